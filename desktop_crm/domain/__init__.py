@@ -1,0 +1,1 @@
+"""Pure domain rules: ids, errors, vocabularies, numbering and retention. No I/O."""

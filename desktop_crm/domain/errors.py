@@ -1,0 +1,90 @@
+"""Typed errors with stable codes that the UI turns into translated messages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class CrmError(Exception):
+    """Base of every error the core raises on purpose.
+
+    Attributes:
+        code: Stable machine-readable code, e.g. ``"workspace.locked"``.
+        params: Values the UI may put into its translated message.
+    """
+
+    code = "crm.error"
+
+    def __init__(self, message: str, **params: Any) -> None:
+        super().__init__(message)
+        self.message = message
+        self.params = params
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class NotFoundError(CrmError):
+    """A record asked for does not exist (or is deleted)."""
+
+    code = "record.not_found"
+
+
+class ValidationError(CrmError):
+    """Input that cannot be stored as given; ``params['field']`` names the field."""
+
+    code = "input.invalid"
+
+
+class WorkspaceMissingError(CrmError):
+    """The workspace file does not exist."""
+
+    code = "workspace.missing"
+
+
+class WorkspaceLockedError(CrmError):
+    """Another process has the workspace open."""
+
+    code = "workspace.locked"
+
+
+class WorkspaceDamagedError(CrmError):
+    """The file fails its integrity check or is not a database at all."""
+
+    code = "workspace.damaged"
+
+
+class NotAWorkspaceError(CrmError):
+    """The file is an SQLite database that Desktop CRM did not write."""
+
+    code = "workspace.foreign"
+
+
+class SchemaTooNewError(CrmError):
+    """The file was written by a newer Desktop CRM; it is left untouched."""
+
+    code = "workspace.too_new"
+
+
+class BackupError(CrmError):
+    """A backup could not be written or failed verification."""
+
+    code = "backup.failed"
+
+
+class UndoConflictError(CrmError):
+    """An undo or redo would overwrite later edits; nothing was changed."""
+
+    code = "history.conflict"
+
+
+class NothingToUndoError(CrmError):
+    """There is no operation to undo or redo."""
+
+    code = "history.empty"
+
+
+class CancelledError(CrmError):
+    """The user cancelled a long operation; nothing was written."""
+
+    code = "operation.cancelled"

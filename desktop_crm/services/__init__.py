@@ -1,0 +1,1 @@
+"""The only API the UI calls: synchronous, Qt-free, returning frozen dataclasses."""

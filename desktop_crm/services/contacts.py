@@ -1,0 +1,175 @@
+"""People and companies: create, read, edit and (soft) delete, each one undoable operation.
+
+The contacts issue grows this into lists, search, cards and merging; the foundation needs
+enough of it for the demo, undo and the tests.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop_crm.domain.errors import NotFoundError, ValidationError
+from desktop_crm.domain.vocab import ContactStatus, Level
+from desktop_crm.services.dto import ChangeResult, PersonDetails, PersonInput
+from desktop_crm.services.numbering import allocate_number
+from desktop_crm.services.results import change_result
+from desktop_crm.store.models import Company, Email, Person, Phone, Tagging
+from desktop_crm.store.store import Store
+from desktop_crm.store.types import utc_now
+
+EDITABLE_PERSON_FIELDS = frozenset(
+    {"name", "company_id", "title", "department", "status", "level", "source", "notes",
+     "website", "wechat", "birthday"}
+)
+
+
+class ContactsService:
+    """Create and change people and companies."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    def create_person(self, data: PersonInput, today: date | None = None) -> ChangeResult:
+        """Create a person with their phones and emails as one operation.
+
+        Raises:
+            ValidationError: Empty name, unknown status or level.
+        """
+        name = data.name.strip()
+        _check_person_fields({"name": name, "status": data.status, "level": data.level})
+        with self._store.unit_of_work(f"Add {name}") as (session, recorder):
+            _require_company(session, data.company_id)
+            person = Person(
+                name=name,
+                number=allocate_number(session, "customer", today or date.today()),
+                company_id=data.company_id,
+                title=data.title,
+                status=data.status,
+                level=data.level,
+                source=data.source,
+                notes=data.notes,
+                owner_id=self._store.actor_id,
+            )
+            session.add(person)
+            session.flush()
+            for pos, (label, value) in enumerate(data.phones):
+                session.add(Phone(person_id=person.id, label=label, value=value, position=pos))
+            for pos, (label, value) in enumerate(data.emails):
+                session.add(Email(person_id=person.id, label=label, value=value, position=pos))
+        return change_result(recorder, [person.id])
+
+    def update_person(self, person_id: str, changes: dict[str, Any]) -> ChangeResult:
+        """Change some fields of a person as one operation.
+
+        Raises:
+            NotFoundError: No such live person.
+            ValidationError: An unknown field or an invalid value.
+        """
+        unknown = set(changes) - EDITABLE_PERSON_FIELDS
+        if unknown:
+            raise ValidationError(f"Unknown field {sorted(unknown)[0]}.", field=sorted(unknown)[0])
+        _check_person_fields(changes)
+        with self._store.unit_of_work("Edit person") as (session, recorder):
+            person = _live(session, Person, person_id)
+            recorder.label = f"Edit {person.name}"
+            if "company_id" in changes:
+                _require_company(session, changes["company_id"])
+            for key, value in changes.items():
+                setattr(person, key, value.strip() if isinstance(value, str) else value)
+        return change_result(recorder, [person_id])
+
+    def delete_people(self, person_ids: Iterable[str]) -> ChangeResult:
+        """Tombstone people with their phones, emails and tags, as one operation."""
+        ids = list(dict.fromkeys(person_ids))
+        with self._store.unit_of_work(f"Delete {len(ids)} people", "bulk") as (session, rec):
+            now = utc_now()
+            people = session.scalars(
+                select(Person).where(Person.id.in_(ids), Person.deleted_at.is_(None))
+            ).all()
+            if len(people) == 1:
+                rec.label = f"Delete {people[0].name}"
+            for model in (Phone, Email, Tagging):
+                for row in session.scalars(
+                    select(model).where(model.person_id.in_(ids), model.deleted_at.is_(None))
+                ):
+                    row.deleted_at = now
+            for person in people:
+                person.deleted_at = now
+        return change_result(rec, [p.id for p in people])
+
+    def create_company(self, name: str, today: date | None = None, **fields: Any) -> ChangeResult:
+        """Create a company as one operation."""
+        name = name.strip()
+        if not name:
+            raise ValidationError("A company needs a name.", field="name")
+        with self._store.unit_of_work(f"Add {name}") as (session, recorder):
+            company = Company(
+                name=name,
+                number=allocate_number(session, "customer", today or date.today()),
+                owner_id=self._store.actor_id,
+                **fields,
+            )
+            session.add(company)
+        return change_result(recorder, [company.id])
+
+    def get_person(self, person_id: str) -> PersonDetails:
+        """A live person with their phones and emails.
+
+        Raises:
+            NotFoundError: No such live person.
+        """
+        with self._store.read() as session:
+            p = _live(session, Person, person_id)
+            company = session.get(Company, p.company_id) if p.company_id else None
+            phones = session.execute(
+                select(Phone.label, Phone.value)
+                .where(Phone.person_id == p.id, Phone.deleted_at.is_(None))
+                .order_by(Phone.position)
+            ).tuples()
+            emails = session.execute(
+                select(Email.label, Email.value)
+                .where(Email.person_id == p.id, Email.deleted_at.is_(None))
+                .order_by(Email.position)
+            ).tuples()
+            return PersonDetails(
+                id=p.id,
+                number=p.number,
+                name=p.name,
+                company_id=p.company_id,
+                company=company.name if company else None,
+                title=p.title,
+                status=p.status,
+                level=p.level,
+                source=p.source,
+                notes=p.notes,
+                phones=tuple(phones),
+                emails=tuple(emails),
+                created_at=p.created_at,
+                updated_at=p.updated_at,
+            )
+
+
+def _live(session: Session, model: type[Person] | type[Company], id_: str) -> Any:
+    row = session.get(model, id_)
+    if row is None or row.deleted_at is not None:
+        raise NotFoundError(f"No {model.__tablename__} record {id_}.", id=id_)
+    return row
+
+
+def _require_company(session: Session, company_id: str | None) -> None:
+    if company_id is not None:
+        _live(session, Company, company_id)
+
+
+def _check_person_fields(values: dict[str, Any]) -> None:
+    if "name" in values and not (values["name"] or "").strip():
+        raise ValidationError("A person needs a name.", field="name")
+    if "status" in values and values["status"] not in {s.value for s in ContactStatus}:
+        raise ValidationError(f"Unknown status {values['status']}.", field="status")
+    if values.get("level") is not None and values["level"] not in {lv.value for lv in Level}:
+        raise ValidationError(f"Unknown level {values['level']}.", field="level")

@@ -1,0 +1,257 @@
+"""Plain frozen results that services return (never ORM objects)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class ChangeResult:
+    """What a mutation changed, so that views can refresh and the CLI can report.
+
+    Attributes:
+        operation_id: The operation that ``undo`` takes (``None`` if nothing changed).
+        created: Rows created.
+        updated: Rows updated.
+        deleted: Rows tombstoned.
+        restored: Rows brought back from tombstones.
+        skipped: Inputs deliberately left alone.
+        failed: Inputs that could not be stored.
+        entities: Tables touched, e.g. ``{"people", "phones"}``.
+        ids: Ids of the main records created or changed, in input order.
+    """
+
+    operation_id: str | None
+    created: int = 0
+    updated: int = 0
+    deleted: int = 0
+    restored: int = 0
+    skipped: int = 0
+    failed: int = 0
+    entities: frozenset[str] = frozenset()
+    ids: tuple[str, ...] = ()
+
+    def as_json(self) -> dict[str, object]:
+        """The CLI's ``--json`` summary."""
+        return {
+            "created": self.created,
+            "updated": self.updated + self.restored,
+            "deleted": self.deleted,
+            "skipped": self.skipped,
+            "failed": self.failed,
+            "operation_id": self.operation_id,
+        }
+
+
+@dataclass(frozen=True)
+class OperationSummary:
+    """One entry of the history.
+
+    Attributes:
+        id: Operation id.
+        label: What the user did, e.g. "Edit 张三".
+        kind: ``edit``, ``import``, ``merge``, ``bulk``, ``demo``, ``undo``, ``redo``, ``system``.
+        at: When.
+        changes: Number of rows it changed.
+        undone: Whether it is currently undone.
+        target_id: For undo/redo: the operation acted on.
+    """
+
+    id: str
+    label: str
+    kind: str
+    at: datetime
+    changes: int
+    undone: bool
+    target_id: str | None = None
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    """A backup file.
+
+    Attributes:
+        path: Where it is.
+        at: When it was taken.
+        reason: Why it was taken.
+        size: Bytes.
+    """
+
+    path: Path
+    at: datetime
+    reason: str
+    size: int
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    """Result of ``desktop-crm check``.
+
+    Attributes:
+        path: The workspace checked.
+        ok: Whether the file is healthy and this version can open it.
+        schema_version: The file's schema version (0 if unreadable).
+        supported_version: The newest schema this version knows.
+        integrity: ``"ok"`` or SQLite's description of the damage.
+        problem: One line saying what is wrong, or ``None``.
+        code: The error code of the problem, or ``None``.
+    """
+
+    path: Path
+    ok: bool
+    schema_version: int
+    supported_version: int
+    integrity: str
+    problem: str | None = None
+    code: str | None = None
+
+
+@dataclass(frozen=True)
+class WorkspaceInfo:
+    """Headline numbers of an open workspace.
+
+    Attributes:
+        path: The workspace file.
+        people: Live people.
+        companies: Live companies.
+        open_deals: Deals not won or lost.
+        products: Live products.
+        quotes: Live quotes.
+    """
+
+    path: Path
+    people: int
+    companies: int
+    open_deals: int
+    products: int
+    quotes: int
+
+
+@dataclass(frozen=True)
+class FollowUpItem:
+    """A planned follow-up as the Today screen shows it.
+
+    Attributes:
+        id: Follow-up id.
+        subject: What to do.
+        kind: call, meeting, visit...
+        due_on: The day it is due.
+        contact: The person's or company's name.
+        overdue: Due before today.
+    """
+
+    id: str
+    subject: str
+    kind: str
+    due_on: date
+    contact: str
+    overdue: bool
+
+
+@dataclass(frozen=True)
+class TodaySummary:
+    """What the Today screen shows.
+
+    Attributes:
+        today: The day it is about.
+        overdue: Planned follow-ups due before today.
+        due_today: Planned follow-ups due today.
+        upcoming: Planned follow-ups due in the next seven days.
+        items: The follow-ups themselves, overdue first (at most 200).
+        stale_customers: Customers nobody has contacted for ``stale_days`` days.
+        stale_days: The threshold used.
+        open_pipeline: Sum of open deal amounts.
+    """
+
+    today: date
+    overdue: int
+    due_today: int
+    upcoming: int
+    items: tuple[FollowUpItem, ...]
+    stale_customers: int
+    stale_days: int
+    open_pipeline: Decimal
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One result of the global search.
+
+    Attributes:
+        kind: ``person``, ``company``, ``deal`` or ``quote``.
+        id: The record's id.
+        title: The main line.
+        subtitle: A second line (company, stage, amount).
+    """
+
+    kind: str
+    id: str
+    title: str
+    subtitle: str = ""
+
+
+@dataclass(frozen=True)
+class PersonInput:
+    """Fields for creating a person (phones and emails as ``(label, value)`` pairs).
+
+    Attributes:
+        name: Display name; required.
+        company_id: The company they work at.
+        title: Job title.
+        status: lead, prospect, customer or inactive.
+        level: A, B or C.
+        source: Where the contact came from.
+        notes: Free text.
+        phones: ``(label, value)`` pairs.
+        emails: ``(label, value)`` pairs.
+    """
+
+    name: str
+    company_id: str | None = None
+    title: str | None = None
+    status: str = "lead"
+    level: str | None = None
+    source: str | None = None
+    notes: str | None = None
+    phones: tuple[tuple[str, str], ...] = ()
+    emails: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class PersonDetails:
+    """A person as stored.
+
+    Attributes:
+        id: Global id.
+        number: Customer number.
+        name: Display name.
+        company_id: Company id.
+        company: Company name.
+        title: Job title.
+        status: Status.
+        level: Level.
+        source: Source.
+        notes: Notes.
+        phones: ``(label, value)`` pairs in order.
+        emails: ``(label, value)`` pairs in order.
+        created_at: When created.
+        updated_at: When last changed.
+    """
+
+    id: str
+    number: str | None
+    name: str
+    company_id: str | None
+    company: str | None
+    title: str | None
+    status: str
+    level: str | None
+    source: str | None
+    notes: str | None
+    phones: tuple[tuple[str, str], ...] = field(default=())
+    emails: tuple[tuple[str, str], ...] = field(default=())
+    created_at: datetime | None = None
+    updated_at: datetime | None = None

@@ -1,0 +1,1 @@
+"""SQLite persistence: models, migrations, backups, locking and the change log."""

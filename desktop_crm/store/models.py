@@ -1,0 +1,471 @@
+"""Typed SQLAlchemy 2.x models for the whole domain.
+
+Every tracked row has a global UUIDv7 ``id``, ``created_at``/``updated_at`` moments and a
+``deleted_at`` tombstone: deleting sets it, restoring clears it, and reads filter it out. The
+change log and operations tables record every change made through services.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from desktop_crm.store.types import ExactDecimal, UtcDateTime
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+ID = String(36)
+
+
+class Base(DeclarativeBase):
+    """Declarative base with a stable constraint naming scheme for migrations."""
+
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Tracked(Base):
+    """A row with a global id, timestamps and a tombstone, recorded in the change log."""
+
+    __abstract__ = True
+
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    deleted_at: Mapped[datetime | None] = mapped_column(UtcDateTime, default=None)
+
+
+def fk(target: str, nullable: bool = True) -> Mapped[Any]:
+    """A foreign key column to ``target``'s id, indexed."""
+    return mapped_column(ID, ForeignKey(f"{target}.id"), nullable=nullable, index=True)
+
+
+def _one_owner() -> CheckConstraint:
+    return CheckConstraint("(person_id IS NULL) <> (company_id IS NULL)", name="one_owner")
+
+
+# --- people and companies -------------------------------------------------------------------
+
+
+class User(Tracked):
+    """Someone who uses the workspace; the local user always exists."""
+
+    __tablename__ = "users"
+    name: Mapped[str] = mapped_column(String(200))
+    email: Mapped[str | None] = mapped_column(String(320))
+    is_local: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Company(Tracked):
+    """An organisation we sell to."""
+
+    __tablename__ = "companies"
+    number: Mapped[str | None] = mapped_column(String(40), unique=True)
+    name: Mapped[str] = mapped_column(String(300), index=True)
+    industry: Mapped[str | None] = mapped_column(String(200))
+    website: Mapped[str | None] = mapped_column(String(500))
+    source: Mapped[str | None] = mapped_column(String(200))
+    level: Mapped[str | None] = mapped_column(String(1))
+    status: Mapped[str] = mapped_column(String(20), default="lead")
+    owner_id: Mapped[str | None] = fk("users")
+    notes: Mapped[str | None] = mapped_column(Text)
+    last_contacted_at: Mapped[datetime | None] = mapped_column(UtcDateTime, index=True)
+
+
+class Person(Tracked):
+    """A contact person, optionally working at a company."""
+
+    __tablename__ = "people"
+    number: Mapped[str | None] = mapped_column(String(40), unique=True)
+    name: Mapped[str] = mapped_column(String(300), index=True)
+    family_name: Mapped[str | None] = mapped_column(String(200))
+    given_name: Mapped[str | None] = mapped_column(String(200))
+    company_id: Mapped[str | None] = fk("companies")
+    title: Mapped[str | None] = mapped_column(String(200))
+    department: Mapped[str | None] = mapped_column(String(200))
+    website: Mapped[str | None] = mapped_column(String(500))
+    wechat: Mapped[str | None] = mapped_column(String(100))
+    im: Mapped[dict[str, str] | None] = mapped_column(JSON)
+    birthday: Mapped[date | None] = mapped_column(Date)
+    source: Mapped[str | None] = mapped_column(String(200))
+    level: Mapped[str | None] = mapped_column(String(1))
+    status: Mapped[str] = mapped_column(String(20), default="lead")
+    owner_id: Mapped[str | None] = fk("users")
+    notes: Mapped[str | None] = mapped_column(Text)
+    photo: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True, active_history=True)
+    last_contacted_at: Mapped[datetime | None] = mapped_column(UtcDateTime, index=True)
+
+
+class Phone(Tracked):
+    """A labelled phone number of a person or a company."""
+
+    __tablename__ = "phones"
+    __table_args__ = (_one_owner(),)
+    person_id: Mapped[str | None] = fk("people")
+    company_id: Mapped[str | None] = fk("companies")
+    label: Mapped[str] = mapped_column(String(50), default="mobile")
+    value: Mapped[str] = mapped_column(String(100))
+    e164: Mapped[str | None] = mapped_column(String(32), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Email(Tracked):
+    """A labelled email address of a person or a company."""
+
+    __tablename__ = "emails"
+    __table_args__ = (_one_owner(),)
+    person_id: Mapped[str | None] = fk("people")
+    company_id: Mapped[str | None] = fk("companies")
+    label: Mapped[str] = mapped_column(String(50), default="work")
+    value: Mapped[str] = mapped_column(String(320), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Address(Tracked):
+    """A labelled postal address of a person or a company."""
+
+    __tablename__ = "addresses"
+    __table_args__ = (_one_owner(),)
+    person_id: Mapped[str | None] = fk("people")
+    company_id: Mapped[str | None] = fk("companies")
+    label: Mapped[str] = mapped_column(String(50), default="work")
+    street: Mapped[str | None] = mapped_column(String(500))
+    city: Mapped[str | None] = mapped_column(String(200), index=True)
+    region: Mapped[str | None] = mapped_column(String(200))
+    postcode: Mapped[str | None] = mapped_column(String(40))
+    country: Mapped[str | None] = mapped_column(String(100))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Tag(Tracked):
+    """A label that groups contacts."""
+
+    __tablename__ = "tags"
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    color: Mapped[str | None] = mapped_column(String(9))
+
+
+class Tagging(Tracked):
+    """A tag on a person or a company (a row of its own so that it syncs and undoes)."""
+
+    __tablename__ = "taggings"
+    __table_args__ = (_one_owner(),)
+    tag_id: Mapped[str] = fk("tags", nullable=False)
+    person_id: Mapped[str | None] = fk("people")
+    company_id: Mapped[str | None] = fk("companies")
+
+
+class CustomFieldDef(Tracked):
+    """A user-defined field on people, companies or deals."""
+
+    __tablename__ = "custom_field_defs"
+    __table_args__ = (UniqueConstraint("entity", "key"),)
+    entity: Mapped[str] = mapped_column(String(30))
+    key: Mapped[str] = mapped_column(String(100))
+    label: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(20), default="text")
+    options: Mapped[list[str] | None] = mapped_column(JSON)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class CustomFieldValue(Tracked):
+    """The value of one custom field on one record, as text in a canonical form."""
+
+    __tablename__ = "custom_field_values"
+    __table_args__ = (Index("ix_custom_field_values_record", "record_id", "field_id"),)
+    field_id: Mapped[str] = fk("custom_field_defs", nullable=False)
+    record_id: Mapped[str] = mapped_column(ID)
+    value: Mapped[str | None] = mapped_column(Text)
+
+
+# --- follow-ups -------------------------------------------------------------------------------
+
+
+class Activity(Tracked):
+    """Something that happened: a call, meeting, visit, email, message or note."""
+
+    __tablename__ = "activities"
+    kind: Mapped[str] = mapped_column(String(20))
+    subject: Mapped[str | None] = mapped_column(String(300))
+    body: Mapped[str | None] = mapped_column(Text)
+    occurred_at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
+    duration_minutes: Mapped[int | None] = mapped_column(Integer)
+    person_id: Mapped[str | None] = fk("people")
+    company_id: Mapped[str | None] = fk("companies")
+    deal_id: Mapped[str | None] = fk("deals")
+    user_id: Mapped[str | None] = fk("users")
+
+
+class FollowUp(Tracked):
+    """A planned follow-up due on a day (optionally at a time of day)."""
+
+    __tablename__ = "follow_ups"
+    kind: Mapped[str] = mapped_column(String(20), default="call")
+    subject: Mapped[str] = mapped_column(String(300))
+    due_on: Mapped[date] = mapped_column(Date, index=True)
+    due_time: Mapped[str | None] = mapped_column(String(5))  # "HH:MM", local wall time
+    status: Mapped[str] = mapped_column(String(20), default="planned", index=True)
+    person_id: Mapped[str | None] = fk("people")
+    company_id: Mapped[str | None] = fk("companies")
+    deal_id: Mapped[str | None] = fk("deals")
+    owner_id: Mapped[str | None] = fk("users")
+    done_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    activity_id: Mapped[str | None] = fk("activities")
+    notes: Mapped[str | None] = mapped_column(Text)
+
+
+# --- the funnel -------------------------------------------------------------------------------
+
+
+class Pipeline(Tracked):
+    """A sales process with its ordered stages."""
+
+    __tablename__ = "pipelines"
+    name: Mapped[str] = mapped_column(String(200))
+    is_default: Mapped[bool] = mapped_column(Boolean, default=False)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Stage(Tracked):
+    """One step of a pipeline with its win probability."""
+
+    __tablename__ = "stages"
+    pipeline_id: Mapped[str] = fk("pipelines", nullable=False)
+    name: Mapped[str] = mapped_column(String(200))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    probability: Mapped[int] = mapped_column(Integer, default=0)  # percent
+    kind: Mapped[str] = mapped_column(String(10), default="open")
+
+
+class Deal(Tracked):
+    """An opportunity moving through a pipeline."""
+
+    __tablename__ = "deals"
+    number: Mapped[str | None] = mapped_column(String(40), unique=True)
+    title: Mapped[str] = mapped_column(String(300))
+    pipeline_id: Mapped[str] = fk("pipelines", nullable=False)
+    stage_id: Mapped[str] = fk("stages", nullable=False)
+    company_id: Mapped[str | None] = fk("companies")
+    person_id: Mapped[str | None] = fk("people")
+    owner_id: Mapped[str | None] = fk("users")
+    amount: Mapped[Decimal] = mapped_column(ExactDecimal, default=Decimal(0))
+    currency: Mapped[str] = mapped_column(String(3), default="CNY")
+    expected_close: Mapped[date | None] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(10), default="open", index=True)
+    closed_on: Mapped[date | None] = mapped_column(Date)
+    lost_reason: Mapped[str | None] = mapped_column(String(500))
+    notes: Mapped[str | None] = mapped_column(Text)
+
+
+class DealStageChange(Tracked):
+    """A deal's move from one stage to another."""
+
+    __tablename__ = "deal_stage_changes"
+    deal_id: Mapped[str] = fk("deals", nullable=False)
+    from_stage_id: Mapped[str | None] = fk("stages")
+    to_stage_id: Mapped[str] = fk("stages", nullable=False)
+    moved_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    user_id: Mapped[str | None] = fk("users")
+
+
+# --- products, quotes and contracts -------------------------------------------------------------
+
+
+class Product(Tracked):
+    """Something we sell, with its list price and tax rate."""
+
+    __tablename__ = "products"
+    sku: Mapped[str | None] = mapped_column(String(100), unique=True)
+    name: Mapped[str] = mapped_column(String(300))
+    description: Mapped[str | None] = mapped_column(Text)
+    unit: Mapped[str | None] = mapped_column(String(30))
+    price: Mapped[Decimal] = mapped_column(ExactDecimal, default=Decimal(0))
+    currency: Mapped[str] = mapped_column(String(3), default="CNY")
+    tax_rate: Mapped[Decimal] = mapped_column(ExactDecimal, default=Decimal(0))  # percent
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class Quote(Tracked):
+    """A priced offer to a customer."""
+
+    __tablename__ = "quotes"
+    number: Mapped[str] = mapped_column(String(40), unique=True)
+    deal_id: Mapped[str | None] = fk("deals")
+    company_id: Mapped[str | None] = fk("companies")
+    person_id: Mapped[str | None] = fk("people")
+    owner_id: Mapped[str | None] = fk("users")
+    issued_on: Mapped[date] = mapped_column(Date)
+    valid_until: Mapped[date | None] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(10), default="draft")
+    currency: Mapped[str] = mapped_column(String(3), default="CNY")
+    discount_percent: Mapped[Decimal] = mapped_column(ExactDecimal, default=Decimal(0))
+    template: Mapped[str | None] = mapped_column(String(100))
+    notes: Mapped[str | None] = mapped_column(Text)
+
+
+class QuoteLine(Tracked):
+    """One product line of a quote."""
+
+    __tablename__ = "quote_lines"
+    quote_id: Mapped[str] = fk("quotes", nullable=False)
+    product_id: Mapped[str | None] = fk("products")
+    description: Mapped[str] = mapped_column(String(500))
+    quantity: Mapped[Decimal] = mapped_column(ExactDecimal, default=Decimal(1))
+    unit: Mapped[str | None] = mapped_column(String(30))
+    unit_price: Mapped[Decimal] = mapped_column(ExactDecimal, default=Decimal(0))
+    discount_percent: Mapped[Decimal] = mapped_column(ExactDecimal, default=Decimal(0))
+    tax_rate: Mapped[Decimal] = mapped_column(ExactDecimal, default=Decimal(0))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Contract(Tracked):
+    """A signed agreement, usually from an accepted quote."""
+
+    __tablename__ = "contracts"
+    number: Mapped[str] = mapped_column(String(40), unique=True)
+    title: Mapped[str] = mapped_column(String(300))
+    quote_id: Mapped[str | None] = fk("quotes")
+    deal_id: Mapped[str | None] = fk("deals")
+    company_id: Mapped[str | None] = fk("companies")
+    person_id: Mapped[str | None] = fk("people")
+    owner_id: Mapped[str | None] = fk("users")
+    signed_on: Mapped[date | None] = mapped_column(Date)
+    starts_on: Mapped[date | None] = mapped_column(Date)
+    ends_on: Mapped[date | None] = mapped_column(Date)
+    amount: Mapped[Decimal] = mapped_column(ExactDecimal, default=Decimal(0))
+    currency: Mapped[str] = mapped_column(String(3), default="CNY")
+    status: Mapped[str] = mapped_column(String(20), default="draft")
+    template: Mapped[str | None] = mapped_column(String(100))
+    notes: Mapped[str | None] = mapped_column(Text)
+
+
+class PaymentPlan(Tracked):
+    """An instalment a contract expects on a day."""
+
+    __tablename__ = "payment_plans"
+    contract_id: Mapped[str] = fk("contracts", nullable=False)
+    due_on: Mapped[date] = mapped_column(Date)
+    amount: Mapped[Decimal] = mapped_column(ExactDecimal)
+    note: Mapped[str | None] = mapped_column(String(500))
+
+
+class Payment(Tracked):
+    """Money received against a contract."""
+
+    __tablename__ = "payments"
+    contract_id: Mapped[str] = fk("contracts", nullable=False)
+    plan_id: Mapped[str | None] = fk("payment_plans")
+    paid_on: Mapped[date] = mapped_column(Date)
+    amount: Mapped[Decimal] = mapped_column(ExactDecimal)
+    method: Mapped[str | None] = mapped_column(String(50))
+    reference: Mapped[str | None] = mapped_column(String(200))
+
+
+class SalesTarget(Tracked):
+    """A user's sales goal for a period."""
+
+    __tablename__ = "sales_targets"
+    user_id: Mapped[str | None] = fk("users")
+    period_start: Mapped[date] = mapped_column(Date)
+    period_end: Mapped[date] = mapped_column(Date)
+    amount: Mapped[Decimal] = mapped_column(ExactDecimal)
+    currency: Mapped[str] = mapped_column(String(3), default="CNY")
+
+
+# --- workspace bookkeeping ----------------------------------------------------------------------
+
+
+class Setting(Tracked):
+    """A workspace setting shared by everyone on the workspace (JSON value)."""
+
+    __tablename__ = "settings"
+    key: Mapped[str] = mapped_column(String(100), unique=True)
+    value: Mapped[Any] = mapped_column(JSON)
+
+
+class ImportBatch(Tracked):
+    """One import run: its file, mapping, counts and the operation that undoes it."""
+
+    __tablename__ = "import_batches"
+    source_name: Mapped[str] = mapped_column(String(500))
+    file_format: Mapped[str] = mapped_column(String(20))
+    entity: Mapped[str] = mapped_column(String(30))
+    operation_id: Mapped[str | None] = mapped_column(ID)
+    mapping: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    created: Mapped[int] = mapped_column(Integer, default=0)
+    updated: Mapped[int] = mapped_column(Integer, default=0)
+    skipped: Mapped[int] = mapped_column(Integer, default=0)
+    failed: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Operation(Base):
+    """One user action (an edit, an import, a merge, an undo) grouping its changes."""
+
+    __tablename__ = "operations"
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    label: Mapped[str] = mapped_column(String(300))
+    kind: Mapped[str] = mapped_column(String(20), default="edit")
+    at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
+    actor_id: Mapped[str | None] = mapped_column(ID)
+    target_id: Mapped[str | None] = mapped_column(ID)  # what an undo/redo acts on
+    undone_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+
+
+class Change(Base):
+    """One row's change in an operation: ``values`` maps field -> [old, new] (JSON forms)."""
+
+    __tablename__ = "change_log"
+    __table_args__ = (Index("ix_change_log_entity", "entity_id", "seq"),)
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    id: Mapped[str] = mapped_column(ID, unique=True)
+    operation_id: Mapped[str] = mapped_column(ID, ForeignKey("operations.id"), index=True)
+    entity: Mapped[str] = mapped_column(String(40))
+    entity_id: Mapped[str] = mapped_column(ID)
+    action: Mapped[str] = mapped_column(String(10))  # create, update, delete, restore
+    values: Mapped[dict[str, list[Any]]] = mapped_column(JSON)
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+    actor_id: Mapped[str | None] = mapped_column(ID)
+
+
+class NumberSequence(Base):
+    """The last number handed out for one counter, bumped in the caller's transaction."""
+
+    __tablename__ = "number_sequences"
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    value: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class LocalState(Base):
+    """Machine-local bookkeeping (last backup and the like); never synced nor logged."""
+
+    __tablename__ = "local_state"
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[Any] = mapped_column(JSON)
+
+
+TRACKED_MODELS: dict[str, type[Tracked]] = {
+    m.__tablename__: m  # type: ignore[misc]
+    for m in Tracked.__subclasses__()
+}

@@ -1,0 +1,131 @@
+"""Schema versions: recognise our files, refuse newer ones, migrate older ones.
+
+The schema version lives in SQLite's ``user_version`` header field (set by every migration),
+so it can be read in microseconds with the standard library before SQLAlchemy or Alembic
+are imported. Alembic runs only when a file is created or must be upgraded.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from desktop_crm.domain.errors import (
+    NotAWorkspaceError,
+    SchemaTooNewError,
+    WorkspaceDamagedError,
+    WorkspaceMissingError,
+)
+from desktop_crm.store.database import APPLICATION_ID
+
+SCHEMA_VERSION = 1
+"""The schema this code writes; each Alembic revision sets ``user_version`` to its number."""
+
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+
+
+@dataclass(frozen=True)
+class FileHeader:
+    """What a workspace file says about itself.
+
+    Attributes:
+        application_id: SQLite ``application_id`` (ours is ``APPLICATION_ID``).
+        user_version: The schema version that wrote it.
+        has_tables: Whether any table exists (an empty file has none).
+    """
+
+    application_id: int
+    user_version: int
+    has_tables: bool
+
+
+def read_header(path: Path) -> FileHeader:
+    """Read the header of ``path`` read-only, never creating or changing the file."""
+    if not path.exists():
+        raise WorkspaceMissingError(f"No workspace at {path}.", path=str(path))
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise WorkspaceDamagedError(
+            f"{path.name} is damaged or is not a Desktop CRM workspace ({exc}).",
+            path=str(path),
+            detail=str(exc),
+        ) from None
+    return FileHeader(app_id, version, tables > 0)
+
+
+def classify(path: Path) -> FileHeader:
+    """Check that ``path`` is a workspace this version may open; raise a typed error if not."""
+    header = read_header(path)
+    if header.has_tables and header.application_id != APPLICATION_ID:
+        raise NotAWorkspaceError(
+            f"{path.name} is an SQLite database but not a Desktop CRM workspace.",
+            path=str(path),
+        )
+    if header.user_version > SCHEMA_VERSION:
+        raise SchemaTooNewError(
+            f"{path.name} was written by a newer Desktop CRM (schema {header.user_version}; "
+            f"this version knows up to {SCHEMA_VERSION}). Update Desktop CRM to open it; "
+            "the file was not changed.",
+            path=str(path),
+            found=header.user_version,
+            supported=SCHEMA_VERSION,
+        )
+    return header
+
+
+def upgrade(path: Path) -> None:
+    """Run every pending Alembic migration on ``path`` (creating the schema if empty)."""
+    from alembic import command  # heavy: imported only when a migration is due
+    from alembic.config import Config
+
+    from desktop_crm.store.database import make_engine
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    engine = make_engine(path)
+    try:
+        with engine.connect() as conn:
+            config.attributes["connection"] = conn
+            command.upgrade(config, "head")
+    finally:
+        engine.dispose()
+
+
+def quick_check(path: Path) -> str:
+    """Return ``"ok"`` or SQLite's description of the damage (``PRAGMA quick_check``)."""
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            rows = conn.execute("PRAGMA quick_check").fetchall()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        return str(exc)
+    result = "; ".join(str(r[0]) for r in rows[:5])
+    return "ok" if result == "ok" else result
+
+
+def integrity_check(path: Path) -> str:
+    """Return ``"ok"`` or the first problems ``PRAGMA integrity_check`` finds (slower, thorough)."""
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            rows = conn.execute("PRAGMA integrity_check").fetchall()
+            if rows and rows[0][0] == "ok":
+                fk = conn.execute("PRAGMA foreign_key_check").fetchall()
+                if fk:
+                    return f"{len(fk)} rows point to missing records (first in table {fk[0][0]})"
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        return str(exc)
+    result = "; ".join(str(r[0]) for r in rows[:5])
+    return "ok" if result == "ok" else result

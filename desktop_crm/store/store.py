@@ -1,0 +1,111 @@
+"""An open workspace file: its lock, engine and short sessions (one per unit of work)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session
+
+from desktop_crm.domain.errors import WorkspaceDamagedError, WorkspaceMissingError
+from desktop_crm.store import backup, schema
+from desktop_crm.store.changelog import Recorder
+from desktop_crm.store.database import make_engine
+from desktop_crm.store.lock import WorkspaceLock
+from desktop_crm.store.models import User
+
+
+class Store:
+    """An open workspace. Create with :meth:`open`; :meth:`close` when done.
+
+    Attributes:
+        path: The workspace file.
+        engine: The SQLAlchemy engine over it.
+        actor_id: The local user's id, stamped on every change.
+    """
+
+    def __init__(self, path: Path, engine: Engine, lock: WorkspaceLock) -> None:
+        self.path = path
+        self.engine = engine
+        self._lock = lock
+        self.actor_id: str | None = None
+
+    @classmethod
+    def open(cls, path: Path, *, create: bool = False) -> Store:
+        """Lock, check, migrate if needed, and open ``path``.
+
+        Raises:
+            WorkspaceMissingError: ``path`` does not exist and ``create`` is false.
+            WorkspaceLockedError: Another process has it open.
+            WorkspaceDamagedError: It fails the quick integrity check (``params['backup']``
+                names the newest good backup, if any).
+            SchemaTooNewError, NotAWorkspaceError: It cannot be opened by this version.
+            BackupError: A migration was due but the backup before it failed.
+        """
+        path = path.expanduser().resolve()
+        if not path.exists() and not create:
+            raise WorkspaceMissingError(f"No workspace at {path}.", path=str(path))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        lock = WorkspaceLock(path)
+        lock.acquire()
+        try:
+            if not path.exists() or path.stat().st_size == 0:
+                schema.upgrade(path)
+            else:
+                header = _checked_header(path)
+                if header.user_version < schema.SCHEMA_VERSION:
+                    if header.has_tables:
+                        backup.make_backup(path, "pre-migration")
+                    schema.upgrade(path)
+            store = cls(path, make_engine(path), lock)
+            with store.read() as session:
+                store.actor_id = session.scalars(
+                    select(User.id).where(User.is_local.is_(True)).limit(1)
+                ).first()
+            return store
+        except BaseException:
+            lock.release()
+            raise
+
+    def close(self) -> None:
+        """Dispose of the engine and release the lock (idempotent)."""
+        self.engine.dispose()
+        self._lock.release()
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A short read-only session (does not take the write lock)."""
+        with Session(self.engine.execution_options(read_only=True)) as session, session.begin():
+            yield session
+
+    @contextmanager
+    def unit_of_work(
+        self, label: str, kind: str = "edit", target_id: str | None = None
+    ) -> Iterator[tuple[Session, Recorder]]:
+        """A short write session whose changes commit together as one logged operation."""
+        recorder = Recorder(label, kind=kind, actor_id=self.actor_id, target_id=target_id)
+        with Session(self.engine, expire_on_commit=False) as session:
+            session.info["recorder"] = recorder
+            with session.begin():
+                yield session, recorder
+
+
+def _checked_header(path: Path) -> schema.FileHeader:
+    try:
+        header = schema.classify(path)
+        verdict = schema.quick_check(path)
+    except WorkspaceDamagedError as exc:
+        verdict = exc.params.get("detail", str(exc))
+    else:
+        if verdict == "ok":
+            return header
+    good = backup.newest_good_backup(path)
+    raise WorkspaceDamagedError(
+        f"{path.name} is damaged ({verdict})."
+        + (f" The newest good backup is from {good.at:%Y-%m-%d %H:%M} UTC." if good else ""),
+        path=str(path),
+        detail=verdict,
+        backup=str(good.path) if good else None,
+    )

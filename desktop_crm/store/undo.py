@@ -1,0 +1,139 @@
+"""Undo and redo whole operations from the change log.
+
+An operation's *net effect* per row is each field's value before the operation and after it
+(and whether the operation created the row). Undo first checks that every such row still holds
+the operation's "after" values; if a later edit changed any of them, the undo is refused and
+nothing is written. Then it writes the "before" values (a created row becomes a tombstone) as a
+new operation of kind ``undo``, itself logged, so the log stays the whole truth for sync.
+Redo is the mirror image.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop_crm.domain.errors import NotFoundError, UndoConflictError
+from desktop_crm.store.changelog import Recorder
+from desktop_crm.store.models import TRACKED_MODELS, Change, Operation, Tracked
+from desktop_crm.store.values import from_json, to_json
+
+NOT_UNDOABLE = ("undo", "redo", "system")  # kinds never offered for undo themselves
+
+
+@dataclass
+class NetChange:
+    """What one operation did to one row.
+
+    Attributes:
+        created: Whether the operation created the row.
+        fields: ``field -> [before, after]`` in JSON form.
+    """
+
+    created: bool = False
+    fields: dict[str, list[Any]] = field(default_factory=dict)
+
+
+def net_effect(session: Session, operation_id: str) -> dict[tuple[str, str], NetChange]:
+    """Fold an operation's change rows into one net change per row, in log order."""
+    net: dict[tuple[str, str], NetChange] = {}
+    changes = session.scalars(
+        select(Change).where(Change.operation_id == operation_id).order_by(Change.seq)
+    )
+    for change in changes:
+        entry = net.setdefault((change.entity, change.entity_id), NetChange())
+        if change.action == "create":
+            entry.created = True
+        for name, (old, new) in change.values.items():
+            if name in entry.fields:
+                entry.fields[name][1] = new
+            else:
+                entry.fields[name] = [old, new]
+    return net
+
+
+def apply_undo(session: Session, recorder: Recorder, target: Operation) -> None:
+    """Revert ``target`` inside ``session`` (whose recorder logs the revert)."""
+    _apply(session, recorder, target, undo=True)
+    target.undone_at = recorder.at
+
+
+def apply_redo(session: Session, recorder: Recorder, target: Operation) -> None:
+    """Re-apply an undone ``target`` inside ``session``."""
+    _apply(session, recorder, target, undo=False)
+    target.undone_at = None
+
+
+def _apply(session: Session, recorder: Recorder, target: Operation, *, undo: bool) -> None:
+    net = net_effect(session, target.id)
+    rows: list[tuple[Tracked, NetChange]] = []
+    conflicts: list[str] = []
+    for (entity, entity_id), change in net.items():
+        model = TRACKED_MODELS[entity]
+        row = session.get(model, entity_id)
+        if row is None:
+            raise NotFoundError(f"A {entity} row of this operation is missing.", entity=entity)
+        expected = _expected_now(change, undo=undo)
+        for name, value in expected.items():
+            if to_json(getattr(row, name)) != value:
+                conflicts.append(f"{entity}.{name}")
+        rows.append((row, change))
+    if conflicts:
+        verb = "undo" if undo else "redo"
+        raise UndoConflictError(
+            f"Cannot {verb} “{target.label}”: later edits changed the same data "
+            f"({', '.join(sorted(set(conflicts))[:5])}). Nothing was changed.",
+            operation=target.id,
+            fields=sorted(set(conflicts)),
+        )
+    for row, change in rows:
+        table = type(row).__table__
+        if change.created:
+            # A created row is tombstoned, not emptied, so that redo can bring it back whole.
+            row.deleted_at = recorder.at if undo else None
+            continue
+        for name, (before, after) in change.fields.items():
+            setattr(row, name, from_json(table.c[name], before if undo else after))
+    session.flush()
+
+
+def _expected_now(change: NetChange, *, undo: bool) -> dict[str, Any]:
+    """The values a row must hold for the undo (or redo) to overwrite nothing newer."""
+    if change.created:
+        expected = {name: after for name, (_b, after) in change.fields.items()}
+        if undo:
+            expected["deleted_at"] = None  # a deleted row was touched after the creation
+        return expected
+    index = 1 if undo else 0
+    return {name: pair[index] for name, pair in change.fields.items()}
+
+
+def undo_candidate(session: Session) -> Operation | None:
+    """The newest operation still in effect that the user made (not an undo or redo)."""
+    return session.scalars(
+        select(Operation)
+        .where(Operation.kind.not_in(NOT_UNDOABLE), Operation.undone_at.is_(None))
+        .order_by(Operation.at.desc(), Operation.id.desc())
+        .limit(1)
+    ).first()
+
+
+def redo_candidate(session: Session) -> Operation | None:
+    """The most recently undone operation, unless a new edit has been made since."""
+    op = session.scalars(
+        select(Operation)
+        .where(Operation.undone_at.is_not(None))
+        .order_by(Operation.undone_at.desc())
+        .limit(1)
+    ).first()
+    if op is None or op.undone_at is None:
+        return None
+    newer = session.scalars(
+        select(Operation.id)
+        .where(Operation.kind.not_in(NOT_UNDOABLE), Operation.at > op.undone_at)
+        .limit(1)
+    ).first()
+    return None if newer else op

@@ -1,0 +1,45 @@
+"""Column values to and from the JSON forms the change log keeps."""
+
+from __future__ import annotations
+
+import base64
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import Boolean, Column, Date, LargeBinary
+
+from desktop_crm.store.types import ExactDecimal, UtcDateTime
+
+
+def to_json(value: Any) -> Any:
+    """Return a JSON-safe form of a column value that compares equal iff the values do."""
+    if value is None or isinstance(value, str | int | float | bool | list | dict):
+        return value
+    if isinstance(value, datetime):
+        return UtcDateTime().process_bind_param(value, None)  # type: ignore[arg-type]
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value.quantize(Decimal("0.0001")))
+    if isinstance(value, bytes):
+        return base64.b64encode(value).decode("ascii")
+    raise TypeError(f"cannot log a value of type {type(value).__name__}")
+
+
+def from_json(column: Column[Any], value: Any) -> Any:
+    """Turn a logged JSON form back into the Python value ``column`` holds."""
+    if value is None:
+        return None
+    kind = column.type
+    if isinstance(kind, UtcDateTime):
+        return kind.process_result_value(value, None)  # type: ignore[arg-type]
+    if isinstance(kind, ExactDecimal):
+        return Decimal(value)
+    if isinstance(kind, Date):
+        return date.fromisoformat(value)
+    if isinstance(kind, LargeBinary):
+        return base64.b64decode(value)
+    if isinstance(kind, Boolean):
+        return bool(value)
+    return value
