@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import random
 import threading
 import time
 import uuid
@@ -10,6 +11,11 @@ import uuid
 _lock = threading.Lock()
 _last_ms = 0
 _counter = 0
+# Seeded from the OS once (and again in a forked child): ids need uniqueness, not secrecy,
+# and getrandbits is several times faster than os.urandom per call.
+_random = random.Random(os.urandom(32))
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=lambda: _random.seed(os.urandom(32)))
 
 
 def new_id() -> str:
@@ -26,18 +32,14 @@ def new_id() -> str:
             _counter += 1
             if _counter > 0xFFF:  # counter exhausted: borrow the next millisecond
                 ms += 1
-                _counter = int.from_bytes(os.urandom(2), "big") & 0x3FF
+                _counter = _random.getrandbits(10)
         else:
-            _counter = int.from_bytes(os.urandom(2), "big") & 0x3FF
+            _counter = _random.getrandbits(10)
         _last_ms = ms
-        counter = _counter
-    rand_b = int.from_bytes(os.urandom(8), "big") & ((1 << 62) - 1)
-    value = (ms & ((1 << 48) - 1)) << 80
-    value |= 0x7 << 76
-    value |= counter << 64
-    value |= 0b10 << 62
-    value |= rand_b
-    return str(uuid.UUID(int=value))
+        value = (ms & 0xFFFF_FFFF_FFFF) << 80 | 0x7 << 76 | _counter << 64 | 0b10 << 62
+        value |= _random.getrandbits(62)
+    h = f"{value:032x}"
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
 def id_timestamp_ms(id_: str) -> int:

@@ -8,16 +8,17 @@ per changed row after it, all under one operation id. Bulk paths (demo data, imp
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+import json
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import event, insert, inspect
+from sqlalchemy import Table, event, insert, inspect
 from sqlalchemy.orm import Session, UOWTransaction
 
 from desktop_crm.domain.ids import new_id
 from desktop_crm.store.models import Change, Operation, Tracked
-from desktop_crm.store.types import utc_now
+from desktop_crm.store.types import UtcDateTime, utc_now
 from desktop_crm.store.values import to_json
 
 UNLOGGED_FIELDS = frozenset({"id", "created_at", "updated_at"})
@@ -68,24 +69,33 @@ class Recorder:
             )
             self._operation_written = True
 
-    def write(self, session: Session, rows: list[tuple[str, str, str, dict[str, list[Any]]]]) -> None:
-        """Log ``(entity, entity_id, action, values)`` rows under this operation."""
+    def write(self, session: Session, rows: list[tuple[str, str, str, dict[str, Any]]]) -> None:
+        """Log ``(entity, entity_id, action, values)`` rows under this operation.
+
+        ``values`` maps each field to its new value for a ``create`` (the old one is nothing),
+        and to ``[old, new]`` for any other action; values are in their JSON forms.
+        """
         if not rows:
             return
         self._ensure_operation(session)
-        session.connection().execute(
-            insert(Change),
+        at = UtcDateTime().process_bind_param(self.at, None)  # type: ignore[arg-type]
+        dumps = json.dumps
+        # Plain DB-API executemany: SQLAlchemy's per-row parameter processing costs more
+        # than the insert itself at import sizes.
+        session.connection().exec_driver_sql(
+            "INSERT INTO change_log (id, operation_id, entity, entity_id, action, \"values\", "
+            "at, actor_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             [
-                {
-                    "id": new_id(),
-                    "operation_id": self.operation_id,
-                    "entity": entity,
-                    "entity_id": entity_id,
-                    "action": action,
-                    "values": values,
-                    "at": self.at,
-                    "actor_id": self.actor_id,
-                }
+                (
+                    new_id(),
+                    self.operation_id,
+                    entity,
+                    entity_id,
+                    action,
+                    dumps(values, ensure_ascii=False),
+                    at,
+                    self.actor_id,
+                )
                 for entity, entity_id, action, values in rows
             ],
         )
@@ -107,8 +117,9 @@ class Recorder:
         if not prepared:
             return []
         session.flush()
-        session.connection().execute(insert(model), prepared)
+        _raw_insert(session, model.__table__, prepared)  # type: ignore[arg-type]
         entity = model.__tablename__
+        skip = UNLOGGED_FIELDS
         self.write(
             session,
             [
@@ -116,16 +127,51 @@ class Recorder:
                     entity,
                     v["id"],
                     "create",
-                    {
-                        k: [None, to_json(x)]
-                        for k, x in v.items()
-                        if x is not None and k not in UNLOGGED_FIELDS
-                    },
+                    {k: to_json(x) for k, x in v.items() if x is not None and k not in skip},
                 )
                 for v in prepared
             ],
         )
         return [v["id"] for v in prepared]
+
+
+def _raw_insert(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
+    """Insert ``rows`` with one DB-API executemany, applying column types and defaults."""
+    dialect = session.get_bind().dialect
+    keys = set().union(*rows)
+    columns = [c for c in table.columns if c.key in keys or c.default is not None]
+    getters = []
+    for column in columns:
+        process = _remembering(column.type.bind_processor(dialect))
+        default = column.default.arg if column.default is not None and column.default.is_scalar else None
+        getters.append((column.key, process, default))
+    sql = "INSERT INTO {} ({}) VALUES ({})".format(
+        table.name,
+        ", ".join(f'"{c.name}"' for c in columns),
+        ", ".join("?" for _ in columns),
+    )
+    params = []
+    for row in rows:
+        values = []
+        for key, process, default in getters:
+            value = row.get(key, default)
+            values.append(process(value) if process is not None and value is not None else value)
+        params.append(tuple(values))
+    session.connection().exec_driver_sql(sql, params)
+
+
+def _remembering(process: Callable[[Any], Any] | None) -> Callable[[Any], Any] | None:
+    """Wrap a bind processor to reuse its last result: a bulk insert repeats one timestamp."""
+    if process is None:
+        return None
+    last: list[Any] = [object(), None]
+
+    def cached(value: Any) -> Any:
+        if value is not last[0]:
+            last[0], last[1] = value, process(value)
+        return last[1]
+
+    return cached
 
 
 def _column_keys(obj: Tracked) -> list[str]:
@@ -157,14 +203,14 @@ def _record(session: Session, _ctx: UOWTransaction) -> None:
     recorder: Recorder | None = session.info.get("recorder")
     if recorder is None:
         return
-    rows: list[tuple[str, str, str, dict[str, list[Any]]]] = []
+    rows: list[tuple[str, str, str, dict[str, Any]]] = []
     for obj in session.new:
         if isinstance(obj, Tracked):
-            values = {}
+            values: dict[str, Any] = {}
             for key in _column_keys(obj):
                 value = getattr(obj, key)
                 if value is not None and key not in UNLOGGED_FIELDS:
-                    values[key] = [None, to_json(value)]
+                    values[key] = to_json(value)
             rows.append((obj.__tablename__, obj.id, "create", values))
     for obj in session.dirty:
         if not isinstance(obj, Tracked):

@@ -434,7 +434,11 @@ class Operation(Base):
 
 
 class Change(Base):
-    """One row's change in an operation: ``values`` maps field -> [old, new] (JSON forms)."""
+    """One row's change in an operation.
+
+    ``values`` holds JSON forms: field -> new value for a ``create``, field -> ``[old, new]``
+    for an ``update``, ``delete`` (``deleted_at`` set) or ``restore`` (``deleted_at`` cleared).
+    """
 
     __tablename__ = "change_log"
     __table_args__ = (Index("ix_change_log_entity", "entity_id", "seq"),)
@@ -444,7 +448,7 @@ class Change(Base):
     entity: Mapped[str] = mapped_column(String(40))
     entity_id: Mapped[str] = mapped_column(ID)
     action: Mapped[str] = mapped_column(String(10))  # create, update, delete, restore
-    values: Mapped[dict[str, list[Any]]] = mapped_column(JSON)
+    values: Mapped[dict[str, Any]] = mapped_column(JSON)
     at: Mapped[datetime] = mapped_column(UtcDateTime)
     actor_id: Mapped[str | None] = mapped_column(ID)
 

@@ -45,9 +45,11 @@ def net_effect(session: Session, operation_id: str) -> dict[tuple[str, str], Net
     )
     for change in changes:
         entry = net.setdefault((change.entity, change.entity_id), NetChange())
+        pairs = change.values.items()
         if change.action == "create":
             entry.created = True
-        for name, (old, new) in change.values.items():
+            pairs = ((name, (None, new)) for name, new in change.values.items())  # type: ignore[assignment]
+        for name, (old, new) in pairs:
             if name in entry.fields:
                 entry.fields[name][1] = new
             else:

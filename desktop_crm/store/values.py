@@ -12,9 +12,12 @@ from sqlalchemy import Boolean, Column, Date, LargeBinary
 from desktop_crm.store.types import ExactDecimal, UtcDateTime
 
 
+_PLAIN = frozenset({str, int, float, bool, list, dict})
+
+
 def to_json(value: Any) -> Any:
     """Return a JSON-safe form of a column value that compares equal iff the values do."""
-    if value is None or isinstance(value, str | int | float | bool | list | dict):
+    if value is None or type(value) in _PLAIN:
         return value
     if isinstance(value, datetime):
         return UtcDateTime().process_bind_param(value, None)  # type: ignore[arg-type]

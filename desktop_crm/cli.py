@@ -1,0 +1,230 @@
+"""The command line: the same services as the app, no Qt imported.
+
+Every error is one clear line on stderr and a non-zero exit, never a traceback. Commands that
+change data accept ``--json`` and then print one JSON object with at least ``created``,
+``updated``, ``skipped``, ``failed`` and ``operation_id``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from desktop_crm.domain.errors import CrmError
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_DAMAGED = 0, 1, 2, 3
+
+COMMANDS = ("init", "demo", "backup", "restore", "check", "history", "undo", "redo")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(EXIT_USAGE, f"desktop-crm: {message} (see --help)\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser for every subcommand."""
+    parser = _Parser(prog="desktop-crm", description="Desktop CRM command line.")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    def workspace_arg(p: argparse.ArgumentParser) -> None:
+        p.add_argument("path", type=Path, help="the workspace file")
+
+    def json_arg(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--json", action="store_true", help="print one JSON object")
+
+    p = sub.add_parser("init", help="create an empty workspace")
+    workspace_arg(p)
+    p.add_argument("--language", choices=("en", "zh"), default="en")
+    json_arg(p)
+
+    p = sub.add_parser("demo", help="create a workspace filled with demo data")
+    workspace_arg(p)
+    p.add_argument("--contacts", type=int, default=300, help="how many people (default 300)")
+    p.add_argument("--language", choices=("en", "zh"), default="zh")
+    p.add_argument("--seed", type=int, default=7)
+    json_arg(p)
+
+    p = sub.add_parser("backup", help="take a verified backup now")
+    workspace_arg(p)
+    p.add_argument("--to", type=Path, dest="to", help="write the backup to this file")
+    json_arg(p)
+
+    p = sub.add_parser("restore", help="replace the workspace with a backup")
+    workspace_arg(p)
+    p.add_argument("backup", type=Path, help="the backup file")
+    json_arg(p)
+
+    p = sub.add_parser("check", help="check integrity and schema (exit code says the result)")
+    workspace_arg(p)
+    json_arg(p)
+
+    p = sub.add_parser("history", help="list recent operations with their ids")
+    workspace_arg(p)
+    p.add_argument("--limit", type=int, default=20)
+    json_arg(p)
+
+    for name, what in (("undo", "undo an operation (default: the last one)"),
+                       ("redo", "redo an undone operation (default: the last undone)")):
+        p = sub.add_parser(name, help=what)
+        workspace_arg(p)
+        p.add_argument("operation_id", nargs="?", help="the operation (see history)")
+        json_arg(p)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; return the exit code."""
+    args = build_parser().parse_args(argv)
+    handler: Callable[[argparse.Namespace], int] = globals()[f"_cmd_{args.command}"]
+    try:
+        return handler(args)
+    except CrmError as exc:
+        print(f"desktop-crm: {exc.message}", file=sys.stderr)
+        return EXIT_DAMAGED if exc.code == "workspace.damaged" else EXIT_ERROR
+    except KeyboardInterrupt:
+        print("desktop-crm: interrupted; nothing was written.", file=sys.stderr)
+        return 130
+    except OSError as exc:
+        print(f"desktop-crm: {exc.strerror or exc} ({exc.filename or ''})", file=sys.stderr)
+        return EXIT_ERROR
+
+
+def _emit(args: argparse.Namespace, data: dict[str, Any], line: str) -> None:
+    if args.json:
+        print(json.dumps(data, ensure_ascii=False, default=str))
+    else:
+        print(line)
+
+
+def _counts(created: int = 0, updated: int = 0, operation_id: str | None = None,
+            **extra: Any) -> dict[str, Any]:
+    return {"created": created, "updated": updated, "skipped": 0, "failed": 0,
+            "operation_id": operation_id, **extra}
+
+
+def _cmd_init(args: argparse.Namespace) -> int:
+    from desktop_crm.services.workspace import create_workspace
+
+    ws = create_workspace(args.path, args.language)
+    ws.close(backup_if_changed=False)
+    _emit(args, _counts(path=str(ws.path)), f"Created an empty workspace at {ws.path}.")
+    return EXIT_OK
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    from desktop_crm.services.demo import create_demo_workspace
+
+    if not 0 <= args.contacts <= 1_000_000:
+        print("desktop-crm: --contacts must be between 0 and 1000000.", file=sys.stderr)
+        return EXIT_USAGE
+    ws = create_demo_workspace(args.path, args.contacts, language=args.language, seed=args.seed)
+    try:
+        info = ws.today.info()
+        last = ws.history.recent(1)
+    finally:
+        ws.close(backup_if_changed=False)
+    created = info.people + info.companies
+    _emit(
+        args,
+        _counts(created, operation_id=last[0].id if last else None, path=str(ws.path),
+                people=info.people, companies=info.companies, open_deals=info.open_deals),
+        f"Created a demo workspace at {ws.path}: {info.people} people, {info.companies} "
+        f"companies, {info.open_deals} open deals.",
+    )
+    return EXIT_OK
+
+
+def _cmd_backup(args: argparse.Namespace) -> int:
+    from desktop_crm.services.workspace import open_workspace
+    from desktop_crm.store.backup import make_backup
+
+    ws = open_workspace(args.path)
+    try:
+        if args.to is not None:
+            made_path = make_backup(ws.path, "manual", dest=args.to.expanduser().resolve()).path
+        else:
+            made_path = ws.backups.backup_now("manual").path
+    finally:
+        ws.close(backup_if_changed=False)
+    _emit(args, _counts(backup=str(made_path)), f"Backup written and verified: {made_path}")
+    return EXIT_OK
+
+
+def _cmd_restore(args: argparse.Namespace) -> int:
+    from desktop_crm.services.workspace import restore_workspace
+
+    aside = restore_workspace(args.path, args.backup)
+    note = f" The damaged file was kept as {aside}." if aside else ""
+    _emit(args, _counts(updated=1, restored_from=str(args.backup), damaged_kept=str(aside or "")),
+          f"Restored {args.path} from {args.backup}.{note}")
+    return EXIT_OK
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    from desktop_crm.services.workspace import check_workspace
+
+    report = check_workspace(args.path)
+    data = {"ok": report.ok, "path": str(report.path), "schema_version": report.schema_version,
+            "supported_version": report.supported_version, "integrity": report.integrity,
+            "problem": report.problem, "code": report.code}
+    if args.json:
+        print(json.dumps(data, ensure_ascii=False))
+    elif report.ok:
+        print(f"OK: {report.path} (schema {report.schema_version}), integrity ok.")
+    else:
+        print(f"desktop-crm: {report.problem}", file=sys.stderr)
+    if report.ok:
+        return EXIT_OK
+    return EXIT_DAMAGED if report.code == "workspace.damaged" else EXIT_ERROR
+
+
+def _cmd_history(args: argparse.Namespace) -> int:
+    from desktop_crm.services.workspace import open_workspace
+
+    ws = open_workspace(args.path)
+    try:
+        ops = ws.history.recent(args.limit)
+    finally:
+        ws.close(backup_if_changed=False)
+    if args.json:
+        print(json.dumps([
+            {"id": o.id, "label": o.label, "kind": o.kind, "at": o.at.isoformat(),
+             "changes": o.changes, "undone": o.undone} for o in ops
+        ], ensure_ascii=False))
+    else:
+        for o in ops:
+            flag = " (undone)" if o.undone else ""
+            print(f"{o.id}  {o.at:%Y-%m-%d %H:%M:%S}  {o.kind:<7} {o.changes:>7}  {o.label}{flag}")
+    return EXIT_OK
+
+
+def _undo_or_redo(args: argparse.Namespace, redo: bool) -> int:
+    from desktop_crm.services.workspace import open_workspace
+
+    ws = open_workspace(args.path)
+    try:
+        result = ws.history.redo(args.operation_id) if redo else ws.history.undo(args.operation_id)
+    finally:
+        ws.close(backup_if_changed=False)
+    verb = "Redid" if redo else "Undid"
+    changed = result.created + result.updated + result.deleted + result.restored
+    _emit(args, result.as_json(), f"{verb} it: {changed} records changed "
+          f"(operation {result.operation_id}).")
+    return EXIT_OK
+
+
+def _cmd_undo(args: argparse.Namespace) -> int:
+    return _undo_or_redo(args, redo=False)
+
+
+def _cmd_redo(args: argparse.Namespace) -> int:
+    return _undo_or_redo(args, redo=True)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

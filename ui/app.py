@@ -1,0 +1,154 @@
+"""The composition root: parse arguments, build the app, open a workspace, show the window."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QLocale, QSettings, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+
+from ui.main_window import VIEWS, MainWindow
+from ui.worker import DbWorker
+
+TRANSLATIONS = Path(__file__).resolve().parent.parent / "resources" / "translations"
+STYLE = """
+QListWidget#sidebar { font-size: 14px; padding-top: 8px; }
+QListWidget#sidebar::item { padding: 7px 10px; }
+QLabel#viewTitle { font-size: 22px; font-weight: 600; margin-bottom: 8px; }
+QLabel#placeholderNotice { color: #8a6d00; background: #fff8e1; padding: 8px 12px;
+    border-radius: 4px; margin-top: 12px; }
+QLabel#figures { font-size: 15px; margin-top: 10px; }
+QFrame#tile { background: palette(base); border-radius: 6px; }
+QLabel#tileValue { font-size: 26px; font-weight: 600; }
+QLabel#tileCaption { color: palette(mid); }
+"""
+
+
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    """Options of the GUI (subcommands are handled by the CLI)."""
+    parser = argparse.ArgumentParser(prog="desktop-crm", description="Desktop CRM")
+    parser.add_argument("--workspace", type=Path, help="open this workspace file")
+    parser.add_argument("--screenshot", type=Path, metavar="FILE.png",
+                        help="render the main window to a PNG and exit")
+    parser.add_argument("--view", choices=VIEWS, default="today", help="screen to show")
+    parser.add_argument("--language", help="UI language for this run (en, zh_CN)")
+    return parser.parse_args(list(argv))
+
+
+def install_translator(app: QApplication, language: str) -> QTranslator | None:
+    """Load the translation for ``language`` ("" = the system's); English needs none."""
+    code = language or QLocale.system().name()
+    if not code.startswith("zh"):
+        return None
+    translator = QTranslator(app)
+    if translator.load(str(TRANSLATIONS / "desktop_crm_zh_CN.qm")):
+        app.installTranslator(translator)
+        return translator
+    return None
+
+
+def run(argv: Sequence[str]) -> int:
+    """Start the GUI; return the exit code."""
+    args = parse_args(argv)
+    if args.screenshot is not None and os.environ.get("QT_QPA_PLATFORM") is None:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a screenshot needs no screen
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Desktop CRM")
+    app.setOrganizationName("Desktop CRM")
+    settings = QSettings()
+    install_translator(app, args.language or str(settings.value("ui/language", "")))
+    app.setStyleSheet(STYLE)
+    worker = DbWorker()
+    window = MainWindow(worker, settings)
+    window.show_view(args.view)
+    code = 0
+
+    if args.screenshot is not None:
+        if args.workspace is None:
+            print("desktop-crm: --screenshot needs --workspace PATH", file=sys.stderr)
+            return 2
+        return _screenshot(app, window, worker, args.workspace, args.screenshot, args.view)
+
+    window.show()
+    QTimer.singleShot(0, lambda: _open_initial(window, settings, args.workspace))
+    code = app.exec()
+    worker.shutdown()
+    return code
+
+
+def _open_initial(window: MainWindow, settings: QSettings, path: Path | None) -> None:
+    from ui.first_run import FirstRunDialog
+
+    if path is not None:
+        window.open_workspace(path)
+        return
+    last = settings.value("workspace/last")
+    if last and Path(str(last)).exists():
+        window.open_workspace(Path(str(last)))
+        return
+    default = _default_workspace()
+    if default.exists():
+        window.open_workspace(default)
+        return
+    dialog = FirstRunDialog(window)
+    dialog.exec()
+    if dialog.choice == "demo":
+        window.open_workspace(default.with_name("demo.crm"), "demo")
+    elif dialog.choice == "new":
+        window.open_workspace(default, "new")
+    elif dialog.choice == "open":
+        name, _f = QFileDialog.getOpenFileName(
+            window, window.tr("Open Workspace"), str(Path.home()),
+            window.tr("Desktop CRM workspaces (*.crm);;All files (*)"))
+        if name:
+            window.open_workspace(Path(name))
+
+
+def _default_workspace() -> Path:
+    from platformdirs import user_data_path
+
+    return user_data_path("Desktop CRM", appauthor=False) / "workspace.crm"
+
+
+def _screenshot(app: QApplication, window: MainWindow, worker: DbWorker, path: Path,
+                target: Path, view: str) -> int:
+    result = {"code": 0}
+
+    def grab_when_idle() -> None:
+        if not worker.idle:
+            QTimer.singleShot(20, grab_when_idle)
+            return
+        window.show_view(view)
+        app.processEvents()
+        if not window.grab().save(str(target)):
+            print(f"desktop-crm: could not write {target}", file=sys.stderr)
+            result["code"] = 1
+        window.close()
+        QTimer.singleShot(0, lambda: _quit_when_closed(app, window, worker))
+
+    def failed(exc: BaseException) -> None:
+        from ui.messages import error_text
+
+        print(f"desktop-crm: {error_text(exc)}", file=sys.stderr)
+        result["code"] = 1
+        app.quit()
+
+    window.workspaceOpened.connect(lambda _p: QTimer.singleShot(0, grab_when_idle))
+    window.openFailed.connect(failed)
+    window.resize(1180, 740)
+    window.show()
+    window.open_workspace(path)
+    app.exec()
+    worker.shutdown()
+    return result["code"]
+
+
+def _quit_when_closed(app: QApplication, window: MainWindow, worker: DbWorker) -> None:
+    if window.workspace is None and worker.idle:
+        app.quit()
+    else:
+        QTimer.singleShot(20, lambda: _quit_when_closed(app, window, worker))

@@ -1,0 +1,504 @@
+"""The main window: sidebar, screens, menus, shortcuts, status bar, undo/redo, search."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QStyle,
+    QToolBar,
+    QWidget,
+)
+
+from desktop_crm.domain.errors import CrmError
+from desktop_crm.services.dto import ChangeResult, SearchHit
+from ui.messages import error_text
+from ui.search_box import GlobalSearch
+from ui.settings_dialog import SettingsDialog
+from ui.views.placeholder import PlaceholderView
+from ui.views.today import TodayView
+from ui.views.workspace_view import WorkspaceView
+from ui.worker import DbWorker
+
+if TYPE_CHECKING:  # the services (and SQLAlchemy) load on the worker, off the start path
+    from desktop_crm.services.workspace import Workspace
+
+VIEWS = ("today", "contacts", "pipeline", "quotes", "contracts", "products", "reports", "settings")
+BACKUP_CHECK_MS = 10 * 60 * 1000  # the hourly backup is checked every ten minutes
+
+
+class MainWindow(QMainWindow):
+    """The application window. All database work goes through :attr:`worker`.
+
+    Args:
+        worker: The database worker.
+        settings: Per-computer preferences (geometry, last workspace, language).
+
+    Attributes:
+        workspace: The open workspace, or ``None``; only jobs on the worker touch it.
+
+    Signals:
+        workspaceOpened(str): A workspace finished opening (its path).
+        openFailed(object): Opening a workspace raised this error.
+    """
+
+    workspaceOpened = Signal(str)
+    openFailed = Signal(object)
+
+    def __init__(self, worker: DbWorker, settings: QSettings) -> None:
+        super().__init__()
+        self.worker = worker
+        self.settings = settings
+        self.workspace: Workspace | None = None
+        self._closing = False
+        self.setWindowTitle(self.tr("Desktop CRM"))
+        self.setMinimumSize(QSize(900, 560))
+        self.worker.failed.connect(self.show_error)
+
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setFixedWidth(170)
+        self.stack = QStackedWidget()
+        self.today_view = TodayView()
+        self.settings_view = WorkspaceView()
+        self.placeholders: dict[str, PlaceholderView] = {}
+        titles = self._titles()
+        descriptions = self._descriptions()
+        icons = {
+            "today": QStyle.StandardPixmap.SP_FileDialogDetailedView,
+            "contacts": QStyle.StandardPixmap.SP_DirHomeIcon,
+            "pipeline": QStyle.StandardPixmap.SP_ArrowRight,
+            "quotes": QStyle.StandardPixmap.SP_FileIcon,
+            "contracts": QStyle.StandardPixmap.SP_DialogSaveButton,
+            "products": QStyle.StandardPixmap.SP_DriveHDIcon,
+            "reports": QStyle.StandardPixmap.SP_FileDialogContentsView,
+            "settings": QStyle.StandardPixmap.SP_FileDialogListView,
+        }
+        for name in VIEWS:
+            item = QListWidgetItem(self.style().standardIcon(icons[name]), titles[name])
+            item.setData(Qt.ItemDataRole.UserRole, name)
+            self.sidebar.addItem(item)
+            if name == "today":
+                widget: QWidget = self.today_view
+            elif name == "settings":
+                widget = self.settings_view
+            else:
+                widget = self.placeholders.setdefault(
+                    name, PlaceholderView(titles[name], descriptions[name])
+                )
+            self.stack.addWidget(widget)
+        self.sidebar.currentRowChanged.connect(self._on_view_changed)
+
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.sidebar)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.search = GlobalSearch()
+        self.search.queryChanged.connect(self._run_search)
+        self.search.hitChosen.connect(self._open_hit)
+        toolbar = QToolBar(self.tr("Search"))
+        toolbar.setObjectName("searchBar")
+        toolbar.setMovable(False)
+        toolbar.addWidget(self.search)
+        self.addToolBar(toolbar)
+
+        self.status_path = QLabel()
+        self.status_counts = QLabel()
+        self.statusBar().addWidget(self.status_path, 1)
+        self.statusBar().addPermanentWidget(self.status_counts)
+        self.worker.busyChanged.connect(self._on_busy)
+
+        self._build_menus(titles)
+        self.settings_view.backupRequested.connect(self.backup_now)
+        self.settings_view.restoreRequested.connect(self.restore_backup)
+        self.settings_view.preferencesRequested.connect(self.open_settings)
+
+        self._backup_timer = QTimer(self)
+        self._backup_timer.setInterval(BACKUP_CHECK_MS)
+        self._backup_timer.timeout.connect(self._hourly_backup)
+        self._set_workspace_actions(False)
+        self.sidebar.setCurrentRow(0)
+        geometry = settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1180, 740)
+
+    # --- construction -------------------------------------------------------------------------
+
+    def _titles(self) -> dict[str, str]:
+        return {
+            "today": self.tr("Today"), "contacts": self.tr("Contacts"),
+            "pipeline": self.tr("Pipeline"), "quotes": self.tr("Quotes"),
+            "contracts": self.tr("Contracts"), "products": self.tr("Products"),
+            "reports": self.tr("Reports"), "settings": self.tr("Settings"),
+        }
+
+    def _descriptions(self) -> dict[str, str]:
+        return {
+            "contacts": self.tr("Companies and people with their phones, emails, tags, notes "
+                                "and a timeline of everything that happened."),
+            "pipeline": self.tr("Deals moving through stages on a kanban board, with "
+                                "conversion and forecast."),
+            "quotes": self.tr("Quotes with product lines, discounts and tax, printed to PDF."),
+            "contracts": self.tr("Contracts, payment plans and payments received."),
+            "products": self.tr("The products and services you sell, with prices and tax."),
+            "reports": self.tr("Sales, activity and follow-up reports; any list to Excel."),
+        }
+
+    def _build_menus(self, titles: dict[str, str]) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        self.new_action = self._action(self.tr("&New Workspace…"), self.new_workspace,
+                                       QKeySequence.StandardKey.New)
+        self.open_action = self._action(self.tr("&Open Workspace…"), self.choose_workspace,
+                                        QKeySequence.StandardKey.Open)
+        self.demo_action = self._action(self.tr("Open &Demo Workspace…"), self.new_demo)
+        self.backup_action = self._action(self.tr("&Back Up Now"), self.backup_now, "Ctrl+B")
+        self.restore_action = self._action(self.tr("&Restore from Backup…"),
+                                           self.choose_backup)
+        quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        for action in (self.new_action, self.open_action, self.demo_action, None,
+                       self.backup_action, self.restore_action, None, quit_action):
+            file_menu.addSeparator() if action is None else file_menu.addAction(action)
+
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        self.undo_action = self._action(self.tr("&Undo"), self.undo, QKeySequence.StandardKey.Undo)
+        self.redo_action = self._action(self.tr("&Redo"), self.redo, "Ctrl+Shift+Z")
+        self.search_action = self._action(self.tr("&Search…"), self.focus_search, "Ctrl+K")
+        self.settings_action = self._action(self.tr("Se&ttings…"), self.open_settings,
+                                            QKeySequence.StandardKey.Preferences)
+        if self.settings_action.shortcut().isEmpty():
+            self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        for action in (self.undo_action, self.redo_action, None, self.search_action,
+                       self.settings_action):
+            edit_menu.addSeparator() if action is None else edit_menu.addAction(action)
+
+        view_menu = bar.addMenu(self.tr("&View"))
+        for index, name in enumerate(VIEWS):
+            view_menu.addAction(
+                self._action(titles[name], lambda i=index: self.sidebar.setCurrentRow(i),
+                             f"Ctrl+{index + 1}")
+            )
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self._action(self.tr("&About Desktop CRM"), self._about))
+
+    def _action(self, text: str, slot: Callable[[], Any], shortcut: Any = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        return action
+
+    def _set_workspace_actions(self, enabled: bool) -> None:
+        for action in (self.backup_action, self.restore_action, self.search_action,
+                       self.settings_action):
+            action.setEnabled(enabled)
+        self.search.setEnabled(enabled)
+        if not enabled:
+            self.undo_action.setEnabled(False)
+            self.redo_action.setEnabled(False)
+
+    # --- opening and closing ------------------------------------------------------------------
+
+    def open_workspace(self, path: Path, how: str = "open", contacts: int = 300) -> None:
+        """Open (or create: ``how`` = ``new`` / ``demo``) a workspace on the worker."""
+        from desktop_crm.services import workspace as ws_service
+
+        previous = self.workspace
+        self.workspace = None
+        self._set_workspace_actions(False)
+        language = "zh" if self.settings.value("ui/language", "") == "zh_CN" else "en"
+
+        def job() -> Workspace:
+            if previous is not None:
+                previous.close()
+            if how == "new":
+                return ws_service.create_workspace(path, language)
+            if how == "demo":
+                from desktop_crm.services.demo import create_demo_workspace
+
+                return create_demo_workspace(path, contacts, language="zh")
+            return ws_service.open_workspace(path)
+
+        self.statusBar().showMessage(self.tr("Opening %1…").replace("%1", str(path)))
+        self.worker.submit(job, self._on_opened, self._on_open_failed)
+
+    def _on_opened(self, workspace: Workspace) -> None:
+        self.workspace = workspace
+        self.settings.setValue("workspace/last", str(workspace.path))
+        self.setWindowTitle(self.tr("%1 — Desktop CRM").replace("%1", workspace.path.stem))
+        self.status_path.setText(str(workspace.path))
+        self.settings_view.show_workspace(str(workspace.path))
+        self.statusBar().clearMessage()
+        self._set_workspace_actions(True)
+        self._backup_timer.start()
+        self.refresh()
+        self.workspaceOpened.emit(str(workspace.path))
+
+    def _on_open_failed(self, exc: BaseException) -> None:
+        self.statusBar().clearMessage()
+        self.openFailed.emit(exc)
+        if isinstance(exc, CrmError) and exc.code == "workspace.damaged" and exc.params.get(
+            "backup"
+        ):
+            answer = QMessageBox.question(
+                self,
+                self.tr("Damaged workspace"),
+                error_text(exc) + "\n\n" + self.tr(
+                    "Restore the newest good backup? The damaged file is kept beside it, "
+                    "renamed."
+                ),
+            )
+            if answer == QMessageBox.StandardButton.Yes:
+                self._restore(Path(exc.params["path"]), Path(exc.params["backup"]))
+            return
+        self.show_error(exc)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        if self.workspace is None or self._closing:
+            event.accept()
+            return
+        # Back up and release the file on the worker, then close for real.
+        event.ignore()
+        self._closing = True
+        self._backup_timer.stop()
+        self.statusBar().showMessage(self.tr("Backing up and closing…"))
+        workspace, self.workspace = self.workspace, None
+        self.worker.submit(workspace.close, lambda _r: self.close(), lambda _e: self.close())
+
+    # --- refreshing ---------------------------------------------------------------------------
+
+    def refresh(self, changed: ChangeResult | None = None) -> None:
+        """Reload what the screens and actions show (after opening or any change)."""
+        ws = self.workspace
+        if ws is None:
+            return
+        today = date.today()
+        self.worker.submit(lambda: ws.today.summary(today), self.today_view.show_summary)
+        self.worker.submit(ws.today.info, self._show_info)
+        self.worker.submit(lambda: (ws.history.next_undo(), ws.history.next_redo()),
+                           self._show_undo_state)
+        if self.current_view() == "settings":
+            self._load_settings_view()
+
+    def _load_settings_view(self) -> None:
+        ws = self.workspace
+        if ws is not None:
+            self.worker.submit(ws.backups.list, self.settings_view.show_backups)
+            self.worker.submit(lambda: ws.history.recent(100), self.settings_view.show_history)
+
+    def _show_info(self, info: Any) -> None:
+        self.status_counts.setText(
+            self.tr("%1 people · %2 companies · %3 open deals")
+            .replace("%1", f"{info.people:,}")
+            .replace("%2", f"{info.companies:,}")
+            .replace("%3", f"{info.open_deals:,}")
+        )
+        self.placeholders["contacts"].set_figures(
+            self.tr("%1 people and %2 companies in this workspace.")
+            .replace("%1", f"{info.people:,}").replace("%2", f"{info.companies:,}")
+        )
+        self.placeholders["pipeline"].set_figures(
+            self.tr("%1 open deals.").replace("%1", f"{info.open_deals:,}"))
+        self.placeholders["quotes"].set_figures(
+            self.tr("%1 quotes.").replace("%1", f"{info.quotes:,}"))
+        self.placeholders["products"].set_figures(
+            self.tr("%1 products.").replace("%1", f"{info.products:,}"))
+
+    def _show_undo_state(self, state: tuple[Any, Any]) -> None:
+        undo, redo = state
+        self.undo_action.setEnabled(undo is not None)
+        self.redo_action.setEnabled(redo is not None)
+        self.undo_action.setText(
+            self.tr("&Undo %1").replace("%1", undo.label) if undo else self.tr("&Undo"))
+        self.redo_action.setText(
+            self.tr("&Redo %1").replace("%1", redo.label) if redo else self.tr("&Redo"))
+
+    def _on_busy(self, busy: bool) -> None:
+        if busy:
+            self.statusBar().showMessage(self.tr("Working…"))
+        elif self.statusBar().currentMessage() == self.tr("Working…"):
+            self.statusBar().clearMessage()
+
+    # --- commands -----------------------------------------------------------------------------
+
+    def current_view(self) -> str:
+        """The name of the screen shown."""
+        return VIEWS[max(self.sidebar.currentRow(), 0)]
+
+    def show_view(self, name: str) -> None:
+        """Switch to the screen called ``name`` (one of :data:`VIEWS`)."""
+        self.sidebar.setCurrentRow(VIEWS.index(name))
+
+    def _on_view_changed(self, row: int) -> None:
+        self.stack.setCurrentIndex(row)
+        if VIEWS[row] == "settings":
+            self._load_settings_view()
+
+    def undo(self) -> None:
+        """Undo the newest operation (Ctrl+Z)."""
+        self._mutate(lambda ws: ws.history.undo(), self.tr("Undone."))
+
+    def redo(self) -> None:
+        """Redo the operation undone last (Ctrl+Shift+Z)."""
+        self._mutate(lambda ws: ws.history.redo(), self.tr("Redone."))
+
+    def _mutate(self, fn: Callable[[Workspace], ChangeResult], done_message: str) -> None:
+        ws = self.workspace
+        if ws is None:
+            return
+
+        def done(result: ChangeResult) -> None:
+            self.statusBar().showMessage(done_message, 4000)
+            self.refresh(result)
+
+        self.worker.submit(lambda: fn(ws), done, self.show_error)
+
+    def focus_search(self) -> None:
+        """Put the cursor in the global search box (Ctrl+K)."""
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def _run_search(self, query: str) -> None:
+        ws = self.workspace
+        if ws is not None:
+            self.worker.submit(lambda: ws.search.global_search(query, 20),
+                               lambda hits: self.search.show_hits(query, hits))
+
+    def _open_hit(self, hit: SearchHit) -> None:
+        view = {"person": "contacts", "company": "contacts", "deal": "pipeline",
+                "quote": "quotes"}[hit.kind]
+        self.show_view(view)
+        self.statusBar().showMessage(hit.title, 5000)
+
+    def backup_now(self) -> None:
+        """Take a verified backup on the worker."""
+        ws = self.workspace
+        if ws is None:
+            return
+
+        def done(info: Any) -> None:
+            self.statusBar().showMessage(
+                self.tr("Backup saved: %1").replace("%1", info.path.name), 6000)
+            if self.current_view() == "settings":
+                self._load_settings_view()
+
+        self.worker.submit(lambda: ws.backups.backup_now("manual"), done, self.show_error)
+
+    def _hourly_backup(self) -> None:
+        ws = self.workspace
+        if ws is not None:
+            self.worker.submit(lambda: ws.backups.backup_if_due(datetime.now(UTC)))
+
+    def choose_backup(self) -> None:
+        """Pick a backup file and restore it."""
+        if self.workspace is None:
+            return
+        folder = self.workspace.path.with_name(self.workspace.path.stem + "-backups")
+        name, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Restore from Backup"), str(folder),
+            self.tr("Desktop CRM backups (*.crmbak);;All files (*)"))
+        if name:
+            self.restore_backup(name)
+
+    def restore_backup(self, backup_path: str) -> None:
+        """Ask, then replace the open workspace with ``backup_path`` (after backing it up)."""
+        if self.workspace is None:
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Restore backup"),
+            self.tr("Replace the current data with the backup %1? The current data is backed "
+                    "up first, so this can be reversed.").replace("%1", Path(backup_path).name))
+        if answer == QMessageBox.StandardButton.Yes:
+            self._restore(self.workspace.path, Path(backup_path))
+
+    def _restore(self, path: Path, backup_file: Path) -> None:
+        from desktop_crm.services.workspace import open_workspace, restore_workspace
+
+        ws, self.workspace = self.workspace, None
+        self._set_workspace_actions(False)
+
+        def job() -> Workspace:
+            if ws is not None:
+                ws.close(backup_if_changed=False)  # restore takes its own backup first
+            restore_workspace(path, backup_file)
+            return open_workspace(path)
+
+        def done(workspace: Workspace) -> None:
+            self._on_opened(workspace)
+            self.statusBar().showMessage(self.tr("Backup restored."), 6000)
+
+        self.worker.submit(job, done, self._on_open_failed)
+
+    def open_settings(self) -> None:
+        """Show the settings dialog and save what changed."""
+        ws = self.workspace
+        if ws is None:
+            return
+        self.worker.submit(ws.settings.all, self._show_settings_dialog, self.show_error)
+
+    def _show_settings_dialog(self, values: dict[str, Any]) -> None:
+        ws = self.workspace
+        dialog = SettingsDialog(values, str(self.settings.value("ui/language", "")), self)
+        if dialog.exec() != SettingsDialog.DialogCode.Accepted or ws is None:
+            return
+        self.settings.setValue("ui/language", dialog.language())
+        changed = dialog.workspace_values()
+        if changed:
+            self._mutate(lambda w: w.settings.update(changed), self.tr("Settings saved."))
+
+    def new_workspace(self) -> None:
+        """Ask for a file name and create an empty workspace there."""
+        name, _f = QFileDialog.getSaveFileName(
+            self, self.tr("New Workspace"), str(Path.home() / "workspace.crm"),
+            self.tr("Desktop CRM workspaces (*.crm)"))
+        if name:
+            self.open_workspace(Path(name), "new")
+
+    def new_demo(self) -> None:
+        """Ask for a file name and create a demo workspace there."""
+        name, _f = QFileDialog.getSaveFileName(
+            self, self.tr("Demo Workspace"), str(Path.home() / "demo.crm"),
+            self.tr("Desktop CRM workspaces (*.crm)"))
+        if name:
+            self.open_workspace(Path(name), "demo")
+
+    def choose_workspace(self) -> None:
+        """Ask for a workspace file and open it."""
+        name, _f = QFileDialog.getOpenFileName(
+            self, self.tr("Open Workspace"), str(Path.home()),
+            self.tr("Desktop CRM workspaces (*.crm);;All files (*)"))
+        if name:
+            self.open_workspace(Path(name))
+
+    def show_error(self, exc: BaseException) -> None:
+        """Tell the user what went wrong, in their language."""
+        QMessageBox.warning(self, self.tr("Desktop CRM"), error_text(exc))
+
+    def _about(self) -> None:
+        from desktop_crm import __version__
+
+        QMessageBox.about(
+            self, self.tr("About Desktop CRM"),
+            self.tr("Desktop CRM %1\nAn offline-first CRM for small teams.").replace(
+                "%1", __version__))

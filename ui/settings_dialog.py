@@ -1,0 +1,107 @@
+"""The settings dialog: language (this computer) and workspace settings (shared)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+LANGUAGES = (("", "System default"), ("en", "English"), ("zh_CN", "简体中文"))
+
+
+class SettingsDialog(QDialog):
+    """Edits a copy of the settings; :meth:`workspace_values` and :meth:`language` read it.
+
+    Args:
+        workspace_settings: Current workspace settings (``SettingsService.all()``).
+        language: The language code chosen on this computer ("" for the system's).
+    """
+
+    def __init__(
+        self, workspace_settings: dict[str, Any], language: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Settings"))
+        self._initial = dict(workspace_settings)
+        tabs = QTabWidget()
+
+        general = QWidget()
+        form = QFormLayout(general)
+        self.language_box = QComboBox()
+        for code, name in LANGUAGES:
+            self.language_box.addItem(self.tr(name) if not code else name, code)
+        self.language_box.setCurrentIndex(max(0, self.language_box.findData(language)))
+        form.addRow(self.tr("Language:"), self.language_box)
+        form.addRow(QLabel(self.tr("A new language applies when Desktop CRM starts again.")))
+        self.region = QLineEdit(str(workspace_settings["phone.default_region"]))
+        self.region.setMaxLength(2)
+        form.addRow(self.tr("Default phone region:"), self.region)
+        self.stale_days = QSpinBox()
+        self.stale_days.setRange(1, 3650)
+        self.stale_days.setValue(int(workspace_settings["followup.stale_days"]))
+        form.addRow(self.tr("Customer is quiet after (days):"), self.stale_days)
+        tabs.addTab(general, self.tr("General"))
+
+        backups = QWidget()
+        form = QFormLayout(backups)
+        self.keep: dict[str, QSpinBox] = {}
+        for key, label in (
+            ("backup.keep_recent", self.tr("Keep the newest backups:")),
+            ("backup.keep_daily", self.tr("Keep one a day for (days):")),
+            ("backup.keep_weekly", self.tr("Keep one a week for (weeks):")),
+        ):
+            box = QSpinBox()
+            box.setRange(1, 1000)
+            box.setValue(int(workspace_settings[key]))
+            self.keep[key] = box
+            form.addRow(label, box)
+        tabs.addTab(backups, self.tr("Backups"))
+
+        numbering = QWidget()
+        form = QFormLayout(numbering)
+        form.addRow(QLabel(self.tr("Tokens: {yyyy} {yy} {mm} {dd} and {seq:4} (number width).")))
+        self.patterns: dict[str, QLineEdit] = {}
+        for kind, label in (
+            ("customer", self.tr("Customers:")),
+            ("deal", self.tr("Deals:")),
+            ("quote", self.tr("Quotes:")),
+            ("contract", self.tr("Contracts:")),
+        ):
+            edit = QLineEdit(str(workspace_settings[f"numbering.{kind}"]))
+            self.patterns[kind] = edit
+            form.addRow(label, edit)
+        tabs.addTab(numbering, self.tr("Numbering"))
+
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(tabs)
+        layout.addWidget(buttons)
+
+    def language(self) -> str:
+        """The chosen language code ("" for the system's)."""
+        return str(self.language_box.currentData())
+
+    def workspace_values(self) -> dict[str, Any]:
+        """The workspace settings that differ from the ones the dialog opened with."""
+        values: dict[str, Any] = {
+            "phone.default_region": self.region.text().strip().upper(),
+            "followup.stale_days": self.stale_days.value(),
+            **{key: box.value() for key, box in self.keep.items()},
+            **{f"numbering.{k}": e.text().strip() for k, e in self.patterns.items()},
+        }
+        return {k: v for k, v in values.items() if self._initial.get(k) != v}

@@ -1,0 +1,1 @@
+"""The screens the sidebar switches between."""

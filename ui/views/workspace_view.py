@@ -1,0 +1,108 @@
+"""The Settings screen: the workspace file, its backups and its history."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_crm.services.dto import BackupInfo, OperationSummary
+
+
+class WorkspaceView(QWidget):
+    """Where the data lives, the backups of it, and what was done to it.
+
+    Signals:
+        backupRequested: The user asked for a backup now.
+        restoreRequested(str): The user asked to restore the backup at this path.
+        preferencesRequested: The user asked for the settings dialog.
+    """
+
+    backupRequested = Signal()
+    restoreRequested = Signal(str)
+    preferencesRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        title = QLabel(self.tr("Settings"))
+        title.setObjectName("viewTitle")
+        layout.addWidget(title)
+        self.path_label = QLabel()
+        self.path_label.setWordWrap(True)
+        layout.addWidget(self.path_label)
+        prefs = QPushButton(self.tr("Preferences…"))
+        prefs.clicked.connect(self.preferencesRequested)
+        row = QHBoxLayout()
+        row.addWidget(prefs)
+        row.addStretch(1)
+        layout.addLayout(row)
+
+        box = QGroupBox(self.tr("Backups"))
+        box_layout = QVBoxLayout(box)
+        self.backups = QTreeWidget()
+        self.backups.setRootIsDecorated(False)
+        self.backups.setHeaderLabels([self.tr("Taken"), self.tr("Why"), self.tr("Size")])
+        self.backups.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        box_layout.addWidget(self.backups)
+        buttons = QHBoxLayout()
+        self.backup_button = QPushButton(self.tr("Back up now"))
+        self.backup_button.clicked.connect(self.backupRequested)
+        self.restore_button = QPushButton(self.tr("Restore selected…"))
+        self.restore_button.clicked.connect(self._restore_selected)
+        buttons.addWidget(self.backup_button)
+        buttons.addWidget(self.restore_button)
+        buttons.addStretch(1)
+        box_layout.addLayout(buttons)
+        layout.addWidget(box, 1)
+
+        history = QGroupBox(self.tr("Recent changes"))
+        history_layout = QVBoxLayout(history)
+        self.history = QTreeWidget()
+        self.history.setRootIsDecorated(False)
+        self.history.setHeaderLabels([self.tr("When"), self.tr("What"), self.tr("Records")])
+        self.history.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        history_layout.addWidget(self.history)
+        layout.addWidget(history, 1)
+
+    def show_workspace(self, path: str) -> None:
+        """Show where the workspace file is."""
+        self.path_label.setText(self.tr("Workspace file: %1").replace("%1", path))
+
+    def show_backups(self, backups: list[BackupInfo]) -> None:
+        """List the backups, newest first."""
+        self.backups.clear()
+        for b in backups:
+            item = QTreeWidgetItem(
+                [b.at.astimezone().strftime("%Y-%m-%d %H:%M:%S"), b.reason,
+                 f"{b.size / 1_048_576:.1f} MB"]
+            )
+            item.setData(0, 256, str(b.path))
+            self.backups.addTopLevelItem(item)
+        self.restore_button.setEnabled(bool(backups))
+
+    def show_history(self, operations: list[OperationSummary]) -> None:
+        """List recent operations, newest first."""
+        self.history.clear()
+        for op in operations:
+            label = op.label + (self.tr(" (undone)") if op.undone else "")
+            self.history.addTopLevelItem(
+                QTreeWidgetItem(
+                    [op.at.astimezone().strftime("%Y-%m-%d %H:%M:%S"), label, str(op.changes)]
+                )
+            )
+
+    def _restore_selected(self) -> None:
+        item = self.backups.currentItem() or self.backups.topLevelItem(0)
+        if item is not None:
+            self.restoreRequested.emit(item.data(0, 256))

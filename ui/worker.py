@@ -1,0 +1,91 @@
+"""One database worker thread; the GUI thread never waits on SQLite.
+
+Like Anki's collection operations, every database job runs in order on one thread, and its
+result comes back to the GUI thread through a queued signal.
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, Signal, Slot
+
+
+@dataclass
+class _Job:
+    fn: Callable[[], Any]
+    on_done: Callable[[Any], None] | None
+    on_error: Callable[[BaseException], None] | None
+
+
+class DbWorker(QObject):
+    """Runs submitted callables one at a time on a background thread.
+
+    Signals:
+        failed(BaseException): A job without its own error handler raised.
+        busyChanged(bool): Whether jobs are queued or running.
+    """
+
+    failed = Signal(object)
+    busyChanged = Signal(bool)
+    _finished = Signal(object, bool, object)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._queue: queue.Queue[_Job | None] = queue.Queue()
+        self._pending = 0
+        self._finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+        self._thread = threading.Thread(target=self._loop, name="db-worker", daemon=True)
+        self._thread.start()
+
+    @property
+    def idle(self) -> bool:
+        """Whether no job is queued, running or waiting to be delivered."""
+        return self._pending == 0
+
+    def submit(
+        self,
+        fn: Callable[[], Any],
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> None:
+        """Queue ``fn``; ``on_done(result)`` or ``on_error(exc)`` runs later on the GUI thread."""
+        self._pending += 1
+        if self._pending == 1:
+            self.busyChanged.emit(True)
+        self._queue.put(_Job(fn, on_done, on_error))
+
+    def shutdown(self, timeout: float = 30.0) -> None:
+        """Finish queued jobs and stop the thread."""
+        self._queue.put(None)
+        self._thread.join(timeout)
+
+    def _loop(self) -> None:
+        while True:
+            job = self._queue.get()
+            if job is None:
+                return
+            try:
+                result, ok = job.fn(), True
+            except BaseException as exc:  # delivered to the GUI, never lost
+                result, ok = exc, False
+            self._finished.emit(job, ok, result)
+
+    @Slot(object, bool, object)
+    def _deliver(self, job: _Job, ok: bool, result: Any) -> None:
+        try:
+            if ok:
+                if job.on_done is not None:
+                    job.on_done(result)
+            elif job.on_error is not None:
+                job.on_error(result)
+            else:
+                self.failed.emit(result)
+        finally:
+            self._pending -= 1
+            if self._pending == 0:
+                self.busyChanged.emit(False)
