@@ -130,12 +130,12 @@ class ContactsService:
                 select(Phone.label, Phone.value)
                 .where(Phone.person_id == p.id, Phone.deleted_at.is_(None))
                 .order_by(Phone.position)
-            ).tuples()
+            )
             emails = session.execute(
                 select(Email.label, Email.value)
                 .where(Email.person_id == p.id, Email.deleted_at.is_(None))
                 .order_by(Email.position)
-            ).tuples()
+            )
             return PersonDetails(
                 id=p.id,
                 number=p.number,

@@ -46,14 +46,14 @@ class SearchService:
                 )
                 .order_by(~Person.name.startswith(q, autoescape=True), Person.name)
                 .limit(limit)
-            ).tuples()
+            )
             hits += [SearchHit("person", i, n, c or "") for i, n, c in people]
             companies = session.execute(
                 select(Company.id, Company.name, Company.industry)
                 .where(Company.deleted_at.is_(None), Company.name.ilike(pattern, escape="\\"))
                 .order_by(~Company.name.startswith(q, autoescape=True), Company.name)
                 .limit(limit)
-            ).tuples()
+            )
             hits += [SearchHit("company", i, n, ind or "") for i, n, ind in companies]
             deals = session.execute(
                 select(Deal.id, Deal.title, Deal.number)
@@ -64,13 +64,13 @@ class SearchService:
                 )
                 .order_by(Deal.title)
                 .limit(limit)
-            ).tuples()
+            )
             hits += [SearchHit("deal", i, t, n or "") for i, t, n in deals]
             quotes = session.execute(
                 select(Quote.id, Quote.number, Quote.status)
                 .where(Quote.deleted_at.is_(None), Quote.number.ilike(pattern, escape="\\"))
                 .order_by(Quote.number)
                 .limit(limit)
-            ).tuples()
+            )
             hits += [SearchHit("quote", i, n, s) for i, n, s in quotes]
         return hits[:limit]

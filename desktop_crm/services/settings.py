@@ -46,7 +46,7 @@ class SettingsService:
             stored = dict(
                 session.execute(
                     select(Setting.key, Setting.value).where(Setting.deleted_at.is_(None))
-                ).tuples().all()
+                ).all()
             )
         return {key: stored.get(key, default) for key, default in DEFAULTS.items()}
 

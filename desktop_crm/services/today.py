@@ -58,7 +58,7 @@ class TodayService:
                     select(bucket, func.count())
                     .where(*planned, FollowUp.due_on <= week)
                     .group_by(bucket)
-                ).tuples().all()
+                ).all()
             )
             contact = func.coalesce(Person.name, Company.name, "")
             rows = session.execute(
@@ -68,7 +68,7 @@ class TodayService:
                 .where(*planned, FollowUp.due_on <= week)
                 .order_by(FollowUp.due_on, FollowUp.id)
                 .limit(200)
-            ).tuples().all()
+            ).all()
             items = tuple(
                 FollowUpItem(id_, subject, kind, due, name or "", due < today)
                 for id_, subject, kind, due, name in rows

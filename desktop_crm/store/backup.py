@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import sqlite3
@@ -77,8 +78,13 @@ def make_backup(workspace: Path, reason: str, dest: Path | None = None) -> Backu
             f"Could not write a backup to {dest.parent}: {exc}.", path=str(dest), detail=str(exc)
         ) from None
     finally:
-        tmp.unlink(missing_ok=True)
+        _discard(tmp)
     return BackupFile(dest, at, reason, dest.stat().st_size)
+
+
+def _discard(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        path.unlink(missing_ok=True)
 
 
 def list_backups(workspace: Path) -> list[BackupFile]:
@@ -149,4 +155,4 @@ def restore_into(workspace: Path, backup: Path) -> None:
     except (OSError, sqlite3.Error) as exc:
         raise BackupError(f"Could not restore {backup.name}: {exc}.", detail=str(exc)) from None
     finally:
-        tmp.unlink(missing_ok=True)
+        _discard(tmp)

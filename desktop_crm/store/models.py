@@ -114,7 +114,7 @@ class Person(Tracked):
     status: Mapped[str] = mapped_column(String(20), default="lead")
     owner_id: Mapped[str | None] = fk("users")
     notes: Mapped[str | None] = mapped_column(Text)
-    photo: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True, active_history=True)
+    photo: Mapped[bytes | None] = mapped_column(LargeBinary)  # not deferred: undo needs the old value
     last_contacted_at: Mapped[datetime | None] = mapped_column(UtcDateTime, index=True)
 
 

@@ -77,7 +77,8 @@ class Store:
     @contextmanager
     def read(self) -> Iterator[Session]:
         """A short read-only session (does not take the write lock)."""
-        with Session(self.engine.execution_options(read_only=True)) as session, session.begin():
+        engine = self.engine.execution_options(read_only=True)
+        with Session(engine, expire_on_commit=False) as session, session.begin():
             yield session
 
     @contextmanager

@@ -1,0 +1,35 @@
+"""Fixtures shared by every test: real workspace files in a temporary folder."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from desktop_crm.services.workspace import Workspace, create_workspace
+
+REALWORLD = Path(__file__).resolve().parents[1].parent / "shared" / "fixtures" / "realworld"
+TODAY = date(2026, 11, 23)
+
+
+@pytest.fixture
+def ws_path(tmp_path: Path) -> Path:
+    return tmp_path / "studio.crm"
+
+
+@pytest.fixture
+def workspace(ws_path: Path) -> Iterator[Workspace]:
+    ws = create_workspace(ws_path)
+    yield ws
+    ws.close(backup_if_changed=False)
+
+
+@pytest.fixture
+def demo_path(tmp_path: Path) -> Path:
+    from desktop_crm.services.demo import create_demo_workspace
+
+    path = tmp_path / "demo.crm"
+    create_demo_workspace(path, 120, today=TODAY).close(backup_if_changed=False)
+    return path
