@@ -68,8 +68,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=int, default=20)
     json_arg(p)
 
-    for name, what in (("undo", "undo an operation (default: the last one)"),
-                       ("redo", "redo an undone operation (default: the last undone)")):
+    for name, what in (
+        ("undo", "undo an operation (default: the last one)"),
+        ("redo", "redo an undone operation (default: the last undone)"),
+    ):
         p = sub.add_parser(name, help=what)
         workspace_arg(p)
         p.add_argument("operation_id", nargs="?", help="the operation (see history)")
@@ -101,10 +103,17 @@ def _emit(args: argparse.Namespace, data: dict[str, Any], line: str) -> None:
         print(line)
 
 
-def _counts(created: int = 0, updated: int = 0, operation_id: str | None = None,
-            **extra: Any) -> dict[str, Any]:
-    return {"created": created, "updated": updated, "skipped": 0, "failed": 0,
-            "operation_id": operation_id, **extra}
+def _counts(
+    created: int = 0, updated: int = 0, operation_id: str | None = None, **extra: Any
+) -> dict[str, Any]:
+    return {
+        "created": created,
+        "updated": updated,
+        "skipped": 0,
+        "failed": 0,
+        "operation_id": operation_id,
+        **extra,
+    }
 
 
 def _cmd_init(args: argparse.Namespace) -> int:
@@ -131,8 +140,14 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     created = info.people + info.companies
     _emit(
         args,
-        _counts(created, operation_id=last[0].id if last else None, path=str(ws.path),
-                people=info.people, companies=info.companies, open_deals=info.open_deals),
+        _counts(
+            created,
+            operation_id=last[0].id if last else None,
+            path=str(ws.path),
+            people=info.people,
+            companies=info.companies,
+            open_deals=info.open_deals,
+        ),
         f"Created a demo workspace at {ws.path}: {info.people} people, {info.companies} "
         f"companies, {info.open_deals} open deals.",
     )
@@ -160,8 +175,11 @@ def _cmd_restore(args: argparse.Namespace) -> int:
 
     aside = restore_workspace(args.path, args.backup)
     note = f" The damaged file was kept as {aside}." if aside else ""
-    _emit(args, _counts(updated=1, restored_from=str(args.backup), damaged_kept=str(aside or "")),
-          f"Restored {args.path} from {args.backup}.{note}")
+    _emit(
+        args,
+        _counts(updated=1, restored_from=str(args.backup), damaged_kept=str(aside or "")),
+        f"Restored {args.path} from {args.backup}.{note}",
+    )
     return EXIT_OK
 
 
@@ -169,9 +187,15 @@ def _cmd_check(args: argparse.Namespace) -> int:
     from desktop_crm.services.workspace import check_workspace
 
     report = check_workspace(args.path)
-    data = {"ok": report.ok, "path": str(report.path), "schema_version": report.schema_version,
-            "supported_version": report.supported_version, "integrity": report.integrity,
-            "problem": report.problem, "code": report.code}
+    data = {
+        "ok": report.ok,
+        "path": str(report.path),
+        "schema_version": report.schema_version,
+        "supported_version": report.supported_version,
+        "integrity": report.integrity,
+        "problem": report.problem,
+        "code": report.code,
+    }
     if args.json:
         print(json.dumps(data, ensure_ascii=False))
     elif report.ok:
@@ -192,10 +216,22 @@ def _cmd_history(args: argparse.Namespace) -> int:
     finally:
         ws.close(backup_if_changed=False)
     if args.json:
-        print(json.dumps([
-            {"id": o.id, "label": o.label, "kind": o.kind, "at": o.at.isoformat(),
-             "changes": o.changes, "undone": o.undone} for o in ops
-        ], ensure_ascii=False))
+        print(
+            json.dumps(
+                [
+                    {
+                        "id": o.id,
+                        "label": o.label,
+                        "kind": o.kind,
+                        "at": o.at.isoformat(),
+                        "changes": o.changes,
+                        "undone": o.undone,
+                    }
+                    for o in ops
+                ],
+                ensure_ascii=False,
+            )
+        )
     else:
         for o in ops:
             flag = " (undone)" if o.undone else ""
@@ -213,8 +249,11 @@ def _undo_or_redo(args: argparse.Namespace, redo: bool) -> int:
         ws.close(backup_if_changed=False)
     verb = "Redid" if redo else "Undid"
     changed = result.created + result.updated + result.deleted + result.restored
-    _emit(args, result.as_json(), f"{verb} it: {changed} records changed "
-          f"(operation {result.operation_id}).")
+    _emit(
+        args,
+        result.as_json(),
+        f"{verb} it: {changed} records changed (operation {result.operation_id}).",
+    )
     return EXIT_OK
 
 

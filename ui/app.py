@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, QSettings, QTimer, QTranslator
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog
 
 from ui.main_window import VIEWS, MainWindow
 from ui.worker import DbWorker
@@ -32,8 +32,12 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     """Options of the GUI (subcommands are handled by the CLI)."""
     parser = argparse.ArgumentParser(prog="desktop-crm", description="Desktop CRM")
     parser.add_argument("--workspace", type=Path, help="open this workspace file")
-    parser.add_argument("--screenshot", type=Path, metavar="FILE.png",
-                        help="render the main window to a PNG and exit")
+    parser.add_argument(
+        "--screenshot",
+        type=Path,
+        metavar="FILE.png",
+        help="render the main window to a PNG and exit",
+    )
     parser.add_argument("--view", choices=VIEWS, default="today", help="screen to show")
     parser.add_argument("--language", help="UI language for this run (en, zh_CN)")
     return parser.parse_args(list(argv))
@@ -80,7 +84,10 @@ def run(argv: Sequence[str]) -> int:
     return code
 
 
-def _open_initial(window: MainWindow, settings: QSettings, path: Path | None) -> None:
+def _open_initial(
+    window: MainWindow, settings: QSettings, path: Path | None, default: Path | None = None
+) -> None:
+    """Open the named, last or default workspace, or ask how to start (first run)."""
     from ui.first_run import FirstRunDialog
 
     if path is not None:
@@ -90,7 +97,7 @@ def _open_initial(window: MainWindow, settings: QSettings, path: Path | None) ->
     if last and Path(str(last)).exists():
         window.open_workspace(Path(str(last)))
         return
-    default = _default_workspace()
+    default = default or _default_workspace()
     if default.exists():
         window.open_workspace(default)
         return
@@ -102,8 +109,11 @@ def _open_initial(window: MainWindow, settings: QSettings, path: Path | None) ->
         window.open_workspace(default, "new")
     elif dialog.choice == "open":
         name, _f = QFileDialog.getOpenFileName(
-            window, window.tr("Open Workspace"), str(Path.home()),
-            window.tr("Desktop CRM workspaces (*.crm);;All files (*)"))
+            window,
+            window.tr("Open Workspace"),
+            str(Path.home()),
+            window.tr("Desktop CRM workspaces (*.crm);;All files (*)"),
+        )
         if name:
             window.open_workspace(Path(name))
 
@@ -114,8 +124,9 @@ def _default_workspace() -> Path:
     return user_data_path("Desktop CRM", appauthor=False) / "workspace.crm"
 
 
-def _screenshot(app: QApplication, window: MainWindow, worker: DbWorker, path: Path,
-                target: Path, view: str) -> int:
+def _screenshot(
+    app: QApplication, window: MainWindow, worker: DbWorker, path: Path, target: Path, view: str
+) -> int:
     result = {"code": 0}
 
     def grab_when_idle() -> None:

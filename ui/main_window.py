@@ -145,18 +145,25 @@ class MainWindow(QMainWindow):
 
     def _titles(self) -> dict[str, str]:
         return {
-            "today": self.tr("Today"), "contacts": self.tr("Contacts"),
-            "pipeline": self.tr("Pipeline"), "quotes": self.tr("Quotes"),
-            "contracts": self.tr("Contracts"), "products": self.tr("Products"),
-            "reports": self.tr("Reports"), "settings": self.tr("Settings"),
+            "today": self.tr("Today"),
+            "contacts": self.tr("Contacts"),
+            "pipeline": self.tr("Pipeline"),
+            "quotes": self.tr("Quotes"),
+            "contracts": self.tr("Contracts"),
+            "products": self.tr("Products"),
+            "reports": self.tr("Reports"),
+            "settings": self.tr("Settings"),
         }
 
     def _descriptions(self) -> dict[str, str]:
         return {
-            "contacts": self.tr("Companies and people with their phones, emails, tags, notes "
-                                "and a timeline of everything that happened."),
-            "pipeline": self.tr("Deals moving through stages on a kanban board, with "
-                                "conversion and forecast."),
+            "contacts": self.tr(
+                "Companies and people with their phones, emails, tags, notes "
+                "and a timeline of everything that happened."
+            ),
+            "pipeline": self.tr(
+                "Deals moving through stages on a kanban board, with conversion and forecast."
+            ),
             "quotes": self.tr("Quotes with product lines, discounts and tax, printed to PDF."),
             "contracts": self.tr("Contracts, payment plans and payments received."),
             "products": self.tr("The products and services you sell, with prices and tax."),
@@ -166,36 +173,52 @@ class MainWindow(QMainWindow):
     def _build_menus(self, titles: dict[str, str]) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
-        self.new_action = self._action(self.tr("&New Workspace…"), self.new_workspace,
-                                       QKeySequence.StandardKey.New)
-        self.open_action = self._action(self.tr("&Open Workspace…"), self.choose_workspace,
-                                        QKeySequence.StandardKey.Open)
+        self.new_action = self._action(
+            self.tr("&New Workspace…"), self.new_workspace, QKeySequence.StandardKey.New
+        )
+        self.open_action = self._action(
+            self.tr("&Open Workspace…"), self.choose_workspace, QKeySequence.StandardKey.Open
+        )
         self.demo_action = self._action(self.tr("Open &Demo Workspace…"), self.new_demo)
         self.backup_action = self._action(self.tr("&Back Up Now"), self.backup_now, "Ctrl+B")
-        self.restore_action = self._action(self.tr("&Restore from Backup…"),
-                                           self.choose_backup)
+        self.restore_action = self._action(self.tr("&Restore from Backup…"), self.choose_backup)
         quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
-        for action in (self.new_action, self.open_action, self.demo_action, None,
-                       self.backup_action, self.restore_action, None, quit_action):
+        for action in (
+            self.new_action,
+            self.open_action,
+            self.demo_action,
+            None,
+            self.backup_action,
+            self.restore_action,
+            None,
+            quit_action,
+        ):
             file_menu.addSeparator() if action is None else file_menu.addAction(action)
 
         edit_menu = bar.addMenu(self.tr("&Edit"))
         self.undo_action = self._action(self.tr("&Undo"), self.undo, QKeySequence.StandardKey.Undo)
         self.redo_action = self._action(self.tr("&Redo"), self.redo, "Ctrl+Shift+Z")
         self.search_action = self._action(self.tr("&Search…"), self.focus_search, "Ctrl+K")
-        self.settings_action = self._action(self.tr("Se&ttings…"), self.open_settings,
-                                            QKeySequence.StandardKey.Preferences)
+        self.settings_action = self._action(
+            self.tr("Se&ttings…"), self.open_settings, QKeySequence.StandardKey.Preferences
+        )
         if self.settings_action.shortcut().isEmpty():
             self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
-        for action in (self.undo_action, self.redo_action, None, self.search_action,
-                       self.settings_action):
+        for action in (
+            self.undo_action,
+            self.redo_action,
+            None,
+            self.search_action,
+            self.settings_action,
+        ):
             edit_menu.addSeparator() if action is None else edit_menu.addAction(action)
 
         view_menu = bar.addMenu(self.tr("&View"))
         for index, name in enumerate(VIEWS):
             view_menu.addAction(
-                self._action(titles[name], lambda i=index: self.sidebar.setCurrentRow(i),
-                             f"Ctrl+{index + 1}")
+                self._action(
+                    titles[name], lambda i=index: self.sidebar.setCurrentRow(i), f"Ctrl+{index + 1}"
+                )
             )
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self._action(self.tr("&About Desktop CRM"), self._about))
@@ -209,8 +232,12 @@ class MainWindow(QMainWindow):
         return action
 
     def _set_workspace_actions(self, enabled: bool) -> None:
-        for action in (self.backup_action, self.restore_action, self.search_action,
-                       self.settings_action):
+        for action in (
+            self.backup_action,
+            self.restore_action,
+            self.search_action,
+            self.settings_action,
+        ):
             action.setEnabled(enabled)
         self.search.setEnabled(enabled)
         if not enabled:
@@ -257,15 +284,18 @@ class MainWindow(QMainWindow):
     def _on_open_failed(self, exc: BaseException) -> None:
         self.statusBar().clearMessage()
         self.openFailed.emit(exc)
-        if isinstance(exc, CrmError) and exc.code == "workspace.damaged" and exc.params.get(
-            "backup"
+        if (
+            isinstance(exc, CrmError)
+            and exc.code == "workspace.damaged"
+            and exc.params.get("backup")
         ):
             answer = QMessageBox.question(
                 self,
                 self.tr("Damaged workspace"),
-                error_text(exc) + "\n\n" + self.tr(
-                    "Restore the newest good backup? The damaged file is kept beside it, "
-                    "renamed."
+                error_text(exc)
+                + "\n\n"
+                + self.tr(
+                    "Restore the newest good backup? The damaged file is kept beside it, renamed."
                 ),
             )
             if answer == QMessageBox.StandardButton.Yes:
@@ -274,6 +304,7 @@ class MainWindow(QMainWindow):
         self.show_error(exc)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        """Back up and release the workspace on the worker before the window goes."""
         self.settings.setValue("window/geometry", self.saveGeometry())
         if self.workspace is None or self._closing:
             event.accept()
@@ -296,8 +327,9 @@ class MainWindow(QMainWindow):
         today = date.today()
         self.worker.submit(lambda: ws.today.summary(today), self.today_view.show_summary)
         self.worker.submit(ws.today.info, self._show_info)
-        self.worker.submit(lambda: (ws.history.next_undo(), ws.history.next_redo()),
-                           self._show_undo_state)
+        self.worker.submit(
+            lambda: (ws.history.next_undo(), ws.history.next_redo()), self._show_undo_state
+        )
         if self.current_view() == "settings":
             self._load_settings_view()
 
@@ -316,23 +348,29 @@ class MainWindow(QMainWindow):
         )
         self.placeholders["contacts"].set_figures(
             self.tr("%1 people and %2 companies in this workspace.")
-            .replace("%1", f"{info.people:,}").replace("%2", f"{info.companies:,}")
+            .replace("%1", f"{info.people:,}")
+            .replace("%2", f"{info.companies:,}")
         )
         self.placeholders["pipeline"].set_figures(
-            self.tr("%1 open deals.").replace("%1", f"{info.open_deals:,}"))
+            self.tr("%1 open deals.").replace("%1", f"{info.open_deals:,}")
+        )
         self.placeholders["quotes"].set_figures(
-            self.tr("%1 quotes.").replace("%1", f"{info.quotes:,}"))
+            self.tr("%1 quotes.").replace("%1", f"{info.quotes:,}")
+        )
         self.placeholders["products"].set_figures(
-            self.tr("%1 products.").replace("%1", f"{info.products:,}"))
+            self.tr("%1 products.").replace("%1", f"{info.products:,}")
+        )
 
     def _show_undo_state(self, state: tuple[Any, Any]) -> None:
         undo, redo = state
         self.undo_action.setEnabled(undo is not None)
         self.redo_action.setEnabled(redo is not None)
         self.undo_action.setText(
-            self.tr("&Undo %1").replace("%1", undo.label) if undo else self.tr("&Undo"))
+            self.tr("&Undo %1").replace("%1", undo.label) if undo else self.tr("&Undo")
+        )
         self.redo_action.setText(
-            self.tr("&Redo %1").replace("%1", redo.label) if redo else self.tr("&Redo"))
+            self.tr("&Redo %1").replace("%1", redo.label) if redo else self.tr("&Redo")
+        )
 
     def _on_busy(self, busy: bool) -> None:
         if busy:
@@ -382,12 +420,15 @@ class MainWindow(QMainWindow):
     def _run_search(self, query: str) -> None:
         ws = self.workspace
         if ws is not None:
-            self.worker.submit(lambda: ws.search.global_search(query, 20),
-                               lambda hits: self.search.show_hits(query, hits))
+            self.worker.submit(
+                lambda: ws.search.global_search(query, 20),
+                lambda hits: self.search.show_hits(query, hits),
+            )
 
     def _open_hit(self, hit: SearchHit) -> None:
-        view = {"person": "contacts", "company": "contacts", "deal": "pipeline",
-                "quote": "quotes"}[hit.kind]
+        view = {"person": "contacts", "company": "contacts", "deal": "pipeline", "quote": "quotes"}[
+            hit.kind
+        ]
         self.show_view(view)
         self.statusBar().showMessage(hit.title, 5000)
 
@@ -399,7 +440,8 @@ class MainWindow(QMainWindow):
 
         def done(info: Any) -> None:
             self.statusBar().showMessage(
-                self.tr("Backup saved: %1").replace("%1", info.path.name), 6000)
+                self.tr("Backup saved: %1").replace("%1", info.path.name), 6000
+            )
             if self.current_view() == "settings":
                 self._load_settings_view()
 
@@ -416,8 +458,11 @@ class MainWindow(QMainWindow):
             return
         folder = self.workspace.path.with_name(self.workspace.path.stem + "-backups")
         name, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Restore from Backup"), str(folder),
-            self.tr("Desktop CRM backups (*.crmbak);;All files (*)"))
+            self,
+            self.tr("Restore from Backup"),
+            str(folder),
+            self.tr("Desktop CRM backups (*.crmbak);;All files (*)"),
+        )
         if name:
             self.restore_backup(name)
 
@@ -426,9 +471,13 @@ class MainWindow(QMainWindow):
         if self.workspace is None:
             return
         answer = QMessageBox.question(
-            self, self.tr("Restore backup"),
-            self.tr("Replace the current data with the backup %1? The current data is backed "
-                    "up first, so this can be reversed.").replace("%1", Path(backup_path).name))
+            self,
+            self.tr("Restore backup"),
+            self.tr(
+                "Replace the current data with the backup %1? The current data is backed "
+                "up first, so this can be reversed."
+            ).replace("%1", Path(backup_path).name),
+        )
         if answer == QMessageBox.StandardButton.Yes:
             self._restore(self.workspace.path, Path(backup_path))
 
@@ -470,24 +519,33 @@ class MainWindow(QMainWindow):
     def new_workspace(self) -> None:
         """Ask for a file name and create an empty workspace there."""
         name, _f = QFileDialog.getSaveFileName(
-            self, self.tr("New Workspace"), str(Path.home() / "workspace.crm"),
-            self.tr("Desktop CRM workspaces (*.crm)"))
+            self,
+            self.tr("New Workspace"),
+            str(Path.home() / "workspace.crm"),
+            self.tr("Desktop CRM workspaces (*.crm)"),
+        )
         if name:
             self.open_workspace(Path(name), "new")
 
     def new_demo(self) -> None:
         """Ask for a file name and create a demo workspace there."""
         name, _f = QFileDialog.getSaveFileName(
-            self, self.tr("Demo Workspace"), str(Path.home() / "demo.crm"),
-            self.tr("Desktop CRM workspaces (*.crm)"))
+            self,
+            self.tr("Demo Workspace"),
+            str(Path.home() / "demo.crm"),
+            self.tr("Desktop CRM workspaces (*.crm)"),
+        )
         if name:
             self.open_workspace(Path(name), "demo")
 
     def choose_workspace(self) -> None:
         """Ask for a workspace file and open it."""
         name, _f = QFileDialog.getOpenFileName(
-            self, self.tr("Open Workspace"), str(Path.home()),
-            self.tr("Desktop CRM workspaces (*.crm);;All files (*)"))
+            self,
+            self.tr("Open Workspace"),
+            str(Path.home()),
+            self.tr("Desktop CRM workspaces (*.crm);;All files (*)"),
+        )
         if name:
             self.open_workspace(Path(name))
 
@@ -499,6 +557,9 @@ class MainWindow(QMainWindow):
         from desktop_crm import __version__
 
         QMessageBox.about(
-            self, self.tr("About Desktop CRM"),
+            self,
+            self.tr("About Desktop CRM"),
             self.tr("Desktop CRM %1\nAn offline-first CRM for small teams.").replace(
-                "%1", __version__))
+                "%1", __version__
+            ),
+        )

@@ -7,35 +7,64 @@ from PySide6.QtCore import QCoreApplication
 from desktop_crm.domain.errors import CrmError
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Messages", text)
+def _fill(template: str, *values: object) -> str:
+    for index, value in enumerate(values, start=1):
+        template = template.replace(f"%{index}", str(value))
+    return template
 
 
 def error_text(exc: BaseException) -> str:
     """A one-paragraph message for the user; unknown errors keep their own text."""
     if not isinstance(exc, CrmError):
-        return _t("Something went wrong: %1").replace("%1", str(exc) or type(exc).__name__)
+        return _fill(
+            QCoreApplication.translate("Messages", "Something went wrong: %1"),
+            str(exc) or type(exc).__name__,
+        )
     p = exc.params
-    path = str(p.get("path", ""))
-    texts = {
-        "workspace.locked": _t(
-            "This workspace is already open in another Desktop CRM window (process %1). "
-            "Close it there first."
-        ).replace("%1", str(p.get("pid", "?"))),
-        "workspace.damaged": _t("The workspace file %1 is damaged: %2").replace("%1", path)
-        .replace("%2", str(p.get("detail", ""))),
-        "workspace.too_new": _t(
-            "%1 was written by a newer version of Desktop CRM. Update Desktop CRM to open it; "
-            "the file was not changed."
-        ).replace("%1", path),
-        "workspace.foreign": _t("%1 is not a Desktop CRM workspace.").replace("%1", path),
-        "workspace.missing": _t("There is no workspace at %1.").replace("%1", path),
-        "history.empty": _t("Nothing to undo or redo."),
-        "history.conflict": _t(
-            "This cannot be undone because later edits changed the same data. Nothing was "
-            "changed."
-        ),
-        "backup.failed": _t("The backup failed: %1").replace("%1", str(p.get("detail", ""))),
-        "operation.cancelled": _t("Cancelled. Nothing was written."),
-    }
-    return texts.get(exc.code, exc.message)
+    path = p.get("path", "")
+    code = exc.code
+    if code == "workspace.locked":
+        return _fill(
+            QCoreApplication.translate(
+                "Messages",
+                "This workspace is already open in another Desktop CRM window (process %1). "
+                "Close it there first.",
+            ),
+            p.get("pid", "?"),
+        )
+    if code == "workspace.damaged":
+        return _fill(
+            QCoreApplication.translate("Messages", "The workspace file %1 is damaged: %2"),
+            path,
+            p.get("detail", ""),
+        )
+    if code == "workspace.too_new":
+        return _fill(
+            QCoreApplication.translate(
+                "Messages",
+                "%1 was written by a newer version of Desktop CRM. Update Desktop CRM to open "
+                "it; the file was not changed.",
+            ),
+            path,
+        )
+    if code == "workspace.foreign":
+        return _fill(
+            QCoreApplication.translate("Messages", "%1 is not a Desktop CRM workspace."), path
+        )
+    if code == "workspace.missing":
+        return _fill(QCoreApplication.translate("Messages", "There is no workspace at %1."), path)
+    if code == "history.empty":
+        return QCoreApplication.translate("Messages", "Nothing to undo or redo.")
+    if code == "history.conflict":
+        return QCoreApplication.translate(
+            "Messages",
+            "This cannot be undone because later edits changed the same data. Nothing was changed.",
+        )
+    if code == "backup.failed":
+        return _fill(
+            QCoreApplication.translate("Messages", "The backup failed: %1"),
+            p.get("detail", exc.message),
+        )
+    if code == "operation.cancelled":
+        return QCoreApplication.translate("Messages", "Cancelled. Nothing was written.")
+    return exc.message

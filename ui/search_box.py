@@ -41,8 +41,12 @@ class GlobalSearch(QLineEdit):
         if query != self.text():
             return  # a stale answer to an earlier keystroke
         self.popup.clear()
-        kinds = {"person": self.tr("Person"), "company": self.tr("Company"),
-                 "deal": self.tr("Deal"), "quote": self.tr("Quote")}
+        kinds = {
+            "person": self.tr("Person"),
+            "company": self.tr("Company"),
+            "deal": self.tr("Deal"),
+            "quote": self.tr("Quote"),
+        }
         for hit in hits:
             text = f"{hit.title}   ·   {kinds.get(hit.kind, hit.kind)}"
             if hit.subtitle:
@@ -68,7 +72,12 @@ class GlobalSearch(QLineEdit):
         self.popup.setGeometry(below.x(), below.y(), max(self.width(), 420), height)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self and isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress:
+        """Arrow keys, Enter and Escape drive the popup while the cursor stays in the box."""
+        if (
+            watched is self
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+        ):
             key = event.key()
             if key in (Qt.Key.Key_Down, Qt.Key.Key_Up) and self.popup.isVisible():
                 step = 1 if key == Qt.Key.Key_Down else -1

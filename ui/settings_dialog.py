@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-LANGUAGES = (("", "System default"), ("en", "English"), ("zh_CN", "简体中文"))
+LANGUAGES = (("en", "English"), ("zh_CN", "简体中文"))  # each in its own language
 
 
 class SettingsDialog(QDialog):
@@ -39,8 +39,9 @@ class SettingsDialog(QDialog):
         general = QWidget()
         form = QFormLayout(general)
         self.language_box = QComboBox()
+        self.language_box.addItem(self.tr("System default"), "")
         for code, name in LANGUAGES:
-            self.language_box.addItem(self.tr(name) if not code else name, code)
+            self.language_box.addItem(name, code)
         self.language_box.setCurrentIndex(max(0, self.language_box.findData(language)))
         form.addRow(self.tr("Language:"), self.language_box)
         form.addRow(QLabel(self.tr("A new language applies when Desktop CRM starts again.")))

@@ -32,11 +32,14 @@ class DbWorker(QObject):
 
     failed = Signal(object)
     busyChanged = Signal(bool)
-    _finished = Signal(object, bool, object)
+    # Carries no arguments: PySide6 6.12 mis-counts references of Python objects sent through
+    # a queued signal from a plain thread, so results travel through a queue instead.
+    _finished = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._queue: queue.Queue[_Job | None] = queue.Queue()
+        self._done: queue.SimpleQueue[tuple[_Job, bool, Any]] = queue.SimpleQueue()
         self._pending = 0
         self._finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
         self._thread = threading.Thread(target=self._loop, name="db-worker", daemon=True)
@@ -73,19 +76,25 @@ class DbWorker(QObject):
                 result, ok = job.fn(), True
             except BaseException as exc:  # delivered to the GUI, never lost
                 result, ok = exc, False
-            self._finished.emit(job, ok, result)
+            self._done.put((job, ok, result))
+            self._finished.emit()
 
-    @Slot(object, bool, object)
-    def _deliver(self, job: _Job, ok: bool, result: Any) -> None:
-        try:
-            if ok:
-                if job.on_done is not None:
-                    job.on_done(result)
-            elif job.on_error is not None:
-                job.on_error(result)
-            else:
-                self.failed.emit(result)
-        finally:
-            self._pending -= 1
-            if self._pending == 0:
-                self.busyChanged.emit(False)
+    @Slot()
+    def _deliver(self) -> None:
+        while True:
+            try:
+                job, ok, result = self._done.get_nowait()
+            except queue.Empty:
+                return
+            try:
+                if ok:
+                    if job.on_done is not None:
+                        job.on_done(result)
+                elif job.on_error is not None:
+                    job.on_error(result)
+                else:
+                    self.failed.emit(result)
+            finally:
+                self._pending -= 1
+                if self._pending == 0:
+                    self.busyChanged.emit(False)

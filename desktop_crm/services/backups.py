@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 
 from desktop_crm.services.dto import BackupInfo
 from desktop_crm.services.settings import SettingsService
@@ -33,7 +33,7 @@ class BackupService:
         made = backup.make_backup(self._store.path, reason)
         with self._store.engine.begin() as conn:
             conn.execute(
-                LocalState.__table__.insert().prefix_with("OR REPLACE"),
+                insert(LocalState).prefix_with("OR REPLACE"),
                 {"key": "backup.last_seq", "value": seq},
             )
         backup.rotate(self._store.path, self._settings.retention())

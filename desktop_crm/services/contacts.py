@@ -23,8 +23,19 @@ from desktop_crm.store.store import Store
 from desktop_crm.store.types import utc_now
 
 EDITABLE_PERSON_FIELDS = frozenset(
-    {"name", "company_id", "title", "department", "status", "level", "source", "notes",
-     "website", "wechat", "birthday"}
+    {
+        "name",
+        "company_id",
+        "title",
+        "department",
+        "status",
+        "level",
+        "source",
+        "notes",
+        "website",
+        "wechat",
+        "birthday",
+    }
 )
 
 

@@ -38,40 +38,183 @@ from desktop_crm.store.models import (
     Tagging,
 )
 
-_CN_FAMILY = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+_CN_FAMILY = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡"
+    "余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯"
+    "龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+)
 _CN_GIVEN = [
-    "芳", "伟", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟", "涛",
-    "明", "超", "秀英", "霞", "平", "刚", "桂英", "建华", "晓东", "子涵", "欣怡", "浩然", "梓轩",
-    "雨桐", "一鸣", "思远", "嘉怡", "俊杰", "文博", "佳琪", "志强", "海燕", "丹", "宇", "昊",
+    "芳",
+    "伟",
+    "娜",
+    "敏",
+    "静",
+    "丽",
+    "强",
+    "磊",
+    "军",
+    "洋",
+    "勇",
+    "艳",
+    "杰",
+    "娟",
+    "涛",
+    "明",
+    "超",
+    "秀英",
+    "霞",
+    "平",
+    "刚",
+    "桂英",
+    "建华",
+    "晓东",
+    "子涵",
+    "欣怡",
+    "浩然",
+    "梓轩",
+    "雨桐",
+    "一鸣",
+    "思远",
+    "嘉怡",
+    "俊杰",
+    "文博",
+    "佳琪",
+    "志强",
+    "海燕",
+    "丹",
+    "宇",
+    "昊",
 ]
 _EN_FIRST = [
-    "James", "Mary", "John", "Patricia", "Robert", "Jennifer", "Michael", "Linda", "David",
-    "Elizabeth", "William", "Barbara", "Richard", "Susan", "Joseph", "Jessica", "Thomas", "Sarah",
-    "Emma", "Olivia", "Liam", "Noah", "Sophie", "Lucas", "Mia", "Ethan", "Chloe", "Daniel",
+    "James",
+    "Mary",
+    "John",
+    "Patricia",
+    "Robert",
+    "Jennifer",
+    "Michael",
+    "Linda",
+    "David",
+    "Elizabeth",
+    "William",
+    "Barbara",
+    "Richard",
+    "Susan",
+    "Joseph",
+    "Jessica",
+    "Thomas",
+    "Sarah",
+    "Emma",
+    "Olivia",
+    "Liam",
+    "Noah",
+    "Sophie",
+    "Lucas",
+    "Mia",
+    "Ethan",
+    "Chloe",
+    "Daniel",
 ]
 _EN_LAST = [
-    "Smith", "Johnson", "Williams", "Brown", "Jones", "Garcia", "Miller", "Davis", "Wilson",
-    "Anderson", "Taylor", "Thomas", "Moore", "Martin", "Lee", "Walker", "Hall", "Young", "King",
-    "Wright", "Scott", "Green", "Baker", "Adams", "Nelson", "Carter", "Mitchell", "Turner",
+    "Smith",
+    "Johnson",
+    "Williams",
+    "Brown",
+    "Jones",
+    "Garcia",
+    "Miller",
+    "Davis",
+    "Wilson",
+    "Anderson",
+    "Taylor",
+    "Thomas",
+    "Moore",
+    "Martin",
+    "Lee",
+    "Walker",
+    "Hall",
+    "Young",
+    "King",
+    "Wright",
+    "Scott",
+    "Green",
+    "Baker",
+    "Adams",
+    "Nelson",
+    "Carter",
+    "Mitchell",
+    "Turner",
 ]
 _CN_CITIES = ["上海", "北京", "深圳", "杭州", "广州", "成都", "南京", "苏州", "武汉", "西安"]
 _EN_CITIES = ["London", "Singapore", "Sydney", "Toronto", "Berlin", "Austin", "Dublin"]
-_CN_CORE = ["星辰", "蓝海", "青禾", "木棉", "远山", "云帆", "光合", "拾光", "鹿鸣", "知行",
-            "锦程", "长风", "未来", "匠心", "朗月", "白鹭", "悦然", "新程", "森屿", "明德"]
-_CN_SUFFIX = ["设计工作室", "科技有限公司", "文化传媒有限公司", "摄影工作室", "建筑设计事务所",
-              "餐饮管理有限公司", "教育咨询有限公司", "贸易有限公司"]
-_EN_CORE = ["Northwind", "Bluebird", "Copperleaf", "Harbor", "Maple", "Silverline", "Brightside",
-            "Oakridge", "Fieldstone", "Lumen", "Kestrel", "Riverside"]
+_CN_CORE = [
+    "星辰",
+    "蓝海",
+    "青禾",
+    "木棉",
+    "远山",
+    "云帆",
+    "光合",
+    "拾光",
+    "鹿鸣",
+    "知行",
+    "锦程",
+    "长风",
+    "未来",
+    "匠心",
+    "朗月",
+    "白鹭",
+    "悦然",
+    "新程",
+    "森屿",
+    "明德",
+]
+_CN_SUFFIX = [
+    "设计工作室",
+    "科技有限公司",
+    "文化传媒有限公司",
+    "摄影工作室",
+    "建筑设计事务所",
+    "餐饮管理有限公司",
+    "教育咨询有限公司",
+    "贸易有限公司",
+]
+_EN_CORE = [
+    "Northwind",
+    "Bluebird",
+    "Copperleaf",
+    "Harbor",
+    "Maple",
+    "Silverline",
+    "Brightside",
+    "Oakridge",
+    "Fieldstone",
+    "Lumen",
+    "Kestrel",
+    "Riverside",
+]
 _EN_SUFFIX = ["Studio", "Design Co.", "Labs", "Architects", "Media Ltd", "Trading Ltd"]
 _INDUSTRIES = ["设计", "科技", "教育", "餐饮", "零售", "Media", "Architecture", "Retail"]
 _TITLES_CN = ["总经理", "创始人", "采购经理", "市场总监", "设计总监", "行政主管", "项目经理"]
-_TITLES_EN = ["CEO", "Founder", "Purchasing Manager", "Marketing Director", "Art Director",
-              "Office Manager", "Project Manager"]
+_TITLES_EN = [
+    "CEO",
+    "Founder",
+    "Purchasing Manager",
+    "Marketing Director",
+    "Art Director",
+    "Office Manager",
+    "Project Manager",
+]
 _SOURCES = ["转介绍", "官网", "展会", "微信", "Referral", "Website", "Trade show", "LinkedIn"]
 _STATUSES = ["lead"] * 4 + ["prospect"] * 3 + ["customer"] * 4 + ["inactive"]
 _LEVELS = ["A", "B", "B", "C", "C", "C"]
-_TAGS = [("VIP", "#d4a017"), ("老客户", "#2e7d32"), ("Referral", "#1565c0"), ("展会", "#6a1b9a"),
-         ("待跟进", "#c62828")]
+_TAGS = [
+    ("VIP", "#d4a017"),
+    ("老客户", "#2e7d32"),
+    ("Referral", "#1565c0"),
+    ("展会", "#6a1b9a"),
+    ("待跟进", "#c62828"),
+]
 _PRODUCTS = [
     ("LOGO-01", "品牌标志设计 Logo design", "项", "8000"),
     ("VI-01", "VI 视觉识别系统 Visual identity", "套", "36000"),
@@ -83,11 +226,24 @@ _PRODUCTS = [
     ("VIDEO-01", "宣传片拍摄 Promo video", "部", "48000"),
 ]
 _ACTIVITY_KINDS = ["call", "call", "meeting", "visit", "email", "message", "note"]
-_FOLLOW_SUBJECTS = ["回访报价 Follow up on quote", "确认需求 Confirm requirements",
-                    "发送合同 Send contract", "约见面 Arrange a visit", "电话回访 Call back",
-                    "催款 Payment reminder"]
-_DEAL_TOPICS = ["品牌升级", "官网改版", "年度画册", "Packaging refresh", "Product launch shoot",
-                "Office signage", "新店VI", "宣传片"]
+_FOLLOW_SUBJECTS = [
+    "回访报价 Follow up on quote",
+    "确认需求 Confirm requirements",
+    "发送合同 Send contract",
+    "约见面 Arrange a visit",
+    "电话回访 Call back",
+    "催款 Payment reminder",
+]
+_DEAL_TOPICS = [
+    "品牌升级",
+    "官网改版",
+    "年度画册",
+    "Packaging refresh",
+    "Product launch shoot",
+    "Office signage",
+    "新店VI",
+    "宣传片",
+]
 
 CHUNK = 20_000
 
@@ -162,7 +318,7 @@ def fill_demo(
 
         n_companies = max(5, contacts // 10)
         customer_numbers = numbers("customer", n_companies + contacts)
-        companies = []
+        companies: list[dict[str, Any]] = []
         for i in range(n_companies):
             chinese = rnd.random() < 0.65
             name = (
@@ -193,8 +349,9 @@ def fill_demo(
                 {
                     "company_id": cid,
                     "label": "work",
-                    "street": f"{rnd.randint(1, 999)}号" if c["_chinese"] else
-                    f"{rnd.randint(1, 999)} High Street",
+                    "street": f"{rnd.randint(1, 999)}号"
+                    if c["_chinese"]
+                    else f"{rnd.randint(1, 999)} High Street",
                     "city": c["_city"],
                     "country": "中国" if c["_chinese"] else "UK",
                 }
@@ -203,11 +360,14 @@ def fill_demo(
         )
         progress.report(10, 100, "people")
 
-        people, phones, emails = [], [], []
+        people: list[dict[str, Any]] = []
+        phones: list[dict[str, Any]] = []
+        emails: list[dict[str, Any]] = []
         for i in range(contacts):
             company_index = rnd.randrange(n_companies) if rnd.random() < 0.85 else None
-            chinese = (
-                companies[company_index]["_chinese"] if company_index is not None
+            chinese = bool(
+                companies[company_index]["_chinese"]
+                if company_index is not None
                 else rnd.random() < 0.6
             )
             if chinese:
@@ -224,8 +384,7 @@ def fill_demo(
                     "family_name": family,
                     "given_name": given,
                     "number": customer_numbers[n_companies + i],
-                    "company_id": company_ids[company_index] if company_index is not None
-                    else None,
+                    "company_id": company_ids[company_index] if company_index is not None else None,
                     "title": title,
                     "source": rnd.choice(_SOURCES),
                     "level": rnd.choice(_LEVELS),
@@ -233,24 +392,43 @@ def fill_demo(
                     "owner_id": owner,
                     "wechat": f"wx_{i:06d}" if chinese and rnd.random() < 0.5 else None,
                     "last_contacted_at": now - timedelta(days=days_ago, hours=rnd.randint(0, 9))
-                    if days_ago is not None else None,
+                    if days_ago is not None
+                    else None,
                 }
             )
         person_ids = bulk(Person, people)
         for i, (pid, person) in enumerate(zip(person_ids, people, strict=True)):
-            if person["family_name"] in _CN_FAMILY:
+            if str(person["family_name"]) in _CN_FAMILY:
                 digits = f"1{rnd.choice('3589')}{rnd.randint(0, 9)}{i % 100_000_000:08d}"
-                phones.append({"person_id": pid, "label": "mobile", "position": 0,
-                               "value": f"+86 {digits[:3]} {digits[3:7]} {digits[7:]}",
-                               "e164": f"+86{digits}"})
+                phones.append(
+                    {
+                        "person_id": pid,
+                        "label": "mobile",
+                        "position": 0,
+                        "value": f"+86 {digits[:3]} {digits[3:7]} {digits[7:]}",
+                        "e164": f"+86{digits}",
+                    }
+                )
             else:
                 digits = f"7{rnd.randint(100, 999)}{i % 1_000_000:06d}"
-                phones.append({"person_id": pid, "label": "mobile", "position": 0,
-                               "value": f"+44 {digits[:4]} {digits[4:]}",
-                               "e164": f"+44{digits}"})
+                phones.append(
+                    {
+                        "person_id": pid,
+                        "label": "mobile",
+                        "position": 0,
+                        "value": f"+44 {digits[:4]} {digits[4:]}",
+                        "e164": f"+44{digits}",
+                    }
+                )
             if rnd.random() < 0.8:
-                emails.append({"person_id": pid, "label": "work", "position": 0,
-                               "value": f"user{i}@example{i % 997}.com"})
+                emails.append(
+                    {
+                        "person_id": pid,
+                        "label": "work",
+                        "position": 0,
+                        "value": f"user{i}@example{i % 997}.com",
+                    }
+                )
         progress.report(40, 100, "phones and emails")
         bulk(Phone, phones)
         bulk(Email, emails)
@@ -268,7 +446,7 @@ def fill_demo(
 
         n_deals = min(contacts // 5 + 8, 3000)
         deal_numbers = numbers("deal", n_deals)
-        deals = []
+        deals: list[dict[str, Any]] = []
         for i in range(n_deals):
             stage_id, kind, _p = rnd.choice(stages)
             pi = rnd.randrange(contacts) if contacts else None
@@ -285,41 +463,56 @@ def fill_demo(
                     "expected_close": today + timedelta(days=rnd.randint(-30, 90)),
                     "status": kind,
                     "closed_on": today - timedelta(days=rnd.randint(0, 60))
-                    if kind != "open" else None,
+                    if kind != "open"
+                    else None,
                 }
             )
         deal_ids = bulk(Deal, deals)
         bulk(
             DealStageChange,
             [
-                {"deal_id": did, "from_stage_id": None, "to_stage_id": d["stage_id"],
-                 "moved_at": now - timedelta(days=rnd.randint(1, 90)), "user_id": owner}
+                {
+                    "deal_id": did,
+                    "from_stage_id": None,
+                    "to_stage_id": d["stage_id"],
+                    "moved_at": now - timedelta(days=rnd.randint(1, 90)),
+                    "user_id": owner,
+                }
                 for did, d in zip(deal_ids, deals, strict=True)
             ],
         )
         progress.report(70, 100, "activities")
 
-        activities = []
+        activities: list[dict[str, Any]] = []
         for pid, person in zip(person_ids, people, strict=True):
             if person["last_contacted_at"] is not None and len(activities) < 20_000:
                 kind = rnd.choice(_ACTIVITY_KINDS)
                 activities.append(
-                    {"kind": kind, "subject": rnd.choice(_FOLLOW_SUBJECTS),
-                     "occurred_at": person["last_contacted_at"], "person_id": pid,
-                     "company_id": person["company_id"], "user_id": owner}
+                    {
+                        "kind": kind,
+                        "subject": rnd.choice(_FOLLOW_SUBJECTS),
+                        "occurred_at": person["last_contacted_at"],
+                        "person_id": pid,
+                        "company_id": person["company_id"],
+                        "user_id": owner,
+                    }
                 )
         bulk(Activity, activities)
         n_follow = min(contacts // 10 + 8, 2000)
-        follow_ups = []
+        follow_ups: list[dict[str, Any]] = []
         for i in range(n_follow):
-            pid = person_ids[rnd.randrange(contacts)] if contacts else None
+            target = person_ids[rnd.randrange(contacts)] if contacts else None
             follow_ups.append(
-                {"kind": rnd.choice(["call", "visit", "meeting", "message"]),
-                 "subject": rnd.choice(_FOLLOW_SUBJECTS),
-                 "due_on": today + timedelta(days=(i % 15) - 5),
-                 "due_time": f"{9 + i % 9:02d}:{(i * 15) % 60:02d}" if i % 3 else None,
-                 "status": "planned", "person_id": pid,
-                 "company_id": None if pid else company_ids[0], "owner_id": owner}
+                {
+                    "kind": rnd.choice(["call", "visit", "meeting", "message"]),
+                    "subject": rnd.choice(_FOLLOW_SUBJECTS),
+                    "due_on": today + timedelta(days=(i % 15) - 5),
+                    "due_time": f"{9 + i % 9:02d}:{(i * 15) % 60:02d}" if i % 3 else None,
+                    "status": "planned",
+                    "person_id": target,
+                    "company_id": None if target else company_ids[0],
+                    "owner_id": owner,
+                }
             )
         bulk(FollowUp, follow_ups)
         progress.report(85, 100, "products and quotes")
@@ -327,42 +520,72 @@ def fill_demo(
         product_ids = bulk(
             Product,
             [
-                {"sku": sku, "name": name, "unit": unit, "price": Decimal(price),
-                 "tax_rate": Decimal("6")}
+                {
+                    "sku": sku,
+                    "name": name,
+                    "unit": unit,
+                    "price": Decimal(price),
+                    "tax_rate": Decimal("6"),
+                }
                 for sku, name, unit, price in _PRODUCTS
             ],
         )
-        open_deals = [(did, d) for did, d in zip(deal_ids, deals, strict=True)
-                      if d["status"] == "open"][:3]
+        open_deals = [
+            (did, d) for did, d in zip(deal_ids, deals, strict=True) if d["status"] == "open"
+        ][:3]
         quote_numbers = numbers("quote", len(open_deals))
         quote_ids = bulk(
             Quote,
             [
-                {"number": quote_numbers[i], "deal_id": did, "company_id": d["company_id"],
-                 "person_id": d["person_id"], "owner_id": owner, "issued_on": today,
-                 "valid_until": today + timedelta(days=30), "status": "draft" if i else "sent",
-                 "discount_percent": Decimal("5") if i == 0 else Decimal(0)}
+                {
+                    "number": quote_numbers[i],
+                    "deal_id": did,
+                    "company_id": d["company_id"],
+                    "person_id": d["person_id"],
+                    "owner_id": owner,
+                    "issued_on": today,
+                    "valid_until": today + timedelta(days=30),
+                    "status": "draft" if i else "sent",
+                    "discount_percent": Decimal("5") if i == 0 else Decimal(0),
+                }
                 for i, (did, d) in enumerate(open_deals)
             ],
         )
-        lines = []
+        lines: list[dict[str, Any]] = []
         for qid in quote_ids:
             for pos, index in enumerate(rnd.sample(range(len(_PRODUCTS)), 3)):
-                sku, name, unit, price = _PRODUCTS[index]
+                _sku, name, unit, price = _PRODUCTS[index]
                 lines.append(
-                    {"quote_id": qid, "product_id": product_ids[index], "description": name,
-                     "quantity": Decimal(rnd.randint(1, 4)), "unit": unit,
-                     "unit_price": Decimal(price), "tax_rate": Decimal("6"), "position": pos}
+                    {
+                        "quote_id": qid,
+                        "product_id": product_ids[index],
+                        "description": name,
+                        "quantity": Decimal(rnd.randint(1, 4)),
+                        "unit": unit,
+                        "unit_price": Decimal(price),
+                        "tax_rate": Decimal("6"),
+                        "position": pos,
+                    }
                 )
         bulk(QuoteLine, lines)
         if quote_ids:
             did, d = open_deals[0]
             bulk(
                 Contract,
-                [{"number": numbers("contract", 1)[0], "title": f"{d['title']} 服务合同",
-                  "quote_id": quote_ids[0], "deal_id": did, "company_id": d["company_id"],
-                  "person_id": d["person_id"], "owner_id": owner, "amount": d["amount"],
-                  "status": "draft", "starts_on": today,
-                  "ends_on": datetime.combine(today, time()).date() + timedelta(days=90)}],
+                [
+                    {
+                        "number": numbers("contract", 1)[0],
+                        "title": f"{d['title']} 服务合同",
+                        "quote_id": quote_ids[0],
+                        "deal_id": did,
+                        "company_id": d["company_id"],
+                        "person_id": d["person_id"],
+                        "owner_id": owner,
+                        "amount": d["amount"],
+                        "status": "draft",
+                        "starts_on": today,
+                        "ends_on": datetime.combine(today, time()).date() + timedelta(days=90),
+                    }
+                ],
             )
         progress.report(100, 100, "done")

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
-from desktop_crm.domain.errors import NothingToUndoError, NotFoundError
+from desktop_crm.domain.errors import NotFoundError, NothingToUndoError
 from desktop_crm.services.dto import ChangeResult, OperationSummary
 from desktop_crm.services.results import change_result
 from desktop_crm.store.models import Change, Operation
@@ -79,7 +80,7 @@ class HistoryService:
         return change_result(rec)
 
     @staticmethod
-    def _target(session, operation_id: str | None, *, undo: bool) -> Operation:  # type: ignore[no-untyped-def]
+    def _target(session: Session, operation_id: str | None, *, undo: bool) -> Operation:
         if operation_id is None:
             op = undo_candidate(session) if undo else redo_candidate(session)
             if op is None:

@@ -43,7 +43,7 @@ class SettingsService:
     def all(self) -> dict[str, Any]:
         """Every known setting with its current value."""
         with self._store.read() as session:
-            stored = dict(
+            stored: dict[str, Any] = dict(
                 session.execute(
                     select(Setting.key, Setting.value).where(Setting.deleted_at.is_(None))
                 ).all()

@@ -26,9 +26,9 @@ class TodayService:
             def count(model, *where) -> int:  # type: ignore[no-untyped-def]
                 return int(
                     session.scalar(
-                        select(func.count()).select_from(model).where(
-                            model.deleted_at.is_(None), *where
-                        )
+                        select(func.count())
+                        .select_from(model)
+                        .where(model.deleted_at.is_(None), *where)
                     )
                     or 0
                 )
@@ -53,7 +53,7 @@ class TodayService:
                 (FollowUp.due_on == today, "today"),
                 else_="upcoming",
             ).label("bucket")
-            by_due = dict(
+            by_due: dict[str, int] = dict(
                 session.execute(
                     select(bucket, func.count())
                     .where(*planned, FollowUp.due_on <= week)

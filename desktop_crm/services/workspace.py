@@ -119,7 +119,9 @@ def _seed(store: Store, language: str) -> None:
         pipeline = Pipeline(name="销售流程" if language == "zh" else "Sales", is_default=True)
         session.add_all([user, pipeline])
         session.flush()
-        for pos, (name, probability, kind) in enumerate(DEFAULT_STAGES.get(language, DEFAULT_STAGES["en"])):
+        for pos, (name, probability, kind) in enumerate(
+            DEFAULT_STAGES.get(language, DEFAULT_STAGES["en"])
+        ):
             session.add(
                 Stage(
                     pipeline_id=pipeline.id,

@@ -8,8 +8,8 @@ per changed row after it, all under one operation id. Bulk paths (demo data, imp
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
 import json
+from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime
 from typing import Any
 
@@ -17,7 +17,7 @@ from sqlalchemy import Table, event, insert, inspect
 from sqlalchemy.orm import Session, UOWTransaction
 
 from desktop_crm.domain.ids import new_id
-from desktop_crm.store.models import Change, Operation, Tracked
+from desktop_crm.store.models import Operation, Tracked
 from desktop_crm.store.types import UtcDateTime, utc_now
 from desktop_crm.store.values import to_json
 
@@ -83,7 +83,7 @@ class Recorder:
         # Plain DB-API executemany: SQLAlchemy's per-row parameter processing costs more
         # than the insert itself at import sizes.
         session.connection().exec_driver_sql(
-            "INSERT INTO change_log (id, operation_id, entity, entity_id, action, \"values\", "
+            'INSERT INTO change_log (id, operation_id, entity, entity_id, action, "values", '
             "at, actor_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (
@@ -143,7 +143,9 @@ def _raw_insert(session: Session, table: Table, rows: list[dict[str, Any]]) -> N
     getters = []
     for column in columns:
         process = _remembering(column.type.bind_processor(dialect))
-        default = column.default.arg if column.default is not None and column.default.is_scalar else None
+        default = getattr(column.default, "arg", None) if column.default is not None else None
+        if callable(default):
+            default = None  # only scalar defaults apply to a raw insert
         getters.append((column.key, process, default))
     sql = "INSERT INTO {} ({}) VALUES ({})".format(
         table.name,

@@ -40,4 +40,3 @@ def make_engine(path: Path) -> Engine:
         conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
     return engine
-

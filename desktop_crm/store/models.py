@@ -114,7 +114,9 @@ class Person(Tracked):
     status: Mapped[str] = mapped_column(String(20), default="lead")
     owner_id: Mapped[str | None] = fk("users")
     notes: Mapped[str | None] = mapped_column(Text)
-    photo: Mapped[bytes | None] = mapped_column(LargeBinary)  # not deferred: undo needs the old value
+    photo: Mapped[bytes | None] = mapped_column(
+        LargeBinary
+    )  # not deferred: undo needs the old value
     last_contacted_at: Mapped[datetime | None] = mapped_column(UtcDateTime, index=True)
 
 
@@ -469,7 +471,4 @@ class LocalState(Base):
     value: Mapped[Any] = mapped_column(JSON)
 
 
-TRACKED_MODELS: dict[str, type[Tracked]] = {
-    m.__tablename__: m  # type: ignore[misc]
-    for m in Tracked.__subclasses__()
-}
+TRACKED_MODELS: dict[str, type[Tracked]] = {m.__tablename__: m for m in Tracked.__subclasses__()}

@@ -97,14 +97,14 @@ def upgrade(path: Path) -> None:
             command.upgrade(config, "head")
     finally:
         engine.dispose()
-    conn = sqlite3.connect(path)
+    raw = sqlite3.connect(path)
     try:
         # Every migration sets this itself; setting it again makes a half-stamped file whole.
-        conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-        conn.commit()
+        raw.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        raw.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        raw.commit()
     finally:
-        conn.close()
+        raw.close()
 
 
 def quick_check(path: Path) -> str:

@@ -20,11 +20,13 @@ class ExactDecimal(TypeDecorator[Decimal]):
     cache_ok = True
 
     def process_bind_param(self, value: Decimal | None, dialect: Dialect) -> int | None:
+        """Scale to an integer of ten-thousandths."""
         if value is None:
             return None
         return int((Decimal(value) * _SCALE).to_integral_value())
 
     def process_result_value(self, value: Any, dialect: Dialect) -> Decimal | None:
+        """Scale back to a Decimal with four places."""
         if value is None:
             return None
         return (Decimal(int(value)) / _SCALE).quantize(Decimal("0.0001"))
@@ -40,6 +42,7 @@ class UtcDateTime(TypeDecorator[datetime]):
     cache_ok = True
 
     def process_bind_param(self, value: datetime | None, dialect: Dialect) -> str | None:
+        """Format as UTC text; naive datetimes are a programming error."""
         if value is None:
             return None
         if value.tzinfo is None:
@@ -47,6 +50,7 @@ class UtcDateTime(TypeDecorator[datetime]):
         return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
     def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
+        """Parse back to an aware UTC datetime."""
         if value is None:
             return None
         return datetime.strptime(value, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)

@@ -92,13 +92,13 @@ def _apply(session: Session, recorder: Recorder, target: Operation, *, undo: boo
             fields=sorted(set(conflicts)),
         )
     for row, change in rows:
-        table = type(row).__table__
+        columns = type(row).__table__.columns
         if change.created:
             # A created row is tombstoned, not emptied, so that redo can bring it back whole.
             row.deleted_at = recorder.at if undo else None
             continue
         for name, (before, after) in change.fields.items():
-            setattr(row, name, from_json(table.c[name], before if undo else after))
+            setattr(row, name, from_json(columns[name], before if undo else after))
     session.flush()
 
 

@@ -7,10 +7,9 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Boolean, Column, Date, LargeBinary
+from sqlalchemy import Boolean, ColumnElement, Date, LargeBinary
 
 from desktop_crm.store.types import ExactDecimal, UtcDateTime
-
 
 _PLAIN = frozenset({str, int, float, bool, list, dict})
 
@@ -30,7 +29,7 @@ def to_json(value: Any) -> Any:
     raise TypeError(f"cannot log a value of type {type(value).__name__}")
 
 
-def from_json(column: Column[Any], value: Any) -> Any:
+def from_json(column: ColumnElement[Any], value: Any) -> Any:
     """Turn a logged JSON form back into the Python value ``column`` holds."""
     if value is None:
         return None

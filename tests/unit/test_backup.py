@@ -18,8 +18,10 @@ from tests.conftest import TODAY
 
 def _people(path: Path) -> list[str]:
     with sqlite3.connect(path) as conn:
-        return [r[0] for r in conn.execute(
-            "SELECT name FROM people WHERE deleted_at IS NULL ORDER BY name")]
+        return [
+            r[0]
+            for r in conn.execute("SELECT name FROM people WHERE deleted_at IS NULL ORDER BY name")
+        ]
 
 
 def test_backup_is_a_verified_copy_including_uncheckpointed_wal(workspace):
@@ -34,7 +36,8 @@ def test_backup_is_a_verified_copy_including_uncheckpointed_wal(workspace):
 
 def test_backups_rotate_as_configured(workspace, monkeypatch):
     workspace.settings.update(
-        {"backup.keep_recent": 3, "backup.keep_daily": 2, "backup.keep_weekly": 2})
+        {"backup.keep_recent": 3, "backup.keep_daily": 2, "backup.keep_weekly": 2}
+    )
     folder = backup.backup_dir_for(workspace.path)
     folder.mkdir(exist_ok=True)
     start = datetime(2026, 9, 1, 9, tzinfo=UTC)
@@ -61,7 +64,9 @@ def test_hourly_backup_only_when_changed_and_an_hour_old(workspace):
     assert workspace.backups.backup_if_due(now) is None  # changed, but not an hour yet
     assert workspace.backups.backup_if_due(now + timedelta(hours=1, minutes=1)) is not None
     workspace.contacts.create_person(PersonInput("Bob"), today=TODAY)
-    assert workspace.backups.backup_if_due(now, reason="close") is not None  # close ignores the hour
+    assert (
+        workspace.backups.backup_if_due(now, reason="close") is not None
+    )  # close ignores the hour
 
 
 def test_close_takes_a_backup_when_something_changed(ws_path):

@@ -3,7 +3,6 @@
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
@@ -58,7 +57,7 @@ def test_backup_and_restore(tmp_path, capsys):
 
 
 def test_errors_are_one_line_with_nonzero_exit(tmp_path, capsys):
-    code, out, err = run(capsys, "history", tmp_path / "missing.crm")
+    code, _out, err = run(capsys, "history", tmp_path / "missing.crm")
     assert code == 1 and err.count("\n") == 1 and err.startswith("desktop-crm: No workspace")
     junk = tmp_path / "junk.crm"
     junk.write_bytes(b"\x00garbage" * 500)
@@ -81,11 +80,19 @@ def test_entry_point_runs_without_qt_and_without_traceback(tmp_path):
         "import sys; from ui.launcher import main; rc = main(sys.argv[1:]); "
         "print('QT' if any(m.startswith('PySide6') for m in sys.modules) else 'NOQT'); sys.exit(rc)"
     )
-    proc = subprocess.run([sys.executable, "-c", code, "demo", str(path), "--contacts", "5"],
-                          capture_output=True, text=True, timeout=120)
+    proc = subprocess.run(
+        [sys.executable, "-c", code, "demo", str(path), "--contacts", "5"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip().endswith("NOQT")
-    proc = subprocess.run([sys.executable, "-c", code, "restore", str(path), "nope.crmbak"],
-                          capture_output=True, text=True, timeout=120)
+    proc = subprocess.run(
+        [sys.executable, "-c", code, "restore", str(path), "nope.crmbak"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert proc.returncode == 1 and "Traceback" not in proc.stderr
     assert len(proc.stderr.strip().splitlines()) == 1

@@ -1,5 +1,5 @@
-from datetime import UTC, date, datetime, timedelta
 import uuid
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 

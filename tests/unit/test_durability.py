@@ -38,7 +38,8 @@ def test_kill_9_during_writes_loses_no_acknowledged_commit(ws_path):
     for round_no in range(rounds):
         proc = subprocess.Popen(
             [sys.executable, "-c", WRITER, str(ws_path), str(round_no)],
-            stdout=subprocess.PIPE, bufsize=0,
+            stdout=subprocess.PIPE,
+            bufsize=0,
         )
         fd = proc.stdout.fileno()
         pending = b""

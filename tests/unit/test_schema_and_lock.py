@@ -99,10 +99,15 @@ def test_second_process_is_told_and_does_not_write(workspace):
 def test_lock_is_released_on_close_and_by_a_dead_process(ws_path):
     create_workspace(ws_path).close(backup_if_changed=False)
     holder = subprocess.Popen(
-        [sys.executable, "-c",
-         "import sys,time; from pathlib import Path; from desktop_crm.store.store import Store;"
-         f"s=Store.open(Path({str(ws_path)!r})); print('open', flush=True); time.sleep(60)"],
-        stdout=subprocess.PIPE, text=True)
+        [
+            sys.executable,
+            "-c",
+            "import sys,time; from pathlib import Path; from desktop_crm.store.store import Store;"
+            f"s=Store.open(Path({str(ws_path)!r})); print('open', flush=True); time.sleep(60)",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert holder.stdout.readline().strip() == "open"
         with pytest.raises(WorkspaceLockedError):

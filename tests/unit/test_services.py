@@ -25,7 +25,10 @@ def test_demo_is_bilingual_and_covers_every_screen(demo):
     assert info.products == 8 and info.quotes == 3
     with sqlite3.connect(demo.path) as conn:
         names = [r[0] for r in conn.execute("SELECT name FROM people")]
-        stages = {r[0] for r in conn.execute("SELECT s.kind FROM deals d JOIN stages s ON s.id = d.stage_id")}
+        stages = {
+            r[0]
+            for r in conn.execute("SELECT s.kind FROM deals d JOIN stages s ON s.id = d.stage_id")
+        }
         contracts = conn.execute("SELECT count(*) FROM contracts").fetchone()[0]
         lines = conn.execute("SELECT count(*) FROM quote_lines").fetchone()[0]
     assert any("\u4e00" <= n[0] <= "\u9fff" for n in names)
@@ -46,7 +49,9 @@ def test_today_summary_has_due_and_overdue_follow_ups(demo):
 
 def test_global_search_finds_people_companies_deals_and_quotes(demo):
     with sqlite3.connect(demo.path) as conn:
-        person = conn.execute("SELECT name FROM people WHERE name GLOB '[^A-Za-z]*' LIMIT 1").fetchone()[0]
+        person = conn.execute(
+            "SELECT name FROM people WHERE name GLOB '[^A-Za-z]*' LIMIT 1"
+        ).fetchone()[0]
         quote = conn.execute("SELECT number FROM quotes LIMIT 1").fetchone()[0]
         company = conn.execute("SELECT name FROM companies LIMIT 1").fetchone()[0]
     assert any(h.kind == "person" and h.title == person for h in demo.search.global_search(person))
@@ -59,7 +64,9 @@ def test_global_search_finds_people_companies_deals_and_quotes(demo):
 def test_numbers_are_unique_sequential_and_gap_free_after_a_failure(workspace):
     first = workspace.contacts.create_person(PersonInput("A"), today=TODAY)
     with pytest.raises(NotFoundError):
-        workspace.contacts.create_person(PersonInput("B", company_id="no-such-company"), today=TODAY)
+        workspace.contacts.create_person(
+            PersonInput("B", company_id="no-such-company"), today=TODAY
+        )
     with pytest.raises(RuntimeError), workspace.store.unit_of_work("fails late") as (s, _r):
         assert allocate_number(s, "customer", TODAY) == "C-00002"
         raise RuntimeError("disk full")  # the transaction and its number roll back together

@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import select
 
-from desktop_crm.domain.errors import NothingToUndoError, NotFoundError, UndoConflictError
+from desktop_crm.domain.errors import NotFoundError, NothingToUndoError, UndoConflictError
 from desktop_crm.services.dto import PersonInput
 from desktop_crm.store.models import Person
 from tests.conftest import TODAY

@@ -70,9 +70,7 @@ class TodayView(QWidget):
 
     def show_summary(self, summary: TodaySummary) -> None:
         """Fill the screen from ``summary``."""
-        self.heading.setText(
-            self.tr("Today, %1").replace("%1", summary.today.isoformat())
-        )
+        self.heading.setText(self.tr("Today, %1").replace("%1", summary.today.isoformat()))
         self.overdue.value.setText(str(summary.overdue))
         self.due_today.value.setText(str(summary.due_today))
         self.upcoming.value.setText(str(summary.upcoming))
@@ -84,12 +82,21 @@ class TodayView(QWidget):
         self.list.clear()
         late = QBrush(QColor("#c62828"))
         kinds = {
-            "call": self.tr("Call"), "meeting": self.tr("Meeting"), "visit": self.tr("Visit"),
-            "email": self.tr("Email"), "message": self.tr("Message"), "note": self.tr("Note"),
+            "call": self.tr("Call"),
+            "meeting": self.tr("Meeting"),
+            "visit": self.tr("Visit"),
+            "email": self.tr("Email"),
+            "message": self.tr("Message"),
+            "note": self.tr("Note"),
         }
         for item in summary.items:
             row = QTreeWidgetItem(
-                [item.due_on.isoformat(), item.subject, item.contact, kinds.get(item.kind, item.kind)]
+                [
+                    item.due_on.isoformat(),
+                    item.subject,
+                    item.contact,
+                    kinds.get(item.kind, item.kind),
+                ]
             )
             if item.overdue:
                 row.setForeground(0, late)

@@ -84,8 +84,11 @@ class WorkspaceView(QWidget):
         self.backups.clear()
         for b in backups:
             item = QTreeWidgetItem(
-                [b.at.astimezone().strftime("%Y-%m-%d %H:%M:%S"), b.reason,
-                 f"{b.size / 1_048_576:.1f} MB"]
+                [
+                    b.at.astimezone().strftime("%Y-%m-%d %H:%M:%S"),
+                    b.reason,
+                    f"{b.size / 1_048_576:.1f} MB",
+                ]
             )
             item.setData(0, 256, str(b.path))
             self.backups.addTopLevelItem(item)

@@ -1,0 +1,714 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>FirstRunDialog</name>
+    <message>
+        <location filename="../../ui/first_run.py" line="13" />
+        <source>Welcome to Desktop CRM</source>
+        <translation>欢迎使用 Desktop CRM</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="18" />
+        <source>Your contacts, follow-ups, deals and quotes, kept in one file on this computer. How would you like to start?</source>
+        <translation>您的联系人、跟进、商机和报价都保存在这台电脑上的一个文件里。您想如何开始？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="25" />
+        <source>Explore a demo workspace</source>
+        <translation>浏览演示工作区</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="26" />
+        <source>Start an empty workspace</source>
+        <translation>新建空白工作区</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="27" />
+        <source>Open a workspace file…</source>
+        <translation>打开工作区文件…</translation>
+    </message>
+</context>
+<context>
+    <name>GlobalSearch</name>
+    <message>
+        <location filename="../../ui/search_box.py" line="25" />
+        <source>Search everything (Ctrl+K)</source>
+        <translation>全局搜索 (Ctrl+K)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search_box.py" line="45" />
+        <source>Person</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search_box.py" line="46" />
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search_box.py" line="47" />
+        <source>Deal</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search_box.py" line="48" />
+        <source>Quote</source>
+        <translation>报价单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search_box.py" line="58" />
+        <source>No matches</source>
+        <translation>没有匹配结果</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="67" />
+        <location filename="../../ui/main_window.py" line="554" />
+        <source>Desktop CRM</source>
+        <translation>Desktop CRM</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="116" />
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="148" />
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="149" />
+        <source>Contacts</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="150" />
+        <source>Pipeline</source>
+        <translation>销售漏斗</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="151" />
+        <source>Quotes</source>
+        <translation>报价单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="152" />
+        <source>Contracts</source>
+        <translation>合同</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="153" />
+        <source>Products</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="154" />
+        <source>Reports</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="155" />
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="161" />
+        <source>Companies and people with their phones, emails, tags, notes and a timeline of everything that happened.</source>
+        <translation>公司和联系人，以及他们的电话、邮箱、标签、备注和所有往来的时间线。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="165" />
+        <source>Deals moving through stages on a kanban board, with conversion and forecast.</source>
+        <translation>商机在看板上按阶段推进，附转化率与预测。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="167" />
+        <source>Quotes with product lines, discounts and tax, printed to PDF.</source>
+        <translation>含产品明细、折扣和税费的报价单，可打印为 PDF。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="168" />
+        <source>Contracts, payment plans and payments received.</source>
+        <translation>合同、回款计划和已收款项。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="169" />
+        <source>The products and services you sell, with prices and tax.</source>
+        <translation>您销售的产品和服务，含价格与税率。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="170" />
+        <source>Sales, activity and follow-up reports; any list to Excel.</source>
+        <translation>销售、活动和跟进报表；任何列表均可导出到 Excel。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="175" />
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="177" />
+        <source>&amp;New Workspace…</source>
+        <translation>新建工作区(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="180" />
+        <source>&amp;Open Workspace…</source>
+        <translation>打开工作区(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="182" />
+        <source>Open &amp;Demo Workspace…</source>
+        <translation>打开演示工作区(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="183" />
+        <source>&amp;Back Up Now</source>
+        <translation>立即备份(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="184" />
+        <source>&amp;Restore from Backup…</source>
+        <translation>从备份恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="185" />
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="198" />
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="199" />
+        <location filename="../../ui/main_window.py" line="369" />
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="200" />
+        <location filename="../../ui/main_window.py" line="372" />
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="201" />
+        <source>&amp;Search…</source>
+        <translation>搜索(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="203" />
+        <source>Se&amp;ttings…</source>
+        <translation>设置(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="216" />
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="223" />
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="224" />
+        <source>&amp;About Desktop CRM</source>
+        <translation>关于 Desktop CRM(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="269" />
+        <source>Opening %1…</source>
+        <translation>正在打开 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="275" />
+        <source>%1 — Desktop CRM</source>
+        <translation>%1 — Desktop CRM</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="294" />
+        <source>Damaged workspace</source>
+        <translation>工作区已损坏</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="298" />
+        <source>Restore the newest good backup? The damaged file is kept beside it, renamed.</source>
+        <translation>要恢复最新的完好备份吗？损坏的文件会改名后保留在原处。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="316" />
+        <source>Backing up and closing…</source>
+        <translation>正在备份并关闭…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="344" />
+        <source>%1 people · %2 companies · %3 open deals</source>
+        <translation>%1 位联系人 · %2 家公司 · %3 个进行中商机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="350" />
+        <source>%1 people and %2 companies in this workspace.</source>
+        <translation>此工作区有 %1 位联系人和 %2 家公司。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="355" />
+        <source>%1 open deals.</source>
+        <translation>%1 个进行中的商机。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="358" />
+        <source>%1 quotes.</source>
+        <translation>%1 份报价单。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="361" />
+        <source>%1 products.</source>
+        <translation>%1 个产品。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="369" />
+        <source>&amp;Undo %1</source>
+        <translation>撤销 %1(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="372" />
+        <source>&amp;Redo %1</source>
+        <translation>重做 %1(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="377" />
+        <location filename="../../ui/main_window.py" line="378" />
+        <source>Working…</source>
+        <translation>处理中…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="398" />
+        <source>Undone.</source>
+        <translation>已撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="402" />
+        <source>Redone.</source>
+        <translation>已重做。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="443" />
+        <source>Backup saved: %1</source>
+        <translation>备份已保存：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="462" />
+        <source>Restore from Backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="464" />
+        <source>Desktop CRM backups (*.crmbak);;All files (*)</source>
+        <translation>Desktop CRM 备份 (*.crmbak);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="475" />
+        <source>Restore backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="477" />
+        <source>Replace the current data with the backup %1? The current data is backed up first, so this can be reversed.</source>
+        <translation>用备份 %1 替换当前数据吗？当前数据会先备份，因此可以还原。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="498" />
+        <source>Backup restored.</source>
+        <translation>备份已恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="517" />
+        <source>Settings saved.</source>
+        <translation>设置已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="523" />
+        <source>New Workspace</source>
+        <translation>新建工作区</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="525" />
+        <location filename="../../ui/main_window.py" line="536" />
+        <source>Desktop CRM workspaces (*.crm)</source>
+        <translation>Desktop CRM 工作区 (*.crm)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="534" />
+        <source>Demo Workspace</source>
+        <translation>演示工作区</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="545" />
+        <source>Open Workspace</source>
+        <translation>打开工作区</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="547" />
+        <source>Desktop CRM workspaces (*.crm);;All files (*)</source>
+        <translation>Desktop CRM 工作区 (*.crm);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="561" />
+        <source>About Desktop CRM</source>
+        <translation>关于 Desktop CRM</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="562" />
+        <source>Desktop CRM %1
+An offline-first CRM for small teams.</source>
+        <translation>Desktop CRM %1
+为小团队打造的离线优先 CRM。</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <location filename="../../ui/messages.py" line="20" />
+        <source>Something went wrong: %1</source>
+        <translation>出错了：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="28" />
+        <source>This workspace is already open in another Desktop CRM window (process %1). Close it there first.</source>
+        <translation>此工作区已在另一个 Desktop CRM 窗口中打开（进程 %1）。请先在那里关闭它。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="37" />
+        <source>The workspace file %1 is damaged: %2</source>
+        <translation>工作区文件 %1 已损坏：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="43" />
+        <source>%1 was written by a newer version of Desktop CRM. Update Desktop CRM to open it; the file was not changed.</source>
+        <translation>%1 由更新版本的 Desktop CRM 写入。请升级 Desktop CRM 后再打开；文件未被改动。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="52" />
+        <source>%1 is not a Desktop CRM workspace.</source>
+        <translation>%1 不是 Desktop CRM 工作区。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="55" />
+        <source>There is no workspace at %1.</source>
+        <translation>%1 处没有工作区。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="57" />
+        <source>Nothing to undo or redo.</source>
+        <translation>没有可撤销或重做的操作。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="59" />
+        <source>This cannot be undone because later edits changed the same data. Nothing was changed.</source>
+        <translation>无法撤销：之后的编辑修改了相同的数据。未做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="65" />
+        <source>The backup failed: %1</source>
+        <translation>备份失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="69" />
+        <source>Cancelled. Nothing was written.</source>
+        <translation>已取消，未写入任何内容。</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceholderView</name>
+    <message>
+        <location filename="../../ui/views/placeholder.py" line="23" />
+        <source>This screen is coming in a later release.</source>
+        <translation>此页面将在后续版本中推出。</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="35" />
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="42" />
+        <source>System default</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="46" />
+        <source>Language:</source>
+        <translation>语言：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="47" />
+        <source>A new language applies when Desktop CRM starts again.</source>
+        <translation>新语言将在 Desktop CRM 重新启动后生效。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="50" />
+        <source>Default phone region:</source>
+        <translation>默认电话区号地区：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="54" />
+        <source>Customer is quiet after (days):</source>
+        <translation>多少天未联系视为沉默客户：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="55" />
+        <source>General</source>
+        <translation>常规</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="61" />
+        <source>Keep the newest backups:</source>
+        <translation>保留最新备份数：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="62" />
+        <source>Keep one a day for (days):</source>
+        <translation>每天保留一份，保留天数：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="63" />
+        <source>Keep one a week for (weeks):</source>
+        <translation>每周保留一份，保留周数：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="70" />
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="74" />
+        <source>Tokens: {yyyy} {yy} {mm} {dd} and {seq:4} (number width).</source>
+        <translation>可用占位符：{yyyy} {yy} {mm} {dd} 和 {seq:4}（编号位数）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="77" />
+        <source>Customers:</source>
+        <translation>客户：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="78" />
+        <source>Deals:</source>
+        <translation>商机：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="79" />
+        <source>Quotes:</source>
+        <translation>报价单：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="80" />
+        <source>Contracts:</source>
+        <translation>合同：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="85" />
+        <source>Numbering</source>
+        <translation>编号规则</translation>
+    </message>
+</context>
+<context>
+    <name>TodayView</name>
+    <message>
+        <location filename="../../ui/views/today.py" line="44" />
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today.py" line="48" />
+        <source>Overdue follow-ups</source>
+        <translation>逾期跟进</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today.py" line="49" />
+        <source>Due today</source>
+        <translation>今日到期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today.py" line="50" />
+        <source>Next 7 days</source>
+        <translation>未来 7 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today.py" line="51" />
+        <source>Customers not contacted for 30 days</source>
+        <translation>30 天未联系的客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today.py" line="52" />
+        <source>Open pipeline</source>
+        <translation>进行中商机金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today.py" line="62" />
+        <source>Due</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today.py" line="62" />
+        <source>Follow-up</source>
+        <translation>跟进事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today.py" line="62" />
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today.py" line="62" />
+        <source>Kind</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today.py" line="66" />
+        <source>Nothing due. Enjoy your day.</source>
+        <translation>今天没有待办，祝您愉快。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today.py" line="73" />
+        <source>Today, %1</source>
+        <translation>今天，%1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/views/today.py" line="79" />
+        <source>Customers not contacted for %n days</source>
+        <translation>
+            <numerusform>%n 天未联系的客户</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today.py" line="85" />
+        <source>Call</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today.py" line="86" />
+        <source>Meeting</source>
+        <translation>会议</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today.py" line="87" />
+        <source>Visit</source>
+        <translation>拜访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today.py" line="88" />
+        <source>Email</source>
+        <translation>邮件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today.py" line="89" />
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today.py" line="90" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today.py" line="103" />
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceView</name>
+    <message>
+        <location filename="../../ui/views/workspace_view.py" line="38" />
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/workspace_view.py" line="44" />
+        <source>Preferences…</source>
+        <translation>偏好设置…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/workspace_view.py" line="51" />
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/workspace_view.py" line="55" />
+        <source>Taken</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/workspace_view.py" line="55" />
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/workspace_view.py" line="55" />
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/workspace_view.py" line="59" />
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/workspace_view.py" line="61" />
+        <source>Restore selected…</source>
+        <translation>恢复所选备份…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/workspace_view.py" line="69" />
+        <source>Recent changes</source>
+        <translation>最近的修改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/workspace_view.py" line="73" />
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/workspace_view.py" line="73" />
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/workspace_view.py" line="73" />
+        <source>Records</source>
+        <translation>记录数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/workspace_view.py" line="80" />
+        <source>Workspace file: %1</source>
+        <translation>工作区文件：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/workspace_view.py" line="101" />
+        <source> (undone)</source>
+        <translation>（已撤销）</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <location filename="../../ui/app.py" line="113" />
+        <source>Open Workspace</source>
+        <translation>打开工作区</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="115" />
+        <source>Desktop CRM workspaces (*.crm);;All files (*)</source>
+        <translation>Desktop CRM 工作区 (*.crm);;所有文件 (*)</translation>
+    </message>
+</context>
+</TS>

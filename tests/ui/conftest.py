@@ -1,0 +1,58 @@
+"""Fixture-built windows over real workspace files; Qt runs offscreen."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from ui.main_window import MainWindow
+from ui.worker import DbWorker
+
+
+@pytest.fixture
+def qt_settings(tmp_path: Path) -> QSettings:
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def worker(qtbot) -> Iterator[DbWorker]:
+    w = DbWorker()
+    yield w
+    w.shutdown()
+
+
+@pytest.fixture
+def window(qtbot, worker, qt_settings) -> Iterator[MainWindow]:
+    win = MainWindow(worker, qt_settings)
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    if win.workspace is not None:
+        win.close()
+        qtbot.waitUntil(lambda: win.workspace is None and worker.idle, timeout=20_000)
+
+
+def open_and_wait(qtbot, win: MainWindow, path: Path, how: str = "open") -> None:
+    with qtbot.waitSignal(win.workspaceOpened, timeout=30_000):
+        win.open_workspace(path, how)
+    qtbot.waitUntil(lambda: win.worker.idle, timeout=20_000)
+
+
+def type_text(widget, text: str) -> None:
+    """Type ``text`` (any script) as key events; QTest.keyClicks only knows ASCII."""
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    for char in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(
+                widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char)
+            )
