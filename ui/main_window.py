@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -64,6 +64,8 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.workspace: Workspace | None = None
         self._closing = False
+        self._painted = False
+        self._after_first_paint: list[Callable[[], None]] = []
         self.setWindowTitle(self.tr("Desktop CRM"))
         self.setMinimumSize(QSize(900, 560))
         self.worker.failed.connect(self.show_error)
@@ -248,14 +250,20 @@ class MainWindow(QMainWindow):
 
     def open_workspace(self, path: Path, how: str = "open", contacts: int = 300) -> None:
         """Open (or create: ``how`` = ``new`` / ``demo``) a workspace on the worker."""
-        from desktop_crm.services import workspace as ws_service
-
+        if self.isVisible() and not self._painted:
+            # Loading the store imports SQLAlchemy on the worker; started before the first
+            # paint, it competes for the GIL and delays the window (cold start goal: 1 s).
+            self._after_first_paint.append(lambda: self.open_workspace(path, how, contacts))
+            return
         previous = self.workspace
         self.workspace = None
         self._set_workspace_actions(False)
         language = "zh" if self.settings.value("ui/language", "") == "zh_CN" else "en"
 
         def job() -> Workspace:
+            # Imported here, on the worker: the services pull in SQLAlchemy.
+            from desktop_crm.services import workspace as ws_service
+
             if previous is not None:
                 previous.close()
             if how == "new":
@@ -302,6 +310,15 @@ class MainWindow(QMainWindow):
                 self._restore(Path(exc.params["path"]), Path(exc.params["backup"]))
             return
         self.show_error(exc)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """Start deferred work once the window has been painted for the first time."""
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            for job in self._after_first_paint:
+                QTimer.singleShot(0, job)
+            self._after_first_paint.clear()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Back up and release the workspace on the worker before the window goes."""
@@ -482,12 +499,12 @@ class MainWindow(QMainWindow):
             self._restore(self.workspace.path, Path(backup_path))
 
     def _restore(self, path: Path, backup_file: Path) -> None:
-        from desktop_crm.services.workspace import open_workspace, restore_workspace
-
         ws, self.workspace = self.workspace, None
         self._set_workspace_actions(False)
 
         def job() -> Workspace:
+            from desktop_crm.services.workspace import open_workspace, restore_workspace
+
             if ws is not None:
                 ws.close(backup_if_changed=False)  # restore takes its own backup first
             restore_workspace(path, backup_file)

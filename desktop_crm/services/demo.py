@@ -286,7 +286,7 @@ def fill_demo(
     rnd = random.Random(seed)
     store = workspace.store
     now = datetime.now(UTC)
-    with store.unit_of_work("Create demo data", "demo") as (session, rec):
+    with store.unit_of_work("Create demo data", "demo", bulk=True) as (session, rec):
 
         def bulk(model: Any, rows: list[dict[str, Any]]) -> list[str]:
             ids: list[str] = []

@@ -9,6 +9,8 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 
 APPLICATION_ID = 0x43524D31  # "CRM1": marks a file as ours in the SQLite header
+CACHE_KIB = -4000  # page cache per connection (negative: KiB); keeps memory low at start
+BULK_CACHE_KIB = -64000  # during bulk work the indexes being filled stay in memory
 
 
 def make_engine(path: Path) -> Engine:
@@ -30,7 +32,7 @@ def make_engine(path: Path) -> Engine:
         cur.execute("PRAGMA synchronous=FULL")
         cur.execute("PRAGMA foreign_keys=ON")
         cur.execute("PRAGMA busy_timeout=10000")
-        cur.execute("PRAGMA cache_size=-32000")  # 32 MB: index inserts of bulk work stay in memory
+        cur.execute(f"PRAGMA cache_size={CACHE_KIB}")
         cur.close()
 
     @event.listens_for(engine, "begin")

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from desktop_crm.domain.errors import WorkspaceDamagedError, WorkspaceMissingError
 from desktop_crm.store import backup, schema
 from desktop_crm.store.changelog import Recorder
-from desktop_crm.store.database import make_engine
+from desktop_crm.store.database import BULK_CACHE_KIB, CACHE_KIB, make_engine
 from desktop_crm.store.lock import WorkspaceLock
 from desktop_crm.store.models import User
 
@@ -83,14 +83,23 @@ class Store:
 
     @contextmanager
     def unit_of_work(
-        self, label: str, kind: str = "edit", target_id: str | None = None
+        self, label: str, kind: str = "edit", target_id: str | None = None, *, bulk: bool = False
     ) -> Iterator[tuple[Session, Recorder]]:
-        """A short write session whose changes commit together as one logged operation."""
+        """A short write session whose changes commit together as one logged operation.
+
+        ``bulk=True`` gives the connection a large page cache for the duration (imports, demo).
+        """
         recorder = Recorder(label, kind=kind, actor_id=self.actor_id, target_id=target_id)
         with Session(self.engine, expire_on_commit=False) as session:
             session.info["recorder"] = recorder
-            with session.begin():
-                yield session, recorder
+            try:
+                with session.begin():
+                    if bulk:
+                        session.connection().exec_driver_sql(f"PRAGMA cache_size={BULK_CACHE_KIB}")
+                    yield session, recorder
+            finally:
+                if bulk:
+                    session.connection().exec_driver_sql(f"PRAGMA cache_size={CACHE_KIB}")
 
 
 def _checked_header(path: Path) -> schema.FileHeader:

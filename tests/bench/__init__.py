@@ -1,0 +1,1 @@
+"""On-demand benchmarks: ``uv run python -m tests.bench [NAME ...]`` prints figures."""

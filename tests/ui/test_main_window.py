@@ -231,8 +231,11 @@ def test_simplified_chinese_translation_is_complete_and_loads(qtbot, worker, qt_
     from ui.main_window import MainWindow
 
     ts = ET.parse(TRANSLATIONS / "desktop_crm_zh_CN.ts")
-    unfinished = [m.find("source").text for m in ts.iter("message")
-                  if m.find("translation").get("type") == "unfinished"]
+    unfinished = [
+        m.find("source").text
+        for m in ts.iter("message")
+        if m.find("translation").get("type") == "unfinished"
+    ]
     assert unfinished == []
     app = QApplication.instance()
     translator = install_translator(app, "zh_CN")
