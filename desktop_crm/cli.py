@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -93,6 +94,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except OSError as exc:
         print(f"desktop-crm: {exc.strerror or exc} ({exc.filename or ''})", file=sys.stderr)
+        return EXIT_ERROR
+    except Exception as exc:  # the contract: one line, never a traceback
+        if os.environ.get("DESKTOP_CRM_DEBUG"):
+            raise
+        print(
+            f"desktop-crm: unexpected error: {exc!s:.300} (set DESKTOP_CRM_DEBUG=1 for details)",
+            file=sys.stderr,
+        )
         return EXIT_ERROR
 
 

@@ -65,6 +65,13 @@ def error_text(exc: BaseException) -> str:
             QCoreApplication.translate("Messages", "The backup failed: %1"),
             p.get("detail", exc.message),
         )
+    if code == "storage.failed":
+        return _fill(
+            QCoreApplication.translate(
+                "Messages", "The workspace could not be written: %1. Nothing was changed."
+            ),
+            p.get("detail", ""),
+        )
     if code == "operation.cancelled":
         return QCoreApplication.translate("Messages", "Cancelled. Nothing was written.")
     return exc.message

@@ -66,6 +66,12 @@ class SchemaTooNewError(CrmError):
     code = "workspace.too_new"
 
 
+class StorageError(CrmError):
+    """The database refused a read or write (disk full, read-only, I/O error)."""
+
+    code = "storage.failed"
+
+
 class BackupError(CrmError):
     """A backup could not be written or failed verification."""
 

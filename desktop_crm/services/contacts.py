@@ -6,7 +6,7 @@ enough of it for the demo, undo and the tests.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any
 
@@ -40,10 +40,16 @@ EDITABLE_PERSON_FIELDS = frozenset(
 
 
 class ContactsService:
-    """Create and change people and companies."""
+    """Create and change people and companies.
 
-    def __init__(self, store: Store) -> None:
+    Args:
+        store: The open workspace.
+        take_backup: Called with a reason before work that deletes in bulk.
+    """
+
+    def __init__(self, store: Store, take_backup: Callable[[str], object]) -> None:
         self._store = store
+        self._take_backup = take_backup
 
     def create_person(self, data: PersonInput, today: date | None = None) -> ChangeResult:
         """Create a person with their phones and emails as one operation.
@@ -97,6 +103,8 @@ class ContactsService:
     def delete_people(self, person_ids: Iterable[str]) -> ChangeResult:
         """Tombstone people with their phones, emails and tags, as one operation."""
         ids = list(dict.fromkeys(person_ids))
+        if len(ids) > 1:
+            self._take_backup("pre-delete")
         with self._store.unit_of_work(f"Delete {len(ids)} people", "bulk") as (session, rec):
             now = utc_now()
             people = session.scalars(

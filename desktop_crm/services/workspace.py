@@ -67,7 +67,7 @@ class Workspace:
         self.settings = SettingsService(store)
         self.history = HistoryService(store)
         self.backups = BackupService(store, self.settings)
-        self.contacts = ContactsService(store)
+        self.contacts = ContactsService(store, self.backups.backup_now)
         self.numbers = NumberingService(store)
         self.today = TodayService(store)
         self.search = SearchService(store)

@@ -7,9 +7,14 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import Engine, select
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
-from desktop_crm.domain.errors import WorkspaceDamagedError, WorkspaceMissingError
+from desktop_crm.domain.errors import (
+    StorageError,
+    WorkspaceDamagedError,
+    WorkspaceMissingError,
+)
 from desktop_crm.store import backup, schema
 from desktop_crm.store.changelog import Recorder
 from desktop_crm.store.database import BULK_CACHE_KIB, CACHE_KIB, make_engine
@@ -97,9 +102,18 @@ class Store:
                     if bulk:
                         session.connection().exec_driver_sql(f"PRAGMA cache_size={BULK_CACHE_KIB}")
                     yield session, recorder
+            except OperationalError as exc:
+                raise _storage_error(exc) from exc
             finally:
                 if bulk:
                     session.connection().exec_driver_sql(f"PRAGMA cache_size={CACHE_KIB}")
+
+
+def _storage_error(exc: OperationalError) -> StorageError:
+    detail = str(exc.orig) if exc.orig is not None else str(exc)
+    return StorageError(
+        f"The workspace could not be written ({detail}). Nothing was changed.", detail=detail
+    )
 
 
 def _checked_header(path: Path) -> schema.FileHeader:

@@ -152,3 +152,10 @@ def test_restore_refuses_a_bad_backup_and_keeps_the_workspace(ws_path, tmp_path)
     with pytest.raises(BackupError):
         restore_workspace(ws_path, bad)
     assert ws_path.read_bytes() == before
+
+
+def test_bulk_delete_takes_a_backup_first(workspace):
+    ids = [workspace.contacts.create_person(PersonInput(n), today=TODAY).ids[0] for n in "AB"]
+    workspace.contacts.delete_people(ids)
+    pre = [b for b in backup.list_backups(workspace.path) if b.reason == "pre-delete"]
+    assert len(pre) == 1 and _people(pre[0].path) == ["A", "B"]

@@ -130,3 +130,28 @@ def test_deal_dates_are_plain_days(workspace):
         assert deal.expected_close == date(2027, 1, 31)
         assert deal.created_at.tzinfo is not None
         assert deal.amount == Decimal("12345.67")
+
+
+def test_a_full_disk_is_a_clear_error_and_loses_nothing(workspace):
+    from desktop_crm.domain.errors import StorageError
+
+    workspace.contacts.create_person(PersonInput("Kept"), today=TODAY)
+    with workspace.store.engine.connect() as conn:
+        pages = conn.exec_driver_sql("PRAGMA page_count").scalar()
+    # Cap the file at its current size, as a full disk would.
+    with workspace.store.engine.connect() as conn:
+        conn.exec_driver_sql(f"PRAGMA max_page_count = {pages}")
+        conn.commit()
+    big = "x" * 200_000
+    with (
+        pytest.raises(StorageError, match="could not be written") as info,
+        workspace.store.unit_of_work("too big") as (s, _r),
+    ):
+        s.add(Person(name="Huge", notes=big))
+    assert "full" in info.value.params["detail"]
+    assert [p.name for p in _names(workspace)] == ["Kept"]
+
+
+def _names(workspace):
+    with workspace.store.read() as s:
+        return list(s.scalars(select(Person)))
