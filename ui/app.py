@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, QSettings, QTimer, QTranslator
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QApplication
 
 from ui.main_window import VIEWS, MainWindow
 from ui.worker import DbWorker
@@ -108,14 +108,7 @@ def _open_initial(
     elif dialog.choice == "new":
         window.open_workspace(default, "new")
     elif dialog.choice == "open":
-        name, _f = QFileDialog.getOpenFileName(
-            window,
-            window.tr("Open Workspace"),
-            str(Path.home()),
-            window.tr("Desktop CRM workspaces (*.crm);;All files (*)"),
-        )
-        if name:
-            window.open_workspace(Path(name))
+        window.choose_workspace()
 
 
 def _default_workspace() -> Path:

@@ -535,25 +535,18 @@ class MainWindow(QMainWindow):
 
     def new_workspace(self) -> None:
         """Ask for a file name and create an empty workspace there."""
-        name, _f = QFileDialog.getSaveFileName(
-            self,
-            self.tr("New Workspace"),
-            str(Path.home() / "workspace.crm"),
-            self.tr("Desktop CRM workspaces (*.crm)"),
-        )
-        if name:
-            self.open_workspace(Path(name), "new")
+        self._create_as(self.tr("New Workspace"), "workspace.crm", "new")
 
     def new_demo(self) -> None:
         """Ask for a file name and create a demo workspace there."""
+        self._create_as(self.tr("Demo Workspace"), "demo.crm", "demo")
+
+    def _create_as(self, title: str, suggested: str, how: str) -> None:
         name, _f = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Demo Workspace"),
-            str(Path.home() / "demo.crm"),
-            self.tr("Desktop CRM workspaces (*.crm)"),
+            self, title, str(Path.home() / suggested), self.tr("Desktop CRM workspaces (*.crm)")
         )
         if name:
-            self.open_workspace(Path(name), "demo")
+            self.open_workspace(Path(name), how)
 
     def choose_workspace(self) -> None:
         """Ask for a workspace file and open it."""

@@ -61,22 +61,20 @@ class HistoryService:
             NotFoundError: No such operation, or it is not in effect.
             UndoConflictError: Later edits overlap it; nothing was changed.
         """
-        with self._store.read() as session:
-            target = self._target(session, operation_id, undo=True)
-            label, target_id = target.label, target.id
-        with self._store.unit_of_work(f"Undo {label}", "undo", target_id) as (session, rec):
-            op = session.get_one(Operation, target_id)
-            apply_undo(session, rec, op)
-        return change_result(rec)
+        return self._revert(operation_id, undo=True)
 
     def redo(self, operation_id: str | None = None) -> ChangeResult:
         """Re-apply an undone operation (default: the one undone last)."""
-        with self._store.read() as session:
-            target = self._target(session, operation_id, undo=False)
-            label, target_id = target.label, target.id
-        with self._store.unit_of_work(f"Redo {label}", "redo", target_id) as (session, rec):
-            op = session.get_one(Operation, target_id)
-            apply_redo(session, rec, op)
+        return self._revert(operation_id, undo=False)
+
+    def _revert(self, operation_id: str | None, *, undo: bool) -> ChangeResult:
+        kind = "undo" if undo else "redo"
+        with self._store.unit_of_work(kind, kind) as (session, rec):
+            target = self._target(session, operation_id, undo=undo)
+            # The operation row is written with the first change, so naming it now is in time.
+            rec.label = f"{kind.capitalize()} {target.label}"
+            rec.target_id = target.id
+            (apply_undo if undo else apply_redo)(session, rec, target)
         return change_result(rec)
 
     @staticmethod

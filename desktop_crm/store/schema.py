@@ -109,25 +109,20 @@ def upgrade(path: Path) -> None:
 
 def quick_check(path: Path) -> str:
     """Return ``"ok"`` or SQLite's description of the damage (``PRAGMA quick_check``)."""
-    try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            rows = conn.execute("PRAGMA quick_check").fetchall()
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError as exc:
-        return str(exc)
-    result = "; ".join(str(r[0]) for r in rows[:5])
-    return "ok" if result == "ok" else result
+    return _check(path, "quick_check", foreign_keys=False)
 
 
 def integrity_check(path: Path) -> str:
     """Return ``"ok"`` or the first problems ``PRAGMA integrity_check`` finds (slower, thorough)."""
+    return _check(path, "integrity_check", foreign_keys=True)
+
+
+def _check(path: Path, pragma: str, *, foreign_keys: bool) -> str:
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
-            rows = conn.execute("PRAGMA integrity_check").fetchall()
-            if rows and rows[0][0] == "ok":
+            rows = conn.execute(f"PRAGMA {pragma}").fetchall()
+            if foreign_keys and rows and rows[0][0] == "ok":
                 fk = conn.execute("PRAGMA foreign_key_check").fetchall()
                 if fk:
                     return f"{len(fk)} rows point to missing records (first in table {fk[0][0]})"
