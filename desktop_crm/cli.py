@@ -19,7 +19,7 @@ from desktop_crm.domain.errors import CrmError
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_DAMAGED = 0, 1, 2, 3
 
-COMMANDS = ("init", "demo", "backup", "restore", "check", "history", "undo", "redo")
+COMMANDS = ("init", "demo", "import", "backup", "restore", "check", "history", "undo", "redo")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -48,6 +48,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--contacts", type=int, default=300, help="how many people (default 300)")
     p.add_argument("--language", choices=("en", "zh"), default="zh")
     p.add_argument("--seed", type=int, default=7)
+    json_arg(p)
+
+    p = sub.add_parser("import", help="import contacts from a file (.vcf)")
+    workspace_arg(p)
+    p.add_argument("file", type=Path, help="the file to import")
+    p.add_argument("--dry-run", action="store_true", help="read and report; write nothing")
     json_arg(p)
 
     p = sub.add_parser("backup", help="take a verified backup now")
@@ -160,6 +166,28 @@ def _cmd_demo(args: argparse.Namespace) -> int:
         f"Created a demo workspace at {ws.path}: {info.people} people, {info.companies} "
         f"companies, {info.open_deals} open deals.",
     )
+    return EXIT_OK
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    from desktop_crm.services.workspace import open_workspace
+
+    ws = open_workspace(args.path)
+    try:
+        report = ws.imports.import_file(args.file.expanduser(), dry_run=args.dry_run)
+    finally:
+        ws.close(backup_if_changed=False)
+    if args.json:
+        print(json.dumps(report.as_json(), ensure_ascii=False))
+        return EXIT_OK
+    verb = "Would import" if report.dry_run else "Imported"
+    print(
+        f"{verb} {args.file.name}: {report.created} created, {report.updated} updated, "
+        f"{report.skipped} skipped, {report.failed} failed"
+        + (f" (operation {report.operation_id})." if report.operation_id else ".")
+    )
+    for line in report.problems + report.notes:
+        print(f"  {line}")
     return EXIT_OK
 
 

@@ -12,11 +12,10 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select, text
+from sqlalchemy import select
 
-from desktop_crm.domain.numbering import format_number, sequence_key
 from desktop_crm.domain.progress import NullProgress, Progress
-from desktop_crm.services.settings import read_setting
+from desktop_crm.services.numbering import allocate_numbers
 from desktop_crm.services.workspace import Workspace, create_workspace
 from desktop_crm.store.models import (
     Activity,
@@ -296,16 +295,7 @@ def fill_demo(
             return ids
 
         def numbers(kind: str, count: int) -> list[str]:
-            pattern = read_setting(session, f"numbering.{kind}")
-            key = sequence_key(kind, pattern, today)
-            session.execute(
-                text(
-                    "INSERT INTO number_sequences (key, value) VALUES (:k, :n) "
-                    "ON CONFLICT (key) DO UPDATE SET value = value + :n"
-                ),
-                {"k": key, "n": count},
-            )
-            return [format_number(pattern, today, i + 1) for i in range(count)]
+            return allocate_numbers(session, kind, today, count)
 
         owner = store.actor_id
         pipeline_id = session.scalars(select(Pipeline.id).where(Pipeline.is_default)).one()

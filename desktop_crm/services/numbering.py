@@ -45,6 +45,30 @@ def allocate_number(session: Session, kind: str, day: date) -> str:
             return number
 
 
+def allocate_numbers(session: Session, kind: str, day: date, count: int) -> list[str]:
+    """Draw ``count`` consecutive numbers of ``kind`` at once (imports, demo data)."""
+    if count <= 0:
+        return []
+    pattern = read_setting(session, f"numbering.{kind}")
+    key = sequence_key(kind, pattern, day)
+    numbers: list[str] = []
+    while len(numbers) < count:
+        wanted = count - len(numbers)
+        last = session.execute(
+            text(
+                "INSERT INTO number_sequences (key, value) VALUES (:key, :n) "
+                "ON CONFLICT (key) DO UPDATE SET value = value + :n RETURNING value"
+            ),
+            {"key": key, "n": wanted},
+        ).scalar_one()
+        block = [format_number(pattern, day, seq) for seq in range(last - wanted + 1, last + 1)]
+        taken: set[str] = set()
+        for table in _NUMBERED[kind]:
+            taken |= set(session.scalars(select(table.c.number).where(table.c.number.in_(block))))
+        numbers += [n for n in block if n not in taken]
+    return numbers
+
+
 class NumberingService:
     """Preview the numbers patterns will produce."""
 

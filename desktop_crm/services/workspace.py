@@ -11,6 +11,7 @@ from desktop_crm.services.backups import BackupService
 from desktop_crm.services.contacts import ContactsService
 from desktop_crm.services.dto import CheckReport
 from desktop_crm.services.history import HistoryService
+from desktop_crm.services.imports import ImportService
 from desktop_crm.services.numbering import NumberingService
 from desktop_crm.services.search import SearchService
 from desktop_crm.services.settings import SettingsService
@@ -56,6 +57,7 @@ class Workspace:
         history: Undo, redo and the operation list.
         backups: Backups of this workspace.
         contacts: People and companies.
+        imports: Importing files.
         numbers: Number pattern previews.
         today: The Today screen's figures.
         search: Global search.
@@ -68,6 +70,7 @@ class Workspace:
         self.history = HistoryService(store)
         self.backups = BackupService(store, self.settings)
         self.contacts = ContactsService(store, self.backups.backup_now)
+        self.imports = ImportService(store, self.backups.backup_now)
         self.numbers = NumberingService(store)
         self.today = TodayService(store)
         self.search = SearchService(store)

@@ -1,0 +1,31 @@
+"""Phone numbers: kept as typed, normalised to E.164 for search and duplicates."""
+
+from __future__ import annotations
+
+import re
+
+_NON_DIGITS = re.compile(r"\D+")
+
+
+def phone_digits(text: str) -> str:
+    """Only the digits of ``text`` ("+86 138-0013-8000" -> "8613800138000")."""
+    return _NON_DIGITS.sub("", text)
+
+
+def normalize_phone(text: str, region: str) -> str | None:
+    """The E.164 form of ``text`` read with ``region`` as default country, or ``None``.
+
+    ``None`` means the text is not a possible phone number ("Fax", "ohne", too short); the
+    typed value is still kept by the caller.
+    """
+    import phonenumbers  # ~50 ms to import: only where phones are handled
+
+    if len(phone_digits(text)) < 3:
+        return None
+    try:
+        number = phonenumbers.parse(text, region.upper() or None)
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_possible_number(number):
+        return None
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)

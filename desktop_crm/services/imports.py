@@ -1,0 +1,300 @@
+"""Importing contacts from files: vCard now (spreadsheets join with the import issue).
+
+An import is one operation: all or nothing, undone by one ``undo``. A verified backup is taken
+first. Cards that cannot be read are reported with their position and skipped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+
+from desktop_crm.domain.errors import ValidationError
+from desktop_crm.domain.phones import normalize_phone
+from desktop_crm.domain.progress import NullProgress, Progress
+from desktop_crm.services.numbering import allocate_numbers
+from desktop_crm.services.settings import read_setting
+from desktop_crm.spreadsheet.vcard_reader import VContact, read_vcards
+from desktop_crm.store.models import (
+    Address,
+    Company,
+    Email,
+    ImportBatch,
+    Person,
+    Phone,
+    Tag,
+    Tagging,
+)
+from desktop_crm.store.store import Store
+
+CHUNK = 2_000
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    """What an import did (or, for a dry run, would do).
+
+    Attributes:
+        source: The file imported.
+        created: Records created (people and the companies made for them).
+        updated: Records updated.
+        skipped: Records deliberately left alone.
+        failed: Cards or rows that could not be read.
+        operation_id: What ``undo`` takes (``None`` for a dry run or nothing imported).
+        problems: One line per failed card or row, with its position.
+        notes: Other things worth knowing (nameless cards named from their email, bad dates).
+        dry_run: Whether nothing was written.
+    """
+
+    source: Path
+    created: int
+    updated: int
+    skipped: int
+    failed: int
+    operation_id: str | None
+    problems: tuple[str, ...]
+    notes: tuple[str, ...]
+    dry_run: bool = False
+
+    def as_json(self) -> dict[str, object]:
+        """The CLI's ``--json`` summary."""
+        return {
+            "created": self.created,
+            "updated": self.updated,
+            "skipped": self.skipped,
+            "failed": self.failed,
+            "operation_id": self.operation_id,
+            "dry_run": self.dry_run,
+            "problems": list(self.problems),
+            "notes": list(self.notes),
+        }
+
+
+class ImportService:
+    """Bring contacts in from other software.
+
+    Args:
+        store: The open workspace.
+        take_backup: Called with a reason before anything is written.
+    """
+
+    def __init__(self, store: Store, take_backup: Callable[[str], object]) -> None:
+        self._store = store
+        self._take_backup = take_backup
+
+    def import_file(
+        self,
+        path: Path,
+        *,
+        dry_run: bool = False,
+        progress: Progress | None = None,
+        today: date | None = None,
+    ) -> ImportReport:
+        """Import ``path`` by its kind (``.vcf`` for now).
+
+        Raises:
+            ValidationError: The file is missing, empty or of a kind not supported.
+            CancelledError: The user cancelled; nothing was written.
+        """
+        if not path.is_file():
+            raise ValidationError(f"No file at {path}.", field="path")
+        if path.suffix.lower() not in (".vcf", ".vcard"):
+            raise ValidationError(
+                f"{path.name}: only vCard files (.vcf) can be imported so far.", field="path"
+            )
+        return self.import_vcard(path, dry_run=dry_run, progress=progress, today=today)
+
+    def import_vcard(
+        self,
+        path: Path,
+        *,
+        dry_run: bool = False,
+        progress: Progress | None = None,
+        today: date | None = None,
+    ) -> ImportReport:
+        """Import every readable card of a vCard file as people (one undoable operation)."""
+        progress = progress or NullProgress()
+        parsed = read_vcards(path.read_bytes())
+        if not parsed.contacts and not parsed.problems:
+            raise ValidationError(f"{path.name} holds no vCard.", field="path")
+        problems = tuple(
+            f"card {p.index} (line {p.line}): {p.message}; skipped" for p in parsed.problems
+        )
+        notes = tuple(_notes(parsed.contacts))
+        if dry_run or not parsed.contacts:
+            companies = {c.organization for c in parsed.contacts if c.organization}
+            return ImportReport(
+                path,
+                len(parsed.contacts) + len(companies) if dry_run else 0,
+                0,
+                0,
+                len(problems),
+                None,
+                problems,
+                notes,
+                dry_run,
+            )
+        self._take_backup("pre-import")
+        label = f"Import {path.name}"
+        with self._store.unit_of_work(label, "import", bulk=True) as (session, rec):
+            writer = _Writer(session, rec, self._store.actor_id, today or date.today())
+            total = len(parsed.contacts)
+            for start in range(0, total, CHUNK):
+                progress.check_cancelled()
+                writer.write(parsed.contacts[start : start + CHUNK])
+                progress.report(min(start + CHUNK, total), total, path.name)
+            session.add(
+                ImportBatch(
+                    source_name=path.name,
+                    file_format="vcf",
+                    entity="people",
+                    operation_id=rec.operation_id,
+                    created=writer.created,
+                    failed=len(problems),
+                )
+            )
+        return ImportReport(
+            path, writer.created, 0, 0, len(problems), rec.operation_id, problems, notes
+        )
+
+
+class _Writer:
+    """Turns read cards into rows with bulk inserts, reusing companies and tags by name."""
+
+    def __init__(self, session: Any, recorder: Any, owner: str | None, today: date) -> None:
+        self.session, self.rec, self.owner, self.today = session, recorder, owner, today
+        self.region = str(read_setting(session, "phone.default_region"))
+        self.companies: dict[str, str] = {}
+        self.tags: dict[str, str] = {}
+        self.created = 0
+
+    def write(self, contacts: list[VContact]) -> None:
+        company_ids = self._companies({c.organization for c in contacts if c.organization})
+        numbers = allocate_numbers(self.session, "customer", self.today, len(contacts))
+        people = [
+            {
+                "name": c.name[:300],
+                "number": number,
+                "family_name": c.family_name,
+                "given_name": c.given_name,
+                "company_id": company_ids.get(c.organization or ""),
+                "title": c.title,
+                "department": c.department,
+                "website": c.websites[0] if c.websites else None,
+                "wechat": c.wechat,
+                "im": c.im or None,
+                "birthday": c.birthday,
+                "notes": _person_notes(c),
+                "photo": c.photo,
+                "source": "vCard",
+                "status": "lead",
+                "owner_id": self.owner,
+            }
+            for c, number in zip(contacts, numbers, strict=True)
+        ]
+        ids = self.rec.bulk_insert(self.session, Person, people)
+        self.created += len(ids)
+        phones, emails, addresses, taggings = [], [], [], []
+        for pid, c in zip(ids, contacts, strict=True):
+            for pos, (label, value) in enumerate(c.phones):
+                phones.append(
+                    {
+                        "person_id": pid,
+                        "label": label[:50],
+                        "value": value[:100],
+                        "e164": normalize_phone(value, self.region),
+                        "position": pos,
+                    }
+                )
+            for pos, (label, value) in enumerate(c.emails):
+                emails.append(
+                    {"person_id": pid, "label": label[:50], "value": value[:320], "position": pos}
+                )
+            for pos, a in enumerate(c.addresses):
+                addresses.append(
+                    {
+                        "person_id": pid,
+                        "label": a.label[:50],
+                        "street": a.street,
+                        "city": a.city,
+                        "region": a.region,
+                        "postcode": a.postcode,
+                        "country": a.country,
+                        "position": pos,
+                    }
+                )
+            for tag_id in self._tags(c.categories):
+                taggings.append({"tag_id": tag_id, "person_id": pid})
+        for model, rows in (
+            (Phone, phones),
+            (Email, emails),
+            (Address, addresses),
+            (Tagging, taggings),
+        ):
+            self.rec.bulk_insert(self.session, model, rows)
+
+    def _companies(self, names: set[str]) -> dict[str, str]:
+        missing = sorted(n for n in names if n not in self.companies)
+        if missing:
+            for cid, name in self.session.execute(
+                select(Company.id, Company.name).where(
+                    Company.deleted_at.is_(None), Company.name.in_(missing)
+                )
+            ):
+                self.companies.setdefault(name, cid)
+            new = [n for n in missing if n not in self.companies]
+            numbers = allocate_numbers(self.session, "customer", self.today, len(new))
+            ids = self.rec.bulk_insert(
+                self.session,
+                Company,
+                [
+                    {
+                        "name": n[:300],
+                        "number": num,
+                        "status": "lead",
+                        "source": "vCard",
+                        "owner_id": self.owner,
+                    }
+                    for n, num in zip(new, numbers, strict=True)
+                ],
+            )
+            self.created += len(ids)
+            self.companies.update(zip(new, ids, strict=True))
+        return self.companies
+
+    def _tags(self, names: list[str]) -> list[str]:
+        result = []
+        for name in dict.fromkeys(n[:100] for n in names if n):
+            if name not in self.tags:
+                found = self.session.scalar(
+                    select(Tag.id).where(
+                        func.lower(Tag.name) == name.lower(), Tag.deleted_at.is_(None)
+                    )
+                )
+                self.tags[name] = (
+                    found or self.rec.bulk_insert(self.session, Tag, [{"name": name}])[0]
+                )
+            result.append(self.tags[name])
+        return result
+
+
+def _person_notes(c: VContact) -> str | None:
+    extra = [f"Website: {url}" for url in c.websites[1:]]
+    return "\n\n".join(x for x in (c.notes, "\n".join(extra)) if x) or None
+
+
+def _notes(contacts: list[VContact]) -> list[str]:
+    notes = []
+    for c in contacts:
+        if c.named_from:
+            notes.append(
+                f"card {c.index} (line {c.line}) has no name; named “{c.name}” "
+                f"from its {c.named_from}"
+            )
+        notes += [f"card {c.index} (line {c.line}): {w}" for w in c.warnings]
+    return notes
