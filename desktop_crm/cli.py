@@ -19,7 +19,18 @@ from desktop_crm.domain.errors import CrmError
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_DAMAGED = 0, 1, 2, 3
 
-COMMANDS = ("init", "demo", "import", "backup", "restore", "check", "history", "undo", "redo")
+COMMANDS = (
+    "init",
+    "demo",
+    "import",
+    "search",
+    "backup",
+    "restore",
+    "check",
+    "history",
+    "undo",
+    "redo",
+)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -54,6 +65,12 @@ def build_parser() -> argparse.ArgumentParser:
     workspace_arg(p)
     p.add_argument("file", type=Path, help="the file to import")
     p.add_argument("--dry-run", action="store_true", help="read and report; write nothing")
+    json_arg(p)
+
+    p = sub.add_parser("search", help="find people and companies")
+    workspace_arg(p)
+    p.add_argument("query", help="name, pinyin, initials, phone digits, email, tag, city...")
+    p.add_argument("--limit", type=int, default=20)
     json_arg(p)
 
     p = sub.add_parser("backup", help="take a verified backup now")
@@ -188,6 +205,29 @@ def _cmd_import(args: argparse.Namespace) -> int:
     )
     for line in report.problems + report.notes:
         print(f"  {line}")
+    return EXIT_OK
+
+
+def _cmd_search(args: argparse.Namespace) -> int:
+    from desktop_crm.services.workspace import open_workspace
+
+    ws = open_workspace(args.path)
+    try:
+        hits = ws.search.contacts(args.query, max(1, args.limit))
+    finally:
+        ws.close(backup_if_changed=False)
+    if args.json:
+        print(
+            json.dumps(
+                [{"kind": h.kind, "id": h.id, "name": h.title, "detail": h.subtitle} for h in hits],
+                ensure_ascii=False,
+            )
+        )
+    else:
+        for h in hits:
+            print(f"{h.kind:<8} {h.title}" + (f"  ({h.subtitle})" if h.subtitle else ""))
+        if not hits:
+            print(f"No matches for “{args.query}”.")
     return EXIT_OK
 
 

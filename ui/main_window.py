@@ -344,6 +344,7 @@ class MainWindow(QMainWindow):
         today = date.today()
         self.worker.submit(lambda: ws.today.summary(today), self.today_view.show_summary)
         self.worker.submit(ws.today.info, self._show_info)
+        self.worker.submit(ws.search.prepare)  # first keystrokes in search stay fast
         self.worker.submit(
             lambda: (ws.history.next_undo(), ws.history.next_redo()), self._show_undo_state
         )

@@ -29,6 +29,7 @@ class Recorder:
 
     Attributes:
         operation_id: The id that groups this operation's changes (what ``undo`` takes).
+        touched: Ids of the rows changed, by table (derived indexes follow them).
         at: The moment every change of the operation is stamped with.
         counts: Changed rows by action (``create``, ``update``, ``delete``, ``restore``).
     """
@@ -48,6 +49,7 @@ class Recorder:
         self.at: datetime = utc_now()
         self.counts: dict[str, int] = {}
         self.entities: set[str] = set()
+        self.touched: dict[str, set[str]] = {}
         self._operation_written = False
 
     @property
@@ -99,9 +101,10 @@ class Recorder:
                 for entity, entity_id, action, values in rows
             ],
         )
-        for entity, _id, action, _values in rows:
+        for entity, entity_id, action, _values in rows:
             self.counts[action] = self.counts.get(action, 0) + 1
-            self.entities.add(entity)
+            self.touched.setdefault(entity, set()).add(entity_id)
+        self.entities.update(self.touched)
 
     def bulk_insert(
         self, session: Session, model: type[Tracked], rows: Iterable[Mapping[str, Any]]

@@ -471,4 +471,22 @@ class LocalState(Base):
     value: Mapped[Any] = mapped_column(JSON)
 
 
+class SearchDoc(Base):
+    """Derived search text of one person or company (rebuilt from the records at any time).
+
+    ``short`` (name, pinyin, initials, company, city, tags) serves queries of one or two
+    characters by a scan of its covering index; ``short`` and ``body`` (everything else, phone
+    digits included) feed the FTS5 trigram index ``search_fts`` for longer queries.
+    """
+
+    __tablename__ = "search_docs"
+    __table_args__ = (Index("ix_search_docs_short", "short", "kind"),)
+    rowid: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(10))
+    record_id: Mapped[str] = mapped_column(ID, unique=True)
+    name: Mapped[str] = mapped_column(Text)
+    short: Mapped[str] = mapped_column(Text)
+    body: Mapped[str] = mapped_column(Text)
+
+
 TRACKED_MODELS: dict[str, type[Tracked]] = {m.__tablename__: m for m in Tracked.__subclasses__()}

@@ -15,7 +15,7 @@ from desktop_crm.domain.errors import (
     WorkspaceDamagedError,
     WorkspaceMissingError,
 )
-from desktop_crm.store import backup, schema
+from desktop_crm.store import backup, schema, search_index
 from desktop_crm.store.changelog import Recorder
 from desktop_crm.store.database import BULK_CACHE_KIB, CACHE_KIB, make_engine
 from desktop_crm.store.lock import WorkspaceLock
@@ -28,6 +28,7 @@ class Store:
     Attributes:
         path: The workspace file.
         engine: The SQLAlchemy engine over it.
+        search_keys: In-memory keys for short search queries.
         actor_id: The local user's id, stamped on every change.
     """
 
@@ -36,6 +37,7 @@ class Store:
         self.engine = engine
         self._lock = lock
         self.actor_id: str | None = None
+        self.search_keys = search_index.ShortKeys()
 
     @classmethod
     def open(cls, path: Path, *, create: bool = False) -> Store:
@@ -69,6 +71,10 @@ class Store:
                 store.actor_id = session.scalars(
                     select(User.id).where(User.is_local.is_(True)).limit(1)
                 ).first()
+                stale_index = search_index.needs_rebuild(session)
+            if stale_index:
+                with Session(store.engine) as session, session.begin():
+                    search_index.rebuild_all(session)
             return store
         except BaseException:
             lock.release()
@@ -102,6 +108,10 @@ class Store:
                     if bulk:
                         session.connection().exec_driver_sql(f"PRAGMA cache_size={BULK_CACHE_KIB}")
                     yield session, recorder
+                    session.flush()
+                    search_index.update_for(session, recorder)
+                if recorder.changed:
+                    self.search_keys.invalidate()
             except OperationalError as exc:
                 raise _storage_error(exc) from exc
             finally:

@@ -1,0 +1,447 @@
+"""The search index: building, keeping current and querying ``search_docs`` / ``search_fts``.
+
+Documents are derived from people and companies. After every unit of work the rows it touched
+are mapped to the contacts they belong to and those documents are rebuilt; a large change
+(an import, the demo) rebuilds the FTS index in one pass, which is several times faster
+than row-by-row maintenance.
+"""
+
+from __future__ import annotations
+
+from array import array
+from bisect import bisect_right
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select, text
+from sqlalchemy.orm import Session
+
+from desktop_crm.domain.phones import phone_digits
+from desktop_crm.domain.text import (
+    has_cjk,
+    name_pinyin,
+    normalize,
+    phone_query_digits,
+    phrase_pinyin,
+)
+from desktop_crm.store.changelog import Recorder
+from desktop_crm.store.models import (
+    Address,
+    Company,
+    Email,
+    LocalState,
+    Person,
+    Phone,
+    Tag,
+    Tagging,
+)
+
+INDEX_VERSION = 1  # bump when documents are built differently: files rebuild on open
+CHUNK = 900  # ids per IN (...) query, under SQLite's variable limit
+NOTES_CHARS = 2000
+OWNED = (Phone, Email, Address, Tagging)
+
+
+@dataclass(frozen=True)
+class Match:
+    """One search result.
+
+    Attributes:
+        kind: ``person`` or ``company``.
+        record_id: The record's id.
+        name: Its display name.
+    """
+
+    kind: str
+    record_id: str
+    name: str
+
+
+# --- maintenance ------------------------------------------------------------------------------
+
+
+def update_for(session: Session, recorder: Recorder) -> None:
+    """Rebuild the documents of every contact the recorder's operation touched."""
+    touched = recorder.touched
+    if not touched:
+        return
+    people: set[str] = set(touched.get("people", ()))
+    companies: set[str] = set(touched.get("companies", ()))
+    for model in OWNED:
+        ids = touched.get(model.__tablename__)
+        if ids:
+            for chunk in _chunks(ids):
+                rows = session.execute(
+                    select(model.person_id, model.company_id).where(model.id.in_(chunk))
+                )
+                _add_owners(rows, people, companies)
+    if touched.get("tags"):
+        for chunk in _chunks(touched["tags"]):
+            rows = session.execute(
+                select(Tagging.person_id, Tagging.company_id).where(Tagging.tag_id.in_(chunk))
+            )
+            _add_owners(rows, people, companies)
+    if touched.get("companies"):
+        # People carry their company's name: a renamed company re-indexes its people.
+        for chunk in _chunks(touched["companies"]):
+            people.update(session.scalars(select(Person.id).where(Person.company_id.in_(chunk))))
+    total = session.execute(text("SELECT count(*) FROM search_docs")).scalar_one()
+    changed = len(people) + len(companies)
+    bulk = changed > 2_000 and changed > total // 5
+    reindex(session, people, companies, bulk=bulk)
+
+
+def _add_owners(rows: Iterable[Any], people: set[str], companies: set[str]) -> None:
+    for person_id, company_id in rows:
+        if person_id:
+            people.add(person_id)
+        elif company_id:
+            companies.add(company_id)
+
+
+def reindex(
+    session: Session, people: Iterable[str], companies: Iterable[str], *, bulk: bool = False
+) -> None:
+    """Rebuild the documents of these contacts (tombstoned ones are dropped)."""
+    conn = session.connection()
+    for kind, ids in (("person", list(people)), ("company", list(companies))):
+        for chunk in _chunks(ids):
+            params = {f"i{n}": v for n, v in enumerate(chunk)}
+            in_list = ", ".join(f":i{n}" for n in range(len(chunk)))
+            if not bulk:
+                conn.execute(
+                    text(
+                        "INSERT INTO search_fts(search_fts, rowid, short, body) "
+                        f"SELECT 'delete', rowid, short, body FROM search_docs "
+                        f"WHERE record_id IN ({in_list})"
+                    ),
+                    params,
+                )
+            conn.execute(text(f"DELETE FROM search_docs WHERE record_id IN ({in_list})"), params)
+            docs = (
+                _person_docs(session, chunk) if kind == "person" else _company_docs(session, chunk)
+            )
+            if docs:
+                conn.execute(
+                    text(
+                        "INSERT INTO search_docs (kind, record_id, name, short, body) "
+                        "VALUES (:kind, :record_id, :name, :short, :body)"
+                    ),
+                    docs,
+                )
+                if not bulk:
+                    conn.execute(
+                        text(
+                            "INSERT INTO search_fts(rowid, short, body) SELECT rowid, short, "
+                            f"body FROM search_docs WHERE record_id IN ({in_list})"
+                        ),
+                        params,
+                    )
+    if bulk:
+        conn.execute(text("INSERT INTO search_fts(search_fts) VALUES ('rebuild')"))
+
+
+def rebuild_all(session: Session) -> None:
+    """Rebuild every document and the FTS index from the records."""
+    conn = session.connection()
+    conn.execute(text("DELETE FROM search_docs"))
+    people = list(session.scalars(select(Person.id).where(Person.deleted_at.is_(None))))
+    companies = list(session.scalars(select(Company.id).where(Company.deleted_at.is_(None))))
+    reindex(session, people, companies, bulk=True)
+    session.merge(LocalState(key="search.index_version", value=INDEX_VERSION))
+
+
+def needs_rebuild(session: Session) -> bool:
+    """Whether the documents were built by another index version (or never)."""
+    version = session.scalar(
+        select(LocalState.value).where(LocalState.key == "search.index_version")
+    )
+    return version != INDEX_VERSION
+
+
+def _chunks(ids: Iterable[str]) -> Iterable[list[str]]:
+    batch: list[str] = []
+    for id_ in ids:
+        batch.append(id_)
+        if len(batch) == CHUNK:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _owned(session: Session, column, ids: list[str]) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
+    """Phones, emails, cities and tag names of the given owners, as search words."""
+    words: dict[str, list[str]] = defaultdict(list)
+    owner = getattr(Phone, column)
+    for oid, value, e164 in session.execute(
+        select(owner, Phone.value, Phone.e164).where(owner.in_(ids), Phone.deleted_at.is_(None))
+    ):
+        words[oid] += [value, phone_digits(value), phone_digits(e164 or "")]
+    owner = getattr(Email, column)
+    for oid, value in session.execute(
+        select(owner, Email.value).where(owner.in_(ids), Email.deleted_at.is_(None))
+    ):
+        words[oid].append(value)
+    return words
+
+
+def _short_words(session: Session, column, ids: list[str]) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
+    words: dict[str, list[str]] = defaultdict(list)
+    owner = getattr(Address, column)
+    for oid, city, region in session.execute(
+        select(owner, Address.city, Address.region).where(
+            owner.in_(ids), Address.deleted_at.is_(None)
+        )
+    ):
+        words[oid] += [x for x in (city, region) if x]
+    owner = getattr(Tagging, column)
+    for oid, name in session.execute(
+        select(owner, Tag.name)
+        .join(Tag, Tag.id == Tagging.tag_id)
+        .where(owner.in_(ids), Tagging.deleted_at.is_(None), Tag.deleted_at.is_(None))
+    ):
+        words[oid].append(name)
+    return words
+
+
+def _doc(
+    kind: str,
+    record_id: str,
+    name: str,
+    pinyin: tuple[str, str],
+    short_extra: list[str],
+    body: list[str],
+) -> dict[str, str]:
+    short = " ".join(x for x in (name, *pinyin, *short_extra) if x)
+    return {
+        "kind": kind,
+        "record_id": record_id,
+        "name": name,
+        "short": normalize(short),
+        "body": normalize(" ".join(x for x in body if x)),
+    }
+
+
+def _person_docs(session: Session, ids: list[str]) -> list[dict[str, str]]:
+    rows = session.execute(
+        select(
+            Person.id,
+            Person.name,
+            Person.number,
+            Person.title,
+            Person.department,
+            Person.wechat,
+            Person.notes,
+            Company.name,
+        )
+        .outerjoin(Company, Company.id == Person.company_id)
+        .where(Person.id.in_(ids), Person.deleted_at.is_(None))
+    ).all()
+    contact = _owned(session, "person_id", ids)
+    short = _short_words(session, "person_id", ids)
+    return [
+        _doc(
+            "person",
+            pid,
+            name,
+            name_pinyin(name) if has_cjk(name) else ("", ""),
+            [company or "", *short.get(pid, [])],
+            [
+                number or "",
+                title or "",
+                department or "",
+                wechat or "",
+                *contact.get(pid, []),
+                (notes or "")[:NOTES_CHARS],
+            ],
+        )
+        for pid, name, number, title, department, wechat, notes, company in rows
+    ]
+
+
+def _company_docs(session: Session, ids: list[str]) -> list[dict[str, str]]:
+    rows = session.execute(
+        select(
+            Company.id,
+            Company.name,
+            Company.number,
+            Company.industry,
+            Company.website,
+            Company.notes,
+        ).where(Company.id.in_(ids), Company.deleted_at.is_(None))
+    ).all()
+    contact = _owned(session, "company_id", ids)
+    short = _short_words(session, "company_id", ids)
+    return [
+        _doc(
+            "company",
+            cid,
+            name,
+            phrase_pinyin(name),
+            short.get(cid, []),
+            [
+                number or "",
+                industry or "",
+                website or "",
+                *contact.get(cid, []),
+                (notes or "")[:NOTES_CHARS],
+            ],
+        )
+        for cid, name, number, industry, website, notes in rows
+    ]
+
+
+# --- queries ----------------------------------------------------------------------------------
+
+
+class ShortKeys:
+    """The ``short`` keys of every document in memory, for one- and two-character queries.
+
+    SQLite calls a function per row, which costs about 15 ms over 100,000 rows; ``str.find``
+    over one joined string finds the same matches in a millisecond or two. The store bumps
+    ``generation`` after each commit; the keys reload on the next query that needs them.
+    """
+
+    def __init__(self) -> None:
+        self.generation = 0
+        self._loaded = -1
+        self._text = ""
+        self._starts: array[int] = array("q")
+        self._rowids: array[int] = array("q")
+        self._kinds: list[str] = []
+
+    def invalidate(self) -> None:
+        """Mark the keys stale (the documents changed)."""
+        self.generation += 1
+
+    def _load(self, session: Session) -> None:
+        rows = session.execute(
+            text(
+                "SELECT rowid, kind, short FROM search_docs INDEXED BY ix_search_docs_short "
+                "ORDER BY short"
+            )
+        ).all()
+        starts, offset, parts = array("q"), 0, []
+        for _rowid, _kind, short in rows:
+            starts.append(offset)
+            parts.append(short)
+            offset += len(short) + 1
+        starts.append(offset)
+        self._text = "\n".join(parts) + "\n"
+        self._starts = starts
+        self._rowids = array("q", (r[0] for r in rows))
+        self._kinds = [r[1] for r in rows]
+        self._loaded = self.generation
+
+    def find(
+        self,
+        session: Session,
+        words: list[str],
+        kinds: tuple[str, ...],
+        limit: int,
+        exclude: set[int],
+    ) -> list[int]:
+        """Rowids of documents whose key holds every word, in key order, at most ``limit``."""
+        if self._loaded != self.generation:
+            self._load(session)
+        text_, starts, first = self._text, self._starts, words[0]
+        found: list[int] = []
+        at = 0
+        while len(found) < limit:
+            at = text_.find(first, at)
+            if at < 0:
+                break
+            index = bisect_right(starts, at) - 1
+            at = starts[index + 1]  # continue with the next document
+            rowid = self._rowids[index]
+            if rowid in exclude or (kinds and self._kinds[index] not in kinds):
+                continue
+            key = text_[starts[index] : at]
+            if all(w in key for w in words[1:]):
+                found.append(rowid)
+        return found
+
+
+def search(
+    session: Session,
+    query: str,
+    limit: int = 50,
+    kinds: tuple[str, ...] = (),
+    keys: ShortKeys | None = None,
+) -> list[Match]:
+    """Contacts matching every word of ``query``: names starting with it first, then the rest.
+
+    Two bounded phases keep typing fast on 100,000 contacts: (A) names that start with the
+    query, read in order from the ``short`` index (an exact name sorts first); (B) matches
+    anywhere, through the trigram index for words of three characters or more and a scan of
+    the compact ``short`` column (names, pinyin, company, city, tags) for shorter ones (in
+    memory through ``keys`` when given), cut at the limit instead of sorted. A phone-like
+    query matches phone digits whatever the spaces, dashes, brackets or country code.
+    """
+    q = normalize(query)
+    if not q or limit <= 0:
+        return []
+    digits = phone_query_digits(q)
+    words = [digits] if digits else q.split(" ")
+    kind_sql = ""
+    if kinds:
+        kind_sql = " AND d.kind IN (" + ", ".join(f"'{k}'" for k in kinds if k.isalpha()) + ")"
+    every: list[str] = []
+    params: dict[str, object] = {"limit": limit}
+    for n, word in enumerate(words):
+        params[f"w{n}"] = word
+        every.append(
+            f"instr(d.short, :w{n}) > 0"
+            if len(word) < 3
+            else f"(instr(d.short, :w{n}) > 0 OR instr(d.body, :w{n}) > 0)"
+        )
+    conn = session.connection()
+    found: list[int] = []
+    if not digits:
+        params["lo"], params["hi"] = q, q + "\U0010ffff"
+        found = list(
+            conn.execute(
+                text(
+                    "SELECT d.rowid FROM search_docs d WHERE d.short >= :lo AND d.short < :hi"
+                    f"{kind_sql} AND {' AND '.join(every)} ORDER BY d.short LIMIT :limit"
+                ),
+                params,
+            ).scalars()
+        )
+    if len(found) < limit:
+        params["limit"] = limit - len(found)
+        exclude = f" AND d.rowid NOT IN ({', '.join(map(str, found))})" if found else ""
+        long_words = [w for w in words if len(w) >= 3]
+        if long_words:
+            params["match"] = " AND ".join('"' + w.replace('"', '""') + '"' for w in long_words)
+            source = (
+                "SELECT d.rowid FROM search_fts JOIN search_docs d "
+                "ON d.rowid = search_fts.rowid WHERE search_fts MATCH :match"
+            )
+            found += conn.execute(
+                text(f"{source}{kind_sql}{exclude} AND {' AND '.join(every)} LIMIT :limit"),
+                params,
+            ).scalars()
+        elif keys is not None:
+            found += keys.find(session, words, kinds, limit - len(found), set(found))
+        else:
+            source = "SELECT d.rowid FROM search_docs d WHERE 1"
+            found += conn.execute(
+                text(f"{source}{kind_sql}{exclude} AND {' AND '.join(every)} LIMIT :limit"),
+                params,
+            ).scalars()
+    if not found:
+        return []
+    rows = {
+        rowid: Match(kind, record_id, name)
+        for rowid, kind, record_id, name in conn.execute(
+            text(
+                "SELECT rowid, kind, record_id, name FROM search_docs "
+                f"WHERE rowid IN ({', '.join(map(str, found))})"
+            )
+        )
+    }
+    return [rows[r] for r in found if r in rows]
