@@ -23,6 +23,7 @@ COMMANDS = (
     "init",
     "demo",
     "import",
+    "export",
     "search",
     "backup",
     "restore",
@@ -65,6 +66,20 @@ def build_parser() -> argparse.ArgumentParser:
     workspace_arg(p)
     p.add_argument("file", type=Path, help="the file to import")
     p.add_argument("--dry-run", action="store_true", help="read and report; write nothing")
+    json_arg(p)
+
+    p = sub.add_parser("export", help="export a list to a file")
+    workspace_arg(p)
+    p.add_argument("file", type=Path, help="the file to write")
+    p.add_argument("--entity", default="people", help="what to export (people)")
+    p.add_argument("--format", dest="fmt", default=None, help="vcf (default: from the file name)")
+    p.add_argument(
+        "--version",
+        dest="vcard_version",
+        choices=("3.0", "4.0"),
+        default="3.0",
+        help="vCard version",
+    )
     json_arg(p)
 
     p = sub.add_parser("search", help="find people and companies")
@@ -205,6 +220,34 @@ def _cmd_import(args: argparse.Namespace) -> int:
     )
     for line in report.problems + report.notes:
         print(f"  {line}")
+    return EXIT_OK
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from desktop_crm.services.workspace import open_workspace
+
+    fmt = (args.fmt or args.file.suffix.lstrip(".") or "").lower()
+    if fmt == "vcard":
+        fmt = "vcf"
+    if (args.entity, fmt) != ("people", "vcf"):
+        print(
+            f"desktop-crm: exporting {args.entity} as {fmt or 'that format'} is not supported "
+            "yet; use --entity people --format vcf.",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    ws = open_workspace(args.path)
+    try:
+        count = ws.exports.export_people_vcard(
+            args.file.expanduser().resolve(), version=args.vcard_version
+        )
+    finally:
+        ws.close(backup_if_changed=False)
+    _emit(
+        args,
+        {"exported": count, "file": str(args.file), "format": fmt},
+        f"Exported {count} people to {args.file} (vCard {args.vcard_version}).",
+    )
     return EXIT_OK
 
 

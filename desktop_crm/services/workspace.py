@@ -10,6 +10,7 @@ from desktop_crm.domain.errors import CrmError, ValidationError
 from desktop_crm.services.backups import BackupService
 from desktop_crm.services.contacts import ContactsService
 from desktop_crm.services.dto import CheckReport
+from desktop_crm.services.exports import ExportService
 from desktop_crm.services.history import HistoryService
 from desktop_crm.services.imports import ImportService
 from desktop_crm.services.numbering import NumberingService
@@ -58,6 +59,7 @@ class Workspace:
         backups: Backups of this workspace.
         contacts: People and companies.
         imports: Importing files.
+        exports: Exporting files.
         numbers: Number pattern previews.
         today: The Today screen's figures.
         search: Global search.
@@ -71,6 +73,7 @@ class Workspace:
         self.backups = BackupService(store, self.settings)
         self.contacts = ContactsService(store, self.backups.backup_now)
         self.imports = ImportService(store, self.backups.backup_now)
+        self.exports = ExportService(store)
         self.numbers = NumberingService(store)
         self.today = TodayService(store)
         self.search = SearchService(store)
