@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop_crm.domain.errors import NotFoundError, ValidationError
@@ -18,10 +18,11 @@ from desktop_crm.domain.vocab import ContactStatus, Level
 from desktop_crm.services.dto import ChangeResult, PersonDetails, PersonInput
 from desktop_crm.services.numbering import allocate_number
 from desktop_crm.services.results import change_result
-from desktop_crm.store.models import Company, Email, Person, Phone, Tagging
+from desktop_crm.store.models import Address, Company, Email, Person, Phone, Tag, Tagging
 from desktop_crm.store.store import Store
 from desktop_crm.store.types import utc_now
 
+BULK_FIELDS = frozenset({"status", "level", "owner_id"})
 EDITABLE_PERSON_FIELDS = frozenset(
     {
         "name",
@@ -112,7 +113,7 @@ class ContactsService:
             ).all()
             if len(people) == 1:
                 rec.label = f"Delete {people[0].name}"
-            for model in (Phone, Email, Tagging):
+            for model in (Phone, Email, Address, Tagging):
                 for row in session.scalars(
                     select(model).where(model.person_id.in_(ids), model.deleted_at.is_(None))
                 ):
@@ -120,6 +121,73 @@ class ContactsService:
             for person in people:
                 person.deleted_at = now
         return change_result(rec, [p.id for p in people])
+
+    def set_field(self, kind: str, ids: Iterable[str], field: str, value: Any) -> ChangeResult:
+        """Set status, level or owner on many people or companies as one operation.
+
+        Raises:
+            ValidationError: A field that cannot be set in bulk, or an invalid value.
+        """
+        if field not in BULK_FIELDS:
+            raise ValidationError(f"{field} cannot be changed in bulk.", field=field)
+        _check_person_fields({field: value})
+        model = _model(kind)
+        ids = list(dict.fromkeys(ids))
+        noun = "people" if kind == "person" else "companies"
+        label = f"Set {field.replace('_id', '')} of {len(ids)} {noun}"
+        with self._store.unit_of_work(label, "bulk") as (session, rec):
+            for row in _live_rows(session, model, ids):
+                setattr(row, field, value)
+        return change_result(rec, ids)
+
+    def add_tag(self, kind: str, ids: Iterable[str], tag_name: str) -> ChangeResult:
+        """Tag many people or companies (creating the tag if new) as one operation."""
+        name = tag_name.strip()
+        if not name:
+            raise ValidationError("A tag needs a name.", field="tag")
+        model = _model(kind)
+        owner = "person_id" if kind == "person" else "company_id"
+        ids = list(dict.fromkeys(ids))
+        with self._store.unit_of_work(f"Tag {len(ids)} with {name}", "bulk") as (session, rec):
+            tag = session.scalars(
+                select(Tag).where(func.lower(Tag.name) == name.lower(), Tag.deleted_at.is_(None))
+            ).first()
+            if tag is None:
+                tag = Tag(name=name)
+                session.add(tag)
+                session.flush()
+            tagged = set(
+                session.scalars(
+                    select(getattr(Tagging, owner)).where(
+                        Tagging.tag_id == tag.id, Tagging.deleted_at.is_(None)
+                    )
+                )
+            )
+            for row in _live_rows(session, model, ids):
+                if row.id not in tagged:
+                    session.add(Tagging(tag_id=tag.id, **{owner: row.id}))
+        return change_result(rec, ids)
+
+    def delete(self, kind: str, ids: Iterable[str]) -> ChangeResult:
+        """Tombstone people or companies with what they own, as one operation."""
+        if kind == "person":
+            return self.delete_people(ids)
+        ids = list(dict.fromkeys(ids))
+        if len(ids) > 1:
+            self._take_backup("pre-delete")
+        with self._store.unit_of_work(f"Delete {len(ids)} companies", "bulk") as (session, rec):
+            now = utc_now()
+            companies = _live_rows(session, Company, ids)
+            if len(companies) == 1:
+                rec.label = f"Delete {companies[0].name}"
+            for model in (Phone, Email, Address, Tagging):
+                for row in session.scalars(
+                    select(model).where(model.company_id.in_(ids), model.deleted_at.is_(None))
+                ):
+                    row.deleted_at = now
+            for company in companies:
+                company.deleted_at = now
+        return change_result(rec, [c.id for c in companies])
 
     def create_company(self, name: str, today: date | None = None, **fields: Any) -> ChangeResult:
         """Create a company as one operation."""
@@ -171,6 +239,21 @@ class ContactsService:
                 created_at=p.created_at,
                 updated_at=p.updated_at,
             )
+
+
+def _model(kind: str) -> type[Person] | type[Company]:
+    if kind not in ("person", "company"):
+        raise ValidationError(f"Unknown kind {kind}.", field="kind")
+    return Person if kind == "person" else Company
+
+
+def _live_rows(session: Session, model: Any, ids: list[str]) -> list[Any]:
+    rows: list[Any] = []
+    for start in range(0, len(ids), 900):
+        rows += session.scalars(
+            select(model).where(model.id.in_(ids[start : start + 900]), model.deleted_at.is_(None))
+        ).all()
+    return rows
 
 
 def _live(session: Session, model: type[Person] | type[Company], id_: str) -> Any:

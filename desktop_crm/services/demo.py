@@ -422,6 +422,21 @@ def fill_demo(
         progress.report(40, 100, "phones and emails")
         bulk(Phone, phones)
         bulk(Email, emails)
+        bulk(
+            Address,
+            [
+                {
+                    "person_id": pid,
+                    "label": "work",
+                    "position": 0,
+                    "city": rnd.choice(
+                        _CN_CITIES if str(p["family_name"]) in _CN_FAMILY else _EN_CITIES
+                    ),
+                }
+                for pid, p in zip(person_ids, people, strict=True)
+                if rnd.random() < 0.4
+            ],
+        )
 
         tag_ids = bulk(Tag, [{"name": n, "color": c} for n, c in _TAGS])
         bulk(

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from desktop_crm.domain.errors import CrmError, ValidationError
 from desktop_crm.services.backups import BackupService
+from desktop_crm.services.contact_list import ContactListService
 from desktop_crm.services.contacts import ContactsService
 from desktop_crm.services.dto import CheckReport
 from desktop_crm.services.exports import ExportService
@@ -60,6 +61,7 @@ class Workspace:
         contacts: People and companies.
         imports: Importing files.
         exports: Exporting files.
+        contact_list: Ids and rows for the contact lists.
         numbers: Number pattern previews.
         today: The Today screen's figures.
         search: Global search.
@@ -74,6 +76,7 @@ class Workspace:
         self.contacts = ContactsService(store, self.backups.backup_now)
         self.imports = ImportService(store, self.backups.backup_now)
         self.exports = ExportService(store)
+        self.contact_list = ContactListService(store)
         self.numbers = NumberingService(store)
         self.today = TodayService(store)
         self.search = SearchService(store)

@@ -471,22 +471,52 @@ class LocalState(Base):
     value: Mapped[Any] = mapped_column(JSON)
 
 
-class SearchDoc(Base):
-    """Derived search text of one person or company (rebuilt from the records at any time).
+LIST_SORT_COLUMNS = (
+    "name",
+    "company",
+    "city",
+    "status",
+    "level",
+    "created_at",
+    "last_contacted_at",
+)
 
-    ``short`` (name, pinyin, initials, company, city, tags) serves queries of one or two
-    characters by a scan of its covering index; ``short`` and ``body`` (everything else, phone
-    digits included) feed the FTS5 trigram index ``search_fts`` for longer queries.
+
+class SearchDoc(Base):
+    """The derived document of one person or company, for search and for lists.
+
+    Rebuilt from the records at any time. ``short`` (name, pinyin, initials, company, city,
+    tags) serves search queries of one or two characters; ``short`` and ``body`` (everything
+    else, phone digits included) feed the FTS5 trigram index ``search_fts``. The list columns
+    let the contact lists sort and page through one narrow table with an index per usual sort
+    column, instead of joining and sorting the records.
     """
 
     __tablename__ = "search_docs"
-    __table_args__ = (Index("ix_search_docs_short", "short", "kind"),)
+    __table_args__ = (
+        Index("ix_search_docs_short", "short", "kind"),
+        *(Index(f"ix_search_docs_{c}", "kind", c, "rowid") for c in LIST_SORT_COLUMNS),
+    )
     rowid: Mapped[int] = mapped_column(Integer, primary_key=True)
     kind: Mapped[str] = mapped_column(String(10))
     record_id: Mapped[str] = mapped_column(ID, unique=True)
     name: Mapped[str] = mapped_column(Text)
     short: Mapped[str] = mapped_column(Text)
     body: Mapped[str] = mapped_column(Text)
+    number: Mapped[str | None] = mapped_column(String(40))
+    company: Mapped[str | None] = mapped_column(Text)
+    company_id: Mapped[str | None] = mapped_column(ID)
+    title: Mapped[str | None] = mapped_column(Text)
+    phone: Mapped[str | None] = mapped_column(Text)
+    email: Mapped[str | None] = mapped_column(Text)
+    city: Mapped[str | None] = mapped_column(Text)
+    tags: Mapped[str | None] = mapped_column(Text)
+    status: Mapped[str | None] = mapped_column(String(20))
+    level: Mapped[str | None] = mapped_column(String(1))
+    owner_id: Mapped[str | None] = mapped_column(ID)
+    source: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[str] = mapped_column(String(32))
+    last_contacted_at: Mapped[str | None] = mapped_column(String(32))
 
 
 TRACKED_MODELS: dict[str, type[Tracked]] = {m.__tablename__: m for m in Tracked.__subclasses__()}

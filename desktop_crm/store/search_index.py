@@ -13,6 +13,7 @@ from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select, text
@@ -37,6 +38,7 @@ from desktop_crm.store.models import (
     Tag,
     Tagging,
 )
+from desktop_crm.store.types import UtcDateTime
 
 INDEX_VERSION = 1  # bump when documents are built differently: files rebuild on open
 CHUNK = 900  # ids per IN (...) query, under SQLite's variable limit
@@ -49,11 +51,13 @@ class Match:
     """One search result.
 
     Attributes:
+        rowid: The document's row (what contact lists keep).
         kind: ``person`` or ``company``.
         record_id: The record's id.
         name: Its display name.
     """
 
+    rowid: int
     kind: str
     record_id: str
     name: str
@@ -124,13 +128,7 @@ def reindex(
                 _person_docs(session, chunk) if kind == "person" else _company_docs(session, chunk)
             )
             if docs:
-                conn.execute(
-                    text(
-                        "INSERT INTO search_docs (kind, record_id, name, short, body) "
-                        "VALUES (:kind, :record_id, :name, :short, :body)"
-                    ),
-                    docs,
-                )
+                conn.execute(text(_INSERT_DOC), docs)
                 if not bulk:
                     conn.execute(
                         text(
@@ -161,6 +159,32 @@ def needs_rebuild(session: Session) -> bool:
     return version != INDEX_VERSION
 
 
+_DOC_COLUMNS = (
+    "kind",
+    "record_id",
+    "name",
+    "short",
+    "body",
+    "number",
+    "company",
+    "company_id",
+    "title",
+    "phone",
+    "email",
+    "city",
+    "tags",
+    "status",
+    "level",
+    "owner_id",
+    "source",
+    "created_at",
+    "last_contacted_at",
+)
+_INSERT_DOC = "INSERT INTO search_docs ({}) VALUES ({})".format(
+    ", ".join(_DOC_COLUMNS), ", ".join(f":{c}" for c in _DOC_COLUMNS)
+)
+
+
 def _chunks(ids: Iterable[str]) -> Iterable[list[str]]:
     batch: list[str] = []
     for id_ in ids:
@@ -172,60 +196,106 @@ def _chunks(ids: Iterable[str]) -> Iterable[list[str]]:
         yield batch
 
 
-def _owned(session: Session, column, ids: list[str]) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
-    """Phones, emails, cities and tag names of the given owners, as search words."""
-    words: dict[str, list[str]] = defaultdict(list)
+@dataclass
+class _Details:
+    """What a contact's owned rows add to its document."""
+
+    phones: list[tuple[str, str | None]]
+    emails: list[str]
+    places: list[str]
+    tags: list[str]
+
+
+def _details(session: Session, column: str, ids: list[str]) -> dict[str, _Details]:
+    """Phones, emails, cities and tags of the given owners, in their display order."""
+    found: dict[str, _Details] = defaultdict(lambda: _Details([], [], [], []))
     owner = getattr(Phone, column)
     for oid, value, e164 in session.execute(
-        select(owner, Phone.value, Phone.e164).where(owner.in_(ids), Phone.deleted_at.is_(None))
+        select(owner, Phone.value, Phone.e164)
+        .where(owner.in_(ids), Phone.deleted_at.is_(None))
+        .order_by(Phone.position)
     ):
-        words[oid] += [value, phone_digits(value), phone_digits(e164 or "")]
+        found[oid].phones.append((value, e164))
     owner = getattr(Email, column)
     for oid, value in session.execute(
-        select(owner, Email.value).where(owner.in_(ids), Email.deleted_at.is_(None))
+        select(owner, Email.value)
+        .where(owner.in_(ids), Email.deleted_at.is_(None))
+        .order_by(Email.position)
     ):
-        words[oid].append(value)
-    return words
-
-
-def _short_words(session: Session, column, ids: list[str]) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
-    words: dict[str, list[str]] = defaultdict(list)
+        found[oid].emails.append(value)
     owner = getattr(Address, column)
     for oid, city, region in session.execute(
-        select(owner, Address.city, Address.region).where(
-            owner.in_(ids), Address.deleted_at.is_(None)
-        )
+        select(owner, Address.city, Address.region)
+        .where(owner.in_(ids), Address.deleted_at.is_(None))
+        .order_by(Address.position)
     ):
-        words[oid] += [x for x in (city, region) if x]
+        found[oid].places += [x for x in (city, region) if x]
     owner = getattr(Tagging, column)
     for oid, name in session.execute(
         select(owner, Tag.name)
         .join(Tag, Tag.id == Tagging.tag_id)
         .where(owner.in_(ids), Tagging.deleted_at.is_(None), Tag.deleted_at.is_(None))
+        .order_by(Tag.name)
     ):
-        words[oid].append(name)
-    return words
+        found[oid].tags.append(name)
+    return found
+
+
+def _moment(value: datetime | None) -> str | None:
+    return None if value is None else UtcDateTime().process_bind_param(value, None)  # type: ignore[arg-type]
 
 
 def _doc(
     kind: str,
-    record_id: str,
-    name: str,
+    row: Any,
+    details: _Details,
     pinyin: tuple[str, str],
     short_extra: list[str],
-    body: list[str],
-) -> dict[str, str]:
-    short = " ".join(x for x in (name, *pinyin, *short_extra) if x)
+    body_extra: list[str],
+) -> dict[str, Any]:
+    phones = [
+        w
+        for value, e164 in details.phones
+        for w in (value, phone_digits(value), phone_digits(e164 or ""))
+    ]
+    short = " ".join(
+        x for x in (row.name, *pinyin, *short_extra, *details.places, *details.tags) if x
+    )
+    body = " ".join(
+        x
+        for x in (
+            row.number or "",
+            *body_extra,
+            *phones,
+            *details.emails,
+            (row.notes or "")[:NOTES_CHARS],
+        )
+        if x
+    )
     return {
         "kind": kind,
-        "record_id": record_id,
-        "name": name,
+        "record_id": row.id,
+        "name": row.name,
         "short": normalize(short),
-        "body": normalize(" ".join(x for x in body if x)),
+        "body": normalize(body),
+        "number": row.number,
+        "company": getattr(row, "company", None),
+        "company_id": getattr(row, "company_id", None),
+        "title": getattr(row, "title", None),
+        "phone": details.phones[0][0] if details.phones else None,
+        "email": details.emails[0] if details.emails else None,
+        "city": details.places[0] if details.places else None,
+        "tags": ", ".join(details.tags) or None,
+        "status": row.status,
+        "level": row.level,
+        "owner_id": row.owner_id,
+        "source": row.source,
+        "created_at": _moment(row.created_at),
+        "last_contacted_at": _moment(row.last_contacted_at),
     }
 
 
-def _person_docs(session: Session, ids: list[str]) -> list[dict[str, str]]:
+def _person_docs(session: Session, ids: list[str]) -> list[dict[str, Any]]:
     rows = session.execute(
         select(
             Person.id,
@@ -235,34 +305,33 @@ def _person_docs(session: Session, ids: list[str]) -> list[dict[str, str]]:
             Person.department,
             Person.wechat,
             Person.notes,
-            Company.name,
+            Person.status,
+            Person.level,
+            Person.owner_id,
+            Person.source,
+            Person.created_at,
+            Person.last_contacted_at,
+            Person.company_id,
+            Company.name.label("company"),
         )
-        .outerjoin(Company, Company.id == Person.company_id)
+        .outerjoin(Company, (Company.id == Person.company_id) & Company.deleted_at.is_(None))
         .where(Person.id.in_(ids), Person.deleted_at.is_(None))
     ).all()
-    contact = _owned(session, "person_id", ids)
-    short = _short_words(session, "person_id", ids)
+    details = _details(session, "person_id", ids)
     return [
         _doc(
             "person",
-            pid,
-            name,
-            name_pinyin(name) if has_cjk(name) else ("", ""),
-            [company or "", *short.get(pid, [])],
-            [
-                number or "",
-                title or "",
-                department or "",
-                wechat or "",
-                *contact.get(pid, []),
-                (notes or "")[:NOTES_CHARS],
-            ],
+            r,
+            details[r.id],
+            name_pinyin(r.name) if has_cjk(r.name) else ("", ""),
+            [r.company or ""],
+            [r.title or "", r.department or "", r.wechat or ""],
         )
-        for pid, name, number, title, department, wechat, notes, company in rows
+        for r in rows
     ]
 
 
-def _company_docs(session: Session, ids: list[str]) -> list[dict[str, str]]:
+def _company_docs(session: Session, ids: list[str]) -> list[dict[str, Any]]:
     rows = session.execute(
         select(
             Company.id,
@@ -271,26 +340,26 @@ def _company_docs(session: Session, ids: list[str]) -> list[dict[str, str]]:
             Company.industry,
             Company.website,
             Company.notes,
+            Company.status,
+            Company.level,
+            Company.owner_id,
+            Company.source,
+            Company.created_at,
+            Company.last_contacted_at,
+            Company.industry.label("title"),
         ).where(Company.id.in_(ids), Company.deleted_at.is_(None))
     ).all()
-    contact = _owned(session, "company_id", ids)
-    short = _short_words(session, "company_id", ids)
+    details = _details(session, "company_id", ids)
     return [
         _doc(
             "company",
-            cid,
-            name,
-            phrase_pinyin(name),
-            short.get(cid, []),
-            [
-                number or "",
-                industry or "",
-                website or "",
-                *contact.get(cid, []),
-                (notes or "")[:NOTES_CHARS],
-            ],
+            r,
+            details[r.id],
+            phrase_pinyin(r.name),
+            [],
+            [r.industry or "", r.website or ""],
         )
-        for cid, name, number, industry, website, notes in rows
+        for r in rows
     ]
 
 
@@ -436,7 +505,7 @@ def search(
     if not found:
         return []
     rows = {
-        rowid: Match(kind, record_id, name)
+        rowid: Match(rowid, kind, record_id, name)
         for rowid, kind, record_id, name in conn.execute(
             text(
                 "SELECT rowid, kind, record_id, name FROM search_docs "

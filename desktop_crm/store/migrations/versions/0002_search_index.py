@@ -1,4 +1,4 @@
-"""search index
+"""contact index: search documents and list columns
 
 Revision ID: 0002
 Revises: 0001
@@ -22,10 +22,28 @@ def upgrade() -> None:
         sa.Column('name', sa.Text(), nullable=False),
         sa.Column('short', sa.Text(), nullable=False),
         sa.Column('body', sa.Text(), nullable=False),
+        sa.Column('number', sa.String(length=40), nullable=True),
+        sa.Column('company', sa.Text(), nullable=True),
+        sa.Column('company_id', sa.String(length=36), nullable=True),
+        sa.Column('title', sa.Text(), nullable=True),
+        sa.Column('phone', sa.Text(), nullable=True),
+        sa.Column('email', sa.Text(), nullable=True),
+        sa.Column('city', sa.Text(), nullable=True),
+        sa.Column('tags', sa.Text(), nullable=True),
+        sa.Column('status', sa.String(length=20), nullable=True),
+        sa.Column('level', sa.String(length=1), nullable=True),
+        sa.Column('owner_id', sa.String(length=36), nullable=True),
+        sa.Column('source', sa.Text(), nullable=True),
+        sa.Column('created_at', sa.String(length=32), nullable=False),
+        sa.Column('last_contacted_at', sa.String(length=32), nullable=True),
         sa.PrimaryKeyConstraint('rowid', name=op.f('pk_search_docs')),
         sa.UniqueConstraint('record_id', name=op.f('uq_search_docs_record_id')),
     )
     op.create_index('ix_search_docs_short', 'search_docs', ['short', 'kind'], unique=False)
+    # Contact lists sort by these through the index, without a sort step.
+    for column in ('name', 'company', 'city', 'status', 'level', 'created_at',
+                   'last_contacted_at'):
+        op.create_index(f'ix_search_docs_{column}', 'search_docs', ['kind', column, 'rowid'])
     # External-content FTS5 over search_docs; kept in step by the store's search indexer
     # (no per-row triggers: one bulk rebuild is several times faster for imports).
     op.execute(
@@ -38,6 +56,5 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.execute("DROP TABLE search_fts")
-    op.drop_index('ix_search_docs_short', table_name='search_docs')
     op.drop_table('search_docs')
     op.execute("PRAGMA user_version = 1")

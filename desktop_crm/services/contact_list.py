@@ -1,0 +1,289 @@
+"""Contact lists: ordered id lists filtered and sorted in SQL, and pages of rows.
+
+Like Anki's browser: the view keeps the ordered row ids of the whole list and asks for the
+rows it shows, a page at a time. Both come from the derived contact documents, one narrow
+table with an index per usual sort column.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+
+from sqlalchemy import select, text
+
+from desktop_crm.services.settings import read_setting
+from desktop_crm.store import search_index
+from desktop_crm.store.models import Tag, User
+from desktop_crm.store.store import Store
+from desktop_crm.store.types import UtcDateTime
+
+COLUMNS = (
+    "name",
+    "number",
+    "company",
+    "title",
+    "phone",
+    "email",
+    "city",
+    "tags",
+    "status",
+    "level",
+    "owner",
+    "source",
+    "created_at",
+    "last_contacted_at",
+)
+_SORT_SQL = {c: f"d.{c}" for c in COLUMNS} | {"owner": "d.owner_id"}
+_MOMENT = UtcDateTime()
+
+
+@dataclass(frozen=True)
+class ContactFilter:
+    """What a list shows.
+
+    Attributes:
+        kind: ``person`` or ``company``.
+        text: A search query (same rules as search: CJK, pinyin, phone digits...).
+        status: Only this status.
+        level: Only this level.
+        tag: Only contacts with this tag.
+        owner_id: Only this owner's contacts.
+        city: Only this city.
+        source: Only this source.
+        created_from: Created on or after this day.
+        created_to: Created on or before this day.
+        not_contacted_days: Only contacts nobody has contacted for this many days.
+    """
+
+    kind: str = "person"
+    text: str = ""
+    status: str | None = None
+    level: str | None = None
+    tag: str | None = None
+    owner_id: str | None = None
+    city: str | None = None
+    source: str | None = None
+    created_from: date | None = None
+    created_to: date | None = None
+    not_contacted_days: int | None = None
+
+
+@dataclass(frozen=True)
+class ContactRow:
+    """One row of a contact list.
+
+    Attributes:
+        rowid: Position key the list keeps.
+        kind: ``person`` or ``company``.
+        id: The record's global id.
+        name: Display name.
+        number: Customer number.
+        company: Company name (people) or industry (companies).
+        company_id: The person's company.
+        title: Job title (people).
+        phone: First phone as typed.
+        email: First email.
+        city: First city.
+        tags: Tag names, comma-separated.
+        status: lead, prospect, customer, inactive.
+        level: A, B, C.
+        owner: Owner's name.
+        owner_id: Owner's id.
+        source: Where the contact came from.
+        created_at: When created.
+        last_contacted_at: When last contacted, if ever.
+    """
+
+    rowid: int
+    kind: str
+    id: str
+    name: str
+    number: str | None
+    company: str | None
+    company_id: str | None
+    title: str | None
+    phone: str | None
+    email: str | None
+    city: str | None
+    tags: str | None
+    status: str | None
+    level: str | None
+    owner: str | None
+    owner_id: str | None
+    source: str | None
+    created_at: datetime | None
+    last_contacted_at: datetime | None
+
+
+@dataclass(frozen=True)
+class Facets:
+    """Values offered by the filter bar.
+
+    Attributes:
+        tags: Tag names.
+        cities: Cities in use (most common first).
+        sources: Sources in use.
+        owners: ``(id, name)`` of users.
+    """
+
+    tags: tuple[str, ...]
+    cities: tuple[str, ...]
+    sources: tuple[str, ...]
+    owners: tuple[tuple[str, str], ...]
+
+
+class ContactListService:
+    """Ids and rows for the contact lists."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    def ids(
+        self,
+        flt: ContactFilter,
+        sort: str = "name",
+        descending: bool = False,
+        today: date | None = None,
+    ) -> list[int]:
+        """The row ids of every contact the filter lets through, in display order.
+
+        Raises:
+            ValueError: ``sort`` is not one of :data:`COLUMNS`.
+        """
+        if sort not in _SORT_SQL:
+            raise ValueError(f"cannot sort by {sort}")
+        where, params = ["d.kind = :kind"], {"kind": flt.kind}
+        for column in ("status", "level", "owner_id", "city", "source"):
+            value = getattr(flt, column)
+            if value:
+                where.append(f"d.{column} = :{column}")
+                params[column] = value
+        if flt.tag:
+            where.append("(', ' || d.tags || ', ') LIKE :tag ESCAPE '\\'")
+            params["tag"] = "%, " + _escape_like(flt.tag) + ", %"
+        if flt.created_from:
+            where.append("d.created_at >= :created_from")
+            params["created_from"] = _start_of(flt.created_from)
+        if flt.created_to:
+            where.append("d.created_at < :created_to")
+            params["created_to"] = _start_of(flt.created_to + timedelta(days=1))
+        if flt.not_contacted_days is not None:
+            cutoff = (today or date.today()) - timedelta(days=flt.not_contacted_days)
+            where.append("(d.last_contacted_at IS NULL OR d.last_contacted_at < :cutoff)")
+            params["cutoff"] = _start_of(cutoff)
+        direction = "DESC" if descending else "ASC"
+        sql = (
+            f"SELECT d.rowid FROM search_docs d WHERE {' AND '.join(where)} "
+            f"ORDER BY {_SORT_SQL[sort]} {direction}, d.rowid {direction}"
+        )
+        with self._store.read() as session:
+            rowids = list(session.execute(text(sql), params).scalars())
+            if flt.text.strip():
+                matched = {
+                    m.rowid
+                    for m in search_index.search(
+                        session, flt.text, len(rowids) + 1, (flt.kind,), self._store.search_keys
+                    )
+                }
+                rowids = [r for r in rowids if r in matched]
+        return rowids
+
+    def rows(self, rowids: list[int]) -> list[ContactRow]:
+        """The rows for these ids, in the same order (ids no longer present are left out)."""
+        if not rowids:
+            return []
+        with self._store.read() as session:
+            owners = dict(session.execute(select(User.id, User.name)).all())
+            found = {}
+            for start in range(0, len(rowids), 900):
+                chunk = rowids[start : start + 900]
+                for r in session.execute(
+                    text(
+                        "SELECT rowid, kind, record_id, name, number, company, company_id, "
+                        "title, phone, email, city, tags, status, level, owner_id, source, "
+                        "created_at, last_contacted_at FROM search_docs "
+                        f"WHERE rowid IN ({', '.join(map(str, chunk))})"
+                    )
+                ):
+                    found[r.rowid] = ContactRow(
+                        r.rowid,
+                        r.kind,
+                        r.record_id,
+                        r.name,
+                        r.number,
+                        r.company,
+                        r.company_id,
+                        r.title,
+                        r.phone,
+                        r.email,
+                        r.city,
+                        r.tags,
+                        r.status,
+                        r.level,
+                        owners.get(r.owner_id),
+                        r.owner_id,
+                        r.source,
+                        _MOMENT.process_result_value(r.created_at, None),  # type: ignore[arg-type]
+                        _MOMENT.process_result_value(r.last_contacted_at, None),  # type: ignore[arg-type]
+                    )
+        return [found[r] for r in rowids if r in found]
+
+    def record_ids(self, rowids: list[int]) -> list[str]:
+        """The global ids behind list rows (for bulk actions on a selection)."""
+        found: dict[int, str] = {}
+        with self._store.read() as session:
+            for start in range(0, len(rowids), 900):
+                chunk = ", ".join(map(str, rowids[start : start + 900]))
+                found.update(
+                    session.execute(
+                        text(f"SELECT rowid, record_id FROM search_docs WHERE rowid IN ({chunk})")
+                    ).all()
+                )
+        return [found[r] for r in rowids if r in found]
+
+    def facets(self, kind: str = "person") -> Facets:
+        """Tags, cities, sources and owners to offer as filters."""
+        with self._store.read() as session:
+            tags = session.scalars(
+                select(Tag.name).where(Tag.deleted_at.is_(None)).order_by(Tag.name)
+            ).all()
+            cities = (
+                session.execute(
+                    text(
+                        "SELECT city FROM search_docs WHERE kind = :k AND city IS NOT NULL "
+                        "GROUP BY city ORDER BY count(*) DESC, city LIMIT 200"
+                    ),
+                    {"k": kind},
+                )
+                .scalars()
+                .all()
+            )
+            sources = (
+                session.execute(
+                    text(
+                        "SELECT source FROM search_docs WHERE kind = :k AND source IS NOT NULL "
+                        "GROUP BY source ORDER BY count(*) DESC LIMIT 100"
+                    ),
+                    {"k": kind},
+                )
+                .scalars()
+                .all()
+            )
+            owners = session.execute(
+                select(User.id, User.name).where(User.deleted_at.is_(None)).order_by(User.name)
+            ).all()
+        return Facets(tuple(tags), tuple(cities), tuple(sources), tuple((i, n) for i, n in owners))
+
+    def quiet_days(self) -> int:
+        """The workspace's "not contacted for N days" threshold."""
+        with self._store.read() as session:
+            return int(read_setting(session, "followup.stale_days"))
+
+
+def _start_of(day: date) -> str:
+    return str(_MOMENT.process_bind_param(datetime.combine(day, time(), UTC), None))  # type: ignore[arg-type]
+
+
+def _escape_like(value: str) -> str:
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
