@@ -18,7 +18,10 @@ def demo(demo_path):
     ws.close(backup_if_changed=False)
 
 
-def names(ws, flt=ContactFilter(), sort="name", descending=False):
+EVERYONE = ContactFilter()
+
+
+def names(ws, flt=EVERYONE, sort="name", descending=False):
     return [r.name for r in ws.contact_list.rows(ws.contact_list.ids(flt, sort, descending))]
 
 
