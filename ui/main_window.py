@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop_crm.domain.errors import CrmError
 from desktop_crm.services.dto import ChangeResult, SearchHit
+from ui.contacts.contacts_view import ContactsView
 from ui.messages import error_text
 from ui.search_box import GlobalSearch
 from ui.settings_dialog import SettingsDialog
@@ -75,6 +76,7 @@ class MainWindow(QMainWindow):
         self.sidebar.setFixedWidth(170)
         self.stack = QStackedWidget()
         self.today_view = TodayView()
+        self.contacts_view = ContactsView(worker, settings, self._mutate)
         self.settings_view = WorkspaceView()
         self.placeholders: dict[str, PlaceholderView] = {}
         titles = self._titles()
@@ -95,6 +97,8 @@ class MainWindow(QMainWindow):
             self.sidebar.addItem(item)
             if name == "today":
                 widget: QWidget = self.today_view
+            elif name == "contacts":
+                widget = self.contacts_view
             elif name == "settings":
                 widget = self.settings_view
             else:
@@ -286,6 +290,7 @@ class MainWindow(QMainWindow):
         self.statusBar().clearMessage()
         self._set_workspace_actions(True)
         self._backup_timer.start()
+        self.contacts_view.set_workspace(workspace)
         self.refresh()
         self.workspaceOpened.emit(str(workspace.path))
 
@@ -341,6 +346,8 @@ class MainWindow(QMainWindow):
         ws = self.workspace
         if ws is None:
             return
+        if changed is not None:
+            self.contacts_view.refresh()
         today = date.today()
         self.worker.submit(lambda: ws.today.summary(today), self.today_view.show_summary)
         self.worker.submit(ws.today.info, self._show_info)
@@ -363,11 +370,6 @@ class MainWindow(QMainWindow):
             .replace("%1", f"{info.people:,}")
             .replace("%2", f"{info.companies:,}")
             .replace("%3", f"{info.open_deals:,}")
-        )
-        self.placeholders["contacts"].set_figures(
-            self.tr("%1 people and %2 companies in this workspace.")
-            .replace("%1", f"{info.people:,}")
-            .replace("%2", f"{info.companies:,}")
         )
         self.placeholders["pipeline"].set_figures(
             self.tr("%1 open deals.").replace("%1", f"{info.open_deals:,}")

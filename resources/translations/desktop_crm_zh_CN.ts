@@ -1,6 +1,273 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ContactsView</name>
+    <message>
+        <location filename="../../ui/contacts/contacts_view.py" line="60" />
+        <source>Lead</source>
+        <translation>线索</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/contacts_view.py" line="61" />
+        <source>Prospect</source>
+        <translation>意向客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/contacts_view.py" line="62" />
+        <source>Customer</source>
+        <translation>成交客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/contacts_view.py" line="63" />
+        <source>Inactive</source>
+        <translation>不活跃</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/contacts_view.py" line="66" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/contacts_view.py" line="67" />
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/contacts_view.py" line="68" />
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/contacts_view.py" line="69" />
+        <source>Title</source>
+        <translation>职位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/contacts_view.py" line="70" />
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/contacts_view.py" line="71" />
+        <source>Email</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/contacts_view.py" line="72" />
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/contacts_view.py" line="73" />
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/contacts_view.py" line="74" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/contacts_view.py" line="75" />
+        <source>Level</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/contacts_view.py" line="76" />
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/contacts_view.py" line="77" />
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/contacts_view.py" line="78" />
+        <source>Created</source>
+        <translation>创建日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/contacts_view.py" line="79" />
+        <source>Last contact</source>
+        <translation>最近联系</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/contacts_view.py" line="87" />
+        <source>Contacts</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/contacts_view.py" line="91" />
+        <source>People</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/contacts_view.py" line="92" />
+        <source>Companies</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/contacts_view.py" line="95" />
+        <source>Filter by name, pinyin, phone, email, tag…</source>
+        <translation>按姓名、拼音、电话、邮箱、标签筛选…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/contacts_view.py" line="103" />
+        <source>Any status</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/contacts_view.py" line="104" />
+        <source>Any level</source>
+        <translation>全部等级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/contacts_view.py" line="105" />
+        <source>Any tag</source>
+        <translation>全部标签</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/contacts_view.py" line="106" />
+        <source>Any city</source>
+        <translation>全部城市</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/contacts_view.py" line="107" />
+        <source>Any source</source>
+        <translation>全部来源</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/contacts_view.py" line="108" />
+        <source>Any owner</source>
+        <translation>全部负责人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/contacts_view.py" line="110" />
+        <source>Added any time</source>
+        <translation>任意添加时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/contacts_view.py" line="112" />
+        <source>Added in the last 7 days</source>
+        <translation>最近 7 天添加</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/contacts_view.py" line="113" />
+        <source>Added in the last 30 days</source>
+        <translation>最近 30 天添加</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/contacts_view.py" line="114" />
+        <source>Added in the last year</source>
+        <translation>最近一年添加</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/contacts_view.py" line="128" />
+        <source>Quiet for</source>
+        <translation>未联系超过</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/contacts_view.py" line="129" />
+        <source>Only contacts nobody has contacted for this long</source>
+        <translation>只显示这段时间内无人联系的联系人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/contacts_view.py" line="133" />
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/contacts_view.py" line="136" />
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/contacts_view.py" line="137" />
+        <source>Clear all filters</source>
+        <translation>清除全部筛选条件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/contacts_view.py" line="148" />
+        <source>Tag…</source>
+        <translation>加标签…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/contacts_view.py" line="152" />
+        <source>Set status</source>
+        <translation>设置状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/contacts_view.py" line="155" />
+        <source>Set level</source>
+        <translation>设置等级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/contacts_view.py" line="157" />
+        <source>Assign owner</source>
+        <translation>指定负责人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/contacts_view.py" line="160" />
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/contacts_view.py" line="322" />
+        <source>people</source>
+        <translation>位联系人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/contacts_view.py" line="322" />
+        <source>companies</source>
+        <translation>家公司</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/contacts/contacts_view.py" line="407" />
+        <source>%n selected</source>
+        <translation>
+            <numerusform>已选 %n 项</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/contacts_view.py" line="425" />
+        <source>Changed to %1.</source>
+        <translation>已改为%1。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/contacts_view.py" line="431" />
+        <source>Tag contacts</source>
+        <translation>给联系人加标签</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/contacts_view.py" line="431" />
+        <source>Tag:</source>
+        <translation>标签：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/contacts_view.py" line="437" />
+        <source>Tagged with %1.</source>
+        <translation>已添加标签“%1”。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/contacts_view.py" line="444" />
+        <source>Delete contacts</source>
+        <translation>删除联系人</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/contacts/contacts_view.py" line="445" />
+        <source>Delete %n contact(s)? You can undo this with Ctrl+Z.</source>
+        <translation>
+            <numerusform>删除 %n 个联系人？可以用 Ctrl+Z 撤销。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/contacts_view.py" line="449" />
+        <source>Deleted.</source>
+        <translation>已删除。</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message>
         <location filename="../../ui/first_run.py" line="13" />
@@ -64,307 +331,305 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="69" />
-        <location filename="../../ui/main_window.py" line="571" />
+        <location filename="../../ui/main_window.py" line="70" />
+        <location filename="../../ui/main_window.py" line="567" />
         <source>Desktop CRM</source>
         <translation>Desktop CRM</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118" />
+        <location filename="../../ui/main_window.py" line="122" />
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150" />
+        <location filename="../../ui/main_window.py" line="154" />
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151" />
+        <location filename="../../ui/main_window.py" line="155" />
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152" />
+        <location filename="../../ui/main_window.py" line="156" />
         <source>Pipeline</source>
         <translation>销售漏斗</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153" />
+        <location filename="../../ui/main_window.py" line="157" />
         <source>Quotes</source>
         <translation>报价单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154" />
+        <location filename="../../ui/main_window.py" line="158" />
         <source>Contracts</source>
         <translation>合同</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155" />
+        <location filename="../../ui/main_window.py" line="159" />
         <source>Products</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156" />
+        <location filename="../../ui/main_window.py" line="160" />
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157" />
+        <location filename="../../ui/main_window.py" line="161" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163" />
+        <location filename="../../ui/main_window.py" line="167" />
         <source>Companies and people with their phones, emails, tags, notes and a timeline of everything that happened.</source>
         <translation>公司和联系人，以及他们的电话、邮箱、标签、备注和所有往来的时间线。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167" />
+        <location filename="../../ui/main_window.py" line="171" />
         <source>Deals moving through stages on a kanban board, with conversion and forecast.</source>
         <translation>商机在看板上按阶段推进，附转化率与预测。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169" />
+        <location filename="../../ui/main_window.py" line="173" />
         <source>Quotes with product lines, discounts and tax, printed to PDF.</source>
         <translation>含产品明细、折扣和税费的报价单，可打印为 PDF。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170" />
+        <location filename="../../ui/main_window.py" line="174" />
         <source>Contracts, payment plans and payments received.</source>
         <translation>合同、回款计划和已收款项。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171" />
+        <location filename="../../ui/main_window.py" line="175" />
         <source>The products and services you sell, with prices and tax.</source>
         <translation>您销售的产品和服务，含价格与税率。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172" />
+        <location filename="../../ui/main_window.py" line="176" />
         <source>Sales, activity and follow-up reports; any list to Excel.</source>
         <translation>销售、活动和跟进报表；任何列表均可导出到 Excel。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177" />
+        <location filename="../../ui/main_window.py" line="181" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179" />
+        <location filename="../../ui/main_window.py" line="183" />
         <source>&amp;New Workspace…</source>
         <translation>新建工作区(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182" />
+        <location filename="../../ui/main_window.py" line="186" />
         <source>&amp;Open Workspace…</source>
         <translation>打开工作区(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184" />
+        <location filename="../../ui/main_window.py" line="188" />
         <source>Open &amp;Demo Workspace…</source>
         <translation>打开演示工作区(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185" />
+        <location filename="../../ui/main_window.py" line="189" />
         <source>&amp;Back Up Now</source>
         <translation>立即备份(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186" />
+        <location filename="../../ui/main_window.py" line="190" />
         <source>&amp;Restore from Backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187" />
+        <location filename="../../ui/main_window.py" line="191" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200" />
+        <location filename="../../ui/main_window.py" line="204" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201" />
-        <location filename="../../ui/main_window.py" line="386" />
+        <location filename="../../ui/main_window.py" line="205" />
+        <location filename="../../ui/main_window.py" line="389" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202" />
-        <location filename="../../ui/main_window.py" line="389" />
+        <location filename="../../ui/main_window.py" line="206" />
+        <location filename="../../ui/main_window.py" line="392" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203" />
+        <location filename="../../ui/main_window.py" line="207" />
         <source>&amp;Search…</source>
         <translation>搜索(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="205" />
+        <location filename="../../ui/main_window.py" line="209" />
         <source>Se&amp;ttings…</source>
         <translation>设置(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218" />
+        <location filename="../../ui/main_window.py" line="222" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="225" />
+        <location filename="../../ui/main_window.py" line="229" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="226" />
+        <location filename="../../ui/main_window.py" line="230" />
         <source>&amp;About Desktop CRM</source>
         <translation>关于 Desktop CRM(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="277" />
+        <location filename="../../ui/main_window.py" line="281" />
         <source>Opening %1…</source>
         <translation>正在打开 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="283" />
+        <location filename="../../ui/main_window.py" line="287" />
         <source>%1 — Desktop CRM</source>
         <translation>%1 — Desktop CRM</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="302" />
+        <location filename="../../ui/main_window.py" line="307" />
         <source>Damaged workspace</source>
         <translation>工作区已损坏</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306" />
+        <location filename="../../ui/main_window.py" line="311" />
         <source>Restore the newest good backup? The damaged file is kept beside it, renamed.</source>
         <translation>要恢复最新的完好备份吗？损坏的文件会改名后保留在原处。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="333" />
+        <location filename="../../ui/main_window.py" line="338" />
         <source>Backing up and closing…</source>
         <translation>正在备份并关闭…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="361" />
+        <location filename="../../ui/main_window.py" line="369" />
         <source>%1 people · %2 companies · %3 open deals</source>
         <translation>%1 位联系人 · %2 家公司 · %3 个进行中商机</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="367" />
         <source>%1 people and %2 companies in this workspace.</source>
-        <translation>此工作区有 %1 位联系人和 %2 家公司。</translation>
+        <translation type="vanished">此工作区有 %1 位联系人和 %2 家公司。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="372" />
+        <location filename="../../ui/main_window.py" line="375" />
         <source>%1 open deals.</source>
         <translation>%1 个进行中的商机。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="375" />
+        <location filename="../../ui/main_window.py" line="378" />
         <source>%1 quotes.</source>
         <translation>%1 份报价单。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="378" />
+        <location filename="../../ui/main_window.py" line="381" />
         <source>%1 products.</source>
         <translation>%1 个产品。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="386" />
+        <location filename="../../ui/main_window.py" line="389" />
         <source>&amp;Undo %1</source>
         <translation>撤销 %1(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="389" />
+        <location filename="../../ui/main_window.py" line="392" />
         <source>&amp;Redo %1</source>
         <translation>重做 %1(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="394" />
-        <location filename="../../ui/main_window.py" line="395" />
+        <location filename="../../ui/main_window.py" line="397" />
+        <location filename="../../ui/main_window.py" line="398" />
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="415" />
+        <location filename="../../ui/main_window.py" line="418" />
         <source>Undone.</source>
         <translation>已撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="419" />
+        <location filename="../../ui/main_window.py" line="422" />
         <source>Redone.</source>
         <translation>已重做。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="460" />
+        <location filename="../../ui/main_window.py" line="463" />
         <source>Backup saved: %1</source>
         <translation>备份已保存：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="479" />
+        <location filename="../../ui/main_window.py" line="482" />
         <source>Restore from Backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="481" />
+        <location filename="../../ui/main_window.py" line="484" />
         <source>Desktop CRM backups (*.crmbak);;All files (*)</source>
         <translation>Desktop CRM 备份 (*.crmbak);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="492" />
+        <location filename="../../ui/main_window.py" line="495" />
         <source>Restore backup</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="494" />
+        <location filename="../../ui/main_window.py" line="497" />
         <source>Replace the current data with the backup %1? The current data is backed up first, so this can be reversed.</source>
         <translation>用备份 %1 替换当前数据吗？当前数据会先备份，因此可以还原。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="515" />
+        <location filename="../../ui/main_window.py" line="518" />
         <source>Backup restored.</source>
         <translation>备份已恢复。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="534" />
+        <location filename="../../ui/main_window.py" line="537" />
         <source>Settings saved.</source>
         <translation>设置已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="540" />
+        <location filename="../../ui/main_window.py" line="541" />
         <source>New Workspace</source>
         <translation>新建工作区</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="542" />
-        <location filename="../../ui/main_window.py" line="553" />
+        <location filename="../../ui/main_window.py" line="549" />
         <source>Desktop CRM workspaces (*.crm)</source>
         <translation>Desktop CRM 工作区 (*.crm)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="551" />
+        <location filename="../../ui/main_window.py" line="545" />
         <source>Demo Workspace</source>
         <translation>演示工作区</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="562" />
+        <location filename="../../ui/main_window.py" line="558" />
         <source>Open Workspace</source>
         <translation>打开工作区</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="564" />
+        <location filename="../../ui/main_window.py" line="560" />
         <source>Desktop CRM workspaces (*.crm);;All files (*)</source>
         <translation>Desktop CRM 工作区 (*.crm);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="578" />
+        <location filename="../../ui/main_window.py" line="574" />
         <source>About Desktop CRM</source>
         <translation>关于 Desktop CRM</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="579" />
+        <location filename="../../ui/main_window.py" line="575" />
         <source>Desktop CRM %1
 An offline-first CRM for small teams.</source>
         <translation>Desktop CRM %1
@@ -706,14 +971,12 @@ An offline-first CRM for small teams.</source>
 <context>
     <name>window</name>
     <message>
-        <location filename="../../ui/app.py" line="113" />
         <source>Open Workspace</source>
-        <translation>打开工作区</translation>
+        <translation type="vanished">打开工作区</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="115" />
         <source>Desktop CRM workspaces (*.crm);;All files (*)</source>
-        <translation>Desktop CRM 工作区 (*.crm);;所有文件 (*)</translation>
+        <translation type="vanished">Desktop CRM 工作区 (*.crm);;所有文件 (*)</translation>
     </message>
 </context>
 </TS>

@@ -34,8 +34,8 @@ def test_sidebar_and_shortcuts_switch_screens(qtbot, window, demo_path):
     assert window.sidebar.count() == len(VIEWS) == 8
     qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     assert window.current_view() == "contacts"
-    assert window.stack.currentWidget() is window.placeholders["contacts"]
-    assert "120 people" in window.placeholders["contacts"].figures.text()
+    assert window.stack.currentWidget() is window.contacts_view
+    qtbot.waitUntil(lambda: window.contacts_view.count_label.text() == "120 people")
     qtbot.keyClick(window, Qt.Key.Key_8, Qt.KeyboardModifier.ControlModifier)
     assert window.current_view() == "settings"
     qtbot.waitUntil(lambda: window.settings_view.history.topLevelItemCount() >= 2)

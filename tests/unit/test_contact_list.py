@@ -4,8 +4,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from desktop_crm.services.contact_list import COLUMNS, ContactFilter
-from desktop_crm.services.dto import PersonInput
+from desktop_crm.services.dto import COLUMNS, ContactFilter, PersonInput
 from desktop_crm.services.workspace import open_workspace
 from desktop_crm.store.models import Person
 from tests.conftest import TODAY

@@ -1,0 +1,1 @@
+"""The Contacts screen: lists of people and companies, and their cards."""

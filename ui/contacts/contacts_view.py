@@ -1,0 +1,449 @@
+"""The Contacts screen: people or companies, filtered, sorted, selected and acted on."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QPoint, QSettings, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_crm.services.dto import COLUMNS, ChangeResult, ContactFilter, ContactRow, Facets
+from ui.contacts.list_model import ContactTableModel
+
+if TYPE_CHECKING:
+    from desktop_crm.services.workspace import Workspace
+    from ui.worker import DbWorker
+
+Mutation = Callable[[Callable[["Workspace"], ChangeResult], str], None]
+
+
+class ContactsView(QWidget):
+    """Lists of people and companies with a filter bar and bulk actions.
+
+    Args:
+        worker: Where database work runs.
+        settings: Per-computer preferences (the chosen columns).
+        mutate: Runs a change on the worker, then refreshes the window.
+
+    Signals:
+        openRequested(str, str): Show the card of (kind, id).
+    """
+
+    openRequested = Signal(str, str)
+
+    def __init__(self, worker: DbWorker, settings: QSettings, mutate: Mutation) -> None:
+        super().__init__()
+        self._worker = worker
+        self._settings = settings
+        self._mutate = mutate
+        self._workspace: Workspace | None = None
+        self.statuses = {
+            "lead": self.tr("Lead"),
+            "prospect": self.tr("Prospect"),
+            "customer": self.tr("Customer"),
+            "inactive": self.tr("Inactive"),
+        }
+        self.headers = {
+            "name": self.tr("Name"),
+            "number": self.tr("No."),
+            "company": self.tr("Company"),
+            "title": self.tr("Title"),
+            "phone": self.tr("Phone"),
+            "email": self.tr("Email"),
+            "city": self.tr("City"),
+            "tags": self.tr("Tags"),
+            "status": self.tr("Status"),
+            "level": self.tr("Level"),
+            "owner": self.tr("Owner"),
+            "source": self.tr("Source"),
+            "created_at": self.tr("Created"),
+            "last_contacted_at": self.tr("Last contact"),
+        }
+        self.model = ContactTableModel(worker, self.headers, self.display)
+        self.model.loaded.connect(self._on_loaded)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 8)
+        top = QHBoxLayout()
+        title = QLabel(self.tr("Contacts"))
+        title.setObjectName("viewTitle")
+        top.addWidget(title)
+        self.kind_box = QComboBox()
+        self.kind_box.addItem(self.tr("People"), "person")
+        self.kind_box.addItem(self.tr("Companies"), "company")
+        top.addWidget(self.kind_box)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Filter by name, pinyin, phone, email, tag…"))
+        self.search.setClearButtonEnabled(True)
+        top.addWidget(self.search, 1)
+        self.count_label = QLabel()
+        top.addWidget(self.count_label)
+        layout.addLayout(top)
+
+        filters = QHBoxLayout()
+        self.status_box = self._combo(self.tr("Any status"), list(self.statuses.items()))
+        self.level_box = self._combo(self.tr("Any level"), [(v, v) for v in "ABC"])
+        self.tag_box = self._combo(self.tr("Any tag"), [])
+        self.city_box = self._combo(self.tr("Any city"), [])
+        self.source_box = self._combo(self.tr("Any source"), [])
+        self.owner_box = self._combo(self.tr("Any owner"), [])
+        self.created_box = self._combo(
+            self.tr("Added any time"),
+            [
+                ("7", self.tr("Added in the last 7 days")),
+                ("30", self.tr("Added in the last 30 days")),
+                ("365", self.tr("Added in the last year")),
+            ],
+        )
+        for box in (
+            self.status_box,
+            self.level_box,
+            self.tag_box,
+            self.city_box,
+            self.source_box,
+            self.owner_box,
+            self.created_box,
+        ):
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            filters.addWidget(box)
+        self.quiet_check = QCheckBox(self.tr("Quiet for"))
+        self.quiet_check.setToolTip(self.tr("Only contacts nobody has contacted for this long"))
+        self.quiet_days = QSpinBox()
+        self.quiet_days.setRange(1, 3650)
+        self.quiet_days.setValue(30)
+        self.quiet_days.setSuffix(self.tr(" days"))
+        filters.addWidget(self.quiet_check)
+        filters.addWidget(self.quiet_days)
+        clear = QPushButton(self.tr("Clear"))
+        clear.setToolTip(self.tr("Clear all filters"))
+        clear.clicked.connect(self.clear_filters)
+        filters.addWidget(clear)
+        filters.addStretch(1)
+        layout.addLayout(filters)
+
+        self.bulk_bar = QWidget()
+        bulk = QHBoxLayout(self.bulk_bar)
+        bulk.setContentsMargins(0, 0, 0, 0)
+        self.selection_label = QLabel()
+        bulk.addWidget(self.selection_label)
+        self.tag_button = QPushButton(self.tr("Tag…"))
+        self.tag_button.clicked.connect(self._bulk_tag)
+        bulk.addWidget(self.tag_button)
+        self.status_button = self._menu_button(
+            self.tr("Set status"), list(self.statuses.items()), "status"
+        )
+        self.level_button = self._menu_button(
+            self.tr("Set level"), [(v, v) for v in "ABC"], "level"
+        )
+        self.owner_button = self._menu_button(self.tr("Assign owner"), [], "owner_id")
+        for button in (self.status_button, self.level_button, self.owner_button):
+            bulk.addWidget(button)
+        self.delete_button = QPushButton(self.tr("Delete"))
+        self.delete_button.clicked.connect(self._bulk_delete)
+        bulk.addWidget(self.delete_button)
+        bulk.addStretch(1)
+        layout.addWidget(self.bulk_bar)
+        self.bulk_bar.hide()
+
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._choose_columns)
+        self.table.doubleClicked.connect(self._open_index)
+        self.table.selectionModel().selectionChanged.connect(self._on_selection)
+        layout.addWidget(self.table, 1)
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(120)
+        self._debounce.timeout.connect(self.apply_filters)
+        self.search.textChanged.connect(lambda _t: self._debounce.start())
+        for box in (
+            self.kind_box,
+            self.status_box,
+            self.level_box,
+            self.tag_box,
+            self.city_box,
+            self.source_box,
+            self.owner_box,
+            self.created_box,
+        ):
+            box.currentIndexChanged.connect(self._on_filter_changed)
+        self.quiet_check.toggled.connect(self._on_filter_changed)
+        self.quiet_days.valueChanged.connect(
+            lambda _v: self.quiet_check.isChecked() and self._on_filter_changed()
+        )
+        self._load_columns()
+
+    # --- wiring -------------------------------------------------------------------------------
+
+    def _combo(self, everything: str, items: list[tuple[str, str]]) -> QComboBox:
+        box = QComboBox()
+        box.addItem(everything, None)
+        for value, text in items:
+            box.addItem(text, value)
+        return box
+
+    def _menu_button(self, text: str, items: list[tuple[str, str]], field: str) -> QToolButton:
+        button = QToolButton()
+        button.setText(text)
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(button)
+        button.setMenu(menu)
+        self._fill_menu(menu, items, field)
+        return button
+
+    def _fill_menu(self, menu: QMenu, items: list[tuple[str, str]], field: str) -> None:
+        menu.clear()
+        for value, text in items:
+            action = menu.addAction(text)
+            action.triggered.connect(lambda _c=False, v=value, t=text: self._bulk_set(field, v, t))
+
+    def set_workspace(self, workspace: Workspace | None) -> None:
+        """Show the lists of ``workspace``."""
+        self._workspace = workspace
+        self.model.set_workspace(workspace)
+        self.refresh_facets()
+
+    def refresh(self) -> None:
+        """Reload after a change elsewhere."""
+        self.model.reload()
+        self.refresh_facets()
+
+    def refresh_facets(self) -> None:
+        """Reload the values the filter combos offer."""
+        ws = self._workspace
+        if ws is not None:
+            kind = self.current_kind()
+            self._worker.submit(lambda: ws.contact_list.facets(kind), self._show_facets)
+
+    def _show_facets(self, facets: Facets) -> None:
+        for box, values in (
+            (self.tag_box, [(t, t) for t in facets.tags]),
+            (self.city_box, [(c, c) for c in facets.cities]),
+            (self.source_box, [(s, s) for s in facets.sources]),
+            (self.owner_box, list(facets.owners)),
+        ):
+            current = box.currentData()
+            box.blockSignals(True)
+            while box.count() > 1:
+                box.removeItem(1)
+            for value, text in values:
+                box.addItem(text, value)
+            box.setCurrentIndex(max(0, box.findData(current)) if current else 0)
+            box.blockSignals(False)
+        self._fill_menu(self.owner_button.menu(), list(facets.owners), "owner_id")
+
+    # --- filters ------------------------------------------------------------------------------
+
+    def current_kind(self) -> str:
+        """``person`` or ``company``."""
+        return str(self.kind_box.currentData())
+
+    def current_filter(self) -> ContactFilter:
+        """The filter the bar describes."""
+        created = self.created_box.currentData()
+        return ContactFilter(
+            kind=self.current_kind(),
+            text=self.search.text().strip(),
+            status=self.status_box.currentData(),
+            level=self.level_box.currentData(),
+            tag=self.tag_box.currentData(),
+            owner_id=self.owner_box.currentData(),
+            city=self.city_box.currentData(),
+            source=self.source_box.currentData(),
+            created_from=date.today() - timedelta(days=int(created)) if created else None,
+            not_contacted_days=self.quiet_days.value() if self.quiet_check.isChecked() else None,
+        )
+
+    def apply_filters(self) -> None:
+        """Show what the filter bar describes."""
+        self.model.set_filter(self.current_filter())
+
+    def _on_filter_changed(self, *_args: Any) -> None:
+        if self.sender() is self.kind_box:
+            self._load_columns()
+            self.refresh_facets()
+        self.apply_filters()
+
+    def clear_filters(self) -> None:
+        """Show everyone again."""
+        for box in (
+            self.status_box,
+            self.level_box,
+            self.tag_box,
+            self.city_box,
+            self.source_box,
+            self.owner_box,
+            self.created_box,
+        ):
+            box.blockSignals(True)
+            box.setCurrentIndex(0)
+            box.blockSignals(False)
+        self.quiet_check.blockSignals(True)
+        self.quiet_check.setChecked(False)
+        self.quiet_check.blockSignals(False)
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self.apply_filters()
+
+    def _on_loaded(self, count: int) -> None:
+        noun = self.tr("people") if self.current_kind() == "person" else self.tr("companies")
+        self.count_label.setText(f"{count:,} {noun}")
+        self._on_selection()
+
+    # --- columns ------------------------------------------------------------------------------
+
+    def _columns_key(self) -> str:
+        return f"contacts/columns/{self.current_kind()}"
+
+    def _load_columns(self) -> None:
+        saved = self._settings.value(self._columns_key())
+        if isinstance(saved, str):
+            saved = saved.split(",")
+        default = (
+            ["name", "company", "title", "phone", "email", "city", "status", "last_contacted_at"]
+            if self.current_kind() == "person"
+            else [
+                "name",
+                "company",
+                "phone",
+                "email",
+                "city",
+                "status",
+                "level",
+                "last_contacted_at",
+            ]
+        )
+        self.model.set_columns(list(saved) if saved else default)
+        self._size_columns()
+
+    def _size_columns(self) -> None:
+        widths = {
+            "name": 150,
+            "company": 200,
+            "title": 120,
+            "phone": 140,
+            "email": 200,
+            "city": 80,
+            "status": 80,
+            "level": 50,
+            "number": 80,
+            "tags": 120,
+        }
+        for i, key in enumerate(self.model.columns):
+            self.table.setColumnWidth(i, widths.get(key, 110))
+
+    def _choose_columns(self, pos: QPoint) -> None:
+        menu = QMenu(self)
+        for key in COLUMNS:
+            action = menu.addAction(self.headers[key])
+            action.setCheckable(True)
+            action.setChecked(key in self.model.columns)
+            action.setEnabled(key != "name")
+            action.toggled.connect(lambda on, k=key: self.toggle_column(k, on))
+        menu.popup(self.table.horizontalHeader().mapToGlobal(pos))
+
+    def toggle_column(self, key: str, shown: bool) -> None:
+        """Show or hide a column; the choice is remembered."""
+        columns = [c for c in self.model.columns if c != key]
+        if shown:
+            columns.append(key)
+        self.model.set_columns(columns)
+        self._settings.setValue(self._columns_key(), ",".join(self.model.columns))
+        self._size_columns()
+
+    # --- formatting ---------------------------------------------------------------------------
+
+    def display(self, row: ContactRow, key: str) -> str:
+        """A row's value for column ``key`` as shown."""
+        if key == "status":
+            return self.statuses.get(row.status or "", row.status or "")
+        if key in ("created_at", "last_contacted_at"):
+            moment = getattr(row, key)
+            return moment.astimezone().strftime("%Y-%m-%d") if moment else ""
+        return str(getattr(row, key) or "")
+
+    # --- selection and bulk actions -----------------------------------------------------------
+
+    def selected_rows(self) -> list[int]:
+        """Positions of the selected rows."""
+        return sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+
+    def _on_selection(self, *_args: Any) -> None:
+        count = len(self.selected_rows())
+        self.bulk_bar.setVisible(count > 0)
+        self.selection_label.setText(self.tr("%n selected", "", count))
+
+    def _open_index(self, index: Any) -> None:
+        row = self.model.record(index.row())
+        if row is not None:
+            self.openRequested.emit(row.kind, row.id)
+
+    def _selected_ids(self, ws: Workspace) -> list[str]:
+        return ws.contact_list.record_ids(self.model.rowids(self.selected_rows()))
+
+    def _bulk(self, fn: Callable[[Workspace, list[str]], ChangeResult], message: str) -> None:
+        rowids = self.model.rowids(self.selected_rows())
+        self._mutate(lambda ws: fn(ws, ws.contact_list.record_ids(rowids)), message)
+
+    def _bulk_set(self, field: str, value: str, text: str) -> None:
+        kind = self.current_kind()
+        self._bulk(
+            lambda ws, ids: ws.contacts.set_field(kind, ids, field, value),
+            self.tr("Changed to %1.").replace("%1", text),
+        )
+
+    def _bulk_tag(self) -> None:
+        tags = [self.tag_box.itemText(i) for i in range(1, self.tag_box.count())]
+        name, ok = QInputDialog.getItem(
+            self, self.tr("Tag contacts"), self.tr("Tag:"), tags, 0, True
+        )
+        if ok and name.strip():
+            kind = self.current_kind()
+            self._bulk(
+                lambda ws, ids: ws.contacts.add_tag(kind, ids, name),
+                self.tr("Tagged with %1.").replace("%1", name.strip()),
+            )
+
+    def _bulk_delete(self) -> None:
+        count = len(self.selected_rows())
+        answer = QMessageBox.question(
+            self,
+            self.tr("Delete contacts"),
+            self.tr("Delete %n contact(s)? You can undo this with Ctrl+Z.", "", count),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            kind = self.current_kind()
+            self._bulk(lambda ws, ids: ws.contacts.delete(kind, ids), self.tr("Deleted."))

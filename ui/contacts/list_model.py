@@ -1,0 +1,218 @@
+"""A table model over a contact list that fetches rows lazily (Anki's browser idea).
+
+The model holds the ordered row ids of the whole list and a bounded cache of rows. ``data``
+never touches the database: a missing row shows empty and its page is requested from the
+worker; when it arrives the cells update. Sorting and filtering ask the service for a new id
+list, so 100,000 rows sort in SQL, never in a proxy model.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+
+from desktop_crm.services.dto import COLUMNS, ContactFilter, ContactRow
+
+if TYPE_CHECKING:
+    from desktop_crm.services.workspace import Workspace
+    from ui.worker import DbWorker
+
+PAGE = 100
+CACHE_ROWS = 5_000
+RecordRole = Qt.ItemDataRole.UserRole + 1
+Index = QModelIndex | QPersistentModelIndex
+
+
+class ContactTableModel(QAbstractTableModel):
+    """Rows of one contact list.
+
+    Args:
+        worker: Where database work runs.
+        headers: Column titles by column key.
+        display: Formats a row's value for a column key.
+
+    Signals:
+        loaded(int): A new id list is in place (the number of rows).
+    """
+
+    loaded = Signal(int)
+
+    def __init__(
+        self,
+        worker: DbWorker,
+        headers: dict[str, str],
+        display: Callable[[ContactRow, str], str],
+    ) -> None:
+        super().__init__()
+        self._worker = worker
+        self._headers = headers
+        self._display = display
+        self._workspace: Workspace | None = None
+        self._ids: list[int] = []
+        self._rows: OrderedDict[int, ContactRow] = OrderedDict()
+        self._pending: set[int] = set()
+        self._generation = 0
+        self.columns: list[str] = [
+            "name",
+            "company",
+            "title",
+            "phone",
+            "email",
+            "city",
+            "status",
+            "last_contacted_at",
+        ]
+        self.filter = ContactFilter()
+        self.sort_key, self.descending = "name", False
+
+    # --- what the view asks -------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        """Rows in the whole list (not only the loaded ones)."""
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        """Columns the user chose."""
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        """Column titles."""
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self.columns)
+        ):
+            return self._headers.get(self.columns[section], self.columns[section])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """A cell from the cache; a missing row is requested, never read here."""
+        if not index.isValid() or index.row() >= len(self._ids):
+            return None
+        row = self._rows.get(self._ids[index.row()])
+        if row is None:
+            if role == Qt.ItemDataRole.DisplayRole:
+                self._request(index.row() // PAGE)
+                return ""
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, self.columns[index.column()])
+        if role == Qt.ItemDataRole.ToolTipRole and self.columns[index.column()] in (
+            "tags",
+            "email",
+            "company",
+        ):
+            return self._display(row, self.columns[index.column()]) or None
+        if role == RecordRole:
+            return row
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        """Rows select; cells are not edited in place."""
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort in SQL through a new id list."""
+        if 0 <= column < len(self.columns):
+            self.sort_key = self.columns[column]
+            self.descending = order == Qt.SortOrder.DescendingOrder
+            self.reload()
+
+    # --- what the screen does -----------------------------------------------------------------
+
+    def set_workspace(self, workspace: Workspace | None) -> None:
+        """Show lists of ``workspace`` (``None`` empties the model)."""
+        self._workspace = workspace
+        self.reload()
+
+    def set_filter(self, flt: ContactFilter) -> None:
+        """Show the contacts ``flt`` lets through."""
+        self.filter = flt
+        self.reload()
+
+    def set_columns(self, columns: list[str]) -> None:
+        """Show these columns, in this order."""
+        self.beginResetModel()
+        self.columns = [c for c in columns if c in COLUMNS] or ["name"]
+        self.endResetModel()
+
+    def reload(self) -> None:
+        """Ask for a fresh id list (after a change, a new sort or filter)."""
+        self._generation += 1
+        generation, ws = self._generation, self._workspace
+        if ws is None:
+            self._replace_ids(generation, [])
+            return
+        flt, key, desc = self.filter, self.sort_key, self.descending
+        self._worker.submit(
+            lambda: ws.contact_list.ids(flt, key, desc),
+            lambda ids: self._replace_ids(generation, ids),
+        )
+
+    def record(self, row: int) -> ContactRow | None:
+        """The cached row at ``row`` (``None`` while its page is loading)."""
+        if 0 <= row < len(self._ids):
+            return self._rows.get(self._ids[row])
+        return None
+
+    def rowids(self, rows: list[int]) -> list[int]:
+        """The list's row ids at these positions."""
+        return [self._ids[r] for r in rows if 0 <= r < len(self._ids)]
+
+    @property
+    def ready(self) -> bool:
+        """Whether no page is being fetched."""
+        return not self._pending
+
+    # --- arrivals -----------------------------------------------------------------------------
+
+    def _replace_ids(self, generation: int, ids: list[int]) -> None:
+        if generation != self._generation:
+            return  # an older request answered late
+        self.beginResetModel()
+        self._ids = ids
+        self._rows.clear()
+        self._pending.clear()
+        self.endResetModel()
+        self.loaded.emit(len(ids))
+
+    def _request(self, page: int) -> None:
+        ws = self._workspace
+        if page in self._pending or ws is None:
+            return
+        self._pending.add(page)
+        generation = self._generation
+        ids = self._ids[page * PAGE : (page + 1) * PAGE]
+        self._worker.submit(
+            lambda: ws.contact_list.rows(ids),
+            lambda rows: self._page_arrived(generation, page, rows),
+        )
+
+    def _page_arrived(self, generation: int, page: int, rows: list[ContactRow]) -> None:
+        if generation != self._generation:
+            return
+        self._pending.discard(page)
+        for row in rows:
+            self._rows[row.rowid] = row
+            self._rows.move_to_end(row.rowid)
+        while len(self._rows) > CACHE_ROWS:
+            self._rows.popitem(last=False)
+        first = page * PAGE
+        last = min(first + PAGE, len(self._ids)) - 1
+        if last >= first:
+            self.dataChanged.emit(
+                self.index(first, 0), self.index(last, max(len(self.columns) - 1, 0))
+            )
