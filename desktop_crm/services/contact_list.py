@@ -18,7 +18,7 @@ from desktop_crm.store.models import Tag, User
 from desktop_crm.store.store import Store
 from desktop_crm.store.types import UtcDateTime
 
-_SORT_SQL = {c: f"d.{c}" for c in COLUMNS} | {"owner": "d.owner_id"}
+_SORT_SQL = {c: f"d.{c}" for c in COLUMNS} | {"owner": "d.owner_id", "name": "d.sort_name"}
 _MOMENT = UtcDateTime()
 
 

@@ -472,7 +472,7 @@ class LocalState(Base):
 
 
 LIST_SORT_COLUMNS = (
-    "name",
+    "sort_name",
     "company",
     "city",
     "status",
@@ -503,6 +503,7 @@ class SearchDoc(Base):
     name: Mapped[str] = mapped_column(Text)
     short: Mapped[str] = mapped_column(Text)
     body: Mapped[str] = mapped_column(Text)
+    sort_name: Mapped[str] = mapped_column(Text)  # pinyin first, so 张 sorts under Z
     number: Mapped[str | None] = mapped_column(String(40))
     company: Mapped[str | None] = mapped_column(Text)
     company_id: Mapped[str | None] = mapped_column(ID)

@@ -22,6 +22,7 @@ def upgrade() -> None:
         sa.Column('name', sa.Text(), nullable=False),
         sa.Column('short', sa.Text(), nullable=False),
         sa.Column('body', sa.Text(), nullable=False),
+        sa.Column('sort_name', sa.Text(), nullable=False),
         sa.Column('number', sa.String(length=40), nullable=True),
         sa.Column('company', sa.Text(), nullable=True),
         sa.Column('company_id', sa.String(length=36), nullable=True),
@@ -41,7 +42,7 @@ def upgrade() -> None:
     )
     op.create_index('ix_search_docs_short', 'search_docs', ['short', 'kind'], unique=False)
     # Contact lists sort by these through the index, without a sort step.
-    for column in ('name', 'company', 'city', 'status', 'level', 'created_at',
+    for column in ('sort_name', 'company', 'city', 'status', 'level', 'created_at',
                    'last_contacted_at'):
         op.create_index(f'ix_search_docs_{column}', 'search_docs', ['kind', column, 'rowid'])
     # External-content FTS5 over search_docs; kept in step by the store's search indexer
