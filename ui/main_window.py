@@ -77,6 +77,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.today_view = TodayView()
         self.contacts_view = ContactsView(worker, settings, self._mutate)
+        self.contacts_view.searchFocused.connect(self.prepare_search)
         self.settings_view = WorkspaceView()
         self.placeholders: dict[str, PlaceholderView] = {}
         titles = self._titles()
@@ -117,6 +118,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self.search = GlobalSearch()
+        self.search.focused.connect(self.prepare_search)
         self.search.queryChanged.connect(self._run_search)
         self.search.hitChosen.connect(self._open_hit)
         toolbar = QToolBar(self.tr("Search"))
@@ -351,7 +353,6 @@ class MainWindow(QMainWindow):
         today = date.today()
         self.worker.submit(lambda: ws.today.summary(today), self.today_view.show_summary)
         self.worker.submit(ws.today.info, self._show_info)
-        self.worker.submit(ws.search.prepare)  # first keystrokes in search stay fast
         self.worker.submit(
             lambda: (ws.history.next_undo(), ws.history.next_redo()), self._show_undo_state
         )
@@ -432,6 +433,15 @@ class MainWindow(QMainWindow):
 
         self.worker.submit(lambda: fn(ws), done, self.show_error)
 
+    def prepare_search(self) -> None:
+        """Load what short search queries need, in the background, once a box is focused.
+
+        Not at start: it costs memory the user may never need.
+        """
+        ws = self.workspace
+        if ws is not None:
+            self.worker.submit(ws.search.prepare, background=True)
+
     def focus_search(self) -> None:
         """Put the cursor in the global search box (Ctrl+K)."""
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -470,7 +480,7 @@ class MainWindow(QMainWindow):
     def _hourly_backup(self) -> None:
         ws = self.workspace
         if ws is not None:
-            self.worker.submit(lambda: ws.backups.backup_if_due(datetime.now(UTC)))
+            self.worker.submit(lambda: ws.backups.backup_if_due(datetime.now(UTC)), background=True)
 
     def choose_backup(self) -> None:
         """Pick a backup file and restore it."""

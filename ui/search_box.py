@@ -15,10 +15,12 @@ class GlobalSearch(QLineEdit):
     Signals:
         queryChanged(str): The (debounced) text to search for.
         hitChosen(object): The :class:`SearchHit` the user picked.
+        focused: The box got the keyboard focus.
     """
 
     queryChanged = Signal(str)
     hitChosen = Signal(object)
+    focused = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -91,6 +93,8 @@ class GlobalSearch(QLineEdit):
                 self.popup.hide()
                 self.clear()
                 return True
+        if watched is self and event.type() == QEvent.Type.FocusIn:
+            self.focused.emit()
         if watched is self and event.type() == QEvent.Type.FocusOut:
             QTimer.singleShot(150, self.popup.hide)
         return super().eventFilter(watched, event)

@@ -6,20 +6,27 @@ result comes back to the GUI thread through a queued signal.
 
 from __future__ import annotations
 
+import itertools
 import queue
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
 
-@dataclass
+@dataclass(order=True)
 class _Job:
-    fn: Callable[[], Any]
-    on_done: Callable[[Any], None] | None
-    on_error: Callable[[BaseException], None] | None
+    priority: int
+    seq: int
+    fn: Callable[[], Any] = field(compare=False)
+    on_done: Callable[[Any], None] | None = field(compare=False)
+    on_error: Callable[[BaseException], None] | None = field(compare=False)
+
+
+def _STOP() -> None:
+    """Ends the worker loop."""
 
 
 class DbWorker(QObject):
@@ -38,7 +45,8 @@ class DbWorker(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._queue: queue.Queue[_Job | None] = queue.Queue()
+        self._queue: queue.PriorityQueue[_Job] = queue.PriorityQueue()
+        self._seq = itertools.count()
         self._done: queue.SimpleQueue[tuple[_Job, bool, Any]] = queue.SimpleQueue()
         self._pending = 0
         self._finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
@@ -55,22 +63,29 @@ class DbWorker(QObject):
         fn: Callable[[], Any],
         on_done: Callable[[Any], None] | None = None,
         on_error: Callable[[BaseException], None] | None = None,
+        *,
+        background: bool = False,
     ) -> None:
-        """Queue ``fn``; ``on_done(result)`` or ``on_error(exc)`` runs later on the GUI thread."""
+        """Queue ``fn``; ``on_done(result)`` or ``on_error(exc)`` runs later on the GUI thread.
+
+        Jobs run one at a time in the order submitted, except that ``background`` jobs (filter
+        values, search keys, hourly backups) wait while any foreground job is queued, so they
+        never delay what the user is looking at.
+        """
         self._pending += 1
         if self._pending == 1:
             self.busyChanged.emit(True)
-        self._queue.put(_Job(fn, on_done, on_error))
+        self._queue.put(_Job(1 if background else 0, next(self._seq), fn, on_done, on_error))
 
     def shutdown(self, timeout: float = 30.0) -> None:
         """Finish queued jobs and stop the thread."""
-        self._queue.put(None)
+        self._queue.put(_Job(2, next(self._seq), _STOP, None, None))
         self._thread.join(timeout)
 
     def _loop(self) -> None:
         while True:
             job = self._queue.get()
-            if job is None:
+            if job.fn is _STOP:
                 return
             try:
                 result, ok = job.fn(), True

@@ -11,7 +11,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import select, text
 
-from desktop_crm.services.dto import COLUMNS, ContactFilter, ContactRow, Facets
+from desktop_crm.services.dto import COLUMNS, ContactFilter, ContactRow, Facets, ListSnapshot
 from desktop_crm.services.settings import read_setting
 from desktop_crm.store import search_index
 from desktop_crm.store.models import Tag, User
@@ -28,6 +28,52 @@ class ContactListService:
     def __init__(self, store: Store) -> None:
         self._store = store
 
+    def open_list(
+        self,
+        flt: ContactFilter,
+        sort: str = "name",
+        descending: bool = False,
+        today: date | None = None,
+    ) -> ListSnapshot:
+        """How many rows the list has; their ids too when a text filter is set.
+
+        Without a text filter the rows come a page at a time (:meth:`page`), so a list of
+        100,000 contacts costs one count, not 100,000 ids.
+        """
+        if flt.text.strip():
+            ids = self.ids(flt, sort, descending, today)
+            return ListSnapshot(len(ids), tuple(ids))
+        where, params = _where(flt, today)
+        with self._store.read() as session:
+            count = session.execute(
+                text(f"SELECT count(*) FROM search_docs d WHERE {where}"), params
+            ).scalar_one()
+        return ListSnapshot(int(count), None)
+
+    def page(
+        self,
+        flt: ContactFilter,
+        sort: str,
+        descending: bool,
+        offset: int,
+        limit: int,
+        today: date | None = None,
+    ) -> list[ContactRow]:
+        """Rows ``offset`` to ``offset + limit`` of the list (without a text filter)."""
+        where, params = _where(flt, today)
+        params |= {"limit": limit, "offset": offset}
+        with self._store.read() as session:
+            rowids = list(
+                session.execute(
+                    text(
+                        f"SELECT d.rowid FROM search_docs d WHERE {where} "
+                        f"{_order(sort, descending)} LIMIT :limit OFFSET :offset"
+                    ),
+                    params,
+                ).scalars()
+            )
+        return self.rows(rowids)
+
     def ids(
         self,
         flt: ContactFilter,
@@ -40,32 +86,8 @@ class ContactListService:
         Raises:
             ValueError: ``sort`` is not one of :data:`COLUMNS`.
         """
-        if sort not in _SORT_SQL:
-            raise ValueError(f"cannot sort by {sort}")
-        where, params = ["d.kind = :kind"], {"kind": flt.kind}
-        for column in ("status", "level", "owner_id", "city", "source"):
-            value = getattr(flt, column)
-            if value:
-                where.append(f"d.{column} = :{column}")
-                params[column] = value
-        if flt.tag:
-            where.append("(', ' || d.tags || ', ') LIKE :tag ESCAPE '\\'")
-            params["tag"] = "%, " + _escape_like(flt.tag) + ", %"
-        if flt.created_from:
-            where.append("d.created_at >= :created_from")
-            params["created_from"] = _start_of(flt.created_from)
-        if flt.created_to:
-            where.append("d.created_at < :created_to")
-            params["created_to"] = _start_of(flt.created_to + timedelta(days=1))
-        if flt.not_contacted_days is not None:
-            cutoff = (today or date.today()) - timedelta(days=flt.not_contacted_days)
-            where.append("(d.last_contacted_at IS NULL OR d.last_contacted_at < :cutoff)")
-            params["cutoff"] = _start_of(cutoff)
-        direction = "DESC" if descending else "ASC"
-        sql = (
-            f"SELECT d.rowid FROM search_docs d WHERE {' AND '.join(where)} "
-            f"ORDER BY {_SORT_SQL[sort]} {direction}, d.rowid {direction}"
-        )
+        where, params = _where(flt, today)
+        sql = f"SELECT d.rowid FROM search_docs d WHERE {where} {_order(sort, descending)}"
         with self._store.read() as session:
             rowids = list(session.execute(text(sql), params).scalars())
             if flt.text.strip():
@@ -168,6 +190,38 @@ class ContactListService:
         """The workspace's "not contacted for N days" threshold."""
         with self._store.read() as session:
             return int(read_setting(session, "followup.stale_days"))
+
+
+def _where(flt: ContactFilter, today: date | None) -> tuple[str, dict[str, object]]:
+    """The SQL condition (over ``search_docs d``) and parameters of a filter, text aside."""
+    where: list[str] = ["d.kind = :kind"]
+    params: dict[str, object] = {"kind": flt.kind}
+    for column in ("status", "level", "owner_id", "city", "source"):
+        value = getattr(flt, column)
+        if value:
+            where.append(f"d.{column} = :{column}")
+            params[column] = value
+    if flt.tag:
+        where.append("(', ' || d.tags || ', ') LIKE :tag ESCAPE '\\'")
+        params["tag"] = "%, " + _escape_like(flt.tag) + ", %"
+    if flt.created_from:
+        where.append("d.created_at >= :created_from")
+        params["created_from"] = _start_of(flt.created_from)
+    if flt.created_to:
+        where.append("d.created_at < :created_to")
+        params["created_to"] = _start_of(flt.created_to + timedelta(days=1))
+    if flt.not_contacted_days is not None:
+        cutoff = (today or date.today()) - timedelta(days=flt.not_contacted_days)
+        where.append("(d.last_contacted_at IS NULL OR d.last_contacted_at < :cutoff)")
+        params["cutoff"] = _start_of(cutoff)
+    return " AND ".join(where), params
+
+
+def _order(sort: str, descending: bool) -> str:
+    if sort not in _SORT_SQL:
+        raise ValueError(f"cannot sort by {sort}")
+    direction = "DESC" if descending else "ASC"
+    return f"ORDER BY {_SORT_SQL[sort]} {direction}, d.rowid {direction}"
 
 
 def _start_of(day: date) -> str:

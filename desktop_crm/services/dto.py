@@ -369,3 +369,16 @@ class Facets:
     cities: tuple[str, ...]
     sources: tuple[str, ...]
     owners: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class ListSnapshot:
+    """The size of a contact list, and its ids when they are few enough to hold.
+
+    Attributes:
+        count: Rows in the list.
+        ids: Row ids in order (text-filtered lists), or ``None`` (rows come by page).
+    """
+
+    count: int
+    ids: tuple[int, ...] | None

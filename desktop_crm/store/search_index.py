@@ -8,6 +8,7 @@ than row-by-row maintenance.
 
 from __future__ import annotations
 
+import sys
 from array import array
 from bisect import bisect_right
 from collections import defaultdict
@@ -389,22 +390,22 @@ class ShortKeys:
         self.generation += 1
 
     def _load(self, session: Session) -> None:
-        rows = session.execute(
-            text(
-                "SELECT rowid, kind, short FROM search_docs INDEXED BY ix_search_docs_short "
-                "ORDER BY short"
-            )
-        ).all()
-        starts, offset, parts = array("q"), 0, []
-        for _rowid, _kind, short in rows:
+        # Streamed from the DB-API cursor: 100,000 ORM rows at once would cost tens of MB.
+        cursor = session.connection().exec_driver_sql(
+            "SELECT rowid, kind, short FROM search_docs INDEXED BY ix_search_docs_short "
+            "ORDER BY short"
+        )
+        starts, rowids, kinds, parts = array("q"), array("q"), [], []
+        offset = 0
+        for rowid, kind, short in cursor:
             starts.append(offset)
+            rowids.append(rowid)
+            kinds.append(sys.intern(kind))
             parts.append(short)
             offset += len(short) + 1
         starts.append(offset)
         self._text = "\n".join(parts) + "\n"
-        self._starts = starts
-        self._rowids = array("q", (r[0] for r in rows))
-        self._kinds = [r[1] for r in rows]
+        self._starts, self._rowids, self._kinds = starts, rowids, kinds
         self._loaded = self.generation
 
     def find(

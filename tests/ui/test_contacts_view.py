@@ -116,3 +116,17 @@ def test_new_contact_appears_after_refresh(qtbot, window, contacts):
     qtbot.waitUntil(lambda: window.worker.idle)
     contacts.refresh()
     qtbot.waitUntil(lambda: contacts.model.rowCount() == 121)
+
+
+def test_select_all_acts_on_rows_never_loaded(qtbot, window, contacts, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    qtbot.waitUntil(lambda: contacts.model.ready and window.worker.idle)
+    assert contacts.model.record(119) is None  # the last page was never shown
+    contacts.table.selectAll()
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("全选", True))
+    contacts.tag_button.click()
+    qtbot.waitUntil(lambda: "Tag 120 with 全选" in window.undo_action.text(), timeout=5000)
+    with qtbot.waitSignal(contacts.model.loaded):
+        contacts.tag_box.setCurrentIndex(contacts.tag_box.findData("全选"))
+    assert contacts.model.rowCount() == 120

@@ -46,9 +46,11 @@ class ContactsView(QWidget):
 
     Signals:
         openRequested(str, str): Show the card of (kind, id).
+        searchFocused: The filter box got the focus (time to load the search keys).
     """
 
     openRequested = Signal(str, str)
+    searchFocused = Signal()
 
     def __init__(self, worker: DbWorker, settings: QSettings, mutate: Mutation) -> None:
         super().__init__()
@@ -94,6 +96,7 @@ class ContactsView(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Filter by name, pinyin, phone, email, tag…"))
         self.search.setClearButtonEnabled(True)
+        self.search.installEventFilter(self)
         top.addWidget(self.search, 1)
         self.count_label = QLabel()
         top.addWidget(self.count_label)
@@ -207,6 +210,12 @@ class ContactsView(QWidget):
 
     # --- wiring -------------------------------------------------------------------------------
 
+    def eventFilter(self, watched: Any, event: Any) -> bool:
+        """Tell when the filter box is focused."""
+        if watched is self.search and event.type() == event.Type.FocusIn:
+            self.searchFocused.emit()
+        return super().eventFilter(watched, event)
+
     def _combo(self, everything: str, items: list[tuple[str, str]]) -> QComboBox:
         box = QComboBox()
         box.addItem(everything, None)
@@ -245,7 +254,9 @@ class ContactsView(QWidget):
         ws = self._workspace
         if ws is not None:
             kind = self.current_kind()
-            self._worker.submit(lambda: ws.contact_list.facets(kind), self._show_facets)
+            self._worker.submit(
+                lambda: ws.contact_list.facets(kind), self._show_facets, background=True
+            )
 
     def _show_facets(self, facets: Facets) -> None:
         for box, values in (
@@ -411,12 +422,9 @@ class ContactsView(QWidget):
         if row is not None:
             self.openRequested.emit(row.kind, row.id)
 
-    def _selected_ids(self, ws: Workspace) -> list[str]:
-        return ws.contact_list.record_ids(self.model.rowids(self.selected_rows()))
-
     def _bulk(self, fn: Callable[[Workspace, list[str]], ChangeResult], message: str) -> None:
-        rowids = self.model.rowids(self.selected_rows())
-        self._mutate(lambda ws: fn(ws, ws.contact_list.record_ids(rowids)), message)
+        resolve = self.model.resolver(self.selected_rows())
+        self._mutate(lambda ws: fn(ws, resolve(ws)), message)
 
     def _bulk_set(self, field: str, value: str, text: str) -> None:
         kind = self.current_kind()

@@ -1,9 +1,10 @@
 """A table model over a contact list that fetches rows lazily (Anki's browser idea).
 
-The model holds the ordered row ids of the whole list and a bounded cache of rows. ``data``
-never touches the database: a missing row shows empty and its page is requested from the
-worker; when it arrives the cells update. Sorting and filtering ask the service for a new id
-list, so 100,000 rows sort in SQL, never in a proxy model.
+The model knows how many rows the list has (and their ids when a text filter makes the list
+small) and keeps a bounded cache of rows by position. ``data`` never touches the database: a
+missing row shows empty and its page is requested from the worker; when it arrives the cells
+update. Sorting and filtering ask the service for a new count, so 100,000 rows sort in SQL
+through an index, never in a proxy model.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from desktop_crm.services.dto import COLUMNS, ContactFilter, ContactRow
+from desktop_crm.services.dto import COLUMNS, ContactFilter, ContactRow, ListSnapshot
 
 if TYPE_CHECKING:
     from desktop_crm.services.workspace import Workspace
@@ -40,8 +41,14 @@ class ContactTableModel(QAbstractTableModel):
         headers: Column titles by column key.
         display: Formats a row's value for a column key.
 
+    Attributes:
+        columns: The column keys shown, in order.
+        filter: What the list shows.
+        sort_key: The column it is sorted by.
+        descending: Whether the sort is descending.
+
     Signals:
-        loaded(int): A new id list is in place (the number of rows).
+        loaded(int): A new list is in place (the number of rows).
     """
 
     loaded = Signal(int)
@@ -57,8 +64,9 @@ class ContactTableModel(QAbstractTableModel):
         self._headers = headers
         self._display = display
         self._workspace: Workspace | None = None
-        self._ids: list[int] = []
-        self._rows: OrderedDict[int, ContactRow] = OrderedDict()
+        self._count = 0
+        self._ids: tuple[int, ...] | None = None
+        self._rows: OrderedDict[int, ContactRow] = OrderedDict()  # by position
         self._pending: set[int] = set()
         self._generation = 0
         self.columns: list[str] = [
@@ -78,7 +86,7 @@ class ContactTableModel(QAbstractTableModel):
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         """Rows in the whole list (not only the loaded ones)."""
-        return 0 if parent.isValid() else len(self._ids)
+        return 0 if parent.isValid() else self._count
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         """Columns the user chose."""
@@ -98,22 +106,19 @@ class ContactTableModel(QAbstractTableModel):
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """A cell from the cache; a missing row is requested, never read here."""
-        if not index.isValid() or index.row() >= len(self._ids):
+        if not index.isValid() or index.row() >= self._count:
             return None
-        row = self._rows.get(self._ids[index.row()])
+        row = self._rows.get(index.row())
         if row is None:
             if role == Qt.ItemDataRole.DisplayRole:
                 self._request(index.row() // PAGE)
                 return ""
             return None
+        key = self.columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, self.columns[index.column()])
-        if role == Qt.ItemDataRole.ToolTipRole and self.columns[index.column()] in (
-            "tags",
-            "email",
-            "company",
-        ):
-            return self._display(row, self.columns[index.column()]) or None
+            return self._display(row, key)
+        if role == Qt.ItemDataRole.ToolTipRole and key in ("tags", "email", "company"):
+            return self._display(row, key) or None
         if role == RecordRole:
             return row
         return None
@@ -125,7 +130,7 @@ class ContactTableModel(QAbstractTableModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Sort in SQL through a new id list."""
+        """Sort in SQL through a new count and fresh pages."""
         if 0 <= column < len(self.columns):
             self.sort_key = self.columns[column]
             self.descending = order == Qt.SortOrder.DescendingOrder
@@ -150,27 +155,39 @@ class ContactTableModel(QAbstractTableModel):
         self.endResetModel()
 
     def reload(self) -> None:
-        """Ask for a fresh id list (after a change, a new sort or filter)."""
+        """Ask for the list again (after a change, a new sort or filter)."""
         self._generation += 1
         generation, ws = self._generation, self._workspace
         if ws is None:
-            self._replace_ids(generation, [])
+            self._replace(generation, ListSnapshot(0, None))
             return
         flt, key, desc = self.filter, self.sort_key, self.descending
         self._worker.submit(
-            lambda: ws.contact_list.ids(flt, key, desc),
-            lambda ids: self._replace_ids(generation, ids),
+            lambda: ws.contact_list.open_list(flt, key, desc),
+            lambda snapshot: self._replace(generation, snapshot),
         )
 
     def record(self, row: int) -> ContactRow | None:
         """The cached row at ``row`` (``None`` while its page is loading)."""
-        if 0 <= row < len(self._ids):
-            return self._rows.get(self._ids[row])
-        return None
+        return self._rows.get(row)
 
-    def rowids(self, rows: list[int]) -> list[int]:
-        """The list's row ids at these positions."""
-        return [self._ids[r] for r in rows if 0 <= r < len(self._ids)]
+    def resolver(self, rows: list[int]) -> Callable[[Workspace], list[str]]:
+        """A job (for the worker) that returns the record ids at these positions.
+
+        Cached rows answer at once; otherwise the list's ids are read again, in the same
+        filter and order, so that "select all" acts on every row, loaded or not.
+        """
+        cached = [self._rows.get(r) for r in rows]
+        if all(row is not None for row in cached):
+            ids = [row.id for row in cached if row is not None]
+            return lambda _ws: ids
+        flt, key, desc, known = self.filter, self.sort_key, self.descending, self._ids
+
+        def resolve(ws: Workspace) -> list[str]:
+            order = known if known is not None else ws.contact_list.ids(flt, key, desc)
+            return ws.contact_list.record_ids([order[r] for r in rows if 0 <= r < len(order)])
+
+        return resolve
 
     @property
     def ready(self) -> bool:
@@ -179,39 +196,42 @@ class ContactTableModel(QAbstractTableModel):
 
     # --- arrivals -----------------------------------------------------------------------------
 
-    def _replace_ids(self, generation: int, ids: list[int]) -> None:
+    def _replace(self, generation: int, snapshot: ListSnapshot) -> None:
         if generation != self._generation:
             return  # an older request answered late
         self.beginResetModel()
-        self._ids = ids
+        self._count, self._ids = snapshot.count, snapshot.ids
         self._rows.clear()
         self._pending.clear()
         self.endResetModel()
-        self.loaded.emit(len(ids))
+        self.loaded.emit(snapshot.count)
 
     def _request(self, page: int) -> None:
         ws = self._workspace
         if page in self._pending or ws is None:
             return
         self._pending.add(page)
-        generation = self._generation
-        ids = self._ids[page * PAGE : (page + 1) * PAGE]
-        self._worker.submit(
-            lambda: ws.contact_list.rows(ids),
-            lambda rows: self._page_arrived(generation, page, rows),
-        )
+        generation, ids, start = self._generation, self._ids, page * PAGE
+        flt, key, desc = self.filter, self.sort_key, self.descending
+
+        def fetch() -> list[ContactRow]:
+            if ids is not None:
+                return ws.contact_list.rows(list(ids[start : start + PAGE]))
+            return ws.contact_list.page(flt, key, desc, start, PAGE)
+
+        self._worker.submit(fetch, lambda rows: self._page_arrived(generation, page, rows))
 
     def _page_arrived(self, generation: int, page: int, rows: list[ContactRow]) -> None:
         if generation != self._generation:
             return
         self._pending.discard(page)
-        for row in rows:
-            self._rows[row.rowid] = row
-            self._rows.move_to_end(row.rowid)
+        first = page * PAGE
+        for offset, row in enumerate(rows):
+            self._rows[first + offset] = row
+            self._rows.move_to_end(first + offset)
         while len(self._rows) > CACHE_ROWS:
             self._rows.popitem(last=False)
-        first = page * PAGE
-        last = min(first + PAGE, len(self._ids)) - 1
+        last = min(first + PAGE, self._count) - 1
         if last >= first:
             self.dataChanged.emit(
                 self.index(first, 0), self.index(last, max(len(self.columns) - 1, 0))
