@@ -382,3 +382,196 @@ class ListSnapshot:
 
     count: int
     ids: tuple[int, ...] | None
+
+
+@dataclass(frozen=True)
+class Labelled:
+    """A phone number or email address with its label.
+
+    Attributes:
+        label: mobile, work, home, fax...
+        value: As typed.
+        id: The stored row, or ``None`` for a new one.
+    """
+
+    label: str
+    value: str
+    id: str | None = None
+
+
+@dataclass(frozen=True)
+class AddressData:
+    """A postal address on a card.
+
+    Attributes:
+        label: work, home...
+        street: Street lines.
+        city: City.
+        region: Province or state.
+        postcode: Postal code.
+        country: Country.
+        id: The stored row, or ``None`` for a new one.
+    """
+
+    label: str = "work"
+    street: str | None = None
+    city: str | None = None
+    region: str | None = None
+    postcode: str | None = None
+    country: str | None = None
+    id: str | None = None
+
+
+@dataclass(frozen=True)
+class PersonDraft:
+    """Everything the person editor saves (``id`` None for a new person).
+
+    Attributes:
+        id: The person, or ``None`` to create one.
+        name: Display name.
+        company_id: Their company.
+        title: Job title.
+        department: Department.
+        status: lead, prospect, customer, inactive.
+        level: A, B, C or ``None``.
+        source: Where they came from.
+        owner_id: Who looks after them.
+        birthday: Birthday.
+        wechat: WeChat id.
+        website: Web site.
+        notes: Free text.
+        phones: Phones in order.
+        emails: Emails in order.
+        addresses: Addresses in order.
+    """
+
+    name: str
+    id: str | None = None
+    company_id: str | None = None
+    title: str | None = None
+    department: str | None = None
+    status: str = "lead"
+    level: str | None = None
+    source: str | None = None
+    owner_id: str | None = None
+    birthday: date | None = None
+    wechat: str | None = None
+    website: str | None = None
+    notes: str | None = None
+    phones: tuple[Labelled, ...] = ()
+    emails: tuple[Labelled, ...] = ()
+    addresses: tuple[AddressData, ...] = ()
+
+
+@dataclass(frozen=True)
+class FieldProblem:
+    """Something wrong with one field of a draft, shown in place.
+
+    Attributes:
+        field: ``name``, ``phones``, ``emails``...
+        index: Which phone or email (for lists), else ``None``.
+        message: What is wrong.
+    """
+
+    field: str
+    index: int | None
+    message: str
+
+
+@dataclass(frozen=True)
+class TimelineItem:
+    """One entry of a card's timeline.
+
+    Attributes:
+        at: When it happened (or is due).
+        kind: ``activity``, ``follow_up``, ``deal``, ``quote``, ``contract`` or ``change``.
+        subkind: The activity kind (call, visit...) or follow-up status.
+        title: The main line.
+        detail: More (body, amounts, changed values).
+        who: The person it concerns, on a company card.
+    """
+
+    at: datetime
+    kind: str
+    subkind: str
+    title: str
+    detail: str = ""
+    who: str = ""
+
+
+@dataclass(frozen=True)
+class ContactCard:
+    """A person's or company's card.
+
+    Attributes:
+        kind: ``person`` or ``company``.
+        id: The record.
+        name: Display name.
+        number: Customer number.
+        title: Job title (people) or industry (companies).
+        company_id: The person's company.
+        company: Its name.
+        department: Department.
+        status: Status.
+        level: Level.
+        source: Source.
+        owner: Owner's name.
+        owner_id: Owner's id.
+        birthday: Birthday.
+        wechat: WeChat id.
+        website: Web site.
+        notes: Notes.
+        photo: Photo bytes.
+        phones: Labelled phones.
+        emails: Labelled emails.
+        addresses: Addresses.
+        tags: Tag names.
+        custom: ``(label, value)`` of custom fields that have a value.
+        people: On a company card: ``(id, name, title)`` of its people.
+        timeline: Newest first.
+        last_contacted_at: When last contacted.
+    """
+
+    kind: str
+    id: str
+    name: str
+    number: str | None
+    title: str | None
+    company_id: str | None
+    company: str | None
+    department: str | None
+    status: str
+    level: str | None
+    source: str | None
+    owner: str | None
+    owner_id: str | None
+    birthday: date | None
+    wechat: str | None
+    website: str | None
+    notes: str | None
+    photo: bytes | None
+    phones: tuple[Labelled, ...]
+    emails: tuple[Labelled, ...]
+    addresses: tuple[AddressData, ...]
+    tags: tuple[str, ...]
+    custom: tuple[tuple[str, str], ...]
+    people: tuple[tuple[str, str, str], ...]
+    timeline: tuple[TimelineItem, ...]
+    last_contacted_at: datetime | None
+
+
+@dataclass(frozen=True)
+class DuplicateHint:
+    """An existing contact that looks like the one being typed.
+
+    Attributes:
+        id: The existing person.
+        name: Their name.
+        reason: ``phone``, ``email`` or ``name``.
+        detail: What matched.
+    """
+
+    id: str
+    name: str
+    reason: str
+    detail: str

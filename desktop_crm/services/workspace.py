@@ -8,6 +8,7 @@ from pathlib import Path
 
 from desktop_crm.domain.errors import CrmError, ValidationError
 from desktop_crm.services.backups import BackupService
+from desktop_crm.services.cards import CardService
 from desktop_crm.services.contact_list import ContactListService
 from desktop_crm.services.contacts import ContactsService
 from desktop_crm.services.dto import CheckReport
@@ -15,6 +16,7 @@ from desktop_crm.services.exports import ExportService
 from desktop_crm.services.history import HistoryService
 from desktop_crm.services.imports import ImportService
 from desktop_crm.services.numbering import NumberingService
+from desktop_crm.services.people import PeopleService
 from desktop_crm.services.search import SearchService
 from desktop_crm.services.settings import SettingsService
 from desktop_crm.services.today import TodayService
@@ -62,6 +64,8 @@ class Workspace:
         imports: Importing files.
         exports: Exporting files.
         contact_list: Ids and rows for the contact lists.
+        people: Saving people from the editor, duplicate hints.
+        cards: Contact cards, their timeline, logging activities.
         numbers: Number pattern previews.
         today: The Today screen's figures.
         search: Global search.
@@ -77,6 +81,8 @@ class Workspace:
         self.imports = ImportService(store, self.backups.backup_now)
         self.exports = ExportService(store)
         self.contact_list = ContactListService(store)
+        self.people = PeopleService(store)
+        self.cards = CardService(store)
         self.numbers = NumberingService(store)
         self.today = TodayService(store)
         self.search = SearchService(store)

@@ -1,0 +1,34 @@
+"""Checks on what users type: emails and phone numbers. Problems are reported per field."""
+
+from __future__ import annotations
+
+import re
+
+from desktop_crm.domain.phones import normalize_phone
+
+# Practical, not RFC 5322: one @, no spaces, a dot in the domain, non-ASCII allowed (IDN, and
+# the Chinese or German local parts real address books hold).
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")
+
+
+def email_problem(value: str) -> str | None:
+    """Why ``value`` is not a usable email address, or ``None``."""
+    text = value.strip()
+    if not text:
+        return "empty"
+    if " " in text:
+        return "contains a space"
+    if not _EMAIL.match(text):
+        return "not an email address"
+    return None
+
+
+def phone_problem(value: str, region: str) -> tuple[str | None, str | None]:
+    """``(problem, e164)`` for a typed phone number read with the default ``region``."""
+    text = value.strip()
+    if not text:
+        return "empty", None
+    e164 = normalize_phone(text, region)
+    if e164 is None:
+        return "not a phone number", None
+    return None, e164

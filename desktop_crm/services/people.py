@@ -1,0 +1,217 @@
+"""Saving people from the editor, and duplicate hints while typing.
+
+Problems are reported field by field; phones, emails and addresses are diffed row by row so
+that an edit logs (and undoes) only what changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from desktop_crm.domain.errors import NotFoundError, ValidationError
+from desktop_crm.domain.validation import email_problem, phone_problem
+from desktop_crm.domain.vocab import ContactStatus, Level
+from desktop_crm.services.dto import ChangeResult, DuplicateHint, FieldProblem, PersonDraft
+from desktop_crm.services.numbering import allocate_number
+from desktop_crm.services.results import change_result
+from desktop_crm.services.settings import read_setting
+from desktop_crm.store.models import Address, Company, Email, Person, Phone
+from desktop_crm.store.store import Store
+from desktop_crm.store.types import utc_now
+
+SIMPLE_FIELDS = (
+    "name",
+    "company_id",
+    "title",
+    "department",
+    "status",
+    "level",
+    "source",
+    "owner_id",
+    "birthday",
+    "wechat",
+    "website",
+    "notes",
+)
+
+
+class PeopleService:
+    """Validate and save what the person editor holds."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    def problems(self, draft: PersonDraft) -> list[FieldProblem]:
+        """Everything wrong with ``draft``, field by field (empty when it can be saved)."""
+        with self._store.read() as session:
+            region = str(read_setting(session, "phone.default_region"))
+        found: list[FieldProblem] = []
+        if not draft.name.strip():
+            found.append(FieldProblem("name", None, "A name is required."))
+        if draft.status not in {s.value for s in ContactStatus}:
+            found.append(FieldProblem("status", None, f"Unknown status {draft.status}."))
+        if draft.level is not None and draft.level not in {v.value for v in Level}:
+            found.append(FieldProblem("level", None, f"Unknown level {draft.level}."))
+        for i, phone in enumerate(draft.phones):
+            problem, _e164 = phone_problem(phone.value, region)
+            if problem:
+                found.append(FieldProblem("phones", i, f"“{phone.value}” is {problem}."))
+        for i, email in enumerate(draft.emails):
+            problem = email_problem(email.value)
+            if problem:
+                found.append(FieldProblem("emails", i, f"“{email.value}” is {problem}."))
+        return found
+
+    def save(self, draft: PersonDraft, today: date | None = None) -> ChangeResult:
+        """Create or update a person with their phones, emails and addresses (one operation).
+
+        Raises:
+            ValidationError: ``params['problems']`` lists the :class:`FieldProblem` s;
+                nothing was written.
+            NotFoundError: The person to update is gone.
+        """
+        problems = self.problems(draft)
+        if problems:
+            raise ValidationError(problems[0].message, field=problems[0].field, problems=problems)
+        name = draft.name.strip()
+        label = f"Add {name}" if draft.id is None else f"Edit {name}"
+        with self._store.unit_of_work(label) as (session, rec):
+            region = str(read_setting(session, "phone.default_region"))
+            if draft.company_id and session.get(Company, draft.company_id) is None:
+                raise NotFoundError("That company no longer exists.", id=draft.company_id)
+            if draft.id is None:
+                person = Person(
+                    name=name,
+                    owner_id=self._store.actor_id,
+                    number=allocate_number(session, "customer", today or date.today()),
+                )
+                session.add(person)
+            else:
+                found = session.get(Person, draft.id)
+                if found is None or found.deleted_at is not None:
+                    raise NotFoundError("That person no longer exists.", id=draft.id)
+                person = found
+            for field in SIMPLE_FIELDS:
+                value = getattr(draft, field)
+                if isinstance(value, str):
+                    value = value.strip() or None
+                if field == "name":
+                    value = name
+                if field == "owner_id" and value is None:
+                    value = person.owner_id
+                setattr(person, field, value)
+            session.flush()
+            _sync(
+                session,
+                Phone,
+                person.id,
+                [
+                    {
+                        "id": p.id,
+                        "label": p.label,
+                        "value": p.value.strip(),
+                        "e164": phone_problem(p.value, region)[1],
+                    }
+                    for p in draft.phones
+                ],
+            )
+            _sync(
+                session,
+                Email,
+                person.id,
+                [{"id": e.id, "label": e.label, "value": e.value.strip()} for e in draft.emails],
+            )
+            _sync(
+                session,
+                Address,
+                person.id,
+                [
+                    {
+                        "id": a.id,
+                        "label": a.label,
+                        "street": a.street,
+                        "city": a.city,
+                        "region": a.region,
+                        "postcode": a.postcode,
+                        "country": a.country,
+                    }
+                    for a in draft.addresses
+                ],
+            )
+        return change_result(rec, [person.id])
+
+    def duplicates(self, draft: PersonDraft) -> list[DuplicateHint]:
+        """People who look like the draft: a shared phone or email, or a similar name.
+
+        A similar name counts only at the same company; the draft itself is excluded.
+        """
+        from rapidfuzz import fuzz
+
+        hints: list[DuplicateHint] = []
+        with self._store.read() as session:
+            region = str(read_setting(session, "phone.default_region"))
+            live = (Person.deleted_at.is_(None), Person.id != (draft.id or ""))
+            numbers = [e for p in draft.phones if (e := phone_problem(p.value, region)[1])]
+            if numbers:
+                for pid, name, e164 in session.execute(
+                    select(Person.id, Person.name, Phone.e164)
+                    .join(Phone, Phone.person_id == Person.id)
+                    .where(*live, Phone.deleted_at.is_(None), Phone.e164.in_(numbers))
+                ):
+                    hints.append(DuplicateHint(pid, name, "phone", e164 or ""))
+            emails = [e.value.strip().lower() for e in draft.emails if e.value.strip()]
+            if emails:
+                for pid, name, value in session.execute(
+                    select(Person.id, Person.name, Email.value)
+                    .join(Email, Email.person_id == Person.id)
+                    .where(*live, Email.deleted_at.is_(None), func.lower(Email.value).in_(emails))
+                ):
+                    hints.append(DuplicateHint(pid, name, "email", value))
+            name = draft.name.strip()
+            if name and draft.company_id:
+                for pid, other in session.execute(
+                    select(Person.id, Person.name).where(
+                        *live, Person.company_id == draft.company_id
+                    )
+                ):
+                    if fuzz.ratio(_squash(name), _squash(other)) >= 85:
+                        hints.append(DuplicateHint(pid, other, "name", other))
+        unique: dict[tuple[str, str], DuplicateHint] = {}
+        for hint in hints:
+            unique.setdefault((hint.id, hint.reason), hint)
+        return list(unique.values())
+
+
+def _squash(name: str) -> str:
+    """A name without spaces or case, so "王 芳" and "王芳" compare equal."""
+    return "".join(name.split()).casefold()
+
+
+def _sync(session: Session, model: Any, person_id: str, wanted: Sequence[dict[str, Any]]) -> None:
+    """Make a person's rows of ``model`` equal ``wanted`` (in order), touching only changes."""
+    existing = {
+        row.id: row
+        for row in session.scalars(
+            select(model).where(model.person_id == person_id, model.deleted_at.is_(None))
+        )
+    }
+    keep: set[str] = set()
+    for position, values in enumerate(wanted):
+        row = existing.get(values.get("id") or "")
+        fields = {k: v for k, v in values.items() if k != "id"} | {"position": position}
+        if row is None:
+            session.add(model(person_id=person_id, **fields))
+            continue
+        keep.add(row.id)
+        for key, value in fields.items():
+            if getattr(row, key) != value:
+                setattr(row, key, value)
+    now = utc_now()
+    for row_id, row in existing.items():
+        if row_id not in keep:
+            row.deleted_at = now
