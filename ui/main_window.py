@@ -78,6 +78,9 @@ class MainWindow(QMainWindow):
         self.today_view = TodayView()
         self.contacts_view = ContactsView(worker, settings, self._mutate)
         self.contacts_view.searchFocused.connect(self.prepare_search)
+        self.contacts_view.openRequested.connect(self.open_card)
+        self.contacts_view.newRequested.connect(lambda: self.edit_person(None))
+        self._cards: list[Any] = []
         self.settings_view = WorkspaceView()
         self.placeholders: dict[str, PlaceholderView] = {}
         titles = self._titles()
@@ -350,6 +353,8 @@ class MainWindow(QMainWindow):
             return
         if changed is not None:
             self.contacts_view.refresh()
+            for card in self._cards:
+                card.reload()
         today = date.today()
         self.worker.submit(lambda: ws.today.summary(today), self.today_view.show_summary)
         self.worker.submit(ws.today.info, self._show_info)
@@ -456,11 +461,50 @@ class MainWindow(QMainWindow):
             )
 
     def _open_hit(self, hit: SearchHit) -> None:
-        view = {"person": "contacts", "company": "contacts", "deal": "pipeline", "quote": "quotes"}[
-            hit.kind
-        ]
-        self.show_view(view)
+        if hit.kind in ("person", "company"):
+            self.open_card(hit.kind, hit.id)
+            return
+        self.show_view("pipeline" if hit.kind == "deal" else "quotes")
         self.statusBar().showMessage(hit.title, 5000)
+
+    def open_card(self, kind: str, record_id: str) -> Any:
+        """Show the card of a person or company (raising it if already open)."""
+        from ui.contacts.card_dialog import CardDialog
+
+        ws = self.workspace
+        if ws is None:
+            return None
+        for card in self._cards:
+            if card.record_id == record_id:
+                card.raise_()
+                card.activateWindow()
+                return card
+        card = CardDialog(self.worker, ws, kind, record_id, self._mutate, self)
+        card.openRequested.connect(self.open_card)
+        card.editRequested.connect(self.edit_person)
+        card.finished.connect(lambda _r, c=card: self._cards.remove(c))
+        self._cards.append(card)
+        card.show()
+        return card
+
+    def edit_person(self, person_id: str | None) -> Any:
+        """Open the person editor (``None``: a new person)."""
+        from ui.contacts.person_editor import PersonEditor
+
+        ws = self.workspace
+        if ws is None:
+            return None
+        editor = PersonEditor(self.worker, ws, person_id, self)
+        editor.saved.connect(lambda result: self._after_save(result, person_id is None))
+        editor.openRequested.connect(self.open_card)
+        editor.show()
+        return editor
+
+    def _after_save(self, result: ChangeResult, created: bool) -> None:
+        self.statusBar().showMessage(self.tr("Saved."), 4000)
+        self.refresh(result)
+        if created and result.ids:
+            self.open_card("person", result.ids[0])
 
     def backup_now(self) -> None:
         """Take a verified backup on the worker."""

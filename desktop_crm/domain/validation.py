@@ -12,23 +12,29 @@ _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")
 
 
 def email_problem(value: str) -> str | None:
-    """Why ``value`` is not a usable email address, or ``None``."""
+    """Why ``value`` is not a usable email address (a code), or ``None``.
+
+    Codes: ``empty``, ``space`` (it contains a space), ``invalid``.
+    """
     text = value.strip()
     if not text:
         return "empty"
     if " " in text:
-        return "contains a space"
+        return "space"
     if not _EMAIL.match(text):
-        return "not an email address"
+        return "invalid"
     return None
 
 
 def phone_problem(value: str, region: str) -> tuple[str | None, str | None]:
-    """``(problem, e164)`` for a typed phone number read with the default ``region``."""
+    """``(problem code, e164)`` for a phone number read with the default ``region``.
+
+    Codes: ``empty``, ``invalid``.
+    """
     text = value.strip()
     if not text:
         return "empty", None
     e164 = normalize_phone(text, region)
     if e164 is None:
-        return "not a phone number", None
+        return "invalid", None
     return None, e164

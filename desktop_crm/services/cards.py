@@ -232,7 +232,7 @@ def _person_card(session: Session, record_id: str) -> ContactCard:
         tags=_tags(session, "person_id", p.id),
         custom=_custom(session, p.id),
         people=(),
-        timeline=tuple(_timeline(session, [p.id], {p.id: p.name}, "person_id")),
+        timeline=tuple(_timeline(session, [p.id], {}, "person_id")),
         last_contacted_at=p.last_contacted_at,
     )
 

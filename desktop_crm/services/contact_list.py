@@ -153,6 +153,19 @@ class ContactListService:
                 )
         return [found[r] for r in rowids if r in found]
 
+    def companies(self) -> list[tuple[str, str]]:
+        """``(id, name)`` of every live company, by name (for pickers)."""
+        with self._store.read() as session:
+            return [
+                (i, n)
+                for i, n in session.execute(
+                    text(
+                        "SELECT record_id, name FROM search_docs WHERE kind = 'company' "
+                        "ORDER BY sort_name"
+                    )
+                )
+            ]
+
     def facets(self, kind: str = "person") -> Facets:
         """Tags, cities, sources and owners to offer as filters."""
         with self._store.read() as session:

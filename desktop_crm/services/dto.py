@@ -430,6 +430,8 @@ class PersonDraft:
         id: The person, or ``None`` to create one.
         name: Display name.
         company_id: Their company.
+        company_name: A company typed by name: the existing one of that name, else a new one
+            (used when ``company_id`` is ``None``).
         title: Job title.
         department: Department.
         status: lead, prospect, customer, inactive.
@@ -448,6 +450,7 @@ class PersonDraft:
     name: str
     id: str | None = None
     company_id: str | None = None
+    company_name: str | None = None
     title: str | None = None
     department: str | None = None
     status: str = "lead"
@@ -470,12 +473,16 @@ class FieldProblem:
     Attributes:
         field: ``name``, ``phones``, ``emails``...
         index: Which phone or email (for lists), else ``None``.
-        message: What is wrong.
+        message: What is wrong, in English (the UI translates from ``code``).
+        code: ``required``, ``invalid``, ``space``, ``unknown``.
+        value: The value as typed.
     """
 
     field: str
     index: int | None
     message: str
+    code: str = "invalid"
+    value: str = ""
 
 
 @dataclass(frozen=True)

@@ -52,19 +52,32 @@ class PeopleService:
             region = str(read_setting(session, "phone.default_region"))
         found: list[FieldProblem] = []
         if not draft.name.strip():
-            found.append(FieldProblem("name", None, "A name is required."))
+            found.append(FieldProblem("name", None, "A name is required.", "required"))
         if draft.status not in {s.value for s in ContactStatus}:
-            found.append(FieldProblem("status", None, f"Unknown status {draft.status}."))
+            found.append(
+                FieldProblem(
+                    "status", None, f"Unknown status {draft.status}.", "unknown", draft.status
+                )
+            )
         if draft.level is not None and draft.level not in {v.value for v in Level}:
-            found.append(FieldProblem("level", None, f"Unknown level {draft.level}."))
+            found.append(
+                FieldProblem("level", None, f"Unknown level {draft.level}.", "unknown", draft.level)
+            )
         for i, phone in enumerate(draft.phones):
             problem, _e164 = phone_problem(phone.value, region)
             if problem:
-                found.append(FieldProblem("phones", i, f"“{phone.value}” is {problem}."))
+                found.append(
+                    FieldProblem(
+                        "phones", i, f"“{phone.value}” is not a phone number.", problem, phone.value
+                    )
+                )
         for i, email in enumerate(draft.emails):
             problem = email_problem(email.value)
             if problem:
-                found.append(FieldProblem("emails", i, f"“{email.value}” is {problem}."))
+                text = "contains a space" if problem == "space" else "is not an email address"
+                found.append(
+                    FieldProblem("emails", i, f"“{email.value}” {text}.", problem, email.value)
+                )
         return found
 
     def save(self, draft: PersonDraft, today: date | None = None) -> ChangeResult:
@@ -84,6 +97,9 @@ class PeopleService:
             region = str(read_setting(session, "phone.default_region"))
             if draft.company_id and session.get(Company, draft.company_id) is None:
                 raise NotFoundError("That company no longer exists.", id=draft.company_id)
+            company_id = draft.company_id or _company_named(
+                session, draft.company_name, self._store.actor_id, today
+            )
             if draft.id is None:
                 person = Person(
                     name=name,
@@ -104,6 +120,8 @@ class PeopleService:
                     value = name
                 if field == "owner_id" and value is None:
                     value = person.owner_id
+                if field == "company_id":
+                    value = company_id
                 setattr(person, field, value)
             session.flush()
             _sync(
@@ -185,6 +203,28 @@ class PeopleService:
         for hint in hints:
             unique.setdefault((hint.id, hint.reason), hint)
         return list(unique.values())
+
+
+def _company_named(
+    session: Session, name: str | None, owner: str | None, today: date | None
+) -> str | None:
+    """The live company called ``name``, created if there is none."""
+    name = (name or "").strip()
+    if not name:
+        return None
+    found = session.scalar(
+        select(Company.id).where(Company.deleted_at.is_(None), Company.name == name).limit(1)
+    )
+    if found:
+        return str(found)
+    company = Company(
+        name=name,
+        owner_id=owner,
+        number=allocate_number(session, "customer", today or date.today()),
+    )
+    session.add(company)
+    session.flush()
+    return company.id
 
 
 def _squash(name: str) -> str:

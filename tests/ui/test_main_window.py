@@ -77,7 +77,9 @@ def test_global_search_is_keyboard_only(qtbot, window, workspace):
     with qtbot.waitSignal(window.search.hitChosen) as chosen:
         qtbot.keyClick(window.search, Qt.Key.Key_Return)
     assert chosen.args[0].kind == "company"
-    assert window.current_view() == "contacts"
+    assert [c.record_id for c in window._cards] == [chosen.args[0].id]  # its card opened
+    qtbot.waitUntil(lambda: window._cards[0].card is not None)
+    assert window._cards[0].card.name == "张氏设计工作室"
 
 
 def test_database_work_runs_off_the_gui_thread(qtbot, worker):

@@ -47,10 +47,12 @@ class ContactsView(QWidget):
     Signals:
         openRequested(str, str): Show the card of (kind, id).
         searchFocused: The filter box got the focus (time to load the search keys).
+        newRequested: The user asked for a new person.
     """
 
     openRequested = Signal(str, str)
     searchFocused = Signal()
+    newRequested = Signal()
 
     def __init__(self, worker: DbWorker, settings: QSettings, mutate: Mutation) -> None:
         super().__init__()
@@ -100,6 +102,9 @@ class ContactsView(QWidget):
         top.addWidget(self.search, 1)
         self.count_label = QLabel()
         top.addWidget(self.count_label)
+        self.new_button = QPushButton(self.tr("New person…"))
+        self.new_button.clicked.connect(self.newRequested)
+        top.addWidget(self.new_button)
         layout.addLayout(top)
 
         filters = QHBoxLayout()

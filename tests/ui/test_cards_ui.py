@@ -1,0 +1,112 @@
+"""Cards and the person editor, driven as a user would."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from desktop_crm.services.dto import Labelled, PersonDraft
+from tests.ui.conftest import open_and_wait
+
+
+@pytest.fixture
+def opened(qtbot, window, workspace):
+    path = workspace.path
+    company = workspace.contacts.create_company("远山设计").ids[0]
+    pid = workspace.people.save(
+        PersonDraft(
+            name="王芳",
+            company_id=company,
+            title="设计总监",
+            phones=(Labelled("mobile", "+86 138-0013-8000"),),
+            emails=(Labelled("work", "wf@studio.cn"),),
+        )
+    ).ids[0]
+    workspace.close(backup_if_changed=False)
+    open_and_wait(qtbot, window, path)
+    return window, pid, company
+
+
+def test_card_shows_details_copies_and_links_the_company(qtbot, opened):
+    window, pid, company = opened
+    card = window.open_card("person", pid)
+    qtbot.waitUntil(lambda: card.card is not None)
+    assert card.name_label.text() == "王芳"
+    assert "远山设计" in card.subtitle.text() and f"company:{company}" in card.subtitle.text()
+    texts = [
+        card.details.itemAt(i, card.details.ItemRole.FieldRole).widget()
+        for i in range(card.details.rowCount())
+    ]
+    assert any(
+        "tel:+8613800138000" in w.findChildren(type(card.name_label))[0].text()
+        for w in texts
+        if w.findChildren(type(card.name_label))
+    )
+    card.copy("+86 138-0013-8000")
+    assert QApplication.clipboard().text() == "+86 138-0013-8000"
+    with qtbot.waitSignal(card.openRequested) as asked:
+        card.subtitle.linkActivated.emit(f"company:{company}")
+    assert asked.args == ["company", company]
+    company_card = window.open_card("company", company)
+    qtbot.waitUntil(lambda: company_card.card is not None)
+    assert company_card.people.count() == 1 and "王芳" in company_card.people.item(0).text()
+
+
+def test_log_a_call_in_two_clicks_and_plan_the_next(qtbot, opened):
+    window, pid, _company = opened
+    card = window.open_card("person", pid)
+    qtbot.waitUntil(lambda: card.card is not None)
+    card.log_buttons["call"].click()
+    card.plan_next.setChecked(True)
+    card.save_log.click()
+    qtbot.waitUntil(
+        lambda: (
+            window.worker.idle
+            and any(
+                card.timeline.topLevelItem(i).text(1).startswith("Call")
+                for i in range(card.timeline.topLevelItemCount())
+            )
+        ),
+        timeout=5000,
+    )
+    titles = [
+        card.timeline.topLevelItem(i).text(1) for i in range(card.timeline.topLevelItemCount())
+    ]
+    assert any(t.startswith("Follow-up") for t in titles)
+    assert "Log call with 王芳" in window.undo_action.text()
+
+
+def test_editor_marks_problems_in_place_and_keeps_what_was_typed(qtbot, opened):
+    window, pid, _company = opened
+    editor = window.edit_person(pid)
+    qtbot.waitUntil(lambda: editor.name.text() == "王芳")
+    bad = editor.emails.add_row("home", "wang fang@qq")
+    editor.name.setText("")
+    editor.save()
+    qtbot.waitUntil(lambda: bool(editor.problem_label.text()))
+    assert editor.isVisible()
+    assert editor.name.property("problem") is True
+    assert bad.property("problem") is True and bad.text() == "wang fang@qq"
+    assert bad.toolTip() == "“wang fang@qq” contains a space."
+    editor.name.setText("王芳")
+    bad.setText("wangfang@qq.com")
+    with qtbot.waitSignal(editor.saved):
+        editor.save()
+    card = window.workspace.cards.card("person", pid)
+    assert [e.value for e in card.emails] == ["wf@studio.cn", "wangfang@qq.com"]
+
+
+def test_new_person_warns_about_a_duplicate_phone(qtbot, opened):
+    window, pid, _company = opened
+    editor = window.edit_person(None)
+    editor.name.setText("Fang Wang")
+    editor.phones.editors()  # one empty row ready
+    editor.phones.rows[0][1].setText("13800138000")
+    qtbot.waitUntil(lambda: editor.duplicate_notice.isVisible(), timeout=5000)
+    assert pid in editor.duplicate_notice.text() and "same phone" in editor.duplicate_notice.text()
+    editor.company.setEditText("新公司")
+    with qtbot.waitSignal(editor.saved) as saved:
+        editor.save()
+    new_id = saved.args[0].ids[0]
+    card = window.workspace.cards.card("person", new_id)
+    assert card.company == "新公司"  # a typed company is created

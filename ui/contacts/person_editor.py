@@ -1,0 +1,397 @@
+"""The person editor: everything on a card, checked in place, with a duplicate notice."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_crm.domain.errors import ValidationError
+from desktop_crm.services.dto import (
+    AddressData,
+    ChangeResult,
+    ContactCard,
+    DuplicateHint,
+    FieldProblem,
+    Labelled,
+    PersonDraft,
+)
+
+if TYPE_CHECKING:
+    from desktop_crm.services.workspace import Workspace
+    from ui.worker import DbWorker
+
+PROBLEM_STYLE = 'QLineEdit[problem="true"] { border: 1px solid #c62828; background: #ffebee; }'
+
+
+class _Rows(QWidget):
+    """An editable list of labelled values (phones or emails)."""
+
+    changed = Signal()
+
+    def __init__(self, labels: list[str], placeholder: str, add_text: str) -> None:
+        super().__init__()
+        self._labels, self._placeholder = labels, placeholder
+        self.rows: list[tuple[QComboBox, QLineEdit, str | None, QWidget]] = []
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(4)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        add = QPushButton(add_text)
+        add.clicked.connect(lambda: self.add_row())
+        self._layout.addWidget(add, 0, Qt.AlignmentFlag.AlignLeft)
+
+    def add_row(self, label: str = "", value: str = "", row_id: str | None = None) -> QLineEdit:
+        """Append a row and return its value editor."""
+        row = QWidget()
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        box = QComboBox()
+        box.setEditable(True)
+        box.addItems(self._labels)
+        box.setCurrentText(label or self._labels[0])
+        box.setFixedWidth(110)
+        edit = QLineEdit(value)
+        edit.setPlaceholderText(self._placeholder)
+        edit.textChanged.connect(lambda _t: self.changed.emit())
+        remove = QToolButton()
+        remove.setText("✕")
+        remove.setToolTip(self.tr("Remove"))
+        layout.addWidget(box)
+        layout.addWidget(edit, 1)
+        layout.addWidget(remove)
+        entry = (box, edit, row_id, row)
+        remove.clicked.connect(lambda: self._remove(entry))
+        self.rows.append(entry)
+        self._layout.insertWidget(self._layout.count() - 1, row)
+        return edit
+
+    def _remove(self, entry: tuple[QComboBox, QLineEdit, str | None, QWidget]) -> None:
+        self.rows.remove(entry)
+        entry[3].deleteLater()
+        self.changed.emit()
+
+    def values(self) -> tuple[Labelled, ...]:
+        """The non-empty rows, in order."""
+        return tuple(
+            Labelled(box.currentText().strip() or self._labels[0], edit.text(), rid)
+            for box, edit, rid, _w in self.rows
+            if edit.text().strip()
+        )
+
+    def editors(self) -> list[QLineEdit]:
+        """Value editors of the non-empty rows, in the order of :meth:`values`."""
+        return [edit for _b, edit, _r, _w in self.rows if edit.text().strip()]
+
+
+class PersonEditor(QDialog):
+    """Create or edit a person.
+
+    Args:
+        worker: Where database work runs.
+        workspace: The open workspace.
+        person_id: Whom to edit; ``None`` creates a new person.
+
+    Signals:
+        saved(object): The :class:`ChangeResult` of a successful save.
+        openRequested(str, str): Open a card (from the duplicate notice).
+    """
+
+    saved = Signal(object)
+    openRequested = Signal(str, str)
+
+    def __init__(
+        self,
+        worker: DbWorker,
+        workspace: Workspace,
+        person_id: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._worker, self._workspace, self.person_id = worker, workspace, person_id
+        self._addresses: tuple[AddressData, ...] = ()
+        self._owner_id: str | None = None
+        self.setWindowTitle(self.tr("New person") if person_id is None else self.tr("Edit person"))
+        self.resize(620, 720)
+        self.setStyleSheet(PROBLEM_STYLE)
+
+        self.duplicate_notice = QLabel()
+        self.duplicate_notice.setObjectName("placeholderNotice")
+        self.duplicate_notice.setWordWrap(True)
+        self.duplicate_notice.setTextFormat(Qt.TextFormat.RichText)
+        self.duplicate_notice.linkActivated.connect(
+            lambda link: self.openRequested.emit("person", link)
+        )
+        self.duplicate_notice.hide()
+
+        form_widget = QWidget()
+        form = QFormLayout(form_widget)
+        self.name = QLineEdit()
+        self.title_edit = QLineEdit()
+        self.department = QLineEdit()
+        self.company = QComboBox()
+        self.company.setEditable(True)
+        self.company.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.company.addItem("", None)
+        self.status = QComboBox()
+        for value, text in (
+            ("lead", self.tr("Lead")),
+            ("prospect", self.tr("Prospect")),
+            ("customer", self.tr("Customer")),
+            ("inactive", self.tr("Inactive")),
+        ):
+            self.status.addItem(text, value)
+        self.level = QComboBox()
+        self.level.addItem("—", None)
+        for value in "ABC":
+            self.level.addItem(value, value)
+        self.source = QLineEdit()
+        birthday_row = QHBoxLayout()
+        self.has_birthday = QCheckBox()
+        self.birthday = QDateEdit(QDate(1990, 1, 1))
+        self.birthday.setDisplayFormat("yyyy-MM-dd")
+        self.birthday.setCalendarPopup(True)
+        self.birthday.setEnabled(False)
+        self.has_birthday.toggled.connect(self.birthday.setEnabled)
+        birthday_row.addWidget(self.has_birthday)
+        birthday_row.addWidget(self.birthday, 1)
+        self.wechat = QLineEdit()
+        self.website = QLineEdit()
+        self.notes = QPlainTextEdit()
+        self.notes.setFixedHeight(90)
+        self.phones = _Rows(
+            ["mobile", "work", "home", "fax", "other"],
+            self.tr("Phone number"),
+            self.tr("Add phone"),
+        )
+        self.emails = _Rows(
+            ["work", "home", "other"], self.tr("Email address"), self.tr("Add email")
+        )
+        form.addRow(self.tr("Name:"), self.name)
+        form.addRow(self.tr("Company:"), self.company)
+        form.addRow(self.tr("Title:"), self.title_edit)
+        form.addRow(self.tr("Department:"), self.department)
+        form.addRow(self.tr("Phones:"), self.phones)
+        form.addRow(self.tr("Emails:"), self.emails)
+        form.addRow(self.tr("Status:"), self.status)
+        form.addRow(self.tr("Level:"), self.level)
+        form.addRow(self.tr("Source:"), self.source)
+        form.addRow(self.tr("Birthday:"), birthday_row)
+        form.addRow(self.tr("WeChat:"), self.wechat)
+        form.addRow(self.tr("Website:"), self.website)
+        form.addRow(self.tr("Notes:"), self.notes)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(form_widget)
+
+        self.problem_label = QLabel()
+        self.problem_label.setStyleSheet("color: #c62828")
+        self.problem_label.setWordWrap(True)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.duplicate_notice)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.problem_label)
+        layout.addWidget(self.buttons)
+
+        self._dup_timer = QTimer(self)
+        self._dup_timer.setSingleShot(True)
+        self._dup_timer.setInterval(300)
+        self._dup_timer.timeout.connect(self._check_duplicates)
+        for signal in (
+            self.name.textChanged,
+            self.phones.changed,
+            self.emails.changed,
+            self.company.currentTextChanged,
+        ):
+            signal.connect(lambda *_a: self._dup_timer.start())
+
+        ws = workspace
+        worker.submit(ws.contact_list.companies, self._fill_companies)
+        if person_id is not None:
+            worker.submit(lambda: ws.cards.card("person", person_id), self.fill)
+        else:
+            self.phones.add_row()
+            self.emails.add_row()
+
+    # --- filling ------------------------------------------------------------------------------
+
+    def _fill_companies(self, companies: list[tuple[str, str]]) -> None:
+        current = self.company.currentData()
+        text = self.company.currentText()
+        for cid, name in companies:
+            self.company.addItem(name, cid)
+        completer = QCompleter([n for _i, n in companies], self.company)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.company.setCompleter(completer)
+        self._select_company(current, text)
+
+    def _select_company(self, company_id: str | None, text: str) -> None:
+        index = self.company.findData(company_id) if company_id else -1
+        if index >= 0:
+            self.company.setCurrentIndex(index)
+        else:
+            self.company.setEditText(text)
+
+    def fill(self, card: ContactCard) -> None:
+        """Put a stored person into the editor."""
+        self.name.setText(card.name)
+        self.title_edit.setText(card.title or "")
+        self.department.setText(card.department or "")
+        self._select_company(card.company_id, card.company or "")
+        self.status.setCurrentIndex(max(0, self.status.findData(card.status)))
+        self.level.setCurrentIndex(max(0, self.level.findData(card.level)))
+        self.source.setText(card.source or "")
+        if card.birthday:
+            self.has_birthday.setChecked(True)
+            self.birthday.setDate(QDate(card.birthday.year, card.birthday.month, card.birthday.day))
+        self.wechat.setText(card.wechat or "")
+        self.website.setText(card.website or "")
+        self.notes.setPlainText(card.notes or "")
+        for phone in card.phones:
+            self.phones.add_row(phone.label, phone.value, phone.id)
+        for email in card.emails:
+            self.emails.add_row(email.label, email.value, email.id)
+        self._addresses = card.addresses
+        self._owner_id = card.owner_id
+
+    # --- saving -------------------------------------------------------------------------------
+
+    def draft(self) -> PersonDraft:
+        """What the editor holds, as a draft to check or save."""
+        text = self.company.currentText().strip()
+        index = self.company.findText(text, Qt.MatchFlag.MatchExactly) if text else -1
+        company_id = self.company.itemData(index) if index > 0 else None
+        day = self.birthday.date()
+        return PersonDraft(
+            id=self.person_id,
+            name=self.name.text(),
+            company_id=company_id,
+            company_name=text if company_id is None and text else None,
+            title=self.title_edit.text(),
+            department=self.department.text(),
+            status=str(self.status.currentData()),
+            level=self.level.currentData(),
+            source=self.source.text(),
+            owner_id=self._owner_id,
+            birthday=date(day.year(), day.month(), day.day())
+            if self.has_birthday.isChecked()
+            else None,
+            wechat=self.wechat.text(),
+            website=self.website.text(),
+            notes=self.notes.toPlainText(),
+            phones=self.phones.values(),
+            emails=self.emails.values(),
+            addresses=self._addresses,
+        )
+
+    def save(self) -> None:
+        """Save on the worker; problems come back marked on their fields."""
+        ws, draft = self._workspace, self.draft()
+        self.buttons.setEnabled(False)
+        self._worker.submit(lambda: ws.people.save(draft), self._saved, self._failed)
+
+    def _saved(self, result: ChangeResult) -> None:
+        self.buttons.setEnabled(True)
+        self.saved.emit(result)
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        if isinstance(exc, ValidationError) and "problems" in exc.params:
+            self.mark(exc.params["problems"])
+        else:
+            from ui.messages import error_text
+
+            self.problem_label.setText(error_text(exc))
+
+    def mark(self, problems: list[FieldProblem]) -> None:
+        """Mark each problem on its field (nothing typed is changed)."""
+        for edit in (self.name, *self.phones.editors(), *self.emails.editors()):
+            self._set_problem(edit, None)
+        lines = []
+        for problem in problems:
+            widget: Any = None
+            if problem.field == "name":
+                widget = self.name
+            elif problem.field in ("phones", "emails") and problem.index is not None:
+                editors = getattr(self, problem.field).editors()
+                widget = editors[problem.index] if problem.index < len(editors) else None
+            message = self._message(problem)
+            if widget is not None:
+                self._set_problem(widget, message)
+            lines.append(message)
+        self.problem_label.setText("\n".join(lines))
+
+    def _message(self, problem: FieldProblem) -> str:
+        if problem.field == "name":
+            return self.tr("A name is required.")
+        if problem.field == "phones":
+            return self.tr("“%1” is not a phone number.").replace("%1", problem.value)
+        if problem.field == "emails":
+            text = (
+                self.tr("“%1” contains a space.")
+                if problem.code == "space"
+                else self.tr("“%1” is not an email address.")
+            )
+            return text.replace("%1", problem.value)
+        return problem.message
+
+    @staticmethod
+    def _set_problem(widget: QLineEdit, message: str | None) -> None:
+        widget.setProperty("problem", message is not None)
+        widget.setToolTip(message or "")
+        widget.style().unpolish(widget)
+        widget.style().polish(widget)
+
+    # --- duplicates ---------------------------------------------------------------------------
+
+    def _check_duplicates(self) -> None:
+        ws, draft = self._workspace, self.draft()
+        self._worker.submit(
+            lambda: ws.people.duplicates(draft),
+            self.show_duplicates,
+            lambda _e: None,
+            background=True,
+        )
+
+    def show_duplicates(self, hints: list[DuplicateHint]) -> None:
+        """Say which existing people look like this one."""
+        if not hints:
+            self.duplicate_notice.hide()
+            return
+        reasons = {
+            "phone": self.tr("same phone"),
+            "email": self.tr("same email"),
+            "name": self.tr("similar name at the same company"),
+        }
+        links = ", ".join(
+            f'<a href="{h.id}">{h.name}</a> ({reasons.get(h.reason, h.reason)})' for h in hints[:5]
+        )
+        self.duplicate_notice.setText(self.tr("Possible duplicate: %1").replace("%1", links))
+        self.duplicate_notice.show()
