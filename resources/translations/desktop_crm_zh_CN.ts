@@ -1,268 +1,502 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name>ContactsView</name>
+    <name>CardDialog</name>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="60" />
-        <source>Lead</source>
-        <translation>线索</translation>
-    </message>
-    <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="61" />
-        <source>Prospect</source>
-        <translation>意向客户</translation>
-    </message>
-    <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="62" />
-        <source>Customer</source>
-        <translation>成交客户</translation>
-    </message>
-    <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="63" />
-        <source>Inactive</source>
-        <translation>不活跃</translation>
-    </message>
-    <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="66" />
-        <source>Name</source>
-        <translation>姓名</translation>
-    </message>
-    <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="67" />
-        <source>No.</source>
-        <translation>编号</translation>
-    </message>
-    <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="68" />
-        <source>Company</source>
-        <translation>公司</translation>
-    </message>
-    <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="69" />
-        <source>Title</source>
-        <translation>职位</translation>
-    </message>
-    <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="70" />
-        <source>Phone</source>
-        <translation>电话</translation>
-    </message>
-    <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="71" />
-        <source>Email</source>
-        <translation>邮箱</translation>
-    </message>
-    <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="72" />
-        <source>City</source>
-        <translation>城市</translation>
-    </message>
-    <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="73" />
-        <source>Tags</source>
-        <translation>标签</translation>
-    </message>
-    <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="74" />
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="75" />
-        <source>Level</source>
-        <translation>等级</translation>
-    </message>
-    <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="76" />
-        <source>Owner</source>
-        <translation>负责人</translation>
-    </message>
-    <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="77" />
-        <source>Source</source>
-        <translation>来源</translation>
-    </message>
-    <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="78" />
-        <source>Created</source>
-        <translation>创建日期</translation>
-    </message>
-    <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="79" />
-        <source>Last contact</source>
-        <translation>最近联系</translation>
-    </message>
-    <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="87" />
-        <source>Contacts</source>
+        <location filename="../../ui/contacts/card_dialog.py" line="74" />
+        <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="91" />
+        <location filename="../../ui/contacts/card_dialog.py" line="77" />
+        <source>Call</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/card_dialog.py" line="78" />
+        <source>Visit</source>
+        <translation>拜访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/card_dialog.py" line="79" />
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/card_dialog.py" line="80" />
+        <source>Meeting</source>
+        <translation>会议</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/card_dialog.py" line="81" />
+        <source>Email</source>
+        <translation>邮件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/card_dialog.py" line="82" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/card_dialog.py" line="91" />
+        <source>Loading…</source>
+        <translation>加载中…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/card_dialog.py" line="101" />
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/card_dialog.py" line="109" />
+        <location filename="../../ui/contacts/card_dialog.py" line="169" />
+        <source>Details</source>
+        <translation>详细信息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/card_dialog.py" line="112" />
         <source>People</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="92" />
+        <location filename="../../ui/contacts/card_dialog.py" line="125" />
+        <source>Log what happened</source>
+        <translation>记录跟进</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/card_dialog.py" line="141" />
+        <source>What was it about? (optional)</source>
+        <translation>沟通了什么？（可选）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/card_dialog.py" line="143" />
+        <source>Notes (optional)</source>
+        <translation>备注（可选）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/card_dialog.py" line="146" />
+        <source>Plan the next follow-up:</source>
+        <translation>安排下次跟进：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/card_dialog.py" line="154" />
+        <source>Next step</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/card_dialog.py" line="157" />
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/card_dialog.py" line="169" />
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/card_dialog.py" line="169" />
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/card_dialog.py" line="172" />
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/card_dialog.py" line="186" />
+        <source>This contact no longer exists.</source>
+        <translation>该联系人已不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/card_dialog.py" line="200" />
+        <source>Lead</source>
+        <translation>线索</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/card_dialog.py" line="201" />
+        <source>Prospect</source>
+        <translation>意向客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/card_dialog.py" line="202" />
+        <source>Customer</source>
+        <translation>成交客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/card_dialog.py" line="203" />
+        <source>Inactive</source>
+        <translation>不活跃</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/card_dialog.py" line="207" />
+        <source>Level %1</source>
+        <translation>%1 级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/card_dialog.py" line="241" />
+        <source>website</source>
+        <translation>网站</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/card_dialog.py" line="243" />
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/card_dialog.py" line="245" />
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/card_dialog.py" line="246" />
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/card_dialog.py" line="247" />
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/card_dialog.py" line="248" />
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/card_dialog.py" line="249" />
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/card_dialog.py" line="251" />
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/card_dialog.py" line="268" />
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/card_dialog.py" line="269" />
+        <source>Copy %1</source>
+        <translation>复制 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/card_dialog.py" line="288" />
+        <source>Follow-up</source>
+        <translation>跟进</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/card_dialog.py" line="289" />
+        <source>Deal</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/card_dialog.py" line="290" />
+        <source>Quote</source>
+        <translation>报价单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/card_dialog.py" line="291" />
+        <source>Contract</source>
+        <translation>合同</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/card_dialog.py" line="294" />
+        <source>Created</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/card_dialog.py" line="295" />
+        <source>Changed</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/card_dialog.py" line="296" />
+        <source>Deleted</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/card_dialog.py" line="297" />
+        <source>Restored</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/card_dialog.py" line="346" />
+        <source>Logged.</source>
+        <translation>已记录。</translation>
+    </message>
+</context>
+<context>
+    <name>ContactsView</name>
+    <message>
+        <location filename="../../ui/contacts/contacts_view.py" line="64" />
+        <source>Lead</source>
+        <translation>线索</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/contacts_view.py" line="65" />
+        <source>Prospect</source>
+        <translation>意向客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/contacts_view.py" line="66" />
+        <source>Customer</source>
+        <translation>成交客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/contacts_view.py" line="67" />
+        <source>Inactive</source>
+        <translation>不活跃</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/contacts_view.py" line="70" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/contacts_view.py" line="71" />
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/contacts_view.py" line="72" />
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/contacts_view.py" line="73" />
+        <source>Title</source>
+        <translation>职位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/contacts_view.py" line="74" />
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/contacts_view.py" line="75" />
+        <source>Email</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/contacts_view.py" line="76" />
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/contacts_view.py" line="77" />
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/contacts_view.py" line="78" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/contacts_view.py" line="79" />
+        <source>Level</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/contacts_view.py" line="80" />
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/contacts_view.py" line="81" />
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/contacts_view.py" line="82" />
+        <source>Created</source>
+        <translation>创建日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/contacts_view.py" line="83" />
+        <source>Last contact</source>
+        <translation>最近联系</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/contacts_view.py" line="91" />
+        <source>Contacts</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/contacts_view.py" line="95" />
+        <source>People</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/contacts_view.py" line="96" />
         <source>Companies</source>
         <translation>公司</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="95" />
+        <location filename="../../ui/contacts/contacts_view.py" line="99" />
         <source>Filter by name, pinyin, phone, email, tag…</source>
         <translation>按姓名、拼音、电话、邮箱、标签筛选…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="103" />
+        <location filename="../../ui/contacts/contacts_view.py" line="105" />
+        <source>New person…</source>
+        <translation>新建联系人…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/contacts_view.py" line="111" />
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="104" />
+        <location filename="../../ui/contacts/contacts_view.py" line="112" />
         <source>Any level</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="105" />
+        <location filename="../../ui/contacts/contacts_view.py" line="113" />
         <source>Any tag</source>
         <translation>全部标签</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="106" />
+        <location filename="../../ui/contacts/contacts_view.py" line="114" />
         <source>Any city</source>
         <translation>全部城市</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="107" />
+        <location filename="../../ui/contacts/contacts_view.py" line="115" />
         <source>Any source</source>
         <translation>全部来源</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="108" />
+        <location filename="../../ui/contacts/contacts_view.py" line="116" />
         <source>Any owner</source>
         <translation>全部负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="110" />
+        <location filename="../../ui/contacts/contacts_view.py" line="118" />
         <source>Added any time</source>
         <translation>任意添加时间</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="112" />
+        <location filename="../../ui/contacts/contacts_view.py" line="120" />
         <source>Added in the last 7 days</source>
         <translation>最近 7 天添加</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="113" />
+        <location filename="../../ui/contacts/contacts_view.py" line="121" />
         <source>Added in the last 30 days</source>
         <translation>最近 30 天添加</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="114" />
+        <location filename="../../ui/contacts/contacts_view.py" line="122" />
         <source>Added in the last year</source>
         <translation>最近一年添加</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="128" />
+        <location filename="../../ui/contacts/contacts_view.py" line="136" />
         <source>Quiet for</source>
         <translation>未联系超过</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="129" />
+        <location filename="../../ui/contacts/contacts_view.py" line="137" />
         <source>Only contacts nobody has contacted for this long</source>
         <translation>只显示这段时间内无人联系的联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="133" />
+        <location filename="../../ui/contacts/contacts_view.py" line="141" />
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="136" />
+        <location filename="../../ui/contacts/contacts_view.py" line="144" />
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="137" />
+        <location filename="../../ui/contacts/contacts_view.py" line="145" />
         <source>Clear all filters</source>
         <translation>清除全部筛选条件</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="148" />
+        <location filename="../../ui/contacts/contacts_view.py" line="156" />
         <source>Tag…</source>
         <translation>加标签…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="152" />
+        <location filename="../../ui/contacts/contacts_view.py" line="160" />
         <source>Set status</source>
         <translation>设置状态</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="155" />
+        <location filename="../../ui/contacts/contacts_view.py" line="163" />
         <source>Set level</source>
         <translation>设置等级</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="157" />
+        <location filename="../../ui/contacts/contacts_view.py" line="165" />
         <source>Assign owner</source>
         <translation>指定负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="160" />
+        <location filename="../../ui/contacts/contacts_view.py" line="168" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="322" />
+        <location filename="../../ui/contacts/contacts_view.py" line="338" />
         <source>people</source>
         <translation>位联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="322" />
+        <location filename="../../ui/contacts/contacts_view.py" line="338" />
         <source>companies</source>
         <translation>家公司</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/contacts/contacts_view.py" line="407" />
+        <location filename="../../ui/contacts/contacts_view.py" line="423" />
         <source>%n selected</source>
         <translation>
             <numerusform>已选 %n 项</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="425" />
+        <location filename="../../ui/contacts/contacts_view.py" line="438" />
         <source>Changed to %1.</source>
         <translation>已改为%1。</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="431" />
+        <location filename="../../ui/contacts/contacts_view.py" line="444" />
         <source>Tag contacts</source>
         <translation>给联系人加标签</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="431" />
+        <location filename="../../ui/contacts/contacts_view.py" line="444" />
         <source>Tag:</source>
         <translation>标签：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="437" />
+        <location filename="../../ui/contacts/contacts_view.py" line="450" />
         <source>Tagged with %1.</source>
         <translation>已添加标签“%1”。</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="444" />
+        <location filename="../../ui/contacts/contacts_view.py" line="457" />
         <source>Delete contacts</source>
         <translation>删除联系人</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/contacts/contacts_view.py" line="445" />
+        <location filename="../../ui/contacts/contacts_view.py" line="458" />
         <source>Delete %n contact(s)? You can undo this with Ctrl+Z.</source>
         <translation>
             <numerusform>删除 %n 个联系人？可以用 Ctrl+Z 撤销。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="449" />
+        <location filename="../../ui/contacts/contacts_view.py" line="462" />
         <source>Deleted.</source>
         <translation>已删除。</translation>
     </message>
@@ -298,32 +532,32 @@
 <context>
     <name>GlobalSearch</name>
     <message>
-        <location filename="../../ui/search_box.py" line="25" />
+        <location filename="../../ui/search_box.py" line="27" />
         <source>Search everything (Ctrl+K)</source>
         <translation>全局搜索 (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../ui/search_box.py" line="45" />
+        <location filename="../../ui/search_box.py" line="47" />
         <source>Person</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/search_box.py" line="46" />
+        <location filename="../../ui/search_box.py" line="48" />
         <source>Company</source>
         <translation>公司</translation>
     </message>
     <message>
-        <location filename="../../ui/search_box.py" line="47" />
+        <location filename="../../ui/search_box.py" line="49" />
         <source>Deal</source>
         <translation>商机</translation>
     </message>
     <message>
-        <location filename="../../ui/search_box.py" line="48" />
+        <location filename="../../ui/search_box.py" line="50" />
         <source>Quote</source>
         <translation>报价单</translation>
     </message>
     <message>
-        <location filename="../../ui/search_box.py" line="58" />
+        <location filename="../../ui/search_box.py" line="60" />
         <source>No matches</source>
         <translation>没有匹配结果</translation>
     </message>
@@ -332,189 +566,189 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/main_window.py" line="70" />
-        <location filename="../../ui/main_window.py" line="567" />
+        <location filename="../../ui/main_window.py" line="621" />
         <source>Desktop CRM</source>
         <translation>Desktop CRM</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122" />
+        <location filename="../../ui/main_window.py" line="127" />
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154" />
+        <location filename="../../ui/main_window.py" line="159" />
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155" />
+        <location filename="../../ui/main_window.py" line="160" />
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156" />
+        <location filename="../../ui/main_window.py" line="161" />
         <source>Pipeline</source>
         <translation>销售漏斗</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157" />
+        <location filename="../../ui/main_window.py" line="162" />
         <source>Quotes</source>
         <translation>报价单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158" />
+        <location filename="../../ui/main_window.py" line="163" />
         <source>Contracts</source>
         <translation>合同</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159" />
+        <location filename="../../ui/main_window.py" line="164" />
         <source>Products</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160" />
+        <location filename="../../ui/main_window.py" line="165" />
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161" />
+        <location filename="../../ui/main_window.py" line="166" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167" />
+        <location filename="../../ui/main_window.py" line="172" />
         <source>Companies and people with their phones, emails, tags, notes and a timeline of everything that happened.</source>
         <translation>公司和联系人，以及他们的电话、邮箱、标签、备注和所有往来的时间线。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171" />
+        <location filename="../../ui/main_window.py" line="176" />
         <source>Deals moving through stages on a kanban board, with conversion and forecast.</source>
         <translation>商机在看板上按阶段推进，附转化率与预测。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173" />
+        <location filename="../../ui/main_window.py" line="178" />
         <source>Quotes with product lines, discounts and tax, printed to PDF.</source>
         <translation>含产品明细、折扣和税费的报价单，可打印为 PDF。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174" />
+        <location filename="../../ui/main_window.py" line="179" />
         <source>Contracts, payment plans and payments received.</source>
         <translation>合同、回款计划和已收款项。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175" />
+        <location filename="../../ui/main_window.py" line="180" />
         <source>The products and services you sell, with prices and tax.</source>
         <translation>您销售的产品和服务，含价格与税率。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176" />
+        <location filename="../../ui/main_window.py" line="181" />
         <source>Sales, activity and follow-up reports; any list to Excel.</source>
         <translation>销售、活动和跟进报表；任何列表均可导出到 Excel。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181" />
+        <location filename="../../ui/main_window.py" line="186" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183" />
+        <location filename="../../ui/main_window.py" line="188" />
         <source>&amp;New Workspace…</source>
         <translation>新建工作区(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186" />
+        <location filename="../../ui/main_window.py" line="191" />
         <source>&amp;Open Workspace…</source>
         <translation>打开工作区(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188" />
+        <location filename="../../ui/main_window.py" line="193" />
         <source>Open &amp;Demo Workspace…</source>
         <translation>打开演示工作区(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189" />
+        <location filename="../../ui/main_window.py" line="194" />
         <source>&amp;Back Up Now</source>
         <translation>立即备份(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190" />
+        <location filename="../../ui/main_window.py" line="195" />
         <source>&amp;Restore from Backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191" />
+        <location filename="../../ui/main_window.py" line="196" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204" />
+        <location filename="../../ui/main_window.py" line="209" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="205" />
-        <location filename="../../ui/main_window.py" line="389" />
+        <location filename="../../ui/main_window.py" line="210" />
+        <location filename="../../ui/main_window.py" line="395" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="206" />
-        <location filename="../../ui/main_window.py" line="392" />
+        <location filename="../../ui/main_window.py" line="211" />
+        <location filename="../../ui/main_window.py" line="398" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="207" />
+        <location filename="../../ui/main_window.py" line="212" />
         <source>&amp;Search…</source>
         <translation>搜索(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209" />
+        <location filename="../../ui/main_window.py" line="214" />
         <source>Se&amp;ttings…</source>
         <translation>设置(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222" />
+        <location filename="../../ui/main_window.py" line="227" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="229" />
+        <location filename="../../ui/main_window.py" line="234" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="230" />
+        <location filename="../../ui/main_window.py" line="235" />
         <source>&amp;About Desktop CRM</source>
         <translation>关于 Desktop CRM(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="281" />
+        <location filename="../../ui/main_window.py" line="286" />
         <source>Opening %1…</source>
         <translation>正在打开 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="287" />
+        <location filename="../../ui/main_window.py" line="292" />
         <source>%1 — Desktop CRM</source>
         <translation>%1 — Desktop CRM</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="307" />
+        <location filename="../../ui/main_window.py" line="312" />
         <source>Damaged workspace</source>
         <translation>工作区已损坏</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="311" />
+        <location filename="../../ui/main_window.py" line="316" />
         <source>Restore the newest good backup? The damaged file is kept beside it, renamed.</source>
         <translation>要恢复最新的完好备份吗？损坏的文件会改名后保留在原处。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="338" />
+        <location filename="../../ui/main_window.py" line="343" />
         <source>Backing up and closing…</source>
         <translation>正在备份并关闭…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="369" />
+        <location filename="../../ui/main_window.py" line="375" />
         <source>%1 people · %2 companies · %3 open deals</source>
         <translation>%1 位联系人 · %2 家公司 · %3 个进行中商机</translation>
     </message>
@@ -523,113 +757,118 @@
         <translation type="vanished">此工作区有 %1 位联系人和 %2 家公司。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="375" />
+        <location filename="../../ui/main_window.py" line="381" />
         <source>%1 open deals.</source>
         <translation>%1 个进行中的商机。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="378" />
+        <location filename="../../ui/main_window.py" line="384" />
         <source>%1 quotes.</source>
         <translation>%1 份报价单。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="381" />
+        <location filename="../../ui/main_window.py" line="387" />
         <source>%1 products.</source>
         <translation>%1 个产品。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="389" />
+        <location filename="../../ui/main_window.py" line="395" />
         <source>&amp;Undo %1</source>
         <translation>撤销 %1(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="392" />
+        <location filename="../../ui/main_window.py" line="398" />
         <source>&amp;Redo %1</source>
         <translation>重做 %1(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="397" />
-        <location filename="../../ui/main_window.py" line="398" />
+        <location filename="../../ui/main_window.py" line="403" />
+        <location filename="../../ui/main_window.py" line="404" />
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="418" />
+        <location filename="../../ui/main_window.py" line="424" />
         <source>Undone.</source>
         <translation>已撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="422" />
+        <location filename="../../ui/main_window.py" line="428" />
         <source>Redone.</source>
         <translation>已重做。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="463" />
+        <location filename="../../ui/main_window.py" line="504" />
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="517" />
         <source>Backup saved: %1</source>
         <translation>备份已保存：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="482" />
+        <location filename="../../ui/main_window.py" line="536" />
         <source>Restore from Backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="484" />
+        <location filename="../../ui/main_window.py" line="538" />
         <source>Desktop CRM backups (*.crmbak);;All files (*)</source>
         <translation>Desktop CRM 备份 (*.crmbak);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="495" />
+        <location filename="../../ui/main_window.py" line="549" />
         <source>Restore backup</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="497" />
+        <location filename="../../ui/main_window.py" line="551" />
         <source>Replace the current data with the backup %1? The current data is backed up first, so this can be reversed.</source>
         <translation>用备份 %1 替换当前数据吗？当前数据会先备份，因此可以还原。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="518" />
+        <location filename="../../ui/main_window.py" line="572" />
         <source>Backup restored.</source>
         <translation>备份已恢复。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="537" />
+        <location filename="../../ui/main_window.py" line="591" />
         <source>Settings saved.</source>
         <translation>设置已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="541" />
+        <location filename="../../ui/main_window.py" line="595" />
         <source>New Workspace</source>
         <translation>新建工作区</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="549" />
+        <location filename="../../ui/main_window.py" line="603" />
         <source>Desktop CRM workspaces (*.crm)</source>
         <translation>Desktop CRM 工作区 (*.crm)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="545" />
+        <location filename="../../ui/main_window.py" line="599" />
         <source>Demo Workspace</source>
         <translation>演示工作区</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="558" />
+        <location filename="../../ui/main_window.py" line="612" />
         <source>Open Workspace</source>
         <translation>打开工作区</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="560" />
+        <location filename="../../ui/main_window.py" line="614" />
         <source>Desktop CRM workspaces (*.crm);;All files (*)</source>
         <translation>Desktop CRM 工作区 (*.crm);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="574" />
+        <location filename="../../ui/main_window.py" line="628" />
         <source>About Desktop CRM</source>
         <translation>关于 Desktop CRM</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="575" />
+        <location filename="../../ui/main_window.py" line="629" />
         <source>Desktop CRM %1
 An offline-first CRM for small teams.</source>
         <translation>Desktop CRM %1
@@ -692,6 +931,164 @@ An offline-first CRM for small teams.</source>
         <location filename="../../ui/messages.py" line="76" />
         <source>Cancelled. Nothing was written.</source>
         <translation>已取消，未写入任何内容。</translation>
+    </message>
+</context>
+<context>
+    <name>PersonEditor</name>
+    <message>
+        <location filename="../../ui/contacts/person_editor.py" line="134" />
+        <source>New person</source>
+        <translation>新建联系人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/person_editor.py" line="134" />
+        <source>Edit person</source>
+        <translation>编辑联系人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/person_editor.py" line="158" />
+        <source>Lead</source>
+        <translation>线索</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/person_editor.py" line="159" />
+        <source>Prospect</source>
+        <translation>意向客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/person_editor.py" line="160" />
+        <source>Customer</source>
+        <translation>成交客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/person_editor.py" line="161" />
+        <source>Inactive</source>
+        <translation>不活跃</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/person_editor.py" line="184" />
+        <source>Phone number</source>
+        <translation>电话号码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/person_editor.py" line="185" />
+        <source>Add phone</source>
+        <translation>添加电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/person_editor.py" line="188" />
+        <source>Email address</source>
+        <translation>邮箱地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/person_editor.py" line="188" />
+        <source>Add email</source>
+        <translation>添加邮箱</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/person_editor.py" line="190" />
+        <source>Name:</source>
+        <translation>姓名：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/person_editor.py" line="191" />
+        <source>Company:</source>
+        <translation>公司：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/person_editor.py" line="192" />
+        <source>Title:</source>
+        <translation>职位：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/person_editor.py" line="193" />
+        <source>Department:</source>
+        <translation>部门：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/person_editor.py" line="194" />
+        <source>Phones:</source>
+        <translation>电话：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/person_editor.py" line="195" />
+        <source>Emails:</source>
+        <translation>邮箱：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/person_editor.py" line="196" />
+        <source>Status:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/person_editor.py" line="197" />
+        <source>Level:</source>
+        <translation>等级：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/person_editor.py" line="198" />
+        <source>Source:</source>
+        <translation>来源：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/person_editor.py" line="199" />
+        <source>Birthday:</source>
+        <translation>生日：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/person_editor.py" line="200" />
+        <source>WeChat:</source>
+        <translation>微信：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/person_editor.py" line="201" />
+        <source>Website:</source>
+        <translation>网站：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/person_editor.py" line="202" />
+        <source>Notes:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/person_editor.py" line="353" />
+        <source>A name is required.</source>
+        <translation>请填写姓名。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/person_editor.py" line="355" />
+        <source>“%1” is not a phone number.</source>
+        <translation>“%1”不是有效的电话号码。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/person_editor.py" line="358" />
+        <source>“%1” contains a space.</source>
+        <translation>“%1”中含有空格。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/person_editor.py" line="360" />
+        <source>“%1” is not an email address.</source>
+        <translation>“%1”不是有效的邮箱地址。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/person_editor.py" line="389" />
+        <source>same phone</source>
+        <translation>电话相同</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/person_editor.py" line="390" />
+        <source>same email</source>
+        <translation>邮箱相同</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/person_editor.py" line="391" />
+        <source>similar name at the same company</source>
+        <translation>同公司且姓名相近</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/person_editor.py" line="396" />
+        <source>Possible duplicate: %1</source>
+        <translation>可能重复：%1</translation>
     </message>
 </context>
 <context>
@@ -966,6 +1363,14 @@ An offline-first CRM for small teams.</source>
         <location filename="../../ui/views/workspace_view.py" line="101" />
         <source> (undone)</source>
         <translation>（已撤销）</translation>
+    </message>
+</context>
+<context>
+    <name>_Rows</name>
+    <message>
+        <location filename="../../ui/contacts/person_editor.py" line="79" />
+        <source>Remove</source>
+        <translation>删除</translation>
     </message>
 </context>
 <context>
