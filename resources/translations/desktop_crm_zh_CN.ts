@@ -9,222 +9,333 @@
     </message>
     <message>
         <location filename="../../ui/contacts/card_dialog.py" line="77" />
+        <source>mobile</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/card_dialog.py" line="78" />
+        <source>work</source>
+        <translation>工作</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/card_dialog.py" line="79" />
+        <source>home</source>
+        <translation>住宅</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/card_dialog.py" line="80" />
+        <source>fax</source>
+        <translation>传真</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/card_dialog.py" line="81" />
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/card_dialog.py" line="82" />
+        <source>email</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/card_dialog.py" line="83" />
+        <source>main</source>
+        <translation>总机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/card_dialog.py" line="84" />
+        <source>pager</source>
+        <translation>寻呼机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/card_dialog.py" line="85" />
+        <source>home fax</source>
+        <translation>住宅传真</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/card_dialog.py" line="86" />
+        <source>work fax</source>
+        <translation>工作传真</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/card_dialog.py" line="87" />
+        <source>phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/card_dialog.py" line="90" />
+        <source>name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/card_dialog.py" line="91" />
+        <source>title</source>
+        <translation>职位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/card_dialog.py" line="92" />
+        <source>status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/card_dialog.py" line="93" />
+        <source>level</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/card_dialog.py" line="94" />
+        <source>company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/card_dialog.py" line="95" />
+        <source>notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/card_dialog.py" line="96" />
+        <source>source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/card_dialog.py" line="97" />
+        <source>owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/card_dialog.py" line="98" />
+        <source>deleted</source>
+        <translation>删除时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/card_dialog.py" line="99" />
+        <source>birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/card_dialog.py" line="100" />
+        <source>department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/card_dialog.py" line="104" />
         <source>Call</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="78" />
+        <location filename="../../ui/contacts/card_dialog.py" line="105" />
         <source>Visit</source>
         <translation>拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="79" />
+        <location filename="../../ui/contacts/card_dialog.py" line="106" />
         <source>Message</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="80" />
+        <location filename="../../ui/contacts/card_dialog.py" line="107" />
         <source>Meeting</source>
         <translation>会议</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="81" />
+        <location filename="../../ui/contacts/card_dialog.py" line="108" />
         <source>Email</source>
         <translation>邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="82" />
+        <location filename="../../ui/contacts/card_dialog.py" line="109" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="91" />
+        <location filename="../../ui/contacts/card_dialog.py" line="118" />
         <source>Loading…</source>
         <translation>加载中…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="101" />
+        <location filename="../../ui/contacts/card_dialog.py" line="128" />
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="109" />
-        <location filename="../../ui/contacts/card_dialog.py" line="169" />
+        <location filename="../../ui/contacts/card_dialog.py" line="136" />
+        <location filename="../../ui/contacts/card_dialog.py" line="196" />
         <source>Details</source>
         <translation>详细信息</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="112" />
+        <location filename="../../ui/contacts/card_dialog.py" line="139" />
         <source>People</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="125" />
+        <location filename="../../ui/contacts/card_dialog.py" line="152" />
         <source>Log what happened</source>
         <translation>记录跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="141" />
+        <location filename="../../ui/contacts/card_dialog.py" line="168" />
         <source>What was it about? (optional)</source>
         <translation>沟通了什么？（可选）</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="143" />
+        <location filename="../../ui/contacts/card_dialog.py" line="170" />
         <source>Notes (optional)</source>
         <translation>备注（可选）</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="146" />
+        <location filename="../../ui/contacts/card_dialog.py" line="173" />
         <source>Plan the next follow-up:</source>
         <translation>安排下次跟进：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="154" />
+        <location filename="../../ui/contacts/card_dialog.py" line="181" />
         <source>Next step</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="157" />
+        <location filename="../../ui/contacts/card_dialog.py" line="184" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="169" />
+        <location filename="../../ui/contacts/card_dialog.py" line="196" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="169" />
+        <location filename="../../ui/contacts/card_dialog.py" line="196" />
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="172" />
+        <location filename="../../ui/contacts/card_dialog.py" line="199" />
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="186" />
+        <location filename="../../ui/contacts/card_dialog.py" line="213" />
         <source>This contact no longer exists.</source>
         <translation>该联系人已不存在。</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="200" />
+        <location filename="../../ui/contacts/card_dialog.py" line="227" />
         <source>Lead</source>
         <translation>线索</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="201" />
+        <location filename="../../ui/contacts/card_dialog.py" line="228" />
         <source>Prospect</source>
         <translation>意向客户</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="202" />
+        <location filename="../../ui/contacts/card_dialog.py" line="229" />
         <source>Customer</source>
         <translation>成交客户</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="203" />
+        <location filename="../../ui/contacts/card_dialog.py" line="230" />
         <source>Inactive</source>
         <translation>不活跃</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="207" />
+        <location filename="../../ui/contacts/card_dialog.py" line="234" />
         <source>Level %1</source>
         <translation>%1 级</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="241" />
+        <location filename="../../ui/contacts/card_dialog.py" line="270" />
         <source>website</source>
         <translation>网站</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="243" />
+        <location filename="../../ui/contacts/card_dialog.py" line="101" />
+        <location filename="../../ui/contacts/card_dialog.py" line="272" />
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="245" />
+        <location filename="../../ui/contacts/card_dialog.py" line="274" />
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="246" />
+        <location filename="../../ui/contacts/card_dialog.py" line="275" />
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="247" />
+        <location filename="../../ui/contacts/card_dialog.py" line="276" />
         <source>Birthday</source>
         <translation>生日</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="248" />
+        <location filename="../../ui/contacts/card_dialog.py" line="277" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="249" />
+        <location filename="../../ui/contacts/card_dialog.py" line="278" />
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="251" />
+        <location filename="../../ui/contacts/card_dialog.py" line="280" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="268" />
+        <location filename="../../ui/contacts/card_dialog.py" line="297" />
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="269" />
+        <location filename="../../ui/contacts/card_dialog.py" line="298" />
         <source>Copy %1</source>
         <translation>复制 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="288" />
+        <location filename="../../ui/contacts/card_dialog.py" line="317" />
         <source>Follow-up</source>
         <translation>跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="289" />
+        <location filename="../../ui/contacts/card_dialog.py" line="318" />
         <source>Deal</source>
         <translation>商机</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="290" />
+        <location filename="../../ui/contacts/card_dialog.py" line="319" />
         <source>Quote</source>
         <translation>报价单</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="291" />
+        <location filename="../../ui/contacts/card_dialog.py" line="320" />
         <source>Contract</source>
         <translation>合同</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="294" />
+        <location filename="../../ui/contacts/card_dialog.py" line="323" />
         <source>Created</source>
         <translation>创建</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="295" />
+        <location filename="../../ui/contacts/card_dialog.py" line="324" />
         <source>Changed</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="296" />
+        <location filename="../../ui/contacts/card_dialog.py" line="325" />
         <source>Deleted</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="297" />
+        <location filename="../../ui/contacts/card_dialog.py" line="326" />
         <source>Restored</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="346" />
+        <location filename="../../ui/contacts/card_dialog.py" line="379" />
         <source>Logged.</source>
         <translation>已记录。</translation>
     </message>

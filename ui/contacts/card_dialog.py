@@ -73,6 +73,33 @@ class CardDialog(QDialog):
         self.card: ContactCard | None = None
         self.setWindowTitle(self.tr("Contact"))
         self.resize(900, 640)
+        self.labels = {
+            "mobile": self.tr("mobile"),
+            "work": self.tr("work"),
+            "home": self.tr("home"),
+            "fax": self.tr("fax"),
+            "other": self.tr("other"),
+            "email": self.tr("email"),
+            "main": self.tr("main"),
+            "pager": self.tr("pager"),
+            "home fax": self.tr("home fax"),
+            "work fax": self.tr("work fax"),
+            "phone": self.tr("phone"),
+        }
+        self.fields = {
+            "name": self.tr("name"),
+            "title": self.tr("title"),
+            "status": self.tr("status"),
+            "level": self.tr("level"),
+            "company_id": self.tr("company"),
+            "notes": self.tr("notes"),
+            "source": self.tr("source"),
+            "owner_id": self.tr("owner"),
+            "deleted_at": self.tr("deleted"),
+            "birthday": self.tr("birthday"),
+            "department": self.tr("department"),
+            "wechat": self.tr("WeChat"),
+        }
         self.kinds = {
             "call": self.tr("Call"),
             "visit": self.tr("Visit"),
@@ -220,9 +247,11 @@ class CardDialog(QDialog):
             self.details.removeRow(0)
         for phone in card.phones:
             digits = "".join(ch for ch in phone.value if ch.isdigit() or ch == "+")
-            self._copy_row(phone.label, phone.value, f"tel:{digits}")
+            self._copy_row(self.labels.get(phone.label, phone.label), phone.value, f"tel:{digits}")
         for email in card.emails:
-            self._copy_row(email.label, email.value, f"mailto:{email.value}")
+            self._copy_row(
+                self.labels.get(email.label, email.label), email.value, f"mailto:{email.value}"
+            )
         for address in card.addresses:
             text = ", ".join(
                 x
@@ -235,7 +264,7 @@ class CardDialog(QDialog):
                 )
                 if x
             )
-            self._copy_row(address.label, text.replace("\n", ", "))
+            self._copy_row(self.labels.get(address.label, address.label), text.replace("\n", ", "))
         if card.website:
             url = card.website if "://" in card.website else f"https://{card.website}"
             self._copy_row(self.tr("website"), card.website, url)
@@ -308,11 +337,15 @@ class CardDialog(QDialog):
                 title = f"{what}: {item.title}"
             if item.who:
                 title = f"{item.who} · {title}"
+            detail = item.detail
+            if item.kind == "change":
+                for key, name in self.fields.items():
+                    detail = detail.replace(f"{key}: ", f"{name}: ")
             row = QTreeWidgetItem(
                 [
                     item.at.astimezone().strftime("%Y-%m-%d %H:%M"),
                     title,
-                    item.detail.replace("\n", " "),
+                    detail.replace("\n", " "),
                 ]
             )
             row.setToolTip(2, item.detail)
