@@ -12,6 +12,7 @@ from desktop_crm.services.cards import CardService
 from desktop_crm.services.contact_list import ContactListService
 from desktop_crm.services.contacts import ContactsService
 from desktop_crm.services.dto import CheckReport
+from desktop_crm.services.duplicates import DuplicateService
 from desktop_crm.services.exports import ExportService
 from desktop_crm.services.history import HistoryService
 from desktop_crm.services.imports import ImportService
@@ -66,6 +67,7 @@ class Workspace:
         contact_list: Ids and rows for the contact lists.
         people: Saving people from the editor, duplicate hints.
         cards: Contact cards, their timeline, logging activities.
+        duplicates: Likely duplicate people, and merging them.
         numbers: Number pattern previews.
         today: The Today screen's figures.
         search: Global search.
@@ -83,6 +85,7 @@ class Workspace:
         self.contact_list = ContactListService(store)
         self.people = PeopleService(store)
         self.cards = CardService(store)
+        self.duplicates = DuplicateService(store, self.backups.backup_now)
         self.numbers = NumberingService(store)
         self.today = TodayService(store)
         self.search = SearchService(store)
