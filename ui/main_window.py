@@ -80,6 +80,7 @@ class MainWindow(QMainWindow):
         self.contacts_view.searchFocused.connect(self.prepare_search)
         self.contacts_view.openRequested.connect(self.open_card)
         self.contacts_view.newRequested.connect(lambda: self.edit_person(None))
+        self.contacts_view.duplicatesRequested.connect(self.show_duplicates)
         self._cards: list[Any] = []
         self.settings_view = WorkspaceView()
         self.placeholders: dict[str, PlaceholderView] = {}
@@ -486,6 +487,17 @@ class MainWindow(QMainWindow):
         self._cards.append(card)
         card.show()
         return card
+
+    def show_duplicates(self) -> Any:
+        """Open the duplicates screen."""
+        from ui.contacts.duplicates_dialog import DuplicatesDialog
+
+        ws = self.workspace
+        if ws is None:
+            return None
+        dialog = DuplicatesDialog(self.worker, ws, self._mutate, self)
+        dialog.show()
+        return dialog
 
     def edit_person(self, person_id: str | None) -> Any:
         """Open the person editor (``None``: a new person)."""

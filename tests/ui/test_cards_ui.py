@@ -110,3 +110,30 @@ def test_new_person_warns_about_a_duplicate_phone(qtbot, opened):
     new_id = saved.args[0].ids[0]
     card = window.workspace.cards.card("person", new_id)
     assert card.company == "新公司"  # a typed company is created
+
+
+def test_duplicates_screen_merges_a_pair(qtbot, window, workspace):
+    path = workspace.path
+    a = workspace.people.save(PersonDraft(name="王芳", phones=(Labelled("mobile", "13800138000"),),
+                                          title="总监")).ids[0]
+    b = workspace.people.save(PersonDraft(name="Wang Fang",
+                                          phones=(Labelled("mobile", "+86 138 0013 8000"),),
+                                          emails=(Labelled("work", "wf@x.cn"),))).ids[0]
+    workspace.close(backup_if_changed=False)
+    open_and_wait(qtbot, window, path)
+    dialog = window.show_duplicates()
+    qtbot.waitUntil(lambda: dialog.list.topLevelItemCount() == 1)
+    assert "same phone" in dialog.list.topLevelItem(0).text(2)
+    merge = dialog.merge_selected()
+    qtbot.waitUntil(lambda: bool(merge.groups))
+    name_buttons = merge.groups["name"].buttons()
+    assert [btn.text() for btn in name_buttons] == ["王芳", "Wang Fang"]
+    name_buttons[1].setChecked(True)
+    merge._accept()
+    qtbot.waitUntil(lambda: window.worker.idle and "Merge 2 people" in window.undo_action.text(),
+                    timeout=5000)
+    card = window.workspace.cards.card("person", a)
+    assert card.name == "Wang Fang" and card.title == "总监"
+    assert [e.value for e in card.emails] == ["wf@x.cn"]
+    qtbot.waitUntil(lambda: dialog.list.topLevelItemCount() == 0)
+    assert b

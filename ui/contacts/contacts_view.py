@@ -48,11 +48,13 @@ class ContactsView(QWidget):
         openRequested(str, str): Show the card of (kind, id).
         searchFocused: The filter box got the focus (time to load the search keys).
         newRequested: The user asked for a new person.
+        duplicatesRequested: The user asked for the duplicates screen.
     """
 
     openRequested = Signal(str, str)
     searchFocused = Signal()
     newRequested = Signal()
+    duplicatesRequested = Signal()
 
     def __init__(self, worker: DbWorker, settings: QSettings, mutate: Mutation) -> None:
         super().__init__()
@@ -105,6 +107,9 @@ class ContactsView(QWidget):
         self.new_button = QPushButton(self.tr("New person…"))
         self.new_button.clicked.connect(self.newRequested)
         top.addWidget(self.new_button)
+        self.duplicates_button = QPushButton(self.tr("Duplicates…"))
+        self.duplicates_button.clicked.connect(self.duplicatesRequested)
+        top.addWidget(self.duplicates_button)
         layout.addLayout(top)
 
         filters = QHBoxLayout()
