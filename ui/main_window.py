@@ -81,6 +81,7 @@ class MainWindow(QMainWindow):
         self.contacts_view.openRequested.connect(self.open_card)
         self.contacts_view.newRequested.connect(lambda: self.edit_person(None))
         self.contacts_view.duplicatesRequested.connect(self.show_duplicates)
+        self.contacts_view.exportRequested.connect(self.export_contacts)
         self._cards: list[Any] = []
         self.settings_view = WorkspaceView()
         self.placeholders: dict[str, PlaceholderView] = {}
@@ -192,6 +193,9 @@ class MainWindow(QMainWindow):
             self.tr("&Open Workspace…"), self.choose_workspace, QKeySequence.StandardKey.Open
         )
         self.demo_action = self._action(self.tr("Open &Demo Workspace…"), self.new_demo)
+        self.import_action = self._action(
+            self.tr("&Import Contacts…"), self.choose_import, "Ctrl+I"
+        )
         self.backup_action = self._action(self.tr("&Back Up Now"), self.backup_now, "Ctrl+B")
         self.restore_action = self._action(self.tr("&Restore from Backup…"), self.choose_backup)
         quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
@@ -199,6 +203,8 @@ class MainWindow(QMainWindow):
             self.new_action,
             self.open_action,
             self.demo_action,
+            None,
+            self.import_action,
             None,
             self.backup_action,
             self.restore_action,
@@ -245,6 +251,7 @@ class MainWindow(QMainWindow):
 
     def _set_workspace_actions(self, enabled: bool) -> None:
         for action in (
+            self.import_action,
             self.backup_action,
             self.restore_action,
             self.search_action,
@@ -487,6 +494,23 @@ class MainWindow(QMainWindow):
         self._cards.append(card)
         card.show()
         return card
+
+    def choose_import(self) -> None:
+        """Ask for a contact file and import it (File > Import Contacts…)."""
+        from ui.contacts.import_export import choose_import
+
+        choose_import(self)
+
+    def refresh_after_import(self, report: Any) -> None:
+        """Show what an import brought in."""
+        if report.operation_id:
+            self.refresh(ChangeResult(report.operation_id, created=report.created))
+
+    def export_contacts(self, resolve: Any, count: int) -> None:
+        """Ask where, then export these people as vCard."""
+        from ui.contacts.import_export import choose_export
+
+        choose_export(self, resolve, count)
 
     def show_duplicates(self) -> Any:
         """Open the duplicates screen."""

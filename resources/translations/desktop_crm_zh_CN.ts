@@ -343,276 +343,286 @@
 <context>
     <name>ContactsView</name>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="66" />
+        <location filename="../../ui/contacts/contacts_view.py" line="68" />
         <source>Lead</source>
         <translation>线索</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="67" />
+        <location filename="../../ui/contacts/contacts_view.py" line="69" />
         <source>Prospect</source>
         <translation>意向客户</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="68" />
+        <location filename="../../ui/contacts/contacts_view.py" line="70" />
         <source>Customer</source>
         <translation>成交客户</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="69" />
+        <location filename="../../ui/contacts/contacts_view.py" line="71" />
         <source>Inactive</source>
         <translation>不活跃</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="72" />
+        <location filename="../../ui/contacts/contacts_view.py" line="74" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="73" />
+        <location filename="../../ui/contacts/contacts_view.py" line="75" />
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="74" />
+        <location filename="../../ui/contacts/contacts_view.py" line="76" />
         <source>Company</source>
         <translation>公司</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="75" />
+        <location filename="../../ui/contacts/contacts_view.py" line="77" />
         <source>Title</source>
         <translation>职位</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="76" />
+        <location filename="../../ui/contacts/contacts_view.py" line="78" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="77" />
+        <location filename="../../ui/contacts/contacts_view.py" line="79" />
         <source>Email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="78" />
+        <location filename="../../ui/contacts/contacts_view.py" line="80" />
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="79" />
+        <location filename="../../ui/contacts/contacts_view.py" line="81" />
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="80" />
+        <location filename="../../ui/contacts/contacts_view.py" line="82" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="81" />
+        <location filename="../../ui/contacts/contacts_view.py" line="83" />
         <source>Level</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="82" />
+        <location filename="../../ui/contacts/contacts_view.py" line="84" />
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="83" />
+        <location filename="../../ui/contacts/contacts_view.py" line="85" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="84" />
+        <location filename="../../ui/contacts/contacts_view.py" line="86" />
         <source>Created</source>
         <translation>创建日期</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="85" />
+        <location filename="../../ui/contacts/contacts_view.py" line="87" />
         <source>Last contact</source>
         <translation>最近联系</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="93" />
+        <location filename="../../ui/contacts/contacts_view.py" line="95" />
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="97" />
+        <location filename="../../ui/contacts/contacts_view.py" line="99" />
         <source>People</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="98" />
+        <location filename="../../ui/contacts/contacts_view.py" line="100" />
         <source>Companies</source>
         <translation>公司</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="101" />
+        <location filename="../../ui/contacts/contacts_view.py" line="103" />
         <source>Filter by name, pinyin, phone, email, tag…</source>
         <translation>按姓名、拼音、电话、邮箱、标签筛选…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="107" />
+        <location filename="../../ui/contacts/contacts_view.py" line="109" />
         <source>New person…</source>
         <translation>新建联系人…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="110" />
+        <location filename="../../ui/contacts/contacts_view.py" line="112" />
         <source>Duplicates…</source>
         <translation>查重…</translation>
     </message>
     <message>
+        <location filename="../../ui/contacts/contacts_view.py" line="115" />
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
         <location filename="../../ui/contacts/contacts_view.py" line="116" />
+        <source>Export the selected people, or the whole list</source>
+        <translation>导出选中的联系人，或整个列表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/contacts_view.py" line="122" />
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="117" />
+        <location filename="../../ui/contacts/contacts_view.py" line="123" />
         <source>Any level</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="118" />
+        <location filename="../../ui/contacts/contacts_view.py" line="124" />
         <source>Any tag</source>
         <translation>全部标签</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="119" />
+        <location filename="../../ui/contacts/contacts_view.py" line="125" />
         <source>Any city</source>
         <translation>全部城市</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="120" />
+        <location filename="../../ui/contacts/contacts_view.py" line="126" />
         <source>Any source</source>
         <translation>全部来源</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="121" />
+        <location filename="../../ui/contacts/contacts_view.py" line="127" />
         <source>Any owner</source>
         <translation>全部负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="123" />
+        <location filename="../../ui/contacts/contacts_view.py" line="129" />
         <source>Added any time</source>
         <translation>任意添加时间</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="125" />
+        <location filename="../../ui/contacts/contacts_view.py" line="131" />
         <source>Added in the last 7 days</source>
         <translation>最近 7 天添加</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="126" />
+        <location filename="../../ui/contacts/contacts_view.py" line="132" />
         <source>Added in the last 30 days</source>
         <translation>最近 30 天添加</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="127" />
+        <location filename="../../ui/contacts/contacts_view.py" line="133" />
         <source>Added in the last year</source>
         <translation>最近一年添加</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="141" />
+        <location filename="../../ui/contacts/contacts_view.py" line="147" />
         <source>Quiet for</source>
         <translation>未联系超过</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="142" />
+        <location filename="../../ui/contacts/contacts_view.py" line="148" />
         <source>Only contacts nobody has contacted for this long</source>
         <translation>只显示这段时间内无人联系的联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="146" />
+        <location filename="../../ui/contacts/contacts_view.py" line="152" />
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="149" />
+        <location filename="../../ui/contacts/contacts_view.py" line="155" />
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="150" />
+        <location filename="../../ui/contacts/contacts_view.py" line="156" />
         <source>Clear all filters</source>
         <translation>清除全部筛选条件</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="161" />
+        <location filename="../../ui/contacts/contacts_view.py" line="167" />
         <source>Tag…</source>
         <translation>加标签…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="165" />
+        <location filename="../../ui/contacts/contacts_view.py" line="171" />
         <source>Set status</source>
         <translation>设置状态</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="168" />
+        <location filename="../../ui/contacts/contacts_view.py" line="174" />
         <source>Set level</source>
         <translation>设置等级</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="170" />
+        <location filename="../../ui/contacts/contacts_view.py" line="176" />
         <source>Assign owner</source>
         <translation>指定负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="173" />
+        <location filename="../../ui/contacts/contacts_view.py" line="179" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="343" />
+        <location filename="../../ui/contacts/contacts_view.py" line="349" />
         <source>people</source>
         <translation>位联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="343" />
+        <location filename="../../ui/contacts/contacts_view.py" line="349" />
         <source>companies</source>
         <translation>家公司</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/contacts/contacts_view.py" line="428" />
+        <location filename="../../ui/contacts/contacts_view.py" line="434" />
         <source>%n selected</source>
         <translation>
             <numerusform>已选 %n 项</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="443" />
+        <location filename="../../ui/contacts/contacts_view.py" line="455" />
         <source>Changed to %1.</source>
         <translation>已改为%1。</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="449" />
+        <location filename="../../ui/contacts/contacts_view.py" line="461" />
         <source>Tag contacts</source>
         <translation>给联系人加标签</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="449" />
+        <location filename="../../ui/contacts/contacts_view.py" line="461" />
         <source>Tag:</source>
         <translation>标签：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="455" />
+        <location filename="../../ui/contacts/contacts_view.py" line="467" />
         <source>Tagged with %1.</source>
         <translation>已添加标签“%1”。</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="462" />
+        <location filename="../../ui/contacts/contacts_view.py" line="474" />
         <source>Delete contacts</source>
         <translation>删除联系人</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/contacts/contacts_view.py" line="463" />
+        <location filename="../../ui/contacts/contacts_view.py" line="475" />
         <source>Delete %n contact(s)? You can undo this with Ctrl+Z.</source>
         <translation>
             <numerusform>删除 %n 个联系人？可以用 Ctrl+Z 撤销。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="467" />
+        <location filename="../../ui/contacts/contacts_view.py" line="479" />
         <source>Deleted.</source>
         <translation>已删除。</translation>
     </message>
@@ -752,189 +762,194 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/main_window.py" line="70" />
-        <location filename="../../ui/main_window.py" line="633" />
+        <location filename="../../ui/main_window.py" line="657" />
         <source>Desktop CRM</source>
         <translation>Desktop CRM</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="128" />
+        <location filename="../../ui/main_window.py" line="129" />
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160" />
+        <location filename="../../ui/main_window.py" line="161" />
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161" />
+        <location filename="../../ui/main_window.py" line="162" />
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162" />
+        <location filename="../../ui/main_window.py" line="163" />
         <source>Pipeline</source>
         <translation>销售漏斗</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163" />
+        <location filename="../../ui/main_window.py" line="164" />
         <source>Quotes</source>
         <translation>报价单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164" />
+        <location filename="../../ui/main_window.py" line="165" />
         <source>Contracts</source>
         <translation>合同</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165" />
+        <location filename="../../ui/main_window.py" line="166" />
         <source>Products</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166" />
+        <location filename="../../ui/main_window.py" line="167" />
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167" />
+        <location filename="../../ui/main_window.py" line="168" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173" />
+        <location filename="../../ui/main_window.py" line="174" />
         <source>Companies and people with their phones, emails, tags, notes and a timeline of everything that happened.</source>
         <translation>公司和联系人，以及他们的电话、邮箱、标签、备注和所有往来的时间线。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177" />
+        <location filename="../../ui/main_window.py" line="178" />
         <source>Deals moving through stages on a kanban board, with conversion and forecast.</source>
         <translation>商机在看板上按阶段推进，附转化率与预测。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179" />
+        <location filename="../../ui/main_window.py" line="180" />
         <source>Quotes with product lines, discounts and tax, printed to PDF.</source>
         <translation>含产品明细、折扣和税费的报价单，可打印为 PDF。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180" />
+        <location filename="../../ui/main_window.py" line="181" />
         <source>Contracts, payment plans and payments received.</source>
         <translation>合同、回款计划和已收款项。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181" />
+        <location filename="../../ui/main_window.py" line="182" />
         <source>The products and services you sell, with prices and tax.</source>
         <translation>您销售的产品和服务，含价格与税率。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182" />
+        <location filename="../../ui/main_window.py" line="183" />
         <source>Sales, activity and follow-up reports; any list to Excel.</source>
         <translation>销售、活动和跟进报表；任何列表均可导出到 Excel。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187" />
+        <location filename="../../ui/main_window.py" line="188" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189" />
+        <location filename="../../ui/main_window.py" line="190" />
         <source>&amp;New Workspace…</source>
         <translation>新建工作区(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192" />
+        <location filename="../../ui/main_window.py" line="193" />
         <source>&amp;Open Workspace…</source>
         <translation>打开工作区(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194" />
+        <location filename="../../ui/main_window.py" line="195" />
         <source>Open &amp;Demo Workspace…</source>
         <translation>打开演示工作区(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195" />
+        <location filename="../../ui/main_window.py" line="197" />
+        <source>&amp;Import Contacts…</source>
+        <translation>导入联系人(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="199" />
         <source>&amp;Back Up Now</source>
         <translation>立即备份(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196" />
+        <location filename="../../ui/main_window.py" line="200" />
         <source>&amp;Restore from Backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197" />
+        <location filename="../../ui/main_window.py" line="201" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210" />
+        <location filename="../../ui/main_window.py" line="216" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211" />
-        <location filename="../../ui/main_window.py" line="396" />
+        <location filename="../../ui/main_window.py" line="217" />
+        <location filename="../../ui/main_window.py" line="403" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212" />
-        <location filename="../../ui/main_window.py" line="399" />
+        <location filename="../../ui/main_window.py" line="218" />
+        <location filename="../../ui/main_window.py" line="406" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="213" />
+        <location filename="../../ui/main_window.py" line="219" />
         <source>&amp;Search…</source>
         <translation>搜索(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215" />
+        <location filename="../../ui/main_window.py" line="221" />
         <source>Se&amp;ttings…</source>
         <translation>设置(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228" />
+        <location filename="../../ui/main_window.py" line="234" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="235" />
+        <location filename="../../ui/main_window.py" line="241" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="236" />
+        <location filename="../../ui/main_window.py" line="242" />
         <source>&amp;About Desktop CRM</source>
         <translation>关于 Desktop CRM(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="287" />
+        <location filename="../../ui/main_window.py" line="294" />
         <source>Opening %1…</source>
         <translation>正在打开 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="293" />
+        <location filename="../../ui/main_window.py" line="300" />
         <source>%1 — Desktop CRM</source>
         <translation>%1 — Desktop CRM</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="313" />
+        <location filename="../../ui/main_window.py" line="320" />
         <source>Damaged workspace</source>
         <translation>工作区已损坏</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="317" />
+        <location filename="../../ui/main_window.py" line="324" />
         <source>Restore the newest good backup? The damaged file is kept beside it, renamed.</source>
         <translation>要恢复最新的完好备份吗？损坏的文件会改名后保留在原处。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="344" />
+        <location filename="../../ui/main_window.py" line="351" />
         <source>Backing up and closing…</source>
         <translation>正在备份并关闭…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="376" />
+        <location filename="../../ui/main_window.py" line="383" />
         <source>%1 people · %2 companies · %3 open deals</source>
         <translation>%1 位联系人 · %2 家公司 · %3 个进行中商机</translation>
     </message>
@@ -943,118 +958,118 @@
         <translation type="vanished">此工作区有 %1 位联系人和 %2 家公司。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="382" />
+        <location filename="../../ui/main_window.py" line="389" />
         <source>%1 open deals.</source>
         <translation>%1 个进行中的商机。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="385" />
+        <location filename="../../ui/main_window.py" line="392" />
         <source>%1 quotes.</source>
         <translation>%1 份报价单。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="388" />
+        <location filename="../../ui/main_window.py" line="395" />
         <source>%1 products.</source>
         <translation>%1 个产品。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="396" />
+        <location filename="../../ui/main_window.py" line="403" />
         <source>&amp;Undo %1</source>
         <translation>撤销 %1(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="399" />
+        <location filename="../../ui/main_window.py" line="406" />
         <source>&amp;Redo %1</source>
         <translation>重做 %1(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="404" />
-        <location filename="../../ui/main_window.py" line="405" />
+        <location filename="../../ui/main_window.py" line="411" />
+        <location filename="../../ui/main_window.py" line="412" />
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="425" />
+        <location filename="../../ui/main_window.py" line="432" />
         <source>Undone.</source>
         <translation>已撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="429" />
+        <location filename="../../ui/main_window.py" line="436" />
         <source>Redone.</source>
         <translation>已重做。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="516" />
+        <location filename="../../ui/main_window.py" line="540" />
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="529" />
+        <location filename="../../ui/main_window.py" line="553" />
         <source>Backup saved: %1</source>
         <translation>备份已保存：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="548" />
+        <location filename="../../ui/main_window.py" line="572" />
         <source>Restore from Backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="550" />
+        <location filename="../../ui/main_window.py" line="574" />
         <source>Desktop CRM backups (*.crmbak);;All files (*)</source>
         <translation>Desktop CRM 备份 (*.crmbak);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="561" />
+        <location filename="../../ui/main_window.py" line="585" />
         <source>Restore backup</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="563" />
+        <location filename="../../ui/main_window.py" line="587" />
         <source>Replace the current data with the backup %1? The current data is backed up first, so this can be reversed.</source>
         <translation>用备份 %1 替换当前数据吗？当前数据会先备份，因此可以还原。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="584" />
+        <location filename="../../ui/main_window.py" line="608" />
         <source>Backup restored.</source>
         <translation>备份已恢复。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="603" />
+        <location filename="../../ui/main_window.py" line="627" />
         <source>Settings saved.</source>
         <translation>设置已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="607" />
+        <location filename="../../ui/main_window.py" line="631" />
         <source>New Workspace</source>
         <translation>新建工作区</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="615" />
+        <location filename="../../ui/main_window.py" line="639" />
         <source>Desktop CRM workspaces (*.crm)</source>
         <translation>Desktop CRM 工作区 (*.crm)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="611" />
+        <location filename="../../ui/main_window.py" line="635" />
         <source>Demo Workspace</source>
         <translation>演示工作区</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="624" />
+        <location filename="../../ui/main_window.py" line="648" />
         <source>Open Workspace</source>
         <translation>打开工作区</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="626" />
+        <location filename="../../ui/main_window.py" line="650" />
         <source>Desktop CRM workspaces (*.crm);;All files (*)</source>
         <translation>Desktop CRM 工作区 (*.crm);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="640" />
+        <location filename="../../ui/main_window.py" line="664" />
         <source>About Desktop CRM</source>
         <translation>关于 Desktop CRM</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="641" />
+        <location filename="../../ui/main_window.py" line="665" />
         <source>Desktop CRM %1
 An offline-first CRM for small teams.</source>
         <translation>Desktop CRM %1
@@ -1653,6 +1668,29 @@ An offline-first CRM for small teams.</source>
     </message>
 </context>
 <context>
+    <name>parent</name>
+    <message>
+        <location filename="../../ui/contacts/import_export.py" line="55" />
+        <source>%1: %2 created, %3 updated, %4 skipped, %5 failed.</source>
+        <translation>%1：新建 %2，更新 %3，跳过 %4，失败 %5。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/import_export.py" line="65" />
+        <source>…and %1 more.</source>
+        <translation>……还有 %1 条。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/import_export.py" line="67" />
+        <source>Edit &gt; Undo takes the whole import back.</source>
+        <translation>用“编辑 &gt; 撤销”可以撤回整个导入。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/import_export.py" line="73" />
+        <source>Import finished</source>
+        <translation>导入完成</translation>
+    </message>
+</context>
+<context>
     <name>window</name>
     <message>
         <source>Open Workspace</source>
@@ -1661,6 +1699,53 @@ An offline-first CRM for small teams.</source>
     <message>
         <source>Desktop CRM workspaces (*.crm);;All files (*)</source>
         <translation type="vanished">Desktop CRM 工作区 (*.crm);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/import_export.py" line="25" />
+        <source>Importing %1…</source>
+        <translation>正在导入 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/import_export.py" line="25" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/import_export.py" line="27" />
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/import_export.py" line="80" />
+        <source>Import Contacts</source>
+        <translation>导入联系人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/import_export.py" line="82" />
+        <source>Contact files (*.vcf *.vcard);;All files (*)</source>
+        <translation>联系人文件 (*.vcf *.vcard);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/import_export.py" line="90" />
+        <source>vCard 3.0 (*.vcf)</source>
+        <translation>vCard 3.0 (*.vcf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/import_export.py" line="90" />
+        <source>vCard 4.0 (*.vcf)</source>
+        <translation>vCard 4.0 (*.vcf)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/contacts/import_export.py" line="93" />
+        <source>Export %n contact(s)</source>
+        <translation>
+            <numerusform>导出 %n 个联系人</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/import_export.py" line="117" />
+        <source>Exported %1 contacts to %2.</source>
+        <translation>已导出 %1 个联系人到 %2。</translation>
     </message>
 </context>
 </TS>

@@ -114,11 +114,16 @@ def test_new_person_warns_about_a_duplicate_phone(qtbot, opened):
 
 def test_duplicates_screen_merges_a_pair(qtbot, window, workspace):
     path = workspace.path
-    a = workspace.people.save(PersonDraft(name="王芳", phones=(Labelled("mobile", "13800138000"),),
-                                          title="总监")).ids[0]
-    b = workspace.people.save(PersonDraft(name="Wang Fang",
-                                          phones=(Labelled("mobile", "+86 138 0013 8000"),),
-                                          emails=(Labelled("work", "wf@x.cn"),))).ids[0]
+    a = workspace.people.save(
+        PersonDraft(name="王芳", phones=(Labelled("mobile", "13800138000"),), title="总监")
+    ).ids[0]
+    b = workspace.people.save(
+        PersonDraft(
+            name="Wang Fang",
+            phones=(Labelled("mobile", "+86 138 0013 8000"),),
+            emails=(Labelled("work", "wf@x.cn"),),
+        )
+    ).ids[0]
     workspace.close(backup_if_changed=False)
     open_and_wait(qtbot, window, path)
     dialog = window.show_duplicates()
@@ -130,8 +135,9 @@ def test_duplicates_screen_merges_a_pair(qtbot, window, workspace):
     assert [btn.text() for btn in name_buttons] == ["王芳", "Wang Fang"]
     name_buttons[1].setChecked(True)
     merge._accept()
-    qtbot.waitUntil(lambda: window.worker.idle and "Merge 2 people" in window.undo_action.text(),
-                    timeout=5000)
+    qtbot.waitUntil(
+        lambda: window.worker.idle and "Merge 2 people" in window.undo_action.text(), timeout=5000
+    )
     card = window.workspace.cards.card("person", a)
     assert card.name == "Wang Fang" and card.title == "总监"
     assert [e.value for e in card.emails] == ["wf@x.cn"]

@@ -49,12 +49,14 @@ class ContactsView(QWidget):
         searchFocused: The filter box got the focus (time to load the search keys).
         newRequested: The user asked for a new person.
         duplicatesRequested: The user asked for the duplicates screen.
+        exportRequested(object, int): Export people: a job resolving their ids, and how many.
     """
 
     openRequested = Signal(str, str)
     searchFocused = Signal()
     newRequested = Signal()
     duplicatesRequested = Signal()
+    exportRequested = Signal(object, int)
 
     def __init__(self, worker: DbWorker, settings: QSettings, mutate: Mutation) -> None:
         super().__init__()
@@ -110,6 +112,10 @@ class ContactsView(QWidget):
         self.duplicates_button = QPushButton(self.tr("Duplicates…"))
         self.duplicates_button.clicked.connect(self.duplicatesRequested)
         top.addWidget(self.duplicates_button)
+        self.export_button = QPushButton(self.tr("Export…"))
+        self.export_button.setToolTip(self.tr("Export the selected people, or the whole list"))
+        self.export_button.clicked.connect(self.export)
+        top.addWidget(self.export_button)
         layout.addLayout(top)
 
         filters = QHBoxLayout()
@@ -431,6 +437,12 @@ class ContactsView(QWidget):
         row = self.model.record(index.row())
         if row is not None:
             self.openRequested.emit(row.kind, row.id)
+
+    def export(self) -> None:
+        """Export the selection, or everyone in the list, as vCard."""
+        rows = self.selected_rows() or list(range(self.model.rowCount()))
+        if rows and self.current_kind() == "person":
+            self.exportRequested.emit(self.model.resolver(rows), len(rows))
 
     def _bulk(self, fn: Callable[[Workspace, list[str]], ChangeResult], message: str) -> None:
         resolve = self.model.resolver(self.selected_rows())

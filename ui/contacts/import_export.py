@@ -1,0 +1,123 @@
+"""Importing contact files and exporting lists, with progress, cancel and a plain report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
+
+from desktop_crm.domain.progress import CancelToken
+
+if TYPE_CHECKING:
+    from desktop_crm.services.imports import ImportReport
+    from ui.main_window import MainWindow
+
+
+def run_import(window: MainWindow, path: Path) -> QProgressDialog | None:
+    """Import ``path`` on the worker with a progress dialog that can cancel."""
+    ws = window.workspace
+    if ws is None:
+        return None
+    token = CancelToken()
+    progress = QProgressDialog(
+        window.tr("Importing %1…").replace("%1", path.name), window.tr("Cancel"), 0, 100, window
+    )
+    progress.setWindowTitle(window.tr("Import"))
+    progress.setMinimumDuration(300)
+    progress.canceled.connect(token.cancel)
+    timer = QTimer(progress)
+    timer.setInterval(100)
+    timer.timeout.connect(
+        lambda: token.total and progress.setValue(int(100 * token.done / token.total))
+    )
+    timer.start()
+
+    def done(report: ImportReport) -> None:
+        timer.stop()
+        progress.reset()
+        window.refresh_after_import(report)
+        show_report(window, report)
+
+    def failed(exc: BaseException) -> None:
+        timer.stop()
+        progress.reset()
+        window.show_error(exc)
+
+    window.worker.submit(lambda: ws.imports.import_file(path, progress=token), done, failed)
+    return progress
+
+
+def report_text(parent: QWidget, report: ImportReport) -> str:
+    """The import summary a user reads."""
+    lines = [
+        parent.tr("%1: %2 created, %3 updated, %4 skipped, %5 failed.")
+        .replace("%1", report.source.name)
+        .replace("%2", str(report.created))
+        .replace("%3", str(report.updated))
+        .replace("%4", str(report.skipped))
+        .replace("%5", str(report.failed))
+    ]
+    lines += [f"• {line}" for line in (*report.problems, *report.notes)[:30]]
+    extra = len(report.problems) + len(report.notes) - 30
+    if extra > 0:
+        lines.append(parent.tr("…and %1 more.").replace("%1", str(extra)))
+    if report.operation_id:
+        lines.append(parent.tr("Edit > Undo takes the whole import back."))
+    return "\n".join(lines)
+
+
+def show_report(parent: QWidget, report: ImportReport) -> None:
+    """Tell the user what the import did."""
+    QMessageBox.information(parent, parent.tr("Import finished"), report_text(parent, report))
+
+
+def choose_import(window: MainWindow) -> None:
+    """Ask for a file and import it."""
+    name, _f = QFileDialog.getOpenFileName(
+        window,
+        window.tr("Import Contacts"),
+        str(Path.home()),
+        window.tr("Contact files (*.vcf *.vcard);;All files (*)"),
+    )
+    if name:
+        run_import(window, Path(name))
+
+
+def choose_export(window: MainWindow, record_ids_job: object, count: int) -> None:
+    """Ask for a file and export the given people as vCard 3.0 or 4.0."""
+    filters = window.tr("vCard 3.0 (*.vcf)") + ";;" + window.tr("vCard 4.0 (*.vcf)")
+    name, chosen = QFileDialog.getSaveFileName(
+        window,
+        window.tr("Export %n contact(s)", "", count),
+        str(Path.home() / "contacts.vcf"),
+        filters,
+    )
+    if not name:
+        return
+    version = "4.0" if "4.0" in chosen else "3.0"
+    run_export(window, Path(name), record_ids_job, version)
+
+
+def run_export(window: MainWindow, target: Path, record_ids_job: object, version: str) -> None:
+    """Export on the worker and say how many were written."""
+    ws = window.workspace
+    if ws is None:
+        return
+    resolve = record_ids_job
+
+    def job() -> int:
+        ids = resolve(ws)  # type: ignore[operator]
+        return ws.exports.export_people_vcard(target, ids, version)
+
+    window.worker.submit(
+        job,
+        lambda n: window.statusBar().showMessage(
+            window.tr("Exported %1 contacts to %2.")
+            .replace("%1", str(n))
+            .replace("%2", target.name),
+            8000,
+        ),
+        window.show_error,
+    )
