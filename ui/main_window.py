@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QStackedWidget,
     QStyle,
@@ -82,6 +83,7 @@ class MainWindow(QMainWindow):
         self.contacts_view.newRequested.connect(lambda: self.edit_person(None))
         self.contacts_view.duplicatesRequested.connect(self.show_duplicates)
         self.contacts_view.exportRequested.connect(self.export_contacts)
+        self.contacts_view.saveViewRequested.connect(self.save_view)
         self._cards: list[Any] = []
         self.settings_view = WorkspaceView()
         self.placeholders: dict[str, PlaceholderView] = {}
@@ -113,6 +115,9 @@ class MainWindow(QMainWindow):
                 )
             self.stack.addWidget(widget)
         self.sidebar.currentRowChanged.connect(self._on_view_changed)
+        self.sidebar.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.sidebar.customContextMenuRequested.connect(self._sidebar_menu)
+        self.saved_views: list[Any] = []
 
         central = QWidget()
         row = QHBoxLayout(central)
@@ -234,9 +239,7 @@ class MainWindow(QMainWindow):
         view_menu = bar.addMenu(self.tr("&View"))
         for index, name in enumerate(VIEWS):
             view_menu.addAction(
-                self._action(
-                    titles[name], lambda i=index: self.sidebar.setCurrentRow(i), f"Ctrl+{index + 1}"
-                )
+                self._action(titles[name], lambda n=name: self.show_view(n), f"Ctrl+{index + 1}")
             )
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self._action(self.tr("&About Desktop CRM"), self._about))
@@ -366,6 +369,7 @@ class MainWindow(QMainWindow):
         today = date.today()
         self.worker.submit(lambda: ws.today.summary(today), self.today_view.show_summary)
         self.worker.submit(ws.today.info, self._show_info)
+        self._load_saved_views()
         self.worker.submit(
             lambda: (ws.history.next_undo(), ws.history.next_redo()), self._show_undo_state
         )
@@ -414,18 +418,78 @@ class MainWindow(QMainWindow):
 
     # --- commands -----------------------------------------------------------------------------
 
+    def _sidebar_key(self, row: int) -> str:
+        item = self.sidebar.item(max(row, 0))
+        return str(item.data(Qt.ItemDataRole.UserRole)) if item else "today"
+
     def current_view(self) -> str:
-        """The name of the screen shown."""
-        return VIEWS[max(self.sidebar.currentRow(), 0)]
+        """The name of the screen shown (a saved view counts as ``contacts``)."""
+        key = self._sidebar_key(self.sidebar.currentRow())
+        return "contacts" if key.startswith("saved:") else key
 
     def show_view(self, name: str) -> None:
         """Switch to the screen called ``name`` (one of :data:`VIEWS`)."""
-        self.sidebar.setCurrentRow(VIEWS.index(name))
+        for row in range(self.sidebar.count()):
+            if self._sidebar_key(row) == name:
+                self.sidebar.setCurrentRow(row)
+                return
 
     def _on_view_changed(self, row: int) -> None:
-        self.stack.setCurrentIndex(row)
-        if VIEWS[row] == "settings":
+        key = self._sidebar_key(row)
+        if key.startswith("saved:"):
+            self.stack.setCurrentWidget(self.contacts_view)
+            name = key.split(":", 1)[1]
+            view = next((v for v in self.saved_views if v.name == name), None)
+            if view is not None:
+                self.contacts_view.apply_view(view)
+            return
+        self.stack.setCurrentIndex(VIEWS.index(key))
+        if key == "settings":
             self._load_settings_view()
+
+    def _load_saved_views(self) -> None:
+        ws = self.workspace
+        if ws is not None:
+            self.worker.submit(ws.saved_views.all, self._show_saved_views, background=True)
+
+    def _show_saved_views(self, views: list[Any]) -> None:
+        """List saved views under Contacts in the sidebar."""
+        current = self._sidebar_key(self.sidebar.currentRow())
+        self.saved_views = views
+        self.sidebar.blockSignals(True)
+        for row in reversed(range(self.sidebar.count())):
+            if self._sidebar_key(row).startswith("saved:"):
+                self.sidebar.takeItem(row)
+        at = VIEWS.index("contacts") + 1
+        for offset, view in enumerate(views):
+            item = QListWidgetItem("    " + view.name)
+            item.setData(Qt.ItemDataRole.UserRole, f"saved:{view.name}")
+            item.setToolTip(self.tr("Saved view"))
+            self.sidebar.insertItem(at + offset, item)
+        for row in range(self.sidebar.count()):
+            if self._sidebar_key(row) == current:
+                self.sidebar.setCurrentRow(row)
+        self.sidebar.blockSignals(False)
+
+    def save_view(self, view: Any) -> None:
+        """Save the contact list's current filter, sort and columns under a name."""
+        self._mutate(
+            lambda ws: ws.saved_views.save(view),
+            self.tr("View “%1” saved.").replace("%1", view.name),
+        )
+
+    def _sidebar_menu(self, pos: Any) -> None:
+        item = self.sidebar.itemAt(pos)
+        key = str(item.data(Qt.ItemDataRole.UserRole)) if item else ""
+        if not key.startswith("saved:"):
+            return
+        name = key.split(":", 1)[1]
+        menu = QMenu(self)
+        remove = menu.addAction(self.tr("Remove view “%1”").replace("%1", name))
+        remove.triggered.connect(
+            lambda: self._mutate(lambda ws: ws.saved_views.remove(name), self.tr("View removed."))
+        )
+        menu.popup(self.sidebar.mapToGlobal(pos))
 
     def undo(self) -> None:
         """Undo the newest operation (Ctrl+Z)."""

@@ -603,3 +603,22 @@ class DuplicatePair:
     second_name: str
     score: int
     reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SavedView:
+    """A named way of looking at a contact list.
+
+    Attributes:
+        name: Shown in the sidebar.
+        filter: What the list shows.
+        sort: The column it is sorted by.
+        descending: Sort direction.
+        columns: Columns shown, in order (empty: the defaults).
+    """
+
+    name: str
+    filter: ContactFilter
+    sort: str = "name"
+    descending: bool = False
+    columns: tuple[str, ...] = ()

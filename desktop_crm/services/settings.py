@@ -22,6 +22,7 @@ DEFAULTS: dict[str, Any] = {
     "phone.default_region": "CN",
     "currency.default": "CNY",
     "followup.stale_days": 30,
+    "contacts.saved_views": [],
     **{f"numbering.{kind}": pattern for kind, pattern in DEFAULT_PATTERNS.items()},
 }
 
@@ -85,7 +86,10 @@ def _validate(key: str, value: Any) -> None:
     if key not in DEFAULTS:
         raise ValidationError(f"Unknown setting {key}.", field=key)
     default = DEFAULTS[key]
-    if isinstance(default, int):
+    if isinstance(default, list):
+        if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+            raise ValidationError(f"{key} must be a list.", field=key)
+    elif isinstance(default, int):
         if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= 10_000:
             raise ValidationError(f"{key} must be a whole number from 0 to 10000.", field=key)
     elif not isinstance(value, str) or not value.strip():

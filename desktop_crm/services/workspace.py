@@ -18,6 +18,7 @@ from desktop_crm.services.history import HistoryService
 from desktop_crm.services.imports import ImportService
 from desktop_crm.services.numbering import NumberingService
 from desktop_crm.services.people import PeopleService
+from desktop_crm.services.saved_views import SavedViewsService
 from desktop_crm.services.search import SearchService
 from desktop_crm.services.settings import SettingsService
 from desktop_crm.services.today import TodayService
@@ -68,6 +69,7 @@ class Workspace:
         people: Saving people from the editor, duplicate hints.
         cards: Contact cards, their timeline, logging activities.
         duplicates: Likely duplicate people, and merging them.
+        saved_views: Saved views of the contact lists.
         numbers: Number pattern previews.
         today: The Today screen's figures.
         search: Global search.
@@ -86,6 +88,7 @@ class Workspace:
         self.people = PeopleService(store)
         self.cards = CardService(store)
         self.duplicates = DuplicateService(store, self.backups.backup_now)
+        self.saved_views = SavedViewsService(self.settings)
         self.numbers = NumberingService(store)
         self.today = TodayService(store)
         self.search = SearchService(store)

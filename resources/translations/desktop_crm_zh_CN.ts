@@ -343,286 +343,306 @@
 <context>
     <name>ContactsView</name>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="68" />
+        <location filename="../../ui/contacts/contacts_view.py" line="77" />
         <source>Lead</source>
         <translation>线索</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="69" />
+        <location filename="../../ui/contacts/contacts_view.py" line="78" />
         <source>Prospect</source>
         <translation>意向客户</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="70" />
+        <location filename="../../ui/contacts/contacts_view.py" line="79" />
         <source>Customer</source>
         <translation>成交客户</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="71" />
+        <location filename="../../ui/contacts/contacts_view.py" line="80" />
         <source>Inactive</source>
         <translation>不活跃</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="74" />
+        <location filename="../../ui/contacts/contacts_view.py" line="83" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="75" />
+        <location filename="../../ui/contacts/contacts_view.py" line="84" />
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="76" />
+        <location filename="../../ui/contacts/contacts_view.py" line="85" />
         <source>Company</source>
         <translation>公司</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="77" />
+        <location filename="../../ui/contacts/contacts_view.py" line="86" />
         <source>Title</source>
         <translation>职位</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="78" />
+        <location filename="../../ui/contacts/contacts_view.py" line="87" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="79" />
+        <location filename="../../ui/contacts/contacts_view.py" line="88" />
         <source>Email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="80" />
+        <location filename="../../ui/contacts/contacts_view.py" line="89" />
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="81" />
+        <location filename="../../ui/contacts/contacts_view.py" line="90" />
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="82" />
+        <location filename="../../ui/contacts/contacts_view.py" line="91" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="83" />
+        <location filename="../../ui/contacts/contacts_view.py" line="92" />
         <source>Level</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="84" />
+        <location filename="../../ui/contacts/contacts_view.py" line="93" />
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="85" />
+        <location filename="../../ui/contacts/contacts_view.py" line="94" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="86" />
+        <location filename="../../ui/contacts/contacts_view.py" line="95" />
         <source>Created</source>
         <translation>创建日期</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="87" />
+        <location filename="../../ui/contacts/contacts_view.py" line="96" />
         <source>Last contact</source>
         <translation>最近联系</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="95" />
+        <location filename="../../ui/contacts/contacts_view.py" line="104" />
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="99" />
+        <location filename="../../ui/contacts/contacts_view.py" line="108" />
         <source>People</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="100" />
+        <location filename="../../ui/contacts/contacts_view.py" line="109" />
         <source>Companies</source>
         <translation>公司</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="103" />
+        <location filename="../../ui/contacts/contacts_view.py" line="112" />
         <source>Filter by name, pinyin, phone, email, tag…</source>
         <translation>按姓名、拼音、电话、邮箱、标签筛选…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="109" />
+        <location filename="../../ui/contacts/contacts_view.py" line="118" />
         <source>New person…</source>
         <translation>新建联系人…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="112" />
+        <location filename="../../ui/contacts/contacts_view.py" line="121" />
         <source>Duplicates…</source>
         <translation>查重…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="115" />
+        <location filename="../../ui/contacts/contacts_view.py" line="124" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="116" />
+        <location filename="../../ui/contacts/contacts_view.py" line="125" />
         <source>Export the selected people, or the whole list</source>
         <translation>导出选中的联系人，或整个列表</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="122" />
+        <location filename="../../ui/contacts/contacts_view.py" line="131" />
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="123" />
+        <location filename="../../ui/contacts/contacts_view.py" line="132" />
         <source>Any level</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="124" />
+        <location filename="../../ui/contacts/contacts_view.py" line="133" />
         <source>Any tag</source>
         <translation>全部标签</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="125" />
+        <location filename="../../ui/contacts/contacts_view.py" line="134" />
         <source>Any city</source>
         <translation>全部城市</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="126" />
+        <location filename="../../ui/contacts/contacts_view.py" line="135" />
         <source>Any source</source>
         <translation>全部来源</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="127" />
+        <location filename="../../ui/contacts/contacts_view.py" line="136" />
         <source>Any owner</source>
         <translation>全部负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="129" />
+        <location filename="../../ui/contacts/contacts_view.py" line="138" />
         <source>Added any time</source>
         <translation>任意添加时间</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="131" />
+        <location filename="../../ui/contacts/contacts_view.py" line="140" />
         <source>Added in the last 7 days</source>
         <translation>最近 7 天添加</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="132" />
+        <location filename="../../ui/contacts/contacts_view.py" line="141" />
         <source>Added in the last 30 days</source>
         <translation>最近 30 天添加</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="133" />
+        <location filename="../../ui/contacts/contacts_view.py" line="142" />
         <source>Added in the last year</source>
         <translation>最近一年添加</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="147" />
+        <location filename="../../ui/contacts/contacts_view.py" line="156" />
         <source>Quiet for</source>
         <translation>未联系超过</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="148" />
+        <location filename="../../ui/contacts/contacts_view.py" line="157" />
         <source>Only contacts nobody has contacted for this long</source>
         <translation>只显示这段时间内无人联系的联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="152" />
+        <location filename="../../ui/contacts/contacts_view.py" line="161" />
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="155" />
+        <location filename="../../ui/contacts/contacts_view.py" line="164" />
+        <source>Save view…</source>
+        <translation>保存视图…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/contacts_view.py" line="165" />
+        <source>Keep these filters, sort and columns in the sidebar</source>
+        <translation>把当前的筛选、排序和列保存到侧栏</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/contacts_view.py" line="168" />
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="156" />
+        <location filename="../../ui/contacts/contacts_view.py" line="169" />
         <source>Clear all filters</source>
         <translation>清除全部筛选条件</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="167" />
+        <location filename="../../ui/contacts/contacts_view.py" line="180" />
         <source>Tag…</source>
         <translation>加标签…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="171" />
+        <location filename="../../ui/contacts/contacts_view.py" line="184" />
         <source>Set status</source>
         <translation>设置状态</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="174" />
+        <location filename="../../ui/contacts/contacts_view.py" line="187" />
         <source>Set level</source>
         <translation>设置等级</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="176" />
+        <location filename="../../ui/contacts/contacts_view.py" line="189" />
         <source>Assign owner</source>
         <translation>指定负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="179" />
+        <location filename="../../ui/contacts/contacts_view.py" line="192" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="349" />
+        <location filename="../../ui/contacts/contacts_view.py" line="350" />
+        <source>Save view</source>
+        <translation>保存视图</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/contacts_view.py" line="350" />
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/contacts_view.py" line="433" />
         <source>people</source>
         <translation>位联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="349" />
+        <location filename="../../ui/contacts/contacts_view.py" line="433" />
         <source>companies</source>
         <translation>家公司</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/contacts/contacts_view.py" line="434" />
+        <location filename="../../ui/contacts/contacts_view.py" line="518" />
         <source>%n selected</source>
         <translation>
             <numerusform>已选 %n 项</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="455" />
+        <location filename="../../ui/contacts/contacts_view.py" line="539" />
         <source>Changed to %1.</source>
         <translation>已改为%1。</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="461" />
+        <location filename="../../ui/contacts/contacts_view.py" line="545" />
         <source>Tag contacts</source>
         <translation>给联系人加标签</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="461" />
+        <location filename="../../ui/contacts/contacts_view.py" line="545" />
         <source>Tag:</source>
         <translation>标签：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="467" />
+        <location filename="../../ui/contacts/contacts_view.py" line="551" />
         <source>Tagged with %1.</source>
         <translation>已添加标签“%1”。</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="474" />
+        <location filename="../../ui/contacts/contacts_view.py" line="558" />
         <source>Delete contacts</source>
         <translation>删除联系人</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/contacts/contacts_view.py" line="475" />
+        <location filename="../../ui/contacts/contacts_view.py" line="559" />
         <source>Delete %n contact(s)? You can undo this with Ctrl+Z.</source>
         <translation>
             <numerusform>删除 %n 个联系人？可以用 Ctrl+Z 撤销。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="479" />
+        <location filename="../../ui/contacts/contacts_view.py" line="563" />
         <source>Deleted.</source>
         <translation>已删除。</translation>
     </message>
@@ -761,195 +781,195 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="70" />
-        <location filename="../../ui/main_window.py" line="657" />
+        <location filename="../../ui/main_window.py" line="71" />
+        <location filename="../../ui/main_window.py" line="721" />
         <source>Desktop CRM</source>
         <translation>Desktop CRM</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129" />
+        <location filename="../../ui/main_window.py" line="134" />
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161" />
+        <location filename="../../ui/main_window.py" line="166" />
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162" />
+        <location filename="../../ui/main_window.py" line="167" />
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163" />
+        <location filename="../../ui/main_window.py" line="168" />
         <source>Pipeline</source>
         <translation>销售漏斗</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164" />
+        <location filename="../../ui/main_window.py" line="169" />
         <source>Quotes</source>
         <translation>报价单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165" />
+        <location filename="../../ui/main_window.py" line="170" />
         <source>Contracts</source>
         <translation>合同</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166" />
+        <location filename="../../ui/main_window.py" line="171" />
         <source>Products</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167" />
+        <location filename="../../ui/main_window.py" line="172" />
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168" />
+        <location filename="../../ui/main_window.py" line="173" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174" />
+        <location filename="../../ui/main_window.py" line="179" />
         <source>Companies and people with their phones, emails, tags, notes and a timeline of everything that happened.</source>
         <translation>公司和联系人，以及他们的电话、邮箱、标签、备注和所有往来的时间线。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178" />
+        <location filename="../../ui/main_window.py" line="183" />
         <source>Deals moving through stages on a kanban board, with conversion and forecast.</source>
         <translation>商机在看板上按阶段推进，附转化率与预测。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180" />
+        <location filename="../../ui/main_window.py" line="185" />
         <source>Quotes with product lines, discounts and tax, printed to PDF.</source>
         <translation>含产品明细、折扣和税费的报价单，可打印为 PDF。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181" />
+        <location filename="../../ui/main_window.py" line="186" />
         <source>Contracts, payment plans and payments received.</source>
         <translation>合同、回款计划和已收款项。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182" />
+        <location filename="../../ui/main_window.py" line="187" />
         <source>The products and services you sell, with prices and tax.</source>
         <translation>您销售的产品和服务，含价格与税率。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183" />
+        <location filename="../../ui/main_window.py" line="188" />
         <source>Sales, activity and follow-up reports; any list to Excel.</source>
         <translation>销售、活动和跟进报表；任何列表均可导出到 Excel。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188" />
+        <location filename="../../ui/main_window.py" line="193" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190" />
+        <location filename="../../ui/main_window.py" line="195" />
         <source>&amp;New Workspace…</source>
         <translation>新建工作区(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193" />
+        <location filename="../../ui/main_window.py" line="198" />
         <source>&amp;Open Workspace…</source>
         <translation>打开工作区(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195" />
+        <location filename="../../ui/main_window.py" line="200" />
         <source>Open &amp;Demo Workspace…</source>
         <translation>打开演示工作区(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197" />
+        <location filename="../../ui/main_window.py" line="202" />
         <source>&amp;Import Contacts…</source>
         <translation>导入联系人(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199" />
+        <location filename="../../ui/main_window.py" line="204" />
         <source>&amp;Back Up Now</source>
         <translation>立即备份(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200" />
+        <location filename="../../ui/main_window.py" line="205" />
         <source>&amp;Restore from Backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201" />
+        <location filename="../../ui/main_window.py" line="206" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216" />
+        <location filename="../../ui/main_window.py" line="221" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217" />
-        <location filename="../../ui/main_window.py" line="403" />
+        <location filename="../../ui/main_window.py" line="222" />
+        <location filename="../../ui/main_window.py" line="407" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218" />
-        <location filename="../../ui/main_window.py" line="406" />
+        <location filename="../../ui/main_window.py" line="223" />
+        <location filename="../../ui/main_window.py" line="410" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219" />
+        <location filename="../../ui/main_window.py" line="224" />
         <source>&amp;Search…</source>
         <translation>搜索(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221" />
+        <location filename="../../ui/main_window.py" line="226" />
         <source>Se&amp;ttings…</source>
         <translation>设置(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="234" />
+        <location filename="../../ui/main_window.py" line="239" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241" />
+        <location filename="../../ui/main_window.py" line="244" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="242" />
+        <location filename="../../ui/main_window.py" line="245" />
         <source>&amp;About Desktop CRM</source>
         <translation>关于 Desktop CRM(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294" />
+        <location filename="../../ui/main_window.py" line="297" />
         <source>Opening %1…</source>
         <translation>正在打开 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="300" />
+        <location filename="../../ui/main_window.py" line="303" />
         <source>%1 — Desktop CRM</source>
         <translation>%1 — Desktop CRM</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="320" />
+        <location filename="../../ui/main_window.py" line="323" />
         <source>Damaged workspace</source>
         <translation>工作区已损坏</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="324" />
+        <location filename="../../ui/main_window.py" line="327" />
         <source>Restore the newest good backup? The damaged file is kept beside it, renamed.</source>
         <translation>要恢复最新的完好备份吗？损坏的文件会改名后保留在原处。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="351" />
+        <location filename="../../ui/main_window.py" line="354" />
         <source>Backing up and closing…</source>
         <translation>正在备份并关闭…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="383" />
+        <location filename="../../ui/main_window.py" line="387" />
         <source>%1 people · %2 companies · %3 open deals</source>
         <translation>%1 位联系人 · %2 家公司 · %3 个进行中商机</translation>
     </message>
@@ -958,118 +978,138 @@
         <translation type="vanished">此工作区有 %1 位联系人和 %2 家公司。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="389" />
+        <location filename="../../ui/main_window.py" line="393" />
         <source>%1 open deals.</source>
         <translation>%1 个进行中的商机。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="392" />
+        <location filename="../../ui/main_window.py" line="396" />
         <source>%1 quotes.</source>
         <translation>%1 份报价单。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="395" />
+        <location filename="../../ui/main_window.py" line="399" />
         <source>%1 products.</source>
         <translation>%1 个产品。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="403" />
+        <location filename="../../ui/main_window.py" line="407" />
         <source>&amp;Undo %1</source>
         <translation>撤销 %1(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="406" />
+        <location filename="../../ui/main_window.py" line="410" />
         <source>&amp;Redo %1</source>
         <translation>重做 %1(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="411" />
-        <location filename="../../ui/main_window.py" line="412" />
+        <location filename="../../ui/main_window.py" line="415" />
+        <location filename="../../ui/main_window.py" line="416" />
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="432" />
+        <location filename="../../ui/main_window.py" line="467" />
+        <source>Saved view</source>
+        <translation>已保存的视图</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="478" />
+        <source>View “%1” saved.</source>
+        <translation>视图“%1”已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="488" />
+        <source>Remove view “%1”</source>
+        <translation>删除视图“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="490" />
+        <source>View removed.</source>
+        <translation>视图已删除。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="496" />
         <source>Undone.</source>
         <translation>已撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="436" />
+        <location filename="../../ui/main_window.py" line="500" />
         <source>Redone.</source>
         <translation>已重做。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="540" />
+        <location filename="../../ui/main_window.py" line="604" />
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="553" />
+        <location filename="../../ui/main_window.py" line="617" />
         <source>Backup saved: %1</source>
         <translation>备份已保存：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="572" />
+        <location filename="../../ui/main_window.py" line="636" />
         <source>Restore from Backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="574" />
+        <location filename="../../ui/main_window.py" line="638" />
         <source>Desktop CRM backups (*.crmbak);;All files (*)</source>
         <translation>Desktop CRM 备份 (*.crmbak);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="585" />
+        <location filename="../../ui/main_window.py" line="649" />
         <source>Restore backup</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="587" />
+        <location filename="../../ui/main_window.py" line="651" />
         <source>Replace the current data with the backup %1? The current data is backed up first, so this can be reversed.</source>
         <translation>用备份 %1 替换当前数据吗？当前数据会先备份，因此可以还原。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="608" />
+        <location filename="../../ui/main_window.py" line="672" />
         <source>Backup restored.</source>
         <translation>备份已恢复。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="627" />
+        <location filename="../../ui/main_window.py" line="691" />
         <source>Settings saved.</source>
         <translation>设置已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="631" />
+        <location filename="../../ui/main_window.py" line="695" />
         <source>New Workspace</source>
         <translation>新建工作区</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="639" />
+        <location filename="../../ui/main_window.py" line="703" />
         <source>Desktop CRM workspaces (*.crm)</source>
         <translation>Desktop CRM 工作区 (*.crm)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="635" />
+        <location filename="../../ui/main_window.py" line="699" />
         <source>Demo Workspace</source>
         <translation>演示工作区</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="648" />
+        <location filename="../../ui/main_window.py" line="712" />
         <source>Open Workspace</source>
         <translation>打开工作区</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="650" />
+        <location filename="../../ui/main_window.py" line="714" />
         <source>Desktop CRM workspaces (*.crm);;All files (*)</source>
         <translation>Desktop CRM 工作区 (*.crm);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="664" />
+        <location filename="../../ui/main_window.py" line="728" />
         <source>About Desktop CRM</source>
         <translation>关于 Desktop CRM</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="665" />
+        <location filename="../../ui/main_window.py" line="729" />
         <source>Desktop CRM %1
 An offline-first CRM for small teams.</source>
         <translation>Desktop CRM %1

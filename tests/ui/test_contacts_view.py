@@ -130,3 +130,27 @@ def test_select_all_acts_on_rows_never_loaded(qtbot, window, contacts, monkeypat
     with qtbot.waitSignal(contacts.model.loaded):
         contacts.tag_box.setCurrentIndex(contacts.tag_box.findData("全选"))
     assert contacts.model.rowCount() == 120
+
+
+def test_saved_views_live_in_the_sidebar(qtbot, window, contacts, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    with qtbot.waitSignal(contacts.model.loaded):
+        contacts.status_box.setCurrentIndex(contacts.status_box.findData("customer"))
+    customers = contacts.model.rowCount()
+    contacts.toggle_column("tags", True)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("成交客户", True))
+    contacts._ask_save_view()
+    qtbot.waitUntil(lambda: any(v.name == "成交客户" for v in window.saved_views), timeout=5000)
+    keys = [window._sidebar_key(r) for r in range(window.sidebar.count())]
+    assert keys.index("saved:成交客户") == keys.index("contacts") + 1
+    contacts.clear_filters()
+    qtbot.waitUntil(lambda: contacts.model.rowCount() == 120)
+    window.show_view("today")
+    window.sidebar.setCurrentRow(keys.index("saved:成交客户"))
+    assert window.current_view() == "contacts"
+    qtbot.waitUntil(lambda: contacts.model.rowCount() == customers)
+    assert contacts.status_box.currentData() == "customer" and "tags" in contacts.model.columns
+    window.undo_action.trigger()  # saving a view is undoable
+    qtbot.waitUntil(lambda: not window.saved_views, timeout=5000)
+    assert "saved:成交客户" not in [window._sidebar_key(r) for r in range(window.sidebar.count())]

@@ -21,7 +21,7 @@ def test_import_shows_a_report_and_refreshes_the_list(qtbot, window, workspace, 
     qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
     assert "8 created" in shown[0] and "named “john.doe@company.com”" in shown[0]
     qtbot.waitUntil(lambda: window.contacts_view.model.rowCount() == 6)
-    assert "Import ezvcard_John_Doe_ANDROID.vcf" in window.undo_action.text()
+    qtbot.waitUntil(lambda: "Import ezvcard_John_Doe_ANDROID.vcf" in window.undo_action.text())
     window.undo_action.trigger()
     qtbot.waitUntil(lambda: window.contacts_view.model.rowCount() == 0)
 

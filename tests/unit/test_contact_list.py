@@ -120,3 +120,19 @@ def test_rows_follow_edits(workspace):
     assert (row.name, row.title, row.phone) == ("New", "CEO", "123456")
     assert row.last_contacted_at == datetime(2026, 1, 1, tzinfo=UTC)
     assert workspace.contact_list.record_ids([row.rowid]) == [pid]
+
+
+def test_saved_views_round_trip_through_settings(workspace):
+    from desktop_crm.services.dto import SavedView
+
+    view = SavedView("Quiet VIPs", ContactFilter(tag="VIP", not_contacted_days=30,
+                                                created_from=date(2026, 1, 1)),
+                     "last_contacted_at", True, ("name", "tags"))
+    workspace.saved_views.save(view)
+    assert workspace.saved_views.all() == [view]
+    workspace.saved_views.save(SavedView("Quiet VIPs", ContactFilter(level="A")))
+    assert [v.filter.level for v in workspace.saved_views.all()] == ["A"]
+    workspace.saved_views.remove("Quiet VIPs")
+    assert workspace.saved_views.all() == []
+    with pytest.raises(Exception, match="name"):
+        workspace.saved_views.save(SavedView(" ", ContactFilter()))

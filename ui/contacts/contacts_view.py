@@ -26,7 +26,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_crm.services.dto import COLUMNS, ChangeResult, ContactFilter, ContactRow, Facets
+from desktop_crm.services.dto import (
+    COLUMNS,
+    ChangeResult,
+    ContactFilter,
+    ContactRow,
+    Facets,
+    SavedView,
+)
 from ui.contacts.list_model import ContactTableModel
 
 if TYPE_CHECKING:
@@ -50,6 +57,7 @@ class ContactsView(QWidget):
         newRequested: The user asked for a new person.
         duplicatesRequested: The user asked for the duplicates screen.
         exportRequested(object, int): Export people: a job resolving their ids, and how many.
+        saveViewRequested(object): Save the current list as a named :class:`SavedView`.
     """
 
     openRequested = Signal(str, str)
@@ -57,6 +65,7 @@ class ContactsView(QWidget):
     newRequested = Signal()
     duplicatesRequested = Signal()
     exportRequested = Signal(object, int)
+    saveViewRequested = Signal(object)
 
     def __init__(self, worker: DbWorker, settings: QSettings, mutate: Mutation) -> None:
         super().__init__()
@@ -152,6 +161,10 @@ class ContactsView(QWidget):
         self.quiet_days.setSuffix(self.tr(" days"))
         filters.addWidget(self.quiet_check)
         filters.addWidget(self.quiet_days)
+        save_view = QPushButton(self.tr("Save view…"))
+        save_view.setToolTip(self.tr("Keep these filters, sort and columns in the sidebar"))
+        save_view.clicked.connect(self._ask_save_view)
+        filters.addWidget(save_view)
         clear = QPushButton(self.tr("Clear"))
         clear.setToolTip(self.tr("Clear all filters"))
         clear.clicked.connect(self.clear_filters)
@@ -322,6 +335,77 @@ class ContactsView(QWidget):
             self._load_columns()
             self.refresh_facets()
         self.apply_filters()
+
+    def current_state(self, name: str) -> SavedView:
+        """The list as it is now, as a view called ``name``."""
+        return SavedView(
+            name,
+            self.current_filter(),
+            self.model.sort_key,
+            self.model.descending,
+            tuple(self.model.columns),
+        )
+
+    def _ask_save_view(self) -> None:
+        name, ok = QInputDialog.getText(self, self.tr("Save view"), self.tr("Name:"))
+        if ok and name.strip():
+            self.saveViewRequested.emit(self.current_state(name.strip()))
+
+    def apply_view(self, view: SavedView) -> None:
+        """Show the list as ``view`` describes."""
+        flt = view.filter
+        widgets = [
+            self.kind_box,
+            self.status_box,
+            self.level_box,
+            self.tag_box,
+            self.city_box,
+            self.source_box,
+            self.owner_box,
+            self.created_box,
+            self.quiet_check,
+            self.quiet_days,
+            self.search,
+        ]
+        for widget in widgets:
+            widget.blockSignals(True)
+        self.kind_box.setCurrentIndex(max(0, self.kind_box.findData(flt.kind)))
+        for box, value in (
+            (self.status_box, flt.status),
+            (self.level_box, flt.level),
+            (self.tag_box, flt.tag),
+            (self.city_box, flt.city),
+            (self.source_box, flt.source),
+            (self.owner_box, flt.owner_id),
+        ):
+            index = box.findData(value) if value else 0
+            if index < 0:  # not offered yet (facets still loading): offer it
+                box.addItem(str(value), value)
+                index = box.count() - 1
+            box.setCurrentIndex(index)
+        days = (date.today() - flt.created_from).days if flt.created_from else None
+        self.created_box.setCurrentIndex(
+            max(0, self.created_box.findData(str(days))) if days is not None else 0
+        )
+        self.quiet_check.setChecked(flt.not_contacted_days is not None)
+        if flt.not_contacted_days is not None:
+            self.quiet_days.setValue(flt.not_contacted_days)
+        self.search.setText(flt.text)
+        for widget in widgets:
+            widget.blockSignals(False)
+        if view.columns:
+            self.model.set_columns(list(view.columns))
+            self._size_columns()
+        self.model.sort_key, self.model.descending = view.sort, view.descending
+        header = self.table.horizontalHeader()
+        header.blockSignals(True)
+        if view.sort in self.model.columns:
+            header.setSortIndicator(
+                self.model.columns.index(view.sort),
+                Qt.SortOrder.DescendingOrder if view.descending else Qt.SortOrder.AscendingOrder,
+            )
+        header.blockSignals(False)
+        self.model.set_filter(flt)
 
     def clear_filters(self) -> None:
         """Show everyone again."""
