@@ -80,7 +80,7 @@ class MainWindow(QMainWindow):
         self.contacts_view = ContactsView(worker, settings, self._mutate)
         self.contacts_view.searchFocused.connect(self.prepare_search)
         self.contacts_view.openRequested.connect(self.open_card)
-        self.contacts_view.newRequested.connect(lambda: self.edit_person(None))
+        self.contacts_view.newRequested.connect(lambda kind: self.edit_contact(kind, None))
         self.contacts_view.duplicatesRequested.connect(self.show_duplicates)
         self.contacts_view.exportRequested.connect(self.export_contacts)
         self.contacts_view.saveViewRequested.connect(self.save_view)
@@ -553,7 +553,7 @@ class MainWindow(QMainWindow):
                 return card
         card = CardDialog(self.worker, ws, kind, record_id, self._mutate, self)
         card.openRequested.connect(self.open_card)
-        card.editRequested.connect(self.edit_person)
+        card.editRequested.connect(self.edit_contact)
         card.finished.connect(lambda _r, c=card: self._cards.remove(c))
         self._cards.append(card)
         card.show()
@@ -589,22 +589,26 @@ class MainWindow(QMainWindow):
 
     def edit_person(self, person_id: str | None) -> Any:
         """Open the person editor (``None``: a new person)."""
+        return self.edit_contact("person", person_id)
+
+    def edit_contact(self, kind: str, record_id: str | None) -> Any:
+        """Open the editor for a person or company (``None``: a new one)."""
         from ui.contacts.person_editor import PersonEditor
 
         ws = self.workspace
         if ws is None:
             return None
-        editor = PersonEditor(self.worker, ws, person_id, self)
-        editor.saved.connect(lambda result: self._after_save(result, person_id is None))
+        editor = PersonEditor(self.worker, ws, record_id, self, kind=kind)
+        editor.saved.connect(lambda result: self._after_save(result, kind, record_id is None))
         editor.openRequested.connect(self.open_card)
         editor.show()
         return editor
 
-    def _after_save(self, result: ChangeResult, created: bool) -> None:
+    def _after_save(self, result: ChangeResult, kind: str, created: bool) -> None:
         self.statusBar().showMessage(self.tr("Saved."), 4000)
         self.refresh(result)
         if created and result.ids:
-            self.open_card("person", result.ids[0])
+            self.open_card(kind, result.ids[0])
 
     def backup_now(self) -> None:
         """Take a verified backup on the worker."""

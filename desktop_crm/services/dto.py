@@ -622,3 +622,36 @@ class SavedView:
     sort: str = "name"
     descending: bool = False
     columns: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class CompanyDraft:
+    """Everything the company editor saves (``id`` None for a new company).
+
+    Attributes:
+        name: Company name.
+        id: The company, or ``None`` to create one.
+        industry: Industry.
+        website: Web site.
+        status: lead, prospect, customer, inactive.
+        level: A, B, C or ``None``.
+        source: Where it came from.
+        owner_id: Who looks after it.
+        notes: Free text.
+        phones: Phones in order.
+        emails: Emails in order.
+        addresses: Addresses in order.
+    """
+
+    name: str
+    id: str | None = None
+    industry: str | None = None
+    website: str | None = None
+    status: str = "lead"
+    level: str | None = None
+    source: str | None = None
+    owner_id: str | None = None
+    notes: str | None = None
+    phones: tuple[Labelled, ...] = ()
+    emails: tuple[Labelled, ...] = ()
+    addresses: tuple[AddressData, ...] = ()

@@ -16,7 +16,13 @@ from sqlalchemy.orm import Session
 from desktop_crm.domain.errors import NotFoundError, ValidationError
 from desktop_crm.domain.validation import email_problem, phone_problem
 from desktop_crm.domain.vocab import ContactStatus, Level
-from desktop_crm.services.dto import ChangeResult, DuplicateHint, FieldProblem, PersonDraft
+from desktop_crm.services.dto import (
+    ChangeResult,
+    CompanyDraft,
+    DuplicateHint,
+    FieldProblem,
+    PersonDraft,
+)
 from desktop_crm.services.numbering import allocate_number
 from desktop_crm.services.results import change_result
 from desktop_crm.services.settings import read_setting
@@ -46,7 +52,7 @@ class PeopleService:
     def __init__(self, store: Store) -> None:
         self._store = store
 
-    def problems(self, draft: PersonDraft) -> list[FieldProblem]:
+    def problems(self, draft: PersonDraft | CompanyDraft) -> list[FieldProblem]:
         """Everything wrong with ``draft``, field by field (empty when it can be saved)."""
         with self._store.read() as session:
             region = str(read_setting(session, "phone.default_region"))
@@ -124,44 +130,45 @@ class PeopleService:
                     value = company_id
                 setattr(person, field, value)
             session.flush()
-            _sync(
-                session,
-                Phone,
-                person.id,
-                [
-                    {
-                        "id": p.id,
-                        "label": p.label,
-                        "value": p.value.strip(),
-                        "e164": phone_problem(p.value, region)[1],
-                    }
-                    for p in draft.phones
-                ],
-            )
-            _sync(
-                session,
-                Email,
-                person.id,
-                [{"id": e.id, "label": e.label, "value": e.value.strip()} for e in draft.emails],
-            )
-            _sync(
-                session,
-                Address,
-                person.id,
-                [
-                    {
-                        "id": a.id,
-                        "label": a.label,
-                        "street": a.street,
-                        "city": a.city,
-                        "region": a.region,
-                        "postcode": a.postcode,
-                        "country": a.country,
-                    }
-                    for a in draft.addresses
-                ],
-            )
+            _sync_rows(session, "person_id", person.id, draft, region)
         return change_result(rec, [person.id])
+
+    def save_company(self, draft: CompanyDraft, today: date | None = None) -> ChangeResult:
+        """Create or update a company with its phones, emails and addresses (one operation).
+
+        Raises:
+            ValidationError: ``params['problems']`` lists the problems; nothing was written.
+            NotFoundError: The company to update is gone.
+        """
+        problems = self.problems(draft)
+        if problems:
+            raise ValidationError(problems[0].message, field=problems[0].field, problems=problems)
+        name = draft.name.strip()
+        label = f"Add {name}" if draft.id is None else f"Edit {name}"
+        with self._store.unit_of_work(label) as (session, rec):
+            region = str(read_setting(session, "phone.default_region"))
+            if draft.id is None:
+                company = Company(
+                    name=name,
+                    owner_id=self._store.actor_id,
+                    number=allocate_number(session, "customer", today or date.today()),
+                )
+                session.add(company)
+            else:
+                found = session.get(Company, draft.id)
+                if found is None or found.deleted_at is not None:
+                    raise NotFoundError("That company no longer exists.", id=draft.id)
+                company = found
+            for field in ("name", "industry", "website", "status", "level", "source", "notes"):
+                value = getattr(draft, field)
+                value = (value.strip() or None) if isinstance(value, str) else value
+                if field == "name":
+                    value = name
+                if getattr(company, field) != value:
+                    setattr(company, field, value)
+            session.flush()
+            _sync_rows(session, "company_id", company.id, draft, region)
+        return change_result(rec, [company.id])
 
     def duplicates(self, draft: PersonDraft) -> list[DuplicateHint]:
         """People who look like the draft: a shared phone or email, or a similar name.
@@ -232,12 +239,61 @@ def _squash(name: str) -> str:
     return "".join(name.split()).casefold()
 
 
-def _sync(session: Session, model: Any, person_id: str, wanted: Sequence[dict[str, Any]]) -> None:
-    """Make a person's rows of ``model`` equal ``wanted`` (in order), touching only changes."""
+def _sync_rows(
+    session: Session, owner: str, owner_id: str, draft: PersonDraft | CompanyDraft, region: str
+) -> None:
+    """Make the phones, emails and addresses of a person or company match the draft."""
+    _sync(
+        session,
+        Phone,
+        owner,
+        owner_id,
+        [
+            {
+                "id": p.id,
+                "label": p.label,
+                "value": p.value.strip(),
+                "e164": phone_problem(p.value, region)[1],
+            }
+            for p in draft.phones
+        ],
+    )
+    _sync(
+        session,
+        Email,
+        owner,
+        owner_id,
+        [{"id": e.id, "label": e.label, "value": e.value.strip()} for e in draft.emails],
+    )
+    _sync(
+        session,
+        Address,
+        owner,
+        owner_id,
+        [
+            {
+                "id": a.id,
+                "label": a.label,
+                "street": a.street,
+                "city": a.city,
+                "region": a.region,
+                "postcode": a.postcode,
+                "country": a.country,
+            }
+            for a in draft.addresses
+        ],
+    )
+
+
+def _sync(
+    session: Session, model: Any, owner: str, owner_id: str, wanted: Sequence[dict[str, Any]]
+) -> None:
+    """Make an owner's rows of ``model`` equal ``wanted`` (in order), touching only changes."""
+    column = getattr(model, owner)
     existing = {
         row.id: row
         for row in session.scalars(
-            select(model).where(model.person_id == person_id, model.deleted_at.is_(None))
+            select(model).where(column == owner_id, model.deleted_at.is_(None))
         )
     }
     keep: set[str] = set()
@@ -245,7 +301,7 @@ def _sync(session: Session, model: Any, person_id: str, wanted: Sequence[dict[st
         row = existing.get(values.get("id") or "")
         fields = {k: v for k, v in values.items() if k != "id"} | {"position": position}
         if row is None:
-            session.add(model(person_id=person_id, **fields))
+            session.add(model(**{owner: owner_id}, **fields))
             continue
         keep.add(row.id)
         for key, value in fields.items():

@@ -158,184 +158,184 @@
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="136" />
-        <location filename="../../ui/contacts/card_dialog.py" line="196" />
+        <location filename="../../ui/contacts/card_dialog.py" line="135" />
+        <location filename="../../ui/contacts/card_dialog.py" line="195" />
         <source>Details</source>
         <translation>详细信息</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="139" />
+        <location filename="../../ui/contacts/card_dialog.py" line="138" />
         <source>People</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="152" />
+        <location filename="../../ui/contacts/card_dialog.py" line="151" />
         <source>Log what happened</source>
         <translation>记录跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="168" />
+        <location filename="../../ui/contacts/card_dialog.py" line="167" />
         <source>What was it about? (optional)</source>
         <translation>沟通了什么？（可选）</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="170" />
+        <location filename="../../ui/contacts/card_dialog.py" line="169" />
         <source>Notes (optional)</source>
         <translation>备注（可选）</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="173" />
+        <location filename="../../ui/contacts/card_dialog.py" line="172" />
         <source>Plan the next follow-up:</source>
         <translation>安排下次跟进：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="181" />
+        <location filename="../../ui/contacts/card_dialog.py" line="180" />
         <source>Next step</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="184" />
+        <location filename="../../ui/contacts/card_dialog.py" line="183" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="196" />
+        <location filename="../../ui/contacts/card_dialog.py" line="195" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="196" />
+        <location filename="../../ui/contacts/card_dialog.py" line="195" />
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="199" />
+        <location filename="../../ui/contacts/card_dialog.py" line="198" />
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="213" />
+        <location filename="../../ui/contacts/card_dialog.py" line="212" />
         <source>This contact no longer exists.</source>
         <translation>该联系人已不存在。</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="227" />
+        <location filename="../../ui/contacts/card_dialog.py" line="226" />
         <source>Lead</source>
         <translation>线索</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="228" />
+        <location filename="../../ui/contacts/card_dialog.py" line="227" />
         <source>Prospect</source>
         <translation>意向客户</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="229" />
+        <location filename="../../ui/contacts/card_dialog.py" line="228" />
         <source>Customer</source>
         <translation>成交客户</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="230" />
+        <location filename="../../ui/contacts/card_dialog.py" line="229" />
         <source>Inactive</source>
         <translation>不活跃</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="234" />
+        <location filename="../../ui/contacts/card_dialog.py" line="233" />
         <source>Level %1</source>
         <translation>%1 级</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="270" />
+        <location filename="../../ui/contacts/card_dialog.py" line="269" />
         <source>website</source>
         <translation>网站</translation>
     </message>
     <message>
         <location filename="../../ui/contacts/card_dialog.py" line="101" />
-        <location filename="../../ui/contacts/card_dialog.py" line="272" />
+        <location filename="../../ui/contacts/card_dialog.py" line="271" />
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="274" />
+        <location filename="../../ui/contacts/card_dialog.py" line="273" />
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="275" />
+        <location filename="../../ui/contacts/card_dialog.py" line="274" />
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="276" />
+        <location filename="../../ui/contacts/card_dialog.py" line="275" />
         <source>Birthday</source>
         <translation>生日</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="277" />
+        <location filename="../../ui/contacts/card_dialog.py" line="276" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="278" />
+        <location filename="../../ui/contacts/card_dialog.py" line="277" />
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="280" />
+        <location filename="../../ui/contacts/card_dialog.py" line="279" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="297" />
+        <location filename="../../ui/contacts/card_dialog.py" line="296" />
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="298" />
+        <location filename="../../ui/contacts/card_dialog.py" line="297" />
         <source>Copy %1</source>
         <translation>复制 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="317" />
+        <location filename="../../ui/contacts/card_dialog.py" line="316" />
         <source>Follow-up</source>
         <translation>跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="318" />
+        <location filename="../../ui/contacts/card_dialog.py" line="317" />
         <source>Deal</source>
         <translation>商机</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="319" />
+        <location filename="../../ui/contacts/card_dialog.py" line="318" />
         <source>Quote</source>
         <translation>报价单</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="320" />
+        <location filename="../../ui/contacts/card_dialog.py" line="319" />
         <source>Contract</source>
         <translation>合同</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="323" />
+        <location filename="../../ui/contacts/card_dialog.py" line="322" />
         <source>Created</source>
         <translation>创建</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="324" />
+        <location filename="../../ui/contacts/card_dialog.py" line="323" />
         <source>Changed</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="325" />
+        <location filename="../../ui/contacts/card_dialog.py" line="324" />
         <source>Deleted</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="326" />
+        <location filename="../../ui/contacts/card_dialog.py" line="325" />
         <source>Restored</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="379" />
+        <location filename="../../ui/contacts/card_dialog.py" line="378" />
         <source>Logged.</source>
         <translation>已记录。</translation>
     </message>
@@ -453,196 +453,205 @@
         <translation>按姓名、拼音、电话、邮箱、标签筛选…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="118" />
         <source>New person…</source>
-        <translation>新建联系人…</translation>
+        <translation type="vanished">新建联系人…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="121" />
+        <location filename="../../ui/contacts/contacts_view.py" line="118" />
+        <source>New…</source>
+        <translation>新建…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/contacts_view.py" line="119" />
+        <source>A new person or company, as the list shows</source>
+        <translation>按当前列表新建联系人或公司</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/contacts_view.py" line="122" />
         <source>Duplicates…</source>
         <translation>查重…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="124" />
+        <location filename="../../ui/contacts/contacts_view.py" line="125" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="125" />
+        <location filename="../../ui/contacts/contacts_view.py" line="126" />
         <source>Export the selected people, or the whole list</source>
         <translation>导出选中的联系人，或整个列表</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="131" />
+        <location filename="../../ui/contacts/contacts_view.py" line="132" />
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="132" />
+        <location filename="../../ui/contacts/contacts_view.py" line="133" />
         <source>Any level</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="133" />
+        <location filename="../../ui/contacts/contacts_view.py" line="134" />
         <source>Any tag</source>
         <translation>全部标签</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="134" />
+        <location filename="../../ui/contacts/contacts_view.py" line="135" />
         <source>Any city</source>
         <translation>全部城市</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="135" />
+        <location filename="../../ui/contacts/contacts_view.py" line="136" />
         <source>Any source</source>
         <translation>全部来源</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="136" />
+        <location filename="../../ui/contacts/contacts_view.py" line="137" />
         <source>Any owner</source>
         <translation>全部负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="138" />
+        <location filename="../../ui/contacts/contacts_view.py" line="139" />
         <source>Added any time</source>
         <translation>任意添加时间</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="140" />
+        <location filename="../../ui/contacts/contacts_view.py" line="141" />
         <source>Added in the last 7 days</source>
         <translation>最近 7 天添加</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="141" />
+        <location filename="../../ui/contacts/contacts_view.py" line="142" />
         <source>Added in the last 30 days</source>
         <translation>最近 30 天添加</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="142" />
+        <location filename="../../ui/contacts/contacts_view.py" line="143" />
         <source>Added in the last year</source>
         <translation>最近一年添加</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="156" />
+        <location filename="../../ui/contacts/contacts_view.py" line="157" />
         <source>Quiet for</source>
         <translation>未联系超过</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="157" />
+        <location filename="../../ui/contacts/contacts_view.py" line="158" />
         <source>Only contacts nobody has contacted for this long</source>
         <translation>只显示这段时间内无人联系的联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="161" />
+        <location filename="../../ui/contacts/contacts_view.py" line="162" />
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="164" />
+        <location filename="../../ui/contacts/contacts_view.py" line="165" />
         <source>Save view…</source>
         <translation>保存视图…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="165" />
+        <location filename="../../ui/contacts/contacts_view.py" line="166" />
         <source>Keep these filters, sort and columns in the sidebar</source>
         <translation>把当前的筛选、排序和列保存到侧栏</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="168" />
+        <location filename="../../ui/contacts/contacts_view.py" line="169" />
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="169" />
+        <location filename="../../ui/contacts/contacts_view.py" line="170" />
         <source>Clear all filters</source>
         <translation>清除全部筛选条件</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="180" />
+        <location filename="../../ui/contacts/contacts_view.py" line="181" />
         <source>Tag…</source>
         <translation>加标签…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="184" />
+        <location filename="../../ui/contacts/contacts_view.py" line="185" />
         <source>Set status</source>
         <translation>设置状态</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="187" />
+        <location filename="../../ui/contacts/contacts_view.py" line="188" />
         <source>Set level</source>
         <translation>设置等级</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="189" />
+        <location filename="../../ui/contacts/contacts_view.py" line="190" />
         <source>Assign owner</source>
         <translation>指定负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="192" />
+        <location filename="../../ui/contacts/contacts_view.py" line="193" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="350" />
+        <location filename="../../ui/contacts/contacts_view.py" line="351" />
         <source>Save view</source>
         <translation>保存视图</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="350" />
+        <location filename="../../ui/contacts/contacts_view.py" line="351" />
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="433" />
+        <location filename="../../ui/contacts/contacts_view.py" line="434" />
         <source>people</source>
         <translation>位联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="433" />
+        <location filename="../../ui/contacts/contacts_view.py" line="434" />
         <source>companies</source>
         <translation>家公司</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/contacts/contacts_view.py" line="518" />
+        <location filename="../../ui/contacts/contacts_view.py" line="519" />
         <source>%n selected</source>
         <translation>
             <numerusform>已选 %n 项</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="539" />
+        <location filename="../../ui/contacts/contacts_view.py" line="540" />
         <source>Changed to %1.</source>
         <translation>已改为%1。</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="545" />
+        <location filename="../../ui/contacts/contacts_view.py" line="546" />
         <source>Tag contacts</source>
         <translation>给联系人加标签</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="545" />
+        <location filename="../../ui/contacts/contacts_view.py" line="546" />
         <source>Tag:</source>
         <translation>标签：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="551" />
+        <location filename="../../ui/contacts/contacts_view.py" line="552" />
         <source>Tagged with %1.</source>
         <translation>已添加标签“%1”。</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="558" />
+        <location filename="../../ui/contacts/contacts_view.py" line="559" />
         <source>Delete contacts</source>
         <translation>删除联系人</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/contacts/contacts_view.py" line="559" />
+        <location filename="../../ui/contacts/contacts_view.py" line="560" />
         <source>Delete %n contact(s)? You can undo this with Ctrl+Z.</source>
         <translation>
             <numerusform>删除 %n 个联系人？可以用 Ctrl+Z 撤销。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="563" />
+        <location filename="../../ui/contacts/contacts_view.py" line="564" />
         <source>Deleted.</source>
         <translation>已删除。</translation>
     </message>
@@ -782,7 +791,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/main_window.py" line="71" />
-        <location filename="../../ui/main_window.py" line="721" />
+        <location filename="../../ui/main_window.py" line="725" />
         <source>Desktop CRM</source>
         <translation>Desktop CRM</translation>
     </message>
@@ -1039,77 +1048,77 @@
         <translation>已重做。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="604" />
+        <location filename="../../ui/main_window.py" line="608" />
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="617" />
+        <location filename="../../ui/main_window.py" line="621" />
         <source>Backup saved: %1</source>
         <translation>备份已保存：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="636" />
+        <location filename="../../ui/main_window.py" line="640" />
         <source>Restore from Backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="638" />
+        <location filename="../../ui/main_window.py" line="642" />
         <source>Desktop CRM backups (*.crmbak);;All files (*)</source>
         <translation>Desktop CRM 备份 (*.crmbak);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="649" />
+        <location filename="../../ui/main_window.py" line="653" />
         <source>Restore backup</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="651" />
+        <location filename="../../ui/main_window.py" line="655" />
         <source>Replace the current data with the backup %1? The current data is backed up first, so this can be reversed.</source>
         <translation>用备份 %1 替换当前数据吗？当前数据会先备份，因此可以还原。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="672" />
+        <location filename="../../ui/main_window.py" line="676" />
         <source>Backup restored.</source>
         <translation>备份已恢复。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="691" />
+        <location filename="../../ui/main_window.py" line="695" />
         <source>Settings saved.</source>
         <translation>设置已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="695" />
+        <location filename="../../ui/main_window.py" line="699" />
         <source>New Workspace</source>
         <translation>新建工作区</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="703" />
+        <location filename="../../ui/main_window.py" line="707" />
         <source>Desktop CRM workspaces (*.crm)</source>
         <translation>Desktop CRM 工作区 (*.crm)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="699" />
+        <location filename="../../ui/main_window.py" line="703" />
         <source>Demo Workspace</source>
         <translation>演示工作区</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="712" />
+        <location filename="../../ui/main_window.py" line="716" />
         <source>Open Workspace</source>
         <translation>打开工作区</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="714" />
+        <location filename="../../ui/main_window.py" line="718" />
         <source>Desktop CRM workspaces (*.crm);;All files (*)</source>
         <translation>Desktop CRM 工作区 (*.crm);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="728" />
+        <location filename="../../ui/main_window.py" line="732" />
         <source>About Desktop CRM</source>
         <translation>关于 Desktop CRM</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="729" />
+        <location filename="../../ui/main_window.py" line="733" />
         <source>Desktop CRM %1
 An offline-first CRM for small teams.</source>
         <translation>Desktop CRM %1
@@ -1270,157 +1279,172 @@ An offline-first CRM for small teams.</source>
 <context>
     <name>PersonEditor</name>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="134" />
+        <location filename="../../ui/contacts/person_editor.py" line="139" />
         <source>New person</source>
         <translation>新建联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="134" />
+        <location filename="../../ui/contacts/person_editor.py" line="140" />
         <source>Edit person</source>
         <translation>编辑联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="158" />
+        <location filename="../../ui/contacts/person_editor.py" line="141" />
+        <source>New company</source>
+        <translation>新建公司</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/person_editor.py" line="142" />
+        <source>Edit company</source>
+        <translation>编辑公司</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/person_editor.py" line="168" />
         <source>Lead</source>
         <translation>线索</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="159" />
+        <location filename="../../ui/contacts/person_editor.py" line="169" />
         <source>Prospect</source>
         <translation>意向客户</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="160" />
+        <location filename="../../ui/contacts/person_editor.py" line="170" />
         <source>Customer</source>
         <translation>成交客户</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="161" />
+        <location filename="../../ui/contacts/person_editor.py" line="171" />
         <source>Inactive</source>
         <translation>不活跃</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="184" />
+        <location filename="../../ui/contacts/person_editor.py" line="194" />
         <source>Phone number</source>
         <translation>电话号码</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="185" />
+        <location filename="../../ui/contacts/person_editor.py" line="195" />
         <source>Add phone</source>
         <translation>添加电话</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="188" />
+        <location filename="../../ui/contacts/person_editor.py" line="198" />
         <source>Email address</source>
         <translation>邮箱地址</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="188" />
+        <location filename="../../ui/contacts/person_editor.py" line="198" />
         <source>Add email</source>
         <translation>添加邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="190" />
+        <location filename="../../ui/contacts/person_editor.py" line="201" />
         <source>Name:</source>
         <translation>姓名：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="191" />
+        <location filename="../../ui/contacts/person_editor.py" line="202" />
+        <source>Industry:</source>
+        <translation>行业：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/person_editor.py" line="203" />
         <source>Company:</source>
         <translation>公司：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="192" />
+        <location filename="../../ui/contacts/person_editor.py" line="204" />
         <source>Title:</source>
         <translation>职位：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="193" />
+        <location filename="../../ui/contacts/person_editor.py" line="205" />
         <source>Department:</source>
         <translation>部门：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="194" />
+        <location filename="../../ui/contacts/person_editor.py" line="206" />
         <source>Phones:</source>
         <translation>电话：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="195" />
+        <location filename="../../ui/contacts/person_editor.py" line="207" />
         <source>Emails:</source>
         <translation>邮箱：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="196" />
+        <location filename="../../ui/contacts/person_editor.py" line="208" />
         <source>Status:</source>
         <translation>状态：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="197" />
+        <location filename="../../ui/contacts/person_editor.py" line="209" />
         <source>Level:</source>
         <translation>等级：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="198" />
+        <location filename="../../ui/contacts/person_editor.py" line="210" />
         <source>Source:</source>
         <translation>来源：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="199" />
+        <location filename="../../ui/contacts/person_editor.py" line="211" />
         <source>Birthday:</source>
         <translation>生日：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="200" />
+        <location filename="../../ui/contacts/person_editor.py" line="212" />
         <source>WeChat:</source>
         <translation>微信：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="201" />
+        <location filename="../../ui/contacts/person_editor.py" line="213" />
         <source>Website:</source>
         <translation>网站：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="202" />
+        <location filename="../../ui/contacts/person_editor.py" line="214" />
         <source>Notes:</source>
         <translation>备注：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="353" />
+        <location filename="../../ui/contacts/person_editor.py" line="394" />
         <source>A name is required.</source>
         <translation>请填写姓名。</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="355" />
+        <location filename="../../ui/contacts/person_editor.py" line="396" />
         <source>“%1” is not a phone number.</source>
         <translation>“%1”不是有效的电话号码。</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="358" />
+        <location filename="../../ui/contacts/person_editor.py" line="399" />
         <source>“%1” contains a space.</source>
         <translation>“%1”中含有空格。</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="360" />
+        <location filename="../../ui/contacts/person_editor.py" line="401" />
         <source>“%1” is not an email address.</source>
         <translation>“%1”不是有效的邮箱地址。</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="389" />
+        <location filename="../../ui/contacts/person_editor.py" line="432" />
         <source>same phone</source>
         <translation>电话相同</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="390" />
+        <location filename="../../ui/contacts/person_editor.py" line="433" />
         <source>same email</source>
         <translation>邮箱相同</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="391" />
+        <location filename="../../ui/contacts/person_editor.py" line="434" />
         <source>similar name at the same company</source>
         <translation>同公司且姓名相近</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="396" />
+        <location filename="../../ui/contacts/person_editor.py" line="439" />
         <source>Possible duplicate: %1</source>
         <translation>可能重复：%1</translation>
     </message>
@@ -1702,7 +1726,7 @@ An offline-first CRM for small teams.</source>
 <context>
     <name>_Rows</name>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="79" />
+        <location filename="../../ui/contacts/person_editor.py" line="80" />
         <source>Remove</source>
         <translation>删除</translation>
     </message>

@@ -143,3 +143,24 @@ def test_duplicates_screen_merges_a_pair(qtbot, window, workspace):
     assert [e.value for e in card.emails] == ["wf@x.cn"]
     qtbot.waitUntil(lambda: dialog.list.topLevelItemCount() == 0)
     assert b
+
+
+def test_company_editor_creates_and_edits_a_company(qtbot, opened):
+    window, _pid, company = opened
+    editor = window.edit_contact("company", company)
+    qtbot.waitUntil(lambda: editor.name.text() == "远山设计")
+    assert not editor.title_edit.isVisibleTo(editor) and editor.industry.isVisibleTo(editor)
+    editor.industry.setText("建筑设计")
+    editor.phones.add_row("main", "not a number")
+    editor.save()
+    qtbot.waitUntil(lambda: bool(editor.problem_label.text()))
+    editor.phones.rows[-1][1].setText("021 6555 8888")
+    with qtbot.waitSignal(editor.saved):
+        editor.save()
+    card = window.workspace.cards.card("company", company)
+    assert card.title == "建筑设计" and [p.value for p in card.phones] == ["021 6555 8888"]
+    new = window.edit_contact("company", None)
+    new.name.setText("白鹭影像")
+    with qtbot.waitSignal(new.saved) as saved:
+        new.save()
+    assert window.workspace.cards.card("company", saved.args[0].ids[0]).name == "白鹭影像"

@@ -52,11 +52,11 @@ class CardDialog(QDialog):
 
     Signals:
         openRequested(str, str): Open another card (a person's company, a company's person).
-        editRequested(str): Edit this person.
+        editRequested(str, str): Edit this (kind, id).
     """
 
     openRequested = Signal(str, str)
-    editRequested = Signal(str)
+    editRequested = Signal(str, str)
 
     def __init__(
         self,
@@ -126,8 +126,7 @@ class CardDialog(QDialog):
         names.addWidget(self.badges)
         header.addLayout(names, 1)
         self.edit_button = QPushButton(self.tr("Edit…"))
-        self.edit_button.clicked.connect(lambda: self.editRequested.emit(self.record_id))
-        self.edit_button.setVisible(kind == "person")
+        self.edit_button.clicked.connect(lambda: self.editRequested.emit(self.kind, self.record_id))
         header.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignTop)
         root.addLayout(header)
 

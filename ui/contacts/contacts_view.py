@@ -54,7 +54,7 @@ class ContactsView(QWidget):
     Signals:
         openRequested(str, str): Show the card of (kind, id).
         searchFocused: The filter box got the focus (time to load the search keys).
-        newRequested: The user asked for a new person.
+        newRequested(str): The user asked for a new person or company.
         duplicatesRequested: The user asked for the duplicates screen.
         exportRequested(object, int): Export people: a job resolving their ids, and how many.
         saveViewRequested(object): Save the current list as a named :class:`SavedView`.
@@ -62,7 +62,7 @@ class ContactsView(QWidget):
 
     openRequested = Signal(str, str)
     searchFocused = Signal()
-    newRequested = Signal()
+    newRequested = Signal(str)
     duplicatesRequested = Signal()
     exportRequested = Signal(object, int)
     saveViewRequested = Signal(object)
@@ -115,8 +115,9 @@ class ContactsView(QWidget):
         top.addWidget(self.search, 1)
         self.count_label = QLabel()
         top.addWidget(self.count_label)
-        self.new_button = QPushButton(self.tr("New person…"))
-        self.new_button.clicked.connect(self.newRequested)
+        self.new_button = QPushButton(self.tr("New…"))
+        self.new_button.setToolTip(self.tr("A new person or company, as the list shows"))
+        self.new_button.clicked.connect(lambda: self.newRequested.emit(self.current_kind()))
         top.addWidget(self.new_button)
         self.duplicates_button = QPushButton(self.tr("Duplicates…"))
         self.duplicates_button.clicked.connect(self.duplicatesRequested)

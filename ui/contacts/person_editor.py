@@ -1,4 +1,4 @@
-"""The person editor: everything on a card, checked in place, with a duplicate notice."""
+"""The contact editor (people and companies): checked in place, with a duplicate notice."""
 
 from __future__ import annotations
 
@@ -30,6 +30,7 @@ from desktop_crm.domain.errors import ValidationError
 from desktop_crm.services.dto import (
     AddressData,
     ChangeResult,
+    CompanyDraft,
     ContactCard,
     DuplicateHint,
     FieldProblem,
@@ -105,12 +106,13 @@ class _Rows(QWidget):
 
 
 class PersonEditor(QDialog):
-    """Create or edit a person.
+    """Create or edit a person or a company.
 
     Args:
         worker: Where database work runs.
         workspace: The open workspace.
-        person_id: Whom to edit; ``None`` creates a new person.
+        person_id: Whom to edit; ``None`` creates a new one.
+        kind: ``person`` or ``company`` (person-only fields are hidden for a company).
 
     Signals:
         saved(object): The :class:`ChangeResult` of a successful save.
@@ -126,12 +128,20 @@ class PersonEditor(QDialog):
         workspace: Workspace,
         person_id: str | None = None,
         parent: QWidget | None = None,
+        kind: str = "person",
     ) -> None:
         super().__init__(parent)
         self._worker, self._workspace, self.person_id = worker, workspace, person_id
+        self.kind = kind
         self._addresses: tuple[AddressData, ...] = ()
         self._owner_id: str | None = None
-        self.setWindowTitle(self.tr("New person") if person_id is None else self.tr("Edit person"))
+        titles = {
+            ("person", True): self.tr("New person"),
+            ("person", False): self.tr("Edit person"),
+            ("company", True): self.tr("New company"),
+            ("company", False): self.tr("Edit company"),
+        }
+        self.setWindowTitle(titles[(kind, person_id is None)])
         self.resize(620, 720)
         self.setStyleSheet(PROBLEM_STYLE)
 
@@ -187,7 +197,9 @@ class PersonEditor(QDialog):
         self.emails = _Rows(
             ["work", "home", "other"], self.tr("Email address"), self.tr("Add email")
         )
+        self.industry = QLineEdit()
         form.addRow(self.tr("Name:"), self.name)
+        form.addRow(self.tr("Industry:"), self.industry)
         form.addRow(self.tr("Company:"), self.company)
         form.addRow(self.tr("Title:"), self.title_edit)
         form.addRow(self.tr("Department:"), self.department)
@@ -200,6 +212,9 @@ class PersonEditor(QDialog):
         form.addRow(self.tr("WeChat:"), self.wechat)
         form.addRow(self.tr("Website:"), self.website)
         form.addRow(self.tr("Notes:"), self.notes)
+        for row in (self.company, self.title_edit, self.department, birthday_row, self.wechat):
+            form.setRowVisible(row, kind == "person")
+        form.setRowVisible(self.industry, kind == "company")
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(form_widget)
@@ -233,7 +248,7 @@ class PersonEditor(QDialog):
         ws = workspace
         worker.submit(ws.contact_list.companies, self._fill_companies)
         if person_id is not None:
-            worker.submit(lambda: ws.cards.card("person", person_id), self.fill)
+            worker.submit(lambda: ws.cards.card(kind, person_id), self.fill)
         else:
             self.phones.add_row()
             self.emails.add_row()
@@ -261,7 +276,10 @@ class PersonEditor(QDialog):
     def fill(self, card: ContactCard) -> None:
         """Put a stored person into the editor."""
         self.name.setText(card.name)
-        self.title_edit.setText(card.title or "")
+        if card.kind == "company":
+            self.industry.setText(card.title or "")
+        else:
+            self.title_edit.setText(card.title or "")
         self.department.setText(card.department or "")
         self._select_company(card.company_id, card.company or "")
         self.status.setCurrentIndex(max(0, self.status.findData(card.status)))
@@ -310,10 +328,33 @@ class PersonEditor(QDialog):
             addresses=self._addresses,
         )
 
+    def company_draft(self) -> CompanyDraft:
+        """What the editor holds, as a company."""
+        person = self.draft()
+        return CompanyDraft(
+            id=self.person_id,
+            name=person.name,
+            industry=self.industry.text(),
+            website=person.website,
+            status=person.status,
+            level=person.level,
+            source=person.source,
+            owner_id=person.owner_id,
+            notes=person.notes,
+            phones=person.phones,
+            emails=person.emails,
+            addresses=person.addresses,
+        )
+
     def save(self) -> None:
         """Save on the worker; problems come back marked on their fields."""
-        ws, draft = self._workspace, self.draft()
+        ws = self._workspace
         self.buttons.setEnabled(False)
+        if self.kind == "company":
+            company = self.company_draft()
+            self._worker.submit(lambda: ws.people.save_company(company), self._saved, self._failed)
+            return
+        draft = self.draft()
         self._worker.submit(lambda: ws.people.save(draft), self._saved, self._failed)
 
     def _saved(self, result: ChangeResult) -> None:
@@ -372,6 +413,8 @@ class PersonEditor(QDialog):
     # --- duplicates ---------------------------------------------------------------------------
 
     def _check_duplicates(self) -> None:
+        if self.kind != "person":
+            return
         ws, draft = self._workspace, self.draft()
         self._worker.submit(
             lambda: ws.people.duplicates(draft),
