@@ -184,9 +184,9 @@ def _tags(session: Session, owner: str, record_id: str) -> tuple[str, ...]:
     )
 
 
-def _custom(session: Session, record_id: str) -> tuple[tuple[str, str], ...]:
+def _custom(session: Session, record_id: str) -> tuple[tuple[str, str, str], ...]:
     rows = session.execute(
-        select(CustomFieldDef.label, CustomFieldValue.value)
+        select(CustomFieldDef.id, CustomFieldDef.label, CustomFieldValue.value)
         .join(CustomFieldDef, CustomFieldDef.id == CustomFieldValue.field_id)
         .where(
             CustomFieldValue.record_id == record_id,
@@ -195,7 +195,7 @@ def _custom(session: Session, record_id: str) -> tuple[tuple[str, str], ...]:
         )
         .order_by(CustomFieldDef.position)
     )
-    return tuple((label, value or "") for label, value in rows)
+    return tuple((fid, label, value or "") for fid, label, value in rows)
 
 
 def _owner_name(session: Session, owner_id: str | None) -> str | None:

@@ -445,6 +445,9 @@ class PersonDraft:
         phones: Phones in order.
         emails: Emails in order.
         addresses: Addresses in order.
+        photo: Photo bytes (JPEG or PNG), or ``None`` for none.
+        photo_changed: Whether to store ``photo`` (otherwise the stored photo stays).
+        custom: ``(field id, value)`` of custom fields; an empty value clears one.
     """
 
     name: str
@@ -464,6 +467,9 @@ class PersonDraft:
     phones: tuple[Labelled, ...] = ()
     emails: tuple[Labelled, ...] = ()
     addresses: tuple[AddressData, ...] = ()
+    photo: bytes | None = None
+    photo_changed: bool = False
+    custom: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -533,7 +539,7 @@ class ContactCard:
         emails: Labelled emails.
         addresses: Addresses.
         tags: Tag names.
-        custom: ``(label, value)`` of custom fields that have a value.
+        custom: ``(field id, label, value)`` of custom fields that have a value.
         people: On a company card: ``(id, name, title)`` of its people.
         timeline: Newest first.
         last_contacted_at: When last contacted.
@@ -561,10 +567,29 @@ class ContactCard:
     emails: tuple[Labelled, ...]
     addresses: tuple[AddressData, ...]
     tags: tuple[str, ...]
-    custom: tuple[tuple[str, str], ...]
+    custom: tuple[tuple[str, str, str], ...]
     people: tuple[tuple[str, str, str], ...]
     timeline: tuple[TimelineItem, ...]
     last_contacted_at: datetime | None
+
+
+@dataclass(frozen=True)
+class CustomFieldInfo:
+    """A custom field definition.
+
+    Attributes:
+        id: The definition.
+        entity: ``person`` or ``company``.
+        label: Shown on cards and in the editor.
+        kind: text, number, date, choice or bool.
+        options: Choices for ``choice`` fields.
+    """
+
+    id: str
+    entity: str
+    label: str
+    kind: str
+    options: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from desktop_crm.domain.errors import NotFoundError, ValidationError
 from desktop_crm.domain.validation import email_problem, phone_problem
 from desktop_crm.domain.vocab import ContactStatus, Level
+from desktop_crm.services.custom_fields import check_values, write_values
 from desktop_crm.services.dto import (
     ChangeResult,
     CompanyDraft,
@@ -77,6 +78,12 @@ class PeopleService:
                         "phones", i, f"“{phone.value}” is not a phone number.", problem, phone.value
                     )
                 )
+        if isinstance(draft, PersonDraft) and draft.custom:
+            with self._store.read() as session:
+                _clean, custom = check_values(session, draft.custom)
+            found += [
+                FieldProblem("custom", i, m, "invalid", draft.custom[i][1]) for i, m in custom
+            ]
         for i, email in enumerate(draft.emails):
             problem = email_problem(email.value)
             if problem:
@@ -131,6 +138,9 @@ class PeopleService:
                 setattr(person, field, value)
             session.flush()
             _sync_rows(session, "person_id", person.id, draft, region)
+            if draft.photo_changed and person.photo != draft.photo:
+                person.photo = draft.photo
+            write_values(session, person.id, check_values(session, draft.custom)[0])
         return change_result(rec, [person.id])
 
     def save_company(self, draft: CompanyDraft, today: date | None = None) -> ChangeResult:

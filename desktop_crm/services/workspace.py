@@ -11,6 +11,7 @@ from desktop_crm.services.backups import BackupService
 from desktop_crm.services.cards import CardService
 from desktop_crm.services.contact_list import ContactListService
 from desktop_crm.services.contacts import ContactsService
+from desktop_crm.services.custom_fields import CustomFieldsService
 from desktop_crm.services.dto import CheckReport
 from desktop_crm.services.duplicates import DuplicateService
 from desktop_crm.services.exports import ExportService
@@ -70,6 +71,7 @@ class Workspace:
         cards: Contact cards, their timeline, logging activities.
         duplicates: Likely duplicate people, and merging them.
         saved_views: Saved views of the contact lists.
+        custom_fields: User-defined fields.
         numbers: Number pattern previews.
         today: The Today screen's figures.
         search: Global search.
@@ -89,6 +91,7 @@ class Workspace:
         self.cards = CardService(store)
         self.duplicates = DuplicateService(store, self.backups.backup_now)
         self.saved_views = SavedViewsService(self.settings)
+        self.custom_fields = CustomFieldsService(store)
         self.numbers = NumberingService(store)
         self.today = TodayService(store)
         self.search = SearchService(store)

@@ -453,10 +453,6 @@
         <translation>按姓名、拼音、电话、邮箱、标签筛选…</translation>
     </message>
     <message>
-        <source>New person…</source>
-        <translation type="vanished">新建联系人…</translation>
-    </message>
-    <message>
         <location filename="../../ui/contacts/contacts_view.py" line="118" />
         <source>New…</source>
         <translation>新建…</translation>
@@ -983,10 +979,6 @@
         <translation>%1 位联系人 · %2 家公司 · %3 个进行中商机</translation>
     </message>
     <message>
-        <source>%1 people and %2 companies in this workspace.</source>
-        <translation type="vanished">此工作区有 %1 位联系人和 %2 家公司。</translation>
-    </message>
-    <message>
         <location filename="../../ui/main_window.py" line="393" />
         <source>%1 open deals.</source>
         <translation>%1 个进行中的商机。</translation>
@@ -1279,172 +1271,253 @@ An offline-first CRM for small teams.</source>
 <context>
     <name>PersonEditor</name>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="139" />
+        <location filename="../../ui/contacts/person_editor.py" line="143" />
         <source>New person</source>
         <translation>新建联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="140" />
+        <location filename="../../ui/contacts/person_editor.py" line="144" />
         <source>Edit person</source>
         <translation>编辑联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="141" />
+        <location filename="../../ui/contacts/person_editor.py" line="145" />
         <source>New company</source>
         <translation>新建公司</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="142" />
+        <location filename="../../ui/contacts/person_editor.py" line="146" />
         <source>Edit company</source>
         <translation>编辑公司</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="168" />
+        <location filename="../../ui/contacts/person_editor.py" line="172" />
         <source>Lead</source>
         <translation>线索</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="169" />
+        <location filename="../../ui/contacts/person_editor.py" line="173" />
         <source>Prospect</source>
         <translation>意向客户</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="170" />
+        <location filename="../../ui/contacts/person_editor.py" line="174" />
         <source>Customer</source>
         <translation>成交客户</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="171" />
+        <location filename="../../ui/contacts/person_editor.py" line="175" />
         <source>Inactive</source>
         <translation>不活跃</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="194" />
+        <location filename="../../ui/contacts/person_editor.py" line="198" />
         <source>Phone number</source>
         <translation>电话号码</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="195" />
+        <location filename="../../ui/contacts/person_editor.py" line="199" />
         <source>Add phone</source>
         <translation>添加电话</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="198" />
+        <location filename="../../ui/contacts/person_editor.py" line="202" />
         <source>Email address</source>
         <translation>邮箱地址</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="198" />
+        <location filename="../../ui/contacts/person_editor.py" line="202" />
         <source>Add email</source>
         <translation>添加邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="201" />
+        <location filename="../../ui/contacts/person_editor.py" line="205" />
         <source>Name:</source>
         <translation>姓名：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="202" />
+        <location filename="../../ui/contacts/person_editor.py" line="206" />
         <source>Industry:</source>
         <translation>行业：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="203" />
+        <location filename="../../ui/contacts/person_editor.py" line="207" />
         <source>Company:</source>
         <translation>公司：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="204" />
+        <location filename="../../ui/contacts/person_editor.py" line="208" />
         <source>Title:</source>
         <translation>职位：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="205" />
+        <location filename="../../ui/contacts/person_editor.py" line="209" />
         <source>Department:</source>
         <translation>部门：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="206" />
+        <location filename="../../ui/contacts/person_editor.py" line="210" />
         <source>Phones:</source>
         <translation>电话：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="207" />
+        <location filename="../../ui/contacts/person_editor.py" line="211" />
         <source>Emails:</source>
         <translation>邮箱：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="208" />
+        <location filename="../../ui/contacts/person_editor.py" line="212" />
         <source>Status:</source>
         <translation>状态：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="209" />
+        <location filename="../../ui/contacts/person_editor.py" line="213" />
         <source>Level:</source>
         <translation>等级：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="210" />
+        <location filename="../../ui/contacts/person_editor.py" line="214" />
         <source>Source:</source>
         <translation>来源：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="211" />
+        <location filename="../../ui/contacts/person_editor.py" line="215" />
         <source>Birthday:</source>
         <translation>生日：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="212" />
+        <location filename="../../ui/contacts/person_editor.py" line="216" />
         <source>WeChat:</source>
         <translation>微信：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="213" />
+        <location filename="../../ui/contacts/person_editor.py" line="217" />
         <source>Website:</source>
         <translation>网站：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="214" />
+        <location filename="../../ui/contacts/person_editor.py" line="218" />
         <source>Notes:</source>
         <translation>备注：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="394" />
+        <location filename="../../ui/contacts/person_editor.py" line="222" />
+        <source>Choose photo…</source>
+        <translation>选择照片…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/person_editor.py" line="224" />
+        <source>Remove photo</source>
+        <translation>移除照片</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/person_editor.py" line="229" />
+        <source>Photo:</source>
+        <translation>照片：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/person_editor.py" line="233" />
+        <source>New field…</source>
+        <translation>新字段…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/person_editor.py" line="234" />
+        <source>Add a field of your own to every person</source>
+        <translation>为所有联系人添加自定义字段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/person_editor.py" line="236" />
+        <source>More:</source>
+        <translation>更多：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/person_editor.py" line="444" />
         <source>A name is required.</source>
         <translation>请填写姓名。</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="396" />
+        <location filename="../../ui/contacts/person_editor.py" line="446" />
         <source>“%1” is not a phone number.</source>
         <translation>“%1”不是有效的电话号码。</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="399" />
+        <location filename="../../ui/contacts/person_editor.py" line="449" />
         <source>“%1” contains a space.</source>
         <translation>“%1”中含有空格。</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="401" />
+        <location filename="../../ui/contacts/person_editor.py" line="451" />
         <source>“%1” is not an email address.</source>
         <translation>“%1”不是有效的邮箱地址。</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="432" />
+        <location filename="../../ui/contacts/person_editor.py" line="468" />
+        <source>Choose photo</source>
+        <translation>选择照片</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/person_editor.py" line="468" />
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>图片 (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/person_editor.py" line="498" />
+        <source>yes / no</source>
+        <translation>是 / 否</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/person_editor.py" line="516" />
+        <location filename="../../ui/contacts/person_editor.py" line="526" />
+        <source>New field</source>
+        <translation>新字段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/person_editor.py" line="516" />
+        <source>Field name:</source>
+        <translation>字段名称：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/person_editor.py" line="520" />
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/person_editor.py" line="521" />
+        <source>Number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/person_editor.py" line="522" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/person_editor.py" line="523" />
+        <source>Yes / no</source>
+        <translation>是 / 否</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/person_editor.py" line="526" />
+        <source>Kind:</source>
+        <translation>类型：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/person_editor.py" line="559" />
         <source>same phone</source>
         <translation>电话相同</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="433" />
+        <location filename="../../ui/contacts/person_editor.py" line="560" />
         <source>same email</source>
         <translation>邮箱相同</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="434" />
+        <location filename="../../ui/contacts/person_editor.py" line="561" />
         <source>similar name at the same company</source>
         <translation>同公司且姓名相近</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="439" />
+        <location filename="../../ui/contacts/person_editor.py" line="566" />
         <source>Possible duplicate: %1</source>
         <translation>可能重复：%1</translation>
     </message>
@@ -1726,7 +1799,7 @@ An offline-first CRM for small teams.</source>
 <context>
     <name>_Rows</name>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="80" />
+        <location filename="../../ui/contacts/person_editor.py" line="84" />
         <source>Remove</source>
         <translation>删除</translation>
     </message>
@@ -1756,14 +1829,6 @@ An offline-first CRM for small teams.</source>
 </context>
 <context>
     <name>window</name>
-    <message>
-        <source>Open Workspace</source>
-        <translation type="vanished">打开工作区</translation>
-    </message>
-    <message>
-        <source>Desktop CRM workspaces (*.crm);;All files (*)</source>
-        <translation type="vanished">Desktop CRM 工作区 (*.crm);;所有文件 (*)</translation>
-    </message>
     <message>
         <location filename="../../ui/contacts/import_export.py" line="25" />
         <source>Importing %1…</source>

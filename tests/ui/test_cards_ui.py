@@ -164,3 +164,33 @@ def test_company_editor_creates_and_edits_a_company(qtbot, opened):
     with qtbot.waitSignal(new.saved) as saved:
         new.save()
     assert window.workspace.cards.card("company", saved.args[0].ids[0]).name == "白鹭影像"
+
+
+def test_editor_custom_fields_and_photo(qtbot, opened, monkeypatch, tmp_path):
+    from PySide6.QtGui import QColor, QImage
+    from PySide6.QtWidgets import QFileDialog, QInputDialog
+
+    window, pid, _company = opened
+    image = QImage(8, 8, QImage.Format.Format_RGB32)
+    image.fill(QColor("#2e7d32"))
+    photo = tmp_path / "me.png"
+    image.save(str(photo))
+    editor = window.edit_person(pid)
+    qtbot.waitUntil(lambda: editor.name.text() == "王芳")
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("预算", True))
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("Number", True))
+    editor._new_field()
+    qtbot.waitUntil(lambda: len(editor.custom_edits) == 1)
+    [edit] = editor.custom_edits.values()
+    edit.setText("不少")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(photo), ""))
+    editor.choose_photo()
+    editor.save()
+    qtbot.waitUntil(lambda: bool(editor.problem_label.text()))
+    assert edit.property("problem") is True and edit.text() == "不少"
+    edit.setText("5")
+    with qtbot.waitSignal(editor.saved):
+        editor.save()
+    card = window.workspace.cards.card("person", pid)
+    assert [(label, value) for _f, label, value in card.custom] == [("预算", "5")]
+    assert card.photo == photo.read_bytes()

@@ -125,9 +125,13 @@ def test_rows_follow_edits(workspace):
 def test_saved_views_round_trip_through_settings(workspace):
     from desktop_crm.services.dto import SavedView
 
-    view = SavedView("Quiet VIPs", ContactFilter(tag="VIP", not_contacted_days=30,
-                                                created_from=date(2026, 1, 1)),
-                     "last_contacted_at", True, ("name", "tags"))
+    view = SavedView(
+        "Quiet VIPs",
+        ContactFilter(tag="VIP", not_contacted_days=30, created_from=date(2026, 1, 1)),
+        "last_contacted_at",
+        True,
+        ("name", "tags"),
+    )
     workspace.saved_views.save(view)
     assert workspace.saved_views.all() == [view]
     workspace.saved_views.save(SavedView("Quiet VIPs", ContactFilter(level="A")))

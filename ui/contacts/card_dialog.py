@@ -275,7 +275,7 @@ class CardDialog(QDialog):
             (self.tr("Birthday"), card.birthday.isoformat() if card.birthday else None),
             (self.tr("Source"), card.source),
             (self.tr("Owner"), card.owner),
-            *card.custom,
+            *((label, value) for _fid, label, value in card.custom),
             (self.tr("Notes"), card.notes),
         ):
             if value:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
@@ -13,8 +14,10 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -32,6 +35,7 @@ from desktop_crm.services.dto import (
     ChangeResult,
     CompanyDraft,
     ContactCard,
+    CustomFieldInfo,
     DuplicateHint,
     FieldProblem,
     Labelled,
@@ -212,7 +216,39 @@ class PersonEditor(QDialog):
         form.addRow(self.tr("WeChat:"), self.wechat)
         form.addRow(self.tr("Website:"), self.website)
         form.addRow(self.tr("Notes:"), self.notes)
-        for row in (self.company, self.title_edit, self.department, birthday_row, self.wechat):
+        photo_row = QHBoxLayout()
+        self.photo_label = QLabel()
+        self.photo_label.setFixedSize(48, 48)
+        choose_photo = QPushButton(self.tr("Choose photo…"))
+        choose_photo.clicked.connect(self.choose_photo)
+        self.remove_photo = QPushButton(self.tr("Remove photo"))
+        self.remove_photo.clicked.connect(lambda: self.set_photo(None))
+        for widget in (self.photo_label, choose_photo, self.remove_photo):
+            photo_row.addWidget(widget)
+        photo_row.addStretch(1)
+        form.addRow(self.tr("Photo:"), photo_row)
+        self.custom_box = QWidget()
+        self.custom_form = QFormLayout(self.custom_box)
+        self.custom_form.setContentsMargins(0, 0, 0, 0)
+        add_field = QPushButton(self.tr("New field…"))
+        add_field.setToolTip(self.tr("Add a field of your own to every person"))
+        add_field.clicked.connect(self._new_field)
+        form.addRow(self.tr("More:"), self.custom_box)
+        form.addRow("", add_field)
+        self.custom_edits: dict[str, QLineEdit | QComboBox] = {}
+        self._custom_values: dict[str, str] = {}
+        self._photo: bytes | None = None
+        self._photo_changed = False
+        for row in (
+            self.company,
+            self.title_edit,
+            self.department,
+            birthday_row,
+            self.wechat,
+            photo_row,
+            self.custom_box,
+            add_field,
+        ):
             form.setRowVisible(row, kind == "person")
         form.setRowVisible(self.industry, kind == "company")
         scroll = QScrollArea()
@@ -247,6 +283,8 @@ class PersonEditor(QDialog):
 
         ws = workspace
         worker.submit(ws.contact_list.companies, self._fill_companies)
+        if kind == "person":
+            worker.submit(lambda: ws.custom_fields.definitions("person"), self._fill_custom)
         if person_id is not None:
             worker.submit(lambda: ws.cards.card(kind, person_id), self.fill)
         else:
@@ -297,6 +335,11 @@ class PersonEditor(QDialog):
             self.emails.add_row(email.label, email.value, email.id)
         self._addresses = card.addresses
         self._owner_id = card.owner_id
+        self._custom_values = {fid: value for fid, _label, value in card.custom}
+        for fid, value in self._custom_values.items():
+            self._set_custom(fid, value)
+        self._photo = card.photo
+        self._show_photo()
 
     # --- saving -------------------------------------------------------------------------------
 
@@ -326,6 +369,9 @@ class PersonEditor(QDialog):
             phones=self.phones.values(),
             emails=self.emails.values(),
             addresses=self._addresses,
+            photo=self._photo,
+            photo_changed=self._photo_changed,
+            custom=tuple((fid, self._custom_text(edit)) for fid, edit in self.custom_edits.items()),
         )
 
     def company_draft(self) -> CompanyDraft:
@@ -380,6 +426,10 @@ class PersonEditor(QDialog):
             widget: Any = None
             if problem.field == "name":
                 widget = self.name
+            elif problem.field == "custom" and problem.index is not None:
+                edits = list(self.custom_edits.values())
+                candidate = edits[problem.index] if problem.index < len(edits) else None
+                widget = candidate if isinstance(candidate, QLineEdit) else None
             elif problem.field in ("phones", "emails") and problem.index is not None:
                 editors = getattr(self, problem.field).editors()
                 widget = editors[problem.index] if problem.index < len(editors) else None
@@ -409,6 +459,83 @@ class PersonEditor(QDialog):
         widget.setToolTip(message or "")
         widget.style().unpolish(widget)
         widget.style().polish(widget)
+
+    # --- photo and custom fields --------------------------------------------------------------
+
+    def choose_photo(self) -> None:
+        """Pick an image file as the photo."""
+        name, _f = QFileDialog.getOpenFileName(
+            self, self.tr("Choose photo"), "", self.tr("Images (*.png *.jpg *.jpeg)")
+        )
+        if name:
+            try:
+                self.set_photo(Path(name).read_bytes())
+            except OSError as exc:
+                self.problem_label.setText(str(exc))
+
+    def set_photo(self, data: bytes | None) -> None:
+        """Use ``data`` as the photo (``None`` removes it)."""
+        self._photo, self._photo_changed = data, True
+        self._show_photo()
+
+    def _show_photo(self) -> None:
+        from ui.contacts.avatar import avatar
+
+        self.photo_label.setPixmap(avatar(self.name.text() or "?", self._photo, 48))
+        self.remove_photo.setEnabled(self._photo is not None)
+
+    def _fill_custom(self, definitions: list[CustomFieldInfo]) -> None:
+        for info in definitions:
+            if info.id in self.custom_edits:
+                continue
+            edit: QLineEdit | QComboBox
+            if info.kind == "choice":
+                edit = QComboBox()
+                edit.addItem("")
+                edit.addItems(list(info.options))
+            else:
+                edit = QLineEdit()
+                hints = {"date": "YYYY-MM-DD", "number": "0.00", "bool": self.tr("yes / no")}
+                edit.setPlaceholderText(hints.get(info.kind, ""))
+            self.custom_edits[info.id] = edit
+            self.custom_form.addRow(info.label + ":", edit)
+            self._set_custom(info.id, self._custom_values.get(info.id, ""))
+
+    def _set_custom(self, field_id: str, value: str) -> None:
+        edit = self.custom_edits.get(field_id)
+        if isinstance(edit, QComboBox):
+            edit.setCurrentText(value)
+        elif edit is not None:
+            edit.setText(value)
+
+    @staticmethod
+    def _custom_text(edit: QLineEdit | QComboBox) -> str:
+        return edit.currentText() if isinstance(edit, QComboBox) else edit.text()
+
+    def _new_field(self) -> None:
+        label, ok = QInputDialog.getText(self, self.tr("New field"), self.tr("Field name:"))
+        if not ok or not label.strip():
+            return
+        kinds = {
+            self.tr("Text"): "text",
+            self.tr("Number"): "number",
+            self.tr("Date"): "date",
+            self.tr("Yes / no"): "bool",
+        }
+        choice, ok = QInputDialog.getItem(
+            self, self.tr("New field"), self.tr("Kind:"), list(kinds), 0, False
+        )
+        if not ok:
+            return
+        ws, kind = self._workspace, kinds[choice]
+        self._worker.submit(
+            lambda: (
+                ws.custom_fields.define("person", label, kind),
+                ws.custom_fields.definitions(),
+            )[1],
+            self._fill_custom,
+            self._failed,
+        )
 
     # --- duplicates ---------------------------------------------------------------------------
 
