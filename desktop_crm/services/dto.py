@@ -448,6 +448,8 @@ class PersonDraft:
         photo: Photo bytes (JPEG or PNG), or ``None`` for none.
         photo_changed: Whether to store ``photo`` (otherwise the stored photo stays).
         custom: ``(field id, value)`` of custom fields; an empty value clears one.
+        tags: The person's tags (created when new); ``None`` leaves them as they are.
+        im: ``(service, id)`` of messengers other than WeChat; ``None`` leaves them.
     """
 
     name: str
@@ -470,6 +472,8 @@ class PersonDraft:
     photo: bytes | None = None
     photo_changed: bool = False
     custom: tuple[tuple[str, str], ...] = ()
+    tags: tuple[str, ...] | None = None
+    im: tuple[tuple[str, str], ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -535,6 +539,7 @@ class ContactCard:
         website: Web site.
         notes: Notes.
         photo: Photo bytes.
+        im: ``(service, id)`` of other messengers (QQ, Skype...).
         phones: Labelled phones.
         emails: Labelled emails.
         addresses: Addresses.
@@ -563,6 +568,7 @@ class ContactCard:
     website: str | None
     notes: str | None
     photo: bytes | None
+    im: tuple[tuple[str, str], ...]
     phones: tuple[Labelled, ...]
     emails: tuple[Labelled, ...]
     addresses: tuple[AddressData, ...]

@@ -27,7 +27,7 @@ from desktop_crm.services.dto import (
 from desktop_crm.services.numbering import allocate_number
 from desktop_crm.services.results import change_result
 from desktop_crm.services.settings import read_setting
-from desktop_crm.store.models import Address, Company, Email, Person, Phone
+from desktop_crm.store.models import Address, Company, Email, Person, Phone, Tag, Tagging
 from desktop_crm.store.store import Store
 from desktop_crm.store.types import utc_now
 
@@ -140,6 +140,12 @@ class PeopleService:
             _sync_rows(session, "person_id", person.id, draft, region)
             if draft.photo_changed and person.photo != draft.photo:
                 person.photo = draft.photo
+            if draft.im is not None:
+                im = {k.strip().lower(): v.strip() for k, v in draft.im if k.strip() and v.strip()}
+                if (person.im or {}) != im:
+                    person.im = im or None
+            if draft.tags is not None:
+                _sync_tags(session, person.id, draft.tags)
             write_values(session, person.id, check_values(session, draft.custom)[0])
         return change_result(rec, [person.id])
 
@@ -242,6 +248,37 @@ def _company_named(
     session.add(company)
     session.flush()
     return company.id
+
+
+def _sync_tags(session: Session, person_id: str, names: Sequence[str]) -> None:
+    """Give a person exactly these tags (by name, case-insensitive; new tags are created)."""
+    wanted: dict[str, str] = {}
+    for name in names:
+        if name.strip():
+            wanted.setdefault(name.strip().casefold(), name.strip())
+    current = {
+        tag.name.casefold(): tagging
+        for tagging, tag in session.execute(
+            select(Tagging, Tag)
+            .join(Tag, Tag.id == Tagging.tag_id)
+            .where(Tagging.person_id == person_id, Tagging.deleted_at.is_(None))
+        )
+    }
+    now = utc_now()
+    for key, tagging in current.items():
+        if key not in wanted:
+            tagging.deleted_at = now
+    for key, name in wanted.items():
+        if key in current:
+            continue
+        tag = session.scalars(
+            select(Tag).where(func.lower(Tag.name) == name.lower(), Tag.deleted_at.is_(None))
+        ).first()
+        if tag is None:
+            tag = Tag(name=name)
+            session.add(tag)
+            session.flush()
+        session.add(Tagging(tag_id=tag.id, person_id=person_id))
 
 
 def _squash(name: str) -> str:

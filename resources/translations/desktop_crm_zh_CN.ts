@@ -255,87 +255,87 @@
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="273" />
+        <location filename="../../ui/contacts/card_dialog.py" line="275" />
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="274" />
+        <location filename="../../ui/contacts/card_dialog.py" line="276" />
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="275" />
+        <location filename="../../ui/contacts/card_dialog.py" line="277" />
         <source>Birthday</source>
         <translation>生日</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="276" />
+        <location filename="../../ui/contacts/card_dialog.py" line="278" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="277" />
+        <location filename="../../ui/contacts/card_dialog.py" line="279" />
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="279" />
+        <location filename="../../ui/contacts/card_dialog.py" line="281" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="296" />
+        <location filename="../../ui/contacts/card_dialog.py" line="298" />
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="297" />
+        <location filename="../../ui/contacts/card_dialog.py" line="299" />
         <source>Copy %1</source>
         <translation>复制 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="316" />
+        <location filename="../../ui/contacts/card_dialog.py" line="318" />
         <source>Follow-up</source>
         <translation>跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="317" />
+        <location filename="../../ui/contacts/card_dialog.py" line="319" />
         <source>Deal</source>
         <translation>商机</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="318" />
+        <location filename="../../ui/contacts/card_dialog.py" line="320" />
         <source>Quote</source>
         <translation>报价单</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="319" />
+        <location filename="../../ui/contacts/card_dialog.py" line="321" />
         <source>Contract</source>
         <translation>合同</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="322" />
+        <location filename="../../ui/contacts/card_dialog.py" line="324" />
         <source>Created</source>
         <translation>创建</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="323" />
+        <location filename="../../ui/contacts/card_dialog.py" line="325" />
         <source>Changed</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="324" />
+        <location filename="../../ui/contacts/card_dialog.py" line="326" />
         <source>Deleted</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="325" />
+        <location filename="../../ui/contacts/card_dialog.py" line="327" />
         <source>Restored</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="378" />
+        <location filename="../../ui/contacts/card_dialog.py" line="380" />
         <source>Logged.</source>
         <translation>已记录。</translation>
     </message>
@@ -1271,253 +1271,313 @@ An offline-first CRM for small teams.</source>
 <context>
     <name>PersonEditor</name>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="143" />
+        <location filename="../../ui/contacts/person_editor.py" line="203" />
         <source>New person</source>
         <translation>新建联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="144" />
+        <location filename="../../ui/contacts/person_editor.py" line="204" />
         <source>Edit person</source>
         <translation>编辑联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="145" />
+        <location filename="../../ui/contacts/person_editor.py" line="205" />
         <source>New company</source>
         <translation>新建公司</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="146" />
+        <location filename="../../ui/contacts/person_editor.py" line="206" />
         <source>Edit company</source>
         <translation>编辑公司</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="172" />
+        <location filename="../../ui/contacts/person_editor.py" line="232" />
         <source>Lead</source>
         <translation>线索</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="173" />
+        <location filename="../../ui/contacts/person_editor.py" line="233" />
         <source>Prospect</source>
         <translation>意向客户</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="174" />
+        <location filename="../../ui/contacts/person_editor.py" line="234" />
         <source>Customer</source>
         <translation>成交客户</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="175" />
+        <location filename="../../ui/contacts/person_editor.py" line="235" />
         <source>Inactive</source>
         <translation>不活跃</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="198" />
+        <location filename="../../ui/contacts/person_editor.py" line="258" />
         <source>Phone number</source>
         <translation>电话号码</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="199" />
+        <location filename="../../ui/contacts/person_editor.py" line="259" />
         <source>Add phone</source>
         <translation>添加电话</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="202" />
+        <location filename="../../ui/contacts/person_editor.py" line="262" />
         <source>Email address</source>
         <translation>邮箱地址</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="202" />
+        <location filename="../../ui/contacts/person_editor.py" line="262" />
         <source>Add email</source>
         <translation>添加邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="205" />
+        <location filename="../../ui/contacts/person_editor.py" line="265" />
         <source>Name:</source>
         <translation>姓名：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="206" />
+        <location filename="../../ui/contacts/person_editor.py" line="266" />
         <source>Industry:</source>
         <translation>行业：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="207" />
+        <location filename="../../ui/contacts/person_editor.py" line="267" />
         <source>Company:</source>
         <translation>公司：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="208" />
+        <location filename="../../ui/contacts/person_editor.py" line="268" />
         <source>Title:</source>
         <translation>职位：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="209" />
+        <location filename="../../ui/contacts/person_editor.py" line="269" />
         <source>Department:</source>
         <translation>部门：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="210" />
+        <location filename="../../ui/contacts/person_editor.py" line="270" />
         <source>Phones:</source>
         <translation>电话：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="211" />
+        <location filename="../../ui/contacts/person_editor.py" line="271" />
         <source>Emails:</source>
         <translation>邮箱：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="212" />
+        <location filename="../../ui/contacts/person_editor.py" line="273" />
+        <source>Add address</source>
+        <translation>添加地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/person_editor.py" line="275" />
+        <source>Street</source>
+        <translation>街道</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/person_editor.py" line="276" />
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/person_editor.py" line="277" />
+        <source>Province / state</source>
+        <translation>省 / 州</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/person_editor.py" line="278" />
+        <source>Postcode</source>
+        <translation>邮编</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/person_editor.py" line="279" />
+        <source>Country</source>
+        <translation>国家/地区</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/person_editor.py" line="282" />
+        <source>Addresses:</source>
+        <translation>地址：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/person_editor.py" line="284" />
+        <source>VIP, 老客户 … (separate with commas)</source>
+        <translation>VIP, 老客户 …（用逗号分隔）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/person_editor.py" line="285" />
+        <source>Tags:</source>
+        <translation>标签：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/person_editor.py" line="288" />
+        <source>Account</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/person_editor.py" line="289" />
+        <source>Add messenger</source>
+        <translation>添加通讯账号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/person_editor.py" line="291" />
+        <source>Other messengers:</source>
+        <translation>其他通讯方式：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/person_editor.py" line="292" />
         <source>Status:</source>
         <translation>状态：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="213" />
+        <location filename="../../ui/contacts/person_editor.py" line="293" />
         <source>Level:</source>
         <translation>等级：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="214" />
+        <location filename="../../ui/contacts/person_editor.py" line="294" />
         <source>Source:</source>
         <translation>来源：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="215" />
+        <location filename="../../ui/contacts/person_editor.py" line="295" />
         <source>Birthday:</source>
         <translation>生日：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="216" />
+        <location filename="../../ui/contacts/person_editor.py" line="296" />
         <source>WeChat:</source>
         <translation>微信：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="217" />
+        <location filename="../../ui/contacts/person_editor.py" line="297" />
         <source>Website:</source>
         <translation>网站：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="218" />
+        <location filename="../../ui/contacts/person_editor.py" line="298" />
         <source>Notes:</source>
         <translation>备注：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="222" />
+        <location filename="../../ui/contacts/person_editor.py" line="302" />
         <source>Choose photo…</source>
         <translation>选择照片…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="224" />
+        <location filename="../../ui/contacts/person_editor.py" line="304" />
         <source>Remove photo</source>
         <translation>移除照片</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="229" />
+        <location filename="../../ui/contacts/person_editor.py" line="309" />
         <source>Photo:</source>
         <translation>照片：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="233" />
+        <location filename="../../ui/contacts/person_editor.py" line="313" />
         <source>New field…</source>
         <translation>新字段…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="234" />
+        <location filename="../../ui/contacts/person_editor.py" line="314" />
         <source>Add a field of your own to every person</source>
         <translation>为所有联系人添加自定义字段</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="236" />
+        <location filename="../../ui/contacts/person_editor.py" line="316" />
         <source>More:</source>
         <translation>更多：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="444" />
+        <location filename="../../ui/contacts/person_editor.py" line="534" />
         <source>A name is required.</source>
         <translation>请填写姓名。</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="446" />
+        <location filename="../../ui/contacts/person_editor.py" line="536" />
         <source>“%1” is not a phone number.</source>
         <translation>“%1”不是有效的电话号码。</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="449" />
+        <location filename="../../ui/contacts/person_editor.py" line="539" />
         <source>“%1” contains a space.</source>
         <translation>“%1”中含有空格。</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="451" />
+        <location filename="../../ui/contacts/person_editor.py" line="541" />
         <source>“%1” is not an email address.</source>
         <translation>“%1”不是有效的邮箱地址。</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="468" />
+        <location filename="../../ui/contacts/person_editor.py" line="558" />
         <source>Choose photo</source>
         <translation>选择照片</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="468" />
+        <location filename="../../ui/contacts/person_editor.py" line="558" />
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation>图片 (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="498" />
+        <location filename="../../ui/contacts/person_editor.py" line="588" />
         <source>yes / no</source>
         <translation>是 / 否</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="516" />
-        <location filename="../../ui/contacts/person_editor.py" line="526" />
+        <location filename="../../ui/contacts/person_editor.py" line="606" />
+        <location filename="../../ui/contacts/person_editor.py" line="616" />
         <source>New field</source>
         <translation>新字段</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="516" />
+        <location filename="../../ui/contacts/person_editor.py" line="606" />
         <source>Field name:</source>
         <translation>字段名称：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="520" />
+        <location filename="../../ui/contacts/person_editor.py" line="610" />
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="521" />
+        <location filename="../../ui/contacts/person_editor.py" line="611" />
         <source>Number</source>
         <translation>数字</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="522" />
+        <location filename="../../ui/contacts/person_editor.py" line="612" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="523" />
+        <location filename="../../ui/contacts/person_editor.py" line="613" />
         <source>Yes / no</source>
         <translation>是 / 否</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="526" />
+        <location filename="../../ui/contacts/person_editor.py" line="616" />
         <source>Kind:</source>
         <translation>类型：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="559" />
+        <location filename="../../ui/contacts/person_editor.py" line="649" />
         <source>same phone</source>
         <translation>电话相同</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="560" />
+        <location filename="../../ui/contacts/person_editor.py" line="650" />
         <source>same email</source>
         <translation>邮箱相同</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="561" />
+        <location filename="../../ui/contacts/person_editor.py" line="651" />
         <source>similar name at the same company</source>
         <translation>同公司且姓名相近</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="566" />
+        <location filename="../../ui/contacts/person_editor.py" line="656" />
         <source>Possible duplicate: %1</source>
         <translation>可能重复：%1</translation>
     </message>
@@ -1799,7 +1859,7 @@ An offline-first CRM for small teams.</source>
 <context>
     <name>_Rows</name>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="84" />
+        <location filename="../../ui/contacts/person_editor.py" line="85" />
         <source>Remove</source>
         <translation>删除</translation>
     </message>

@@ -194,3 +194,22 @@ def test_editor_custom_fields_and_photo(qtbot, opened, monkeypatch, tmp_path):
     card = window.workspace.cards.card("person", pid)
     assert [(label, value) for _f, label, value in card.custom] == [("预算", "5")]
     assert card.photo == photo.read_bytes()
+
+
+def test_editor_edits_tags_addresses_and_messengers(qtbot, opened):
+    window, pid, _company = opened
+    editor = window.edit_person(pid)
+    qtbot.waitUntil(lambda: editor.name.text() == "王芳")
+    editor.tags.setText("VIP，老客户")
+    street, city, _region, postcode, _country = editor.addresses.add_row()
+    street.setText("淮海中路 1 号")
+    city.setText("上海")
+    postcode.setText("200000")
+    editor.im.add_row("qq", "10001")
+    with qtbot.waitSignal(editor.saved):
+        editor.save()
+    card = window.workspace.cards.card("person", pid)
+    assert card.tags == ("VIP", "老客户") and card.im == (("qq", "10001"),)
+    assert (card.addresses[0].street, card.addresses[0].postcode) == ("淮海中路 1 号", "200000")
+    shown = window.open_card("person", pid)
+    qtbot.waitUntil(lambda: shown.card is not None and "#VIP" in shown.badges.text())

@@ -269,6 +269,8 @@ class CardDialog(QDialog):
             self._copy_row(self.tr("website"), card.website, url)
         if card.wechat:
             self._copy_row(self.tr("WeChat"), card.wechat)
+        for service, account in card.im:
+            self._copy_row(service.upper() if len(service) <= 3 else service.title(), account)
         for label, value in (
             (self.tr("No."), card.number),
             (self.tr("Department"), card.department),

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -109,6 +110,66 @@ class _Rows(QWidget):
         return [edit for _b, edit, _r, _w in self.rows if edit.text().strip()]
 
 
+class _AddressRows(QWidget):
+    """An editable list of postal addresses."""
+
+    def __init__(self, add_text: str, placeholders: tuple[str, str, str, str, str]) -> None:
+        super().__init__()
+        self._placeholders = placeholders
+        self.rows: list[tuple[QComboBox, list[QLineEdit], str | None, QWidget]] = []
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(4)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        add = QPushButton(add_text)
+        add.clicked.connect(lambda: self.add_row())
+        self._layout.addWidget(add, 0, Qt.AlignmentFlag.AlignLeft)
+
+    def add_row(self, address: AddressData | None = None) -> list[QLineEdit]:
+        """Append an address (empty by default); return its five editors.
+
+        They are street, city, region, postcode and country, in that order.
+        """
+        address = address or AddressData()
+        row = QWidget()
+        grid = QGridLayout(row)
+        grid.setContentsMargins(0, 0, 0, 0)
+        label = QComboBox()
+        label.setEditable(True)
+        label.addItems(["work", "home", "other"])
+        label.setCurrentText(address.label)
+        label.setFixedWidth(110)
+        values = (address.street, address.city, address.region, address.postcode, address.country)
+        edits = [QLineEdit(v or "") for v in values]
+        for edit, hint in zip(edits, self._placeholders, strict=True):
+            edit.setPlaceholderText(hint)
+        remove = QToolButton()
+        remove.setText("✕")
+        grid.addWidget(label, 0, 0)
+        grid.addWidget(edits[0], 0, 1, 1, 4)
+        grid.addWidget(remove, 0, 5)
+        for column, edit in enumerate(edits[1:], start=1):
+            grid.addWidget(edit, 1, column)
+        entry = (label, edits, address.id, row)
+        remove.clicked.connect(lambda: self._remove(entry))
+        self.rows.append(entry)
+        self._layout.insertWidget(self._layout.count() - 1, row)
+        return edits
+
+    def _remove(self, entry: tuple[QComboBox, list[QLineEdit], str | None, QWidget]) -> None:
+        self.rows.remove(entry)
+        entry[3].deleteLater()
+
+    def values(self) -> tuple[AddressData, ...]:
+        """The addresses that hold anything, in order."""
+        found = []
+        for label, edits, row_id, _w in self.rows:
+            texts = [e.text().strip() or None for e in edits]
+            if any(texts):
+                found.append(AddressData(label.currentText().strip() or "work", *texts, id=row_id))
+        return tuple(found)
+
+
 class PersonEditor(QDialog):
     """Create or edit a person or a company.
 
@@ -137,7 +198,6 @@ class PersonEditor(QDialog):
         super().__init__(parent)
         self._worker, self._workspace, self.person_id = worker, workspace, person_id
         self.kind = kind
-        self._addresses: tuple[AddressData, ...] = ()
         self._owner_id: str | None = None
         titles = {
             ("person", True): self.tr("New person"),
@@ -209,6 +269,26 @@ class PersonEditor(QDialog):
         form.addRow(self.tr("Department:"), self.department)
         form.addRow(self.tr("Phones:"), self.phones)
         form.addRow(self.tr("Emails:"), self.emails)
+        self.addresses = _AddressRows(
+            self.tr("Add address"),
+            (
+                self.tr("Street"),
+                self.tr("City"),
+                self.tr("Province / state"),
+                self.tr("Postcode"),
+                self.tr("Country"),
+            ),
+        )
+        form.addRow(self.tr("Addresses:"), self.addresses)
+        self.tags = QLineEdit()
+        self.tags.setPlaceholderText(self.tr("VIP, 老客户 … (separate with commas)"))
+        form.addRow(self.tr("Tags:"), self.tags)
+        self.im = _Rows(
+            ["qq", "skype", "whatsapp", "telegram", "line"],
+            self.tr("Account"),
+            self.tr("Add messenger"),
+        )
+        form.addRow(self.tr("Other messengers:"), self.im)
         form.addRow(self.tr("Status:"), self.status)
         form.addRow(self.tr("Level:"), self.level)
         form.addRow(self.tr("Source:"), self.source)
@@ -248,6 +328,8 @@ class PersonEditor(QDialog):
             photo_row,
             self.custom_box,
             add_field,
+            self.tags,
+            self.im,
         ):
             form.setRowVisible(row, kind == "person")
         form.setRowVisible(self.industry, kind == "company")
@@ -333,7 +415,11 @@ class PersonEditor(QDialog):
             self.phones.add_row(phone.label, phone.value, phone.id)
         for email in card.emails:
             self.emails.add_row(email.label, email.value, email.id)
-        self._addresses = card.addresses
+        for address in card.addresses:
+            self.addresses.add_row(address)
+        self.tags.setText(", ".join(card.tags))
+        for service, account in card.im:
+            self.im.add_row(service, account)
         self._owner_id = card.owner_id
         self._custom_values = {fid: value for fid, _label, value in card.custom}
         for fid, value in self._custom_values.items():
@@ -368,7 +454,11 @@ class PersonEditor(QDialog):
             notes=self.notes.toPlainText(),
             phones=self.phones.values(),
             emails=self.emails.values(),
-            addresses=self._addresses,
+            addresses=self.addresses.values(),
+            tags=tuple(
+                t.strip() for t in self.tags.text().replace("，", ",").split(",") if t.strip()
+            ),
+            im=tuple((i.label, i.value) for i in self.im.values()),
             photo=self._photo,
             photo_changed=self._photo_changed,
             custom=tuple((fid, self._custom_text(edit)) for fid, edit in self.custom_edits.items()),
@@ -389,7 +479,7 @@ class PersonEditor(QDialog):
             notes=person.notes,
             phones=person.phones,
             emails=person.emails,
-            addresses=person.addresses,
+            addresses=self.addresses.values(),
         )
 
     def save(self) -> None:
