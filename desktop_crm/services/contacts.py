@@ -17,27 +17,14 @@ from desktop_crm.domain.errors import NotFoundError, ValidationError
 from desktop_crm.domain.vocab import ContactStatus, Level
 from desktop_crm.services.dto import ChangeResult, PersonDetails, PersonInput
 from desktop_crm.services.numbering import allocate_number
+from desktop_crm.services.people import SIMPLE_FIELDS
 from desktop_crm.services.results import change_result
 from desktop_crm.store.models import Address, Company, Email, Person, Phone, Tag, Tagging
 from desktop_crm.store.store import Store
 from desktop_crm.store.types import utc_now
 
 BULK_FIELDS = frozenset({"status", "level", "owner_id"})
-EDITABLE_PERSON_FIELDS = frozenset(
-    {
-        "name",
-        "company_id",
-        "title",
-        "department",
-        "status",
-        "level",
-        "source",
-        "notes",
-        "website",
-        "wechat",
-        "birthday",
-    }
-)
+EDITABLE_PERSON_FIELDS = frozenset(SIMPLE_FIELDS) - {"owner_id"}
 
 
 class ContactsService:

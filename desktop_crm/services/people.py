@@ -113,18 +113,7 @@ class PeopleService:
             company_id = draft.company_id or _company_named(
                 session, draft.company_name, self._store.actor_id, today
             )
-            if draft.id is None:
-                person = Person(
-                    name=name,
-                    owner_id=self._store.actor_id,
-                    number=allocate_number(session, "customer", today or date.today()),
-                )
-                session.add(person)
-            else:
-                found = session.get(Person, draft.id)
-                if found is None or found.deleted_at is not None:
-                    raise NotFoundError("That person no longer exists.", id=draft.id)
-                person = found
+            person = _new_or_live(session, Person, draft.id, name, self._store.actor_id, today)
             for field in SIMPLE_FIELDS:
                 value = getattr(draft, field)
                 if isinstance(value, str):
@@ -163,18 +152,7 @@ class PeopleService:
         label = f"Add {name}" if draft.id is None else f"Edit {name}"
         with self._store.unit_of_work(label) as (session, rec):
             region = str(read_setting(session, "phone.default_region"))
-            if draft.id is None:
-                company = Company(
-                    name=name,
-                    owner_id=self._store.actor_id,
-                    number=allocate_number(session, "customer", today or date.today()),
-                )
-                session.add(company)
-            else:
-                found = session.get(Company, draft.id)
-                if found is None or found.deleted_at is not None:
-                    raise NotFoundError("That company no longer exists.", id=draft.id)
-                company = found
+            company = _new_or_live(session, Company, draft.id, name, self._store.actor_id, today)
             for field in ("name", "industry", "website", "status", "level", "source", "notes"):
                 value = getattr(draft, field)
                 value = (value.strip() or None) if isinstance(value, str) else value
@@ -226,6 +204,29 @@ class PeopleService:
         for hint in hints:
             unique.setdefault((hint.id, hint.reason), hint)
         return list(unique.values())
+
+
+def _new_or_live(
+    session: Session,
+    model: Any,
+    record_id: str | None,
+    name: str,
+    owner: str | None,
+    today: date | None,
+) -> Any:
+    """A new numbered record of ``model``, or the live one with ``record_id``."""
+    if record_id is None:
+        row = model(
+            name=name,
+            owner_id=owner,
+            number=allocate_number(session, "customer", today or date.today()),
+        )
+        session.add(row)
+        return row
+    found = session.get(model, record_id)
+    if found is None or found.deleted_at is not None:
+        raise NotFoundError("That record no longer exists.", id=record_id)
+    return found
 
 
 def _company_named(

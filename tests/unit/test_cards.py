@@ -145,16 +145,27 @@ def test_timeline_shows_field_changes_and_company_card_gathers_its_people(demo_p
 def test_tags_im_and_addresses_are_edited_and_undone(workspace):
     from desktop_crm.services.dto import ContactFilter
 
-    pid = workspace.people.save(draft(tags=("VIP", "展会"), im=(("QQ", "10001"),)),
-                                today=TODAY).ids[0]
+    pid = workspace.people.save(
+        draft(tags=("VIP", "展会"), im=(("QQ", "10001"),)), today=TODAY
+    ).ids[0]
     card = workspace.cards.card("person", pid)
     assert card.tags == ("VIP", "展会") and card.im == (("qq", "10001"),)
-    workspace.people.save(PersonDraft(id=pid, name="王芳", tags=("vip", "老客户"),
-                                      addresses=(AddressData("home", city="杭州"),)))
+    workspace.people.save(
+        PersonDraft(
+            id=pid,
+            name="王芳",
+            tags=("vip", "老客户"),
+            addresses=(AddressData("home", city="杭州"),),
+        )
+    )
     card = workspace.cards.card("person", pid)
     assert card.tags == ("VIP", "老客户")  # the existing VIP tag, not a second one
     assert card.addresses[0].city == "杭州" and card.im == (("qq", "10001"),)
-    assert [r.name for r in workspace.contact_list.rows(
-        workspace.contact_list.ids(ContactFilter(tag="老客户")))] == ["王芳"]
+    assert [
+        r.name
+        for r in workspace.contact_list.rows(
+            workspace.contact_list.ids(ContactFilter(tag="老客户"))
+        )
+    ] == ["王芳"]
     workspace.history.undo()
     assert workspace.cards.card("person", pid).tags == ("VIP", "展会")

@@ -143,7 +143,7 @@ class ContactsView(QWidget):
                 ("365", self.tr("Added in the last year")),
             ],
         )
-        for box in (
+        self.filter_boxes = (
             self.status_box,
             self.level_box,
             self.tag_box,
@@ -151,7 +151,8 @@ class ContactsView(QWidget):
             self.source_box,
             self.owner_box,
             self.created_box,
-        ):
+        )
+        for box in self.filter_boxes:
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             filters.addWidget(box)
         self.quiet_check = QCheckBox(self.tr("Quiet for"))
@@ -221,16 +222,7 @@ class ContactsView(QWidget):
         self._debounce.setInterval(120)
         self._debounce.timeout.connect(self.apply_filters)
         self.search.textChanged.connect(lambda _t: self._debounce.start())
-        for box in (
-            self.kind_box,
-            self.status_box,
-            self.level_box,
-            self.tag_box,
-            self.city_box,
-            self.source_box,
-            self.owner_box,
-            self.created_box,
-        ):
+        for box in (self.kind_box, *self.filter_boxes):
             box.currentIndexChanged.connect(self._on_filter_changed)
         self.quiet_check.toggled.connect(self._on_filter_changed)
         self.quiet_days.valueChanged.connect(
@@ -357,13 +349,7 @@ class ContactsView(QWidget):
         flt = view.filter
         widgets = [
             self.kind_box,
-            self.status_box,
-            self.level_box,
-            self.tag_box,
-            self.city_box,
-            self.source_box,
-            self.owner_box,
-            self.created_box,
+            *self.filter_boxes,
             self.quiet_check,
             self.quiet_days,
             self.search,
@@ -410,15 +396,7 @@ class ContactsView(QWidget):
 
     def clear_filters(self) -> None:
         """Show everyone again."""
-        for box in (
-            self.status_box,
-            self.level_box,
-            self.tag_box,
-            self.city_box,
-            self.source_box,
-            self.owner_box,
-            self.created_box,
-        ):
+        for box in self.filter_boxes:
             box.blockSignals(True)
             box.setCurrentIndex(0)
             box.blockSignals(False)
