@@ -509,8 +509,8 @@
     </message>
     <message>
         <location filename="../../ui/contacts/contacts_view.py" line="139" />
-        <source>Added any time</source>
-        <translation>任意添加时间</translation>
+        <source>Any time</source>
+        <translation>任意时间</translation>
     </message>
     <message>
         <location filename="../../ui/contacts/contacts_view.py" line="141" />
@@ -528,126 +528,126 @@
         <translation>最近一年添加</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="157" />
+        <location filename="../../ui/contacts/contacts_view.py" line="158" />
         <source>Quiet for</source>
         <translation>未联系超过</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="158" />
+        <location filename="../../ui/contacts/contacts_view.py" line="159" />
         <source>Only contacts nobody has contacted for this long</source>
         <translation>只显示这段时间内无人联系的联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="162" />
+        <location filename="../../ui/contacts/contacts_view.py" line="163" />
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="165" />
+        <location filename="../../ui/contacts/contacts_view.py" line="166" />
         <source>Save view…</source>
         <translation>保存视图…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="166" />
+        <location filename="../../ui/contacts/contacts_view.py" line="167" />
         <source>Keep these filters, sort and columns in the sidebar</source>
         <translation>把当前的筛选、排序和列保存到侧栏</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="169" />
+        <location filename="../../ui/contacts/contacts_view.py" line="170" />
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="170" />
+        <location filename="../../ui/contacts/contacts_view.py" line="171" />
         <source>Clear all filters</source>
         <translation>清除全部筛选条件</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="181" />
+        <location filename="../../ui/contacts/contacts_view.py" line="182" />
         <source>Tag…</source>
         <translation>加标签…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="185" />
+        <location filename="../../ui/contacts/contacts_view.py" line="186" />
         <source>Set status</source>
         <translation>设置状态</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="188" />
+        <location filename="../../ui/contacts/contacts_view.py" line="189" />
         <source>Set level</source>
         <translation>设置等级</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="190" />
+        <location filename="../../ui/contacts/contacts_view.py" line="191" />
         <source>Assign owner</source>
         <translation>指定负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="193" />
+        <location filename="../../ui/contacts/contacts_view.py" line="194" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="351" />
+        <location filename="../../ui/contacts/contacts_view.py" line="346" />
         <source>Save view</source>
         <translation>保存视图</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="351" />
+        <location filename="../../ui/contacts/contacts_view.py" line="346" />
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="434" />
+        <location filename="../../ui/contacts/contacts_view.py" line="415" />
         <source>people</source>
         <translation>位联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="434" />
+        <location filename="../../ui/contacts/contacts_view.py" line="415" />
         <source>companies</source>
         <translation>家公司</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/contacts/contacts_view.py" line="519" />
+        <location filename="../../ui/contacts/contacts_view.py" line="500" />
         <source>%n selected</source>
         <translation>
             <numerusform>已选 %n 项</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="540" />
+        <location filename="../../ui/contacts/contacts_view.py" line="521" />
         <source>Changed to %1.</source>
         <translation>已改为%1。</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="546" />
+        <location filename="../../ui/contacts/contacts_view.py" line="527" />
         <source>Tag contacts</source>
         <translation>给联系人加标签</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="546" />
+        <location filename="../../ui/contacts/contacts_view.py" line="527" />
         <source>Tag:</source>
         <translation>标签：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="552" />
+        <location filename="../../ui/contacts/contacts_view.py" line="533" />
         <source>Tagged with %1.</source>
         <translation>已添加标签“%1”。</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="559" />
+        <location filename="../../ui/contacts/contacts_view.py" line="540" />
         <source>Delete contacts</source>
         <translation>删除联系人</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/contacts/contacts_view.py" line="560" />
+        <location filename="../../ui/contacts/contacts_view.py" line="541" />
         <source>Delete %n contact(s)? You can undo this with Ctrl+Z.</source>
         <translation>
             <numerusform>删除 %n 个联系人？可以用 Ctrl+Z 撤销。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="564" />
+        <location filename="../../ui/contacts/contacts_view.py" line="545" />
         <source>Deleted.</source>
         <translation>已删除。</translation>
     </message>

@@ -136,7 +136,7 @@ class ContactsView(QWidget):
         self.source_box = self._combo(self.tr("Any source"), [])
         self.owner_box = self._combo(self.tr("Any owner"), [])
         self.created_box = self._combo(
-            self.tr("Added any time"),
+            self.tr("Any time"),
             [
                 ("7", self.tr("Added in the last 7 days")),
                 ("30", self.tr("Added in the last 30 days")),
@@ -296,6 +296,9 @@ class ContactsView(QWidget):
             box.setCurrentIndex(max(0, box.findData(current)) if current else 0)
             box.blockSignals(False)
         self._fill_menu(self.owner_button.menu(), list(facets.owners), "owner_id")
+        # Until the team shares the workspace there is one owner: no need to filter by it.
+        self.owner_box.setVisible(len(facets.owners) > 1)
+        self.owner_button.setVisible(len(facets.owners) > 1)
 
     # --- filters ------------------------------------------------------------------------------
 
