@@ -89,25 +89,8 @@ class ContactsService:
         return change_result(recorder, [person_id])
 
     def delete_people(self, person_ids: Iterable[str]) -> ChangeResult:
-        """Tombstone people with their phones, emails and tags, as one operation."""
-        ids = list(dict.fromkeys(person_ids))
-        if len(ids) > 1:
-            self._take_backup("pre-delete")
-        with self._store.unit_of_work(f"Delete {len(ids)} people", "bulk") as (session, rec):
-            now = utc_now()
-            people = session.scalars(
-                select(Person).where(Person.id.in_(ids), Person.deleted_at.is_(None))
-            ).all()
-            if len(people) == 1:
-                rec.label = f"Delete {people[0].name}"
-            for model in (Phone, Email, Address, Tagging):
-                for row in session.scalars(
-                    select(model).where(model.person_id.in_(ids), model.deleted_at.is_(None))
-                ):
-                    row.deleted_at = now
-            for person in people:
-                person.deleted_at = now
-        return change_result(rec, [p.id for p in people])
+        """Tombstone people with their phones, emails, addresses and tags (one operation)."""
+        return self.delete("person", person_ids)
 
     def set_field(self, kind: str, ids: Iterable[str], field: str, value: Any) -> ChangeResult:
         """Set status, level or owner on many people or companies as one operation.
@@ -156,25 +139,30 @@ class ContactsService:
         return change_result(rec, ids)
 
     def delete(self, kind: str, ids: Iterable[str]) -> ChangeResult:
-        """Tombstone people or companies with what they own, as one operation."""
-        if kind == "person":
-            return self.delete_people(ids)
+        """Tombstone people or companies with what they own, as one operation.
+
+        A verified backup is taken first when more than one record goes.
+        """
+        model = _model(kind)
+        owner = "person_id" if kind == "person" else "company_id"
+        noun = "people" if kind == "person" else "companies"
         ids = list(dict.fromkeys(ids))
         if len(ids) > 1:
             self._take_backup("pre-delete")
-        with self._store.unit_of_work(f"Delete {len(ids)} companies", "bulk") as (session, rec):
+        with self._store.unit_of_work(f"Delete {len(ids)} {noun}", "bulk") as (session, rec):
             now = utc_now()
-            companies = _live_rows(session, Company, ids)
-            if len(companies) == 1:
-                rec.label = f"Delete {companies[0].name}"
-            for model in (Phone, Email, Address, Tagging):
+            rows = _live_rows(session, model, ids)
+            if len(rows) == 1:
+                rec.label = f"Delete {rows[0].name}"
+            for owned in (Phone, Email, Address, Tagging):
+                column = getattr(owned, owner)
                 for row in session.scalars(
-                    select(model).where(model.company_id.in_(ids), model.deleted_at.is_(None))
+                    select(owned).where(column.in_(ids), owned.deleted_at.is_(None))
                 ):
                     row.deleted_at = now
-            for company in companies:
-                company.deleted_at = now
-        return change_result(rec, [c.id for c in companies])
+            for row in rows:
+                row.deleted_at = now
+        return change_result(rec, [r.id for r in rows])
 
     def create_company(self, name: str, today: date | None = None, **fields: Any) -> ChangeResult:
         """Create a company as one operation."""

@@ -93,6 +93,11 @@ class PeopleService:
                 )
         return found
 
+    def _refuse_problems(self, draft: PersonDraft | CompanyDraft) -> None:
+        problems = self.problems(draft)
+        if problems:
+            raise ValidationError(problems[0].message, field=problems[0].field, problems=problems)
+
     def save(self, draft: PersonDraft, today: date | None = None) -> ChangeResult:
         """Create or update a person with their phones, emails and addresses (one operation).
 
@@ -101,9 +106,7 @@ class PeopleService:
                 nothing was written.
             NotFoundError: The person to update is gone.
         """
-        problems = self.problems(draft)
-        if problems:
-            raise ValidationError(problems[0].message, field=problems[0].field, problems=problems)
+        self._refuse_problems(draft)
         name = draft.name.strip()
         label = f"Add {name}" if draft.id is None else f"Edit {name}"
         with self._store.unit_of_work(label) as (session, rec):
@@ -145,9 +148,7 @@ class PeopleService:
             ValidationError: ``params['problems']`` lists the problems; nothing was written.
             NotFoundError: The company to update is gone.
         """
-        problems = self.problems(draft)
-        if problems:
-            raise ValidationError(problems[0].message, field=problems[0].field, problems=problems)
+        self._refuse_problems(draft)
         name = draft.name.strip()
         label = f"Add {name}" if draft.id is None else f"Edit {name}"
         with self._store.unit_of_work(label) as (session, rec):
