@@ -84,6 +84,7 @@ class MainWindow(QMainWindow):
         self.contacts_view.duplicatesRequested.connect(self.show_duplicates)
         self.contacts_view.exportRequested.connect(self.export_contacts)
         self.contacts_view.saveViewRequested.connect(self.save_view)
+        self.contacts_view.mergeRequested.connect(self.merge_people)
         self._cards: list[Any] = []
         self.settings_view = WorkspaceView()
         self.placeholders: dict[str, PlaceholderView] = {}
@@ -575,6 +576,26 @@ class MainWindow(QMainWindow):
         from ui.contacts.import_export import choose_export
 
         choose_export(self, resolve, count)
+
+    def merge_people(self, resolve: Any) -> None:
+        """Open the merge dialog for the people a job resolves (the list's selection)."""
+        from ui.contacts.duplicates_dialog import MergeDialog
+
+        ws = self.workspace
+        if ws is None:
+            return
+
+        def open_dialog(ids: list[str]) -> None:
+            dialog = MergeDialog(self.worker, ws, ids, self)
+            dialog.mergeRequested.connect(
+                lambda keep, others, choices: self._mutate(
+                    lambda w: w.duplicates.merge(keep, others, choices), self.tr("Merged.")
+                )
+            )
+            dialog.show()
+            self._merge_dialog = dialog
+
+        self.worker.submit(lambda: resolve(ws), open_dialog, self.show_error)
 
     def show_duplicates(self) -> Any:
         """Open the duplicates screen."""

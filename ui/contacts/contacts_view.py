@@ -58,6 +58,7 @@ class ContactsView(QWidget):
         duplicatesRequested: The user asked for the duplicates screen.
         exportRequested(object, int): Export people: a job resolving their ids, and how many.
         saveViewRequested(object): Save the current list as a named :class:`SavedView`.
+        mergeRequested(object): Merge the selected people (a job resolving their ids).
     """
 
     openRequested = Signal(str, str)
@@ -66,6 +67,7 @@ class ContactsView(QWidget):
     duplicatesRequested = Signal()
     exportRequested = Signal(object, int)
     saveViewRequested = Signal(object)
+    mergeRequested = Signal(object)
 
     def __init__(self, worker: DbWorker, settings: QSettings, mutate: Mutation) -> None:
         super().__init__()
@@ -191,6 +193,12 @@ class ContactsView(QWidget):
         self.owner_button = self._menu_button(self.tr("Assign owner"), [], "owner_id")
         for button in (self.status_button, self.level_button, self.owner_button):
             bulk.addWidget(button)
+        self.merge_button = QPushButton(self.tr("Merge…"))
+        self.merge_button.setToolTip(self.tr("Merge the selected people into one"))
+        self.merge_button.clicked.connect(
+            lambda: self.mergeRequested.emit(self.model.resolver(self.selected_rows()))
+        )
+        bulk.addWidget(self.merge_button)
         self.delete_button = QPushButton(self.tr("Delete"))
         self.delete_button.clicked.connect(self._bulk_delete)
         bulk.addWidget(self.delete_button)
@@ -497,6 +505,7 @@ class ContactsView(QWidget):
     def _on_selection(self, *_args: Any) -> None:
         count = len(self.selected_rows())
         self.bulk_bar.setVisible(count > 0)
+        self.merge_button.setVisible(self.current_kind() == "person" and 2 <= count <= 10)
         self.selection_label.setText(self.tr("%n selected", "", count))
 
     def _open_index(self, index: Any) -> None:
