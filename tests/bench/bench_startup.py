@@ -53,8 +53,12 @@ app.exec()
 
 
 def ensure_workspace(workdir: Path, figures: list[Figure] | None = None) -> Path:
-    """The shared 100,000-contact demo workspace, made (and timed) on first use."""
+    """The shared 100,000-contact demo workspace, made (and timed) on first use.
+
+    The time it took is kept beside it, so whichever benchmark made it, the figure is reported.
+    """
     path = workdir / "bench-100k.crm"
+    timing = workdir / "bench-100k.demo-seconds"
     if not path.exists():
         start = time.perf_counter()
         subprocess.run(
@@ -62,12 +66,11 @@ def ensure_workspace(workdir: Path, figures: list[Figure] | None = None) -> Path
             check=True,
             stdout=subprocess.DEVNULL,
         )
-        if figures is not None:
-            figures.append(
-                Figure(
-                    f"desktop-crm demo --contacts {CONTACTS}", time.perf_counter() - start, "s", 20
-                )
-            )
+        timing.write_text(f"{time.perf_counter() - start:.3f}")
+    if figures is not None and timing.exists():
+        figures.append(
+            Figure(f"desktop-crm demo --contacts {CONTACTS}", float(timing.read_text()), "s", 20)
+        )
     return path
 
 

@@ -160,18 +160,23 @@ def test_merge_three_selected_people(qtbot, window, contacts):
     fill(qtbot, contacts)
     selection = contacts.table.selectionModel()
     for row in (0, 1, 2):
-        selection.select(contacts.model.index(row, 0),
-                         QItemSelectionModel.SelectionFlag.Select
-                         | QItemSelectionModel.SelectionFlag.Rows)
+        selection.select(
+            contacts.model.index(row, 0),
+            QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+        )
     assert contacts.merge_button.isVisibleTo(contacts)
     keep = contacts.model.record(0)
     contacts.merge_button.click()
-    qtbot.waitUntil(lambda: getattr(window, "_merge_dialog", None) is not None
-                    and bool(window._merge_dialog.groups))
+    qtbot.waitUntil(
+        lambda: (
+            getattr(window, "_merge_dialog", None) is not None and bool(window._merge_dialog.groups)
+        )
+    )
     dialog = window._merge_dialog
     assert len(dialog.keep_group.buttons()) == 3
     dialog._accept()
-    qtbot.waitUntil(lambda: window.worker.idle and "Merge 3 people" in window.undo_action.text(),
-                    timeout=5000)
+    qtbot.waitUntil(
+        lambda: window.worker.idle and "Merge 3 people" in window.undo_action.text(), timeout=5000
+    )
     qtbot.waitUntil(lambda: contacts.model.rowCount() == 118)
     assert window.workspace.cards.card("person", keep.id).name == keep.name
