@@ -36,6 +36,8 @@ _SURNAMES = {
 
 def normalize(text: str) -> str:
     """Fold width (ＡＢＣ -> abc), case and runs of spaces, for matching."""
+    if text.isascii():  # most text: skip the Unicode tables
+        return " ".join(text.lower().split())
     return _SPACES.sub(" ", unicodedata.normalize("NFKC", text).casefold()).strip()
 
 
@@ -56,6 +58,7 @@ def _char_pinyin(char: str) -> str:
     return lazy_pinyin(char, style=Style.NORMAL)[0]
 
 
+@lru_cache(maxsize=65_536)
 def name_pinyin(name: str) -> tuple[str, str]:
     """Full pinyin and initials of a person's name ("张三" -> ("zhangsan", "zs")).
 
@@ -72,6 +75,7 @@ def name_pinyin(name: str) -> tuple[str, str]:
     return "".join(full), "".join(initials)
 
 
+@lru_cache(maxsize=16_384)
 def phrase_pinyin(text: str) -> tuple[str, str]:
     """Full pinyin and initials of a phrase such as a company name, read in context.
 

@@ -8,6 +8,8 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 
+from desktop_crm.store import sql_functions
+
 APPLICATION_ID = 0x43524D31  # "CRM1": marks a file as ours in the SQLite header
 CACHE_KIB = -4000  # page cache per connection (negative: KiB); keeps memory low at start
 BULK_CACHE_KIB = -64000  # during bulk work the indexes being filled stay in memory
@@ -34,6 +36,7 @@ def make_engine(path: Path) -> Engine:
         cur.execute("PRAGMA busy_timeout=10000")
         cur.execute(f"PRAGMA cache_size={CACHE_KIB}")
         cur.close()
+        sql_functions.register(dbapi_conn)
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
