@@ -74,8 +74,8 @@ class Recorder:
     def write(self, session: Session, rows: list[tuple[str, str, str, dict[str, Any]]]) -> None:
         """Log ``(entity, entity_id, action, values)`` rows under this operation.
 
-        ``values`` maps each field to its new value for a ``create`` (the old one is nothing),
-        and to ``[old, new]`` for any other action; values are in their JSON forms.
+        ``values`` maps each changed field to ``[old, new]`` (JSON forms). Bulk creations
+        (imports, demo data) log none: the rows hold them.
         """
         if not rows:
             return
@@ -109,7 +109,11 @@ class Recorder:
     def bulk_insert(
         self, session: Session, model: type[Tracked], rows: Iterable[Mapping[str, Any]]
     ) -> list[str]:
-        """Insert many new rows of ``model`` with Core, logged as creations; return their ids."""
+        """Insert many new rows of ``model`` with Core, logged as creations; return their ids.
+
+        The log keeps no values for them (the rows hold them): at import sizes the values
+        would double the file. Undo checks such rows by their ``updated_at`` stamp instead.
+        """
         prepared = []
         for row in rows:
             values = dict(row)
@@ -122,19 +126,7 @@ class Recorder:
         session.flush()
         _raw_insert(session, model.__table__, prepared)  # type: ignore[arg-type]
         entity = model.__tablename__
-        skip = UNLOGGED_FIELDS
-        self.write(
-            session,
-            [
-                (
-                    entity,
-                    v["id"],
-                    "create",
-                    {k: to_json(x) for k, x in v.items() if x is not None and k not in skip},
-                )
-                for v in prepared
-            ],
-        )
+        self.write(session, [(entity, v["id"], "create", {}) for v in prepared])
         return [v["id"] for v in prepared]
 
 
@@ -215,7 +207,7 @@ def _record(session: Session, _ctx: UOWTransaction) -> None:
             for key in _column_keys(obj):
                 value = getattr(obj, key)
                 if value is not None and key not in UNLOGGED_FIELDS:
-                    values[key] = to_json(value)
+                    values[key] = [None, to_json(value)]
             rows.append((obj.__tablename__, obj.id, "create", values))
     for obj in session.dirty:
         if not isinstance(obj, Tracked):

@@ -438,8 +438,9 @@ class Operation(Base):
 class Change(Base):
     """One row's change in an operation.
 
-    ``values`` holds JSON forms: field -> new value for a ``create``, field -> ``[old, new]``
-    for an ``update``, ``delete`` (``deleted_at`` set) or ``restore`` (``deleted_at`` cleared).
+    ``values`` holds JSON forms, field -> ``[old, new]``, for an ``update``, ``delete``
+    (``deleted_at`` set) or ``restore`` (``deleted_at`` cleared). A ``create`` logs no values:
+    the row holds what was created, and later changes are logged against it.
     """
 
     __tablename__ = "change_log"

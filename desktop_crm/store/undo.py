@@ -2,10 +2,10 @@
 
 An operation's *net effect* per row is each field's value before the operation and after it
 (and whether the operation created the row). Undo first checks that every such row still holds
-the operation's "after" values; if a later edit changed any of them, the undo is refused and
-nothing is written. Then it writes the "before" values (a created row becomes a tombstone) as a
-new operation of kind ``undo``, itself logged, so the log stays the whole truth for sync.
-Redo is the mirror image.
+the operation's "after" values (for a bulk-created row: that no later edit in effect touched
+it); if a later edit changed any of them, the undo is refused and nothing is written. Then it
+writes the "before" values (a created row becomes a tombstone) as a new operation of kind
+``undo``, itself logged, so the log stays the whole truth for sync. Redo is the mirror image.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop_crm.domain.errors import NotFoundError, UndoConflictError
@@ -45,11 +45,9 @@ def net_effect(session: Session, operation_id: str) -> dict[tuple[str, str], Net
     )
     for change in changes:
         entry = net.setdefault((change.entity, change.entity_id), NetChange())
-        pairs = change.values.items()
         if change.action == "create":
             entry.created = True
-            pairs = ((name, (None, new)) for name, new in change.values.items())  # type: ignore[assignment]
-        for name, (old, new) in pairs:
+        for name, (old, new) in change.values.items():
             if name in entry.fields:
                 entry.fields[name][1] = new
             else:
@@ -73,16 +71,28 @@ def _apply(session: Session, recorder: Recorder, target: Operation, *, undo: boo
     net = net_effect(session, target.id)
     rows: list[tuple[Tracked, NetChange]] = []
     conflicts: list[str] = []
+    bulk_created: list[tuple[str, str]] = []
     for (entity, entity_id), change in net.items():
         model = TRACKED_MODELS[entity]
         row = session.get(model, entity_id)
         if row is None:
             raise NotFoundError(f"A {entity} row of this operation is missing.", entity=entity)
-        expected = _expected_now(change, undo=undo)
-        for name, value in expected.items():
-            if to_json(getattr(row, name)) != value:
-                conflicts.append(f"{entity}.{name}")
+        if change.created and not change.fields:
+            if (row.deleted_at is None) != undo:
+                conflicts.append(entity)
+            bulk_created.append((entity, entity_id))
+        else:
+            expected = {
+                name: pair[1 if undo or change.created else 0]
+                for name, pair in change.fields.items()
+            }
+            if change.created and undo:
+                expected["deleted_at"] = None  # deleted after the creation
+            for name, value in expected.items():
+                if to_json(getattr(row, name)) != value:
+                    conflicts.append(f"{entity}.{name}")
         rows.append((row, change))
+    conflicts += _changed_since(session, target.id, [i for _e, i in bulk_created])
     if conflicts:
         verb = "undo" if undo else "redo"
         raise UndoConflictError(
@@ -102,15 +112,32 @@ def _apply(session: Session, recorder: Recorder, target: Operation, *, undo: boo
     session.flush()
 
 
-def _expected_now(change: NetChange, *, undo: bool) -> dict[str, Any]:
-    """The values a row must hold for the undo (or redo) to overwrite nothing newer."""
-    if change.created:
-        expected = {name: after for name, (_b, after) in change.fields.items()}
-        if undo:
-            expected["deleted_at"] = None  # a deleted row was touched after the creation
-        return expected
-    index = 1 if undo else 0
-    return {name: pair[index] for name, pair in change.fields.items()}
+def _changed_since(session: Session, operation_id: str, ids: list[str]) -> list[str]:
+    """Tables of rows (bulk-created by the operation) that operations in effect changed since.
+
+    Bulk creations log no values to compare with, so the log itself answers: any later change
+    by an operation still in effect counts. Undo and redo bookkeeping does not: an undone edit
+    and its undo cancel out, and a redone edit is itself in effect.
+    """
+    if not ids:
+        return []
+    last = session.scalar(select(func.max(Change.seq)).where(Change.operation_id == operation_id))
+    found: set[str] = set()
+    for start in range(0, len(ids), 900):
+        found.update(
+            session.scalars(
+                select(Change.entity)
+                .distinct()
+                .join(Operation, Operation.id == Change.operation_id)
+                .where(
+                    Change.entity_id.in_(ids[start : start + 900]),
+                    Change.seq > last,
+                    Operation.kind.not_in(NOT_UNDOABLE),
+                    Operation.undone_at.is_(None),
+                )
+            )
+        )
+    return sorted(found)
 
 
 def undo_candidate(session: Session) -> Operation | None:

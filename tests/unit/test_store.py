@@ -44,7 +44,7 @@ def test_every_create_update_delete_is_logged_under_one_operation(workspace):
             select(Change).where(Change.entity_id == person_id).order_by(Change.seq)
         ).all()
         assert [r.action for r in rows] == ["create", "update", "delete"]
-        assert rows[0].values["name"] == "张三"
+        assert rows[0].values["name"] == [None, "张三"]
         assert rows[1].values == {"title": [None, "经理"], "level": [None, "A"]}
         assert rows[1].operation_id == updated.operation_id
         assert rows[2].values["deleted_at"][0] is None

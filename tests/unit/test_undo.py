@@ -159,3 +159,26 @@ def test_money_survives_undo_exactly(workspace):
     workspace.history.undo()
     with workspace.store.read() as s:
         assert s.scalars(select(Product)).one().price == Decimal("3200.50")
+
+
+def test_bulk_creations_log_no_values_and_undo_by_stamp(workspace):
+    from sqlalchemy import select
+
+    from desktop_crm.store.models import Change
+    from tests.conftest import REALWORLD
+
+    report = workspace.imports.import_file(REALWORLD / "vcard" / "fk_v4.vcf")
+    with workspace.store.read() as s:
+        values = s.scalars(select(Change.values).where(
+            Change.operation_id == report.operation_id, Change.action == "create",
+            Change.entity != "import_batches")).all()
+    assert values and all(v == {} for v in values)
+    pid = workspace.search.contacts("Möhrke")[0].id
+    workspace.contacts.update_person(pid, {"title": "Leitung"})
+    with pytest.raises(UndoConflictError):  # an imported row edited since
+        workspace.history.undo(report.operation_id)
+    workspace.history.undo()  # the edit
+    workspace.history.undo(report.operation_id)  # now the import goes back whole
+    assert workspace.today.info().people == 0
+    workspace.history.redo()
+    assert workspace.today.info().people == 2
