@@ -72,6 +72,12 @@ class StorageError(CrmError):
     code = "storage.failed"
 
 
+class FileFormatError(CrmError):
+    """A file to import cannot be read (protected, corrupt, empty, or not what it says)."""
+
+    code = "import.unreadable"
+
+
 class BackupError(CrmError):
     """A backup could not be written or failed verification."""
 

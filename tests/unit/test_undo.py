@@ -169,9 +169,13 @@ def test_bulk_creations_log_no_values_and_undo_by_stamp(workspace):
 
     report = workspace.imports.import_file(REALWORLD / "vcard" / "fk_v4.vcf")
     with workspace.store.read() as s:
-        values = s.scalars(select(Change.values).where(
-            Change.operation_id == report.operation_id, Change.action == "create",
-            Change.entity != "import_batches")).all()
+        values = s.scalars(
+            select(Change.values).where(
+                Change.operation_id == report.operation_id,
+                Change.action == "create",
+                Change.entity != "import_batches",
+            )
+        ).all()
     assert values and all(v == {} for v in values)
     pid = workspace.search.contacts("Möhrke")[0].id
     workspace.contacts.update_person(pid, {"title": "Leitung"})

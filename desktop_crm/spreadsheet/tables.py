@@ -1,0 +1,286 @@
+"""Reading tables from spreadsheets and text files as users really have them.
+
+Excel (.xlsx/.xlsm/.xls), OpenDocument (.ods) through python-calamine, and CSV/TXT with the
+encoding (BOM, UTF-16, UTF-8, GB18030, Big5, Shift_JIS, Windows-125x) and delimiter found.
+The file's content decides how it is read, not its name: a ".csv" that is really an Excel
+file is read as Excel. The header row is found under title rows and merged cells (or judged
+absent), and blank rows in the middle of the data are skipped without ending it.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from typing import Any
+
+from desktop_crm.domain.errors import FileFormatError
+
+Cell = str | float | int | bool | date | datetime | time | timedelta | None
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ZIP = b"PK\x03\x04"
+_LEGACY = ("gb18030", "cp932", "big5", "cp1252", "cp1251", "cp1250", "euc_kr")
+HEADER_SCAN = 30
+
+
+@dataclass(frozen=True)
+class Table:
+    """One sheet (or a text file) read whole.
+
+    Attributes:
+        name: The sheet's name (the file name for text files).
+        rows: Cells by row, empty cells as ``None``; row ``i`` is line ``i + 1`` of the sheet.
+        sheets: Every sheet's name in the file (one for text files).
+        kind: ``xlsx``, ``xls``, ``ods`` or ``csv``.
+        encoding: The text encoding found (text files only).
+        delimiter: The delimiter found (text files only).
+    """
+
+    name: str
+    rows: list[list[Cell]]
+    sheets: tuple[str, ...]
+    kind: str
+    encoding: str | None = None
+    delimiter: str | None = None
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where a table's header and data are.
+
+    Attributes:
+        header_row: Index of the header row, or ``None`` when the table has no header.
+        columns: A name per column (from the header, or "Column 1", "Column 2"...).
+        data_rows: Indexes of the rows holding data, blank rows left out.
+    """
+
+    header_row: int | None
+    columns: tuple[str, ...]
+    data_rows: tuple[int, ...]
+
+
+def read_table(path: Path, sheet: int | str = 0) -> Table:
+    """Read one sheet of ``path`` (by index or name).
+
+    Raises:
+        FileFormatError: Empty, password-protected, corrupt, or not a table at all.
+    """
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise FileFormatError(f"{path.name} cannot be read: {exc.strerror}.") from None
+    if not data.strip():
+        raise FileFormatError(f"{path.name} is empty.", path=str(path))
+    if data.startswith(_OLE) or data.startswith(_ZIP):
+        return _read_workbook(path, data, sheet)
+    return _read_text(path, data)
+
+
+def _read_workbook(path: Path, data: bytes, sheet: int | str) -> Table:
+    from python_calamine import CalamineWorkbook
+
+    try:
+        workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
+    except Exception as exc:  # calamine raises several types; all mean "cannot read"
+        encrypted = data.startswith(_OLE) and "EncryptedPackage".encode("utf-16-le") in data
+        if encrypted or "password" in str(exc).lower() or type(exc).__name__ == "PasswordError":
+            raise FileFormatError(
+                f"{path.name} is password-protected. Open it in Excel or WPS, remove the "
+                "password (File > Info > Protect Workbook), save, and import again.",
+                path=str(path),
+                reason="password",
+            ) from None
+        raise FileFormatError(
+            f"{path.name} is not a spreadsheet that can be read (it may be damaged): {exc}",
+            path=str(path),
+        ) from None
+    names = tuple(workbook.sheet_names)
+    if isinstance(sheet, str):
+        if sheet not in names:
+            raise FileFormatError(
+                f"{path.name} has no sheet called “{sheet}”.", path=str(path), sheets=list(names)
+            )
+        index = names.index(sheet)
+    else:
+        index = sheet
+    if not 0 <= index < len(names):
+        raise FileFormatError(f"{path.name} has no sheet {index + 1}.", path=str(path))
+    try:
+        raw = workbook.get_sheet_by_index(index).to_python(skip_empty_area=False)
+    except Exception as exc:
+        raise FileFormatError(
+            f"{path.name}: sheet “{names[index]}” cannot be read: {exc}", path=str(path)
+        ) from None
+    kind = (
+        "ods"
+        if data.startswith(_ZIP) and b"opendocument" in data[:200]
+        else ("xls" if data.startswith(_OLE) else "xlsx")
+    )
+    rows = [[_cell(value) for value in row] for row in raw]
+    return Table(names[index], rows, names, kind)
+
+
+def _cell(value: Any) -> Cell:
+    if isinstance(value, str):
+        return value if value.strip() else None
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
+        return int(value)
+    return value  # type: ignore[no-any-return]
+
+
+def decode_text(data: bytes) -> tuple[str, str]:
+    """``(text, encoding)`` of a text file: BOMs first, then UTF-16, UTF-8, legacy codepages."""
+    for bom, codec in (
+        (b"\xef\xbb\xbf", "utf-8-sig"),
+        (b"\xff\xfe", "utf-16"),
+        (b"\xfe\xff", "utf-16"),
+    ):
+        if data.startswith(bom):
+            return data.decode(codec), codec.replace("-sig", "")
+    head = data[:400]
+    if head.count(b"\x00") > len(head) // 4:
+        codec = "utf-16-le" if head[1:2] == b"\x00" else "utf-16-be"
+        return data.decode(codec, errors="replace"), codec
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    scored = []
+    for order, codec in enumerate(_LEGACY):
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        scored.append((_plausibility(text), -order, codec, text))
+    if not scored:
+        return data.decode("gb18030", errors="replace"), "gb18030"
+    scored.sort(reverse=True)
+    best_score, _o, codec, text = scored[0]
+    from charset_normalizer import from_bytes
+
+    # Big5 and GB18030 both read each other's bytes as Chinese; let a language model vote.
+    voted = from_bytes(data, cp_isolation=["big5", "gb18030"]).best()
+    if voted is not None and voted.encoding == "big5" and codec == "gb18030":
+        for score, _o2, other, other_text in scored:
+            if other == "big5" and score >= best_score * 0.9:
+                return other_text, "big5"
+    return text, codec
+
+
+def _plausibility(text: str) -> int:
+    """How much ``text`` looks like words rather than what a wrong codepage makes of bytes.
+
+    Wrong codepages give symbol soup (cp1252 read of CJK bytes), half-width katakana (cp932
+    read of GBK), or Chinese or Cyrillic letters wedged inside Latin words (GB18030 or
+    cp1251 read of cp1252 bytes). Kana only Japanese has, and Cyrillic comes in whole words,
+    so both count extra.
+    """
+    good = bad = 0
+    for i, ch in enumerate(text):
+        code = ord(ch)
+        if code < 0x80:
+            continue
+        if 0x3040 <= code <= 0x30FF:
+            good += 3
+        elif 0x4E00 <= code <= 0x9FFF or 0xAC00 <= code <= 0xD7AF:
+            before = text[i - 1] if i else " "
+            after = text[i + 1] if i + 1 < len(text) else " "
+            if (before.isascii() and before.isalpha()) or (after.isascii() and after.isalpha()):
+                bad += 1
+            else:
+                good += 2  # one character from two bytes
+        elif 0x400 <= code <= 0x4FF:
+            before = text[i - 1] if i else " "
+            after = text[i + 1] if i + 1 < len(text) else " "
+            if (before.isascii() and before.isalpha()) or (after.isascii() and after.isalpha()):
+                bad += 1
+            else:
+                good += 1
+        elif 0xC0 <= code <= 0x24F and ch.isalpha():
+            # Accents sit inside Latin words; a word of nothing but accents is Cyrillic (or
+            # Greek) read through a Latin codepage.
+            before = text[i - 1] if i else " "
+            after = text[i + 1] if i + 1 < len(text) else " "
+            if (before.isascii() and before.isalpha()) or (after.isascii() and after.isalpha()):
+                good += 1
+        elif (
+            0x80 <= code <= 0xBF
+            or 0x2000 <= code <= 0x206F
+            or 0xFF61 <= code <= 0xFF9F
+            or 0xE000 <= code <= 0xF8FF
+            or code == 0xFFFD
+            or 0x2C6 <= code <= 0x2DC
+        ):
+            bad += 1
+    return good - 4 * bad
+
+
+def _read_text(path: Path, data: bytes) -> Table:
+    if (
+        b"\x00" in data[:4096]
+        and not data[:4096].count(b"\x00") > 1000
+        and not (data.startswith((b"\xff\xfe", b"\xfe\xff")))
+    ):
+        raise FileFormatError(
+            f"{path.name} is not a text table (it holds binary data).", path=str(path)
+        )
+    text, encoding = decode_text(data)
+    delimiter = _delimiter(text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        rows: list[list[Cell]] = [[c if c.strip() else None for c in row] for row in reader]
+    except csv.Error as exc:
+        raise FileFormatError(
+            f"{path.name} is not a readable CSV file: {exc}.", path=str(path)
+        ) from None
+    return Table(path.name, rows, (path.name,), "csv", encoding, delimiter)
+
+
+def _delimiter(text: str) -> str:
+    sample = "\n".join(text.splitlines()[:50])
+    try:
+        return csv.Sniffer().sniff(sample, delimiters=",;\t|").delimiter
+    except csv.Error:
+        counts = {d: sample.count(d) for d in ",;\t|"}
+        return max(counts, key=lambda d: counts[d]) if any(counts.values()) else ","
+
+
+def layout(rows: Sequence[Sequence[Cell]]) -> Layout:
+    """Find the header row (under titles and merged cells) and the data rows."""
+    filled = [sum(1 for c in row if c is not None) for row in rows]
+    widest = max(filled[:HEADER_SCAN], default=0)
+    header = None
+    for index, row in enumerate(rows[:HEADER_SCAN]):
+        cells = [c for c in row if c is not None]
+        texts = [c for c in cells if isinstance(c, str) and not _numberish(c)]
+        # A header names most columns, with text; a title row fills one merged cell.
+        if (
+            len(texts) >= 2
+            and len(cells) >= max(2, widest * 0.6)
+            and len(texts) >= len(cells) * 0.8
+        ):
+            later = [f for f in filled[index + 1 : index + 6] if f]
+            if later:
+                header = index
+                break
+    width = max((len(r) for r in rows), default=0)
+    if header is None:
+        names = [f"Column {i + 1}" for i in range(width)]
+        start = 0
+    else:
+        names = []
+        for i in range(width):
+            value = rows[header][i] if i < len(rows[header]) else None
+            name = re.sub(r"\s+", " ", str(value)).strip() if value is not None else ""
+            names.append(name or f"Column {i + 1}")
+        start = header + 1
+    data = tuple(i for i in range(start, len(rows)) if filled[i])
+    return Layout(header, tuple(names), data)
+
+
+def _numberish(text: str) -> bool:
+    return bool(re.fullmatch(r"[\s+\-0-9.,:/%]+", text))
