@@ -1,0 +1,156 @@
+"""Turning spreadsheet cells into the values contacts hold, with a reason when they cannot be.
+
+Phones that Excel stored as numbers keep every digit; several emails or phones in one cell
+are split; text dates are read in a column's order (Y-M-D, D/M/Y or M/D/Y); amounts,
+percentages and yes/no are understood in English and Chinese.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+ORDERS = ("YMD", "DMY", "MDY")
+_SPLIT = re.compile(r"\s+:::\s+|[;；,，\n]+")
+_DATE_PARTS = re.compile(r"^(\d{1,4})[-/.年](\d{1,2})[-/.月](\d{1,4})日?(?:[ T].*)?$")
+_EXCEL_1900 = date(1899, 12, 30)
+_EXCEL_1904 = date(1904, 1, 1)
+_TRUE = {"yes", "y", "true", "1", "是", "对", "有", "√", "✓", "ja", "x"}
+_FALSE = {"no", "n", "false", "0", "否", "不", "无", "×", "✗", "nein", ""}
+
+
+def text(value: Any) -> str | None:
+    """A cell as text; numbers lose no digits and gain no ``.0`` or exponent."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        if value.is_integer():
+            return str(int(value))
+        return format(Decimal(repr(value)), "f")
+    if isinstance(value, datetime):
+        return value.isoformat(sep=" ")
+    if isinstance(value, date):
+        return value.isoformat()
+    result = str(value).strip()
+    return result or None
+
+
+def phone_text(value: Any) -> str | None:
+    """A phone as text; a number Excel stored (13800138000.0, 1.38e+10) keeps all digits."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return text(value)
+
+
+def split_values(value: Any) -> list[str]:
+    """Several emails or phones in one cell (separated by ``;``, ``,``, new lines or `` ::: ``)."""
+    raw = phone_text(value)
+    if raw is None:
+        return []
+    return [part.strip() for part in _SPLIT.split(raw) if part.strip()]
+
+
+def date_order(samples: list[Any]) -> str:
+    """The order text dates of a column are written in: ``YMD``, ``DMY`` or ``MDY``.
+
+    A four-digit first part means year first; a first part over 12 means day first; a second
+    part over 12 means month first. Undecided columns read as ``YMD``, then ``DMY``.
+    """
+    firsts, seconds = [], []
+    for sample in samples:
+        if not isinstance(sample, str):
+            continue
+        m = _DATE_PARTS.match(sample.strip())
+        if m:
+            firsts.append(m.group(1))
+            seconds.append(int(m.group(2)))
+    if not firsts or any(len(f) == 4 for f in firsts):
+        return "YMD"
+    if any(int(f) > 12 for f in firsts):
+        return "DMY"
+    if any(s > 12 for s in seconds):
+        return "MDY"
+    return "DMY"
+
+
+def parse_date(value: Any, order: str = "YMD", date1904: bool = False) -> date:
+    """A day from a date cell, a text date in ``order``, or an Excel serial number.
+
+    Raises:
+        ValueError: Not a real date (the message says why).
+    """
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        if not 1 <= value < 2_958_466:
+            raise ValueError(f"{value} is not a date")
+        return (_EXCEL_1904 if date1904 else _EXCEL_1900) + timedelta(days=int(value))
+    raw = text(value)
+    if raw is None:
+        raise ValueError("empty")
+    compact = re.fullmatch(r"(\d{4})(\d{2})(\d{2})", raw)
+    if compact:
+        year, month, day = (int(p) for p in compact.groups())
+        return date(year, month, day)
+    m = _DATE_PARTS.match(raw)
+    if not m:
+        raise ValueError(f"“{raw}” is not a date")
+    a, b, c = (int(p) for p in m.groups())
+    year, month, day = {"YMD": (a, b, c), "DMY": (c, b, a), "MDY": (c, a, b)}[order]
+    if year < 100:
+        year += 2000 if year < 50 else 1900
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise ValueError(f"“{raw}” is not a real date") from None
+
+
+def parse_amount(value: Any) -> Decimal:
+    """Money or a number: currency signs, thousands separators and 万 understood.
+
+    Raises:
+        ValueError: Not a number.
+    """
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    raw = (text(value) or "").replace(",", "").replace("，", "").replace(" ", "")
+    raw = re.sub(r"^[¥￥$€£]|元$|RMB|CNY", "", raw, flags=re.IGNORECASE)
+    factor = Decimal(1)
+    if raw.endswith("万"):
+        raw, factor = raw[:-1], Decimal(10_000)
+    try:
+        return Decimal(raw) * factor
+    except InvalidOperation:
+        raise ValueError(f"“{text(value)}” is not an amount") from None
+
+
+def parse_percent(value: Any) -> Decimal:
+    """A percentage as a number of percent: ``12.5%``, ``0.125`` (a fraction) and ``12.5``."""
+    if isinstance(value, float) and 0 < value < 1:
+        return (Decimal(repr(value)) * 100).normalize()
+    raw = (text(value) or "").strip()
+    if raw.endswith(("%", "％")):
+        raw = raw[:-1]
+    return parse_amount(raw)
+
+
+def parse_bool(value: Any) -> bool:
+    """Yes or no in English, Chinese or German.
+
+    Raises:
+        ValueError: Neither.
+    """
+    if isinstance(value, bool):
+        return value
+    raw = (text(value) or "").casefold()
+    if raw in _TRUE:
+        return True
+    if raw in _FALSE:
+        return False
+    raise ValueError(f"“{text(value)}” is not yes or no")

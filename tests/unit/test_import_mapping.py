@@ -1,0 +1,119 @@
+"""Column mapping of real exports, and cell values as spreadsheets hold them."""
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from desktop_crm.spreadsheet import cells
+from desktop_crm.spreadsheet.mapping import birthday_parts, guess_mapping
+from desktop_crm.spreadsheet.tables import layout, read_table
+from tests.conftest import REALWORLD
+
+
+def mapped(name):
+    t = read_table(REALWORLD / "sheets" / name)
+    lay = layout(t.rows)
+    return {lay.columns[i]: f for i, f in guess_mapping(lay.columns).items()}, lay.columns
+
+
+def test_known_export_layouts_are_recognised():
+    google, _ = mapped("fkcontacts_Google.csv")
+    assert google["E-mail 1 - Value"] == "email" and google["Phone 1 - Value"] == "phone"
+    assert google["Organization 1 - Name"] == "company" and google["Group Membership"] == "tags"
+    outlook, _ = mapped("fkcontacts_Outlook365.csv")
+    assert outlook["Job Title"] == "title" and "Title" not in outlook  # Title is Mr/Dr there
+    assert outlook["Mobile Phone"] == "mobile" and outlook["Business Postal Code"] == "postcode"
+    thunderbird, columns = mapped("fkcontacts_ThunderbirdAnsi.csv")
+    assert thunderbird["Primäre E-Mail-Adresse"] == "email"
+    assert thunderbird["Mobil-Tel.-Nr."] == "mobile" and "Geburtstag" not in thunderbird
+    assert set(birthday_parts(columns)) == {"birthyear", "birthmonth", "birthday_day"}
+    live_mail, _ = mapped("fkcontacts_WindowsLiveMail.csv")
+    assert live_mail["Name"] == "name" and live_mail["Firma"] == "company"
+
+
+def test_chinese_headers():
+    columns = [
+        "姓名*",
+        "手机号码",
+        "公司/单位",
+        "邮箱",
+        "地址",
+        "备注",
+        "标签",
+        "来源",
+        "负责人",
+        "客户等级",
+        "联系人",
+        "办公电话",
+        "微信号",
+        "生日",
+    ]
+    got = {columns[i]: f for i, f in guess_mapping(columns).items()}
+    assert got == {
+        "姓名*": "name",
+        "手机号码": "mobile",
+        "公司/单位": "company",
+        "邮箱": "email",
+        "地址": "street",
+        "备注": "notes",
+        "标签": "tags",
+        "来源": "source",
+        "负责人": "owner",
+        "客户等级": "level",
+        "办公电话": "phone",
+        "微信号": "wechat",
+        "生日": "birthday",
+    }
+
+
+def test_phones_stored_as_numbers_keep_every_digit():
+    assert cells.phone_text(13800138000.0) == "13800138000"
+    assert cells.phone_text(1.38e10) == "13800000000"
+    assert cells.phone_text("+86 138-0013-8000") == "+86 138-0013-8000"
+    assert cells.text(0.1) == "0.1" and cells.text(12.0) == "12"
+
+
+def test_several_values_in_one_cell():
+    assert cells.split_values("a@x.cn; b@y.cn ::: c@z.cn") == ["a@x.cn", "b@y.cn", "c@z.cn"]
+    assert cells.split_values("13800138000，13900139000") == ["13800138000", "13900139000"]
+    assert cells.split_values(None) == []
+
+
+@pytest.mark.parametrize(
+    ("samples", "order"),
+    [
+        (["2026-03-01", "2026/3/2"], "YMD"),
+        (["25/12/2026", "01/02/2026"], "DMY"),
+        (["6/5/1984", "1/20/1981", "6/3/2005"], "MDY"),
+        (["01/02/2026"], "DMY"),
+    ],
+)
+def test_date_order_of_a_column(samples, order):
+    assert cells.date_order(samples) == order
+
+
+def test_dates_text_serials_and_bad_ones():
+    assert cells.parse_date("6/5/1984", "MDY") == date(1984, 6, 5)
+    assert cells.parse_date("5/6/1984", "DMY") == date(1984, 6, 5)
+    assert cells.parse_date("2026年3月1日") == date(2026, 3, 1)
+    assert cells.parse_date("19720131") == date(1972, 1, 31)
+    assert cells.parse_date(45000) == date(2023, 3, 15)  # 1900 system
+    assert cells.parse_date(43462, date1904=True) == date(2022, 12, 29)  # 1904 system
+    with pytest.raises(ValueError, match="real date"):
+        cells.parse_date("2026-02-30")
+    with pytest.raises(ValueError):
+        cells.parse_date("soon")
+
+
+def test_amounts_percentages_and_yes_no():
+    assert cells.parse_amount("¥12,345.50") == Decimal("12345.50")
+    assert cells.parse_amount("3.5万") == Decimal("35000")
+    assert cells.parse_amount(0.1) == Decimal("0.1")
+    assert cells.parse_percent("12.5%") == Decimal("12.5")
+    assert cells.parse_percent(0.125) == Decimal("12.5")
+    assert cells.parse_bool("是") is True and cells.parse_bool("No") is False
+    with pytest.raises(ValueError):
+        cells.parse_amount("a lot")
+    with pytest.raises(ValueError):
+        cells.parse_bool("maybe")
