@@ -62,10 +62,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=7)
     json_arg(p)
 
-    p = sub.add_parser("import", help="import contacts from a file (.vcf)")
+    p = sub.add_parser("import", help="import people from a file (.vcf, .xlsx, .xls, .ods, .csv)")
     workspace_arg(p)
     p.add_argument("file", type=Path, help="the file to import")
     p.add_argument("--dry-run", action="store_true", help="read and report; write nothing")
+    p.add_argument("--sheet", default="1", help="sheet number (from 1) or name")
+    p.add_argument(
+        "--duplicates",
+        choices=("skip", "fill", "overwrite", "create"),
+        default="skip",
+        help="people already there (same email, phone, or name "
+        "and company): skip them, fill their empty fields, overwrite, or create",
+    )
     json_arg(p)
 
     p = sub.add_parser("export", help="export a list to a file")
@@ -206,7 +214,10 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
     ws = open_workspace(args.path)
     try:
-        report = ws.imports.import_file(args.file.expanduser(), dry_run=args.dry_run)
+        sheet: int | str = int(args.sheet) - 1 if args.sheet.isdigit() else args.sheet
+        report = ws.imports.import_file(
+            args.file.expanduser(), dry_run=args.dry_run, sheet=sheet, duplicates=args.duplicates
+        )
     finally:
         ws.close(backup_if_changed=False)
     if args.json:
@@ -220,6 +231,8 @@ def _cmd_import(args: argparse.Namespace) -> int:
     )
     for line in report.problems + report.notes:
         print(f"  {line}")
+    if report.error_workbook:
+        print(f"  Failed rows with their reasons: {report.error_workbook}")
     return EXIT_OK
 
 

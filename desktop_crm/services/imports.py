@@ -49,6 +49,7 @@ class ImportReport:
         problems: One line per failed card or row, with its position.
         notes: Other things worth knowing (nameless cards named from their email, bad dates).
         dry_run: Whether nothing was written.
+        error_workbook: The workbook listing failed rows with their reasons, if any.
     """
 
     source: Path
@@ -60,6 +61,7 @@ class ImportReport:
     problems: tuple[str, ...]
     notes: tuple[str, ...]
     dry_run: bool = False
+    error_workbook: Path | None = None
 
     def as_json(self) -> dict[str, object]:
         """The CLI's ``--json`` summary."""
@@ -72,6 +74,7 @@ class ImportReport:
             "dry_run": self.dry_run,
             "problems": list(self.problems),
             "notes": list(self.notes),
+            "error_workbook": str(self.error_workbook) if self.error_workbook else None,
         }
 
 
@@ -94,20 +97,45 @@ class ImportService:
         dry_run: bool = False,
         progress: Progress | None = None,
         today: date | None = None,
+        sheet: int | str = 0,
+        mapping: dict[int, str] | None = None,
+        duplicates: str = "skip",
     ) -> ImportReport:
-        """Import ``path`` by its kind (``.vcf`` for now).
+        """Import ``path``: vCard by its name, any table (xlsx, xls, ods, csv, txt) by content.
+
+        Args:
+            path: The file.
+            dry_run: Read, check and count; write nothing.
+            progress: Receives progress and may cancel.
+            today: The day numbers are drawn for.
+            sheet: Which sheet of a workbook (index or name).
+            mapping: ``column index -> field``; guessed from the headers when not given.
+            duplicates: What to do with rows matching an existing person (by email, phone, or
+                name and company): ``skip``, ``fill`` (empty fields only), ``overwrite`` or
+                ``create`` anyway.
 
         Raises:
-            ValidationError: The file is missing, empty or of a kind not supported.
+            ValidationError: Missing file, unknown policy, or no column holding names.
+            FileFormatError: A file that cannot be read (protected, corrupt, empty).
             CancelledError: The user cancelled; nothing was written.
         """
         if not path.is_file():
             raise ValidationError(f"No file at {path}.", field="path")
-        if path.suffix.lower() not in (".vcf", ".vcard"):
-            raise ValidationError(
-                f"{path.name}: only vCard files (.vcf) can be imported so far.", field="path"
-            )
-        return self.import_vcard(path, dry_run=dry_run, progress=progress, today=today)
+        if path.suffix.lower() in (".vcf", ".vcard"):
+            return self.import_vcard(path, dry_run=dry_run, progress=progress, today=today)
+        from desktop_crm.services.table_import import import_table
+
+        return import_table(
+            self._store,
+            self._take_backup,
+            path,
+            dry_run=dry_run,
+            progress=progress or NullProgress(),
+            today=today or date.today(),
+            sheet=sheet,
+            mapping=mapping,
+            duplicates=duplicates,
+        )
 
     def import_vcard(
         self,
@@ -142,7 +170,7 @@ class ImportService:
         self._take_backup("pre-import")
         label = f"Import {path.name}"
         with self._store.unit_of_work(label, "import", bulk=True) as (session, rec):
-            writer = _Writer(session, rec, self._store.actor_id, today or date.today())
+            writer = Writer(session, rec, self._store.actor_id, today or date.today())
             total = len(parsed.contacts)
             for start in range(0, total, CHUNK):
                 progress.check_cancelled()
@@ -163,17 +191,21 @@ class ImportService:
         )
 
 
-class _Writer:
-    """Turns read cards into rows with bulk inserts, reusing companies and tags by name."""
+class Writer:
+    """Turns incoming contacts into rows with bulk inserts, reusing companies and tags by name."""
 
-    def __init__(self, session: Any, recorder: Any, owner: str | None, today: date) -> None:
+    def __init__(
+        self, session: Any, recorder: Any, owner: str | None, today: date, source: str = "vCard"
+    ) -> None:
         self.session, self.rec, self.owner, self.today = session, recorder, owner, today
+        self.source = source
         self.region = str(read_setting(session, "phone.default_region"))
         self.companies: dict[str, str] = {}
         self.tags: dict[str, str] = {}
         self.created = 0
 
     def write(self, contacts: list[VContact]) -> None:
+        """Insert ``contacts`` with their phones, emails, addresses and tags."""
         company_ids = self._companies({c.organization for c in contacts if c.organization})
         numbers = allocate_numbers(self.session, "customer", self.today, len(contacts))
         people = [
@@ -191,9 +223,10 @@ class _Writer:
                 "birthday": c.birthday,
                 "notes": _person_notes(c),
                 "photo": c.photo,
-                "source": "vCard",
-                "status": "lead",
-                "owner_id": self.owner,
+                "source": c.source or self.source,
+                "status": c.status or "lead",
+                "level": c.level,
+                "owner_id": c.owner_id or self.owner,
             }
             for c, number in zip(contacts, numbers, strict=True)
         ]
@@ -257,7 +290,7 @@ class _Writer:
                         "name": n[:300],
                         "number": num,
                         "status": "lead",
-                        "source": "vCard",
+                        "source": self.source,
                         "owner_id": self.owner,
                     }
                     for n, num in zip(new, numbers, strict=True)

@@ -83,6 +83,10 @@ class VContact:
         wechat: A WeChat id (IMPP or X-WECHAT).
         im: Other messenger ids by service.
         warnings: Things read but not kept (an invalid date, a linked photo).
+        source: Where the contact came from (spreadsheet imports).
+        status: lead, prospect, customer or inactive (spreadsheet imports).
+        level: A, B or C (spreadsheet imports).
+        owner_id: The owner (spreadsheet imports).
     """
 
     index: int
@@ -105,6 +109,10 @@ class VContact:
     wechat: str | None = None
     im: dict[str, str] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    source: str | None = None
+    status: str | None = None
+    level: str | None = None
+    owner_id: str | None = None
 
 
 @dataclass(frozen=True)

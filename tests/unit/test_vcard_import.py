@@ -158,8 +158,12 @@ def test_dry_run_writes_nothing(workspace):
 
 
 def test_unsupported_and_empty_files_are_refused(workspace, tmp_path):
-    with pytest.raises(ValidationError, match="only vCard"):
-        workspace.imports.import_file(REALWORLD / "sheets" / "fkcontacts_Google.csv")
+    from desktop_crm.domain.errors import FileFormatError
+
+    picture = tmp_path / "photo.png"
+    picture.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(300))
+    with pytest.raises(FileFormatError, match="binary"):
+        workspace.imports.import_file(picture)
     empty = tmp_path / "empty.vcf"
     empty.write_bytes(b"")
     with pytest.raises(ValidationError, match="holds no vCard"):
