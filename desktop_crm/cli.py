@@ -79,8 +79,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("export", help="export a list to a file")
     workspace_arg(p)
     p.add_argument("file", type=Path, help="the file to write")
-    p.add_argument("--entity", default="people", help="what to export (people)")
-    p.add_argument("--format", dest="fmt", default=None, help="vcf (default: from the file name)")
+    p.add_argument("--entity", default="people", help="what to export: people or companies")
+    p.add_argument(
+        "--format", dest="fmt", default=None, help="xlsx, csv or vcf (default: from the file name)"
+    )
     p.add_argument(
         "--version",
         dest="vcard_version",
@@ -242,24 +244,34 @@ def _cmd_export(args: argparse.Namespace) -> int:
     fmt = (args.fmt or args.file.suffix.lstrip(".") or "").lower()
     if fmt == "vcard":
         fmt = "vcf"
-    if (args.entity, fmt) != ("people", "vcf"):
+    kinds = {"people": "person", "companies": "company"}
+    if (
+        args.entity not in kinds
+        or fmt not in ("vcf", "xlsx", "csv")
+        or (fmt == "vcf" and args.entity != "people")
+    ):
         print(
             f"desktop-crm: exporting {args.entity} as {fmt or 'that format'} is not supported "
-            "yet; use --entity people --format vcf.",
+            "yet; use --entity people|companies --format xlsx|csv, or people as vcf.",
             file=sys.stderr,
         )
         return EXIT_USAGE
+    from desktop_crm.services.dto import ContactFilter
+
+    target = args.file.expanduser().resolve()
     ws = open_workspace(args.path)
     try:
-        count = ws.exports.export_people_vcard(
-            args.file.expanduser().resolve(), version=args.vcard_version
-        )
+        if fmt == "vcf":
+            count = ws.exports.export_people_vcard(target, version=args.vcard_version)
+        else:
+            count = ws.exports.export_list(target, fmt, ContactFilter(kind=kinds[args.entity]))
     finally:
         ws.close(backup_if_changed=False)
     _emit(
         args,
         {"exported": count, "file": str(args.file), "format": fmt},
-        f"Exported {count} people to {args.file} (vCard {args.vcard_version}).",
+        f"Exported {count} {args.entity} to {args.file}"
+        + (f" (vCard {args.vcard_version})." if fmt == "vcf" else "."),
     )
     return EXIT_OK
 

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import os
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 
 from desktop_crm.domain.errors import StorageError, ValidationError
+from desktop_crm.services.dto import COLUMNS, ContactFilter
 from desktop_crm.spreadsheet.vcard_writer import Card, CardAddress, write_vcards
 from desktop_crm.store.models import Address, Company, Email, Person, Phone, Tag, Tagging
 from desktop_crm.store.store import Store
@@ -17,11 +19,71 @@ from desktop_crm.store.store import Store
 CHUNK = 900
 
 
+LIST_HEADERS = {
+    "name": "Name",
+    "number": "No.",
+    "company": "Company",
+    "title": "Title",
+    "phone": "Phone",
+    "email": "Email",
+    "city": "City",
+    "tags": "Tags",
+    "status": "Status",
+    "level": "Level",
+    "owner": "Owner",
+    "source": "Source",
+    "created_at": "Created",
+    "last_contacted_at": "Last contact",
+}
+
+
 class ExportService:
     """Write lists of records to files."""
 
     def __init__(self, store: Store) -> None:
         self._store = store
+
+    def export_list(
+        self,
+        target: Path,
+        fmt: str,
+        flt: ContactFilter | None = None,
+        columns: Sequence[str] = COLUMNS,
+        sort: str = "name",
+        descending: bool = False,
+        headers: dict[str, str] | None = None,
+    ) -> int:
+        """Write a contact list (its filter, sort and columns) to .xlsx or .csv; how many rows.
+
+        Raises:
+            ValidationError: An unknown format or column.
+            StorageError: The file could not be written; nothing half-written is left.
+        """
+        from desktop_crm.services.contact_list import ContactListService
+        from desktop_crm.spreadsheet.table_writer import write_csv, write_xlsx
+
+        if fmt not in ("xlsx", "csv"):
+            raise ValidationError(f"Unknown format {fmt}; use xlsx or csv.", field="format")
+        bad = [c for c in columns if c not in COLUMNS]
+        if bad:
+            raise ValidationError(f"Unknown column {bad[0]}.", field="columns")
+        lists = ContactListService(self._store)
+        ids = lists.ids(flt or ContactFilter(), sort, descending)
+        titles = [(headers or LIST_HEADERS).get(c, c) for c in columns]
+
+        def rows() -> Iterable[list[Any]]:
+            for start in range(0, len(ids), 2000):
+                for row in lists.rows(ids[start : start + 2000]):
+                    yield [getattr(row, c) for c in columns]
+
+        try:
+            if fmt == "xlsx":
+                return write_xlsx(target, titles, list(columns), rows())
+            return write_csv(target, titles, rows())
+        except OSError as exc:
+            raise StorageError(
+                f"Could not write {target}: {exc.strerror or exc}.", detail=str(exc)
+            ) from None
 
     def export_people_vcard(
         self, target: Path, person_ids: Iterable[str] | None = None, version: str = "3.0"

@@ -1925,29 +1925,40 @@ An offline-first CRM for small teams.</source>
         <translation>导入联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/import_export.py" line="82" />
-        <source>Contact files (*.vcf *.vcard);;All files (*)</source>
-        <translation>联系人文件 (*.vcf *.vcard);;所有文件 (*)</translation>
+        <location filename="../../ui/contacts/import_export.py" line="83" />
+        <source>Contact files (*.vcf *.vcard *.xlsx *.xlsm *.xls *.ods *.csv *.txt);;All files (*)</source>
+        <translation>联系人文件 (*.vcf *.vcard *.xlsx *.xlsm *.xls *.ods *.csv *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/import_export.py" line="90" />
+        <location filename="../../ui/contacts/import_export.py" line="93" />
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/import_export.py" line="94" />
+        <source>CSV, UTF-8 (*.csv)</source>
+        <translation>CSV，UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/import_export.py" line="95" />
         <source>vCard 3.0 (*.vcf)</source>
         <translation>vCard 3.0 (*.vcf)</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/import_export.py" line="90" />
+        <location filename="../../ui/contacts/import_export.py" line="96" />
         <source>vCard 4.0 (*.vcf)</source>
         <translation>vCard 4.0 (*.vcf)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/contacts/import_export.py" line="93" />
+        <location filename="../../ui/contacts/import_export.py" line="100" />
         <source>Export %n contact(s)</source>
         <translation>
             <numerusform>导出 %n 个联系人</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/import_export.py" line="117" />
+        <location filename="../../ui/contacts/import_export.py" line="124" />
+        <location filename="../../ui/contacts/import_export.py" line="147" />
         <source>Exported %1 contacts to %2.</source>
         <translation>已导出 %1 个联系人到 %2。</translation>
     </message>

@@ -63,3 +63,21 @@ def test_report_text_lists_problems():
     report = ImportReport(Path("x.vcf"), 3, 0, 0, 1, "op", ("card 2 (line 9): broken",), ())
     text = report_text(QMessageBox(), report)
     assert "3 created" in text and "1 failed" in text and "card 2 (line 9)" in text
+
+
+def test_list_export_follows_the_screen(qtbot, window, demo_path, tmp_path):
+    from openpyxl import load_workbook
+
+    from ui.contacts.import_export import run_list_export
+
+    open_and_wait(qtbot, window, demo_path)
+    view = window.contacts_view
+    with qtbot.waitSignal(view.model.loaded):
+        view.status_box.setCurrentIndex(view.status_box.findData("customer"))
+    customers = view.model.rowCount()
+    target = tmp_path / "customers.xlsx"
+    run_list_export(window, target, "xlsx")
+    qtbot.waitUntil(lambda: target.exists() and window.worker.idle)
+    sheet = load_workbook(target).active
+    assert sheet.max_row == customers + 1
+    assert [c.value for c in sheet[1]][:2] == [view.headers[k] for k in view.model.columns[:2]]

@@ -79,25 +79,55 @@ def choose_import(window: MainWindow) -> None:
         window,
         window.tr("Import Contacts"),
         str(Path.home()),
-        window.tr("Contact files (*.vcf *.vcard);;All files (*)"),
+        window.tr(
+            "Contact files (*.vcf *.vcard *.xlsx *.xlsm *.xls *.ods *.csv *.txt);;All files (*)"
+        ),
     )
     if name:
         run_import(window, Path(name))
 
 
 def choose_export(window: MainWindow, record_ids_job: object, count: int) -> None:
-    """Ask for a file and export the given people as vCard 3.0 or 4.0."""
-    filters = window.tr("vCard 3.0 (*.vcf)") + ";;" + window.tr("vCard 4.0 (*.vcf)")
+    """Ask for a file and export: the list as .xlsx/.csv, or the people as vCard."""
+    filters = {
+        window.tr("Excel workbook (*.xlsx)"): "xlsx",
+        window.tr("CSV, UTF-8 (*.csv)"): "csv",
+        window.tr("vCard 3.0 (*.vcf)"): "3.0",
+        window.tr("vCard 4.0 (*.vcf)"): "4.0",
+    }
     name, chosen = QFileDialog.getSaveFileName(
         window,
         window.tr("Export %n contact(s)", "", count),
-        str(Path.home() / "contacts.vcf"),
-        filters,
+        str(Path.home() / "contacts.xlsx"),
+        ";;".join(filters),
     )
     if not name:
         return
-    version = "4.0" if "4.0" in chosen else "3.0"
-    run_export(window, Path(name), record_ids_job, version)
+    kind = filters.get(chosen, "xlsx")
+    if kind in ("xlsx", "csv"):
+        run_list_export(window, Path(name), kind)
+    else:
+        run_export(window, Path(name), record_ids_job, kind)
+
+
+def run_list_export(window: MainWindow, target: Path, fmt: str) -> None:
+    """Export the Contacts screen's list as it is shown (filter, sort, columns, headers)."""
+    ws = window.workspace
+    if ws is None:
+        return
+    view = window.contacts_view
+    flt, columns = view.current_filter(), list(view.model.columns)
+    sort, descending, headers = view.model.sort_key, view.model.descending, dict(view.headers)
+    window.worker.submit(
+        lambda: ws.exports.export_list(target, fmt, flt, columns, sort, descending, headers),
+        lambda n: window.statusBar().showMessage(
+            window.tr("Exported %1 contacts to %2.")
+            .replace("%1", str(n))
+            .replace("%2", target.name),
+            8000,
+        ),
+        window.show_error,
+    )
 
 
 def run_export(window: MainWindow, target: Path, record_ids_job: object, version: str) -> None:
