@@ -3,339 +3,319 @@
 <context>
     <name>CardDialog</name>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="74" />
+        <location filename="../../ui/contacts/card_dialog.py" line="72" />
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="77" />
+        <location filename="../../ui/contacts/card_dialog.py" line="75" />
         <source>mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="78" />
+        <location filename="../../ui/contacts/card_dialog.py" line="76" />
         <source>work</source>
         <translation>工作</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="79" />
+        <location filename="../../ui/contacts/card_dialog.py" line="77" />
         <source>home</source>
         <translation>住宅</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="80" />
+        <location filename="../../ui/contacts/card_dialog.py" line="78" />
         <source>fax</source>
         <translation>传真</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="81" />
+        <location filename="../../ui/contacts/card_dialog.py" line="79" />
         <source>other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="82" />
+        <location filename="../../ui/contacts/card_dialog.py" line="80" />
         <source>email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="83" />
+        <location filename="../../ui/contacts/card_dialog.py" line="81" />
         <source>main</source>
         <translation>总机</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="84" />
+        <location filename="../../ui/contacts/card_dialog.py" line="82" />
         <source>pager</source>
         <translation>寻呼机</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="85" />
+        <location filename="../../ui/contacts/card_dialog.py" line="83" />
         <source>home fax</source>
         <translation>住宅传真</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="86" />
+        <location filename="../../ui/contacts/card_dialog.py" line="84" />
         <source>work fax</source>
         <translation>工作传真</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="87" />
+        <location filename="../../ui/contacts/card_dialog.py" line="85" />
         <source>phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="90" />
+        <location filename="../../ui/contacts/card_dialog.py" line="88" />
         <source>name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="91" />
+        <location filename="../../ui/contacts/card_dialog.py" line="89" />
         <source>title</source>
         <translation>职位</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="92" />
+        <location filename="../../ui/contacts/card_dialog.py" line="90" />
         <source>status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="93" />
+        <location filename="../../ui/contacts/card_dialog.py" line="91" />
         <source>level</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="94" />
+        <location filename="../../ui/contacts/card_dialog.py" line="92" />
         <source>company</source>
         <translation>公司</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="95" />
+        <location filename="../../ui/contacts/card_dialog.py" line="93" />
         <source>notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="96" />
+        <location filename="../../ui/contacts/card_dialog.py" line="94" />
         <source>source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="97" />
+        <location filename="../../ui/contacts/card_dialog.py" line="95" />
         <source>owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="98" />
+        <location filename="../../ui/contacts/card_dialog.py" line="96" />
         <source>deleted</source>
         <translation>删除时间</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="99" />
+        <location filename="../../ui/contacts/card_dialog.py" line="97" />
         <source>birthday</source>
         <translation>生日</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="100" />
+        <location filename="../../ui/contacts/card_dialog.py" line="98" />
         <source>department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="104" />
+        <location filename="../../ui/contacts/card_dialog.py" line="102" />
         <source>Call</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="105" />
+        <location filename="../../ui/contacts/card_dialog.py" line="103" />
         <source>Visit</source>
         <translation>拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="106" />
+        <location filename="../../ui/contacts/card_dialog.py" line="104" />
         <source>Message</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="107" />
+        <location filename="../../ui/contacts/card_dialog.py" line="105" />
         <source>Meeting</source>
         <translation>会议</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="108" />
+        <location filename="../../ui/contacts/card_dialog.py" line="106" />
         <source>Email</source>
         <translation>邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="109" />
+        <location filename="../../ui/contacts/card_dialog.py" line="107" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="118" />
+        <location filename="../../ui/contacts/card_dialog.py" line="116" />
         <source>Loading…</source>
         <translation>加载中…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="128" />
+        <location filename="../../ui/contacts/card_dialog.py" line="126" />
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="135" />
-        <location filename="../../ui/contacts/card_dialog.py" line="195" />
+        <location filename="../../ui/contacts/card_dialog.py" line="133" />
+        <location filename="../../ui/contacts/card_dialog.py" line="193" />
         <source>Details</source>
         <translation>详细信息</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="138" />
+        <location filename="../../ui/contacts/card_dialog.py" line="136" />
         <source>People</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="151" />
+        <location filename="../../ui/contacts/card_dialog.py" line="149" />
         <source>Log what happened</source>
         <translation>记录跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="167" />
+        <location filename="../../ui/contacts/card_dialog.py" line="165" />
         <source>What was it about? (optional)</source>
         <translation>沟通了什么？（可选）</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="169" />
+        <location filename="../../ui/contacts/card_dialog.py" line="167" />
         <source>Notes (optional)</source>
         <translation>备注（可选）</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="172" />
+        <location filename="../../ui/contacts/card_dialog.py" line="170" />
         <source>Plan the next follow-up:</source>
         <translation>安排下次跟进：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="180" />
+        <location filename="../../ui/contacts/card_dialog.py" line="178" />
         <source>Next step</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="183" />
+        <location filename="../../ui/contacts/card_dialog.py" line="181" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="195" />
+        <location filename="../../ui/contacts/card_dialog.py" line="193" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="195" />
+        <location filename="../../ui/contacts/card_dialog.py" line="193" />
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="198" />
+        <location filename="../../ui/contacts/card_dialog.py" line="196" />
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="212" />
+        <location filename="../../ui/contacts/card_dialog.py" line="210" />
         <source>This contact no longer exists.</source>
         <translation>该联系人已不存在。</translation>
     </message>
     <message>
         <location filename="../../ui/contacts/card_dialog.py" line="226" />
-        <source>Lead</source>
-        <translation>线索</translation>
-    </message>
-    <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="227" />
-        <source>Prospect</source>
-        <translation>意向客户</translation>
-    </message>
-    <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="228" />
-        <source>Customer</source>
-        <translation>成交客户</translation>
-    </message>
-    <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="229" />
-        <source>Inactive</source>
-        <translation>不活跃</translation>
-    </message>
-    <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="233" />
         <source>Level %1</source>
         <translation>%1 级</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="269" />
+        <location filename="../../ui/contacts/card_dialog.py" line="262" />
         <source>website</source>
         <translation>网站</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="101" />
-        <location filename="../../ui/contacts/card_dialog.py" line="271" />
+        <location filename="../../ui/contacts/card_dialog.py" line="99" />
+        <location filename="../../ui/contacts/card_dialog.py" line="264" />
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="275" />
+        <location filename="../../ui/contacts/card_dialog.py" line="268" />
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="276" />
+        <location filename="../../ui/contacts/card_dialog.py" line="269" />
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="277" />
+        <location filename="../../ui/contacts/card_dialog.py" line="270" />
         <source>Birthday</source>
         <translation>生日</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="278" />
+        <location filename="../../ui/contacts/card_dialog.py" line="271" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="279" />
+        <location filename="../../ui/contacts/card_dialog.py" line="272" />
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="281" />
+        <location filename="../../ui/contacts/card_dialog.py" line="274" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="298" />
+        <location filename="../../ui/contacts/card_dialog.py" line="291" />
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="299" />
+        <location filename="../../ui/contacts/card_dialog.py" line="292" />
         <source>Copy %1</source>
         <translation>复制 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="318" />
+        <location filename="../../ui/contacts/card_dialog.py" line="311" />
         <source>Follow-up</source>
         <translation>跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="319" />
+        <location filename="../../ui/contacts/card_dialog.py" line="312" />
         <source>Deal</source>
         <translation>商机</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="320" />
+        <location filename="../../ui/contacts/card_dialog.py" line="313" />
         <source>Quote</source>
         <translation>报价单</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="321" />
+        <location filename="../../ui/contacts/card_dialog.py" line="314" />
         <source>Contract</source>
         <translation>合同</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="324" />
+        <location filename="../../ui/contacts/card_dialog.py" line="317" />
         <source>Created</source>
         <translation>创建</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="325" />
+        <location filename="../../ui/contacts/card_dialog.py" line="318" />
         <source>Changed</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="326" />
+        <location filename="../../ui/contacts/card_dialog.py" line="319" />
         <source>Deleted</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="327" />
+        <location filename="../../ui/contacts/card_dialog.py" line="320" />
         <source>Restored</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="380" />
+        <location filename="../../ui/contacts/card_dialog.py" line="373" />
         <source>Logged.</source>
         <translation>已记录。</translation>
     </message>
@@ -344,320 +324,300 @@
     <name>ContactsView</name>
     <message>
         <location filename="../../ui/contacts/contacts_view.py" line="79" />
-        <source>Lead</source>
-        <translation>线索</translation>
-    </message>
-    <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="80" />
-        <source>Prospect</source>
-        <translation>意向客户</translation>
-    </message>
-    <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="81" />
-        <source>Customer</source>
-        <translation>成交客户</translation>
-    </message>
-    <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="82" />
-        <source>Inactive</source>
-        <translation>不活跃</translation>
-    </message>
-    <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="85" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="86" />
+        <location filename="../../ui/contacts/contacts_view.py" line="80" />
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="87" />
+        <location filename="../../ui/contacts/contacts_view.py" line="81" />
         <source>Company</source>
         <translation>公司</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="88" />
+        <location filename="../../ui/contacts/contacts_view.py" line="82" />
         <source>Title</source>
         <translation>职位</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="89" />
+        <location filename="../../ui/contacts/contacts_view.py" line="83" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="90" />
+        <location filename="../../ui/contacts/contacts_view.py" line="84" />
         <source>Email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="91" />
+        <location filename="../../ui/contacts/contacts_view.py" line="85" />
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="92" />
+        <location filename="../../ui/contacts/contacts_view.py" line="86" />
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="93" />
+        <location filename="../../ui/contacts/contacts_view.py" line="87" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="94" />
+        <location filename="../../ui/contacts/contacts_view.py" line="88" />
         <source>Level</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="95" />
+        <location filename="../../ui/contacts/contacts_view.py" line="89" />
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="96" />
+        <location filename="../../ui/contacts/contacts_view.py" line="90" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="97" />
+        <location filename="../../ui/contacts/contacts_view.py" line="91" />
         <source>Created</source>
         <translation>创建日期</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="98" />
+        <location filename="../../ui/contacts/contacts_view.py" line="92" />
         <source>Last contact</source>
         <translation>最近联系</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="106" />
+        <location filename="../../ui/contacts/contacts_view.py" line="100" />
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="110" />
+        <location filename="../../ui/contacts/contacts_view.py" line="104" />
         <source>People</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="111" />
+        <location filename="../../ui/contacts/contacts_view.py" line="105" />
         <source>Companies</source>
         <translation>公司</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="114" />
+        <location filename="../../ui/contacts/contacts_view.py" line="108" />
         <source>Filter by name, pinyin, phone, email, tag…</source>
         <translation>按姓名、拼音、电话、邮箱、标签筛选…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="120" />
+        <location filename="../../ui/contacts/contacts_view.py" line="114" />
         <source>New…</source>
         <translation>新建…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="121" />
+        <location filename="../../ui/contacts/contacts_view.py" line="115" />
         <source>A new person or company, as the list shows</source>
         <translation>按当前列表新建联系人或公司</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="124" />
+        <location filename="../../ui/contacts/contacts_view.py" line="118" />
         <source>Duplicates…</source>
         <translation>查重…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="127" />
+        <location filename="../../ui/contacts/contacts_view.py" line="121" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="128" />
+        <location filename="../../ui/contacts/contacts_view.py" line="122" />
         <source>Export the selected people, or the whole list</source>
         <translation>导出选中的联系人，或整个列表</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="134" />
+        <location filename="../../ui/contacts/contacts_view.py" line="128" />
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="135" />
+        <location filename="../../ui/contacts/contacts_view.py" line="129" />
         <source>Any level</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="136" />
+        <location filename="../../ui/contacts/contacts_view.py" line="130" />
         <source>Any tag</source>
         <translation>全部标签</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="137" />
+        <location filename="../../ui/contacts/contacts_view.py" line="131" />
         <source>Any city</source>
         <translation>全部城市</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="138" />
+        <location filename="../../ui/contacts/contacts_view.py" line="132" />
         <source>Any source</source>
         <translation>全部来源</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="139" />
+        <location filename="../../ui/contacts/contacts_view.py" line="133" />
         <source>Any owner</source>
         <translation>全部负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="141" />
+        <location filename="../../ui/contacts/contacts_view.py" line="135" />
         <source>Any time</source>
         <translation>任意时间</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="143" />
+        <location filename="../../ui/contacts/contacts_view.py" line="137" />
         <source>Added in the last 7 days</source>
         <translation>最近 7 天添加</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="144" />
+        <location filename="../../ui/contacts/contacts_view.py" line="138" />
         <source>Added in the last 30 days</source>
         <translation>最近 30 天添加</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="145" />
+        <location filename="../../ui/contacts/contacts_view.py" line="139" />
         <source>Added in the last year</source>
         <translation>最近一年添加</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="160" />
+        <location filename="../../ui/contacts/contacts_view.py" line="154" />
         <source>Quiet for</source>
         <translation>未联系超过</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="161" />
+        <location filename="../../ui/contacts/contacts_view.py" line="155" />
         <source>Only contacts nobody has contacted for this long</source>
         <translation>只显示这段时间内无人联系的联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="165" />
+        <location filename="../../ui/contacts/contacts_view.py" line="159" />
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="168" />
+        <location filename="../../ui/contacts/contacts_view.py" line="162" />
         <source>Save view…</source>
         <translation>保存视图…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="169" />
+        <location filename="../../ui/contacts/contacts_view.py" line="163" />
         <source>Keep these filters, sort and columns in the sidebar</source>
         <translation>把当前的筛选、排序和列保存到侧栏</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="172" />
+        <location filename="../../ui/contacts/contacts_view.py" line="166" />
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="173" />
+        <location filename="../../ui/contacts/contacts_view.py" line="167" />
         <source>Clear all filters</source>
         <translation>清除全部筛选条件</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="184" />
+        <location filename="../../ui/contacts/contacts_view.py" line="178" />
         <source>Tag…</source>
         <translation>加标签…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="188" />
+        <location filename="../../ui/contacts/contacts_view.py" line="182" />
         <source>Set status</source>
         <translation>设置状态</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="191" />
+        <location filename="../../ui/contacts/contacts_view.py" line="185" />
         <source>Set level</source>
         <translation>设置等级</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="193" />
+        <location filename="../../ui/contacts/contacts_view.py" line="187" />
         <source>Assign owner</source>
         <translation>指定负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="196" />
+        <location filename="../../ui/contacts/contacts_view.py" line="190" />
         <source>Merge…</source>
         <translation>合并…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="197" />
+        <location filename="../../ui/contacts/contacts_view.py" line="191" />
         <source>Merge the selected people into one</source>
         <translation>把选中的联系人合并为一个</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="202" />
+        <location filename="../../ui/contacts/contacts_view.py" line="196" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="354" />
+        <location filename="../../ui/contacts/contacts_view.py" line="348" />
         <source>Save view</source>
         <translation>保存视图</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="354" />
+        <location filename="../../ui/contacts/contacts_view.py" line="348" />
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="423" />
+        <location filename="../../ui/contacts/contacts_view.py" line="417" />
         <source>people</source>
         <translation>位联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="423" />
+        <location filename="../../ui/contacts/contacts_view.py" line="417" />
         <source>companies</source>
         <translation>家公司</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/contacts/contacts_view.py" line="509" />
+        <location filename="../../ui/contacts/contacts_view.py" line="503" />
         <source>%n selected</source>
         <translation>
             <numerusform>已选 %n 项</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="530" />
+        <location filename="../../ui/contacts/contacts_view.py" line="524" />
         <source>Changed to %1.</source>
         <translation>已改为%1。</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="536" />
+        <location filename="../../ui/contacts/contacts_view.py" line="530" />
         <source>Tag contacts</source>
         <translation>给联系人加标签</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="536" />
+        <location filename="../../ui/contacts/contacts_view.py" line="530" />
         <source>Tag:</source>
         <translation>标签：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="542" />
+        <location filename="../../ui/contacts/contacts_view.py" line="536" />
         <source>Tagged with %1.</source>
         <translation>已添加标签“%1”。</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="549" />
+        <location filename="../../ui/contacts/contacts_view.py" line="543" />
         <source>Delete contacts</source>
         <translation>删除联系人</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/contacts/contacts_view.py" line="550" />
+        <location filename="../../ui/contacts/contacts_view.py" line="544" />
         <source>Delete %n contact(s)? You can undo this with Ctrl+Z.</source>
         <translation>
             <numerusform>删除 %n 个联系人？可以用 Ctrl+Z 撤销。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="554" />
+        <location filename="../../ui/contacts/contacts_view.py" line="548" />
         <source>Deleted.</source>
         <translation>已删除。</translation>
     </message>
@@ -665,69 +625,69 @@
 <context>
     <name>DuplicatesDialog</name>
     <message>
-        <location filename="../../ui/contacts/duplicates_dialog.py" line="52" />
+        <location filename="../../ui/contacts/duplicates_dialog.py" line="50" />
         <source>Duplicates</source>
         <translation>重复联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/duplicates_dialog.py" line="55" />
+        <location filename="../../ui/contacts/duplicates_dialog.py" line="53" />
         <source>same phone</source>
         <translation>电话相同</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/duplicates_dialog.py" line="56" />
+        <location filename="../../ui/contacts/duplicates_dialog.py" line="54" />
         <source>same email</source>
         <translation>邮箱相同</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/duplicates_dialog.py" line="57" />
+        <location filename="../../ui/contacts/duplicates_dialog.py" line="55" />
         <source>similar name</source>
         <translation>姓名相近</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/duplicates_dialog.py" line="60" />
+        <location filename="../../ui/contacts/duplicates_dialog.py" line="58" />
         <source>Looking for duplicates…</source>
         <translation>正在查找重复联系人…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/duplicates_dialog.py" line="65" />
+        <location filename="../../ui/contacts/duplicates_dialog.py" line="63" />
         <source>Person</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/duplicates_dialog.py" line="65" />
+        <location filename="../../ui/contacts/duplicates_dialog.py" line="63" />
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/duplicates_dialog.py" line="65" />
+        <location filename="../../ui/contacts/duplicates_dialog.py" line="63" />
         <source>Score</source>
         <translation>相似度</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/duplicates_dialog.py" line="73" />
+        <location filename="../../ui/contacts/duplicates_dialog.py" line="71" />
         <source>Merge…</source>
         <translation>合并…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/duplicates_dialog.py" line="75" />
+        <location filename="../../ui/contacts/duplicates_dialog.py" line="73" />
         <source>Look again</source>
         <translation>重新查找</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/duplicates_dialog.py" line="77" />
+        <location filename="../../ui/contacts/duplicates_dialog.py" line="75" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/contacts/duplicates_dialog.py" line="108" />
+        <location filename="../../ui/contacts/duplicates_dialog.py" line="106" />
         <source>%n likely duplicate pair(s).</source>
         <translation>
             <numerusform>找到 %n 组可能重复的联系人。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/duplicates_dialog.py" line="127" />
+        <location filename="../../ui/contacts/duplicates_dialog.py" line="125" />
         <source>Merged.</source>
         <translation>已合并。</translation>
     </message>
@@ -791,6 +751,29 @@
         <location filename="../../ui/search_box.py" line="60" />
         <source>No matches</source>
         <translation>没有匹配结果</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <location filename="../../ui/contacts/labels.py" line="23" />
+        <source>Lead</source>
+        <translation>线索</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/labels.py" line="24" />
+        <source>Prospect</source>
+        <translation>意向客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/labels.py" line="25" />
+        <source>Customer</source>
+        <translation>成交客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/labels.py" line="26" />
+        <source>Inactive</source>
+        <translation>不活跃</translation>
     </message>
 </context>
 <context>
@@ -1135,94 +1118,74 @@ An offline-first CRM for small teams.</source>
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../ui/contacts/duplicates_dialog.py" line="157" />
+        <location filename="../../ui/contacts/duplicates_dialog.py" line="155" />
         <source>Merge people</source>
         <translation>合并联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/duplicates_dialog.py" line="166" />
+        <location filename="../../ui/contacts/duplicates_dialog.py" line="164" />
         <source>Choose which value to keep for each field. Every phone, email, activity, deal and quote of both is kept. You can undo the merge with Ctrl+Z.</source>
         <translation>为每个字段选择要保留的值。双方的电话、邮箱、活动、商机和报价都会保留。可以用 Ctrl+Z 撤销合并。</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/duplicates_dialog.py" line="176" />
+        <location filename="../../ui/contacts/duplicates_dialog.py" line="174" />
         <source>Merge</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/duplicates_dialog.py" line="187" />
+        <location filename="../../ui/contacts/duplicates_dialog.py" line="185" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/duplicates_dialog.py" line="188" />
+        <location filename="../../ui/contacts/duplicates_dialog.py" line="186" />
         <source>Title</source>
         <translation>职位</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/duplicates_dialog.py" line="189" />
+        <location filename="../../ui/contacts/duplicates_dialog.py" line="187" />
         <source>Company</source>
         <translation>公司</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/duplicates_dialog.py" line="190" />
+        <location filename="../../ui/contacts/duplicates_dialog.py" line="188" />
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/duplicates_dialog.py" line="191" />
+        <location filename="../../ui/contacts/duplicates_dialog.py" line="189" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/duplicates_dialog.py" line="192" />
+        <location filename="../../ui/contacts/duplicates_dialog.py" line="190" />
         <source>Level</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/duplicates_dialog.py" line="193" />
+        <location filename="../../ui/contacts/duplicates_dialog.py" line="191" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/duplicates_dialog.py" line="194" />
+        <location filename="../../ui/contacts/duplicates_dialog.py" line="192" />
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/duplicates_dialog.py" line="195" />
+        <location filename="../../ui/contacts/duplicates_dialog.py" line="193" />
         <source>Website</source>
         <translation>网站</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/duplicates_dialog.py" line="196" />
+        <location filename="../../ui/contacts/duplicates_dialog.py" line="194" />
         <source>Birthday</source>
         <translation>生日</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/duplicates_dialog.py" line="198" />
+        <location filename="../../ui/contacts/duplicates_dialog.py" line="196" />
         <source>Keep as</source>
         <translation>保留为</translation>
-    </message>
-    <message>
-        <location filename="../../ui/contacts/duplicates_dialog.py" line="226" />
-        <source>Lead</source>
-        <translation>线索</translation>
-    </message>
-    <message>
-        <location filename="../../ui/contacts/duplicates_dialog.py" line="227" />
-        <source>Prospect</source>
-        <translation>意向客户</translation>
-    </message>
-    <message>
-        <location filename="../../ui/contacts/duplicates_dialog.py" line="228" />
-        <source>Customer</source>
-        <translation>成交客户</translation>
-    </message>
-    <message>
-        <location filename="../../ui/contacts/duplicates_dialog.py" line="229" />
-        <source>Inactive</source>
-        <translation>不活跃</translation>
     </message>
 </context>
 <context>
@@ -1286,313 +1249,293 @@ An offline-first CRM for small teams.</source>
 <context>
     <name>PersonEditor</name>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="203" />
+        <location filename="../../ui/contacts/person_editor.py" line="204" />
         <source>New person</source>
         <translation>新建联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="204" />
+        <location filename="../../ui/contacts/person_editor.py" line="205" />
         <source>Edit person</source>
         <translation>编辑联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="205" />
+        <location filename="../../ui/contacts/person_editor.py" line="206" />
         <source>New company</source>
         <translation>新建公司</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="206" />
+        <location filename="../../ui/contacts/person_editor.py" line="207" />
         <source>Edit company</source>
         <translation>编辑公司</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="232" />
-        <source>Lead</source>
-        <translation>线索</translation>
-    </message>
-    <message>
-        <location filename="../../ui/contacts/person_editor.py" line="233" />
-        <source>Prospect</source>
-        <translation>意向客户</translation>
-    </message>
-    <message>
-        <location filename="../../ui/contacts/person_editor.py" line="234" />
-        <source>Customer</source>
-        <translation>成交客户</translation>
-    </message>
-    <message>
-        <location filename="../../ui/contacts/person_editor.py" line="235" />
-        <source>Inactive</source>
-        <translation>不活跃</translation>
-    </message>
-    <message>
-        <location filename="../../ui/contacts/person_editor.py" line="258" />
+        <location filename="../../ui/contacts/person_editor.py" line="254" />
         <source>Phone number</source>
         <translation>电话号码</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="259" />
+        <location filename="../../ui/contacts/person_editor.py" line="255" />
         <source>Add phone</source>
         <translation>添加电话</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="262" />
+        <location filename="../../ui/contacts/person_editor.py" line="258" />
         <source>Email address</source>
         <translation>邮箱地址</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="262" />
+        <location filename="../../ui/contacts/person_editor.py" line="258" />
         <source>Add email</source>
         <translation>添加邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="265" />
+        <location filename="../../ui/contacts/person_editor.py" line="261" />
         <source>Name:</source>
         <translation>姓名：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="266" />
+        <location filename="../../ui/contacts/person_editor.py" line="262" />
         <source>Industry:</source>
         <translation>行业：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="267" />
+        <location filename="../../ui/contacts/person_editor.py" line="263" />
         <source>Company:</source>
         <translation>公司：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="268" />
+        <location filename="../../ui/contacts/person_editor.py" line="264" />
         <source>Title:</source>
         <translation>职位：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="269" />
+        <location filename="../../ui/contacts/person_editor.py" line="265" />
         <source>Department:</source>
         <translation>部门：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="270" />
+        <location filename="../../ui/contacts/person_editor.py" line="266" />
         <source>Phones:</source>
         <translation>电话：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="271" />
+        <location filename="../../ui/contacts/person_editor.py" line="267" />
         <source>Emails:</source>
         <translation>邮箱：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="273" />
+        <location filename="../../ui/contacts/person_editor.py" line="269" />
         <source>Add address</source>
         <translation>添加地址</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="275" />
+        <location filename="../../ui/contacts/person_editor.py" line="271" />
         <source>Street</source>
         <translation>街道</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="276" />
+        <location filename="../../ui/contacts/person_editor.py" line="272" />
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="277" />
+        <location filename="../../ui/contacts/person_editor.py" line="273" />
         <source>Province / state</source>
         <translation>省 / 州</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="278" />
+        <location filename="../../ui/contacts/person_editor.py" line="274" />
         <source>Postcode</source>
         <translation>邮编</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="279" />
+        <location filename="../../ui/contacts/person_editor.py" line="275" />
         <source>Country</source>
         <translation>国家/地区</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="282" />
+        <location filename="../../ui/contacts/person_editor.py" line="278" />
         <source>Addresses:</source>
         <translation>地址：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="284" />
+        <location filename="../../ui/contacts/person_editor.py" line="280" />
         <source>VIP, 老客户 … (separate with commas)</source>
         <translation>VIP, 老客户 …（用逗号分隔）</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="285" />
+        <location filename="../../ui/contacts/person_editor.py" line="281" />
         <source>Tags:</source>
         <translation>标签：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="288" />
+        <location filename="../../ui/contacts/person_editor.py" line="284" />
         <source>Account</source>
         <translation>账号</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="289" />
+        <location filename="../../ui/contacts/person_editor.py" line="285" />
         <source>Add messenger</source>
         <translation>添加通讯账号</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="291" />
+        <location filename="../../ui/contacts/person_editor.py" line="287" />
         <source>Other messengers:</source>
         <translation>其他通讯方式：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="292" />
+        <location filename="../../ui/contacts/person_editor.py" line="288" />
         <source>Status:</source>
         <translation>状态：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="293" />
+        <location filename="../../ui/contacts/person_editor.py" line="289" />
         <source>Level:</source>
         <translation>等级：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="294" />
+        <location filename="../../ui/contacts/person_editor.py" line="290" />
         <source>Source:</source>
         <translation>来源：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="295" />
+        <location filename="../../ui/contacts/person_editor.py" line="291" />
         <source>Birthday:</source>
         <translation>生日：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="296" />
+        <location filename="../../ui/contacts/person_editor.py" line="292" />
         <source>WeChat:</source>
         <translation>微信：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="297" />
+        <location filename="../../ui/contacts/person_editor.py" line="293" />
         <source>Website:</source>
         <translation>网站：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="298" />
+        <location filename="../../ui/contacts/person_editor.py" line="294" />
         <source>Notes:</source>
         <translation>备注：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="302" />
+        <location filename="../../ui/contacts/person_editor.py" line="298" />
         <source>Choose photo…</source>
         <translation>选择照片…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="304" />
+        <location filename="../../ui/contacts/person_editor.py" line="300" />
         <source>Remove photo</source>
         <translation>移除照片</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="309" />
+        <location filename="../../ui/contacts/person_editor.py" line="305" />
         <source>Photo:</source>
         <translation>照片：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="313" />
+        <location filename="../../ui/contacts/person_editor.py" line="309" />
         <source>New field…</source>
         <translation>新字段…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="314" />
+        <location filename="../../ui/contacts/person_editor.py" line="310" />
         <source>Add a field of your own to every person</source>
         <translation>为所有联系人添加自定义字段</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="316" />
+        <location filename="../../ui/contacts/person_editor.py" line="312" />
         <source>More:</source>
         <translation>更多：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="534" />
+        <location filename="../../ui/contacts/person_editor.py" line="530" />
         <source>A name is required.</source>
         <translation>请填写姓名。</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="536" />
+        <location filename="../../ui/contacts/person_editor.py" line="532" />
         <source>“%1” is not a phone number.</source>
         <translation>“%1”不是有效的电话号码。</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="539" />
+        <location filename="../../ui/contacts/person_editor.py" line="535" />
         <source>“%1” contains a space.</source>
         <translation>“%1”中含有空格。</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="541" />
+        <location filename="../../ui/contacts/person_editor.py" line="537" />
         <source>“%1” is not an email address.</source>
         <translation>“%1”不是有效的邮箱地址。</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="558" />
+        <location filename="../../ui/contacts/person_editor.py" line="554" />
         <source>Choose photo</source>
         <translation>选择照片</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="558" />
+        <location filename="../../ui/contacts/person_editor.py" line="554" />
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation>图片 (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="588" />
+        <location filename="../../ui/contacts/person_editor.py" line="584" />
         <source>yes / no</source>
         <translation>是 / 否</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="606" />
-        <location filename="../../ui/contacts/person_editor.py" line="616" />
+        <location filename="../../ui/contacts/person_editor.py" line="602" />
+        <location filename="../../ui/contacts/person_editor.py" line="612" />
         <source>New field</source>
         <translation>新字段</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="606" />
+        <location filename="../../ui/contacts/person_editor.py" line="602" />
         <source>Field name:</source>
         <translation>字段名称：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="610" />
+        <location filename="../../ui/contacts/person_editor.py" line="606" />
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="611" />
+        <location filename="../../ui/contacts/person_editor.py" line="607" />
         <source>Number</source>
         <translation>数字</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="612" />
+        <location filename="../../ui/contacts/person_editor.py" line="608" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="613" />
+        <location filename="../../ui/contacts/person_editor.py" line="609" />
         <source>Yes / no</source>
         <translation>是 / 否</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="616" />
+        <location filename="../../ui/contacts/person_editor.py" line="612" />
         <source>Kind:</source>
         <translation>类型：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="649" />
+        <location filename="../../ui/contacts/person_editor.py" line="645" />
         <source>same phone</source>
         <translation>电话相同</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="650" />
+        <location filename="../../ui/contacts/person_editor.py" line="646" />
         <source>same email</source>
         <translation>邮箱相同</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="651" />
+        <location filename="../../ui/contacts/person_editor.py" line="647" />
         <source>similar name at the same company</source>
         <translation>同公司且姓名相近</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="656" />
+        <location filename="../../ui/contacts/person_editor.py" line="652" />
         <source>Possible duplicate: %1</source>
         <translation>可能重复：%1</translation>
     </message>
@@ -1874,7 +1817,7 @@ An offline-first CRM for small teams.</source>
 <context>
     <name>_Rows</name>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="85" />
+        <location filename="../../ui/contacts/person_editor.py" line="86" />
         <source>Remove</source>
         <translation>删除</translation>
     </message>

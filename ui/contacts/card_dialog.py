@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from html import escape
 from typing import TYPE_CHECKING
@@ -30,14 +29,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_crm.services.dto import ChangeResult, ContactCard
+from desktop_crm.services.dto import ContactCard
 from ui.contacts.avatar import avatar
+from ui.contacts.labels import Mutation, status_labels
 
 if TYPE_CHECKING:
     from desktop_crm.services.workspace import Workspace
     from ui.worker import DbWorker
-
-Mutation = Callable[[Callable[["Workspace"], ChangeResult], str], None]
 
 
 class CardDialog(QDialog):
@@ -222,12 +220,7 @@ class CardDialog(QDialog):
         if card.company_id:
             parts.append(f'<a href="company:{card.company_id}">{escape(card.company or "")}</a>')
         self.subtitle.setText(" · ".join(p for p in parts if p))
-        statuses = {
-            "lead": self.tr("Lead"),
-            "prospect": self.tr("Prospect"),
-            "customer": self.tr("Customer"),
-            "inactive": self.tr("Inactive"),
-        }
+        statuses = status_labels()
         badges = [statuses.get(card.status, card.status)]
         if card.level:
             badges.append(self.tr("Level %1").replace("%1", card.level))

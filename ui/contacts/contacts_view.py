@@ -34,13 +34,12 @@ from desktop_crm.services.dto import (
     Facets,
     SavedView,
 )
+from ui.contacts.labels import Mutation, status_labels
 from ui.contacts.list_model import ContactTableModel
 
 if TYPE_CHECKING:
     from desktop_crm.services.workspace import Workspace
     from ui.worker import DbWorker
-
-Mutation = Callable[[Callable[["Workspace"], ChangeResult], str], None]
 
 
 class ContactsView(QWidget):
@@ -75,12 +74,7 @@ class ContactsView(QWidget):
         self._settings = settings
         self._mutate = mutate
         self._workspace: Workspace | None = None
-        self.statuses = {
-            "lead": self.tr("Lead"),
-            "prospect": self.tr("Prospect"),
-            "customer": self.tr("Customer"),
-            "inactive": self.tr("Inactive"),
-        }
+        self.statuses = status_labels()
         self.headers = {
             "name": self.tr("Name"),
             "number": self.tr("No."),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
@@ -22,13 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_crm.services.dto import ChangeResult, ContactCard, DuplicatePair
+from desktop_crm.services.dto import ContactCard, DuplicatePair
+from ui.contacts.labels import Mutation, status_labels
 
 if TYPE_CHECKING:
     from desktop_crm.services.workspace import Workspace
     from ui.worker import DbWorker
-
-Mutation = Callable[[Callable[["Workspace"], ChangeResult], str], None]
 
 
 class DuplicatesDialog(QDialog):
@@ -222,12 +220,7 @@ class MergeDialog(QDialog):
         if field == "company_id":
             return card.company or ""
         if field == "status":
-            statuses = {
-                "lead": self.tr("Lead"),
-                "prospect": self.tr("Prospect"),
-                "customer": self.tr("Customer"),
-                "inactive": self.tr("Inactive"),
-            }
+            statuses = status_labels()
             return statuses.get(card.status, card.status)
         value = getattr(card, field)
         return "" if value is None else str(value)

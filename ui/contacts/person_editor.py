@@ -42,6 +42,7 @@ from desktop_crm.services.dto import (
     Labelled,
     PersonDraft,
 )
+from ui.contacts.labels import status_labels
 
 if TYPE_CHECKING:
     from desktop_crm.services.workspace import Workspace
@@ -228,12 +229,7 @@ class PersonEditor(QDialog):
         self.company.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.company.addItem("", None)
         self.status = QComboBox()
-        for value, text in (
-            ("lead", self.tr("Lead")),
-            ("prospect", self.tr("Prospect")),
-            ("customer", self.tr("Customer")),
-            ("inactive", self.tr("Inactive")),
-        ):
+        for value, text in status_labels().items():
             self.status.addItem(text, value)
         self.level = QComboBox()
         self.level.addItem("—", None)
