@@ -199,6 +199,7 @@ class Writer:
     ) -> None:
         self.session, self.rec, self.owner, self.today = session, recorder, owner, today
         self.source = source
+        self.e164: dict[str, str | None] = {}  # phones already parsed in this import
         self.region = str(read_setting(session, "phone.default_region"))
         self.companies: dict[str, str] = {}
         self.tags: dict[str, str] = {}
@@ -240,7 +241,7 @@ class Writer:
                         "person_id": pid,
                         "label": label[:50],
                         "value": value[:100],
-                        "e164": normalize_phone(value, self.region),
+                        "e164": self.parse_phone(value),
                         "position": pos,
                     }
                 )
@@ -270,6 +271,12 @@ class Writer:
             (Tagging, taggings),
         ):
             self.rec.bulk_insert(self.session, model, rows)
+
+    def parse_phone(self, value: str) -> str | None:
+        """The E.164 form of ``value``, parsed once per import."""
+        if value not in self.e164:
+            self.e164[value] = normalize_phone(value, self.region)
+        return self.e164[value]
 
     def _companies(self, names: set[str]) -> dict[str, str]:
         missing = sorted(n for n in names if n not in self.companies)

@@ -97,6 +97,7 @@ def import_table(
     take_backup("pre-import")
     with store.unit_of_work(f"Import {path.name}", "import", bulk=True) as (session, rec):
         writer = Writer(session, rec, store.actor_id, today, source=path.name)
+        writer.e164 = matches.e164  # parsed while matching: not again while writing
         for start in range(0, len(new), CHUNK):
             progress.check_cancelled()
             writer.write(new[start : start + CHUNK])
@@ -150,6 +151,7 @@ class _Matcher:
 
     def __init__(self, session: Session, region: str) -> None:
         self.region = region
+        self.e164: dict[str, str | None] = {}  # each typed phone parsed once per import
         self.emails: dict[str, str] = dict(
             session.execute(
                 select(func.lower(Email.value), Email.person_id)
@@ -181,7 +183,9 @@ class _Matcher:
             if value.lower() in self.emails:
                 return str(self.emails[value.lower()])
         for _label, value in c.phones:
-            e164 = normalize_phone(value, self.region)
+            if value not in self.e164:
+                self.e164[value] = normalize_phone(value, self.region)
+            e164 = self.e164[value]
             if e164 and e164 in self.phones:
                 return str(self.phones[e164])
         if c.named_from is None:

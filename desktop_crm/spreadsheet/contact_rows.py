@@ -97,11 +97,11 @@ def _contact(
     owners: dict[str, str],
     birth: dict[str, int],
 ) -> tuple[VContact | None, str]:
+    columns_of = {f: col for col, f in sorted(mapping.items(), reverse=True)}
+
     def get(field: str) -> Any:
-        for col, f in mapping.items():
-            if f == field and col < len(row):
-                return row[col]
-        return None
+        col = columns_of.get(field)
+        return row[col] if col is not None and col < len(row) else None
 
     c = VContact(index=index + 1, line=index + 1)
     kept: list[str] = []  # values that could not go where they were meant to

@@ -130,3 +130,34 @@ def test_global_search_spans_deals_and_quotes(demo_path):
         assert ws.search.global_search("D-2026")[0].kind == "deal"
     finally:
         ws.close(backup_if_changed=False)
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "13800138000",
+        "138 0013 8000",
+        "+86 138-0013-8000",
+        "0086 13800138000",
+        "8613800138000",
+        "(+86) 13800138000",
+    ],
+)
+def test_chinese_mobile_fast_path_agrees_with_phonenumbers(typed):
+    import phonenumbers
+
+    from desktop_crm.domain.phones import normalize_phone
+
+    expected = phonenumbers.format_number(
+        phonenumbers.parse(typed, "CN"), phonenumbers.PhoneNumberFormat.E164
+    )
+    assert normalize_phone(typed, "CN") == expected == "+8613800138000"
+
+
+def test_fast_path_leaves_other_countries_alone():
+    from desktop_crm.domain.phones import normalize_phone
+
+    assert normalize_phone("+1 13800138000", "CN") is None or not normalize_phone(
+        "+1 13800138000", "CN"
+    ).startswith("+86")
+    assert normalize_phone("13800138000", "US") != "+8613800138000"

@@ -1,0 +1,97 @@
+"""Import of 100,000 people x 15 columns from .xlsx: time and peak memory (issue 4 goals)."""
+
+from __future__ import annotations
+
+import json
+import random
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.bench.figures import Figure
+
+ROWS = 100_000
+HEADERS = [
+    "姓名",
+    "手机",
+    "公司",
+    "职位",
+    "邮箱",
+    "城市",
+    "地址",
+    "备注",
+    "标签",
+    "来源",
+    "客户等级",
+    "生日",
+    "微信",
+    "部门",
+    "网站",
+]
+CHILD = r"""
+import json, resource, sys, time
+from pathlib import Path
+from desktop_crm.services.workspace import create_workspace
+path = Path(sys.argv[1])
+for suffix in ("", "-wal", "-shm"):
+    Path(str(path) + suffix).unlink(missing_ok=True)
+ws = create_workspace(path)
+start = time.perf_counter()
+report = ws.imports.import_file(Path(sys.argv[2]))
+seconds = time.perf_counter() - start
+ws.close(backup_if_changed=False)
+print(json.dumps({"seconds": seconds, "created": report.created,
+                  "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+def make_sheet(target: Path) -> None:
+    """A realistic Chinese customer list (written once, reused)."""
+    from desktop_crm.spreadsheet.table_writer import write_xlsx
+
+    rnd = random.Random(1)
+    family, given = (
+        "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗",
+        ["芳", "伟", "娜", "敏", "静", "子涵", "欣怡"],
+    )
+
+    def rows():  # type: ignore[no-untyped-def]
+        for i in range(ROWS):
+            yield [
+                rnd.choice(family) + rnd.choice(given),
+                f"1{rnd.choice('3589')}{i:09d}",
+                f"公司{i % 5000}",
+                "经理",
+                f"u{i}@ex{i % 997}.com",
+                rnd.choice(["上海", "北京", "杭州"]),
+                f"{i}号",
+                "备注",
+                rnd.choice(["VIP", "老客户", ""]),
+                "展会",
+                rnd.choice("ABC"),
+                f"19{rnd.randint(60, 99)}-0{rnd.randint(1, 9)}-1{rnd.randint(0, 9)}",
+                f"wx{i}",
+                "销售部",
+                f"www.ex{i}.com",
+            ]
+
+    write_xlsx(target, HEADERS, HEADERS, rows())
+
+
+def run(workdir: Path) -> list[Figure]:
+    """Import the sheet into a new workspace in a fresh process."""
+    sheet = workdir / f"people-{ROWS}.xlsx"
+    if not sheet.exists():
+        make_sheet(sheet)
+    out = subprocess.run(
+        [sys.executable, "-c", CHILD, str(workdir / "import.crm"), str(sheet)],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    marks = json.loads(out.strip().splitlines()[-1])
+    assert marks["created"] >= ROWS
+    return [
+        Figure(f"import {ROWS:,} people x 15 columns from .xlsx", marks["seconds"], "s", 8),
+        Figure("import: peak RSS", marks["rss_mb"], "MB", 400),
+    ]
