@@ -89,6 +89,11 @@ def phrase_pinyin(text: str) -> tuple[str, str]:
     return "".join(readings), "".join(r[:1] for r in readings)
 
 
+def escape_like(text: str) -> str:
+    """``text`` with LIKE's wildcards and the escape character escaped by a backslash."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
 def phone_query_digits(query: str) -> str | None:
     """The digits of a query that looks like a phone number (3 digits or more), else None."""
     if _PHONE_QUERY.fullmatch(query) is None:

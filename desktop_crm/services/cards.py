@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop_crm.domain.errors import NotFoundError, ValidationError
+from desktop_crm.domain.errors import ValidationError
 from desktop_crm.domain.vocab import ActivityKind
 from desktop_crm.services.dto import (
     AddressData,
@@ -18,6 +18,7 @@ from desktop_crm.services.dto import (
     Labelled,
     TimelineItem,
 )
+from desktop_crm.services.records import live
 from desktop_crm.services.results import change_result
 from desktop_crm.store.models import (
     Activity,
@@ -100,7 +101,7 @@ class CardService:
         when = occurred_at or utc_now()
         owner = "person_id" if kind == "person" else "company_id"
         with self._store.unit_of_work("Log activity") as (session, rec):
-            contact = _live(session, Person if kind == "person" else Company, record_id)
+            contact = live(session, Person if kind == "person" else Company, record_id)
             rec.label = f"Log {activity} with {contact.name}"
             company_id = contact.company_id if kind == "person" else record_id
             entry = Activity(
@@ -140,13 +141,6 @@ class CardService:
                     )
                 )
         return change_result(rec, [entry.id])
-
-
-def _live(session: Session, model: Any, record_id: str) -> Any:
-    row = session.get(model, record_id)
-    if row is None or row.deleted_at is not None:
-        raise NotFoundError(f"No {model.__tablename__} record {record_id}.", id=record_id)
-    return row
 
 
 def _labelled(session: Session, model: Any, owner: str, record_id: str) -> tuple[Labelled, ...]:
@@ -203,7 +197,7 @@ def _owner_name(session: Session, owner_id: str | None) -> str | None:
 
 
 def _person_card(session: Session, record_id: str) -> ContactCard:
-    p = _live(session, Person, record_id)
+    p = live(session, Person, record_id)
     company = session.get(Company, p.company_id) if p.company_id else None
     if company is not None and company.deleted_at is not None:
         company = None
@@ -239,7 +233,7 @@ def _person_card(session: Session, record_id: str) -> ContactCard:
 
 
 def _company_card(session: Session, record_id: str) -> ContactCard:
-    c = _live(session, Company, record_id)
+    c = live(session, Company, record_id)
     people = session.execute(
         select(Person.id, Person.name, Person.title)
         .where(Person.company_id == c.id, Person.deleted_at.is_(None))

@@ -11,6 +11,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import select, text
 
+from desktop_crm.domain.text import escape_like
 from desktop_crm.services.dto import COLUMNS, ContactFilter, ContactRow, Facets, ListSnapshot
 from desktop_crm.services.settings import read_setting
 from desktop_crm.store import search_index
@@ -216,7 +217,7 @@ def _where(flt: ContactFilter, today: date | None) -> tuple[str, dict[str, objec
             params[column] = value
     if flt.tag:
         where.append("(', ' || d.tags || ', ') LIKE :tag ESCAPE '\\'")
-        params["tag"] = "%, " + _escape_like(flt.tag) + ", %"
+        params["tag"] = "%, " + escape_like(flt.tag) + ", %"
     if flt.created_from:
         where.append("d.created_at >= :created_from")
         params["created_from"] = _start_of(flt.created_from)
@@ -239,7 +240,3 @@ def _order(sort: str, descending: bool) -> str:
 
 def _start_of(day: date) -> str:
     return str(_MOMENT.process_bind_param(datetime.combine(day, time(), UTC), None))  # type: ignore[arg-type]
-
-
-def _escape_like(value: str) -> str:
-    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

@@ -10,16 +10,17 @@ from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop_crm.domain.errors import NotFoundError, ValidationError
+from desktop_crm.domain.errors import ValidationError
 from desktop_crm.domain.vocab import ContactStatus, Level
 from desktop_crm.services.dto import ChangeResult, PersonDetails, PersonInput
 from desktop_crm.services.numbering import allocate_number
 from desktop_crm.services.people import SIMPLE_FIELDS
+from desktop_crm.services.records import live, tag_named
 from desktop_crm.services.results import change_result
-from desktop_crm.store.models import Address, Company, Email, Person, Phone, Tag, Tagging
+from desktop_crm.store.models import Address, Company, Email, Person, Phone, Tagging
 from desktop_crm.store.store import Store
 from desktop_crm.store.types import utc_now
 
@@ -80,7 +81,7 @@ class ContactsService:
             raise ValidationError(f"Unknown field {sorted(unknown)[0]}.", field=sorted(unknown)[0])
         _check_person_fields(changes)
         with self._store.unit_of_work("Edit person") as (session, recorder):
-            person = _live(session, Person, person_id)
+            person = live(session, Person, person_id)
             recorder.label = f"Edit {person.name}"
             if "company_id" in changes:
                 _require_company(session, changes["company_id"])
@@ -119,13 +120,7 @@ class ContactsService:
         owner = "person_id" if kind == "person" else "company_id"
         ids = list(dict.fromkeys(ids))
         with self._store.unit_of_work(f"Tag {len(ids)} with {name}", "bulk") as (session, rec):
-            tag = session.scalars(
-                select(Tag).where(func.lower(Tag.name) == name.lower(), Tag.deleted_at.is_(None))
-            ).first()
-            if tag is None:
-                tag = Tag(name=name)
-                session.add(tag)
-                session.flush()
+            tag = tag_named(session, name)
             tagged = set(
                 session.scalars(
                     select(getattr(Tagging, owner)).where(
@@ -186,7 +181,7 @@ class ContactsService:
             NotFoundError: No such live person.
         """
         with self._store.read() as session:
-            p = _live(session, Person, person_id)
+            p = live(session, Person, person_id)
             company = session.get(Company, p.company_id) if p.company_id else None
             phones = session.execute(
                 select(Phone.label, Phone.value)
@@ -231,16 +226,9 @@ def _live_rows(session: Session, model: Any, ids: list[str]) -> list[Any]:
     return rows
 
 
-def _live(session: Session, model: type[Person] | type[Company], id_: str) -> Any:
-    row = session.get(model, id_)
-    if row is None or row.deleted_at is not None:
-        raise NotFoundError(f"No {model.__tablename__} record {id_}.", id=id_)
-    return row
-
-
 def _require_company(session: Session, company_id: str | None) -> None:
     if company_id is not None:
-        _live(session, Company, company_id)
+        live(session, Company, company_id)
 
 
 def _check_person_fields(values: dict[str, Any]) -> None:

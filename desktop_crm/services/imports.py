@@ -12,12 +12,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from desktop_crm.domain.errors import ValidationError
 from desktop_crm.domain.phones import normalize_phone
 from desktop_crm.domain.progress import NullProgress, Progress
 from desktop_crm.services.numbering import allocate_numbers
+from desktop_crm.services.records import find_tag
 from desktop_crm.services.settings import read_setting
 from desktop_crm.spreadsheet.vcard_reader import VContact, read_vcards
 from desktop_crm.store.models import (
@@ -153,7 +154,7 @@ class ImportService:
         problems = tuple(
             f"card {p.index} (line {p.line}): {p.message}; skipped" for p in parsed.problems
         )
-        notes = tuple(_notes(parsed.contacts))
+        notes = tuple(contact_notes(parsed.contacts))
         if dry_run or not parsed.contacts:
             companies = {c.organization for c in parsed.contacts if c.organization}
             return ImportReport(
@@ -311,14 +312,10 @@ class Writer:
         result = []
         for name in dict.fromkeys(n[:100] for n in names if n):
             if name not in self.tags:
-                found = self.session.scalar(
-                    select(Tag.id).where(
-                        func.lower(Tag.name) == name.lower(), Tag.deleted_at.is_(None)
-                    )
-                )
-                self.tags[name] = (
-                    found or self.rec.bulk_insert(self.session, Tag, [{"name": name}])[0]
-                )
+                found = find_tag(self.session, name)
+                self.tags[name] = (found.id if found else None) or self.rec.bulk_insert(
+                    self.session, Tag, [{"name": name}]
+                )[0]
             result.append(self.tags[name])
         return result
 
@@ -328,7 +325,8 @@ def _person_notes(c: VContact) -> str | None:
     return "\n\n".join(x for x in (c.notes, "\n".join(extra)) if x) or None
 
 
-def _notes(contacts: list[VContact]) -> list[str]:
+def contact_notes(contacts: list[VContact]) -> list[str]:
+    """What the report says about contacts (named from their email, values kept aside)."""
     notes = []
     for c in contacts:
         if c.named_from:

@@ -25,6 +25,7 @@ from desktop_crm.services.dto import (
     PersonDraft,
 )
 from desktop_crm.services.numbering import allocate_number
+from desktop_crm.services.records import live, tag_named
 from desktop_crm.services.results import change_result
 from desktop_crm.services.settings import read_setting
 from desktop_crm.store.models import Address, Company, Email, Person, Phone, Tag, Tagging
@@ -224,10 +225,7 @@ def _new_or_live(
         )
         session.add(row)
         return row
-    found = session.get(model, record_id)
-    if found is None or found.deleted_at is not None:
-        raise NotFoundError("That record no longer exists.", id=record_id)
-    return found
+    return live(session, model, record_id)
 
 
 def _company_named(
@@ -273,13 +271,7 @@ def _sync_tags(session: Session, person_id: str, names: Sequence[str]) -> None:
     for key, name in wanted.items():
         if key in current:
             continue
-        tag = session.scalars(
-            select(Tag).where(func.lower(Tag.name) == name.lower(), Tag.deleted_at.is_(None))
-        ).first()
-        if tag is None:
-            tag = Tag(name=name)
-            session.add(tag)
-            session.flush()
+        tag = tag_named(session, name)
         session.add(Tagging(tag_id=tag.id, person_id=person_id))
 
 

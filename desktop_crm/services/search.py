@@ -7,15 +7,11 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from desktop_crm.domain.text import escape_like
 from desktop_crm.services.dto import SearchHit
 from desktop_crm.store import search_index
 from desktop_crm.store.models import Company, Deal, Person, Quote
 from desktop_crm.store.store import Store
-
-
-def _like(text: str) -> str:
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
 
 
 class SearchService:
@@ -48,7 +44,7 @@ class SearchService:
         if not q:
             return []
         hits = self.contacts(q, limit)
-        pattern = _like(q)
+        pattern = f"%{escape_like(q)}%"
         with self._store.read() as session:
             deals = session.execute(
                 select(Deal.id, Deal.title, Deal.number)

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from desktop_crm.domain.errors import FileFormatError, ValidationError
 from desktop_crm.domain.phones import normalize_phone
 from desktop_crm.domain.progress import Progress
-from desktop_crm.services.imports import CHUNK, ImportReport, Writer, _notes
+from desktop_crm.services.imports import CHUNK, ImportReport, Writer, contact_notes
 from desktop_crm.services.settings import read_setting
 from desktop_crm.spreadsheet.contact_rows import contacts_from_rows
 from desktop_crm.spreadsheet.error_workbook import write_error_workbook
@@ -67,7 +67,7 @@ def import_table(
         table, lay, mapping, owners=owners, birthday_parts=birthday_parts(lay.columns)
     )
     problems = tuple(f"row {f.number}: {f.reason}; see the error workbook" for f in failed)
-    notes = tuple(_notes(contacts))
+    notes = tuple(contact_notes(contacts))
     with store.read() as session:
         matches = _Matcher(session, region)
         pairs = [(matches.find(c), c) for c in contacts]
