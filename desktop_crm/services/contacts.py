@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from desktop_crm.domain.errors import ValidationError
 from desktop_crm.domain.vocab import ContactStatus, Level
-from desktop_crm.services.dto import ChangeResult, PersonDetails, PersonInput
+from desktop_crm.services.dto import ChangeResult, PersonInput
 from desktop_crm.services.numbering import allocate_number
 from desktop_crm.services.people import SIMPLE_FIELDS
 from desktop_crm.services.records import live, tag_named
@@ -173,42 +173,6 @@ class ContactsService:
             )
             session.add(company)
         return change_result(recorder, [company.id])
-
-    def get_person(self, person_id: str) -> PersonDetails:
-        """A live person with their phones and emails.
-
-        Raises:
-            NotFoundError: No such live person.
-        """
-        with self._store.read() as session:
-            p = live(session, Person, person_id)
-            company = session.get(Company, p.company_id) if p.company_id else None
-            phones = session.execute(
-                select(Phone.label, Phone.value)
-                .where(Phone.person_id == p.id, Phone.deleted_at.is_(None))
-                .order_by(Phone.position)
-            )
-            emails = session.execute(
-                select(Email.label, Email.value)
-                .where(Email.person_id == p.id, Email.deleted_at.is_(None))
-                .order_by(Email.position)
-            )
-            return PersonDetails(
-                id=p.id,
-                number=p.number,
-                name=p.name,
-                company_id=p.company_id,
-                company=company.name if company else None,
-                title=p.title,
-                status=p.status,
-                level=p.level,
-                source=p.source,
-                notes=p.notes,
-                phones=tuple(phones),
-                emails=tuple(emails),
-                created_at=p.created_at,
-                updated_at=p.updated_at,
-            )
 
 
 def _model(kind: str) -> type[Person] | type[Company]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -218,43 +218,6 @@ class PersonInput:
     notes: str | None = None
     phones: tuple[tuple[str, str], ...] = ()
     emails: tuple[tuple[str, str], ...] = ()
-
-
-@dataclass(frozen=True)
-class PersonDetails:
-    """A person as stored.
-
-    Attributes:
-        id: Global id.
-        number: Customer number.
-        name: Display name.
-        company_id: Company id.
-        company: Company name.
-        title: Job title.
-        status: Status.
-        level: Level.
-        source: Source.
-        notes: Notes.
-        phones: ``(label, value)`` pairs in order.
-        emails: ``(label, value)`` pairs in order.
-        created_at: When created.
-        updated_at: When last changed.
-    """
-
-    id: str
-    number: str | None
-    name: str
-    company_id: str | None
-    company: str | None
-    title: str | None
-    status: str
-    level: str | None
-    source: str | None
-    notes: str | None
-    phones: tuple[tuple[str, str], ...] = field(default=())
-    emails: tuple[tuple[str, str], ...] = field(default=())
-    created_at: datetime | None = None
-    updated_at: datetime | None = None
 
 
 COLUMNS = (

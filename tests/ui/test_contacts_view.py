@@ -80,10 +80,10 @@ def test_bulk_status_is_one_undoable_action(qtbot, window, contacts, monkeypatch
     qtbot.waitUntil(lambda: "Set status of 3 people" in window.undo_action.text())
     qtbot.waitUntil(lambda: window.worker.idle and contacts.model.ready)
     ws = window.workspace
-    assert {ws.contacts.get_person(i).status for i in chosen} == {"inactive"}
+    assert {ws.cards.card("person", i).status for i in chosen} == {"inactive"}
     window.undo_action.trigger()
     qtbot.waitUntil(lambda: window.worker.idle and window.redo_action.isEnabled())
-    assert [ws.contacts.get_person(i).status for i in chosen] == before
+    assert [ws.cards.card("person", i).status for i in chosen] == before
 
 
 def test_bulk_delete_asks_and_refreshes(qtbot, window, contacts, monkeypatch):

@@ -105,7 +105,7 @@ def test_index_follows_edits_deletes_and_undo(workspace, people):
     from desktop_crm.store.models import Company
 
     with ws.store.unit_of_work("rename company") as (s, _r):
-        company = s.get(Company, ws.contacts.get_person(people["王芳"]).company_id)
+        company = s.get(Company, ws.cards.card("person", people["王芳"]).company_id)
         company.name = "成都远山设计"
     assert "王芳" in names(ws, "远山") and "王芳" not in names(ws, "星辰")
 

@@ -71,7 +71,7 @@ def test_numbers_are_unique_sequential_and_gap_free_after_a_failure(workspace):
         assert allocate_number(s, "customer", TODAY) == "C-00002"
         raise RuntimeError("disk full")  # the transaction and its number roll back together
     second = workspace.contacts.create_person(PersonInput("C"), today=TODAY)
-    numbers = [workspace.contacts.get_person(r.ids[0]).number for r in (first, second)]
+    numbers = [workspace.cards.card("person", r.ids[0]).number for r in (first, second)]
     assert numbers == ["C-00001", "C-00002"]
 
 

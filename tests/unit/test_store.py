@@ -65,7 +65,7 @@ def test_reads_filter_tombstones(workspace):
     from desktop_crm.domain.errors import NotFoundError
 
     with pytest.raises(NotFoundError):
-        workspace.contacts.get_person(pid)
+        workspace.cards.card("person", pid)
 
 
 def test_hard_deletes_and_changes_outside_a_unit_of_work_are_refused(workspace):
@@ -80,7 +80,7 @@ def test_hard_deletes_and_changes_outside_a_unit_of_work_are_refused(workspace):
     with Session(workspace.store.engine) as s, pytest.raises(RuntimeError, match="unit of work"):
         s.get(Person, pid).name = "Robert"
         s.flush()
-    assert workspace.contacts.get_person(pid).name == "Bob"
+    assert workspace.cards.card("person", pid).name == "Bob"
 
 
 def test_money_is_exact_decimal(workspace):
