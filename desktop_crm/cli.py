@@ -62,17 +62,49 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=7)
     json_arg(p)
 
-    p = sub.add_parser("import", help="import people from a file (.vcf, .xlsx, .xls, .ods, .csv)")
+    p = sub.add_parser(
+        "import", help="import people, companies, deals or products (.vcf, .xlsx, .xls, .ods, .csv)"
+    )
     workspace_arg(p)
     p.add_argument("file", type=Path, help="the file to import")
     p.add_argument("--dry-run", action="store_true", help="read and report; write nothing")
     p.add_argument("--sheet", default="1", help="sheet number (from 1) or name")
     p.add_argument(
+        "--entity",
+        choices=("people", "companies", "deals", "products"),
+        default="people",
+        help="what the sheet holds (default people)",
+    )
+    p.add_argument(
         "--duplicates",
         choices=("skip", "fill", "overwrite", "create"),
         default="skip",
-        help="people already there (same email, phone, or name "
-        "and company): skip them, fill their empty fields, overwrite, or create",
+        help="records already there: skip them, fill their empty fields, overwrite, or create",
+    )
+    p.add_argument(
+        "--match-by",
+        default="email,phone,name",
+        help="how people are matched: any of email,phone,name (name at the same company)",
+    )
+    p.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="COLUMN=FIELD",
+        help="map a column (number from 1, or header) to a field, custom:<name> or ignore; "
+        "repeatable; columns not given are guessed",
+    )
+    p.add_argument(
+        "--date-order",
+        action="append",
+        default=[],
+        metavar="COLUMN=ORDER",
+        help="how a column's text dates are written: YMD, DMY or MDY",
+    )
+    p.add_argument(
+        "--preview",
+        action="store_true",
+        help="show the mapping and the first rows as they would be stored",
     )
     json_arg(p)
 
@@ -217,8 +249,26 @@ def _cmd_import(args: argparse.Namespace) -> int:
     ws = open_workspace(args.path)
     try:
         sheet: int | str = int(args.sheet) - 1 if args.sheet.isdigit() else args.sheet
+        path = args.file.expanduser()
+        mapping = orders = None
+        if (args.map or args.date_order or args.preview) and path.suffix.lower() != ".vcf":
+            preview = ws.imports.preview(path, entity=args.entity, sheet=sheet)
+            mapping = dict(preview.mapping) | _pairs(args.map, preview.columns, "--map")
+            orders = _pairs(args.date_order, preview.columns, "--date-order")
+            if args.preview:
+                preview = ws.imports.preview(
+                    path, entity=args.entity, sheet=sheet, mapping=mapping, date_orders=orders
+                )
+                return _print_preview(args, preview)
         report = ws.imports.import_file(
-            args.file.expanduser(), dry_run=args.dry_run, sheet=sheet, duplicates=args.duplicates
+            path,
+            dry_run=args.dry_run,
+            sheet=sheet,
+            duplicates=args.duplicates,
+            entity=args.entity,
+            mapping=mapping,
+            date_orders=orders,
+            match_by=tuple(k.strip() for k in args.match_by.split(",") if k.strip()),
         )
     finally:
         ws.close(backup_if_changed=False)
@@ -235,6 +285,75 @@ def _cmd_import(args: argparse.Namespace) -> int:
         print(f"  {line}")
     if report.error_workbook:
         print(f"  Failed rows with their reasons: {report.error_workbook}")
+    return EXIT_OK
+
+
+def _pairs(items: list[str], columns: Sequence[str], flag: str) -> dict[int, str]:
+    """``COLUMN=VALUE`` options, the column by number (from 1) or header."""
+    from desktop_crm.domain.errors import ValidationError
+
+    found: dict[int, str] = {}
+    for item in items:
+        column, sep, value = item.partition("=")
+        if not sep or not value.strip():
+            raise ValidationError(f"{flag} takes COLUMN=VALUE, not “{item}”.", field=flag)
+        column = column.strip()
+        if column.isdigit():
+            index = int(column) - 1
+        elif column in columns:
+            index = list(columns).index(column)
+        else:
+            raise ValidationError(f"{flag}: no column “{column}” in the sheet.", field=flag)
+        found[index] = value.strip()
+    return found
+
+
+def _print_preview(args: argparse.Namespace, preview: Any) -> int:
+    if args.json:
+        print(
+            json.dumps(
+                {
+                    "sheet": preview.sheet,
+                    "sheets": list(preview.sheets),
+                    "header_row": preview.header_row,
+                    "rows": preview.total_rows,
+                    "columns": list(preview.columns),
+                    "mapping": {preview.columns[c]: t for c, t in sorted(preview.mapping.items())},
+                    "date_orders": {
+                        preview.columns[c]: o for c, o in sorted(preview.date_orders.items())
+                    },
+                    "preview": [
+                        {
+                            "row": r.number,
+                            "cells": [c.shown for c in r.cells],
+                            "problems": {
+                                preview.columns[i]
+                                if i < len(preview.columns)
+                                else str(i + 1): c.problem
+                                for i, c in enumerate(r.cells)
+                                if c.problem
+                            },
+                            "row_problem": r.problem,
+                        }
+                        for r in preview.rows
+                    ],
+                },
+                ensure_ascii=False,
+            )
+        )
+        return EXIT_OK
+    print(
+        f"{preview.path.name}, sheet “{preview.sheet}”: {preview.total_rows} rows, header on "
+        + (f"row {preview.header_row}" if preview.header_row else "no row")
+        + (f" (mapping remembered from {preview.profile})" if preview.profile else "")
+    )
+    for col, name in enumerate(preview.columns):
+        target = preview.mapping.get(col, "notes (unmapped)")
+        order = preview.date_orders.get(col)
+        print(f"  {col + 1:>3}. {name} -> {target}" + (f" [{order}]" if order else ""))
+    for row in preview.rows[:10]:
+        cells = " | ".join(c.shown + (f" (!{c.problem})" if c.problem else "") for c in row.cells)
+        print(f"  row {row.number}: {cells}" + (f"  <- {row.problem}" if row.problem else ""))
     return EXIT_OK
 
 

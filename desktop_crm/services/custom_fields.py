@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import re
-from datetime import date
-from decimal import Decimal, InvalidOperation
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from desktop_crm.domain.custom_values import normalize_value
 from desktop_crm.domain.errors import ValidationError
 from desktop_crm.domain.vocab import CustomFieldKind
 from desktop_crm.services.dto import ChangeResult, CustomFieldInfo
@@ -16,9 +15,6 @@ from desktop_crm.services.results import change_result
 from desktop_crm.store.models import CustomFieldDef, CustomFieldValue
 from desktop_crm.store.store import Store
 from desktop_crm.store.types import utc_now
-
-_TRUE = {"yes", "y", "true", "1", "是", "对", "✓"}
-_FALSE = {"no", "n", "false", "0", "否", "不"}
 
 
 class CustomFieldsService:
@@ -82,34 +78,6 @@ class CustomFieldsService:
                 )
             )
         return change_result(rec)
-
-
-def normalize_value(kind: str, options: list[str] | None, text: str) -> str:
-    """The stored form of ``text`` for a field of ``kind``.
-
-    Raises:
-        ValueError: ``text`` does not fit the kind (the message says why).
-    """
-    value = text.strip()
-    if kind == "number":
-        try:
-            return str(Decimal(value.replace(",", "")))
-        except InvalidOperation:
-            raise ValueError("is not a number") from None
-    if kind == "date":
-        try:
-            return date.fromisoformat(value.replace("/", "-")).isoformat()
-        except ValueError:
-            raise ValueError("is not a date (YYYY-MM-DD)") from None
-    if kind == "choice" and value not in (options or []):
-        raise ValueError("is not one of the choices")
-    if kind == "bool":
-        if value.casefold() in _TRUE:
-            return "yes"
-        if value.casefold() in _FALSE:
-            return "no"
-        raise ValueError("is not yes or no")
-    return value
 
 
 def write_values(session: Session, record_id: str, values: tuple[tuple[str, str], ...]) -> None:

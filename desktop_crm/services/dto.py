@@ -649,3 +649,90 @@ class CompanyDraft:
     phones: tuple[Labelled, ...] = ()
     emails: tuple[Labelled, ...] = ()
     addresses: tuple[AddressData, ...] = ()
+
+
+@dataclass(frozen=True)
+class ImportField:
+    """A field an imported column can fill.
+
+    Attributes:
+        key: What a mapping names (``name``, ``mobile``, ``custom:Budget``...).
+        label: Its English label (the UI shows its own translation).
+        kind: How cells are read: text, phones, emails, date, amount, percent...
+    """
+
+    key: str
+    label: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class PreviewCell:
+    """One cell as it will be stored.
+
+    Attributes:
+        shown: The value stored, as text.
+        problem: Why it cannot be stored as mapped (it is kept in notes), or ``None``.
+    """
+
+    shown: str
+    problem: str | None = None
+
+
+@dataclass(frozen=True)
+class PreviewRow:
+    """One row of the import preview.
+
+    Attributes:
+        number: Its row number in the sheet.
+        cells: One per column.
+        problem: Why the whole row cannot be imported (it goes to the error workbook).
+    """
+
+    number: int
+    cells: tuple[PreviewCell, ...]
+    problem: str | None = None
+
+
+@dataclass(frozen=True)
+class ImportPreview:
+    """What an import of one sheet would store, before anything is written.
+
+    Attributes:
+        path: The file.
+        kind: xlsx, xls, ods or csv.
+        entity: people, companies, deals or products.
+        sheets: Every sheet's name.
+        sheet: The sheet shown.
+        header_row: The header's row number (1-based), or ``None`` when there is none.
+        columns: Column names.
+        mapping: Column index -> field key (``custom:<label>``, ``ignore``); unmapped columns
+            are kept in notes.
+        date_orders: Column index -> YMD, DMY or MDY, for date columns.
+        fields: What columns can be mapped to.
+        custom_fields: Labels of the existing custom fields (people and companies).
+        total_rows: Data rows in the sheet.
+        rows: The first rows, as they will be stored.
+        problem_count: Cells with a problem among the rows shown.
+        profile: The file a remembered mapping came from, when one was used.
+        encoding: The text encoding found (text files).
+        delimiter: The delimiter found (text files).
+    """
+
+    path: Path
+    kind: str
+    entity: str
+    sheets: tuple[str, ...]
+    sheet: str
+    header_row: int | None
+    columns: tuple[str, ...]
+    mapping: dict[int, str]
+    date_orders: dict[int, str]
+    fields: tuple[ImportField, ...]
+    custom_fields: tuple[str, ...]
+    total_rows: int
+    rows: tuple[PreviewRow, ...]
+    problem_count: int
+    profile: str | None = None
+    encoding: str | None = None
+    delimiter: str | None = None

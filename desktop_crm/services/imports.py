@@ -1,4 +1,4 @@
-"""Importing contacts from files: vCard now (spreadsheets join with the import issue).
+"""Importing contacts from files: vCard here, tables in ``table_import``.
 
 An import is one operation: all or nothing, undone by one ``undo``. A verified backup is taken
 first. Cards that cannot be read are reported with their position and skipped.
@@ -17,6 +17,7 @@ from sqlalchemy import select
 from desktop_crm.domain.errors import ValidationError
 from desktop_crm.domain.phones import normalize_phone
 from desktop_crm.domain.progress import NullProgress, Progress
+from desktop_crm.services.dto import ImportPreview
 from desktop_crm.services.numbering import allocate_numbers
 from desktop_crm.services.records import find_tag
 from desktop_crm.services.settings import read_setting
@@ -101,6 +102,9 @@ class ImportService:
         sheet: int | str = 0,
         mapping: dict[int, str] | None = None,
         duplicates: str = "skip",
+        entity: str = "people",
+        date_orders: dict[int, str] | None = None,
+        match_by: tuple[str, ...] = ("email", "phone", "name"),
     ) -> ImportReport:
         """Import ``path``: vCard by its name, any table (xlsx, xls, ods, csv, txt) by content.
 
@@ -111,9 +115,12 @@ class ImportService:
             today: The day numbers are drawn for.
             sheet: Which sheet of a workbook (index or name).
             mapping: ``column index -> field``; guessed from the headers when not given.
-            duplicates: What to do with rows matching an existing person (by email, phone, or
-                name and company): ``skip``, ``fill`` (empty fields only), ``overwrite`` or
-                ``create`` anyway.
+            duplicates: What to do with rows matching an existing record: ``skip``, ``fill``
+                (empty fields only), ``overwrite`` or ``create`` anyway.
+            entity: What the sheet holds: people, companies, deals or products.
+            date_orders: Column index -> YMD, DMY or MDY for text dates (guessed otherwise).
+            match_by: How people are matched: any of email, phone and name (at company).
+                Companies match by name, deals by name and company, products by code.
 
         Raises:
             ValidationError: Missing file, unknown policy, or no column holding names.
@@ -136,6 +143,39 @@ class ImportService:
             sheet=sheet,
             mapping=mapping,
             duplicates=duplicates,
+            entity=entity,
+            date_orders=date_orders,
+            match_by=match_by,
+        )
+
+    def preview(
+        self,
+        path: Path,
+        *,
+        entity: str = "people",
+        sheet: int | str = 0,
+        mapping: dict[int, str] | None = None,
+        date_orders: dict[int, str] | None = None,
+    ) -> ImportPreview:
+        """The sheet's columns, its mapping and its first rows exactly as they will be stored.
+
+        Raises:
+            ValidationError: Missing file, vCard (no preview), unknown entity or mapping.
+            FileFormatError: A file that cannot be read.
+        """
+        if not path.is_file():
+            raise ValidationError(f"No file at {path}.", field="path")
+        if path.suffix.lower() in (".vcf", ".vcard"):
+            raise ValidationError("vCard files are imported without a preview.", field="path")
+        from desktop_crm.services.table_import import preview_table
+
+        return preview_table(
+            self._store,
+            path,
+            entity=entity,
+            sheet=sheet,
+            mapping=mapping,
+            date_orders=date_orders,
         )
 
     def import_vcard(
@@ -206,9 +246,9 @@ class Writer:
         self.tags: dict[str, str] = {}
         self.created = 0
 
-    def write(self, contacts: list[VContact]) -> None:
-        """Insert ``contacts`` with their phones, emails, addresses and tags."""
-        company_ids = self._companies({c.organization for c in contacts if c.organization})
+    def write(self, contacts: list[VContact]) -> list[str]:
+        """Insert ``contacts`` with their phones, emails, addresses and tags; their ids."""
+        company_ids = self.companies_named({c.organization for c in contacts if c.organization})
         numbers = allocate_numbers(self.session, "customer", self.today, len(contacts))
         people = [
             {
@@ -232,7 +272,7 @@ class Writer:
             }
             for c, number in zip(contacts, numbers, strict=True)
         ]
-        ids = self.rec.bulk_insert(self.session, Person, people)
+        ids: list[str] = self.rec.bulk_insert(self.session, Person, people)
         self.created += len(ids)
         phones, emails, addresses, taggings = [], [], [], []
         for pid, c in zip(ids, contacts, strict=True):
@@ -263,7 +303,7 @@ class Writer:
                         "position": pos,
                     }
                 )
-            for tag_id in self._tags(c.categories):
+            for tag_id in self.tag_ids(c.categories):
                 taggings.append({"tag_id": tag_id, "person_id": pid})
         for model, rows in (
             (Phone, phones),
@@ -272,6 +312,7 @@ class Writer:
             (Tagging, taggings),
         ):
             self.rec.bulk_insert(self.session, model, rows)
+        return ids
 
     def parse_phone(self, value: str) -> str | None:
         """The E.164 form of ``value``, parsed once per import."""
@@ -279,7 +320,8 @@ class Writer:
             self.e164[value] = normalize_phone(value, self.region)
         return self.e164[value]
 
-    def _companies(self, names: set[str]) -> dict[str, str]:
+    def companies_named(self, names: set[str]) -> dict[str, str]:
+        """Company ids by name: existing live companies reused, missing ones created."""
         missing = sorted(n for n in names if n not in self.companies)
         if missing:
             for cid, name in self.session.execute(
@@ -308,7 +350,8 @@ class Writer:
             self.companies.update(zip(new, ids, strict=True))
         return self.companies
 
-    def _tags(self, names: list[str]) -> list[str]:
+    def tag_ids(self, names: list[str]) -> list[str]:
+        """Tag ids by name, made when missing."""
         result = []
         for name in dict.fromkeys(n[:100] for n in names if n):
             if name not in self.tags:

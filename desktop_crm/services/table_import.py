@@ -1,31 +1,223 @@
-"""Importing people from spreadsheets and CSV files as one undoable operation."""
+"""Importing a sheet of people, companies, deals or products as one undoable operation.
+
+The preview and the import read the sheet the same way (``RowReader``), so the preview's
+first rows are exactly what will be stored.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import select
 
 from desktop_crm.domain.errors import FileFormatError, ValidationError
-from desktop_crm.domain.phones import normalize_phone
 from desktop_crm.domain.progress import Progress
-from desktop_crm.services.imports import CHUNK, ImportReport, Writer, contact_notes
+from desktop_crm.services.dto import ImportField, ImportPreview, PreviewCell, PreviewRow
+from desktop_crm.services.import_base import MATCH_KEYS, ImportContext, Importer
+from desktop_crm.services.import_custom import custom_kinds
+from desktop_crm.services.import_profiles import find_profile, remember_profile
+from desktop_crm.services.imports import CHUNK, ImportReport
+from desktop_crm.services.people_import import PeopleImporter
+from desktop_crm.services.record_import import CompanyImporter, DealImporter, ProductImporter
 from desktop_crm.services.settings import read_setting
-from desktop_crm.spreadsheet.contact_rows import contacts_from_rows
 from desktop_crm.spreadsheet.error_workbook import write_error_workbook
+from desktop_crm.spreadsheet.fields import (
+    CUSTOM,
+    CUSTOM_ENTITY,
+    ENTITIES,
+    FIELDS,
+    IGNORE,
+    REQUIRED,
+    kind_of,
+)
 from desktop_crm.spreadsheet.mapping import birthday_parts, guess_mapping
-from desktop_crm.spreadsheet.tables import layout, read_table
-from desktop_crm.spreadsheet.vcard_reader import VContact
-from desktop_crm.store.models import Company, Email, ImportBatch, Person, Phone, User
+from desktop_crm.spreadsheet.row_reader import RowReader, guess_date_orders
+from desktop_crm.spreadsheet.tables import Layout, Table, layout, read_table
+from desktop_crm.store.models import CustomFieldDef, ImportBatch, User
 from desktop_crm.store.store import Store
 
 POLICIES = ("skip", "fill", "overwrite", "create")
-NAME_FIELDS = ("name", "family_name", "given_name", "email", "mobile", "phone")
-_FILLABLE = ("title", "department", "website", "wechat", "birthday", "source", "level", "status")
+PREVIEW_ROWS = 50
+NEEDS = {
+    "people": "a name, email or phone",
+    "companies": "a company name",
+    "deals": "a deal name",
+    "products": "a product name or code",
+}
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """One sheet read, with the mapping and date orders it will be imported with."""
+
+    table: Table
+    lay: Layout
+    entity: str
+    mapping: dict[int, str]
+    date_orders: dict[int, str]
+    birth: dict[str, int]
+    profile: str | None
+
+
+def open_sheet(
+    store: Store,
+    path: Path,
+    entity: str,
+    sheet: int | str,
+    mapping: dict[int, str] | None,
+    date_orders: dict[int, str] | None,
+) -> Sheet:
+    """Read a sheet and settle its mapping: as given, remembered for these columns, or guessed.
+
+    Raises:
+        FileFormatError: Unreadable, or no data rows.
+        ValidationError: An unknown kind of record or mapping target.
+    """
+    if entity not in ENTITIES:
+        raise ValidationError(
+            f"Cannot import {entity}; choose one of {', '.join(ENTITIES)}.", field="entity"
+        )
+    table = read_table(path, sheet)
+    lay = layout(table.rows)
+    if not lay.data_rows:
+        raise FileFormatError(
+            f"{path.name}: sheet “{table.name}” holds no data rows.", path=str(path)
+        )
+    profile = None
+    if mapping is None:
+        remembered = find_profile(store, entity, lay.columns)
+        if remembered:
+            mapping, profile = remembered["mapping"], remembered["source"] or path.name
+            date_orders = {**remembered["date_orders"], **(date_orders or {})}
+        else:
+            mapping = guess_mapping(lay.columns, entity)
+    _check_mapping(entity, mapping, len(lay.columns))
+    with store.read() as session:
+        kinds = custom_kinds(session, CUSTOM_ENTITY.get(entity))
+    dated = [
+        col
+        for col, target in mapping.items()
+        if kind_of(entity, target) == "date"
+        or (
+            target.startswith(CUSTOM)
+            and kinds.get(target[len(CUSTOM) :].casefold(), ("",))[0] == "date"
+        )
+    ]
+    orders = guess_date_orders(table.rows, lay.data_rows, dated)
+    orders.update({c: o for c, o in (date_orders or {}).items() if c in orders})
+    birth = (
+        birthday_parts(lay.columns)
+        if entity == "people" and "birthday" not in mapping.values()
+        else {}
+    )
+    return Sheet(table, lay, entity, dict(mapping), orders, birth, profile)
+
+
+def _check_mapping(entity: str, mapping: dict[int, str], width: int) -> None:
+    fields = FIELDS[entity]
+    for col, target in mapping.items():
+        if not 0 <= col < width:
+            raise ValidationError(f"Column {col + 1} is not in the sheet.", field="mapping")
+        if target == IGNORE or target in fields:
+            continue
+        if target.startswith(CUSTOM) and entity in CUSTOM_ENTITY and target[len(CUSTOM) :].strip():
+            continue
+        raise ValidationError(
+            f"Column {col + 1} cannot go to “{target}”; choose one of "
+            f"{', '.join(fields)}, custom:<name> or ignore.",
+            field="mapping",
+        )
+
+
+def _reader(store: Store, sheet: Sheet) -> RowReader:
+    with store.read() as session:
+        owners = dict(session.execute(select(User.name, User.id)).all())
+        kinds = custom_kinds(session, CUSTOM_ENTITY.get(sheet.entity))
+    return RowReader(
+        sheet.entity,
+        sheet.lay.columns,
+        sheet.mapping,
+        sheet.date_orders,
+        owners=owners,
+        skip_columns=tuple(sheet.birth.values()),
+        custom_kinds=kinds,
+    )
+
+
+def _importer(store: Store, sheet: Sheet, ctx: ImportContext) -> Importer[object]:
+    if sheet.entity == "people":
+        return PeopleImporter(ctx, sheet.birth)  # type: ignore[return-value]
+    kinds = {"companies": CompanyImporter, "deals": DealImporter, "products": ProductImporter}
+    return kinds[sheet.entity](ctx)  # type: ignore[return-value]
+
+
+def _context(
+    store: Store, source: str, today: date, duplicates: str, match_by: tuple[str, ...]
+) -> ImportContext:
+    with store.read() as session:
+        region = str(read_setting(session, "phone.default_region"))
+    return ImportContext(source, today, region, duplicates, match_by, store.actor_id)
+
+
+def preview_table(
+    store: Store,
+    path: Path,
+    *,
+    entity: str,
+    sheet: int | str,
+    mapping: dict[int, str] | None,
+    date_orders: dict[int, str] | None,
+    limit: int = PREVIEW_ROWS,
+) -> ImportPreview:
+    """The first ``limit`` rows as they will be stored, problems marked on their cells."""
+    opened = open_sheet(store, path, entity, sheet, mapping, date_orders)
+    reader = _reader(store, opened)
+    importer = _importer(store, opened, _context(store, path.name, date.today(), "skip", ()))
+    rows = []
+    problems = 0
+    for index in opened.lay.data_rows[:limit]:
+        row = opened.table.rows[index]
+        read = reader.read(row, index)
+        _item, reason = importer.item(read, row)
+        cells = tuple(PreviewCell(c.shown, c.problem) for c in read.cells)
+        problems += sum(1 for c in cells if c.problem) + (1 if reason else 0)
+        rows.append(PreviewRow(read.number, cells, reason or None))
+    return ImportPreview(
+        path=path,
+        kind=opened.table.kind,
+        entity=entity,
+        sheets=opened.table.sheets,
+        sheet=opened.table.name,
+        header_row=None if opened.lay.header_row is None else opened.lay.header_row + 1,
+        columns=opened.lay.columns,
+        mapping=opened.mapping,
+        date_orders=opened.date_orders,
+        fields=tuple(ImportField(k, label, kind) for k, (label, kind) in FIELDS[entity].items()),
+        custom_fields=_custom_labels(store, entity) if entity in CUSTOM_ENTITY else (),
+        total_rows=len(opened.lay.data_rows),
+        rows=tuple(rows),
+        problem_count=problems,
+        profile=opened.profile,
+        encoding=opened.table.encoding,
+        delimiter=opened.table.delimiter,
+    )
+
+
+def _custom_labels(store: Store, entity: str) -> tuple[str, ...]:
+    with store.read() as session:
+        return tuple(
+            session.scalars(
+                select(CustomFieldDef.label)
+                .where(
+                    CustomFieldDef.entity == CUSTOM_ENTITY[entity],
+                    CustomFieldDef.deleted_at.is_(None),
+                )
+                .order_by(CustomFieldDef.position)
+            )
+        )
 
 
 def import_table(
@@ -39,94 +231,100 @@ def import_table(
     sheet: int | str,
     mapping: dict[int, str] | None,
     duplicates: str,
+    entity: str = "people",
+    date_orders: dict[int, str] | None = None,
+    match_by: tuple[str, ...] = MATCH_KEYS,
 ) -> ImportReport:
-    """Read, map, check and import the people of one sheet (see ``ImportService``)."""
+    """Read, map, check and import one sheet (see ``ImportService.import_file``)."""
     if duplicates not in POLICIES:
         raise ValidationError(
             f"Unknown duplicate policy {duplicates}; use one of {', '.join(POLICIES)}.",
             field="duplicates",
         )
-    table = read_table(path, sheet)
-    lay = layout(table.rows)
-    if not lay.data_rows:
-        raise FileFormatError(
-            f"{path.name}: sheet “{table.name}” holds no data rows.", path=str(path)
-        )
-    mapping = mapping if mapping is not None else guess_mapping(lay.columns)
-    if not set(mapping.values()) & set(NAME_FIELDS):
+    unknown = set(match_by) - set(MATCH_KEYS)
+    if unknown:
         raise ValidationError(
-            f"{path.name}: no column looks like a name, email or phone "
-            f"(columns: {', '.join(lay.columns[:8])}). Choose the columns in the import "
-            "preview.",
+            f"Cannot match by {', '.join(sorted(unknown))}; use {', '.join(MATCH_KEYS)}.",
+            field="match_by",
+        )
+    opened = open_sheet(store, path, entity, sheet, mapping, date_orders)
+    targets = set(opened.mapping.values())
+    if not targets & set(REQUIRED[entity]) and not opened.birth:
+        columns = ", ".join(opened.lay.columns[:8])
+        raise ValidationError(
+            f"{path.name}: no column looks like {NEEDS[entity]} (columns: {columns}). "
+            "Choose the columns in the import preview.",
             field="mapping",
         )
+    reader = _reader(store, opened)
+    ctx = _context(store, path.name, today, duplicates, tuple(match_by))
+    importer = _importer(store, opened, ctx)
+    rows = opened.table.rows
+    for n, index in enumerate(opened.lay.data_rows):
+        if n % 5_000 == 0:
+            progress.check_cancelled()
+        importer.add(reader.read(rows[index], index), rows[index])
     with store.read() as session:
-        owners = dict(session.execute(select(User.name, User.id)).all())
-        region = str(read_setting(session, "phone.default_region"))
-    contacts, failed = contacts_from_rows(
-        table, lay, mapping, owners=owners, birthday_parts=birthday_parts(lay.columns)
-    )
-    problems = tuple(f"row {f.number}: {f.reason}; see the error workbook" for f in failed)
-    notes = tuple(contact_notes(contacts))
-    with store.read() as session:
-        matches = _Matcher(session, region)
-        pairs = [(matches.find(c), c) for c in contacts]
-    new = [c for pid, c in pairs if pid is None or duplicates == "create"]
-    matched = [(pid, c) for pid, c in pairs if pid is not None and duplicates != "create"]
-    skipped = len(matched) if duplicates == "skip" else 0
+        importer.match(session)
+    matched = len(importer.matched)
+    skipped = importer.would_skip
+    problems = tuple(f"row {f.number}: {f.reason}; see the error workbook" for f in importer.failed)
+    notes = tuple(importer.notes)
     if dry_run:
         return ImportReport(
             path,
-            len(new),
-            len(matched) - skipped,
+            len(importer.new),
+            matched - skipped,
             skipped,
-            len(failed),
+            len(importer.failed),
             None,
             problems,
             notes,
             dry_run=True,
         )
     workbook = None
-    if failed:
+    if importer.failed:
         workbook = _error_target(path)
-        write_error_workbook(workbook, lay.columns, failed)
-    if not new and (duplicates == "skip" or not matched):
+        write_error_workbook(workbook, opened.lay.columns, importer.failed)
+    if not importer.new and (duplicates == "skip" or not matched):
         return ImportReport(
-            path, 0, 0, skipped, len(failed), None, problems, notes, error_workbook=workbook
+            path,
+            0,
+            0,
+            skipped,
+            len(importer.failed),
+            None,
+            problems,
+            notes,
+            error_workbook=workbook,
         )
     take_backup("pre-import")
     with store.unit_of_work(f"Import {path.name}", "import", bulk=True) as (session, rec):
-        writer = Writer(session, rec, store.actor_id, today, source=path.name)
-        writer.e164 = matches.e164  # parsed while matching: not again while writing
-        for start in range(0, len(new), CHUNK):
-            progress.check_cancelled()
-            writer.write(new[start : start + CHUNK])
-            progress.report(start + CHUNK, len(new) + len(matched), path.name)
-        updated = 0
+        updated = importer.write(session, rec, progress, CHUNK)
         if duplicates in ("fill", "overwrite"):
-            for pid, contact in matched:
-                progress.check_cancelled()
-                updated += _update(session, pid, contact, region, duplicates == "overwrite")
-            skipped = len(matched) - updated  # matched, but nothing new to put in
+            skipped = matched - updated  # matched, but nothing new to put in
         session.add(
             ImportBatch(
                 source_name=path.name,
-                file_format=table.kind,
-                entity="people",
+                file_format=opened.table.kind,
+                entity=entity,
                 operation_id=rec.operation_id,
-                created=writer.created,
+                created=importer.created,
                 updated=updated,
                 skipped=skipped,
-                failed=len(failed),
-                mapping={str(k): v for k, v in mapping.items()},
+                failed=len(importer.failed),
+                mapping={str(k): v for k, v in opened.mapping.items()},
             )
         )
+    remember_profile(
+        store, entity, opened.lay.columns, opened.mapping, opened.date_orders, path.name
+    )
     return ImportReport(
         path,
-        writer.created,
+        importer.created,
         updated,
         skipped,
-        len(failed),
+        len(importer.failed),
         rec.operation_id if rec.changed else None,
         problems,
         notes,
@@ -144,109 +342,3 @@ def _error_target(path: Path) -> Path:
 
         target = Path(tempfile.gettempdir()) / target.name
     return target
-
-
-class _Matcher:
-    """Existing people by email, phone (E.164) and name at company."""
-
-    def __init__(self, session: Session, region: str) -> None:
-        self.region = region
-        self.e164: dict[str, str | None] = {}  # each typed phone parsed once per import
-        self.emails: dict[str, str] = dict(
-            session.execute(
-                select(func.lower(Email.value), Email.person_id)
-                .join(Person, Person.id == Email.person_id)
-                .where(Email.deleted_at.is_(None), Person.deleted_at.is_(None))
-            ).all()
-        )
-        self.phones: dict[str, str] = {
-            str(e164): str(pid)
-            for e164, pid in session.execute(
-                select(Phone.e164, Phone.person_id)
-                .join(Person, Person.id == Phone.person_id)
-                .where(
-                    Phone.deleted_at.is_(None), Person.deleted_at.is_(None), Phone.e164.is_not(None)
-                )
-            )
-        }
-        self.names = {
-            (_squash(name), (company or "").casefold()): pid
-            for pid, name, company in session.execute(
-                select(Person.id, Person.name, Company.name)
-                .outerjoin(Company, Company.id == Person.company_id)
-                .where(Person.deleted_at.is_(None))
-            )
-        }
-
-    def find(self, c: VContact) -> str | None:
-        for _label, value in c.emails:
-            if value.lower() in self.emails:
-                return str(self.emails[value.lower()])
-        for _label, value in c.phones:
-            if value not in self.e164:
-                self.e164[value] = normalize_phone(value, self.region)
-            e164 = self.e164[value]
-            if e164 and e164 in self.phones:
-                return str(self.phones[e164])
-        if c.named_from is None:
-            return self.names.get((_squash(c.name), (c.organization or "").casefold()))
-        return None
-
-
-def _update(session: Session, pid: str, c: VContact, region: str, overwrite: bool) -> int:
-    """Fill (or overwrite) a matched person from an imported row; add new phones/emails."""
-    person = session.get(Person, pid)
-    if person is None:
-        return 0
-    changed = False
-    values: dict[str, Any] = {
-        "title": c.title,
-        "department": c.department,
-        "website": c.websites[0] if c.websites else None,
-        "wechat": c.wechat,
-        "birthday": c.birthday,
-        "source": c.source,
-        "level": c.level,
-        "status": c.status,
-    }
-    for field in _FILLABLE:
-        value = values[field]
-        current = getattr(person, field)
-        if value is not None and (overwrite or current in (None, "")) and current != value:
-            setattr(person, field, value)
-            changed = True
-    if c.notes and c.notes not in (person.notes or ""):
-        person.notes = (
-            c.notes if overwrite or not person.notes else f"{person.notes}\\n\\n{c.notes}"
-        )
-        changed = True
-    have_phones = {
-        p.e164 or p.value
-        for p in session.scalars(
-            select(Phone).where(Phone.person_id == pid, Phone.deleted_at.is_(None))
-        )
-    }
-    for label, value in c.phones:
-        e164 = normalize_phone(value, region)
-        if (e164 or value) not in have_phones:
-            session.add(
-                Phone(person_id=pid, label=label, value=value, e164=e164, position=len(have_phones))
-            )
-            have_phones.add(e164 or value)
-            changed = True
-    have_emails = {
-        e.value.lower()
-        for e in session.scalars(
-            select(Email).where(Email.person_id == pid, Email.deleted_at.is_(None))
-        )
-    }
-    for label, value in c.emails:
-        if value.lower() not in have_emails:
-            session.add(Email(person_id=pid, label=label, value=value, position=len(have_emails)))
-            have_emails.add(value.lower())
-            changed = True
-    return int(changed)
-
-
-def _squash(name: str) -> str:
-    return "".join(name.split()).casefold()

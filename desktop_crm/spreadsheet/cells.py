@@ -131,13 +131,15 @@ def parse_amount(value: Any) -> Decimal:
 
 
 def parse_percent(value: Any) -> Decimal:
-    """A percentage as a number of percent: ``12.5%``, ``0.125`` (a fraction) and ``12.5``."""
-    if isinstance(value, float) and 0 < value < 1:
-        return (Decimal(repr(value)) * 100).normalize()
+    """A percentage as a number of percent: ``12.5%``, ``0.125`` (a fraction) and ``12.5``.
+
+    A bare number between 0 and 1 is a fraction (Excel's percent cells hold those): 0.06 is 6%.
+    """
     raw = (text(value) or "").strip()
     if raw.endswith(("%", "％")):
-        raw = raw[:-1]
-    return parse_amount(raw)
+        return parse_amount(raw[:-1])
+    number = parse_amount(value)
+    return (number * 100).normalize() if 0 < number < 1 else number
 
 
 def parse_bool(value: Any) -> bool:

@@ -236,7 +236,120 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "web",
     ),
 }
-FIELDS = tuple(SYNONYMS)
+_SHARED = ("phone", "mobile", "fax", "email", "street", "city", "region", "postcode", "country")
+COMPANY_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "name": (
+        "company",
+        "company name",
+        "name",
+        "公司",
+        "公司名称",
+        "名称",
+        "单位",
+        "单位名称",
+        "企业",
+        "企业名称",
+        "客户",
+        "客户名称",
+        "organization",
+        "organisation",
+        "account",
+        "account name",
+        "firma",
+    ),
+    "industry": ("industry", "行业", "所属行业", "branche"),
+    **{field: SYNONYMS[field] for field in _SHARED},
+    **{f: SYNONYMS[f] for f in ("website", "tags", "source", "owner", "level", "status", "notes")},
+}
+DEAL_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "title": (
+        "deal",
+        "deal name",
+        "opportunity",
+        "opportunity name",
+        "title",
+        "name",
+        "商机",
+        "商机名称",
+        "项目",
+        "项目名称",
+        "机会",
+        "销售机会",
+        "名称",
+    ),
+    "company": ("company", "account", "account name", "公司", "客户", "客户名称", "公司名称"),
+    "person": ("contact", "contact name", "联系人", "联系人姓名", "客户联系人"),
+    "amount": (
+        "amount",
+        "value",
+        "deal value",
+        "expected revenue",
+        "金额",
+        "预计金额",
+        "商机金额",
+        "合同金额",
+        "销售金额",
+    ),
+    "currency": ("currency", "币种", "货币"),
+    "stage": ("stage", "deal stage", "sales stage", "阶段", "销售阶段", "商机阶段"),
+    "status": ("status", "状态", "赢单/输单", "结果"),
+    "expected_close": (
+        "expected close",
+        "expected close date",
+        "close date",
+        "预计成交日期",
+        "预计签单日期",
+        "预计成交时间",
+    ),
+    "closed_on": ("closed on", "closed date", "成交日期", "关闭日期", "签单日期"),
+    "lost_reason": ("lost reason", "reason lost", "输单原因", "丢单原因"),
+    "owner": SYNONYMS["owner"],
+    "notes": SYNONYMS["notes"],
+}
+PRODUCT_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "sku": (
+        "sku",
+        "code",
+        "item code",
+        "product code",
+        "part number",
+        "编码",
+        "编号",
+        "产品编号",
+        "产品编码",
+        "商品编码",
+        "物料编码",
+        "货号",
+        "原料编号",
+        "artikelnummer",
+    ),
+    "name": (
+        "name",
+        "product",
+        "product name",
+        "item",
+        "名称",
+        "品名",
+        "产品",
+        "产品名称",
+        "商品名称",
+        "物料名称",
+        "标准中文名",
+        "artikel",
+    ),
+    "description": ("description", "描述", "说明", "规格", "规格型号", "备注", "notes"),
+    "unit": ("unit", "uom", "单位", "计量单位", "einheit"),
+    "price": ("price", "unit price", "单价", "价格", "售价", "销售价", "含税单价", "preis"),
+    "currency": ("currency", "币种", "货币"),
+    "tax_rate": ("tax", "tax rate", "vat", "税率", "增值税率"),
+    "active": ("active", "on sale", "在售", "启用", "是否启用", "状态"),
+}
+BY_ENTITY = {
+    "people": SYNONYMS,
+    "companies": COMPANY_SYNONYMS,
+    "deals": DEAL_SYNONYMS,
+    "products": PRODUCT_SYNONYMS,
+}
 # Thunderbird splits the birthday into three columns.
 BIRTH_PARTS = {
     "birthyear": ("geburtsjahr", "birth year"),
@@ -251,7 +364,15 @@ def key(header: str) -> str:
     return re.sub(r"\s+", " ", text)
 
 
-_LOOKUP = {key(name): field for field, names in SYNONYMS.items() for name in names}
+_LOOKUPS = {
+    entity: {key(name): field for field, names in reversed(synonyms.items()) for name in names}
+    for entity, synonyms in BY_ENTITY.items()
+}
+_CONTAINS_BY_ENTITY: dict[str, tuple[tuple[str, str], ...]] = {
+    "companies": (("公司", "name"), ("电话", "phone"), ("邮箱", "email"), ("地址", "street")),
+    "deals": (("金额", "amount"), ("阶段", "stage"), ("商机", "title"), ("日期", "expected_close")),
+    "products": (("名称", "name"), ("编号", "sku"), ("编码", "sku"), ("价", "price")),
+}
 _CONTAINS = (
     ("手机", "mobile"),
     ("mobil", "mobile"),
@@ -267,19 +388,22 @@ _CONTAINS = (
 )
 
 
-def guess_mapping(columns: Sequence[str]) -> dict[int, str]:
+def guess_mapping(columns: Sequence[str], entity: str = "people") -> dict[int, str]:
     """``column index -> field`` for the columns recognised; each field is used once.
 
     Exact names win over partial ones; the first column of a name wins over later ones
     (a second email column becomes ``email2``).
     """
+    if entity != "people":
+        return _guess(columns, _LOOKUPS[entity], _CONTAINS_BY_ENTITY[entity])
     names = [key(c) for c in columns]
+    lookup = _LOOKUPS["people"]
     mapping: dict[int, str] = {}
     used: set[str] = set()
     layout_outlook = "job title" in names
     split_birthday = set(birthday_parts(columns).values())
     for index, name in enumerate(names):
-        field = _LOOKUP.get(name)
+        field = lookup.get(name)
         if index in split_birthday:
             continue  # a part of a birthday split over three columns
         if name == "title" and not layout_outlook:
@@ -295,6 +419,28 @@ def guess_mapping(columns: Sequence[str]) -> dict[int, str]:
         if index in mapping or index in split_birthday:
             continue
         for part, field in _CONTAINS:
+            if part in name and field not in used:
+                mapping[index] = field
+                used.add(field)
+                break
+    return mapping
+
+
+def _guess(
+    columns: Sequence[str], lookup: dict[str, str], contains: tuple[tuple[str, str], ...]
+) -> dict[int, str]:
+    names = [key(c) for c in columns]
+    mapping: dict[int, str] = {}
+    used: set[str] = set()
+    for index, name in enumerate(names):
+        field = lookup.get(name)
+        if field is not None and field not in used:
+            mapping[index] = field
+            used.add(field)
+    for index, name in enumerate(names):
+        if index in mapping:
+            continue
+        for part, field in contains:
             if part in name and field not in used:
                 mapping[index] = field
                 used.add(field)

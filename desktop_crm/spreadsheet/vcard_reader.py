@@ -87,6 +87,7 @@ class VContact:
         status: lead, prospect, customer or inactive (spreadsheet imports).
         level: A, B or C (spreadsheet imports).
         owner_id: The owner (spreadsheet imports).
+        custom: Custom field label -> text (spreadsheet imports).
     """
 
     index: int
@@ -113,6 +114,7 @@ class VContact:
     status: str | None = None
     level: str | None = None
     owner_id: str | None = None
+    custom: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,187 @@
+"""Importing people from a table: matched by email, phone or name at company."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+from typing_extensions import override
+
+from desktop_crm.domain.phones import normalize_phone
+from desktop_crm.services.import_base import ImportContext, Importer, apply_fields, squash
+from desktop_crm.services.import_custom import CustomValues
+from desktop_crm.services.imports import Writer
+from desktop_crm.spreadsheet.contact_rows import contact_from_row
+from desktop_crm.spreadsheet.row_reader import RowRead
+from desktop_crm.spreadsheet.vcard_reader import VContact
+from desktop_crm.store.changelog import Recorder
+from desktop_crm.store.models import Company, Email, Person, Phone
+
+
+class PeopleImporter(Importer[VContact]):
+    """People, with their company (found or made), phones, emails, address, tags, custom fields.
+
+    Args:
+        ctx: The import's context.
+        birth: Columns of a birthday split into year, month and day.
+    """
+
+    entity = "people"
+
+    def __init__(self, ctx: ImportContext, birth: dict[str, int]) -> None:
+        super().__init__(ctx)
+        self.birth = birth
+        self.e164: dict[str, str | None] = {}  # each typed phone parsed once per import
+        self._writer: Writer | None = None
+
+    @override
+    def item(self, read: RowRead, row: Sequence[Any]) -> tuple[VContact | None, str]:
+        contact, reason = contact_from_row(read, row, self.birth)
+        if contact is not None and contact.named_from:
+            self.notes.append(
+                f"row {read.number} has no name; named “{contact.name}” from its "
+                f"{contact.named_from}"
+            )
+        return contact, reason
+
+    @override
+    def prepare(self, session: Session) -> None:
+        by = self.ctx.match_by
+        live = Person.deleted_at.is_(None)
+        self.emails: dict[str, str] = (
+            dict(
+                session.execute(
+                    select(func.lower(Email.value), Email.person_id)
+                    .join(Person, Person.id == Email.person_id)
+                    .where(Email.deleted_at.is_(None), live)
+                ).all()
+            )
+            if "email" in by
+            else {}
+        )
+        self.phones: dict[str, str] = (
+            {
+                str(e164): str(pid)
+                for e164, pid in session.execute(
+                    select(Phone.e164, Phone.person_id)
+                    .join(Person, Person.id == Phone.person_id)
+                    .where(Phone.deleted_at.is_(None), live, Phone.e164.is_not(None))
+                )
+            }
+            if "phone" in by
+            else {}
+        )
+        self.names: dict[tuple[str, str], str] = (
+            {
+                (squash(name), (company or "").casefold()): pid
+                for pid, name, company in session.execute(
+                    select(Person.id, Person.name, Company.name)
+                    .outerjoin(Company, Company.id == Person.company_id)
+                    .where(live)
+                )
+            }
+            if "name" in by
+            else {}
+        )
+
+    @override
+    def find(self, item: VContact) -> str | None:
+        for _label, value in item.emails:
+            if value.lower() in self.emails:
+                return self.emails[value.lower()]
+        if self.phones:
+            for _label, value in item.phones:
+                e164 = self.parse(value)
+                if e164 and e164 in self.phones:
+                    return self.phones[e164]
+        if item.named_from is None and self.names:
+            return self.names.get((squash(item.name), (item.organization or "").casefold()))
+        return None
+
+    def parse(self, value: str) -> str | None:
+        """A phone's E.164 form, parsed once per import."""
+        if value not in self.e164:
+            self.e164[value] = normalize_phone(value, self.ctx.region)
+        return self.e164[value]
+
+    def writer(self, session: Session, rec: Recorder) -> Writer:
+        """The bulk writer of this import (made once)."""
+        if self._writer is None:
+            self._writer = Writer(session, rec, self.ctx.actor_id, self.ctx.today, self.ctx.source)
+            self._writer.e164 = self.e164  # parsed while matching: not again while writing
+            self.custom = CustomValues(session, rec, "person")
+        return self._writer
+
+    @override
+    def write_new(self, session: Session, rec: Recorder, items: list[VContact]) -> None:
+        writer = self.writer(session, rec)
+        before = writer.created
+        ids = writer.write(items)
+        self.created += writer.created - before
+        self.custom.insert([(pid, c.custom) for pid, c in zip(ids, items, strict=True) if c.custom])
+
+    @override
+    def update(
+        self, session: Session, rec: Recorder, rid: str, item: VContact, overwrite: bool
+    ) -> int:
+        writer = self.writer(session, rec)
+        person = session.get(Person, rid)
+        if person is None:
+            return 0
+        values = {
+            "title": item.title,
+            "department": item.department,
+            "website": item.websites[0] if item.websites else None,
+            "wechat": item.wechat,
+            "birthday": item.birthday,
+            "source": item.source,
+            "level": item.level,
+            "status": item.status,
+            "owner_id": item.owner_id,
+        }
+        if item.organization:
+            values["company_id"] = writer.companies_named({item.organization})[item.organization]
+        changed = apply_fields(person, values, overwrite)
+        if item.notes and item.notes not in (person.notes or ""):
+            keep = overwrite or not person.notes
+            person.notes = item.notes if keep else f"{person.notes}\n\n{item.notes}"
+            changed = True
+        changed |= self._add_phones(session, rid, item)
+        changed |= self._add_emails(session, rid, item)
+        changed |= self.custom.update(rid, item.custom, overwrite)
+        return int(changed)
+
+    def _add_phones(self, session: Session, rid: str, item: VContact) -> bool:
+        have = {
+            p.e164 or p.value
+            for p in session.scalars(
+                select(Phone).where(Phone.person_id == rid, Phone.deleted_at.is_(None))
+            )
+        }
+        changed = False
+        for label, value in item.phones:
+            e164 = self.parse(value)
+            if (e164 or value) not in have:
+                session.add(
+                    Phone(person_id=rid, label=label, value=value, e164=e164, position=len(have))
+                )
+                have.add(e164 or value)
+                changed = True
+        return changed
+
+    def _add_emails(self, session: Session, rid: str, item: VContact) -> bool:
+        have = {
+            e.value.lower()
+            for e in session.scalars(
+                select(Email).where(Email.person_id == rid, Email.deleted_at.is_(None))
+            )
+        }
+        changed = False
+        for label, value in item.emails:
+            if value.lower() not in have:
+                session.add(Email(person_id=rid, label=label, value=value, position=len(have)))
+                have.add(value.lower())
+                changed = True
+        return changed

@@ -1,0 +1,117 @@
+"""The fields an imported column can fill, per kind of record, and how each cell is read.
+
+A column maps to a field key below, to ``custom:<label>`` (a custom field, made when missing),
+or to ``ignore``. Columns left unmapped are kept in the record's notes as "Header: value".
+"""
+
+from __future__ import annotations
+
+ENTITIES = ("people", "companies", "deals", "products")
+IGNORE = "ignore"
+CUSTOM = "custom:"
+
+# field -> (English label, how its cells are read; see ``row_reader.read_cell``)
+PEOPLE: dict[str, tuple[str, str]] = {
+    "name": ("Name", "text"),
+    "family_name": ("Family name", "text"),
+    "given_name": ("Given name", "text"),
+    "company": ("Company", "text"),
+    "title": ("Job title", "text"),
+    "department": ("Department", "text"),
+    "mobile": ("Mobile", "phones"),
+    "phone": ("Work phone", "phones"),
+    "home_phone": ("Home phone", "phones"),
+    "fax": ("Fax", "phones"),
+    "email": ("Email", "emails"),
+    "email2": ("Other email", "emails"),
+    "street": ("Street", "text"),
+    "city": ("City", "text"),
+    "region": ("Province / state", "text"),
+    "postcode": ("Postcode", "code"),
+    "country": ("Country", "text"),
+    "website": ("Website", "text"),
+    "wechat": ("WeChat", "text"),
+    "qq": ("QQ", "code"),
+    "birthday": ("Birthday", "date"),
+    "tags": ("Tags", "tags"),
+    "source": ("Source", "text"),
+    "owner": ("Owner", "owner"),
+    "level": ("Level", "level"),
+    "status": ("Status", "status"),
+    "notes": ("Notes", "notes"),
+}
+COMPANIES: dict[str, tuple[str, str]] = {
+    "name": ("Company name", "text"),
+    "industry": ("Industry", "text"),
+    "phone": ("Phone", "phones"),
+    "mobile": ("Mobile", "phones"),
+    "fax": ("Fax", "phones"),
+    "email": ("Email", "emails"),
+    "street": ("Street", "text"),
+    "city": ("City", "text"),
+    "region": ("Province / state", "text"),
+    "postcode": ("Postcode", "code"),
+    "country": ("Country", "text"),
+    "website": ("Website", "text"),
+    "tags": ("Tags", "tags"),
+    "source": ("Source", "text"),
+    "owner": ("Owner", "owner"),
+    "level": ("Level", "level"),
+    "status": ("Status", "status"),
+    "notes": ("Notes", "notes"),
+}
+DEALS: dict[str, tuple[str, str]] = {
+    "title": ("Deal", "text"),
+    "company": ("Company", "text"),
+    "person": ("Contact", "text"),
+    "amount": ("Amount", "amount"),
+    "currency": ("Currency", "currency"),
+    "stage": ("Stage", "text"),
+    "status": ("Open / won / lost", "deal_status"),
+    "expected_close": ("Expected close", "date"),
+    "closed_on": ("Closed on", "date"),
+    "lost_reason": ("Lost reason", "text"),
+    "owner": ("Owner", "owner"),
+    "notes": ("Notes", "notes"),
+}
+PRODUCTS: dict[str, tuple[str, str]] = {
+    "sku": ("Code / SKU", "code"),
+    "name": ("Product name", "text"),
+    "description": ("Description", "notes"),
+    "unit": ("Unit", "text"),
+    "price": ("Unit price", "amount"),
+    "currency": ("Currency", "currency"),
+    "tax_rate": ("Tax rate %", "percent"),
+    "active": ("On sale", "bool"),
+}
+FIELDS: dict[str, dict[str, tuple[str, str]]] = {
+    "people": PEOPLE,
+    "companies": COMPANIES,
+    "deals": DEALS,
+    "products": PRODUCTS,
+}
+# What a record of each kind cannot do without (any one of them).
+REQUIRED: dict[str, tuple[str, ...]] = {
+    "people": ("name", "family_name", "given_name", "email", "email2", "mobile", "phone"),
+    "companies": ("name",),
+    "deals": ("title",),
+    "products": ("name", "sku"),
+}
+# Where values that cannot go where they were meant to are kept.
+NOTES_FIELD = {"people": "notes", "companies": "notes", "deals": "notes", "products": "description"}
+# The custom-field entity of each kind, where it has custom fields.
+CUSTOM_ENTITY = {"people": "person", "companies": "company"}
+
+
+def kind_of(entity: str, target: str) -> str | None:
+    """How cells for ``target`` are read (``None`` for ignore, custom text, or unknown)."""
+    if target.startswith(CUSTOM):
+        return "custom"
+    spec = FIELDS[entity].get(target)
+    return spec[1] if spec else None
+
+
+def check_entity(entity: str) -> None:
+    """Raise ``ValueError`` for a kind of record that cannot be imported."""
+    if entity not in FIELDS:
+        raise ValueError(f"cannot import {entity}; choose one of {', '.join(ENTITIES)}")
