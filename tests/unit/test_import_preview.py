@@ -83,7 +83,10 @@ def test_custom_field_and_ignored_column_then_profile_offered_again(workspace, s
     # another file with the same columns gets the remembered mapping
     again = xlsx(
         tmp_path / "more.xlsx",
-        [["姓名", "手机", "邮箱", "生日", "客户等级", "预算", "内部编号"], ["韩梅", "", "", "", "", 3, "Z"]],
+        [
+            ["姓名", "手机", "邮箱", "生日", "客户等级", "预算", "内部编号"],
+            ["韩梅", "", "", "", "", 3, "Z"],
+        ],
     )
     preview = workspace.imports.preview(again)
     assert preview.profile == "客户名单.xlsx"

@@ -28,7 +28,14 @@ def test_companies_with_phones_tags_custom_fields_and_fill(workspace, ws_path, t
         encoding="utf-8-sig",
     )
     preview = workspace.imports.preview(sheet, entity="companies")
-    assert preview.mapping == {0: "name", 1: "industry", 2: "phone", 3: "city", 4: "tags", 5: "level"}
+    assert preview.mapping == {
+        0: "name",
+        1: "industry",
+        2: "phone",
+        3: "city",
+        4: "tags",
+        5: "level",
+    }
     mapping = dict(preview.mapping) | {6: "custom:员工数"}
     report = workspace.imports.import_file(sheet, entity="companies", mapping=mapping, today=TODAY)
     assert (report.created, report.failed) == (2, 0)
@@ -68,14 +75,16 @@ def test_product_codes_with_leading_zeros_match_and_stay_unique(workspace, ws_pa
     assert rows(ws_path, "SELECT sku, name FROM products") == [("01502200", "1,2-戊二醇")]
     sheet = tmp_path / "prices.csv"
     sheet.write_text(
-        "编码,名称,单价,税率\n01502200,戊二醇,\"¥1,280.50\",13%\nP-2,新品,12,0.06\nP-2,重复,1,\n"
+        '编码,名称,单价,税率\n01502200,戊二醇,"¥1,280.50",13%\nP-2,新品,12,0.06\nP-2,重复,1,\n'
     )
     report = workspace.imports.import_file(sheet, entity="products", duplicates="overwrite")
     assert (report.created, report.updated, report.failed) == (1, 1, 1)
     assert "already used" in report.problems[0]
     got = dict(
         (sku, (name, money(price), money(tax)))
-        for sku, name, price, tax in rows(ws_path, "SELECT sku, name, price, tax_rate FROM products")
+        for sku, name, price, tax in rows(
+            ws_path, "SELECT sku, name, price, tax_rate FROM products"
+        )
     )
     assert got["01502200"] == ("戊二醇", Decimal("1280.50"), Decimal("13"))
     assert got["P-2"] == ("新品", Decimal("12"), Decimal("6"))
@@ -87,7 +96,7 @@ def test_deals_find_or_make_company_and_contact_and_place_stages(workspace, ws_p
     sheet.write_text(
         "商机名称,客户名称,联系人,金额,销售阶段,预计成交日期,状态\n"
         f"官网改版,远山设计,王芳,5万,{stages[1]},2026/12/31,\n"
-        "品牌手册,远山设计,王芳,\"12,000\",不存在的阶段,,\n"
+        '品牌手册,远山设计,王芳,"12,000",不存在的阶段,,\n'
         "年度合作,青木科技,,8000,,2026-10-01,赢单\n"
         ",青木科技,,100,,,\n",
         encoding="gb18030",
