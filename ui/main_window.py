@@ -199,9 +199,7 @@ class MainWindow(QMainWindow):
             self.tr("&Open Workspace…"), self.choose_workspace, QKeySequence.StandardKey.Open
         )
         self.demo_action = self._action(self.tr("Open &Demo Workspace…"), self.new_demo)
-        self.import_action = self._action(
-            self.tr("&Import Contacts…"), self.choose_import, "Ctrl+I"
-        )
+        self.import_action = self._action(self.tr("&Import…"), self.choose_import, "Ctrl+I")
         self.backup_action = self._action(self.tr("&Back Up Now"), self.backup_now, "Ctrl+B")
         self.restore_action = self._action(self.tr("&Restore from Backup…"), self.choose_backup)
         quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
@@ -561,7 +559,7 @@ class MainWindow(QMainWindow):
         return card
 
     def choose_import(self) -> None:
-        """Ask for a contact file and import it (File > Import Contacts…)."""
+        """Ask for a file and import it (File > Import…)."""
         from ui.contacts.import_export import choose_import
 
         choose_import(self)

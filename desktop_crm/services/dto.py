@@ -706,6 +706,7 @@ class ImportPreview:
         sheet: The sheet shown.
         header_row: The header's row number (1-based), or ``None`` when there is none.
         columns: Column names.
+        samples: Per column, its first few values as written in the file.
         mapping: Column index -> field key (``custom:<label>``, ``ignore``); unmapped columns
             are kept in notes.
         date_orders: Column index -> YMD, DMY or MDY, for date columns.
@@ -726,6 +727,7 @@ class ImportPreview:
     sheet: str
     header_row: int | None
     columns: tuple[str, ...]
+    samples: tuple[str, ...]
     mapping: dict[int, str]
     date_orders: dict[int, str]
     fields: tuple[ImportField, ...]

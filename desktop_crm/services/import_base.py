@@ -7,12 +7,14 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Generic, TypeVar
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop_crm.domain.progress import Progress
 from desktop_crm.spreadsheet.contact_rows import FailedRow
 from desktop_crm.spreadsheet.row_reader import RowRead
 from desktop_crm.store.changelog import Recorder
+from desktop_crm.store.models import Company
 
 MATCH_KEYS = ("email", "phone", "name")
 Item = TypeVar("Item")
@@ -80,6 +82,27 @@ class Importer(Generic[Item]):
                 self.new.append(item)
             else:
                 self.matched.append((found, item))
+
+    def would_create(self, session: Session) -> int:
+        """Records a run would create: the new items and the companies made for them."""
+        names = {self.company_of(item) for item in self.new} - {None, ""}
+        if not names:
+            return len(self.new)
+        found: set[str] = set()
+        ordered = sorted(n for n in names if n)
+        for start in range(0, len(ordered), 500):
+            found.update(
+                session.scalars(
+                    select(Company.name).where(
+                        Company.deleted_at.is_(None), Company.name.in_(ordered[start : start + 500])
+                    )
+                )
+            )
+        return len(self.new) + len(names - found)
+
+    def company_of(self, item: Item) -> str | None:
+        """The name of the company an item is linked to (made when missing)."""
+        return None
 
     @property
     def would_skip(self) -> int:

@@ -47,6 +47,10 @@ class PeopleImporter(Importer[VContact]):
         return contact, reason
 
     @override
+    def company_of(self, item: VContact) -> str | None:
+        return item.organization
+
+    @override
     def prepare(self, session: Session) -> None:
         by = self.ctx.match_by
         live = Person.deleted_at.is_(None)

@@ -274,6 +274,10 @@ class DealImporter(Importer[RowRead]):
             self._stage(read)  # an unknown stage is reported before anything is written
 
     @override
+    def company_of(self, item: RowRead) -> str | None:
+        return item.text("company")
+
+    @override
     def find(self, item: RowRead) -> str | None:
         return self.existing.get((squash(item.text("title")), squash(item.text("company"))))
 

@@ -23,6 +23,7 @@ from desktop_crm.services.imports import CHUNK, ImportReport
 from desktop_crm.services.people_import import PeopleImporter
 from desktop_crm.services.record_import import CompanyImporter, DealImporter, ProductImporter
 from desktop_crm.services.settings import read_setting
+from desktop_crm.spreadsheet import cells
 from desktop_crm.spreadsheet.error_workbook import write_error_workbook
 from desktop_crm.spreadsheet.fields import (
     CUSTOM,
@@ -193,6 +194,7 @@ def preview_table(
         sheet=opened.table.name,
         header_row=None if opened.lay.header_row is None else opened.lay.header_row + 1,
         columns=opened.lay.columns,
+        samples=_samples(opened),
         mapping=opened.mapping,
         date_orders=opened.date_orders,
         fields=tuple(ImportField(k, label, kind) for k, (label, kind) in FIELDS[entity].items()),
@@ -204,6 +206,17 @@ def preview_table(
         encoding=opened.table.encoding,
         delimiter=opened.table.delimiter,
     )
+
+
+def _samples(sheet: Sheet) -> tuple[str, ...]:
+    """Each column's first three values as written, for choosing its mapping."""
+    found: list[list[str]] = [[] for _ in sheet.lay.columns]
+    for index in sheet.lay.data_rows[:200]:
+        for col, value in enumerate(sheet.table.rows[index][: len(found)]):
+            shown = cells.text(value)
+            if shown and len(found[col]) < 3 and shown not in found[col]:
+                found[col].append(shown[:40])
+    return tuple(" · ".join(values) for values in found)
 
 
 def _custom_labels(store: Store, entity: str) -> tuple[str, ...]:
@@ -266,6 +279,7 @@ def import_table(
         importer.add(reader.read(rows[index], index), rows[index])
     with store.read() as session:
         importer.match(session)
+        would_create = importer.would_create(session) if dry_run else 0
     matched = len(importer.matched)
     skipped = importer.would_skip
     problems = tuple(f"row {f.number}: {f.reason}; see the error workbook" for f in importer.failed)
@@ -273,7 +287,7 @@ def import_table(
     if dry_run:
         return ImportReport(
             path,
-            len(importer.new),
+            would_create,
             matched - skipped,
             skipped,
             len(importer.failed),

@@ -57,18 +57,19 @@ def split_values(value: Any) -> list[str]:
 def date_order(samples: list[Any]) -> str:
     """The order text dates of a column are written in: ``YMD``, ``DMY`` or ``MDY``.
 
-    A four-digit first part means year first; a first part over 12 means day first; a second
-    part over 12 means month first. Undecided columns read as ``YMD``, then ``DMY``.
+    Dates with a four-digit first part are year first whatever the column's order, so they
+    do not decide it; among the others a first part over 12 means day first and a second part
+    over 12 means month first. Undecided columns read as ``YMD``, then ``DMY``.
     """
     firsts, seconds = [], []
     for sample in samples:
         if not isinstance(sample, str):
             continue
         m = _DATE_PARTS.match(sample.strip())
-        if m:
+        if m and len(m.group(1)) != 4:
             firsts.append(m.group(1))
             seconds.append(int(m.group(2)))
-    if not firsts or any(len(f) == 4 for f in firsts):
+    if not firsts:
         return "YMD"
     if any(int(f) > 12 for f in firsts):
         return "DMY"
@@ -102,6 +103,8 @@ def parse_date(value: Any, order: str = "YMD", date1904: bool = False) -> date:
     if not m:
         raise ValueError(f"“{raw}” is not a date")
     a, b, c = (int(p) for p in m.groups())
+    if len(m.group(1)) == 4:
+        order = "YMD"  # 2025-03-04 and 2025/3/4 are year first in every order
     year, month, day = {"YMD": (a, b, c), "DMY": (c, b, a), "MDY": (c, a, b)}[order]
     if year < 100:
         year += 2000 if year < 50 else 1900

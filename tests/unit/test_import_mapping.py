@@ -87,6 +87,7 @@ def test_several_values_in_one_cell():
         (["25/12/2026", "01/02/2026"], "DMY"),
         (["6/5/1984", "1/20/1981", "6/3/2005"], "MDY"),
         (["01/02/2026"], "DMY"),
+        (["1985-12-01", "03/04/1990", "31/02/1990"], "DMY"),  # ISO dates do not decide
     ],
 )
 def test_date_order_of_a_column(samples, order):
@@ -96,6 +97,7 @@ def test_date_order_of_a_column(samples, order):
 def test_dates_text_serials_and_bad_ones():
     assert cells.parse_date("6/5/1984", "MDY") == date(1984, 6, 5)
     assert cells.parse_date("5/6/1984", "DMY") == date(1984, 6, 5)
+    assert cells.parse_date("1985-12-01", "MDY") == date(1985, 12, 1)  # year first is clear
     assert cells.parse_date("2026年3月1日") == date(2026, 3, 1)
     assert cells.parse_date("19720131") == date(1972, 1, 31)
     assert cells.parse_date(45000) == date(2023, 3, 15)  # 1900 system

@@ -3,20 +3,27 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from desktop_crm.domain.progress import CancelToken
 
 if TYPE_CHECKING:
     from desktop_crm.services.imports import ImportReport
+    from ui.imports.import_wizard import ImportWizard
     from ui.main_window import MainWindow
 
 
-def run_import(window: MainWindow, path: Path) -> QProgressDialog | None:
-    """Import ``path`` on the worker with a progress dialog that can cancel."""
+def run_import(window: MainWindow, path: Path, **options: Any) -> QProgressDialog | None:
+    """Import ``path`` on the worker with a progress dialog that can cancel.
+
+    Args:
+        window: The main window.
+        path: The file.
+        **options: For ``import_file``: entity, sheet, mapping, date_orders, duplicates...
+    """
     ws = window.workspace
     if ws is None:
         return None
@@ -45,7 +52,9 @@ def run_import(window: MainWindow, path: Path) -> QProgressDialog | None:
         progress.reset()
         window.show_error(exc)
 
-    window.worker.submit(lambda: ws.imports.import_file(path, progress=token), done, failed)
+    window.worker.submit(
+        lambda: ws.imports.import_file(path, progress=token, **options), done, failed
+    )
     return progress
 
 
@@ -63,6 +72,12 @@ def report_text(parent: QWidget, report: ImportReport) -> str:
     extra = len(report.problems) + len(report.notes) - 30
     if extra > 0:
         lines.append(parent.tr("…and %1 more.").replace("%1", str(extra)))
+    if report.error_workbook:
+        lines.append(
+            parent.tr("Rows that could not be imported are listed in %1.").replace(
+                "%1", str(report.error_workbook)
+            )
+        )
     if report.operation_id:
         lines.append(parent.tr("Edit > Undo takes the whole import back."))
     return "\n".join(lines)
@@ -74,17 +89,35 @@ def show_report(parent: QWidget, report: ImportReport) -> None:
 
 
 def choose_import(window: MainWindow) -> None:
-    """Ask for a file and import it."""
+    """Ask for a file; vCards import at once, tables through the import wizard."""
     name, _f = QFileDialog.getOpenFileName(
         window,
-        window.tr("Import Contacts"),
+        window.tr("Import"),
         str(Path.home()),
         window.tr(
-            "Contact files (*.vcf *.vcard *.xlsx *.xlsm *.xls *.ods *.csv *.txt);;All files (*)"
+            "Spreadsheets and contact files (*.xlsx *.xlsm *.xls *.ods *.csv *.txt *.vcf *.vcard)"
+            ";;All files (*)"
         ),
     )
     if name:
-        run_import(window, Path(name))
+        open_import(window, Path(name))
+
+
+def open_import(window: MainWindow, path: Path) -> ImportWizard | None:
+    """Import ``path``: a vCard at once, a table after the wizard's mapping and preview."""
+    ws = window.workspace
+    if ws is None:
+        return None
+    if path.suffix.lower() in (".vcf", ".vcard"):
+        run_import(window, path)
+        return None
+    from ui.imports.import_wizard import ImportWizard
+
+    wizard = ImportWizard(window.worker, ws, path, window)
+    wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    wizard.importRequested.connect(lambda options: run_import(window, path, **options))
+    wizard.show()
+    return wizard
 
 
 def choose_export(window: MainWindow, record_ids_job: object, count: int) -> None:

@@ -1,0 +1,1 @@
+"""The import wizard: file, mapping, preview, duplicates, then the run with progress."""

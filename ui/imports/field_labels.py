@@ -1,0 +1,99 @@
+"""Import field names and choices in the user's language."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+
+def entity_labels() -> dict[str, str]:
+    """What a sheet can hold."""
+    translate = QCoreApplication.translate
+    return {
+        "people": translate("ImportFields", "People"),
+        "companies": translate("ImportFields", "Companies"),
+        "deals": translate("ImportFields", "Deals"),
+        "products": translate("ImportFields", "Products"),
+    }
+
+
+def field_label(entity: str, key: str) -> str:
+    """The translated name of field ``key`` of ``entity`` (custom fields keep their name)."""
+    translate = QCoreApplication.translate
+    if key.startswith("custom:"):
+        return translate("ImportFields", "Custom field: %1").replace("%1", key[7:])
+    named = {
+        ("companies", "name"): translate("ImportFields", "Company name"),
+        ("products", "name"): translate("ImportFields", "Product name"),
+        ("deals", "person"): translate("ImportFields", "Contact"),
+    }
+    if (entity, key) in named:
+        return named[(entity, key)]
+    labels = {
+        "ignore": translate("ImportFields", "Ignore"),
+        "name": translate("ImportFields", "Name"),
+        "family_name": translate("ImportFields", "Family name"),
+        "given_name": translate("ImportFields", "Given name"),
+        "company": translate("ImportFields", "Company"),
+        "title": translate("ImportFields", "Job title")
+        if entity == "people"
+        else translate("ImportFields", "Deal"),
+        "department": translate("ImportFields", "Department"),
+        "mobile": translate("ImportFields", "Mobile"),
+        "phone": translate("ImportFields", "Phone"),
+        "home_phone": translate("ImportFields", "Home phone"),
+        "fax": translate("ImportFields", "Fax"),
+        "email": translate("ImportFields", "Email"),
+        "email2": translate("ImportFields", "Other email"),
+        "street": translate("ImportFields", "Street"),
+        "city": translate("ImportFields", "City"),
+        "region": translate("ImportFields", "Province / state"),
+        "postcode": translate("ImportFields", "Postcode"),
+        "country": translate("ImportFields", "Country"),
+        "website": translate("ImportFields", "Website"),
+        "wechat": translate("ImportFields", "WeChat"),
+        "qq": translate("ImportFields", "QQ"),
+        "birthday": translate("ImportFields", "Birthday"),
+        "tags": translate("ImportFields", "Tags"),
+        "source": translate("ImportFields", "Source"),
+        "owner": translate("ImportFields", "Owner"),
+        "level": translate("ImportFields", "Level"),
+        "status": translate("ImportFields", "Status")
+        if entity != "deals"
+        else translate("ImportFields", "Open / won / lost"),
+        "notes": translate("ImportFields", "Notes"),
+        "industry": translate("ImportFields", "Industry"),
+        "amount": translate("ImportFields", "Amount"),
+        "currency": translate("ImportFields", "Currency"),
+        "stage": translate("ImportFields", "Stage"),
+        "expected_close": translate("ImportFields", "Expected close"),
+        "closed_on": translate("ImportFields", "Closed on"),
+        "lost_reason": translate("ImportFields", "Lost reason"),
+        "sku": translate("ImportFields", "Code / SKU"),
+        "description": translate("ImportFields", "Description"),
+        "unit": translate("ImportFields", "Unit"),
+        "price": translate("ImportFields", "Unit price"),
+        "tax_rate": translate("ImportFields", "Tax rate %"),
+        "active": translate("ImportFields", "On sale"),
+    }
+    return labels.get(key, key)
+
+
+def date_order_labels() -> dict[str, str]:
+    """How text dates can be written."""
+    translate = QCoreApplication.translate
+    return {
+        "YMD": translate("ImportFields", "Year-month-day (2025-03-04)"),
+        "DMY": translate("ImportFields", "Day/month/year (04/03/2025)"),
+        "MDY": translate("ImportFields", "Month/day/year (03/04/2025)"),
+    }
+
+
+def policy_labels() -> dict[str, str]:
+    """What to do with records that are already there."""
+    translate = QCoreApplication.translate
+    return {
+        "skip": translate("ImportFields", "Skip them (change nothing)"),
+        "fill": translate("ImportFields", "Fill their empty fields"),
+        "overwrite": translate("ImportFields", "Overwrite with the file's values"),
+        "create": translate("ImportFields", "Create new records anyway"),
+    }
