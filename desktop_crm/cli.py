@@ -111,7 +111,14 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("export", help="export a list to a file")
     workspace_arg(p)
     p.add_argument("file", type=Path, help="the file to write")
-    p.add_argument("--entity", default="people", help="what to export: people or companies")
+    p.add_argument(
+        "--entity",
+        default="people",
+        help="what to export: people, companies, deals, quotes, activities, products, or "
+        "workspace (every table, one sheet each, to move a workspace losslessly)",
+    )
+    p.add_argument("--columns", help="comma-separated columns (default: all of the list)")
+    p.add_argument("--status", help="only deals/quotes with this status, activities of this kind")
     p.add_argument(
         "--format", dest="fmt", default=None, help="xlsx, csv or vcf (default: from the file name)"
     )
@@ -364,32 +371,49 @@ def _cmd_export(args: argparse.Namespace) -> int:
     if fmt == "vcard":
         fmt = "vcf"
     kinds = {"people": "person", "companies": "company"}
-    if (
-        args.entity not in kinds
-        or fmt not in ("vcf", "xlsx", "csv")
-        or (fmt == "vcf" and args.entity != "people")
-    ):
+    records = ("deals", "quotes", "activities", "products")
+    entities = (*kinds, *records, "workspace")
+    if args.entity not in entities:
         print(
-            f"desktop-crm: exporting {args.entity} as {fmt or 'that format'} is not supported "
-            "yet; use --entity people|companies --format xlsx|csv, or people as vcf.",
+            f"desktop-crm: cannot export {args.entity}; use --entity {'|'.join(entities)}.",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    allowed = {"people": ("xlsx", "csv", "vcf"), "workspace": ("xlsx",)}.get(
+        args.entity, ("xlsx", "csv")
+    )
+    if fmt not in allowed:
+        print(
+            f"desktop-crm: {args.entity} can be exported as {' or '.join(allowed)}, "
+            f"not {fmt or 'a file without an extension'}; use --format.",
             file=sys.stderr,
         )
         return EXIT_USAGE
     from desktop_crm.services.dto import ContactFilter
 
+    columns = [c.strip() for c in args.columns.split(",") if c.strip()] if args.columns else None
     target = args.file.expanduser().resolve()
     ws = open_workspace(args.path)
     try:
         if fmt == "vcf":
             count = ws.exports.export_people_vcard(target, version=args.vcard_version)
+        elif args.entity == "workspace":
+            count = ws.exports.export_workspace(target)
+        elif args.entity in records:
+            count = ws.exports.export_records(target, fmt, args.entity, columns, args.status)
         else:
-            count = ws.exports.export_list(target, fmt, ContactFilter(kind=kinds[args.entity]))
+            flt = ContactFilter(kind=kinds[args.entity], status=args.status)
+            if columns:
+                count = ws.exports.export_list(target, fmt, flt, columns)
+            else:
+                count = ws.exports.export_list(target, fmt, flt)
     finally:
         ws.close(backup_if_changed=False)
+    what = "rows (every table)" if args.entity == "workspace" else args.entity
     _emit(
         args,
-        {"exported": count, "file": str(args.file), "format": fmt},
-        f"Exported {count} {args.entity} to {args.file}"
+        {"exported": count, "file": str(args.file), "format": fmt, "entity": args.entity},
+        f"Exported {count} {what} to {args.file}"
         + (f" (vCard {args.vcard_version})." if fmt == "vcf" else "."),
     )
     return EXIT_OK

@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import select
 
 from desktop_crm.domain.errors import StorageError, ValidationError
+from desktop_crm.domain.progress import Progress
 from desktop_crm.services.dto import COLUMNS, ContactFilter
 from desktop_crm.spreadsheet.vcard_writer import Card, CardAddress, write_vcards
 from desktop_crm.store.models import Address, Company, Email, Person, Phone, Tag, Tagging
@@ -84,6 +85,54 @@ class ExportService:
             raise StorageError(
                 f"Could not write {target}: {exc.strerror or exc}.", detail=str(exc)
             ) from None
+
+    def export_records(
+        self,
+        target: Path,
+        fmt: str,
+        entity: str,
+        columns: Sequence[str] | None = None,
+        status: str | None = None,
+    ) -> int:
+        """Write a list of deals, quotes, activities or products to .xlsx or .csv.
+
+        Args:
+            target: The file.
+            fmt: xlsx or csv.
+            entity: deals, quotes, activities or products.
+            columns: Which columns (see ``record_lists.LISTS``); all when not given.
+            status: Only deals or quotes with this status, activities of this kind.
+
+        Raises:
+            ValidationError: An unknown format, list or column.
+            StorageError: The file could not be written; nothing half-written is left.
+        """
+        from desktop_crm.services.record_lists import LISTS, list_rows
+        from desktop_crm.spreadsheet.table_writer import write_csv, write_xlsx
+
+        if fmt not in ("xlsx", "csv"):
+            raise ValidationError(f"Unknown format {fmt}; use xlsx or csv.", field="format")
+        with self._store.read() as session:
+            headers, rows = list_rows(session, entity, columns, status)
+            keys = list(columns or LISTS[entity])
+            try:
+                if fmt == "xlsx":
+                    return write_xlsx(target, headers, keys, rows)
+                return write_csv(target, headers, rows)
+            except OSError as exc:
+                raise StorageError(
+                    f"Could not write {target}: {exc.strerror or exc}.", detail=str(exc)
+                ) from None
+
+    def export_workspace(self, target: Path, progress: Progress | None = None) -> int:
+        """Every table, one sheet each, as .xlsx; imports into an empty workspace losslessly.
+
+        Raises:
+            StorageError: The file could not be written.
+        """
+        from desktop_crm.services.workspace_transfer import export_workspace
+
+        return export_workspace(self._store, target, progress)
 
     def export_people_vcard(
         self, target: Path, person_ids: Iterable[str] | None = None, version: str = "3.0"

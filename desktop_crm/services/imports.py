@@ -131,6 +131,10 @@ class ImportService:
             raise ValidationError(f"No file at {path}.", field="path")
         if path.suffix.lower() in (".vcf", ".vcard"):
             return self.import_vcard(path, dry_run=dry_run, progress=progress, today=today)
+        from desktop_crm.services import workspace_transfer
+
+        if workspace_transfer.is_workspace_export(path):
+            return self.import_workspace(path, dry_run=dry_run, progress=progress)
         from desktop_crm.services.table_import import import_table
 
         return import_table(
@@ -147,6 +151,28 @@ class ImportService:
             date_orders=date_orders,
             match_by=match_by,
         )
+
+    def import_workspace(
+        self, path: Path, *, dry_run: bool = False, progress: Progress | None = None
+    ) -> ImportReport:
+        """Load a whole-workspace export into this empty workspace.
+
+        Not undoable: it replaces the empty workspace's starting rows (a backup is taken
+        first), and brings the exported history with it.
+
+        Raises:
+            ValidationError: This workspace already holds records.
+            FileFormatError: The workbook was changed or cut short.
+        """
+        from desktop_crm.services import workspace_transfer
+
+        if dry_run:
+            counts = workspace_transfer.export_counts(path)
+            return ImportReport(path, sum(counts.values()), 0, 0, 0, None, (), (), dry_run=True)
+        self._take_backup("pre-import")
+        rows = workspace_transfer.import_workspace(self._store, path, progress)
+        note = f"the whole workspace ({rows} rows, history included) was loaded"
+        return ImportReport(path, rows, 0, 0, 0, None, (), (note,))
 
     def preview(
         self,

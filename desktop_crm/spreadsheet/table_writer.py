@@ -14,7 +14,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-TEXT_COLUMNS = frozenset({"phone", "number", "postcode"})
+TEXT_COLUMNS = frozenset({"phone", "number", "postcode", "sku"})
 
 
 def write_xlsx(
@@ -54,6 +54,34 @@ def write_xlsx(
         sheet.append(values)
     _save(target, workbook.save)
     return count
+
+
+def write_sheets(
+    target: Path, sheets: Iterable[tuple[str, Sequence[str], Iterable[Sequence[Any]]]]
+) -> None:
+    """Write several sheets of ``(name, headers, rows)``, streaming.
+
+    Bold frozen headers and nothing more: workspace exports hold every table and must stay
+    quick to write.
+    """
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
+    workbook = Workbook(write_only=True)
+    bold = Font(bold=True)
+    for name, headers, rows in sheets:
+        sheet = workbook.create_sheet(name[:31])
+        sheet.freeze_panes = "A2"
+        cells = []
+        for title in headers:
+            cell = WriteOnlyCell(sheet, value=title)
+            cell.font = bold
+            cells.append(cell)
+        sheet.append(cells)
+        for row in rows:
+            sheet.append(list(row))
+    _save(target, workbook.save)
 
 
 def write_csv(target: Path, headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> int:

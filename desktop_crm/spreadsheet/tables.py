@@ -81,10 +81,44 @@ def read_table(path: Path, sheet: int | str = 0) -> Table:
 
 
 def _read_workbook(path: Path, data: bytes, sheet: int | str) -> Table:
+    workbook = _open_workbook(path, data)
+    names = tuple(workbook.sheet_names)
+    if isinstance(sheet, str):
+        if sheet not in names:
+            raise FileFormatError(
+                f"{path.name} has no sheet called “{sheet}”.", path=str(path), sheets=list(names)
+            )
+        index = names.index(sheet)
+    else:
+        index = sheet
+    if not 0 <= index < len(names):
+        raise FileFormatError(f"{path.name} has no sheet {index + 1}.", path=str(path))
+    return _sheet(path, data, workbook, index)
+
+
+def read_all_sheets(path: Path) -> dict[str, Table]:
+    """Every sheet of a workbook, read in one pass over the file.
+
+    Raises:
+        FileFormatError: Not a workbook that can be read.
+    """
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise FileFormatError(f"{path.name} cannot be read: {exc.strerror}.") from None
+    if not (data.startswith(_OLE) or data.startswith(_ZIP)):
+        raise FileFormatError(f"{path.name} is not an Excel or OpenDocument workbook.")
+    workbook = _open_workbook(path, data)
+    return {
+        name: _sheet(path, data, workbook, index) for index, name in enumerate(workbook.sheet_names)
+    }
+
+
+def _open_workbook(path: Path, data: bytes) -> Any:
     from python_calamine import CalamineWorkbook
 
     try:
-        workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
+        return CalamineWorkbook.from_filelike(io.BytesIO(data))
     except Exception as exc:  # calamine raises several types; all mean "cannot read"
         encrypted = data.startswith(_OLE) and "EncryptedPackage".encode("utf-16-le") in data
         if encrypted or "password" in str(exc).lower() or type(exc).__name__ == "PasswordError":
@@ -98,17 +132,10 @@ def _read_workbook(path: Path, data: bytes, sheet: int | str) -> Table:
             f"{path.name} is not a spreadsheet that can be read (it may be damaged): {exc}",
             path=str(path),
         ) from None
+
+
+def _sheet(path: Path, data: bytes, workbook: Any, index: int) -> Table:
     names = tuple(workbook.sheet_names)
-    if isinstance(sheet, str):
-        if sheet not in names:
-            raise FileFormatError(
-                f"{path.name} has no sheet called “{sheet}”.", path=str(path), sheets=list(names)
-            )
-        index = names.index(sheet)
-    else:
-        index = sheet
-    if not 0 <= index < len(names):
-        raise FileFormatError(f"{path.name} has no sheet {index + 1}.", path=str(path))
     try:
         raw = workbook.get_sheet_by_index(index).to_python(skip_empty_area=False)
     except Exception as exc:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from openpyxl import Workbook
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWizard
-from openpyxl import Workbook
 
 from tests.conftest import REALWORLD
 from tests.ui.conftest import open_and_wait

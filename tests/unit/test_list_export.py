@@ -74,3 +74,62 @@ def _rows(path):
         return ws.contact_list.rows(ws.contact_list.ids(ContactFilter()))
     finally:
         ws.close(backup_if_changed=False)
+
+
+def test_deals_quotes_activities_and_products_lists(demo_path, tmp_path, capsys):
+    import sqlite3
+    from decimal import Decimal
+
+    from desktop_crm.domain.money import quote_total
+
+    with sqlite3.connect(demo_path) as db:
+        counts = {
+            t: db.execute(f"SELECT count(*) FROM {t} WHERE deleted_at IS NULL").fetchone()[0]
+            for t in ("deals", "quotes", "activities", "products")
+        }
+        won = db.execute("SELECT count(*) FROM deals WHERE status='won' AND deleted_at IS NULL")
+        won_count = won.fetchone()[0]
+    for entity, count in counts.items():
+        target = tmp_path / f"{entity}.xlsx"
+        assert main(["export", str(demo_path), str(target), "--entity", entity]) == 0
+        assert len(list(load_workbook(target).active.iter_rows())) == count + 1
+    deals = load_workbook(tmp_path / "deals.xlsx").active
+    header = [c.value for c in deals[1]]
+    first = dict(zip(header, [c.value for c in deals[2]], strict=True))
+    assert isinstance(first["Amount"], int | float) and first["Stage"]  # numbers, stage names
+    assert isinstance(first["Expected close"], datetime)  # a real date
+    products = load_workbook(tmp_path / "products.xlsx").active
+    assert products["A2"].data_type == "s"  # codes stay text
+    target = tmp_path / "won.csv"
+    assert (
+        main(
+            [
+                "export",
+                str(demo_path),
+                str(target),
+                "--entity",
+                "deals",
+                "--status",
+                "won",
+                "--columns",
+                "number,amount",
+            ]
+        )
+        == 0
+    )
+    lines = target.read_text(encoding="utf-8-sig").splitlines()
+    assert lines[0] == "No.,Amount" and len(lines) == won_count + 1
+    quotes = load_workbook(tmp_path / "quotes.xlsx").active
+    header = [c.value for c in quotes[1]]
+    row = dict(zip(header, [c.value for c in quotes[2]], strict=True))
+    assert Decimal(str(row["Net"])) + Decimal(str(row["Tax"])) == Decimal(str(row["Total"]))
+    assert quote_total([(Decimal(3), Decimal("33.333"), Decimal(10), Decimal(6))], Decimal(0)) == (
+        Decimal("90.00"),
+        Decimal("5.40"),
+        Decimal("95.40"),
+    )
+    capsys.readouterr()
+    assert main(["export", str(demo_path), str(tmp_path / "x.csv"), "--entity", "invoices"]) == 2
+    assert main(["export", str(demo_path), str(tmp_path / "w.csv"), "--entity", "workspace"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 2 and "cannot export invoices" in err[0] and "as xlsx" in err[1]

@@ -1,0 +1,232 @@
+"""Lists of deals, quotes, activities and products as rows of plain values, for export."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, aliased
+
+from desktop_crm.domain.errors import ValidationError
+from desktop_crm.domain.money import quote_total
+from desktop_crm.store.models import (
+    Activity,
+    Company,
+    Deal,
+    Person,
+    Product,
+    Quote,
+    QuoteLine,
+    Stage,
+    User,
+)
+
+# entity -> column key -> header
+LISTS: dict[str, dict[str, str]] = {
+    "deals": {
+        "number": "No.",
+        "title": "Deal",
+        "company": "Company",
+        "contact": "Contact",
+        "stage": "Stage",
+        "status": "Status",
+        "amount": "Amount",
+        "currency": "Currency",
+        "expected_close": "Expected close",
+        "closed_on": "Closed on",
+        "owner": "Owner",
+        "created_at": "Created",
+    },
+    "quotes": {
+        "number": "No.",
+        "issued_on": "Issued",
+        "valid_until": "Valid until",
+        "status": "Status",
+        "company": "Company",
+        "contact": "Contact",
+        "deal": "Deal",
+        "currency": "Currency",
+        "net": "Net",
+        "tax": "Tax",
+        "total": "Total",
+        "owner": "Owner",
+    },
+    "activities": {
+        "occurred_at": "When",
+        "kind": "Kind",
+        "subject": "Subject",
+        "contact": "Contact",
+        "company": "Company",
+        "deal": "Deal",
+        "duration_minutes": "Minutes",
+        "user": "By",
+        "body": "Notes",
+    },
+    "products": {
+        "sku": "Code",
+        "name": "Product",
+        "unit": "Unit",
+        "price": "Unit price",
+        "currency": "Currency",
+        "tax_rate": "Tax rate %",
+        "active": "On sale",
+        "description": "Description",
+    },
+}
+
+
+def list_rows(
+    session: Session, entity: str, columns: Sequence[str] | None = None, status: str | None = None
+) -> tuple[list[str], Iterator[list[Any]]]:
+    """Headers and rows of a list of live records (newest first; products by name).
+
+    Args:
+        session: A read session.
+        entity: deals, quotes, activities or products.
+        columns: Which columns, in order (all when not given).
+        status: Only deals or quotes with this status; activities of this kind.
+
+    Raises:
+        ValidationError: An unknown list or column.
+    """
+    if entity not in LISTS:
+        raise ValidationError(
+            f"Cannot list {entity}; choose one of people, companies, {', '.join(LISTS)}.",
+            field="entity",
+        )
+    known = LISTS[entity]
+    chosen = list(columns or known)
+    bad = [c for c in chosen if c not in known]
+    if bad:
+        raise ValidationError(
+            f"Unknown column {bad[0]} for {entity}; use {', '.join(known)}.", field="columns"
+        )
+    query = _QUERIES[entity](status)
+    names = list(query.selected_columns.keys())
+    totals = _quote_totals(session) if entity == "quotes" else {}
+
+    def rows() -> Iterator[list[Any]]:
+        for record in session.execute(query.execution_options(yield_per=2000)):
+            values = dict(zip(names, record, strict=True))
+            if entity == "quotes":
+                values["net"], values["tax"], values["total"] = totals.get(
+                    values["id"], (Decimal(0),) * 3
+                )
+            yield [values.get(c) for c in chosen]
+
+    return [known[c] for c in chosen], rows()
+
+
+def _deals(status: str | None) -> Any:  # a Select; its row type differs per list
+    contact, owner = aliased(Person), aliased(User)
+    query = (
+        select(
+            Deal.number,
+            Deal.title,
+            Company.name.label("company"),
+            contact.name.label("contact"),
+            Stage.name.label("stage"),
+            Deal.status,
+            Deal.amount,
+            Deal.currency,
+            Deal.expected_close,
+            Deal.closed_on,
+            owner.name.label("owner"),
+            Deal.created_at,
+        )
+        .join(Stage, Stage.id == Deal.stage_id)
+        .outerjoin(Company, Company.id == Deal.company_id)
+        .outerjoin(contact, contact.id == Deal.person_id)
+        .outerjoin(owner, owner.id == Deal.owner_id)
+        .where(Deal.deleted_at.is_(None))
+        .order_by(Deal.created_at.desc())
+    )
+    return query.where(Deal.status == status) if status else query
+
+
+def _quotes(status: str | None) -> Any:  # a Select; its row type differs per list
+    contact, owner = aliased(Person), aliased(User)
+    query = (
+        select(
+            Quote.id,
+            Quote.number,
+            Quote.issued_on,
+            Quote.valid_until,
+            Quote.status,
+            Company.name.label("company"),
+            contact.name.label("contact"),
+            Deal.title.label("deal"),
+            Quote.currency,
+            owner.name.label("owner"),
+        )
+        .outerjoin(Company, Company.id == Quote.company_id)
+        .outerjoin(contact, contact.id == Quote.person_id)
+        .outerjoin(Deal, Deal.id == Quote.deal_id)
+        .outerjoin(owner, owner.id == Quote.owner_id)
+        .where(Quote.deleted_at.is_(None))
+        .order_by(Quote.issued_on.desc(), Quote.number.desc())
+    )
+    return query.where(Quote.status == status) if status else query
+
+
+def _activities(kind: str | None) -> Any:  # a Select; its row type differs per list
+    contact, user = aliased(Person), aliased(User)
+    query = (
+        select(
+            Activity.occurred_at,
+            Activity.kind,
+            Activity.subject,
+            contact.name.label("contact"),
+            Company.name.label("company"),
+            Deal.title.label("deal"),
+            Activity.duration_minutes,
+            user.name.label("user"),
+            Activity.body,
+        )
+        .outerjoin(contact, contact.id == Activity.person_id)
+        .outerjoin(Company, Company.id == Activity.company_id)
+        .outerjoin(Deal, Deal.id == Activity.deal_id)
+        .outerjoin(user, user.id == Activity.user_id)
+        .where(Activity.deleted_at.is_(None))
+        .order_by(Activity.occurred_at.desc())
+    )
+    return query.where(Activity.kind == kind) if kind else query
+
+
+def _products(_status: str | None) -> Any:  # a Select; its row type differs per list
+    return (
+        select(
+            Product.sku,
+            Product.name,
+            Product.unit,
+            Product.price,
+            Product.currency,
+            Product.tax_rate,
+            Product.active,
+            Product.description,
+        )
+        .where(Product.deleted_at.is_(None))
+        .order_by(Product.name)
+    )
+
+
+_QUERIES = {"deals": _deals, "quotes": _quotes, "activities": _activities, "products": _products}
+
+
+def _quote_totals(session: Session) -> dict[str, tuple[Decimal, Decimal, Decimal]]:
+    lines: dict[str, list[tuple[Decimal, Decimal, Decimal, Decimal]]] = defaultdict(list)
+    for qid, qty, price, discount, rate in session.execute(
+        select(
+            QuoteLine.quote_id,
+            QuoteLine.quantity,
+            QuoteLine.unit_price,
+            QuoteLine.discount_percent,
+            QuoteLine.tax_rate,
+        ).where(QuoteLine.deleted_at.is_(None))
+    ):
+        lines[qid].append((qty, price, discount, rate))
+    discounts = dict(session.execute(select(Quote.id, Quote.discount_percent)).all())
+    return {qid: quote_total(items, discounts.get(qid, Decimal(0))) for qid, items in lines.items()}
