@@ -24,6 +24,7 @@ COMMANDS = (
     "demo",
     "import",
     "export",
+    "template",
     "search",
     "backup",
     "restore",
@@ -129,6 +130,14 @@ def build_parser() -> argparse.ArgumentParser:
         default="3.0",
         help="vCard version",
     )
+    json_arg(p)
+
+    p = sub.add_parser("template", help="write an import template (xlsx) to fill in")
+    p.add_argument("file", type=Path, help="the .xlsx file to write")
+    p.add_argument(
+        "--entity", choices=("people", "companies", "deals", "products"), default="people"
+    )
+    p.add_argument("--language", choices=("en", "zh"), default="en")
     json_arg(p)
 
     p = sub.add_parser("search", help="find people and companies")
@@ -415,6 +424,19 @@ def _cmd_export(args: argparse.Namespace) -> int:
         {"exported": count, "file": str(args.file), "format": fmt, "entity": args.entity},
         f"Exported {count} {what} to {args.file}"
         + (f" (vCard {args.vcard_version})." if fmt == "vcf" else "."),
+    )
+    return EXIT_OK
+
+
+def _cmd_template(args: argparse.Namespace) -> int:
+    from desktop_crm.services.exports import write_template
+
+    target = args.file.expanduser()
+    write_template(target, args.entity, args.language)
+    _emit(
+        args,
+        {"file": str(target), "entity": args.entity, "language": args.language},
+        f"Wrote the {args.entity} import template to {target}.",
     )
     return EXIT_OK
 

@@ -200,6 +200,28 @@ class MainWindow(QMainWindow):
         )
         self.demo_action = self._action(self.tr("Open &Demo Workspace…"), self.new_demo)
         self.import_action = self._action(self.tr("&Import…"), self.choose_import, "Ctrl+I")
+        self.export_menu = QMenu(self.tr("&Export"), self)
+        lists = {
+            "deals": self.tr("&Deals…"),
+            "quotes": self.tr("&Quotes…"),
+            "activities": self.tr("&Activities…"),
+            "products": self.tr("&Products…"),
+        }
+        for entity, text in lists.items():
+            self.export_menu.addAction(self._action(text, lambda e=entity: self.export_records(e)))
+        self.export_menu.addSeparator()
+        self.export_menu.addAction(
+            self._action(self.tr("&Whole Workspace…"), self.export_whole_workspace)
+        )
+        self.template_menu = QMenu(self.tr("Import &Templates"), self)
+        templates = {
+            "people": self.tr("&People…"),
+            "companies": self.tr("&Companies…"),
+            "deals": self.tr("&Deals…"),
+            "products": self.tr("P&roducts…"),
+        }
+        for entity, text in templates.items():
+            self.template_menu.addAction(self._action(text, lambda e=entity: self.save_template(e)))
         self.backup_action = self._action(self.tr("&Back Up Now"), self.backup_now, "Ctrl+B")
         self.restore_action = self._action(self.tr("&Restore from Backup…"), self.choose_backup)
         quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
@@ -209,13 +231,20 @@ class MainWindow(QMainWindow):
             self.demo_action,
             None,
             self.import_action,
+            self.export_menu,
+            self.template_menu,
             None,
             self.backup_action,
             self.restore_action,
             None,
             quit_action,
         ):
-            file_menu.addSeparator() if action is None else file_menu.addAction(action)
+            if action is None:
+                file_menu.addSeparator()
+            elif isinstance(action, QMenu):
+                file_menu.addMenu(action)
+            else:
+                file_menu.addAction(action)
 
         edit_menu = bar.addMenu(self.tr("&Edit"))
         self.undo_action = self._action(self.tr("&Undo"), self.undo, QKeySequence.StandardKey.Undo)
@@ -252,6 +281,7 @@ class MainWindow(QMainWindow):
         return action
 
     def _set_workspace_actions(self, enabled: bool) -> None:
+        self.export_menu.setEnabled(enabled)
         for action in (
             self.import_action,
             self.backup_action,
@@ -568,6 +598,24 @@ class MainWindow(QMainWindow):
         """Show what an import brought in."""
         if report.operation_id:
             self.refresh(ChangeResult(report.operation_id, created=report.created))
+
+    def export_records(self, entity: str) -> None:
+        """Ask where, then export every deal, quote, activity or product (File > Export)."""
+        from ui.contacts.import_export import choose_record_export
+
+        choose_record_export(self, entity)
+
+    def export_whole_workspace(self) -> None:
+        """Ask where, then write every table of the workspace to one workbook."""
+        from ui.contacts.import_export import choose_workspace_export
+
+        choose_workspace_export(self)
+
+    def save_template(self, entity: str) -> None:
+        """Ask where, then write an import template (File > Import Templates)."""
+        from ui.contacts.import_export import choose_template
+
+        choose_template(self, entity)
 
     def export_contacts(self, resolve: Any, count: int) -> None:
         """Ask where, then export these people as vCard."""

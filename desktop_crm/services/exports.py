@@ -230,3 +230,25 @@ def _cards(session, ids: list[str]) -> list[Card]:  # type: ignore[no-untyped-de
         if pid in people
         for p, company in [people[pid]]
     ]
+
+
+def write_template(target: Path, entity: str = "people", language: str = "en") -> None:
+    """Write an import template (headers, an example row, a notes sheet); needs no workspace.
+
+    Raises:
+        ValidationError: An entity that cannot be imported.
+        StorageError: The file could not be written.
+    """
+    from desktop_crm.spreadsheet.fields import ENTITIES
+    from desktop_crm.spreadsheet.templates import write_template as write
+
+    if entity not in ENTITIES:
+        raise ValidationError(
+            f"There is no template for {entity}; use {', '.join(ENTITIES)}.", field="entity"
+        )
+    try:
+        write(target, entity, language)
+    except OSError as exc:
+        raise StorageError(
+            f"Could not write {target}: {exc.strerror or exc}.", detail=str(exc)
+        ) from None

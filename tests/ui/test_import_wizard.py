@@ -100,3 +100,29 @@ def test_wizard_imports_products_and_reports_an_unreadable_file(
     assert "password" in locked.source_page.summary.text()
     assert not locked.source_page.isComplete()
     locked.reject()
+
+
+def test_file_menu_exports_lists_the_workspace_and_templates(
+    qtbot, window, demo_path, tmp_path, monkeypatch
+):
+    from openpyxl import load_workbook
+    from PySide6.QtWidgets import QFileDialog
+
+    open_and_wait(qtbot, window, demo_path)
+    answers = iter(
+        [
+            (str(tmp_path / "deals.xlsx"), "Excel workbook (*.xlsx)"),
+            (str(tmp_path / "everything.xlsx"), ""),
+            (str(tmp_path / "模板.xlsx"), "中文模板 (*.xlsx)"),
+        ]
+    )
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: next(answers))
+    window.export_records("deals")
+    qtbot.waitUntil(lambda: "Exported" in window.statusBar().currentMessage(), timeout=10_000)
+    assert load_workbook(tmp_path / "deals.xlsx").active["B1"].value == "Deal"
+    window.export_whole_workspace()
+    qtbot.waitUntil(lambda: "Wrote" in window.statusBar().currentMessage(), timeout=20_000)
+    assert "change_log" in load_workbook(tmp_path / "everything.xlsx", read_only=True).sheetnames
+    window.save_template("people")
+    qtbot.waitUntil(lambda: (tmp_path / "模板.xlsx").exists() and window.worker.idle)
+    assert load_workbook(tmp_path / "模板.xlsx").active["A1"].value == "姓名"

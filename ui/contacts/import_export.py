@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QLocale, Qt, QTimer
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from desktop_crm.domain.progress import CancelToken
@@ -181,6 +182,88 @@ def run_export(window: MainWindow, target: Path, record_ids_job: object, version
             .replace("%1", str(n))
             .replace("%2", target.name),
             8000,
+        ),
+        window.show_error,
+    )
+
+
+def _finished(window: MainWindow, text: str) -> Callable[[Any], None]:
+    return lambda n: window.statusBar().showMessage(text.replace("%1", str(n)), 8000)
+
+
+def choose_record_export(window: MainWindow, entity: str) -> None:
+    """Ask for a file and export every deal, quote, activity or product to it."""
+    ws = window.workspace
+    if ws is None:
+        return
+    filters = {window.tr("Excel workbook (*.xlsx)"): "xlsx", window.tr("CSV, UTF-8 (*.csv)"): "csv"}
+    name, chosen = QFileDialog.getSaveFileName(
+        window, window.tr("Export"), str(Path.home() / f"{entity}.xlsx"), ";;".join(filters)
+    )
+    if not name:
+        return
+    target, fmt = Path(name), filters.get(chosen, "xlsx")
+    if target.suffix.lower() in (".xlsx", ".csv"):
+        fmt = target.suffix.lower()[1:]
+    window.worker.submit(
+        lambda: ws.exports.export_records(target, fmt, entity),
+        _finished(window, window.tr("Exported %1 rows to %2.").replace("%2", target.name)),
+        window.show_error,
+    )
+
+
+def choose_workspace_export(window: MainWindow) -> None:
+    """Ask for a file and write the whole workspace to it, a sheet per table."""
+    ws = window.workspace
+    if ws is None:
+        return
+    name, _f = QFileDialog.getSaveFileName(
+        window,
+        window.tr("Export Whole Workspace"),
+        str(Path.home() / f"{ws.path.stem}-export.xlsx"),
+        window.tr("Excel workbook (*.xlsx)"),
+    )
+    if not name:
+        return
+    target = Path(name).with_suffix(".xlsx")
+    window.statusBar().showMessage(window.tr("Exporting the workspace…"))
+    window.worker.submit(
+        lambda: ws.exports.export_workspace(target),
+        _finished(
+            window,
+            window.tr("Wrote %1 rows to %2; import it into a new workspace to move it.").replace(
+                "%2", target.name
+            ),
+        ),
+        window.show_error,
+    )
+
+
+def choose_template(window: MainWindow, entity: str) -> None:
+    """Ask for a file and write an import template (English or Chinese) to it."""
+    filters = {window.tr("English template (*.xlsx)"): "en", "中文模板 (*.xlsx)": "zh"}
+    chinese = QLocale().language() == QLocale.Language.Chinese or window.tr("Lead") != "Lead"
+    default = "中文模板 (*.xlsx)" if chinese else window.tr("English template (*.xlsx)")
+    name, chosen = QFileDialog.getSaveFileName(
+        window,
+        window.tr("Save Import Template"),
+        str(Path.home() / f"{entity}-template.xlsx"),
+        ";;".join(filters),
+        default,
+    )
+    if not name:
+        return
+    target, language = Path(name).with_suffix(".xlsx"), filters.get(chosen, "en")
+
+    def job() -> None:
+        from desktop_crm.services.exports import write_template  # on the worker: openpyxl
+
+        write_template(target, entity, language)
+
+    window.worker.submit(
+        job,
+        lambda _r: window.statusBar().showMessage(
+            window.tr("Template saved as %1.").replace("%1", str(target)), 8000
         ),
         window.show_error,
     )

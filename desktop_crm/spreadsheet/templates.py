@@ -1,0 +1,192 @@
+"""Import templates in English and Simplified Chinese.
+
+A sheet with the headers the importer recognises and an example row, and a notes sheet
+saying what each column takes.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+# entity -> [(English header, Chinese header, example EN, example ZH, note EN, note ZH)]
+_COLUMNS: dict[str, list[tuple[str, str, object, object, str, str]]] = {
+    "people": [
+        (
+            "Name",
+            "姓名",
+            "Wang Fang",
+            "王芳",
+            "Required (or an email or phone).",
+            "必填（或填邮箱、手机）。",
+        ),
+        (
+            "Company",
+            "公司",
+            "Yuanshan Design",
+            "远山设计",
+            "Made when not there yet.",
+            "没有的公司会自动创建。",
+        ),
+        ("Job title", "职位", "Studio manager", "工作室经理", "", ""),
+        (
+            "Mobile",
+            "手机",
+            "13800138000",
+            "13800138000",
+            "Several: separate with ;",
+            "多个用 ; 分隔。",
+        ),
+        ("Phone", "电话", "021-6288 0000", "021-6288 0000", "", ""),
+        (
+            "Email",
+            "邮箱",
+            "wang@example.com",
+            "wang@example.com",
+            "Several: separate with ;",
+            "多个用 ; 分隔。",
+        ),
+        ("WeChat", "微信", "wangfang88", "wangfang88", "", ""),
+        ("City", "城市", "Shanghai", "上海", "", ""),
+        ("Address", "地址", "88 Wuding Rd", "武定路88号", "", ""),
+        ("Birthday", "生日", "1990-04-03", "1990-04-03", "Year-month-day.", "年-月-日。"),
+        ("Tags", "标签", "VIP; repeat", "VIP；老客户", "Separate with ;", "用 ; 分隔。"),
+        ("Source", "来源", "Referral", "转介绍", "", ""),
+        ("Level", "客户等级", "A", "A", "A, B or C.", "A、B 或 C。"),
+        (
+            "Status",
+            "状态",
+            "customer",
+            "成交客户",
+            "lead, prospect, customer or inactive.",
+            "线索、意向客户、成交客户或流失。",
+        ),
+        ("Notes", "备注", "Prefers WeChat", "喜欢微信联系", "", ""),
+    ],
+    "companies": [
+        ("Company name", "公司名称", "Yuanshan Design", "远山设计", "Required.", "必填。"),
+        ("Industry", "行业", "Design", "设计", "", ""),
+        ("Phone", "电话", "021-6288 0000", "021-6288 0000", "", ""),
+        ("Email", "邮箱", "hello@example.com", "hello@example.com", "", ""),
+        ("Website", "网址", "https://example.com", "https://example.com", "", ""),
+        ("City", "城市", "Shanghai", "上海", "", ""),
+        ("Address", "地址", "88 Wuding Rd", "武定路88号", "", ""),
+        ("Tags", "标签", "Key account", "重点客户", "Separate with ;", "用 ; 分隔。"),
+        ("Level", "客户等级", "A", "A", "A, B or C.", "A、B 或 C。"),
+        ("Notes", "备注", "", "", "", ""),
+    ],
+    "deals": [
+        ("Deal name", "商机名称", "Website redesign", "官网改版", "Required.", "必填。"),
+        (
+            "Company",
+            "客户名称",
+            "Yuanshan Design",
+            "远山设计",
+            "Made when not there yet.",
+            "没有的公司会自动创建。",
+        ),
+        (
+            "Contact",
+            "联系人",
+            "Wang Fang",
+            "王芳",
+            "Found at that company, or made.",
+            "在该公司下查找，没有则创建。",
+        ),
+        (
+            "Amount",
+            "金额",
+            50000,
+            50000,
+            "A number; ¥ and 万 are understood.",
+            "数字；可写 ¥ 或 万。",
+        ),
+        ("Currency", "币种", "CNY", "CNY", "Three letters (CNY, USD…).", "三个字母（CNY、USD…）。"),
+        (
+            "Stage",
+            "销售阶段",
+            "",
+            "",
+            "A stage of your pipeline; empty: the first.",
+            "销售流程中的阶段名；留空为第一阶段。",
+        ),
+        (
+            "Expected close",
+            "预计成交日期",
+            "2026-12-31",
+            "2026-12-31",
+            "Year-month-day.",
+            "年-月-日。",
+        ),
+        ("Status", "状态", "open", "进行中", "open, won or lost.", "进行中、赢单或输单。"),
+        ("Notes", "备注", "", "", "", ""),
+    ],
+    "products": [
+        (
+            "Code",
+            "产品编码",
+            "VI-01",
+            "VI-01",
+            "Unique; leading zeros are kept.",
+            "唯一；保留开头的 0。",
+        ),
+        (
+            "Product name",
+            "产品名称",
+            "Visual identity",
+            "VI 视觉识别系统",
+            "Required (or a code).",
+            "必填（或填编码）。",
+        ),
+        ("Unit", "单位", "set", "套", "", ""),
+        ("Unit price", "单价", 36000, 36000, "A number.", "数字。"),
+        ("Currency", "币种", "CNY", "CNY", "", ""),
+        ("Tax rate", "税率", "6%", "6%", "6% or 0.06.", "6% 或 0.06。"),
+        ("Description", "描述", "", "", "", ""),
+    ],
+}
+
+
+def template_headers(entity: str, language: str) -> list[str]:
+    """The template's headers."""
+    zh = language.startswith("zh")
+    return [c[1] if zh else c[0] for c in _COLUMNS[entity]]
+
+
+def write_template(target: Path, entity: str, language: str) -> None:
+    """Write the import template of ``entity`` in ``language`` (``en`` or ``zh``)."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+
+    zh = language.startswith("zh")
+    columns = _COLUMNS[entity]
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "导入" if zh else "Import"
+    sheet.append([c[1] if zh else c[0] for c in columns])
+    sheet.append([c[3] if zh else c[2] for c in columns])
+    for i, cell in enumerate(sheet[1]):
+        cell.font = Font(bold=True)
+        letter = cell.column_letter
+        sheet.column_dimensions[letter].width = max(12, len(str(columns[i][3])) * 2 + 2)
+        sheet[f"{letter}2"].number_format = "@" if isinstance(columns[i][2], str) else "General"
+    sheet.freeze_panes = "A2"
+    notes = book.create_sheet("说明" if zh else "Notes")
+    notes.append(["列" if zh else "Column", "说明" if zh else "What it takes"])
+    for c in columns:
+        notes.append([c[1] if zh else c[0], c[5] if zh else c[4]])
+    notes.append([])
+    notes.append(
+        [
+            "第 2 行是示例，导入前请替换或删除。其他列会保存到备注中。"
+            if zh
+            else "Row 2 is an example: replace or delete it before importing. Other columns "
+            "are kept in the notes."
+        ]
+    )
+    for cell in notes[1]:
+        cell.font = Font(bold=True)
+    notes.column_dimensions["A"].width = 18
+    notes.column_dimensions["B"].width = 60
+    for row in notes.iter_rows(min_row=2):
+        row[-1].alignment = Alignment(wrap_text=True)
+    book.save(target)
