@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QSettings, QTimer, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from ui.main_window import VIEWS, MainWindow
@@ -48,6 +48,9 @@ def install_translator(app: QApplication, language: str) -> QTranslator | None:
     code = language or QLocale.system().name()
     if not code.startswith("zh"):
         return None
+    qt_own = QTranslator(app)  # Qt's own buttons (Back, Next, Cancel, Yes, No...)
+    if qt_own.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt_own)
     translator = QTranslator(app)
     if translator.load(str(TRANSLATIONS / "desktop_crm_zh_CN.qm")):
         app.installTranslator(translator)

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QLocale, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTimer
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from desktop_crm.domain.progress import CancelToken
@@ -242,7 +242,9 @@ def choose_workspace_export(window: MainWindow) -> None:
 def choose_template(window: MainWindow, entity: str) -> None:
     """Ask for a file and write an import template (English or Chinese) to it."""
     filters = {window.tr("English template (*.xlsx)"): "en", "中文模板 (*.xlsx)": "zh"}
-    chinese = QLocale().language() == QLocale.Language.Chinese or window.tr("Lead") != "Lead"
+    chinese = QLocale().language() == QLocale.Language.Chinese or (
+        QCoreApplication.translate("Labels", "Lead") != "Lead"  # the Chinese UI is on
+    )
     default = "中文模板 (*.xlsx)" if chinese else window.tr("English template (*.xlsx)")
     name, chosen = QFileDialog.getSaveFileName(
         window,
