@@ -124,6 +124,6 @@ def test_cli_export(tmp_path, capsys):
     )
     assert '"exported": 12' in capsys.readouterr().out
     assert len(read_vcards(target.read_bytes()).contacts) == 12
-    assert main(["export", str(path), str(tmp_path / "x.xlsx"), "--entity", "deals"]) == 2
-    assert "not supported yet" in capsys.readouterr().err
+    assert main(["export", str(path), str(tmp_path / "x.vcf"), "--entity", "deals"]) == 2
+    assert "deals can be exported as xlsx or csv" in capsys.readouterr().err
     assert main(["export", str(path), str(tmp_path / "c.vcf"), "--entity", "companies"]) == 2
