@@ -20,39 +20,17 @@ TEXT_COLUMNS = frozenset({"phone", "number", "postcode", "sku"})
 def write_xlsx(
     target: Path, headers: Sequence[str], keys: Sequence[str], rows: Iterable[Sequence[Any]]
 ) -> int:
-    """Write ``rows`` under ``headers``; ``keys`` name the columns (phones stay text)."""
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
+    """Write ``rows`` under ``headers``; ``keys`` name the columns (phones and codes stay text)."""
+    from desktop_crm.spreadsheet.xlsx_stream import write_list_xlsx
 
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("List")
-    widths = [max(8, min(40, _width(h) + 2)) for h in headers]
-    bold = Font(bold=True)
-    header_cells = []
-    for title in headers:
-        cell = WriteOnlyCell(sheet, value=title)
-        cell.font = bold
-        header_cells.append(cell)
-    sheet.freeze_panes = "A2"
-    buffered: list[list[Any]] = []
+    text = [key in TEXT_COLUMNS for key in keys]
     count = 0
-    for row in rows:
-        values = []
-        for i, (key, value) in enumerate(zip(keys, row, strict=True)):
-            value = _excel_value(key, value)
-            if value is not None and count < 200:
-                widths[i] = max(widths[i], min(40, _width(str(value)) + 2))
-            values.append(value)
-        buffered.append(values)
-        count += 1
-    for i, width in enumerate(widths):
-        sheet.column_dimensions[_column_letter(i)].width = width
-    sheet.auto_filter.ref = f"A1:{_column_letter(len(headers) - 1)}{max(count + 1, 1)}"
-    sheet.append(header_cells)
-    for values in buffered:
-        sheet.append(values)
-    _save(target, workbook.save)
+
+    def save(path: str) -> None:
+        nonlocal count
+        count = write_list_xlsx(Path(path), headers, rows, text)
+
+    _save(target, save)
     return count
 
 
@@ -111,32 +89,9 @@ def _save(target: Path, save: Any) -> None:
         tmp.unlink(missing_ok=True)
 
 
-def _excel_value(key: str, value: Any) -> Any:
-    if value is None:
-        return None
-    if key in TEXT_COLUMNS:
-        return str(value)
-    if isinstance(value, datetime):
-        return value.astimezone().replace(tzinfo=None) if value.tzinfo else value
-    return value
-
-
 def _text(value: Any) -> str:
     if isinstance(value, datetime):
         return value.astimezone().strftime("%Y-%m-%d %H:%M")
     if isinstance(value, date):
         return value.isoformat()
     return str(value)
-
-
-def _width(text: str) -> int:
-    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)  # CJK is twice as wide
-
-
-def _column_letter(index: int) -> str:
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
