@@ -711,6 +711,7 @@ class ImportPreview:
             are kept in notes.
         date_orders: Column index -> YMD, DMY or MDY, for date columns.
         fields: What columns can be mapped to.
+        required: Fields of which a record needs at least one (a column must map to one).
         custom_fields: Labels of the existing custom fields (people and companies).
         total_rows: Data rows in the sheet.
         rows: The first rows, as they will be stored.
@@ -731,6 +732,7 @@ class ImportPreview:
     mapping: dict[int, str]
     date_orders: dict[int, str]
     fields: tuple[ImportField, ...]
+    required: tuple[str, ...]
     custom_fields: tuple[str, ...]
     total_rows: int
     rows: tuple[PreviewRow, ...]

@@ -11,6 +11,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop_crm.domain.progress import Progress
+from desktop_crm.services.import_custom import CustomValues
+from desktop_crm.services.imports import Writer
 from desktop_crm.spreadsheet.contact_rows import FailedRow
 from desktop_crm.spreadsheet.row_reader import RowRead
 from desktop_crm.store.changelog import Recorder
@@ -63,6 +65,9 @@ class Importer(Generic[Item]):
         self.items: list[Item] = []
         self.new: list[Item] = []
         self.matched: list[tuple[str, Item]] = []
+        self.created = 0
+        self._writer: Writer | None = None
+        self._custom: CustomValues | None = None
 
     def add(self, read: RowRead, row: Sequence[Any]) -> None:
         """Take one read row."""
@@ -125,8 +130,19 @@ class Importer(Generic[Item]):
                 updated += self.update(session, rec, rid, item, self.ctx.duplicates == "overwrite")
         return updated
 
+    def writer(self, session: Session, rec: Recorder) -> Writer:
+        """The bulk writer of this import, made once (it remembers companies and tags)."""
+        if self._writer is None:
+            self._writer = Writer(session, rec, self.ctx.actor_id, self.ctx.today, self.ctx.source)
+        return self._writer
+
+    def custom_values(self, session: Session, rec: Recorder, entity: str) -> CustomValues:
+        """The custom-field writer of this import, made once (it remembers the fields)."""
+        if self._custom is None:
+            self._custom = CustomValues(session, rec, entity)
+        return self._custom
+
     # What subclasses give.
-    created = 0
 
     def item(self, read: RowRead, row: Sequence[Any]) -> tuple[Item | None, str]:
         """What row ``read`` will write, or ``None`` and why it cannot be imported."""

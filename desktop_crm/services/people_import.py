@@ -11,7 +11,6 @@ from typing_extensions import override
 
 from desktop_crm.domain.phones import normalize_phone
 from desktop_crm.services.import_base import ImportContext, Importer, apply_fields, squash
-from desktop_crm.services.import_custom import CustomValues
 from desktop_crm.services.imports import Writer
 from desktop_crm.spreadsheet.contact_rows import contact_from_row
 from desktop_crm.spreadsheet.row_reader import RowRead
@@ -34,7 +33,6 @@ class PeopleImporter(Importer[VContact]):
         super().__init__(ctx)
         self.birth = birth
         self.e164: dict[str, str | None] = {}  # each typed phone parsed once per import
-        self._writer: Writer | None = None
 
     @override
     def item(self, read: RowRead, row: Sequence[Any]) -> tuple[VContact | None, str]:
@@ -110,13 +108,11 @@ class PeopleImporter(Importer[VContact]):
             self.e164[value] = normalize_phone(value, self.ctx.region)
         return self.e164[value]
 
+    @override
     def writer(self, session: Session, rec: Recorder) -> Writer:
-        """The bulk writer of this import (made once)."""
-        if self._writer is None:
-            self._writer = Writer(session, rec, self.ctx.actor_id, self.ctx.today, self.ctx.source)
-            self._writer.e164 = self.e164  # parsed while matching: not again while writing
-            self.custom = CustomValues(session, rec, "person")
-        return self._writer
+        writer = super().writer(session, rec)
+        writer.e164 = self.e164  # parsed while matching: not again while writing
+        return writer
 
     @override
     def write_new(self, session: Session, rec: Recorder, items: list[VContact]) -> None:
@@ -124,7 +120,9 @@ class PeopleImporter(Importer[VContact]):
         before = writer.created
         ids = writer.write(items)
         self.created += writer.created - before
-        self.custom.insert([(pid, c.custom) for pid, c in zip(ids, items, strict=True) if c.custom])
+        self.custom_values(session, rec, "person").insert(
+            [(pid, c.custom) for pid, c in zip(ids, items, strict=True) if c.custom]
+        )
 
     @override
     def update(
@@ -154,7 +152,7 @@ class PeopleImporter(Importer[VContact]):
             changed = True
         changed |= self._add_phones(session, rid, item)
         changed |= self._add_emails(session, rid, item)
-        changed |= self.custom.update(rid, item.custom, overwrite)
+        changed |= self.custom_values(session, rec, "person").update(rid, item.custom, overwrite)
         return int(changed)
 
     def _add_phones(self, session: Session, rid: str, item: VContact) -> bool:

@@ -13,7 +13,6 @@ from typing_extensions import override
 from desktop_crm.domain.errors import ValidationError
 from desktop_crm.domain.phones import normalize_phone
 from desktop_crm.services.import_base import Importer, apply_fields, squash
-from desktop_crm.services.import_custom import CustomValues
 from desktop_crm.services.imports import Writer
 from desktop_crm.services.numbering import allocate_numbers
 from desktop_crm.services.settings import read_setting
@@ -87,7 +86,7 @@ class CompanyImporter(Importer[RowRead]):
             rows.append(values)
         ids = rec.bulk_insert(session, Company, rows)
         self.created += len(ids)
-        writer = Writer(session, rec, self.ctx.actor_id, self.ctx.today, self.ctx.source)
+        writer = self.writer(session, rec)
         phones, emails, addresses, taggings = [], [], [], []
         for cid, read in zip(ids, items, strict=True):
             numbers_of = [
@@ -113,7 +112,7 @@ class CompanyImporter(Importer[RowRead]):
         for model, batch in ((Phone, phones), (Email, emails), (Address, addresses)):
             rec.bulk_insert(session, model, batch)
         rec.bulk_insert(session, Tagging, taggings)
-        CustomValues(session, rec, "company").insert(
+        self.custom_values(session, rec, "company").insert(
             [(cid, read.custom) for cid, read in zip(ids, items, strict=True) if read.custom]
         )
 
@@ -142,7 +141,8 @@ class CompanyImporter(Importer[RowRead]):
                     session.add(Phone(company_id=rid, label=label, value=value, e164=e164))
                     have.add(value)
                     changed = True
-        changed |= CustomValues(session, rec, "company").update(rid, item.custom, overwrite)
+        custom = self.custom_values(session, rec, "company")
+        changed |= custom.update(rid, item.custom, overwrite)
         return int(changed)
 
 
@@ -270,8 +270,8 @@ class DealImporter(Importer[RowRead]):
             )
         }
         self.currency = str(read_setting(session, "currency.default"))
-        for read in self.items:
-            self._stage(read)  # an unknown stage is reported before anything is written
+        # Each row's stage, settled before anything is written (unknown ones are reported).
+        self.stage_of = {read.number: self._stage(read) for read in self.items}
 
     @override
     def company_of(self, item: RowRead) -> str | None:
@@ -288,13 +288,11 @@ class DealImporter(Importer[RowRead]):
             for stage in self.stages:
                 if squash(stage.name) == wanted:
                     return stage
-            if "_stage_noted" not in read.values:
-                read.values["_stage_noted"] = True
-                read.kept.append(f"{read.headers.get('stage', 'Stage')}: {read.text('stage')}")
-                self.notes.append(
-                    f"row {read.number}: stage “{read.text('stage')}” is not in the pipeline; "
-                    "the deal starts in the first stage and the name is kept in its notes"
-                )
+            read.kept.append(f"{read.headers.get('stage', 'Stage')}: {read.text('stage')}")
+            self.notes.append(
+                f"row {read.number}: stage “{read.text('stage')}” is not in the pipeline; "
+                "the deal starts in the first stage and the name is kept in its notes"
+            )
         if status in ("won", "lost"):
             for stage in self.stages:
                 if stage.kind == status:
@@ -302,7 +300,7 @@ class DealImporter(Importer[RowRead]):
         return next((s for s in self.stages if s.kind == "open"), self.stages[0])
 
     def _fields(self, read: RowRead) -> dict[str, Any]:
-        stage = self._stage(read)
+        stage = self.stage_of[read.number]
         status = read.text("status") or (stage.kind if stage.kind in ("won", "lost") else "open")
         return {
             "stage_id": stage.id,
@@ -317,7 +315,7 @@ class DealImporter(Importer[RowRead]):
 
     @override
     def write_new(self, session: Session, rec: Recorder, items: list[RowRead]) -> None:
-        writer = Writer(session, rec, self.ctx.actor_id, self.ctx.today, self.ctx.source)
+        writer = self.writer(session, rec)
         before = writer.created
         companies = writer.companies_named({r.text("company") or "" for r in items} - {""})
         people = self._people(session, rec, writer, items, companies)

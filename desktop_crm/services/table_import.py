@@ -61,6 +61,7 @@ class Sheet:
     date_orders: dict[int, str]
     birth: dict[str, int]
     profile: str | None
+    custom_kinds: dict[str, tuple[str, tuple[str, ...]]]
 
 
 def open_sheet(
@@ -114,7 +115,7 @@ def open_sheet(
         if entity == "people" and "birthday" not in mapping.values()
         else {}
     )
-    return Sheet(table, lay, entity, dict(mapping), orders, birth, profile)
+    return Sheet(table, lay, entity, dict(mapping), orders, birth, profile, kinds)
 
 
 def _check_mapping(entity: str, mapping: dict[int, str], width: int) -> None:
@@ -136,7 +137,6 @@ def _check_mapping(entity: str, mapping: dict[int, str], width: int) -> None:
 def _reader(store: Store, sheet: Sheet) -> RowReader:
     with store.read() as session:
         owners = dict(session.execute(select(User.name, User.id)).all())
-        kinds = custom_kinds(session, CUSTOM_ENTITY.get(sheet.entity))
     return RowReader(
         sheet.entity,
         sheet.lay.columns,
@@ -144,11 +144,11 @@ def _reader(store: Store, sheet: Sheet) -> RowReader:
         sheet.date_orders,
         owners=owners,
         skip_columns=tuple(sheet.birth.values()),
-        custom_kinds=kinds,
+        custom_kinds=sheet.custom_kinds,
     )
 
 
-def _importer(store: Store, sheet: Sheet, ctx: ImportContext) -> Importer[object]:
+def _importer(sheet: Sheet, ctx: ImportContext) -> Importer[object]:
     if sheet.entity == "people":
         return PeopleImporter(ctx, sheet.birth)  # type: ignore[return-value]
     kinds = {"companies": CompanyImporter, "deals": DealImporter, "products": ProductImporter}
@@ -176,16 +176,16 @@ def preview_table(
     """The first ``limit`` rows as they will be stored, problems marked on their cells."""
     opened = open_sheet(store, path, entity, sheet, mapping, date_orders)
     reader = _reader(store, opened)
-    importer = _importer(store, opened, _context(store, path.name, date.today(), "skip", ()))
+    importer = _importer(opened, _context(store, path.name, date.today(), "skip", ()))
     rows = []
     problems = 0
     for index in opened.lay.data_rows[:limit]:
         row = opened.table.rows[index]
         read = reader.read(row, index)
         _item, reason = importer.item(read, row)
-        cells = tuple(PreviewCell(c.shown, c.problem) for c in read.cells)
-        problems += sum(1 for c in cells if c.problem) + (1 if reason else 0)
-        rows.append(PreviewRow(read.number, cells, reason or None))
+        stored = tuple(PreviewCell(c.shown, c.problem) for c in read.cells)
+        problems += sum(1 for c in stored if c.problem) + (1 if reason else 0)
+        rows.append(PreviewRow(read.number, stored, reason or None))
     return ImportPreview(
         path=path,
         kind=opened.table.kind,
@@ -198,6 +198,7 @@ def preview_table(
         mapping=opened.mapping,
         date_orders=opened.date_orders,
         fields=tuple(ImportField(k, label, kind) for k, (label, kind) in FIELDS[entity].items()),
+        required=REQUIRED[entity],
         custom_fields=_custom_labels(store, entity) if entity in CUSTOM_ENTITY else (),
         total_rows=len(opened.lay.data_rows),
         rows=tuple(rows),
@@ -271,7 +272,7 @@ def import_table(
         )
     reader = _reader(store, opened)
     ctx = _context(store, path.name, today, duplicates, tuple(match_by))
-    importer = _importer(store, opened, ctx)
+    importer = _importer(opened, ctx)
     rows = opened.table.rows
     for n, index in enumerate(opened.lay.data_rows):
         if n % 5_000 == 0:

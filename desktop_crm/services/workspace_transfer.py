@@ -124,14 +124,18 @@ def is_workspace_export(path: Path) -> bool:
     return len(about.rows) > 1 and about.rows[1][:1] == [MARKER]
 
 
+def _about(path: Path) -> dict[str, str]:
+    """The export's own description: marker, schema, and ``table:<name>`` row counts.
+
+    Read alone (small) so a refused import never reads the whole workbook.
+    """
+    rows = read_table(path, ABOUT).rows[1:]
+    return {str(r[0]): str(r[1]) for r in rows if r and r[0] and len(r) > 1 and r[1] is not None}
+
+
 def export_counts(path: Path) -> dict[str, int]:
     """The rows per table a workspace export says it holds."""
-    about = read_table(path, ABOUT)
-    return {
-        str(r[0])[6:]: int(str(r[1]))
-        for r in about.rows[1:]
-        if r and str(r[0]).startswith("table:") and r[1] is not None
-    }
+    return {k[6:]: int(v) for k, v in _about(path).items() if k.startswith("table:")}
 
 
 def import_workspace(store: Store, path: Path, progress: Progress | None = None) -> int:
@@ -143,8 +147,7 @@ def import_workspace(store: Store, path: Path, progress: Progress | None = None)
         FileFormatError: The workbook is not a complete workspace export.
     """
     progress = progress or NullProgress()
-    about = read_table(path, ABOUT)
-    info = {str(r[0]): str(r[1]) for r in about.rows[1:] if r and r[0] and r[1] is not None}
+    info = _about(path)
     if int(info.get("schema") or 0) > SCHEMA_VERSION:
         raise ValidationError(
             f"{path.name} comes from a newer Desktop CRM; update the app to import it.",

@@ -10,9 +10,10 @@ from __future__ import annotations
 import csv
 import os
 from collections.abc import Iterable, Sequence
-from datetime import date, datetime
 from pathlib import Path
 from typing import Any
+
+from desktop_crm.spreadsheet.xlsx_stream import cell_text, write_list_xlsx
 
 TEXT_COLUMNS = frozenset({"phone", "number", "postcode", "sku"})
 
@@ -21,8 +22,6 @@ def write_xlsx(
     target: Path, headers: Sequence[str], keys: Sequence[str], rows: Iterable[Sequence[Any]]
 ) -> int:
     """Write ``rows`` under ``headers``; ``keys`` name the columns (phones and codes stay text)."""
-    from desktop_crm.spreadsheet.xlsx_stream import write_list_xlsx
-
     text = [key in TEXT_COLUMNS for key in keys]
     count = 0
 
@@ -72,7 +71,7 @@ def write_csv(target: Path, headers: Sequence[str], rows: Iterable[Sequence[Any]
             writer = csv.writer(handle)
             writer.writerow(headers)
             for row in rows:
-                writer.writerow(["" if v is None else _text(v) for v in row])
+                writer.writerow(["" if v is None else cell_text(v) for v in row])
                 count += 1
 
     _save(target, save)
@@ -87,11 +86,3 @@ def _save(target: Path, save: Any) -> None:
         os.replace(tmp, target)
     finally:
         tmp.unlink(missing_ok=True)
-
-
-def _text(value: Any) -> str:
-    if isinstance(value, datetime):
-        return value.astimezone().strftime("%Y-%m-%d %H:%M")
-    if isinstance(value, date):
-        return value.isoformat()
-    return str(value)

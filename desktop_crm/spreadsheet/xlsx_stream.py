@@ -97,7 +97,7 @@ def write_list_xlsx(
     for row in head:
         for i, value in enumerate(row):
             if value is not None:
-                widths[i] = max(widths[i], min(40, _width(_shown(value)) + 2))
+                widths[i] = max(widths[i], min(40, _width(cell_text(value)) + 2))
     count = 0
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as book:
         book.writestr("[Content_Types].xml", _CONTENT_TYPES)
@@ -150,7 +150,7 @@ def _sheet(
                 continue
             ref = f"{letters[i]}{number}"
             if isinstance(value, str) or text_columns[i]:
-                text = value if isinstance(value, str) else _shown(value)
+                text = value if isinstance(value, str) else cell_text(value)
                 cells.append(
                     f'<c r="{ref}" t="inlineStr"><is><t xml:space="preserve">{_escape(text)}</t></is></c>'
                 )
@@ -185,7 +185,8 @@ def _escape(text: str) -> str:
     return _ILLEGAL.sub("", text)
 
 
-def _shown(value: Any) -> str:
+def cell_text(value: Any) -> str:
+    """A value as a list shows it in text (moments in local time, whole floats bare)."""
     if isinstance(value, datetime):
         return value.astimezone().strftime("%Y-%m-%d %H:%M")
     if isinstance(value, date):

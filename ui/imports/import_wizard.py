@@ -47,12 +47,6 @@ if TYPE_CHECKING:
 
 NEW_CUSTOM = "\x00new-custom"
 NOTES = ""
-_REQUIRED = {
-    "people": {"name", "family_name", "given_name", "email", "email2", "mobile", "phone"},
-    "companies": {"name"},
-    "deals": {"title"},
-    "products": {"name", "sku"},
-}
 
 
 class ImportWizard(QWizard):
@@ -112,9 +106,7 @@ class ImportWizard(QWizard):
 
     def set_target(self, column: int, target: str | None) -> None:
         """Map ``column`` to ``target`` (``None``: keep it in notes)."""
-        mapping = dict(self.preview.mapping if self.preview else {})
-        if self.mapping is not None:
-            mapping = dict(self.mapping)
+        mapping = dict(self.mapping or (self.preview.mapping if self.preview else {}))
         if target is None:
             mapping.pop(column, None)
         else:
@@ -185,6 +177,11 @@ class ImportWizard(QWizard):
             on_done,
             lambda exc: self.options_page.show_error(error_text(exc)),
         )
+
+
+def _mapped_enough(preview: ImportPreview) -> bool:
+    """Whether a column holds what a record of this kind needs."""
+    return bool(set(preview.mapping.values()) & set(preview.required))
 
 
 class SourcePage(QWizardPage):
@@ -305,16 +302,12 @@ class MappingPage(QWizardPage):
             order_box.blockSignals(True)
             order_box.setCurrentIndex(order_box.findData(order) if order else -1)
             order_box.blockSignals(False)
-        missing = not set(preview.mapping.values()) & _REQUIRED[preview.entity]
         self.warning.setText(
-            self.tr("Choose the column that holds %1.").replace(
-                "%1",
-                " / ".join(
-                    field_label(preview.entity, f) for f in sorted(_REQUIRED[preview.entity])
-                ),
+            ""
+            if _mapped_enough(preview)
+            else self.tr("Choose the column that holds %1.").replace(
+                "%1", " / ".join(field_label(preview.entity, f) for f in preview.required)
             )
-            if missing
-            else ""
         )
         self.completeChanged.emit()
 
@@ -368,10 +361,7 @@ class MappingPage(QWizardPage):
 
     def isComplete(self) -> bool:
         """Next once a column holds what a record needs."""
-        preview = self.wiz.preview
-        return preview is not None and bool(
-            set(preview.mapping.values()) & _REQUIRED[preview.entity]
-        )
+        return self.wiz.preview is not None and _mapped_enough(self.wiz.preview)
 
 
 class PreviewPage(QWizardPage):
