@@ -348,15 +348,20 @@ def _timeline(
             )
     if changes:
         entity = "people" if owner == "person_id" else "companies"
+        # The creation comes from the record: bulk creations (imports) log ids, not one row each.
+        record = Person if owner == "person_id" else Company
+        for created_at in session.scalars(select(record.created_at).where(record.id.in_(ids))):
+            items.append(TimelineItem(created_at, "change", "create", "created", ""))
         for change in session.scalars(
             select(Change)
-            .where(Change.entity == entity, Change.entity_id.in_(ids))
+            .where(
+                Change.entity == entity,
+                Change.entity_id.in_(ids),
+                Change.action.in_(("update", "delete", "restore")),
+            )
             .order_by(Change.seq.desc())
             .limit(TIMELINE_LIMIT)
         ):
-            if change.action == "create":
-                items.append(TimelineItem(change.at, "change", "create", "created", ""))
-                continue
             fields = {k: v for k, v in change.values.items() if k not in _QUIET_FIELDS}
             if not fields:
                 continue

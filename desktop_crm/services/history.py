@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from desktop_crm.domain.errors import NotFoundError, NothingToUndoError
 from desktop_crm.services.dto import ChangeResult, OperationSummary
 from desktop_crm.services.results import change_result
+from desktop_crm.store.changelog import BULK_CREATE
 from desktop_crm.store.models import Change, Operation
 from desktop_crm.store.store import Store
 from desktop_crm.store.undo import (
@@ -28,8 +29,16 @@ class HistoryService:
     def recent(self, limit: int = 50) -> list[OperationSummary]:
         """The newest operations first."""
         with self._store.read() as session:
+            # A bulkcreate row stands for every id it lists.
+            rows_changed = case(
+                (
+                    Change.action == BULK_CREATE,
+                    func.json_array_length(Change.values, "$.ids"),
+                ),
+                else_=1,
+            )
             counts = (
-                select(Change.operation_id, func.count().label("n"))
+                select(Change.operation_id, func.sum(rows_changed).label("n"))
                 .group_by(Change.operation_id)
                 .subquery()
             )

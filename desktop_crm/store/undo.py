@@ -17,7 +17,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop_crm.domain.errors import NotFoundError, UndoConflictError
-from desktop_crm.store.changelog import Recorder
+from desktop_crm.store.changelog import BULK_CREATE, Recorder
 from desktop_crm.store.models import TRACKED_MODELS, Change, Operation, Tracked
 from desktop_crm.store.values import from_json, to_json
 
@@ -44,6 +44,10 @@ def net_effect(session: Session, operation_id: str) -> dict[tuple[str, str], Net
         select(Change).where(Change.operation_id == operation_id).order_by(Change.seq)
     )
     for change in changes:
+        if change.action == BULK_CREATE:
+            for id_ in change.values["ids"]:
+                net[(change.entity, id_)] = NetChange(created=True)
+            continue
         entry = net.setdefault((change.entity, change.entity_id), NetChange())
         if change.action == "create":
             entry.created = True

@@ -162,22 +162,27 @@ def test_money_survives_undo_exactly(workspace):
         assert s.scalars(select(Product)).one().price == Decimal("3200.50")
 
 
-def test_bulk_creations_log_no_values_and_undo_by_stamp(workspace):
+def test_bulk_creations_log_their_ids_in_batches_and_undo_whole(workspace):
     from sqlalchemy import select
 
-    from desktop_crm.store.models import Change
+    from desktop_crm.store.changelog import BULK_CREATE
+    from desktop_crm.store.models import Change, Person
     from tests.conftest import REALWORLD
 
     report = workspace.imports.import_file(REALWORLD / "vcard" / "fk_v4.vcf")
     with workspace.store.read() as s:
-        values = s.scalars(
-            select(Change.values).where(
-                Change.operation_id == report.operation_id,
-                Change.action == "create",
-                Change.entity != "import_batches",
+        logged = s.execute(
+            select(Change.entity, Change.action, Change.values).where(
+                Change.operation_id == report.operation_id
             )
         ).all()
-    assert values and all(v == {} for v in values)
+        people = set(s.scalars(select(Person.id)))
+    bulk = [(entity, values["ids"]) for entity, action, values in logged if action == BULK_CREATE]
+    assert {i for entity, ids in bulk if entity == "people" for i in ids} == people
+    assert len(people) == 2
+    # The history counts every created row, not the log rows that list them.
+    summary = next(o for o in workspace.history.recent() if o.id == report.operation_id)
+    assert summary.changes == sum(len(ids) for _e, ids in bulk) + (len(logged) - len(bulk))
     pid = workspace.search.contacts("Möhrke")[0].id
     workspace.contacts.update_person(pid, {"title": "Leitung"})
     with pytest.raises(UndoConflictError):  # an imported row edited since
