@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import select
 
 from desktop_crm.domain.progress import NullProgress, Progress
+from desktop_crm.services.gc_pause import collector_paused
 from desktop_crm.services.numbering import allocate_numbers
 from desktop_crm.services.workspace import Workspace, create_workspace
 from desktop_crm.store.models import (
@@ -285,7 +286,10 @@ def fill_demo(
     rnd = random.Random(seed)
     store = workspace.store
     now = datetime.now(UTC)
-    with store.unit_of_work("Create demo data", "demo", bulk=True) as (session, rec):
+    with (
+        collector_paused(),
+        store.unit_of_work("Create demo data", "demo", bulk=True) as (session, rec),
+    ):
 
         def bulk(model: Any, rows: list[dict[str, Any]]) -> list[str]:
             ids: list[str] = []

@@ -10,7 +10,6 @@ from typing import Any, Generic, TypeVar
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop_crm.domain.progress import Progress
 from desktop_crm.services.import_custom import CustomValues
 from desktop_crm.services.imports import Writer
 from desktop_crm.spreadsheet.contact_rows import FailedRow
@@ -44,7 +43,12 @@ class ImportContext:
 
 
 class Importer(Generic[Item]):
-    """Collects rows of one kind of record, matches them to existing ones, writes them.
+    """Takes rows of one kind of record a chunk at a time: matched, then written.
+
+    The rows of a chunk are added, ``split`` into new items and matches of existing records,
+    then ``flush``-ed (written) or ``discard``-ed (a dry run), so a large sheet never holds
+    every record in memory. Matching compares with the records as they were before the
+    import (``prepare``), so rows of the same file do not match each other.
 
     Subclasses give ``item`` (a row -> what will be written, or why not), ``find`` (an
     existing record's id), ``write_new`` and ``update``.
@@ -52,8 +56,13 @@ class Importer(Generic[Item]):
     Attributes:
         failed: Rows that cannot be imported, for the error workbook.
         notes: Lines for the report.
-        new: Items to create.
-        matched: ``(existing id, item)`` pairs.
+        items: Rows added since the last split.
+        new: Items to create (since the last flush).
+        matched: ``(existing id, item)`` pairs (since the last flush).
+        new_count: Items to create, in all.
+        matched_count: Items matching existing records, in all.
+        company_names: Companies the new items link to (made when missing).
+        created: Records created so far.
     """
 
     entity = ""
@@ -65,6 +74,9 @@ class Importer(Generic[Item]):
         self.items: list[Item] = []
         self.new: list[Item] = []
         self.matched: list[tuple[str, Item]] = []
+        self.new_count = 0
+        self.matched_count = 0
+        self.company_names: set[str] = set()
         self.created = 0
         self._writer: Writer | None = None
         self._custom: CustomValues | None = None
@@ -78,23 +90,43 @@ class Importer(Generic[Item]):
         self.notes += read.warnings
         self.items.append(item)
 
-    def match(self, session: Session) -> None:
-        """Split the items into new ones and ones matching existing records."""
-        self.prepare(session)
+    def split(self) -> None:
+        """Sort the items added since the last split into new ones and matches."""
         for item in self.items:
             found = self.find(item)
             if found is None or self.ctx.duplicates == "create":
                 self.new.append(item)
+                self.new_count += 1
+                company = self.company_of(item)
+                if company:
+                    self.company_names.add(company)
             else:
                 self.matched.append((found, item))
+                self.matched_count += 1
+        self.items = []
+
+    def flush(self, session: Session, rec: Recorder) -> int:
+        """Create the new items, apply the policy to matched ones; how many were updated."""
+        if self.new:
+            self.write_new(session, rec, self.new)
+        updated = 0
+        if self.ctx.duplicates in ("fill", "overwrite"):
+            overwrite = self.ctx.duplicates == "overwrite"
+            for rid, item in self.matched:
+                updated += self.update(session, rec, rid, item, overwrite)
+        self.discard()
+        return updated
+
+    def discard(self) -> None:
+        """Forget the split items (counted, not written: a dry run)."""
+        self.new, self.matched = [], []
 
     def would_create(self, session: Session) -> int:
         """Records a run would create: the new items and the companies made for them."""
-        names = {self.company_of(item) for item in self.new} - {None, ""}
-        if not names:
-            return len(self.new)
+        if not self.company_names:
+            return self.new_count
         found: set[str] = set()
-        ordered = sorted(n for n in names if n)
+        ordered = sorted(self.company_names)
         for start in range(0, len(ordered), 500):
             found.update(
                 session.scalars(
@@ -103,7 +135,7 @@ class Importer(Generic[Item]):
                     )
                 )
             )
-        return len(self.new) + len(names - found)
+        return self.new_count + len(self.company_names - found)
 
     def company_of(self, item: Item) -> str | None:
         """The name of the company an item is linked to (made when missing)."""
@@ -112,23 +144,7 @@ class Importer(Generic[Item]):
     @property
     def would_skip(self) -> int:
         """Matched items left alone under the skip policy."""
-        return len(self.matched) if self.ctx.duplicates == "skip" else 0
-
-    def write(self, session: Session, rec: Recorder, progress: Progress, chunk: int) -> int:
-        """Create the new items and apply the policy to matched ones; how many were updated."""
-        total = len(self.new) + len(self.matched)
-        for start in range(0, len(self.new), chunk):
-            progress.check_cancelled()
-            self.write_new(session, rec, self.new[start : start + chunk])
-            progress.report(min(start + chunk, len(self.new)), total, self.ctx.source)
-        updated = 0
-        if self.ctx.duplicates in ("fill", "overwrite"):
-            for done, (rid, item) in enumerate(self.matched, start=1):
-                if done % 200 == 0:
-                    progress.check_cancelled()
-                    progress.report(len(self.new) + done, total, self.ctx.source)
-                updated += self.update(session, rec, rid, item, self.ctx.duplicates == "overwrite")
-        return updated
+        return self.matched_count if self.ctx.duplicates == "skip" else 0
 
     def writer(self, session: Session, rec: Recorder) -> Writer:
         """The bulk writer of this import, made once (it remembers companies and tags)."""

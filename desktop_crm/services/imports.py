@@ -18,6 +18,7 @@ from desktop_crm.domain.errors import ValidationError
 from desktop_crm.domain.phones import normalize_phone
 from desktop_crm.domain.progress import NullProgress, Progress
 from desktop_crm.services.dto import ImportPreview
+from desktop_crm.services.gc_pause import collector_paused
 from desktop_crm.services.numbering import allocate_numbers
 from desktop_crm.services.records import find_tag
 from desktop_crm.services.settings import read_setting
@@ -129,6 +130,34 @@ class ImportService:
         """
         if not path.is_file():
             raise ValidationError(f"No file at {path}.", field="path")
+        with collector_paused():
+            return self._import_file(
+                path,
+                dry_run=dry_run,
+                progress=progress,
+                today=today,
+                sheet=sheet,
+                mapping=mapping,
+                duplicates=duplicates,
+                entity=entity,
+                date_orders=date_orders,
+                match_by=match_by,
+            )
+
+    def _import_file(
+        self,
+        path: Path,
+        *,
+        dry_run: bool,
+        progress: Progress | None,
+        today: date | None,
+        sheet: int | str,
+        mapping: dict[int, str] | None,
+        duplicates: str,
+        entity: str,
+        date_orders: dict[int, str] | None,
+        match_by: tuple[str, ...],
+    ) -> ImportReport:
         if path.suffix.lower() in (".vcf", ".vcard"):
             return self.import_vcard(path, dry_run=dry_run, progress=progress, today=today)
         from desktop_crm.services import workspace_transfer

@@ -167,7 +167,7 @@ class ProductImporter(Importer[RowRead]):
             if sku:
                 self.skus[sku.casefold()] = pid
             self.names.setdefault(squash(name), pid)
-        self.all_skus = {
+        self.used_skus = {
             (s or "").casefold() for s in session.scalars(select(Product.sku))
         }  # codes are unique, tombstones included
         self.currency = str(read_setting(session, "currency.default"))
@@ -180,18 +180,18 @@ class ProductImporter(Importer[RowRead]):
         return self.names.get(squash(item.text("name")))
 
     @override
-    def match(self, session: Session) -> None:
-        super().match(session)
-        seen = set(self.all_skus)
+    def split(self) -> None:
+        super().split()
         kept = []
         for read in self.new:  # a code can be used once: repeats cannot be created
             sku = (read.text("sku") or "").casefold()
-            if sku and sku in seen:
+            if sku and sku in self.used_skus:
                 self.failed.append(
                     _failed(read, f"code {read.text('sku')} is already used by another product")
                 )
+                self.new_count -= 1
                 continue
-            seen.add(sku)
+            self.used_skus.add(sku)
             kept.append(read)
         self.new = kept
 
@@ -270,8 +270,13 @@ class DealImporter(Importer[RowRead]):
             )
         }
         self.currency = str(read_setting(session, "currency.default"))
+        self.stage_of: dict[int, Stage] = {}
+
+    @override
+    def split(self) -> None:
         # Each row's stage, settled before anything is written (unknown ones are reported).
         self.stage_of = {read.number: self._stage(read) for read in self.items}
+        super().split()
 
     @override
     def company_of(self, item: RowRead) -> str | None:

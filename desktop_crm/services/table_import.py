@@ -6,7 +6,7 @@ first rows are exactly what will be stored.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -273,67 +273,54 @@ def import_table(
     reader = _reader(store, opened)
     ctx = _context(store, path.name, today, duplicates, tuple(match_by))
     importer = _importer(opened, ctx)
-    rows = opened.table.rows
-    for n, index in enumerate(opened.lay.data_rows):
-        if n % 5_000 == 0:
-            progress.check_cancelled()
-        importer.add(reader.read(rows[index], index), rows[index])
-    with store.read() as session:
-        importer.match(session)
-        would_create = importer.would_create(session) if dry_run else 0
-    matched = len(importer.matched)
-    skipped = importer.would_skip
-    problems = tuple(f"row {f.number}: {f.reason}; see the error workbook" for f in importer.failed)
-    notes = tuple(importer.notes)
     if dry_run:
+        with store.read() as session:
+            importer.prepare(session)
+            for _done in _take_rows(opened, reader, importer, progress):
+                importer.discard()
+            would_create = importer.would_create(session)
         return ImportReport(
             path,
             would_create,
-            matched - skipped,
-            skipped,
+            importer.matched_count - importer.would_skip,
+            importer.would_skip,
             len(importer.failed),
             None,
-            problems,
-            notes,
+            *_problems_and_notes(importer),
             dry_run=True,
         )
+    take_backup("pre-import")
+    updated = 0
+    with store.unit_of_work(f"Import {path.name}", "import", bulk=True) as (session, rec):
+        importer.prepare(session)
+        for done in _take_rows(opened, reader, importer, progress):
+            updated += importer.flush(session, rec)
+            progress.report(done, len(opened.lay.data_rows), path.name)
+        skipped = importer.would_skip
+        if duplicates in ("fill", "overwrite"):
+            skipped = importer.matched_count - updated  # matched, but nothing new to put in
+        if rec.changed:
+            session.add(
+                ImportBatch(
+                    source_name=path.name,
+                    file_format=opened.table.kind,
+                    entity=entity,
+                    operation_id=rec.operation_id,
+                    created=importer.created,
+                    updated=updated,
+                    skipped=skipped,
+                    failed=len(importer.failed),
+                    mapping={str(k): v for k, v in opened.mapping.items()},
+                )
+            )
     workbook = None
     if importer.failed:
         workbook = _error_target(path)
         write_error_workbook(workbook, opened.lay.columns, importer.failed)
-    if not importer.new and (duplicates == "skip" or not matched):
-        return ImportReport(
-            path,
-            0,
-            0,
-            skipped,
-            len(importer.failed),
-            None,
-            problems,
-            notes,
-            error_workbook=workbook,
+    if rec.changed:
+        remember_profile(
+            store, entity, opened.lay.columns, opened.mapping, opened.date_orders, path.name
         )
-    take_backup("pre-import")
-    with store.unit_of_work(f"Import {path.name}", "import", bulk=True) as (session, rec):
-        updated = importer.write(session, rec, progress, CHUNK)
-        if duplicates in ("fill", "overwrite"):
-            skipped = matched - updated  # matched, but nothing new to put in
-        session.add(
-            ImportBatch(
-                source_name=path.name,
-                file_format=opened.table.kind,
-                entity=entity,
-                operation_id=rec.operation_id,
-                created=importer.created,
-                updated=updated,
-                skipped=skipped,
-                failed=len(importer.failed),
-                mapping={str(k): v for k, v in opened.mapping.items()},
-            )
-        )
-    remember_profile(
-        store, entity, opened.lay.columns, opened.mapping, opened.date_orders, path.name
-    )
     return ImportReport(
         path,
         importer.created,
@@ -341,10 +328,33 @@ def import_table(
         skipped,
         len(importer.failed),
         rec.operation_id if rec.changed else None,
-        problems,
-        notes,
+        *_problems_and_notes(importer),
         error_workbook=workbook,
     )
+
+
+def _take_rows(
+    sheet: Sheet, reader: RowReader, importer: Importer[object], progress: Progress
+) -> Iterator[int]:
+    """Read the sheet into ``importer`` a chunk at a time, split; yield rows taken so far.
+
+    Each row is dropped from the sheet once read (its values live on in the item), so a
+    large sheet is not held twice.
+    """
+    rows, data_rows = sheet.table.rows, sheet.lay.data_rows
+    for start in range(0, len(data_rows), CHUNK):
+        progress.check_cancelled()
+        for index in data_rows[start : start + CHUNK]:
+            row = rows[index]
+            importer.add(reader.read(row, index, with_cells=False), row)
+            rows[index] = []
+        importer.split()
+        yield min(start + CHUNK, len(data_rows))
+
+
+def _problems_and_notes(importer: Importer[object]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    problems = tuple(f"row {f.number}: {f.reason}; see the error workbook" for f in importer.failed)
+    return problems, tuple(importer.notes)
 
 
 def _error_target(path: Path) -> Path:

@@ -16,6 +16,8 @@ from desktop_crm.spreadsheet.row_reader import RowRead, RowReader
 from desktop_crm.spreadsheet.vcard_reader import VAddress, VContact
 
 _PHONE_FIELDS = {"mobile": "mobile", "phone": "work", "home_phone": "home", "fax": "fax"}
+_EMAIL_FIELDS = (("email", "work"), ("email2", "other"))
+_ADDRESS_KEYS = ("street", "city", "region", "postcode", "country")
 BIRTH_KEYS = ("birthyear", "birthmonth", "birthday_day")
 
 
@@ -38,41 +40,47 @@ def contact_from_row(
     read: RowRead, row: Sequence[Any], birth: dict[str, int]
 ) -> tuple[VContact | None, str]:
     """The incoming contact of one read row, or ``None`` and why not."""
-    v = read.values
-    c = VContact(index=read.number, line=read.number)
-    c.family_name, c.given_name = read.text("family_name"), read.text("given_name")
-    for key, label in _PHONE_FIELDS.items():
-        c.phones += [(label, value) for value in v.get(key, ())]
-    for key, label in (("email", "work"), ("email2", "other")):
-        c.emails += [(label, value) for value in v.get(key, ())]
-    c.organization = read.text("company")
-    c.title, c.department = read.text("title"), read.text("department")
-    parts = [read.text(k) for k in ("street", "city", "region", "postcode", "country")]
-    if any(parts):
-        c.addresses.append(VAddress("work", *parts))
-    if read.text("website"):
-        c.websites.append(str(read.text("website")))
-    c.wechat = read.text("wechat")
-    if read.text("qq"):
-        c.im["qq"] = str(read.text("qq"))
-    c.categories = list(v.get("tags", ()))
-    c.source, c.level, c.status = read.text("source"), read.text("level"), read.text("status")
-    c.owner_id = read.text("owner")
-    c.birthday = v.get("birthday")
+    # Text fields hold ``str`` values only (the reader makes them so): plain ``get``.
+    get = read.values.get
+    phones = [(label, value) for key, label in _PHONE_FIELDS.items() for value in get(key, ())]
+    emails = [(label, value) for key, label in _EMAIL_FIELDS for value in get(key, ())]
+    parts = [get(k) for k in _ADDRESS_KEYS]
+    website, qq = get("website"), get("qq")
+    c = VContact(
+        index=read.number,
+        line=read.number,
+        family_name=get("family_name"),
+        given_name=get("given_name"),
+        organization=get("company"),
+        department=get("department"),
+        title=get("title"),
+        phones=phones,
+        emails=emails,
+        addresses=[VAddress("work", *parts)] if any(parts) else [],
+        websites=[website] if website else [],
+        birthday=get("birthday"),
+        categories=list(get("tags", ())),
+        wechat=get("wechat"),
+        im={"qq": qq} if qq else {},
+        source=get("source"),
+        status=get("status"),
+        level=get("level"),
+        owner_id=get("owner"),
+        custom=read.custom,
+    )
     if birth and c.birthday is None:
         _split_birthday(c, read, row, birth)
-    c.custom = dict(read.custom)
-    c.warnings = list(read.warnings)
+    c.warnings = read.warnings
     c.notes = read.notes()
-    name: str | None = read.text("name")
+    name: str | None = get("name")
     if not name and (c.family_name or c.given_name):
         family, given = c.family_name or "", c.given_name or ""
         cjk = any("\u4e00" <= ch <= "\u9fff" for ch in family + given)
         name = family + given if cjk else " ".join(x for x in (given, family) if x)
     if not name:
         for origin, candidate in (
-            ("email", c.emails[0][1] if c.emails else None),
-            ("phone", c.phones[0][1] if c.phones else None),
+            ("email", emails[0][1] if emails else None),
+            ("phone", phones[0][1] if phones else None),
         ):
             if candidate:
                 name, c.named_from = candidate, origin

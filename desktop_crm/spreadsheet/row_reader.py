@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from desktop_crm.domain.custom_values import normalize_value
 from desktop_crm.domain.validation import email_problem
@@ -56,9 +56,8 @@ TAG_SPLIT = re.compile(r"\s+:::\s+|[;；,，、\n]+")
 DATE_KINDS = frozenset({"date"})
 
 
-@dataclass(frozen=True)
-class CellRead:
-    """One cell as it will be stored.
+class CellRead(NamedTuple):
+    """One cell as it will be stored (a tuple: an import makes one per cell it converts).
 
     Attributes:
         shown: The stored value as text ("" when the cell stores nothing).
@@ -138,29 +137,54 @@ class RowReader:
         self.headers = {
             target: self.columns[col] for col, target in sorted(mapping.items(), reverse=True)
         }
+        # Per column: (index, target, how its cells are read, header, whether its text goes
+        # to the notes); kind None = not read into a field.
+        self._plan: list[tuple[int, str | None, str | None, str, bool]] = []
+        for col, header in enumerate(self.columns):
+            target = mapping.get(col)
+            readable = target is not None and target != IGNORE and col not in self.skip
+            kind = (self.kinds[col] or "text") if readable else None
+            keep = target is None and col not in self.skip
+            self._plan.append((col, target, kind, header, keep))
 
-    def read(self, row: Sequence[Any], index: int) -> RowRead:
-        """Row ``index`` (0-based in the sheet) read field by field."""
+    def read(self, row: Sequence[Any], index: int, *, with_cells: bool = True) -> RowRead:
+        """Row ``index`` (0-based in the sheet) read field by field.
+
+        ``with_cells=False`` leaves ``cells`` empty (an import needs the values only).
+        """
         result = RowRead(index + 1, headers=self.headers)
-        width = max(len(row), len(self.columns))
-        for col in range(width):
-            raw = row[col] if col < len(row) else None
-            target = self.mapping.get(col)
-            header = self.columns[col] if col < len(self.columns) else f"Column {col + 1}"
-            if target is None or target == IGNORE or col in self.skip:
-                shown = cells.text(raw) or ""
-                if target is None and shown and col not in self.skip:
-                    result.kept.append(f"{header}: {shown}")
-                result.cells.append(CellRead(shown if target is None else ""))
+        values, kept, shown_cells = result.values, result.kept, result.cells
+        size = len(row)
+        plan = self._plan
+        if size > len(plan):
+            extra = range(len(plan), size)
+            plan = plan + [(c, None, None, f"Column {c + 1}", True) for c in extra]
+        for col, target, kind, header, keep in plan:
+            raw = row[col] if col < size else None
+            if kind is None:  # not mapped (kept in notes), ignored, or read elsewhere
+                shown = "" if raw is None else (cells.text(raw) or "")
+                if keep and shown:
+                    kept.append(f"{header}: {shown}")
+                if with_cells:
+                    shown_cells.append(CellRead(shown if target is None else ""))
                 continue
-            cell = self._cell(result, target, header, raw, col)
-            result.cells.append(cell)
+            if kind == "text" and raw.__class__ is str:  # most cells: no conversion
+                text = raw.strip()
+                if text and target not in values:
+                    values[target] = text
+                if with_cells:
+                    shown_cells.append(CellRead(text))
+                continue
+            cell = self._cell(result, str(target), header, raw, col, kind)
+            if with_cells:
+                shown_cells.append(cell)
             if cell.problem:
                 result.warnings.append(f"row {index + 1}, {header}: {cell.problem}")
         return result
 
-    def _cell(self, result: RowRead, target: str, header: str, raw: Any, col: int) -> CellRead:
-        kind = self.kinds[col]
+    def _cell(
+        self, result: RowRead, target: str, header: str, raw: Any, col: int, kind: str
+    ) -> CellRead:
         if raw is None or (isinstance(raw, str) and not raw.strip()):
             return CellRead("")
         try:
@@ -168,12 +192,12 @@ class RowReader:
                 label = target[len(CUSTOM) :].strip()
                 result.custom[label] = self._custom(label, raw, col)
                 return CellRead(result.custom[label])
-            value, shown = self._convert(kind or "text", raw, col)
+            value, shown = self._convert(kind, raw, col)
         except ValueError as exc:
             original = cells.text(raw) or ""
             result.kept.append(f"{header}: {original}")
             return CellRead(original, f"{exc}; kept in notes")
-        _put(result.values, target, value, kind or "text")
+        _put(result.values, target, value, kind)
         return CellRead(shown)
 
     def _custom(self, label: str, raw: Any, col: int) -> str:

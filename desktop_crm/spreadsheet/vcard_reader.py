@@ -36,7 +36,7 @@ _APPLE_WORDS = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class VAddress:
     """A postal address from ADR.
 
@@ -57,7 +57,7 @@ class VAddress:
     country: str | None
 
 
-@dataclass
+@dataclass(slots=True)
 class VContact:
     """One card as read.
 

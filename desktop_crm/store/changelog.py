@@ -166,26 +166,25 @@ def _raw_insert(session: Session, table: Table, rows: list[dict[str, Any]]) -> N
     dialect = session.get_bind().dialect
     keys = set().union(*rows)
     columns = [c for c in table.columns if c.key in keys or c.default is not None]
-    getters = []
+    # Built column by column: one comprehension per column is several times faster than a
+    # Python loop over every cell of every row.
+    values_by_column = []
     for column in columns:
         process = _remembering(column.type.bind_processor(dialect))
         default = getattr(column.default, "arg", None) if column.default is not None else None
         if callable(default):
             default = None  # only scalar defaults apply to a raw insert
-        getters.append((column.key, process, default))
+        key = column.key
+        values = [row.get(key, default) for row in rows]
+        if process is not None:
+            values = [None if v is None else process(v) for v in values]
+        values_by_column.append(values)
     sql = "INSERT INTO {} ({}) VALUES ({})".format(
         table.name,
         ", ".join(f'"{c.name}"' for c in columns),
         ", ".join("?" for _ in columns),
     )
-    params = []
-    for row in rows:
-        values = []
-        for key, process, default in getters:
-            value = row.get(key, default)
-            values.append(process(value) if process is not None and value is not None else value)
-        params.append(tuple(values))
-    session.connection().exec_driver_sql(sql, params)
+    session.connection().exec_driver_sql(sql, list(zip(*values_by_column, strict=True)))
 
 
 def _remembering(process: Callable[[Any], Any] | None) -> Callable[[Any], Any] | None:
