@@ -168,6 +168,7 @@ class RowReader:
                 if with_cells:
                     shown_cells.append(CellRead(shown if target is None else ""))
                 continue
+            assert target is not None  # a read column has a target
             if kind == "text" and raw.__class__ is str:  # most cells: no conversion
                 text = raw.strip()
                 if text and target not in values:
@@ -175,7 +176,7 @@ class RowReader:
                 if with_cells:
                     shown_cells.append(CellRead(text))
                 continue
-            cell = self._cell(result, str(target), header, raw, col, kind)
+            cell = self._cell(result, target, header, raw, col, kind)
             if with_cells:
                 shown_cells.append(cell)
             if cell.problem:
