@@ -54,6 +54,7 @@ DEAL_STATUSES = {
 CURRENCIES = {"¥": "CNY", "￥": "CNY", "人民币": "CNY", "元": "CNY", "$": "USD", "美元": "USD"}
 TAG_SPLIT = re.compile(r"\s+:::\s+|[;；,，、\n]+")
 DATE_KINDS = frozenset({"date"})
+_PLAIN = frozenset({"text", "notes"})  # kinds whose text cells are stored as written
 
 
 class CellRead(NamedTuple):
@@ -169,10 +170,14 @@ class RowReader:
                     shown_cells.append(CellRead(shown if target is None else ""))
                 continue
             assert target is not None  # a read column has a target
-            if kind == "text" and raw.__class__ is str:  # most cells: no conversion
+            if raw.__class__ is str and kind in _PLAIN:  # most cells: no conversion
                 text = raw.strip()
-                if text and target not in values:
-                    values[target] = text
+                if text:
+                    current = values.get(target)
+                    if current is None:
+                        values[target] = text
+                    elif kind == "notes":  # a second notes column adds to the first
+                        values[target] = f"{current}\n{text}"
                 if with_cells:
                     shown_cells.append(CellRead(text))
                 continue

@@ -307,9 +307,9 @@ def _delimiter(text: str) -> str:
         return max(counts, key=lambda d: counts[d]) if any(counts.values()) else ","
 
 
-def layout(rows: Sequence[Sequence[Cell]]) -> Layout:
+def layout(rows: Sequence[list[Cell]]) -> Layout:
     """Find the header row (under titles and merged cells) and the data rows."""
-    filled = [sum(1 for c in row if c is not None) for row in rows]
+    filled = [len(row) - row.count(None) for row in rows]
     widest = max(filled[:HEADER_SCAN], default=0)
     header = None
     for index, row in enumerate(rows[:HEADER_SCAN]):
