@@ -22,6 +22,7 @@ from desktop_crm.services.gc_pause import collector_paused
 from desktop_crm.services.numbering import allocate_numbers
 from desktop_crm.services.records import find_tag
 from desktop_crm.services.settings import read_setting
+from desktop_crm.services.sheet_cache import SheetCache
 from desktop_crm.spreadsheet.vcard_reader import VContact, read_vcards
 from desktop_crm.store.models import (
     Address,
@@ -92,6 +93,7 @@ class ImportService:
     def __init__(self, store: Store, take_backup: Callable[[str], object]) -> None:
         self._store = store
         self._take_backup = take_backup
+        self._sheets = SheetCache()
 
     def import_file(
         self,
@@ -166,6 +168,8 @@ class ImportService:
             return self.import_workspace(path, dry_run=dry_run, progress=progress)
         from desktop_crm.services.table_import import import_table
 
+        if not dry_run:
+            self._sheets.clear()  # the run reads its own copy: free the preview's first
         return import_table(
             self._store,
             self._take_backup,
@@ -179,6 +183,7 @@ class ImportService:
             entity=entity,
             date_orders=date_orders,
             match_by=match_by,
+            read_sheet=self._sheets.read,
         )
 
     def import_workspace(
@@ -231,7 +236,12 @@ class ImportService:
             sheet=sheet,
             mapping=mapping,
             date_orders=date_orders,
+            read_sheet=self._sheets.read,
         )
+
+    def close_preview(self) -> None:
+        """Forget the sheet kept for previews (the import wizard closed)."""
+        self._sheets.clear()
 
     def import_vcard(
         self,

@@ -71,6 +71,7 @@ def open_sheet(
     sheet: int | str,
     mapping: dict[int, str] | None,
     date_orders: dict[int, str] | None,
+    read_sheet: Callable[[Path, int | str], Table] = read_table,
 ) -> Sheet:
     """Read a sheet and settle its mapping: as given, remembered for these columns, or guessed.
 
@@ -82,7 +83,7 @@ def open_sheet(
         raise ValidationError(
             f"Cannot import {entity}; choose one of {', '.join(ENTITIES)}.", field="entity"
         )
-    table = read_table(path, sheet)
+    table = read_sheet(path, sheet)
     lay = layout(table.rows)
     if not lay.data_rows:
         raise FileFormatError(
@@ -172,9 +173,10 @@ def preview_table(
     mapping: dict[int, str] | None,
     date_orders: dict[int, str] | None,
     limit: int = PREVIEW_ROWS,
+    read_sheet: Callable[[Path, int | str], Table] = read_table,
 ) -> ImportPreview:
     """The first ``limit`` rows as they will be stored, problems marked on their cells."""
-    opened = open_sheet(store, path, entity, sheet, mapping, date_orders)
+    opened = open_sheet(store, path, entity, sheet, mapping, date_orders, read_sheet)
     reader = _reader(store, opened)
     importer = _importer(opened, _context(store, path.name, date.today(), "skip", ()))
     rows = []
@@ -248,8 +250,12 @@ def import_table(
     entity: str = "people",
     date_orders: dict[int, str] | None = None,
     match_by: tuple[str, ...] = MATCH_KEYS,
+    read_sheet: Callable[[Path, int | str], Table] = read_table,
 ) -> ImportReport:
-    """Read, map, check and import one sheet (see ``ImportService.import_file``)."""
+    """Read, map, check and import one sheet (see ``ImportService.import_file``).
+
+    ``read_sheet`` reads the sheet for a dry run (a run always reads the file itself).
+    """
     if duplicates not in POLICIES:
         raise ValidationError(
             f"Unknown duplicate policy {duplicates}; use one of {', '.join(POLICIES)}.",
@@ -261,7 +267,10 @@ def import_table(
             f"Cannot match by {', '.join(sorted(unknown))}; use {', '.join(MATCH_KEYS)}.",
             field="match_by",
         )
-    opened = open_sheet(store, path, entity, sheet, mapping, date_orders)
+    # A dry run may read a sheet kept in memory; a run reads its own copy, which it consumes.
+    opened = open_sheet(
+        store, path, entity, sheet, mapping, date_orders, read_sheet if dry_run else read_table
+    )
     targets = set(opened.mapping.values())
     if not targets & set(REQUIRED[entity]) and not opened.birth:
         columns = ", ".join(opened.lay.columns[:8])
@@ -276,7 +285,7 @@ def import_table(
     if dry_run:
         with store.read() as session:
             importer.prepare(session)
-            for _done in _take_rows(opened, reader, importer, progress):
+            for _done in _take_rows(opened, reader, importer, progress, consume=False):
                 importer.discard()
             would_create = importer.would_create(session)
         return ImportReport(
@@ -293,7 +302,7 @@ def import_table(
     updated = 0
     with store.unit_of_work(f"Import {path.name}", "import", bulk=True) as (session, rec):
         importer.prepare(session)
-        for done in _take_rows(opened, reader, importer, progress):
+        for done in _take_rows(opened, reader, importer, progress, consume=True):
             updated += importer.flush(session, rec)
             progress.report(done, len(opened.lay.data_rows), path.name)
         skipped = importer.would_skip
@@ -334,12 +343,17 @@ def import_table(
 
 
 def _take_rows(
-    sheet: Sheet, reader: RowReader, importer: Importer[object], progress: Progress
+    sheet: Sheet,
+    reader: RowReader,
+    importer: Importer[object],
+    progress: Progress,
+    *,
+    consume: bool,
 ) -> Iterator[int]:
     """Read the sheet into ``importer`` a chunk at a time, split; yield rows taken so far.
 
-    Each row is dropped from the sheet once read (its values live on in the item), so a
-    large sheet is not held twice.
+    With ``consume`` each row is dropped from the sheet once read (its values live on in
+    the item), so a large sheet is not held twice.
     """
     rows, data_rows = sheet.table.rows, sheet.lay.data_rows
     for start in range(0, len(data_rows), CHUNK):
@@ -347,7 +361,8 @@ def _take_rows(
         for index in data_rows[start : start + CHUNK]:
             row = rows[index]
             importer.add(reader.read(row, index, with_cells=False), row)
-            rows[index] = []
+            if consume:
+                rows[index] = []
         importer.split()
         yield min(start + CHUNK, len(data_rows))
 

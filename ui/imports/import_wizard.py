@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWizard,
     QWizardPage,
 )
+from typing_extensions import override
 
 from desktop_crm.services.dto import ImportPreview
 from ui.imports.field_labels import (
@@ -164,10 +165,17 @@ class ImportWizard(QWizard):
             "match_by": self.options_page.match_by(),
         }
 
+    @override
     def accept(self) -> None:
         """Finish: hand the import to the window, which runs it with progress."""
         self.importRequested.emit(self.options())
         super().accept()
+
+    @override
+    def reject(self) -> None:
+        """Cancel: the sheet kept for previews is let go (on the worker, after any preview)."""
+        self.worker.submit(self.workspace.imports.close_preview)
+        super().reject()
 
     def check(self, on_done: Callable[[ImportReport], None]) -> None:
         """Count what the import would do (a dry run on the worker)."""
