@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 from desktop_crm.domain.errors import NotFoundError, NothingToUndoError
 from desktop_crm.services.dto import ChangeResult, OperationSummary
 from desktop_crm.services.results import change_result
-from desktop_crm.store.changelog import BULK_CREATE
+from desktop_crm.store.changelog import BULK_ACTIONS
 from desktop_crm.store.models import Change, Operation
 from desktop_crm.store.store import Store
 from desktop_crm.store.undo import (
@@ -29,10 +29,10 @@ class HistoryService:
     def recent(self, limit: int = 50) -> list[OperationSummary]:
         """The newest operations first."""
         with self._store.read() as session:
-            # A bulkcreate row stands for every id it lists.
+            # A bulk row stands for every id it lists.
             rows_changed = case(
                 (
-                    Change.action == BULK_CREATE,
+                    Change.action.in_(BULK_ACTIONS),
                     func.json_array_length(Change.values, "$.ids"),
                 ),
                 else_=1,

@@ -25,6 +25,11 @@ from desktop_crm.store.values import to_json
 
 UNLOGGED_FIELDS = frozenset({"id", "created_at", "updated_at"})
 BULK_CREATE = "bulkcreate"  # values {"ids": [...]}: rows of ``entity`` created together
+# values {"ids": [...], field: new JSON value}: rows of ``entity`` set alike (only undo and
+# redo write these, tombstoning or bringing back what an import created in bulk)
+BULK_SET = "bulkset"
+BULK_ACTIONS = (BULK_CREATE, BULK_SET)
+IN_CHUNK = 900  # ids per IN (...) list, under SQLite's variable limit
 BULK_LOG_IDS = 5_000  # ids per bulkcreate row, to keep log rows (and exported cells) moderate
 
 
@@ -133,10 +138,38 @@ class Recorder:
         self.log_created(session, model.__tablename__, created)
         return created
 
+    def bulk_set_deleted(
+        self, session: Session, model: type[Tracked], ids: list[str], *, deleted: bool
+    ) -> None:
+        """Tombstone (``deleted``) or bring back many rows with Core, logged per batch."""
+        if not ids:
+            return
+        session.flush()
+        value = self.at if deleted else None
+        at = UtcDateTime().process_bind_param(self.at, None)  # type: ignore[arg-type]
+        conn = session.connection()
+        for start in range(0, len(ids), IN_CHUNK):
+            chunk = ids[start : start + IN_CHUNK]
+            # Plain SQL: compiling an expanding IN (...) costs more than the update here.
+            conn.exec_driver_sql(
+                f"UPDATE {model.__tablename__} SET deleted_at = ?, updated_at = ? "
+                f"WHERE id IN ({', '.join('?' * len(chunk))})",
+                (at if deleted else None, at, *chunk),
+            )
+        self._log_bulk(session, model.__tablename__, ids, BULK_SET, {"deleted_at": to_json(value)})
+        action = "delete" if deleted else "restore"
+        self.counts[action] = self.counts.get(action, 0) + len(ids)
+
     def log_created(self, session: Session, entity: str, ids: list[str]) -> None:
         """Log rows of ``entity`` inserted in bulk (``bulkcreate`` rows holding their ids)."""
         if not ids:
             return
+        self._log_bulk(session, entity, ids, BULK_CREATE, {})
+        self.counts["create"] = self.counts.get("create", 0) + len(ids)
+
+    def _log_bulk(
+        self, session: Session, entity: str, ids: list[str], action: str, values: dict[str, Any]
+    ) -> None:
         self._ensure_operation(session)
         at = UtcDateTime().process_bind_param(self.at, None)  # type: ignore[arg-type]
         session.connection().exec_driver_sql(
@@ -148,15 +181,14 @@ class Recorder:
                     self.operation_id,
                     entity,
                     ids[start],
-                    BULK_CREATE,
-                    json.dumps({"ids": ids[start : start + BULK_LOG_IDS]}),
+                    action,
+                    json.dumps({"ids": ids[start : start + BULK_LOG_IDS], **values}),
                     at,
                     self.actor_id,
                 )
                 for start in range(0, len(ids), BULK_LOG_IDS)
             ],
         )
-        self.counts["create"] = self.counts.get("create", 0) + len(ids)
         self.touched.setdefault(entity, set()).update(ids)
         self.entities.add(entity)
 

@@ -67,8 +67,9 @@ def update_for(session: Session, recorder: Recorder) -> None:
     people: set[str] = set(touched.get("people", ()))
     companies: set[str] = set(touched.get("companies", ()))
     total = session.execute(text("SELECT count(*) FROM search_docs")).scalar_one()
-    if len(people) + len(companies) > max(2_000, total):
-        rebuild_all(session)  # mostly new contacts (the demo, a first import): one pass
+    if len(people) + len(companies) > max(2_000, total // 2):
+        # Most contacts changed (the demo, a first import, its undo): one pass over all.
+        rebuild_all(session)
         return
     for model in OWNED:
         ids = touched.get(model.__tablename__)

@@ -10,6 +10,7 @@ writes the "before" values (a created row becomes a tombstone) as a new operatio
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,7 +18,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop_crm.domain.errors import NotFoundError, UndoConflictError
-from desktop_crm.store.changelog import BULK_CREATE, Recorder
+from desktop_crm.store.changelog import BULK_CREATE, IN_CHUNK, Recorder
 from desktop_crm.store.models import TRACKED_MODELS, Change, Operation, Tracked
 from desktop_crm.store.values import from_json, to_json
 
@@ -37,16 +38,22 @@ class NetChange:
     fields: dict[str, list[Any]] = field(default_factory=dict)
 
 
-def net_effect(session: Session, operation_id: str) -> dict[tuple[str, str], NetChange]:
-    """Fold an operation's change rows into one net change per row, in log order."""
+def net_effect(
+    session: Session, operation_id: str
+) -> tuple[dict[tuple[str, str], NetChange], dict[str, list[str]]]:
+    """Fold an operation's change rows into one net change per row, in log order.
+
+    Rows created in bulk (``bulkcreate`` log rows) and not changed again by the operation
+    come back apart, as ids by table: an import makes hundreds of thousands of them.
+    """
     net: dict[tuple[str, str], NetChange] = {}
+    bulk: dict[str, list[str]] = {}
     changes = session.scalars(
         select(Change).where(Change.operation_id == operation_id).order_by(Change.seq)
     )
     for change in changes:
         if change.action == BULK_CREATE:
-            for id_ in change.values["ids"]:
-                net[(change.entity, id_)] = NetChange(created=True)
+            bulk.setdefault(change.entity, []).extend(change.values["ids"])
             continue
         entry = net.setdefault((change.entity, change.entity_id), NetChange())
         if change.action == "create":
@@ -56,7 +63,14 @@ def net_effect(session: Session, operation_id: str) -> dict[tuple[str, str], Net
                 entry.fields[name][1] = new
             else:
                 entry.fields[name] = [old, new]
-    return net
+    for entity, ids in bulk.items():
+        changed_too = [i for i in ids if (entity, i) in net]
+        for id_ in changed_too:
+            net[(entity, id_)].created = True
+        if changed_too:
+            again = set(changed_too)
+            bulk[entity] = [i for i in ids if i not in again]
+    return net, bulk
 
 
 def apply_undo(session: Session, recorder: Recorder, target: Operation) -> None:
@@ -72,7 +86,7 @@ def apply_redo(session: Session, recorder: Recorder, target: Operation) -> None:
 
 
 def _apply(session: Session, recorder: Recorder, target: Operation, *, undo: bool) -> None:
-    net = net_effect(session, target.id)
+    net, bulk = net_effect(session, target.id)
     rows: list[tuple[Tracked, NetChange]] = []
     conflicts: list[str] = []
     bulk_created: list[tuple[str, str]] = []
@@ -96,7 +110,9 @@ def _apply(session: Session, recorder: Recorder, target: Operation, *, undo: boo
                 if to_json(getattr(row, name)) != value:
                     conflicts.append(f"{entity}.{name}")
         rows.append((row, change))
-    conflicts += _changed_since(session, target.id, [i for _e, i in bulk_created])
+    conflicts += _bulk_states(session, bulk, undo=undo)
+    created_ids = [i for _e, i in bulk_created] + [i for ids in bulk.values() for i in ids]
+    conflicts += _changed_since(session, target.id, created_ids)
     if conflicts:
         verb = "undo" if undo else "redo"
         raise UndoConflictError(
@@ -114,6 +130,33 @@ def _apply(session: Session, recorder: Recorder, target: Operation, *, undo: boo
         for name, (before, after) in change.fields.items():
             setattr(row, name, from_json(columns[name], before if undo else after))
     session.flush()
+    for entity, ids in bulk.items():
+        recorder.bulk_set_deleted(session, TRACKED_MODELS[entity], ids, deleted=undo)
+
+
+def _bulk_states(session: Session, bulk: dict[str, list[str]], *, undo: bool) -> list[str]:
+    """Tables whose bulk-created rows are not as the operation left them (or are gone).
+
+    Undo expects them live, redo expects them tombstoned.
+    """
+    conflicts = []
+    conn = session.connection()
+    for entity, ids in bulk.items():
+        table = TRACKED_MODELS[entity].__tablename__  # a known table, never text from outside
+        found = wrong = 0
+        for chunk in _chunks(ids):
+            count, live = conn.exec_driver_sql(
+                f"SELECT count(*), coalesce(sum(deleted_at IS NULL), 0) FROM {table} "
+                f"WHERE id IN ({', '.join('?' * len(chunk))})",
+                tuple(chunk),
+            ).one()
+            found += count
+            wrong += (count - live) if undo else live
+        if found != len(ids):
+            raise NotFoundError(f"A {entity} row of this operation is missing.", entity=entity)
+        if wrong:
+            conflicts.append(entity)
+    return conflicts
 
 
 def _changed_since(session: Session, operation_id: str, ids: list[str]) -> list[str]:
@@ -127,21 +170,25 @@ def _changed_since(session: Session, operation_id: str, ids: list[str]) -> list[
         return []
     last = session.scalar(select(func.max(Change.seq)).where(Change.operation_id == operation_id))
     found: set[str] = set()
-    for start in range(0, len(ids), 900):
+    conn = session.connection()
+    kinds = ", ".join(f"'{kind}'" for kind in NOT_UNDOABLE)
+    for chunk in _chunks(ids):
+        # Plain SQL: compiling an expanding IN (...) costs more than the query here.
         found.update(
-            session.scalars(
-                select(Change.entity)
-                .distinct()
-                .join(Operation, Operation.id == Change.operation_id)
-                .where(
-                    Change.entity_id.in_(ids[start : start + 900]),
-                    Change.seq > last,
-                    Operation.kind.not_in(NOT_UNDOABLE),
-                    Operation.undone_at.is_(None),
-                )
-            )
+            conn.exec_driver_sql(
+                "SELECT DISTINCT c.entity FROM change_log c JOIN operations o "
+                "ON o.id = c.operation_id WHERE c.seq > ? AND o.kind NOT IN "
+                f"({kinds}) AND o.undone_at IS NULL AND c.entity_id IN "
+                f"({', '.join('?' * len(chunk))})",
+                (last, *chunk),
+            ).scalars()
         )
     return sorted(found)
+
+
+def _chunks(ids: list[str]) -> Iterator[list[str]]:
+    for start in range(0, len(ids), IN_CHUNK):
+        yield ids[start : start + IN_CHUNK]
 
 
 def undo_candidate(session: Session) -> Operation | None:

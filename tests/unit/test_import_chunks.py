@@ -57,10 +57,20 @@ def test_an_import_of_three_chunks_matches_fails_and_undoes_as_one(workspace, tm
     assert card.notes == "row 2100"  # filled from the matching row in the second chunk
     assert workspace.search.contacts("客户4499")[0].title == "客户4499"  # indexed, last chunk
 
-    workspace.history.undo(report.operation_id)
+    undone = workspace.history.undo(report.operation_id)
 
     assert len(workspace.contact_list.ids(ContactFilter())) == 1
     assert workspace.cards.card("person", existing.id).notes is None
+    assert workspace.search.contacts("客户4499") == []
+    # Rows created in bulk are tombstoned in bulk: the history still counts each of them.
+    assert undone.deleted >= report.created
+    assert workspace.history.recent()[0].changes == undone.deleted + undone.updated
+
+    workspace.history.redo()
+
+    assert len(workspace.contact_list.ids(ContactFilter())) == ROWS - failures
+    assert workspace.cards.card("person", existing.id).notes == "row 2100"
+    assert workspace.search.contacts("客户4499")[0].title == "客户4499"
 
 
 def test_an_import_that_writes_nothing_leaves_no_operation(workspace, tmp_path):
