@@ -110,8 +110,9 @@ class Importer(Generic[Item]):
         if self.new:
             self.write_new(session, rec, self.new)
         updated = 0
-        if self.ctx.duplicates in ("fill", "overwrite"):
+        if self.ctx.duplicates in ("fill", "overwrite") and self.matched:
             overwrite = self.ctx.duplicates == "overwrite"
+            self.prefetch(session, rec, [rid for rid, _item in self.matched])
             for rid, item in self.matched:
                 updated += self.update(session, rec, rid, item, overwrite)
         self.discard()
@@ -159,6 +160,9 @@ class Importer(Generic[Item]):
         return self._custom
 
     # What subclasses give.
+
+    def prefetch(self, session: Session, rec: Recorder, ids: list[str]) -> None:
+        """Load what ``update`` needs of the matched records ``ids`` (a chunk's worth)."""
 
     def item(self, read: RowRead, row: Sequence[Any]) -> tuple[Item | None, str]:
         """What row ``read`` will write, or ``None`` and why it cannot be imported."""

@@ -15,7 +15,7 @@ from desktop_crm.services.imports import Writer
 from desktop_crm.spreadsheet.contact_rows import contact_from_row
 from desktop_crm.spreadsheet.row_reader import RowRead
 from desktop_crm.spreadsheet.vcard_reader import VContact
-from desktop_crm.store.changelog import Recorder
+from desktop_crm.store.changelog import IN_CHUNK, Recorder
 from desktop_crm.store.models import Company, Email, Person, Phone
 
 
@@ -125,11 +125,38 @@ class PeopleImporter(Importer[VContact]):
         )
 
     @override
+    def prefetch(self, session: Session, rec: Recorder, ids: list[str]) -> None:
+        """Load the matched people, their phones and emails, and the companies, a chunk at once."""
+        self._people: dict[str, Person] = {}
+        self._phones: dict[str, set[str]] = {rid: set() for rid in ids}
+        self._emails: dict[str, set[str]] = {rid: set() for rid in ids}
+        for start in range(0, len(ids), IN_CHUNK):
+            chunk = ids[start : start + IN_CHUNK]
+            self._people.update(
+                (p.id, p) for p in session.scalars(select(Person).where(Person.id.in_(chunk)))
+            )
+            for rid, e164, value in session.execute(
+                select(Phone.person_id, Phone.e164, Phone.value).where(
+                    Phone.person_id.in_(chunk), Phone.deleted_at.is_(None)
+                )
+            ):
+                self._phones[str(rid)].add(e164 or value)
+            for rid, value in session.execute(
+                select(Email.person_id, Email.value).where(
+                    Email.person_id.in_(chunk), Email.deleted_at.is_(None)
+                )
+            ):
+                self._emails[str(rid)].add(value.lower())
+        names = {item.organization for _rid, item in self.matched if item.organization}
+        if names:
+            self.writer(session, rec).companies_named(names)
+
+    @override
     def update(
         self, session: Session, rec: Recorder, rid: str, item: VContact, overwrite: bool
     ) -> int:
         writer = self.writer(session, rec)
-        person = session.get(Person, rid)
+        person = self._people.get(rid)
         if person is None:
             return 0
         values = {
@@ -152,16 +179,13 @@ class PeopleImporter(Importer[VContact]):
             changed = True
         changed |= self._add_phones(session, rid, item)
         changed |= self._add_emails(session, rid, item)
-        changed |= self.custom_values(session, rec, "person").update(rid, item.custom, overwrite)
+        if item.custom:
+            custom = self.custom_values(session, rec, "person")
+            changed |= custom.update(rid, item.custom, overwrite)
         return int(changed)
 
     def _add_phones(self, session: Session, rid: str, item: VContact) -> bool:
-        have = {
-            p.e164 or p.value
-            for p in session.scalars(
-                select(Phone).where(Phone.person_id == rid, Phone.deleted_at.is_(None))
-            )
-        }
+        have = self._phones[rid]
         changed = False
         for label, value in item.phones:
             e164 = self.parse(value)
@@ -174,12 +198,7 @@ class PeopleImporter(Importer[VContact]):
         return changed
 
     def _add_emails(self, session: Session, rid: str, item: VContact) -> bool:
-        have = {
-            e.value.lower()
-            for e in session.scalars(
-                select(Email).where(Email.person_id == rid, Email.deleted_at.is_(None))
-            )
-        }
+        have = self._emails[rid]
         changed = False
         for label, value in item.emails:
             if value.lower() not in have:

@@ -90,9 +90,9 @@ def _apply(session: Session, recorder: Recorder, target: Operation, *, undo: boo
     rows: list[tuple[Tracked, NetChange]] = []
     conflicts: list[str] = []
     bulk_created: list[tuple[str, str]] = []
+    loaded = _load(session, list(net))
     for (entity, entity_id), change in net.items():
-        model = TRACKED_MODELS[entity]
-        row = session.get(model, entity_id)
+        row = loaded.get((entity, entity_id))
         if row is None:
             raise NotFoundError(f"A {entity} row of this operation is missing.", entity=entity)
         if change.created and not change.fields:
@@ -132,6 +132,20 @@ def _apply(session: Session, recorder: Recorder, target: Operation, *, undo: boo
     session.flush()
     for entity, ids in bulk.items():
         recorder.bulk_set_deleted(session, TRACKED_MODELS[entity], ids, deleted=undo)
+
+
+def _load(session: Session, keys: list[tuple[str, str]]) -> dict[tuple[str, str], Tracked]:
+    """The rows ``(table, id)``, loaded a chunk of ids per query rather than one by one."""
+    by_entity: dict[str, list[str]] = {}
+    for entity, id_ in keys:
+        by_entity.setdefault(entity, []).append(id_)
+    loaded: dict[tuple[str, str], Tracked] = {}
+    for entity, ids in by_entity.items():
+        model = TRACKED_MODELS[entity]
+        for chunk in _chunks(ids):
+            for row in session.scalars(select(model).where(model.id.in_(chunk))):
+                loaded[(entity, row.id)] = row
+    return loaded
 
 
 def _bulk_states(session: Session, bulk: dict[str, list[str]], *, undo: bool) -> list[str]:
