@@ -41,6 +41,7 @@ class CompanyImporter(Importer[RowRead]):
     """Companies with phones, emails, an address, tags and custom fields; matched by name."""
 
     entity = "companies"
+    model = Company
 
     @override
     def item(self, read: RowRead, row: Sequence[Any]) -> tuple[RowRead | None, str]:
@@ -150,6 +151,7 @@ class ProductImporter(Importer[RowRead]):
     """Products matched by code (unique), else by name."""
 
     entity = "products"
+    model = Product
 
     @override
     def item(self, read: RowRead, row: Sequence[Any]) -> tuple[RowRead | None, str]:
@@ -237,6 +239,7 @@ class DealImporter(Importer[RowRead]):
     """Deals in the default pipeline, their company and contact found by name or made."""
 
     entity = "deals"
+    model = Deal
 
     @override
     def item(self, read: RowRead, row: Sequence[Any]) -> tuple[RowRead | None, str]:
