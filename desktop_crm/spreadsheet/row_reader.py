@@ -55,6 +55,7 @@ CURRENCIES = {"¥": "CNY", "￥": "CNY", "人民币": "CNY", "元": "CNY", "$": 
 TAG_SPLIT = re.compile(r"\s+:::\s+|[;；,，、\n]+")
 DATE_KINDS = frozenset({"date"})
 _PLAIN = frozenset({"text", "notes"})  # kinds whose text cells are stored as written
+_LISTS = frozenset({"phones", "tags"})
 
 
 class CellRead(NamedTuple):
@@ -180,6 +181,13 @@ class RowReader:
                         values[target] = f"{current}\n{text}"
                 if with_cells:
                     shown_cells.append(CellRead(text))
+                continue
+            if raw.__class__ is str and kind in _LISTS:  # phones and tags cannot fail
+                parts = cells.split_values(raw) if kind == "phones" else _tags(raw)
+                if parts:
+                    _put(values, target, parts, kind)
+                if with_cells:
+                    shown_cells.append(CellRead("; ".join(parts)))
                 continue
             cell = self._cell(result, target, header, raw, col, kind)
             if with_cells:
