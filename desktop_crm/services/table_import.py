@@ -13,7 +13,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from desktop_crm.domain.errors import FileFormatError, ValidationError
+from desktop_crm.domain.errors import FileFormatError, StorageError, ValidationError
 from desktop_crm.domain.progress import Progress
 from desktop_crm.services.dto import ImportField, ImportPreview, PreviewCell, PreviewRow
 from desktop_crm.services.import_base import MATCH_KEYS, ImportContext, Importer
@@ -322,10 +322,18 @@ def import_table(
                     mapping={str(k): v for k, v in opened.mapping.items()},
                 )
             )
-    workbook = None
-    if importer.failed:
-        workbook = _error_target(path)
-        write_error_workbook(workbook, opened.lay.columns, importer.failed)
+        workbook = None
+        if importer.failed:
+            # Written before the commit: if it cannot be (a full disk), nothing is imported.
+            workbook = _error_target(path)
+            try:
+                write_error_workbook(workbook, opened.lay.columns, importer.failed)
+            except OSError as exc:
+                raise StorageError(
+                    f"The error workbook {workbook} could not be written ({exc.strerror}). "
+                    "Nothing was imported.",
+                    detail=str(exc),
+                ) from exc
     if rec.changed:
         remember_profile(
             store, entity, opened.lay.columns, opened.mapping, opened.date_orders, path.name

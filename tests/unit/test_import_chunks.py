@@ -122,3 +122,19 @@ def test_the_collector_is_paused_only_while_bulk_work_runs():
             assert not gc.isenabled()
         assert not gc.isenabled()
     assert gc.isenabled()
+
+
+def test_an_error_workbook_that_cannot_be_written_imports_nothing(workspace, tmp_path, monkeypatch):
+    import tempfile
+
+    import pytest
+
+    from desktop_crm.domain.errors import StorageError
+
+    path = big_sheet(tmp_path / "x.xlsx", rows=1000)  # row 1000 has no name: it fails
+    (tmp_path / "x-errors.xlsx").mkdir()  # where the error workbook would go, and
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))  # the fallback folder: the same
+    with pytest.raises(StorageError, match="could not be written"):
+        workspace.imports.import_file(path, today=TODAY)
+    assert workspace.contact_list.ids(ContactFilter()) == []
+    assert [o.kind for o in workspace.history.recent()] == ["system"]  # "Create workspace"
