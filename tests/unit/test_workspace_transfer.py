@@ -62,3 +62,38 @@ def test_refused_into_a_workspace_with_records_and_when_cut(demo_path, tmp_path,
     with pytest.raises(FileFormatError, match="cut short"):
         workspace.imports.import_file(target)
     assert workspace.today.info().people == 0
+
+
+def test_round_trip_keeps_bulk_log_rows_longer_than_a_cell(workspace, ws_path, tmp_path):
+    from openpyxl import Workbook
+
+    from desktop_crm.store.changelog import BULK_CREATE, BULK_SET
+
+    sheet = tmp_path / "many.xlsx"
+    book = Workbook()
+    book.active.append(["Name", "Email"])
+    for i in range(1200):
+        book.active.append([f"Person {i}", f"p{i}@example.com"])
+    book.save(sheet)
+    report = workspace.imports.import_file(sheet)
+    workspace.history.undo(report.operation_id)
+    workspace.history.redo()
+    target = tmp_path / "everything.xlsx"
+    workspace.exports.export_workspace(target)
+    workspace.close(backup_if_changed=False)
+    before = dump(ws_path)
+    with sqlite3.connect(ws_path) as db:
+        longest = dict(
+            db.execute(
+                'SELECT action, max(length("values")) FROM change_log WHERE action IN (?, ?) '
+                "GROUP BY action",
+                (BULK_CREATE, BULK_SET),
+            ).fetchall()
+        )
+    assert longest[BULK_CREATE] > 32_767 and longest[BULK_SET] > 32_767  # over a cell's limit
+    fresh_path = tmp_path / "new.crm"
+    fresh = create_workspace(fresh_path)
+    fresh.imports.import_file(target)
+    assert len(fresh.contact_list.ids(ContactFilter(kind="person"))) == 1200
+    fresh.close(backup_if_changed=False)
+    assert dump(fresh_path) == before
