@@ -275,9 +275,10 @@ def _record(session: Session, _ctx: UOWTransaction) -> None:
         if not isinstance(obj, Tracked):
             continue
         state = inspect(obj)
+        untouched = state.unmodified  # only changed attributes can have history to log
         values = {}
         for key in _column_keys(obj):
-            if key in UNLOGGED_FIELDS:
+            if key in UNLOGGED_FIELDS or key in untouched:
                 continue
             history = state.attrs[key].history
             if not history.has_changes():
