@@ -67,10 +67,18 @@ def update_for(session: Session, recorder: Recorder) -> None:
     people: set[str] = set(touched.get("people", ()))
     companies: set[str] = set(touched.get("companies", ()))
     total = session.execute(text("SELECT count(*) FROM search_docs")).scalar_one()
-    if len(people) + len(companies) > max(2_000, total // 2):
-        # Most contacts changed (the demo, a first import, its undo): one pass over all.
-        rebuild_all(session)
-        return
+    if len(people) + len(companies) > 2_000:
+        live = session.execute(
+            text(
+                "SELECT (SELECT count(*) FROM people WHERE deleted_at IS NULL) + "
+                "(SELECT count(*) FROM companies WHERE deleted_at IS NULL)"
+            )
+        ).scalar_one()
+        if 2 * (len(people) + len(companies)) >= live:
+            # At least half the contacts changed (the demo, a large import, undoing it): a
+            # pass over every contact costs less than finding and redoing the changed ones.
+            rebuild_all(session)
+            return
     for model in OWNED:
         ids = touched.get(model.__tablename__)
         if ids:
