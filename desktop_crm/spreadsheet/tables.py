@@ -155,8 +155,8 @@ def _cells(sheet: Any) -> list[list[Cell]]:
     """A calamine sheet's rows, row by row (one copy in memory, not two).
 
     Values that repeat down a column (cities, sources, levels) share one string: a column
-    keeps a pool until it has seen ``POOL_LIMIT`` different values, which is what spares
-    about a third of the memory of a typical customer list.
+    keeps a pool until it has seen ``POOL_LIMIT`` different values (a column of unique
+    values, such as emails, soon stops pooling).
     """
     skipped = (sheet.start or (0, 0))[1]  # calamine leaves out leading empty columns
     pools: list[dict[Any, Any] | None] = []
