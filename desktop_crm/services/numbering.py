@@ -63,8 +63,18 @@ def allocate_numbers(session: Session, kind: str, day: date, count: int) -> list
         ).scalar_one()
         block = [format_number(pattern, day, seq) for seq in range(last - wanted + 1, last + 1)]
         taken: set[str] = set()
+        conn = session.connection()
         for table in _NUMBERED[kind]:
-            taken |= set(session.scalars(select(table.c.number).where(table.c.number.in_(block))))
+            for start in range(0, len(block), 900):  # under SQLite's variable limit
+                part = block[start : start + 900]
+                # Plain SQL: compiling an expanding IN (...) costs more than the query here.
+                taken.update(
+                    conn.exec_driver_sql(
+                        f"SELECT number FROM {table.name} "
+                        f"WHERE number IN ({', '.join('?' * len(part))})",
+                        tuple(part),
+                    ).scalars()
+                )
         numbers += [n for n in block if n not in taken]
     return numbers
 

@@ -138,3 +138,16 @@ def test_an_error_workbook_that_cannot_be_written_imports_nothing(workspace, tmp
         workspace.imports.import_file(path, today=TODAY)
     assert workspace.contact_list.ids(ContactFilter()) == []
     assert [o.kind for o in workspace.history.recent()] == ["system"]  # "Create workspace"
+
+
+def test_numbers_drawn_in_bulk_skip_ones_already_handed_out(workspace):
+    from desktop_crm.services.numbering import allocate_numbers
+    from desktop_crm.store.models import Person
+
+    taken = workspace.numbers.preview("customer", TODAY)
+    with workspace.store.unit_of_work("a person numbered by hand") as (session, _rec):
+        session.add(Person(name="手工编号", number=taken))
+    with workspace.store.unit_of_work("draw") as (session, _rec):
+        drawn = allocate_numbers(session, "customer", TODAY, 1200)
+    assert len(drawn) == len(set(drawn)) == 1200
+    assert taken not in drawn
