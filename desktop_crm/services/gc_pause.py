@@ -14,7 +14,10 @@ from contextlib import contextmanager
 
 @contextmanager
 def collector_paused() -> Iterator[None]:
-    """Run the body with automatic garbage collection off (nesting is fine)."""
+    """Run the body (or, as a decorator, the function) with automatic collection off.
+
+    Nesting is fine: only the outermost pause turns the collector back on.
+    """
     was_enabled = gc.isenabled()
     gc.disable()
     try:

@@ -95,6 +95,7 @@ class ImportService:
         self._take_backup = take_backup
         self._sheets = SheetCache()
 
+    @collector_paused()
     def import_file(
         self,
         path: Path,
@@ -132,34 +133,6 @@ class ImportService:
         """
         if not path.is_file():
             raise ValidationError(f"No file at {path}.", field="path")
-        with collector_paused():
-            return self._import_file(
-                path,
-                dry_run=dry_run,
-                progress=progress,
-                today=today,
-                sheet=sheet,
-                mapping=mapping,
-                duplicates=duplicates,
-                entity=entity,
-                date_orders=date_orders,
-                match_by=match_by,
-            )
-
-    def _import_file(
-        self,
-        path: Path,
-        *,
-        dry_run: bool,
-        progress: Progress | None,
-        today: date | None,
-        sheet: int | str,
-        mapping: dict[int, str] | None,
-        duplicates: str,
-        entity: str,
-        date_orders: dict[int, str] | None,
-        match_by: tuple[str, ...],
-    ) -> ImportReport:
         if path.suffix.lower() in (".vcf", ".vcard"):
             return self.import_vcard(path, dry_run=dry_run, progress=progress, today=today)
         from desktop_crm.services import workspace_transfer

@@ -154,12 +154,7 @@ def run_list_export(window: MainWindow, target: Path, fmt: str) -> None:
     sort, descending, headers = view.model.sort_key, view.model.descending, dict(view.headers)
     window.worker.submit(
         lambda: ws.exports.export_list(target, fmt, flt, columns, sort, descending, headers),
-        lambda n: window.statusBar().showMessage(
-            window.tr("Exported %1 contacts to %2.")
-            .replace("%1", str(n))
-            .replace("%2", target.name),
-            8000,
-        ),
+        _finished(window, window.tr("Exported %1 contacts to %2.").replace("%2", target.name)),
         window.show_error,
     )
 
@@ -177,12 +172,7 @@ def run_export(window: MainWindow, target: Path, record_ids_job: object, version
 
     window.worker.submit(
         job,
-        lambda n: window.statusBar().showMessage(
-            window.tr("Exported %1 contacts to %2.")
-            .replace("%1", str(n))
-            .replace("%2", target.name),
-            8000,
-        ),
+        _finished(window, window.tr("Exported %1 contacts to %2.").replace("%2", target.name)),
         window.show_error,
     )
 
