@@ -15,6 +15,7 @@ from desktop_crm.domain.text import escape_like
 from desktop_crm.services.dto import COLUMNS, ContactFilter, ContactRow, Facets, ListSnapshot
 from desktop_crm.services.settings import read_setting
 from desktop_crm.store import search_index
+from desktop_crm.store.batches import in_chunks
 from desktop_crm.store.models import Tag, User
 from desktop_crm.store.store import Store
 from desktop_crm.store.types import UtcDateTime
@@ -108,8 +109,7 @@ class ContactListService:
         with self._store.read() as session:
             owners = dict(session.execute(select(User.id, User.name)).all())
             found = {}
-            for start in range(0, len(rowids), 900):
-                chunk = rowids[start : start + 900]
+            for chunk in in_chunks(rowids):
                 for r in session.execute(
                     text(
                         "SELECT rowid, kind, record_id, name, number, company, company_id, "
@@ -145,11 +145,11 @@ class ContactListService:
         """The global ids behind list rows (for bulk actions on a selection)."""
         found: dict[int, str] = {}
         with self._store.read() as session:
-            for start in range(0, len(rowids), 900):
-                chunk = ", ".join(map(str, rowids[start : start + 900]))
+            for chunk in in_chunks(rowids):
+                listed = ", ".join(map(str, chunk))
                 found.update(
                     session.execute(
-                        text(f"SELECT rowid, record_id FROM search_docs WHERE rowid IN ({chunk})")
+                        text(f"SELECT rowid, record_id FROM search_docs WHERE rowid IN ({listed})")
                     ).all()
                 )
         return [found[r] for r in rowids if r in found]

@@ -20,6 +20,7 @@ from desktop_crm.services.numbering import allocate_number
 from desktop_crm.services.people import SIMPLE_FIELDS
 from desktop_crm.services.records import live, tag_named
 from desktop_crm.services.results import change_result
+from desktop_crm.store.batches import in_chunks
 from desktop_crm.store.models import Address, Company, Email, Person, Phone, Tagging
 from desktop_crm.store.store import Store
 from desktop_crm.store.types import utc_now
@@ -183,9 +184,9 @@ def _model(kind: str) -> type[Person] | type[Company]:
 
 def _live_rows(session: Session, model: Any, ids: list[str]) -> list[Any]:
     rows: list[Any] = []
-    for start in range(0, len(ids), 900):
+    for chunk in in_chunks(ids):
         rows += session.scalars(
-            select(model).where(model.id.in_(ids[start : start + 900]), model.deleted_at.is_(None))
+            select(model).where(model.id.in_(chunk), model.deleted_at.is_(None))
         ).all()
     return rows
 

@@ -14,11 +14,9 @@ from desktop_crm.domain.errors import StorageError, ValidationError
 from desktop_crm.domain.progress import Progress
 from desktop_crm.services.dto import COLUMNS, ContactFilter
 from desktop_crm.spreadsheet.vcard_writer import Card, CardAddress, write_vcards
+from desktop_crm.store.batches import in_chunks
 from desktop_crm.store.models import Address, Company, Email, Person, Phone, Tag, Tagging
 from desktop_crm.store.store import Store
-
-CHUNK = 900
-
 
 LIST_HEADERS = {
     "name": "Name",
@@ -154,8 +152,8 @@ class ExportService:
             else:
                 ids = list(dict.fromkeys(person_ids))
             cards: list[Card] = []
-            for start in range(0, len(ids), CHUNK):
-                cards += _cards(session, ids[start : start + CHUNK])
+            for chunk in in_chunks(ids):
+                cards += _cards(session, chunk)
         text = write_vcards(cards, version)
         tmp = target.with_name(target.name + ".part")
         try:

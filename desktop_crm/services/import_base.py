@@ -14,7 +14,8 @@ from desktop_crm.services.import_custom import CustomValues
 from desktop_crm.services.imports import Writer
 from desktop_crm.spreadsheet.contact_rows import FailedRow
 from desktop_crm.spreadsheet.row_reader import RowRead
-from desktop_crm.store.changelog import IN_CHUNK, Recorder
+from desktop_crm.store.batches import in_chunks
+from desktop_crm.store.changelog import Recorder
 from desktop_crm.store.models import Company, Tracked
 
 MATCH_KEYS = ("email", "phone", "name")
@@ -174,10 +175,8 @@ class Importer(Generic[Item]):
             return
         self._loaded = [
             row
-            for start in range(0, len(ids), IN_CHUNK)
-            for row in session.scalars(
-                select(model).where(model.id.in_(ids[start : start + IN_CHUNK]))
-            )
+            for chunk in in_chunks(ids)
+            for row in session.scalars(select(model).where(model.id.in_(chunk)))
         ]
 
     def item(self, read: RowRead, row: Sequence[Any]) -> tuple[Item | None, str]:

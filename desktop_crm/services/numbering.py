@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from desktop_crm.domain.numbering import format_number, sequence_key
 from desktop_crm.services.settings import read_setting
+from desktop_crm.store.batches import in_chunks, placeholders
 from desktop_crm.store.models import Company, Contract, Deal, Person, Quote
 from desktop_crm.store.store import Store
 
@@ -65,13 +66,12 @@ def allocate_numbers(session: Session, kind: str, day: date, count: int) -> list
         taken: set[str] = set()
         conn = session.connection()
         for table in _NUMBERED[kind]:
-            for start in range(0, len(block), 900):  # under SQLite's variable limit
-                part = block[start : start + 900]
+            for part in in_chunks(block):
                 # Plain SQL: compiling an expanding IN (...) costs more than the query here.
                 taken.update(
                     conn.exec_driver_sql(
                         f"SELECT number FROM {table.name} "
-                        f"WHERE number IN ({', '.join('?' * len(part))})",
+                        f"WHERE number IN ({placeholders(len(part))})",
                         tuple(part),
                     ).scalars()
                 )

@@ -15,7 +15,8 @@ from desktop_crm.services.imports import Writer
 from desktop_crm.spreadsheet.contact_rows import contact_from_row
 from desktop_crm.spreadsheet.row_reader import RowRead
 from desktop_crm.spreadsheet.vcard_reader import VContact
-from desktop_crm.store.changelog import IN_CHUNK, Recorder
+from desktop_crm.store.batches import in_chunks
+from desktop_crm.store.changelog import Recorder
 from desktop_crm.store.models import Company, Email, Person, Phone
 
 
@@ -130,8 +131,7 @@ class PeopleImporter(Importer[VContact]):
         self._people: dict[str, Person] = {}
         self._phones: dict[str, set[str]] = {rid: set() for rid in ids}
         self._emails: dict[str, set[str]] = {rid: set() for rid in ids}
-        for start in range(0, len(ids), IN_CHUNK):
-            chunk = ids[start : start + IN_CHUNK]
+        for chunk in in_chunks(ids):
             self._people.update(
                 (p.id, p) for p in session.scalars(select(Person).where(Person.id.in_(chunk)))
             )

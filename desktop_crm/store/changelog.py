@@ -19,6 +19,7 @@ from sqlalchemy import Table, event, insert, inspect
 from sqlalchemy.orm import Session, UOWTransaction
 
 from desktop_crm.domain.ids import new_id, new_ids
+from desktop_crm.store.batches import in_chunks, placeholders
 from desktop_crm.store.models import Operation, Tracked
 from desktop_crm.store.types import UtcDateTime, utc_now
 from desktop_crm.store.values import to_json
@@ -29,7 +30,6 @@ BULK_CREATE = "bulkcreate"  # values {"ids": [...]}: rows of ``entity`` created 
 # redo write these, tombstoning or bringing back what an import created in bulk)
 BULK_SET = "bulkset"
 BULK_ACTIONS = (BULK_CREATE, BULK_SET)
-IN_CHUNK = 900  # ids per IN (...) list, under SQLite's variable limit
 BULK_LOG_IDS = 5_000  # ids per bulkcreate row, to keep log rows (and exported cells) moderate
 
 
@@ -148,12 +148,11 @@ class Recorder:
         value = self.at if deleted else None
         at = UtcDateTime().process_bind_param(self.at, None)  # type: ignore[arg-type]
         conn = session.connection()
-        for start in range(0, len(ids), IN_CHUNK):
-            chunk = ids[start : start + IN_CHUNK]
+        for chunk in in_chunks(ids):
             # Plain SQL: compiling an expanding IN (...) costs more than the update here.
             conn.exec_driver_sql(
                 f"UPDATE {model.__tablename__} SET deleted_at = ?, updated_at = ? "
-                f"WHERE id IN ({', '.join('?' * len(chunk))})",
+                f"WHERE id IN ({placeholders(len(chunk))})",
                 (at if deleted else None, at, *chunk),
             )
         self._log_bulk(session, model.__tablename__, ids, BULK_SET, {"deleted_at": to_json(value)})

@@ -22,6 +22,7 @@ from desktop_crm.domain.text import (
     normalize,
     phone_query_digits,
 )
+from desktop_crm.store.batches import in_chunks
 from desktop_crm.store.changelog import Recorder
 from desktop_crm.store.models import (
     Address,
@@ -34,7 +35,6 @@ from desktop_crm.store.models import (
 )
 
 INDEX_VERSION = 2  # bump when documents are built differently: files rebuild on open
-CHUNK = 900  # ids per IN (...) query, under SQLite's variable limit
 NOTES_CHARS = 2000
 OWNED = (Phone, Email, Address, Tagging)
 
@@ -82,20 +82,20 @@ def update_for(session: Session, recorder: Recorder) -> None:
     for model in OWNED:
         ids = touched.get(model.__tablename__)
         if ids:
-            for chunk in _chunks(ids):
+            for chunk in in_chunks(ids):
                 rows = session.execute(
                     select(model.person_id, model.company_id).where(model.id.in_(chunk))
                 )
                 _add_owners(rows, people, companies)
     if touched.get("tags"):
-        for chunk in _chunks(touched["tags"]):
+        for chunk in in_chunks(touched["tags"]):
             rows = session.execute(
                 select(Tagging.person_id, Tagging.company_id).where(Tagging.tag_id.in_(chunk))
             )
             _add_owners(rows, people, companies)
     if touched.get("companies"):
         # People carry their company's name: a renamed company re-indexes its people.
-        for chunk in _chunks(touched["companies"]):
+        for chunk in in_chunks(touched["companies"]):
             people.update(session.scalars(select(Person.id).where(Person.company_id.in_(chunk))))
     changed = len(people) + len(companies)
     reindex(session, people, companies, bulk=changed > 2_000 and changed > total // 5)
@@ -115,7 +115,7 @@ def reindex(
     """Rebuild the documents of these contacts (tombstoned ones are dropped)."""
     conn = session.connection()
     for kind, ids in (("person", list(people)), ("company", list(companies))):
-        for chunk in _chunks(ids):
+        for chunk in in_chunks(ids):
             params = {f"i{n}": v for n, v in enumerate(chunk)}
             in_list = ", ".join(f":i{n}" for n in range(len(chunk)))
             if not bulk:
@@ -261,17 +261,6 @@ def _doc_select(kind: str) -> str:
 
 
 _DOC_SQL = {kind: _doc_select(kind) for kind in ("person", "company")}
-
-
-def _chunks(ids: Iterable[str]) -> Iterable[list[str]]:
-    batch: list[str] = []
-    for id_ in ids:
-        batch.append(id_)
-        if len(batch) == CHUNK:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
 
 
 # --- queries ----------------------------------------------------------------------------------

@@ -10,7 +10,6 @@ writes the "before" values (a created row becomes a tombstone) as a new operatio
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,7 +17,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop_crm.domain.errors import NotFoundError, UndoConflictError
-from desktop_crm.store.changelog import BULK_CREATE, IN_CHUNK, Recorder
+from desktop_crm.store.batches import in_chunks, placeholders
+from desktop_crm.store.changelog import BULK_CREATE, Recorder
 from desktop_crm.store.models import TRACKED_MODELS, Change, Operation, Tracked
 from desktop_crm.store.values import from_json, to_json
 
@@ -142,7 +142,7 @@ def _load(session: Session, keys: list[tuple[str, str]]) -> dict[tuple[str, str]
     loaded: dict[tuple[str, str], Tracked] = {}
     for entity, ids in by_entity.items():
         model = TRACKED_MODELS[entity]
-        for chunk in _chunks(ids):
+        for chunk in in_chunks(ids):
             for row in session.scalars(select(model).where(model.id.in_(chunk))):
                 loaded[(entity, row.id)] = row
     return loaded
@@ -158,10 +158,10 @@ def _bulk_states(session: Session, bulk: dict[str, list[str]], *, undo: bool) ->
     for entity, ids in bulk.items():
         table = TRACKED_MODELS[entity].__tablename__  # a known table, never text from outside
         found = wrong = 0
-        for chunk in _chunks(ids):
+        for chunk in in_chunks(ids):
             count, live = conn.exec_driver_sql(
                 f"SELECT count(*), coalesce(sum(deleted_at IS NULL), 0) FROM {table} "
-                f"WHERE id IN ({', '.join('?' * len(chunk))})",
+                f"WHERE id IN ({placeholders(len(chunk))})",
                 tuple(chunk),
             ).one()
             found += count
@@ -186,23 +186,18 @@ def _changed_since(session: Session, operation_id: str, ids: list[str]) -> list[
     found: set[str] = set()
     conn = session.connection()
     kinds = ", ".join(f"'{kind}'" for kind in NOT_UNDOABLE)
-    for chunk in _chunks(ids):
+    for chunk in in_chunks(ids):
         # Plain SQL: compiling an expanding IN (...) costs more than the query here.
         found.update(
             conn.exec_driver_sql(
                 "SELECT DISTINCT c.entity FROM change_log c JOIN operations o "
                 "ON o.id = c.operation_id WHERE c.seq > ? AND o.kind NOT IN "
                 f"({kinds}) AND o.undone_at IS NULL AND c.entity_id IN "
-                f"({', '.join('?' * len(chunk))})",
+                f"({placeholders(len(chunk))})",
                 (last, *chunk),
             ).scalars()
         )
     return sorted(found)
-
-
-def _chunks(ids: list[str]) -> Iterator[list[str]]:
-    for start in range(0, len(ids), IN_CHUNK):
-        yield ids[start : start + IN_CHUNK]
 
 
 def undo_candidate(session: Session) -> Operation | None:
