@@ -6,7 +6,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-_SPACES = re.compile(r"\s+")
+_CJK = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]")
 _PHONE_QUERY = re.compile(r"[\d\s\-+().]+")
 # Surnames whose reading differs from the character's everyday one.
 _SURNAMES = {
@@ -38,7 +38,8 @@ def normalize(text: str) -> str:
     """Fold width (ＡＢＣ -> abc), case and runs of spaces, for matching."""
     if text.isascii():  # most text: skip the Unicode tables
         return " ".join(text.lower().split())
-    return _SPACES.sub(" ", unicodedata.normalize("NFKC", text).casefold()).strip()
+    # str.split() splits on exactly what the regex \s matches, several times faster.
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
 
 
 def is_cjk(char: str) -> bool:
@@ -48,7 +49,7 @@ def is_cjk(char: str) -> bool:
 
 def has_cjk(text: str) -> bool:
     """Whether ``text`` holds any CJK ideograph."""
-    return any(is_cjk(ch) for ch in text)
+    return _CJK.search(text) is not None
 
 
 @lru_cache(maxsize=32_768)

@@ -7,10 +7,12 @@ connection, so documents are built by ``INSERT ... SELECT`` inside SQLite.
 from __future__ import annotations
 
 import sqlite3
+from functools import lru_cache
 
 from desktop_crm.domain.text import has_cjk, name_pinyin, normalize, phrase_pinyin
 
 
+@lru_cache(maxsize=65_536)  # names repeat (and SQLite calls once per document)
 def _name_pinyin(name: str | None) -> str:
     if not name or not has_cjk(name):
         return ""
@@ -21,6 +23,7 @@ def _phrase_pinyin(name: str | None) -> str:
     return " ".join(phrase_pinyin(name)) if name else ""
 
 
+@lru_cache(maxsize=65_536)
 def _sort_key(name: str | None, company: int) -> str:
     if not name:
         return ""

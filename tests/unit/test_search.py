@@ -2,7 +2,13 @@
 
 import pytest
 
-from desktop_crm.domain.text import name_pinyin, phone_query_digits, phrase_pinyin
+from desktop_crm.domain.text import (
+    has_cjk,
+    name_pinyin,
+    normalize,
+    phone_query_digits,
+    phrase_pinyin,
+)
 from desktop_crm.services.dto import PersonInput
 from desktop_crm.store.models import Address, Person, Tag, Tagging
 from tests.conftest import TODAY
@@ -49,6 +55,13 @@ def test_pinyin_keys():
     assert phrase_pinyin("重庆星辰") == ("chongqingxingchen", "cqxc")  # read in context
     assert phone_query_digits("+86 138-0013") == "861380013"
     assert phone_query_digits("王芳") is None and phone_query_digits("12") is None
+
+
+def test_normalised_text_keys():
+    assert normalize("  Ａｂｃ\u3000DEF\xa0 王\t芳\n") == "abc def 王 芳"  # width, case, spaces
+    assert normalize("Straße  ÉCOLE") == "strasse école"
+    assert normalize(" Plain  ASCII ") == "plain ascii"
+    assert has_cjk("abc 王") and has_cjk("\u3400") and not has_cjk("abc ｱ é")
 
 
 def test_one_and_two_character_chinese_queries(workspace, people):
