@@ -64,7 +64,9 @@ def build_parser() -> argparse.ArgumentParser:
     json_arg(p)
 
     p = sub.add_parser(
-        "import", help="import people, companies, deals or products (.vcf, .xlsx, .xls, .ods, .csv)"
+        "import",
+        help="import people, companies, deals or products (.vcf, .xlsx, .xls, .ods, .csv, "
+        ".html, .xml)",
     )
     workspace_arg(p)
     p.add_argument("file", type=Path, help="the file to import")

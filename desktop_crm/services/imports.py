@@ -110,7 +110,9 @@ class ImportService:
         date_orders: dict[int, str] | None = None,
         match_by: tuple[str, ...] = ("email", "phone", "name"),
     ) -> ImportReport:
-        """Import ``path``: vCard by its name, any table (xlsx, xls, ods, csv, txt) by content.
+        """Import ``path``: vCard by its name, any other table by its content.
+
+        Tables: xlsx, xls, ods, csv, txt, an HTML page's tables, an Excel 2003 XML workbook.
 
         Args:
             path: The file.

@@ -9,6 +9,7 @@ absent), and blank rows in the middle of the data are skipped without ending it.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import re
@@ -19,10 +20,23 @@ from pathlib import Path
 from typing import Any
 
 from desktop_crm.domain.errors import FileFormatError
+from desktop_crm.spreadsheet.markup_tables import declared_encoding, markup_kind, read_markup
 
 Cell = str | float | int | bool | date | datetime | time | timedelta | None
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP = b"PK\x03\x04"
+_NOT_TABLES = {
+    b"%PDF": "a PDF document",
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"{\\rtf": "an RTF document",
+}
+_ZIPPED_DOCUMENTS = (
+    ("word/", "a Word document"),
+    ("ppt/", "a PowerPoint presentation"),
+    ("Index/", "an Apple Numbers file"),
+)
 _LEGACY = ("gb18030", "cp932", "big5", "cp1252", "cp1251", "cp1250", "euc_kr")
 HEADER_SCAN = 30
 POOL_LIMIT = 2_000  # distinct values a column pools before it stops trying
@@ -36,7 +50,8 @@ class Table:
         name: The sheet's name (the file name for text files).
         rows: Cells by row, empty cells as ``None``; row ``i`` is line ``i + 1`` of the sheet.
         sheets: Every sheet's name in the file (one for text files).
-        kind: ``xlsx``, ``xls``, ``ods`` or ``csv``.
+        kind: ``xlsx``, ``xls``, ``ods``, ``csv``, ``html`` (a web page's tables, which many
+            systems export as ".xls") or ``xml`` (an Excel 2003 XML workbook).
         encoding: The text encoding found (text files only).
         delimiter: The delimiter found (text files only).
     """
@@ -78,23 +93,24 @@ def read_table(path: Path, sheet: int | str = 0) -> Table:
         raise FileFormatError(f"{path.name} is empty.", path=str(path))
     if data.startswith(_OLE) or data.startswith(_ZIP):
         return _read_workbook(path, data, sheet)
-    return _read_text(path, data)
+    for magic, what in _NOT_TABLES.items():
+        if data.startswith(magic):
+            raise _not_a_table(path, what)
+    return _read_text(path, data, sheet)
+
+
+def _not_a_table(path: Path, what: str) -> FileFormatError:
+    return FileFormatError(
+        f"{path.name} is {what}, not a table. Save it from its program as an Excel workbook "
+        "(.xlsx) or CSV, then import that file.",
+        path=str(path),
+    )
 
 
 def _read_workbook(path: Path, data: bytes, sheet: int | str) -> Table:
     workbook = _open_workbook(path, data)
     names = tuple(workbook.sheet_names)
-    if isinstance(sheet, str):
-        if sheet not in names:
-            raise FileFormatError(
-                f"{path.name} has no sheet called “{sheet}”.", path=str(path), sheets=list(names)
-            )
-        index = names.index(sheet)
-    else:
-        index = sheet
-    if not 0 <= index < len(names):
-        raise FileFormatError(f"{path.name} has no sheet {index + 1}.", path=str(path))
-    return _sheet(path, data, workbook, index)
+    return _sheet(path, data, workbook, _pick_sheet(path, names, sheet))
 
 
 def read_all_sheets(path: Path) -> dict[str, Table]:
@@ -121,6 +137,10 @@ def _open_workbook(path: Path, data: bytes) -> Any:
     try:
         return CalamineWorkbook.from_filelike(io.BytesIO(data))
     except Exception as exc:  # calamine raises several types; all mean "cannot read"
+        if data.startswith(_ZIP):
+            what = _zipped_document(data)
+            if what:
+                raise _not_a_table(path, what) from None
         encrypted = data.startswith(_OLE) and "EncryptedPackage".encode("utf-16-le") in data
         if encrypted or "password" in str(exc).lower() or type(exc).__name__ == "PasswordError":
             raise FileFormatError(
@@ -133,6 +153,33 @@ def _open_workbook(path: Path, data: bytes) -> Any:
             f"{path.name} is not a spreadsheet that can be read (it may be damaged): {exc}",
             path=str(path),
         ) from None
+
+
+def _zipped_document(data: bytes) -> str | None:
+    """What a ZIP file that is not a workbook holds (Word, PowerPoint, Numbers), if known."""
+    import zipfile
+
+    try:
+        names = zipfile.ZipFile(io.BytesIO(data)).namelist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return None
+    for prefix, what in _ZIPPED_DOCUMENTS:
+        if any(name.startswith(prefix) for name in names):
+            return what
+    return None
+
+
+def _pick_sheet(path: Path, names: tuple[str, ...], sheet: int | str) -> int:
+    """The index of ``sheet`` (a name or an index) among ``names``."""
+    if isinstance(sheet, str):
+        if sheet not in names:
+            raise FileFormatError(
+                f"{path.name} has no sheet called “{sheet}”.", path=str(path), sheets=list(names)
+            )
+        return names.index(sheet)
+    if not 0 <= sheet < len(names):
+        raise FileFormatError(f"{path.name} has no sheet {sheet + 1}.", path=str(path))
+    return sheet
 
 
 def _sheet(path: Path, data: bytes, workbook: Any, index: int) -> Table:
@@ -277,7 +324,7 @@ def _plausibility(text: str) -> int:
     return good - 4 * bad
 
 
-def _read_text(path: Path, data: bytes) -> Table:
+def _read_text(path: Path, data: bytes, sheet: int | str = 0) -> Table:
     if (
         b"\x00" in data[:4096]
         and not data[:4096].count(b"\x00") > 1000
@@ -287,6 +334,9 @@ def _read_text(path: Path, data: bytes) -> Table:
             f"{path.name} is not a text table (it holds binary data).", path=str(path)
         )
     text, encoding = decode_text(data)
+    markup = markup_kind(text)
+    if markup:
+        return _markup_table(path, data, text, encoding, markup, sheet)
     delimiter = _delimiter(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
@@ -296,6 +346,22 @@ def _read_text(path: Path, data: bytes) -> Table:
             f"{path.name} is not a readable CSV file: {exc}.", path=str(path)
         ) from None
     return Table(path.name, rows, (path.name,), "csv", encoding, delimiter)
+
+
+def _markup_table(
+    path: Path, data: bytes, text: str, encoding: str, kind: str, sheet: int | str
+) -> Table:
+    declared = declared_encoding(data)
+    if declared and not encoding.startswith("utf"):
+        # Bytes that are valid UTF-8 (or carry a BOM) are what they say; otherwise the page's
+        # own charset beats a guess between legacy codepages.
+        with contextlib.suppress(LookupError, UnicodeDecodeError):
+            text, encoding = data.decode(declared), declared
+    sheets = read_markup(text, kind, path.name)
+    names = tuple(name for name, _rows in sheets)
+    index = _pick_sheet(path, names, sheet)
+    rows = [[_cell(value) for value in row] for row in sheets[index][1]]
+    return Table(names[index], rows, names, kind, encoding)
 
 
 def _delimiter(text: str) -> str:

@@ -1050,12 +1050,12 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="83"/>
+        <location filename="../../ui/imports/import_wizard.py" line="78"/>
         <source>Import %1</source>
         <translation>导入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="101"/>
+        <location filename="../../ui/imports/import_wizard.py" line="96"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
@@ -1063,7 +1063,7 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../ui/contacts/import_export.py" line="246"/>
+        <location filename="../../ui/contacts/import_export.py" line="237"/>
         <location filename="../../ui/contacts/labels.py" line="23"/>
         <source>Lead</source>
         <translation>线索</translation>
@@ -1477,57 +1477,57 @@ An offline-first CRM for small teams.</source>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="259"/>
+        <location filename="../../ui/imports/import_wizard.py" line="270"/>
         <source>Choose where each column goes</source>
         <translation>选择每一列导入到哪里</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="261"/>
+        <location filename="../../ui/imports/import_wizard.py" line="272"/>
         <source>Columns left on “Keep in notes” are added to each record&apos;s notes.</source>
         <translation>选择“保存到备注”的列会追加到每条记录的备注中。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="265"/>
+        <location filename="../../ui/imports/import_wizard.py" line="276"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="265"/>
+        <location filename="../../ui/imports/import_wizard.py" line="276"/>
         <source>Examples</source>
         <translation>示例</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="265"/>
+        <location filename="../../ui/imports/import_wizard.py" line="276"/>
         <source>Import as</source>
         <translation>导入为</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="265"/>
+        <location filename="../../ui/imports/import_wizard.py" line="276"/>
         <source>Dates written</source>
         <translation>日期写法</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="310"/>
+        <location filename="../../ui/imports/import_wizard.py" line="322"/>
         <source>Choose the column that holds %1.</source>
         <translation>请选择包含 %1 的列。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="329"/>
+        <location filename="../../ui/imports/import_wizard.py" line="336"/>
         <source>Keep in notes</source>
         <translation>保存到备注</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="338"/>
+        <location filename="../../ui/imports/import_wizard.py" line="345"/>
         <source>New custom field…</source>
         <translation>新建自定义字段…</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="357"/>
+        <location filename="../../ui/imports/import_wizard.py" line="364"/>
         <source>New custom field</source>
         <translation>新建自定义字段</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="358"/>
+        <location filename="../../ui/imports/import_wizard.py" line="365"/>
         <source>Name of the field:</source>
         <translation>字段名称：</translation>
     </message>
@@ -1666,67 +1666,67 @@ An offline-first CRM for small teams.</source>
 <context>
     <name>OptionsPage</name>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="422"/>
+        <location filename="../../ui/imports/import_wizard.py" line="426"/>
         <source>Records already in the workspace</source>
         <translation>工作区中已有的记录</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="424"/>
+        <location filename="../../ui/imports/import_wizard.py" line="428"/>
         <source>A row is the same person when it has the same:</source>
         <translation>以下信息相同时视为同一个人：</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="427"/>
+        <location filename="../../ui/imports/import_wizard.py" line="431"/>
         <source>Email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="428"/>
+        <location filename="../../ui/imports/import_wizard.py" line="432"/>
         <source>Phone number</source>
         <translation>电话号码</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="429"/>
+        <location filename="../../ui/imports/import_wizard.py" line="433"/>
         <source>Name at the same company</source>
         <translation>同一公司下的姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="439"/>
+        <location filename="../../ui/imports/import_wizard.py" line="443"/>
         <source>When a row matches a record already there:</source>
         <translation>某行与已有记录相同时：</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="460"/>
+        <location filename="../../ui/imports/import_wizard.py" line="464"/>
         <source>Companies are matched by name.</source>
         <translation>公司按名称匹配。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="461"/>
+        <location filename="../../ui/imports/import_wizard.py" line="465"/>
         <source>Deals are matched by name and company.</source>
         <translation>商机按名称和公司匹配。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="462"/>
+        <location filename="../../ui/imports/import_wizard.py" line="466"/>
         <source>Products are matched by code, or by name when there is none.</source>
         <translation>产品按编码匹配，没有编码时按名称匹配。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="483"/>
+        <location filename="../../ui/imports/import_wizard.py" line="487"/>
         <source>Checking the whole file…</source>
         <translation>正在检查整个文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="488"/>
+        <location filename="../../ui/imports/import_wizard.py" line="492"/>
         <source>The import will create: %1, update: %2, skip: %3.</source>
         <translation>本次导入将新建 %1，更新 %2，跳过 %3。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="495"/>
+        <location filename="../../ui/imports/import_wizard.py" line="499"/>
         <source>Rows that cannot be imported: %1. They will be listed with the reason in an error workbook next to the file.</source>
         <translation>无法导入的行：%1。这些行及原因会列在文件旁边的错误工作簿中。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="498"/>
+        <location filename="../../ui/imports/import_wizard.py" line="502"/>
         <source>Edit &gt; Undo takes the whole import back.</source>
         <translation>“编辑 &gt; 撤销”可撤回整次导入。</translation>
     </message>
@@ -2054,17 +2054,17 @@ An offline-first CRM for small teams.</source>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="383"/>
+        <location filename="../../ui/imports/import_wizard.py" line="387"/>
         <source>Check the first rows</source>
         <translation>检查前几行</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="401"/>
+        <location filename="../../ui/imports/import_wizard.py" line="405"/>
         <source>Showing %1 of %2 rows as they will be stored.</source>
         <translation>按保存后的样子显示 %2 行中的 %1 行。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="405"/>
+        <location filename="../../ui/imports/import_wizard.py" line="409"/>
         <source>Problems marked in red: %1. Values that cannot be stored as mapped are kept in the notes; rows that cannot be imported at all go to an error workbook.</source>
         <translation>红色标出的问题：%1。无法按对应字段保存的值会保存到备注；完全无法导入的行会列入错误工作簿。</translation>
     </message>
@@ -2160,47 +2160,62 @@ An offline-first CRM for small teams.</source>
 <context>
     <name>SourcePage</name>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="196"/>
+        <location filename="../../ui/imports/import_wizard.py" line="201"/>
         <source>What does the file hold?</source>
         <translation>文件中是什么数据？</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="208"/>
+        <location filename="../../ui/imports/import_wizard.py" line="213"/>
         <source>File:</source>
         <translation>文件：</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="209"/>
+        <location filename="../../ui/imports/import_wizard.py" line="214"/>
         <source>Import as:</source>
         <translation>导入为：</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="210"/>
+        <location filename="../../ui/imports/import_wizard.py" line="215"/>
         <source>Sheet:</source>
         <translation>工作表：</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="227"/>
+        <location filename="../../ui/imports/import_wizard.py" line="232"/>
         <source>Data rows found: %1.</source>
         <translation>找到数据行：%1。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="228"/>
+        <location filename="../../ui/imports/import_wizard.py" line="233"/>
         <source>The header is on row %1.</source>
         <translation>表头在第 %1 行。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="230"/>
+        <location filename="../../ui/imports/import_wizard.py" line="235"/>
         <source>The sheet has no header row; columns are numbered.</source>
         <translation>该工作表没有表头，列按编号显示。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="234"/>
+        <location filename="../../ui/imports/import_wizard.py" line="238"/>
+        <source>This file is a web page; its tables are read as sheets.</source>
+        <translation>此文件是网页，其中的表格按工作表读取。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/import_wizard.py" line="240"/>
+        <source>This file is an Excel 2003 XML workbook.</source>
+        <translation>此文件是 Excel 2003 XML 工作簿。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/import_wizard.py" line="243"/>
         <source>Text encoding: %1, separated by “%2”.</source>
         <translation>文本编码：%1，分隔符“%2”。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="240"/>
+        <location filename="../../ui/imports/import_wizard.py" line="248"/>
+        <source>Text encoding: %1.</source>
+        <translation>文本编码：%1。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/import_wizard.py" line="251"/>
         <source>Using the column choices of your earlier import of %1.</source>
         <translation>沿用您上次导入 %1 时的列设置。</translation>
     </message>
@@ -2439,34 +2454,34 @@ An offline-first CRM for small teams.</source>
     </message>
     <message>
         <location filename="../../ui/contacts/import_export.py" line="99"/>
-        <source>Spreadsheets and contact files (*.xlsx *.xlsm *.xls *.ods *.csv *.txt *.vcf *.vcard);;All files (*)</source>
-        <translation>表格和联系人文件 (*.xlsx *.xlsm *.xls *.ods *.csv *.txt *.vcf *.vcard);;所有文件 (*)</translation>
+        <source>Spreadsheets and contact files (*.xlsx *.xlsm *.xls *.ods *.csv *.txt *.htm *.html *.xml *.vcf *.vcard);;All files (*)</source>
+        <translation>表格和联系人文件 (*.xlsx *.xlsm *.xls *.ods *.csv *.txt *.htm *.html *.xml *.vcf *.vcard);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/import_export.py" line="127"/>
-        <location filename="../../ui/contacts/import_export.py" line="199"/>
-        <location filename="../../ui/contacts/import_export.py" line="224"/>
+        <location filename="../../ui/contacts/import_export.py" line="128"/>
+        <location filename="../../ui/contacts/import_export.py" line="190"/>
+        <location filename="../../ui/contacts/import_export.py" line="215"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/import_export.py" line="128"/>
-        <location filename="../../ui/contacts/import_export.py" line="199"/>
+        <location filename="../../ui/contacts/import_export.py" line="129"/>
+        <location filename="../../ui/contacts/import_export.py" line="190"/>
         <source>CSV, UTF-8 (*.csv)</source>
         <translation>CSV，UTF-8 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/import_export.py" line="129"/>
+        <location filename="../../ui/contacts/import_export.py" line="130"/>
         <source>vCard 3.0 (*.vcf)</source>
         <translation>vCard 3.0 (*.vcf)</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/import_export.py" line="130"/>
+        <location filename="../../ui/contacts/import_export.py" line="131"/>
         <source>vCard 4.0 (*.vcf)</source>
         <translation>vCard 4.0 (*.vcf)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/contacts/import_export.py" line="134"/>
+        <location filename="../../ui/contacts/import_export.py" line="135"/>
         <source>Export %n contact(s)</source>
         <translation>
             <numerusform>导出 %n 个联系人</numerusform>
@@ -2474,48 +2489,48 @@ An offline-first CRM for small teams.</source>
     </message>
     <message>
         <location filename="../../ui/contacts/import_export.py" line="158"/>
-        <location filename="../../ui/contacts/import_export.py" line="181"/>
+        <location filename="../../ui/contacts/import_export.py" line="176"/>
         <source>Exported %1 contacts to %2.</source>
         <translation>已导出 %1 个联系人到 %2。</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/import_export.py" line="201"/>
+        <location filename="../../ui/contacts/import_export.py" line="192"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/import_export.py" line="210"/>
+        <location filename="../../ui/contacts/import_export.py" line="201"/>
         <source>Exported %1 rows to %2.</source>
         <translation>已导出 %1 行到 %2。</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/import_export.py" line="222"/>
+        <location filename="../../ui/contacts/import_export.py" line="213"/>
         <source>Export Whole Workspace</source>
         <translation>导出整个工作区</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/import_export.py" line="229"/>
+        <location filename="../../ui/contacts/import_export.py" line="220"/>
         <source>Exporting the workspace…</source>
         <translation>正在导出工作区…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/import_export.py" line="234"/>
+        <location filename="../../ui/contacts/import_export.py" line="225"/>
         <source>Wrote %1 rows to %2; import it into a new workspace to move it.</source>
         <translation>已将 %1 行写入 %2；在新工作区中导入即可迁移。</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/import_export.py" line="244"/>
-        <location filename="../../ui/contacts/import_export.py" line="248"/>
+        <location filename="../../ui/contacts/import_export.py" line="235"/>
+        <location filename="../../ui/contacts/import_export.py" line="239"/>
         <source>English template (*.xlsx)</source>
         <translation>英文模板 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/import_export.py" line="251"/>
+        <location filename="../../ui/contacts/import_export.py" line="242"/>
         <source>Save Import Template</source>
         <translation>保存导入模板</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/import_export.py" line="268"/>
+        <location filename="../../ui/contacts/import_export.py" line="259"/>
         <source>Template saved as %1.</source>
         <translation>模板已保存为 %1。</translation>
     </message>

@@ -102,6 +102,25 @@ def test_wizard_imports_products_and_reports_an_unreadable_file(
     locked.reject()
 
 
+def test_wizard_reads_a_web_page_saved_as_xls(qtbot, window, workspace, tmp_path):
+    opened(qtbot, window, workspace)
+    path = tmp_path / "export.xls"
+    path.write_bytes(
+        "<html><head><meta charset=gbk></head><body><table>"
+        "<tr><th>姓名</th><th>手机</th></tr><tr><td>王芳</td><td>013800138000</td></tr>"
+        "</table></body></html>".encode("gbk")
+    )
+    wizard = open_import(window, path)
+    qtbot.waitUntil(lambda: wizard.preview is not None, timeout=10_000)
+    summary = wizard.source_page.summary.text()
+    assert "web page" in summary and "Text encoding: gbk." in summary
+    assert "Data rows found: 1" in summary and "separated by" not in summary
+    wizard.next()
+    wizard.next()
+    assert wizard.preview_page.model.data(wizard.preview_page.model.index(0, 1)) == "013800138000"
+    wizard.reject()
+
+
 def test_file_menu_exports_lists_the_workspace_and_templates(
     qtbot, window, demo_path, tmp_path, monkeypatch
 ):

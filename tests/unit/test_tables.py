@@ -106,8 +106,12 @@ def test_bad_files_are_refused_clearly(tmp_path):
     broken.write_bytes(b"PK\x03\x04" + b"\x00" * 100)
     with pytest.raises(FileFormatError, match=r"cannot be read|damaged"):
         read_table(broken)
-    binary = tmp_path / "photo.csv"
-    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200))
+    photo = tmp_path / "photo.csv"
+    photo.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200))
+    with pytest.raises(FileFormatError, match="is a PNG image, not a table"):
+        read_table(photo)
+    binary = tmp_path / "data.csv"
+    binary.write_bytes(b"name,phone\n\x07\x00\x13" + bytes(200))
     with pytest.raises(FileFormatError, match="binary"):
         read_table(binary)
 

@@ -96,7 +96,8 @@ def choose_import(window: MainWindow) -> None:
         window.tr("Import"),
         str(Path.home()),
         window.tr(
-            "Spreadsheets and contact files (*.xlsx *.xlsm *.xls *.ods *.csv *.txt *.vcf *.vcard)"
+            "Spreadsheets and contact files (*.xlsx *.xlsm *.xls *.ods *.csv *.txt *.htm *.html "
+            "*.xml *.vcf *.vcard)"
             ";;All files (*)"
         ),
     )

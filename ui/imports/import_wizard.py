@@ -234,12 +234,18 @@ class SourcePage(QWizardPage):
                 if preview.header_row
                 else self.tr("The sheet has no header row; columns are numbered."),
             ]
-            if preview.encoding:
+            if preview.kind == "html":
+                lines.append(self.tr("This file is a web page; its tables are read as sheets."))
+            elif preview.kind == "xml":
+                lines.append(self.tr("This file is an Excel 2003 XML workbook."))
+            if preview.encoding and preview.delimiter:
                 lines.append(
                     self.tr("Text encoding: %1, separated by “%2”.")
                     .replace("%1", preview.encoding)
-                    .replace("%2", preview.delimiter or ",")
+                    .replace("%2", preview.delimiter)
                 )
+            elif preview.encoding:
+                lines.append(self.tr("Text encoding: %1.").replace("%1", preview.encoding))
             if preview.profile:
                 lines.append(
                     self.tr("Using the column choices of your earlier import of %1.").replace(

@@ -1,0 +1,238 @@
+"""Tables saved as markup under spreadsheet names: HTML tables and Excel 2003 XML.
+
+Many web systems' "Export to Excel" writes an HTML table named ``.xls``, and older tools write
+SpreadsheetML (the Excel 2003 XML workbook). Excel opens both, so users expect us to as well.
+Cells come out as the text users see; merged cells keep the columns below them aligned.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from datetime import datetime
+from html.parser import HTMLParser
+from typing import Any
+
+from desktop_crm.domain.errors import FileFormatError
+
+SPREADSHEET_NS = "urn:schemas-microsoft-com:office:spreadsheet"
+_SS = "{" + SPREADSHEET_NS + "}"
+_HTML_START = re.compile(r"<(!doctype\s+html|html|table)\b", re.IGNORECASE)
+_CHARSET = re.compile(rb"""(?:charset|encoding)\s*=\s*["']?([A-Za-z0-9_\-]+)""")
+_INLINE_SPACE = re.compile(r"[ \t\r\n\f\xa0]+")
+
+Rows = list[list[Any]]
+
+
+def markup_kind(text: str) -> str | None:
+    """``xml`` (SpreadsheetML), ``html`` (a page holding tables) or ``None`` for plain text."""
+    head = text[:4096].lstrip("\ufeff \t\r\n")
+    if not head.startswith("<"):
+        return None
+    if SPREADSHEET_NS in head and "<Workbook" in head:
+        return "xml"
+    return "html" if _HTML_START.search(head) else None
+
+
+def declared_encoding(data: bytes) -> str | None:
+    """The encoding a markup file names in its XML declaration or ``<meta>``, if any."""
+    found = _CHARSET.search(data[:2048])
+    return found.group(1).decode("ascii").lower() if found else None
+
+
+def read_markup(text: str, kind: str, name: str) -> list[tuple[str, Rows]]:
+    """Every table of a markup file as ``(sheet name, rows)``.
+
+    Raises:
+        FileFormatError: Damaged XML, or no table at all.
+    """
+    sheets = _spreadsheet_xml(text, name) if kind == "xml" else _html_tables(text)
+    sheets = [(title, rows) for title, rows in sheets if any(any(r) for r in rows)]
+    if not sheets:
+        what = "Excel 2003 XML workbook" if kind == "xml" else "web page"
+        raise FileFormatError(f"{name} is a {what} without any table to import.")
+    return sheets
+
+
+# --- HTML -------------------------------------------------------------------------------------
+
+
+class _Tables(HTMLParser):
+    """Collects every ``<table>`` (nested ones separately) as rows of cell texts."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tables: list[tuple[str, Rows]] = []
+        self._open: list[dict[str, Any]] = []  # tables being read, innermost last
+        self._skip = 0  # inside <script>, <style>, <head>...
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("script", "style", "head", "title"):
+            self._skip += 1
+            return
+        if tag == "table":
+            self._open.append({"rows": [], "row": None, "cell": None, "spans": {}, "caption": []})
+            self.tables.append(("", []))
+            self._open[-1]["index"] = len(self.tables) - 1
+            return
+        if not self._open:
+            return
+        table = self._open[-1]
+        if tag == "tr":
+            self._end_row(table)
+            table["row"] = []
+        elif tag in ("td", "th"):
+            if table["row"] is None:
+                table["row"] = []
+            self._end_cell(table)
+            values = dict(attrs)
+            table["cell"] = {
+                "parts": [],
+                "colspan": _span(values.get("colspan")),
+                "rowspan": _span(values.get("rowspan")),
+            }
+        elif tag == "br" and table["cell"] is not None:
+            table["cell"]["parts"].append("\n")
+        elif tag == "caption":
+            table["cell"] = {"parts": table["caption"], "caption": True}
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style", "head", "title"):
+            self._skip = max(0, self._skip - 1)
+            return
+        if not self._open:
+            return
+        table = self._open[-1]
+        if tag in ("td", "th"):
+            self._end_cell(table)
+        elif tag == "tr":
+            self._end_row(table)
+        elif tag == "caption":
+            table["cell"] = None
+        elif tag == "table":
+            self._end_row(table)
+            self._open.pop()
+            caption = _clean("".join(table["caption"])) or ""
+            self.tables[table["index"]] = (caption, table["rows"])
+
+    def handle_data(self, data: str) -> None:
+        if self._skip or not self._open:
+            return
+        cell = self._open[-1]["cell"]
+        if cell is not None:
+            cell["parts"].append(data)
+
+    def close(self) -> None:
+        super().close()
+        while self._open:  # a page cut short: keep what was read
+            self.handle_endtag("table")
+
+    def _end_cell(self, table: dict[str, Any]) -> None:
+        cell, row = table["cell"], table["row"]
+        if cell is None or cell.get("caption") or row is None:
+            return
+        table["cell"] = None
+        here = len(table["rows"])
+        spans: dict[int, tuple[int, int]] = table["spans"]  # column -> (first, last) row
+        _skip_merged(row, spans, here)
+        value = _clean("".join(cell["parts"]))
+        for offset in range(cell["colspan"]):
+            if cell["rowspan"] > 1:
+                spans[len(row)] = (here, here + cell["rowspan"] - 1)
+            row.append(value if offset == 0 else None)
+        _skip_merged(row, spans, here)
+
+    def _end_row(self, table: dict[str, Any]) -> None:
+        self._end_cell(table)
+        if table["row"] is not None:
+            table["rows"].append(table["row"])
+            table["row"] = None
+
+
+def _skip_merged(row: list[Any], spans: dict[int, tuple[int, int]], here: int) -> None:
+    """Leave empty the columns a cell merged down from an earlier row still covers."""
+    while len(row) in spans and spans[len(row)][0] < here <= spans[len(row)][1]:
+        row.append(None)
+
+
+def _span(value: str | None) -> int:
+    try:
+        return max(1, min(int(value or 1), 1000))
+    except ValueError:
+        return 1
+
+
+def _clean(text: str) -> str | None:
+    lines = [_INLINE_SPACE.sub(" ", line).strip() for line in text.split("\n")]
+    joined = "\n".join(line for line in lines if line)
+    return joined or None
+
+
+def _html_tables(text: str) -> list[tuple[str, Rows]]:
+    parser = _Tables()
+    parser.feed(text)
+    parser.close()
+    return [
+        (caption or f"Table {n}", rows) for n, (caption, rows) in enumerate(parser.tables, start=1)
+    ]
+
+
+# --- SpreadsheetML (Excel 2003 XML) -----------------------------------------------------------
+
+
+def _spreadsheet_xml(text: str, name: str) -> list[tuple[str, Rows]]:
+    try:
+        root = ET.fromstring(text)
+    except ET.ParseError as exc:
+        raise FileFormatError(
+            f"{name} is an Excel 2003 XML workbook that cannot be read (it may be damaged): {exc}."
+        ) from None
+    sheets = []
+    for n, sheet in enumerate(root.iter(f"{_SS}Worksheet"), start=1):
+        rows: Rows = []
+        table = sheet.find(f"{_SS}Table")
+        for row_el in table.iter(f"{_SS}Row") if table is not None else ():
+            index = _index(row_el)
+            while index is not None and len(rows) < index - 1:
+                rows.append([])
+            row: list[Any] = []
+            for cell in row_el.iter(f"{_SS}Cell"):
+                col = _index(cell)
+                while col is not None and len(row) < col - 1:
+                    row.append(None)
+                data = cell.find(f"{_SS}Data")
+                row.append(None if data is None else _xml_value(data))
+                row.extend([None] * _span_across(cell))
+            rows.append(row)
+        sheets.append((sheet.get(f"{_SS}Name") or f"Sheet{n}", rows))
+    return sheets
+
+
+def _index(element: ET.Element) -> int | None:
+    value = element.get(f"{_SS}Index")
+    return int(value) if value and value.isdigit() else None
+
+
+def _span_across(cell: ET.Element) -> int:
+    value = cell.get(f"{_SS}MergeAcross") or "0"
+    return min(int(value), 1000) if value.isdigit() else 0
+
+
+def _xml_value(data: ET.Element) -> Any:
+    raw = "".join(data.itertext())
+    kind = data.get(f"{_SS}Type", "String")
+    if kind == "Number":
+        try:
+            number = float(raw)
+        except ValueError:
+            return raw.strip() or None
+        return int(number) if number.is_integer() and abs(number) < 2**53 else number
+    if kind == "DateTime":
+        try:
+            moment = datetime.fromisoformat(raw.strip()[:19])
+        except ValueError:
+            return raw.strip() or None
+        return moment.date() if moment.time() == datetime.min.time() else moment
+    if kind == "Boolean":
+        return raw.strip() in ("1", "true", "TRUE")
+    return raw if raw.strip() else None
