@@ -100,17 +100,40 @@ def read_table(path: Path, sheet: int | str = 0) -> Table:
 
 
 def _not_a_table(path: Path, what: str) -> FileFormatError:
-    return FileFormatError(
-        f"{path.name} is {what}, not a table. Save it from its program as an Excel workbook "
-        "(.xlsx) or CSV, then import that file.",
-        path=str(path),
+    advice = (
+        "Unpack it and import the file inside."
+        if what.startswith("a ZIP archive")
+        else "Save it from its program as an Excel workbook (.xlsx) or CSV, then import that file."
     )
+    return FileFormatError(f"{path.name} is {what}, not a table. {advice}", path=str(path))
 
 
 def _read_workbook(path: Path, data: bytes, sheet: int | str) -> Table:
     workbook = _open_workbook(path, data)
-    names = tuple(workbook.sheet_names)
-    return _sheet(path, data, workbook, _pick_sheet(path, names, sheet))
+    tabs = _importable(workbook)
+    names = tuple(name for name, _index in tabs)
+    if not names:
+        raise FileFormatError(f"{path.name} holds no worksheet (only charts).", path=str(path))
+    name, index = tabs[_pick_sheet(path, names, sheet)]
+    table = _sheet(path, data, workbook, index)
+    return Table(name, table.rows, names, table.kind)
+
+
+def _importable(workbook: Any) -> list[tuple[str, int]]:
+    """``(name, index)`` of the worksheets users can import: visible ones first, in tab order.
+
+    Chart and macro sheets hold no rows. Hidden worksheets (lookup lists, old copies) come
+    last, so the first sheet offered is the first one users see in Excel.
+    """
+    from python_calamine import SheetTypeEnum, SheetVisibleEnum
+
+    shown, hidden = [], []
+    for index, sheet in enumerate(workbook.sheets_metadata):
+        if sheet.typ != SheetTypeEnum.WorkSheet:
+            continue
+        visible = sheet.visible == SheetVisibleEnum.Visible
+        (shown if visible else hidden).append((sheet.name, index))
+    return shown + hidden
 
 
 def read_all_sheets(path: Path) -> dict[str, Table]:
@@ -156,7 +179,7 @@ def _open_workbook(path: Path, data: bytes) -> Any:
 
 
 def _zipped_document(data: bytes) -> str | None:
-    """What a ZIP file that is not a workbook holds (Word, PowerPoint, Numbers), if known."""
+    """What a ZIP file that is not a workbook is (Word, PowerPoint, Numbers, an archive)."""
     import zipfile
 
     try:
@@ -166,7 +189,11 @@ def _zipped_document(data: bytes) -> str | None:
     for prefix, what in _ZIPPED_DOCUMENTS:
         if any(name.startswith(prefix) for name in names):
             return what
-    return None
+    if "[Content_Types].xml" in names or "mimetype" in names:
+        return None  # a workbook, damaged
+    files = [name for name in names if not name.endswith("/")]
+    shown = ", ".join(files[:3]) + (f" and {len(files) - 3} more" if len(files) > 3 else "")
+    return f"a ZIP archive (holding {shown or 'nothing'})"
 
 
 def _pick_sheet(path: Path, names: tuple[str, ...], sheet: int | str) -> int:

@@ -110,6 +110,11 @@ def test_documents_that_are_not_tables_are_refused_by_name(workspace, tmp_path):
         archive.writestr("word/document.xml", "<document/>")
     with pytest.raises(FileFormatError, match="is a Word document, not a table"):
         workspace.imports.import_file(word)
+    archive_path = tmp_path / "export.xlsx"
+    with zipfile.ZipFile(archive_path, "w") as archive:
+        archive.writestr("export/客户.csv", "姓名\n王芳\n")
+    with pytest.raises(FileFormatError, match=r"ZIP archive \(holding export/客户.csv\).*Unpack"):
+        read_table(archive_path)
     page = tmp_path / "page.xls"
     page.write_text("<html><body><p>No table here</p></body></html>", encoding="utf-8")
     with pytest.raises(FileFormatError, match="web page without any table"):

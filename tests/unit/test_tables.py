@@ -126,3 +126,29 @@ def test_a_csv_that_is_really_xls_is_read_as_excel(tmp_path):
 def layout_of(path):
     t = read_table(path)
     return t, layout(t.rows)
+
+
+def test_chart_and_hidden_sheets_are_not_offered_first(tmp_path):
+    from openpyxl import Workbook
+    from openpyxl.chart import BarChart, Reference
+
+    book = Workbook()
+    old = book.active
+    old.title, old.sheet_state = "Old", "hidden"
+    old.append(["Name", "Email"])
+    old.append(["Former", "former@example.com"])
+    chart_sheet = book.create_chartsheet("Chart", 0)
+    data = book.create_sheet("Contacts")
+    data.append(["Name", "Email"])
+    data.append(["Ann", "ann@example.com"])
+    chart = BarChart()
+    chart.add_data(Reference(data, min_col=1, min_row=1, max_row=2))
+    chart_sheet.add_chart(chart)
+    path = tmp_path / "book.xlsx"
+    book.save(path)
+    t = read_table(path)
+    assert (t.name, t.sheets) == ("Contacts", ("Contacts", "Old"))  # no chart; hidden last
+    assert t.rows[1] == ["Ann", "ann@example.com"]
+    assert read_table(path, "Old").rows[1] == ["Former", "former@example.com"]
+    with pytest.raises(FileFormatError, match="no sheet called “Chart”"):
+        read_table(path, "Chart")
