@@ -15,6 +15,11 @@ from typing import Any
 ORDERS = ("YMD", "DMY", "MDY")
 _SPLIT = re.compile(r"\s+:::\s+|[;；,，\n]+")
 _DATE_PARTS = re.compile(r"^(\d{1,4})[-/.年](\d{1,2})[-/.月](\d{1,4})日?(?:[ T].*)?$")
+_GROUPING = re.compile(r"[\s\u00a0\u202f']")
+_CURRENCY = re.compile(
+    r"^(?:[¥￥$€£]|RMB|CNY|USD|EUR|GBP|HKD)|(?:[¥￥$€£元]|RMB|CNY|USD|EUR|GBP|HKD)$", re.I
+)
+_THOUSANDS = re.compile(r"[-+]?\d{1,3}(?:,\d{3})+")
 _EXCEL_1900 = date(1899, 12, 30)
 _EXCEL_1904 = date(1904, 1, 1)
 _TRUE = {"yes", "y", "true", "1", "是", "对", "有", "√", "✓", "ja", "x"}
@@ -122,8 +127,9 @@ def parse_amount(value: Any) -> Decimal:
     """
     if isinstance(value, int | float) and not isinstance(value, bool):
         return Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
-    raw = (text(value) or "").replace(",", "").replace("，", "").replace(" ", "")
-    raw = re.sub(r"^[¥￥$€£]|元$|RMB|CNY", "", raw, flags=re.IGNORECASE)
+    raw = _GROUPING.sub("", (text(value) or "").replace("，", ","))
+    raw = _CURRENCY.sub("", raw)
+    raw = _decimal_point(raw)
     factor = Decimal(1)
     if raw.endswith("万"):
         raw, factor = raw[:-1], Decimal(10_000)
@@ -131,6 +137,25 @@ def parse_amount(value: Any) -> Decimal:
         return Decimal(raw) * factor
     except InvalidOperation:
         raise ValueError(f"“{text(value)}” is not an amount") from None
+
+
+def _decimal_point(raw: str) -> str:
+    """``raw`` with "." as its decimal point and no thousands separators.
+
+    With both marks the last one is the decimal point (1,234.50 and 1.234,50). A lone comma
+    followed by exactly three digits groups thousands (12,345); any other (12,5 or 0,75) is
+    a decimal comma, as Europeans write.
+    """
+    comma, dot = raw.rfind(","), raw.rfind(".")
+    if comma < 0:
+        return raw
+    if dot > comma:
+        return raw.replace(",", "")
+    if dot >= 0:
+        return raw.replace(".", "").replace(",", ".")
+    if _THOUSANDS.fullmatch(raw):
+        return raw.replace(",", "")
+    return raw.replace(",", ".") if raw.count(",") == 1 else raw
 
 
 def parse_percent(value: Any) -> Decimal:

@@ -38,6 +38,7 @@ _ZIPPED_DOCUMENTS = (
     ("Index/", "an Apple Numbers file"),
 )
 _LEGACY = ("gb18030", "cp932", "big5", "cp1252", "cp1251", "cp1250", "euc_kr")
+_SEP_HINT = re.compile(r"sep=(.)\r?\n")
 HEADER_SCAN = 30
 POOL_LIMIT = 2_000  # distinct values a column pools before it stops trying
 
@@ -364,15 +365,28 @@ def _read_text(path: Path, data: bytes, sheet: int | str = 0) -> Table:
     markup = markup_kind(text)
     if markup:
         return _markup_table(path, data, text, encoding, markup, sheet)
-    delimiter = _delimiter(text)
+    hint = _SEP_HINT.match(text)
+    if hint:  # Excel's "sep=;" first line names the delimiter
+        text, delimiter = text[hint.end() :], hint.group(1)
+    else:
+        delimiter = _delimiter(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
-        rows: list[list[Cell]] = [[c if c.strip() else None for c in row] for row in reader]
+        rows: list[list[Cell]] = [[_text_cell(c) for c in row] for row in reader]
     except csv.Error as exc:
         raise FileFormatError(
             f"{path.name} is not a readable CSV file: {exc}.", path=str(path)
         ) from None
     return Table(path.name, rows, (path.name,), "csv", encoding, delimiter)
+
+
+def _text_cell(value: str) -> str | None:
+    """A CSV field; ``="0123"`` (how exports keep leading zeros from Excel) is its text."""
+    if not value or value.isspace():
+        return None
+    if value.startswith('="') and value.endswith('"') and len(value) > 2:
+        return value[2:-1].replace('""', '"') or None
+    return value
 
 
 def _markup_table(

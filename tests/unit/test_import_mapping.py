@@ -111,6 +111,16 @@ def test_dates_text_serials_and_bad_ones():
 def test_amounts_percentages_and_yes_no():
     assert cells.parse_amount("¥12,345.50") == Decimal("12345.50")
     assert cells.parse_amount("3.5万") == Decimal("35000")
+    # Decimal commas as Europeans write them, and other thousands marks.
+    assert cells.parse_amount("1.234,50 €") == Decimal("1234.50")
+    assert cells.parse_amount("12,5") == Decimal("12.5")
+    assert cells.parse_amount("0,75") == Decimal("0.75")
+    assert cells.parse_amount("12,345") == Decimal("12345")
+    assert cells.parse_amount("1,234,567.8") == Decimal("1234567.8")
+    assert cells.parse_amount("1 234,50") == Decimal("1234.50")
+    assert cells.parse_amount("1'234.50") == Decimal("1234.50")
+    assert cells.parse_amount("EUR 99") == Decimal("99") and cells.parse_amount("¥1，200元") == 1200
+    assert cells.parse_percent("12,5%") == Decimal("12.5")
     assert cells.parse_amount(0.1) == Decimal("0.1")
     assert cells.parse_percent("12.5%") == Decimal("12.5")
     assert cells.parse_percent(0.125) == Decimal("12.5")

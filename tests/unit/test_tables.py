@@ -152,3 +152,17 @@ def test_chart_and_hidden_sheets_are_not_offered_first(tmp_path):
     assert read_table(path, "Old").rows[1] == ["Former", "former@example.com"]
     with pytest.raises(FileFormatError, match="no sheet called “Chart”"):
         read_table(path, "Chart")
+
+
+def test_excel_csv_conventions_sep_line_and_text_formulas(tmp_path):
+    path = tmp_path / "export.csv"
+    path.write_bytes(
+        b'sep=;\r\nName;Phone;Amount\r\nAnn;="0123456789";1.234,50\r\nBo;="+49 30 1234";"12,5"\r\n'
+    )
+    t = read_table(path)
+    lay = layout(t.rows)
+    assert t.delimiter == ";" and lay.columns == ("Name", "Phone", "Amount")
+    assert [t.rows[i] for i in lay.data_rows] == [
+        ["Ann", "0123456789", "1.234,50"],
+        ["Bo", "+49 30 1234", "12,5"],
+    ]
