@@ -19,6 +19,7 @@ SPREADSHEET_NS = "urn:schemas-microsoft-com:office:spreadsheet"
 _SS = "{" + SPREADSHEET_NS + "}"
 _HTML_START = re.compile(r"<(!doctype\s+html|html|table)\b", re.IGNORECASE)
 _CHARSET = re.compile(rb"""(?:charset|encoding)\s*=\s*["']?([A-Za-z0-9_\-]+)""")
+_HIDDEN = ("script", "style", "title")  # not <head>: pages often leave it unclosed
 _INLINE_SPACE = re.compile(r"[ \t\r\n\f\xa0]+")
 
 Rows = list[list[Any]]
@@ -64,10 +65,10 @@ class _Tables(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.tables: list[tuple[str, Rows]] = []
         self._open: list[dict[str, Any]] = []  # tables being read, innermost last
-        self._skip = 0  # inside <script>, <style>, <head>...
+        self._skip = 0  # inside <script>, <style> or <title>
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in ("script", "style", "head", "title"):
+        if tag in _HIDDEN:
             self._skip += 1
             return
         if tag == "table":
@@ -97,7 +98,7 @@ class _Tables(HTMLParser):
             table["cell"] = {"parts": table["caption"], "caption": True}
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in ("script", "style", "head", "title"):
+        if tag in _HIDDEN:
             self._skip = max(0, self._skip - 1)
             return
         if not self._open:

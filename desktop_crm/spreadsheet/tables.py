@@ -128,7 +128,8 @@ def _importable(workbook: Any) -> list[tuple[str, int]]:
     """
     from python_calamine import SheetTypeEnum, SheetVisibleEnum
 
-    shown, hidden = [], []
+    shown: list[tuple[str, int]] = []
+    hidden: list[tuple[str, int]] = []
     for index, sheet in enumerate(workbook.sheets_metadata):
         if sheet.typ != SheetTypeEnum.WorkSheet:
             continue

@@ -99,6 +99,21 @@ def test_excel_2003_xml_workbook_with_sheets_gaps_and_merges(workspace, tmp_path
     assert ann.birthday == date(1988, 7, 4) and ann.phones[0].value == "4915112345678"
 
 
+def test_html_without_closing_tags_still_gives_its_rows(tmp_path):
+    path = tmp_path / "old.xls"
+    path.write_text(
+        "<html><head><title>Export</title><body><table><tr><th>Name<th>Email"
+        "<tr><td>Ann<td>ann@example.com<tr><td>Bo<br/>Chen<td>bo@example.com</table>",
+        encoding="utf-8",
+    )
+    t = read_table(path)
+    assert t.rows == [
+        ["Name", "Email"],
+        ["Ann", "ann@example.com"],
+        ["Bo\nChen", "bo@example.com"],
+    ]
+
+
 def test_documents_that_are_not_tables_are_refused_by_name(workspace, tmp_path):
     pdf = tmp_path / "contacts.csv"
     pdf.write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n")
