@@ -34,7 +34,7 @@ from desktop_crm.spreadsheet.fields import (
     REQUIRED,
     kind_of,
 )
-from desktop_crm.spreadsheet.mapping import birthday_parts, guess_mapping
+from desktop_crm.spreadsheet.mapping import birthday_parts, guess_from_values, guess_mapping
 from desktop_crm.spreadsheet.row_reader import RowReader, guess_date_orders
 from desktop_crm.spreadsheet.tables import Layout, Table, layout, read_table
 from desktop_crm.store.models import CustomFieldDef, ImportBatch, User
@@ -97,6 +97,10 @@ def open_sheet(
             date_orders = {**remembered["date_orders"], **(date_orders or {})}
         else:
             mapping = guess_mapping(lay.columns, entity)
+            if entity == "people":
+                mapping = guess_from_values(
+                    mapping, _column_values(table, lay), headerless=lay.header_row is None
+                )
     _check_mapping(entity, mapping, len(lay.columns))
     with store.read() as session:
         kinds = custom_kinds(session, CUSTOM_ENTITY.get(entity))
@@ -117,6 +121,17 @@ def open_sheet(
         else {}
     )
     return Sheet(table, lay, entity, dict(mapping), orders, birth, profile, kinds)
+
+
+def _column_values(table: Table, lay: Layout, rows: int = 100) -> list[list[str]]:
+    """Each column's values in the first ``rows`` data rows, as text (empty ones left out)."""
+    found: list[list[str]] = [[] for _ in lay.columns]
+    for index in lay.data_rows[:rows]:
+        for col, value in enumerate(table.rows[index][: len(found)]):
+            shown = cells.text(value)
+            if shown:
+                found[col].append(shown)
+    return found
 
 
 def _check_mapping(entity: str, mapping: dict[int, str], width: int) -> None:

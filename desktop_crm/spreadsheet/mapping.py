@@ -2,7 +2,9 @@
 
 From header names in English and Chinese (and the German ones real exports carry) and from the
 layouts of known exports: Google Contacts ("E-mail 1 - Value"), Outlook ("Job Title", "Business
-Phone") and Thunderbird. The user can change every guess in the import preview.
+Phone"), Thunderbird, Yahoo and common CRM exports; then, for people, from what unmapped
+columns hold (emails, phone numbers, and Chinese names in a sheet without a header). The user
+can change every guess in the import preview.
 """
 
 from __future__ import annotations
@@ -26,8 +28,30 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "contact",
         "contact name",
     ),
-    "family_name": ("last name", "family name", "surname", "姓", "姓氏", "nachname"),
-    "given_name": ("first name", "given name", "名", "vorname"),
+    "family_name": (
+        "last name",
+        "family name",
+        "surname",
+        "姓",
+        "姓氏",
+        "nachname",
+        "last",
+        "lastname",
+        "nom",
+        "apellidos",
+        "apellido",
+    ),
+    "given_name": (
+        "first name",
+        "given name",
+        "名",
+        "vorname",
+        "first",
+        "firstname",
+        "forename",
+        "prénom",
+        "nombre",
+    ),
     "company": (
         "company",
         "公司",
@@ -42,6 +66,12 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "organization 1 - name",
         "firma",
         "organisation",
+        "company name",
+        "account name",
+        "organization name",
+        "employer",
+        "所在公司",
+        "单位名称",
     ),
     "title": (
         "job title",
@@ -53,6 +83,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "arbeitstitel",
         "organization 1 - title",
         "beruf",
+        "职称",
     ),
     "department": ("department", "部门", "abteilung", "organization 1 - department"),
     "mobile": (
@@ -67,6 +98,10 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "mobil-tel.-nr.",
         "mobiltelefon",
         "handy",
+        "mobile number",
+        "mobile phone number",
+        "cellphone",
+        "cell number",
     ),
     "phone": (
         "phone",
@@ -85,6 +120,10 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "telefon (geschäftlich)",
         "phone 1 - value",
         "primary phone",
+        "phone number",
+        "telephone number",
+        "联系方式",
+        "联系号码",
     ),
     "home_phone": (
         "home phone",
@@ -110,6 +149,10 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "e-mail-adresse",
         "e-mail-adresse (geschäftlich)",
         "mail",
+        "emailaddress",
+        "email 1",
+        "邮箱地址",
+        "电子邮件地址",
     ),
     "email2": (
         "secondary email",
@@ -117,6 +160,11 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "sekundäre e-mail-adresse",
         "e-mail 2 address",
         "e-mail-adresse 2",
+        "alternate email",
+        "alternate email 1",
+        "other email",
+        "email 2",
+        "e-mail 2",
     ),
     "street": (
         "address",
@@ -133,6 +181,15 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "arbeitsadresse",
         "privatadresse",
         "home street",
+        "street address",
+        "mailing street",
+        "address line 1",
+        "address 1",
+        "business address",
+        "home address",
+        "公司地址",
+        "家庭地址",
+        "联系地址",
     ),
     "city": (
         "city",
@@ -146,6 +203,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "arbeitsort",
         "wohnort",
         "home city",
+        "work city",
+        "mailing city",
+        "town",
     ),
     "region": (
         "state",
@@ -158,6 +218,12 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "address 1 - region",
         "bundesland",
         "bundesland (geschäftlich)",
+        "work state",
+        "home state",
+        "mailing state",
+        "state/region",
+        "state/province",
+        "所在省份",
     ),
     "postcode": (
         "zip",
@@ -171,6 +237,12 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "plz",
         "postleitzahl (geschäftlich)",
         "plz (geschäftlich)",
+        "work zip",
+        "home zip",
+        "mailing zip",
+        "zip/postal code",
+        "home postal code",
+        "zipcode",
     ),
     "country": (
         "country",
@@ -181,6 +253,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "land",
         "land/region (geschäftlich)",
         "country/region",
+        "work country",
+        "home country",
+        "mailing country",
     ),
     "notes": (
         "notes",
@@ -194,6 +269,10 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "notiz",
         "notizen",
         "anmerkungen",
+        "remarks",
+        "remark",
+        "memo",
+        "附注",
     ),
     "tags": (
         "tags",
@@ -205,8 +284,20 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "categories",
         "group membership",
         "kategorien",
+        "category",
+        "group",
+        "groups",
+        "分类",
     ),
-    "source": ("source", "lead source", "来源", "客户来源", "渠道", "获客渠道"),
+    "source": (
+        "source",
+        "lead source",
+        "来源",
+        "客户来源",
+        "渠道",
+        "获客渠道",
+        "来源渠道",
+    ),
     "owner": (
         "owner",
         "负责人",
@@ -217,11 +308,31 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "跟进人",
         "account owner",
         "sales rep",
+        "contact owner",
+        "lead owner",
+        "record owner",
+        "归属人",
     ),
     "level": ("level", "客户等级", "等级", "级别", "grade", "customer level"),
     "status": ("status", "状态", "客户状态"),
-    "birthday": ("birthday", "生日", "出生日期", "date of birth", "geburtstag"),
-    "wechat": ("wechat", "微信", "微信号", "weixin"),
+    "birthday": (
+        "birthday",
+        "生日",
+        "出生日期",
+        "date of birth",
+        "geburtstag",
+        "birth date",
+        "birthdate",
+        "dob",
+        "出生年月",
+    ),
+    "wechat": (
+        "wechat",
+        "微信",
+        "微信号",
+        "weixin",
+        "微信号码",
+    ),
     "qq": ("qq", "qq号", "qq号码"),
     "website": (
         "website",
@@ -234,6 +345,11 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "webseite (geschäftlich)",
         "website 1 - value",
         "web",
+        "url",
+        "web site",
+        "business website",
+        "personal website",
+        "个人主页",
     ),
 }
 _SHARED = ("phone", "mobile", "fax", "email", "street", "city", "region", "postcode", "country")
@@ -359,8 +475,8 @@ BIRTH_PARTS = {
 
 
 def key(header: str) -> str:
-    """A header as compared: case, spaces and required-field marks folded."""
-    text = re.sub(r"[*＊:：\s]+", " ", header.casefold()).strip()
+    """A header as compared: case, spaces, underscores and required-field marks folded."""
+    text = re.sub(r"[*＊:：_\s]+", " ", header.casefold()).strip()
     return re.sub(r"\s+", " ", text)
 
 
@@ -424,6 +540,66 @@ def guess_mapping(columns: Sequence[str], entity: str = "people") -> dict[int, s
                 used.add(field)
                 break
     return mapping
+
+
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")
+_CN_MOBILE = re.compile(r"(\+?86[\s-]?)?1[3-9]\d[\s-]?\d{4}[\s-]?\d{4}")
+# Numbers written as phones: international (+44 20 7946 0958), with an area code in brackets,
+# Chinese landlines (0755-12345678) and North American 212-555-0100. Codes, dates and plain
+# digit runs do not qualify.
+_PHONE = re.compile(
+    r"\+\d[\d\s\-().]{6,22}|\(\d{2,5}\)[\d\s\-.]{5,16}|0\d{2,3}[-\s]\d{7,8}"
+    r"|\d{3}[-.\s]\d{3}[-.\s]\d{4}"
+)
+_CJK_NAME = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff·]{1,4}")
+NAME_FIELDS = ("name", "given_name", "family_name")
+
+
+def guess_from_values(
+    mapping: dict[int, str], values: Sequence[Sequence[str]], *, headerless: bool
+) -> dict[int, str]:
+    """Add people's fields that a column's values show, where its header said nothing.
+
+    Columns of emails and of phone numbers are unmistakable. In a sheet without a header, a
+    column of two- to five-character Chinese names is the name when no column is (with a
+    header, such a column is as likely to hold product names or cities).
+
+    Args:
+        mapping: The guess from the headers (returned extended, not changed).
+        values: Each column's first non-empty values as text.
+        headerless: Whether the sheet has no header row.
+    """
+    result = dict(mapping)
+    used = set(result.values())
+
+    def take(index: int, *fields: str) -> None:
+        for field in fields:
+            if field not in used:
+                result[index] = field
+                used.add(field)
+                return
+
+    for index, column in enumerate(values):
+        if index in result or not column:
+            continue
+        if _mostly(column, _EMAIL):
+            take(index, "email", "email2")
+        elif _mostly(column, _CN_MOBILE):
+            take(index, "mobile", "phone", "home_phone")
+        elif _mostly(column, _PHONE):
+            take(index, "phone", "home_phone", "mobile")
+    if headerless and not used & set(NAME_FIELDS):
+        for index, column in enumerate(values):
+            if index not in result and column and _mostly(column, _CJK_NAME):
+                take(index, "name")
+                break
+    return result
+
+
+def _mostly(values: Sequence[str], pattern: re.Pattern[str]) -> bool:
+    """Whether at least four in five of ``values`` match ``pattern`` whole."""
+    hits = sum(1 for v in values if pattern.fullmatch(v.strip()))
+    return hits * 5 >= len(values) * 4
 
 
 def _guess(

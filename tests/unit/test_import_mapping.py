@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 
 from desktop_crm.spreadsheet import cells
-from desktop_crm.spreadsheet.mapping import birthday_parts, guess_mapping
+from desktop_crm.spreadsheet.mapping import birthday_parts, guess_from_values, guess_mapping
 from desktop_crm.spreadsheet.tables import layout, read_table
 from tests.conftest import REALWORLD
 
@@ -30,6 +30,51 @@ def test_known_export_layouts_are_recognised():
     assert set(birthday_parts(columns)) == {"birthyear", "birthmonth", "birthday_day"}
     live_mail, _ = mapped("fkcontacts_WindowsLiveMail.csv")
     assert live_mail["Name"] == "name" and live_mail["Firma"] == "company"
+
+
+def test_other_tools_headers():
+    yahoo = ["First", "Last", "Email", "Alternate Email 1", "Category", "Work City", "Work ZIP"]
+    got = {yahoo[i]: f for i, f in guess_mapping(yahoo).items()}
+    assert got == {
+        "First": "given_name",
+        "Last": "family_name",
+        "Email": "email",
+        "Alternate Email 1": "email2",
+        "Category": "tags",
+        "Work City": "city",
+        "Work ZIP": "postcode",
+    }
+    crm = ["first_name", "last_name", "email_address", "phone_number", "company_name"]
+    assert list(guess_mapping(crm).values()) == [
+        "given_name",
+        "family_name",
+        "email",
+        "phone",
+        "company",
+    ]
+
+
+def test_values_show_emails_phones_and_headerless_names():
+    values = [
+        ["张三", "李四", "欧阳娜娜"],
+        ["13800138000", "139 0013 9000", "+86 137-0000-1111"],
+        ["zs@example.com", "ls@example.com", "oy@example.cn"],
+        ["+44 20 7946 0958", "(030) 123 4567", "212-555-0100"],
+        ["2010-10-10", "2012-01-01", "2015-11-11"],  # dates are not phones
+        ["0001234", "0001235", "0001236"],  # nor are codes
+    ]
+    assert guess_from_values({}, values, headerless=True) == {
+        0: "name",
+        1: "mobile",
+        2: "email",
+        3: "phone",
+    }
+    # Under a header, short Chinese words are as likely products or cities: not names.
+    assert guess_from_values({2: "email"}, values, headerless=False) == {
+        1: "mobile",
+        2: "email",
+        3: "phone",
+    }
 
 
 def test_chinese_headers():

@@ -74,6 +74,19 @@ def test_chinese_csv_in_gbk(workspace, tmp_path):
     assert workspace.search.contacts("13800138000")[0].title == "王芳"
 
 
+def test_sheet_without_header_imports_by_its_values(workspace, tmp_path):
+    path = tmp_path / "名单.csv"
+    path.write_text(
+        "张三,13800138000,zs@example.com,北京\n李四,139 0013 9000,ls@example.com,上海\n",
+        encoding="utf-8",
+    )
+    report = workspace.imports.import_file(path, today=TODAY)
+    assert (report.created, report.failed) == (2, 0)
+    zhang = people(workspace)["张三"]
+    assert zhang.phones[0].value == "13800138000" and zhang.emails[0].value == "zs@example.com"
+    assert "北京" in zhang.notes  # an unmapped column is kept, never dropped
+
+
 @pytest.mark.parametrize(
     "name",
     [
