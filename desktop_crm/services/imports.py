@@ -23,7 +23,7 @@ from desktop_crm.services.numbering import allocate_numbers
 from desktop_crm.services.records import find_tag
 from desktop_crm.services.settings import read_setting
 from desktop_crm.services.sheet_cache import SheetCache
-from desktop_crm.spreadsheet.vcard_reader import VContact, read_vcards
+from desktop_crm.spreadsheet.vcard_reader import VContact, looks_like_vcard, read_vcards
 from desktop_crm.store.models import (
     Address,
     Company,
@@ -82,6 +82,17 @@ class ImportReport:
         }
 
 
+def is_vcard_file(path: Path) -> bool:
+    """Whether ``path`` holds vCards: by its name, or by its first line whatever the name."""
+    if path.suffix.lower() in (".vcf", ".vcard"):
+        return True
+    try:
+        with path.open("rb") as file:
+            return looks_like_vcard(file.read(400))
+    except OSError:
+        return False
+
+
 class ImportService:
     """Bring contacts in from other software.
 
@@ -112,7 +123,8 @@ class ImportService:
     ) -> ImportReport:
         """Import ``path``: vCard by its name, any other table by its content.
 
-        Tables: xlsx, xls, ods, csv, txt, an HTML page's tables, an Excel 2003 XML workbook.
+        Tables: xlsx, xls, ods, csv, txt, an HTML page's tables, an Excel 2003 XML workbook, an
+        LDIF address book.
 
         Args:
             path: The file.
@@ -135,7 +147,7 @@ class ImportService:
         """
         if not path.is_file():
             raise ValidationError(f"No file at {path}.", field="path")
-        if path.suffix.lower() in (".vcf", ".vcard"):
+        if is_vcard_file(path):
             return self.import_vcard(path, dry_run=dry_run, progress=progress, today=today)
         from desktop_crm.services import workspace_transfer
 
@@ -200,7 +212,7 @@ class ImportService:
         """
         if not path.is_file():
             raise ValidationError(f"No file at {path}.", field="path")
-        if path.suffix.lower() in (".vcf", ".vcard"):
+        if is_vcard_file(path):
             raise ValidationError("vCard files are imported without a preview.", field="path")
         from desktop_crm.services.table_import import preview_table
 

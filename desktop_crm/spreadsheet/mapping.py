@@ -133,7 +133,14 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "telefon (privat)",
         "tel. privat",
     ),
-    "fax": ("fax", "传真", "business fax", "fax-nummer", "fax (geschäftlich)"),
+    "fax": (
+        "fax",
+        "传真",
+        "business fax",
+        "fax-nummer",
+        "fax (geschäftlich)",
+        "fax number",
+    ),
     "email": (
         "email",
         "e-mail",
@@ -243,6 +250,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "zip/postal code",
         "home postal code",
         "zipcode",
+        "home zipcode",
+        "work zipcode",
     ),
     "country": (
         "country",
@@ -350,6 +359,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "business website",
         "personal website",
         "个人主页",
+        "web page 1",
     ),
 }
 _SHARED = ("phone", "mobile", "fax", "email", "street", "city", "region", "postcode", "country")

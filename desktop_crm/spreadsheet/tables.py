@@ -17,9 +17,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from desktop_crm.domain.errors import FileFormatError
+from desktop_crm.spreadsheet.ldif_table import looks_like_ldif, read_ldif
 from desktop_crm.spreadsheet.markup_tables import declared_encoding, markup_kind, read_markup
 
 Cell = str | float | int | bool | date | datetime | time | timedelta | None
@@ -52,7 +53,8 @@ class Table:
         rows: Cells by row, empty cells as ``None``; row ``i`` is line ``i + 1`` of the sheet.
         sheets: Every sheet's name in the file (one for text files).
         kind: ``xlsx``, ``xls``, ``ods``, ``csv``, ``html`` (a web page's tables, which many
-            systems export as ".xls") or ``xml`` (an Excel 2003 XML workbook).
+            systems export as ".xls"), ``xml`` (an Excel 2003 XML workbook) or ``ldif`` (an
+            address book, one row per person).
         encoding: The text encoding found (text files only).
         delimiter: The delimiter found (text files only).
     """
@@ -366,6 +368,11 @@ def _read_text(path: Path, data: bytes, sheet: int | str = 0) -> Table:
     markup = markup_kind(text)
     if markup:
         return _markup_table(path, data, text, encoding, markup, sheet)
+    if looks_like_ldif(text):
+        columns, entries = read_ldif(text)
+        rows: list[list[Cell]] = [list(columns)]
+        rows += cast(list[list[Cell]], entries)
+        return Table(path.name, rows, (path.name,), "ldif", encoding)
     hint = _SEP_HINT.match(text)
     if hint:  # Excel's "sep=;" first line names the delimiter
         text, delimiter = text[hint.end() :], hint.group(1)
@@ -373,7 +380,7 @@ def _read_text(path: Path, data: bytes, sheet: int | str = 0) -> Table:
         delimiter = _delimiter(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
-        rows: list[list[Cell]] = [[_text_cell(c) for c in row] for row in reader]
+        rows = [[_text_cell(c) for c in row] for row in reader]
     except csv.Error as exc:
         raise FileFormatError(
             f"{path.name} is not a readable CSV file: {exc}.", path=str(path)

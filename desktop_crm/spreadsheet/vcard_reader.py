@@ -185,6 +185,11 @@ def read_vcards(data: bytes) -> VCardFile:
     return VCardFile(contacts, problems)
 
 
+def looks_like_vcard(head: bytes) -> bool:
+    """Whether a file starting with ``head`` is a vCard file, whatever its name."""
+    return _to_utf8_if_utf16(head[:400]).lstrip().upper().startswith(b"BEGIN:VCARD")
+
+
 # --- bytes to logical lines -------------------------------------------------------------------
 
 

@@ -1477,57 +1477,57 @@ An offline-first CRM for small teams.</source>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="270"/>
+        <location filename="../../ui/imports/import_wizard.py" line="272"/>
         <source>Choose where each column goes</source>
         <translation>选择每一列导入到哪里</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="272"/>
+        <location filename="../../ui/imports/import_wizard.py" line="274"/>
         <source>Columns left on “Keep in notes” are added to each record&apos;s notes.</source>
         <translation>选择“保存到备注”的列会追加到每条记录的备注中。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="276"/>
+        <location filename="../../ui/imports/import_wizard.py" line="278"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="276"/>
+        <location filename="../../ui/imports/import_wizard.py" line="278"/>
         <source>Examples</source>
         <translation>示例</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="276"/>
+        <location filename="../../ui/imports/import_wizard.py" line="278"/>
         <source>Import as</source>
         <translation>导入为</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="276"/>
+        <location filename="../../ui/imports/import_wizard.py" line="278"/>
         <source>Dates written</source>
         <translation>日期写法</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="322"/>
+        <location filename="../../ui/imports/import_wizard.py" line="324"/>
         <source>Choose the column that holds %1.</source>
         <translation>请选择包含 %1 的列。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="336"/>
+        <location filename="../../ui/imports/import_wizard.py" line="338"/>
         <source>Keep in notes</source>
         <translation>保存到备注</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="345"/>
+        <location filename="../../ui/imports/import_wizard.py" line="347"/>
         <source>New custom field…</source>
         <translation>新建自定义字段…</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="364"/>
+        <location filename="../../ui/imports/import_wizard.py" line="366"/>
         <source>New custom field</source>
         <translation>新建自定义字段</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="365"/>
+        <location filename="../../ui/imports/import_wizard.py" line="367"/>
         <source>Name of the field:</source>
         <translation>字段名称：</translation>
     </message>
@@ -1666,67 +1666,67 @@ An offline-first CRM for small teams.</source>
 <context>
     <name>OptionsPage</name>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="426"/>
+        <location filename="../../ui/imports/import_wizard.py" line="428"/>
         <source>Records already in the workspace</source>
         <translation>工作区中已有的记录</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="428"/>
+        <location filename="../../ui/imports/import_wizard.py" line="430"/>
         <source>A row is the same person when it has the same:</source>
         <translation>以下信息相同时视为同一个人：</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="431"/>
+        <location filename="../../ui/imports/import_wizard.py" line="433"/>
         <source>Email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="432"/>
+        <location filename="../../ui/imports/import_wizard.py" line="434"/>
         <source>Phone number</source>
         <translation>电话号码</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="433"/>
+        <location filename="../../ui/imports/import_wizard.py" line="435"/>
         <source>Name at the same company</source>
         <translation>同一公司下的姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="443"/>
+        <location filename="../../ui/imports/import_wizard.py" line="445"/>
         <source>When a row matches a record already there:</source>
         <translation>某行与已有记录相同时：</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="464"/>
+        <location filename="../../ui/imports/import_wizard.py" line="466"/>
         <source>Companies are matched by name.</source>
         <translation>公司按名称匹配。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="465"/>
+        <location filename="../../ui/imports/import_wizard.py" line="467"/>
         <source>Deals are matched by name and company.</source>
         <translation>商机按名称和公司匹配。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="466"/>
+        <location filename="../../ui/imports/import_wizard.py" line="468"/>
         <source>Products are matched by code, or by name when there is none.</source>
         <translation>产品按编码匹配，没有编码时按名称匹配。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="487"/>
+        <location filename="../../ui/imports/import_wizard.py" line="489"/>
         <source>Checking the whole file…</source>
         <translation>正在检查整个文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="492"/>
+        <location filename="../../ui/imports/import_wizard.py" line="494"/>
         <source>The import will create: %1, update: %2, skip: %3.</source>
         <translation>本次导入将新建 %1，更新 %2，跳过 %3。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="499"/>
+        <location filename="../../ui/imports/import_wizard.py" line="501"/>
         <source>Rows that cannot be imported: %1. They will be listed with the reason in an error workbook next to the file.</source>
         <translation>无法导入的行：%1。这些行及原因会列在文件旁边的错误工作簿中。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="502"/>
+        <location filename="../../ui/imports/import_wizard.py" line="504"/>
         <source>Edit &gt; Undo takes the whole import back.</source>
         <translation>“编辑 &gt; 撤销”可撤回整次导入。</translation>
     </message>
@@ -2054,17 +2054,17 @@ An offline-first CRM for small teams.</source>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="387"/>
+        <location filename="../../ui/imports/import_wizard.py" line="389"/>
         <source>Check the first rows</source>
         <translation>检查前几行</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="405"/>
+        <location filename="../../ui/imports/import_wizard.py" line="407"/>
         <source>Showing %1 of %2 rows as they will be stored.</source>
         <translation>按保存后的样子显示 %2 行中的 %1 行。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="409"/>
+        <location filename="../../ui/imports/import_wizard.py" line="411"/>
         <source>Problems marked in red: %1. Values that cannot be stored as mapped are kept in the notes; rows that cannot be imported at all go to an error workbook.</source>
         <translation>红色标出的问题：%1。无法按对应字段保存的值会保存到备注；完全无法导入的行会列入错误工作簿。</translation>
     </message>
@@ -2205,17 +2205,22 @@ An offline-first CRM for small teams.</source>
         <translation>此文件是 Excel 2003 XML 工作簿。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="243"/>
+        <location filename="../../ui/imports/import_wizard.py" line="242"/>
+        <source>This file is an LDIF address book: one row per person.</source>
+        <translation>此文件是 LDIF 通讯录：每人一行。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/import_wizard.py" line="245"/>
         <source>Text encoding: %1, separated by “%2”.</source>
         <translation>文本编码：%1，分隔符“%2”。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="248"/>
+        <location filename="../../ui/imports/import_wizard.py" line="250"/>
         <source>Text encoding: %1.</source>
         <translation>文本编码：%1。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="251"/>
+        <location filename="../../ui/imports/import_wizard.py" line="253"/>
         <source>Using the column choices of your earlier import of %1.</source>
         <translation>沿用您上次导入 %1 时的列设置。</translation>
     </message>
@@ -2454,8 +2459,8 @@ An offline-first CRM for small teams.</source>
     </message>
     <message>
         <location filename="../../ui/contacts/import_export.py" line="99"/>
-        <source>Spreadsheets and contact files (*.xlsx *.xlsm *.xls *.ods *.csv *.txt *.htm *.html *.xml *.vcf *.vcard);;All files (*)</source>
-        <translation>表格和联系人文件 (*.xlsx *.xlsm *.xls *.ods *.csv *.txt *.htm *.html *.xml *.vcf *.vcard);;所有文件 (*)</translation>
+        <source>Spreadsheets and contact files (*.xlsx *.xlsm *.xls *.ods *.csv *.txt *.htm *.html *.xml *.ldif *.vcf *.vcard);;All files (*)</source>
+        <translation>表格和联系人文件 (*.xlsx *.xlsm *.xls *.ods *.csv *.txt *.htm *.html *.xml *.ldif *.vcf *.vcard);;所有文件 (*)</translation>
     </message>
     <message>
         <location filename="../../ui/contacts/import_export.py" line="128"/>

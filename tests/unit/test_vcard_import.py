@@ -178,3 +178,12 @@ def test_cli_import_json(tmp_path, capsys):
     data = json.loads(capsys.readouterr().out)
     assert code == 0 and data["created"] == 8 and data["failed"] == 0 and data["operation_id"]
     assert any("named “john.doe@company.com”" in n for n in data["notes"])
+
+
+def test_vcards_under_another_name_are_read_as_vcards(workspace, tmp_path):
+    disguised = tmp_path / "contacts.txt"
+    disguised.write_bytes((VCARDS / "fk_v3Utf16Bom.vcf").read_bytes())  # UTF-16 with a BOM
+    report = workspace.imports.import_file(disguised)
+    assert report.created >= 1 and report.failed == 0
+    with pytest.raises(ValidationError, match="without a preview"):
+        workspace.imports.preview(disguised)

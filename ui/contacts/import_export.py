@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTimer
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from desktop_crm.domain.progress import CancelToken
+from desktop_crm.services.imports import is_vcard_file
 
 if TYPE_CHECKING:
     from desktop_crm.services.imports import ImportReport
@@ -97,7 +98,7 @@ def choose_import(window: MainWindow) -> None:
         str(Path.home()),
         window.tr(
             "Spreadsheets and contact files (*.xlsx *.xlsm *.xls *.ods *.csv *.txt *.htm *.html "
-            "*.xml *.vcf *.vcard)"
+            "*.xml *.ldif *.vcf *.vcard)"
             ";;All files (*)"
         ),
     )
@@ -110,7 +111,7 @@ def open_import(window: MainWindow, path: Path) -> ImportWizard | None:
     ws = window.workspace
     if ws is None:
         return None
-    if path.suffix.lower() in (".vcf", ".vcard"):
+    if is_vcard_file(path):
         run_import(window, path)
         return None
     from ui.imports.import_wizard import ImportWizard
