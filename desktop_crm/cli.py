@@ -66,7 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "import",
         help="import people, companies, deals or products (.vcf, .xlsx, .xls, .ods, .csv, "
-        ".html, .xml, .ldif)",
+        ".html, .xml, .fods, .ldif)",
     )
     workspace_arg(p)
     p.add_argument("file", type=Path, help="the file to import")

@@ -700,7 +700,7 @@ class ImportPreview:
 
     Attributes:
         path: The file.
-        kind: xlsx, xls, ods, csv, html, xml (Excel 2003) or ldif.
+        kind: xlsx, xls, ods, fods, csv, html, xml (Excel 2003) or ldif.
         entity: people, companies, deals or products.
         sheets: Every sheet's name.
         sheet: The sheet shown.

@@ -123,8 +123,8 @@ class ImportService:
     ) -> ImportReport:
         """Import ``path``: vCard by its name, any other table by its content.
 
-        Tables: xlsx, xls, ods, csv, txt, an HTML page's tables, an Excel 2003 XML workbook, an
-        LDIF address book.
+        Tables: xlsx, xls, ods, fods, csv, txt, an HTML page's tables, an Excel 2003 XML workbook,
+        an LDIF address book.
 
         Args:
             path: The file.

@@ -1,8 +1,9 @@
-"""Tables saved as markup under spreadsheet names: HTML tables and Excel 2003 XML.
+"""Tables saved as markup: HTML tables, Excel 2003 XML and flat OpenDocument spreadsheets.
 
-Many web systems' "Export to Excel" writes an HTML table named ``.xls``, and older tools write
-SpreadsheetML (the Excel 2003 XML workbook). Excel opens both, so users expect us to as well.
-Cells come out as the text users see; merged cells keep the columns below them aligned.
+Many web systems' "Export to Excel" writes an HTML table named ``.xls``, older tools write
+SpreadsheetML (the Excel 2003 XML workbook) and LibreOffice can save a spreadsheet as one XML
+file (.fods). Excel or LibreOffice open them, so users expect us to as well. Cells come out as
+the text users see; merged cells keep the columns below them aligned.
 """
 
 from __future__ import annotations
@@ -17,6 +18,11 @@ from desktop_crm.domain.errors import FileFormatError
 
 SPREADSHEET_NS = "urn:schemas-microsoft-com:office:spreadsheet"
 _SS = "{" + SPREADSHEET_NS + "}"
+_ODF_OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+_OFFICE = "{" + _ODF_OFFICE + "}"
+_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+_TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
+_REPEAT_LIMIT = 1_000  # empty cells or rows repeated more than this only pad the sheet's end
 _HTML_START = re.compile(r"<(!doctype\s+html|html|table)\b", re.IGNORECASE)
 _CHARSET = re.compile(rb"""(?:charset|encoding)\s*=\s*["']?([A-Za-z0-9_\-]+)""")
 _HIDDEN = ("script", "style", "title")  # not <head>: pages often leave it unclosed
@@ -26,12 +32,14 @@ Rows = list[list[Any]]
 
 
 def markup_kind(text: str) -> str | None:
-    """``xml`` (SpreadsheetML), ``html`` (a page holding tables) or ``None`` for plain text."""
+    """``xml`` (SpreadsheetML), ``fods`` (flat OpenDocument), ``html`` (a page) or ``None``."""
     head = text[:4096].lstrip("\ufeff \t\r\n")
     if not head.startswith("<"):
         return None
     if SPREADSHEET_NS in head and "<Workbook" in head:
         return "xml"
+    if _ODF_OFFICE in head and ":document" in head:
+        return "fods"
     return "html" if _HTML_START.search(head) else None
 
 
@@ -47,10 +55,11 @@ def read_markup(text: str, kind: str, name: str) -> list[tuple[str, Rows]]:
     Raises:
         FileFormatError: Damaged XML, or no table at all.
     """
-    sheets = _spreadsheet_xml(text, name) if kind == "xml" else _html_tables(text)
+    readers = {"xml": _spreadsheet_xml, "fods": _flat_ods}
+    sheets = readers[kind](text, name) if kind in readers else _html_tables(text)
     sheets = [(title, rows) for title, rows in sheets if any(any(r) for r in rows)]
     if not sheets:
-        what = "Excel 2003 XML workbook" if kind == "xml" else "web page"
+        what = {"xml": "Excel 2003 XML workbook", "fods": "OpenDocument file"}.get(kind, "web page")
         raise FileFormatError(f"{name} is a {what} without any table to import.")
     return sheets
 
@@ -181,13 +190,17 @@ def _html_tables(text: str) -> list[tuple[str, Rows]]:
 # --- SpreadsheetML (Excel 2003 XML) -----------------------------------------------------------
 
 
-def _spreadsheet_xml(text: str, name: str) -> list[tuple[str, Rows]]:
+def _parse_xml(text: str, name: str, what: str) -> ET.Element:
     try:
-        root = ET.fromstring(text)
+        return ET.fromstring(text)
     except ET.ParseError as exc:
         raise FileFormatError(
-            f"{name} is an Excel 2003 XML workbook that cannot be read (it may be damaged): {exc}."
+            f"{name} is {what} that cannot be read (it may be damaged): {exc}."
         ) from None
+
+
+def _spreadsheet_xml(text: str, name: str) -> list[tuple[str, Rows]]:
+    root = _parse_xml(text, name, "an Excel 2003 XML workbook")
     sheets = []
     for n, sheet in enumerate(root.iter(f"{_SS}Worksheet"), start=1):
         rows: Rows = []
@@ -237,3 +250,84 @@ def _xml_value(data: ET.Element) -> Any:
     if kind == "Boolean":
         return raw.strip() in ("1", "true", "TRUE")
     return raw if raw.strip() else None
+
+
+# --- flat OpenDocument spreadsheet (.fods) ----------------------------------------------------
+
+
+def _flat_ods(text: str, name: str) -> list[tuple[str, Rows]]:
+    root = _parse_xml(text, name, "an OpenDocument file")
+    body = root.find(f"{_OFFICE}body")
+    if body is None or body.find(f"{_OFFICE}spreadsheet") is None:
+        raise FileFormatError(f"{name} is an OpenDocument file but not a spreadsheet.")
+    sheets = []
+    for n, table in enumerate(body.iter(f"{_TABLE}table"), start=1):
+        rows: Rows = []
+        for row_el in table.iter(f"{_TABLE}table-row"):
+            row: list[Any] = []
+            for cell in row_el:
+                if cell.tag not in (f"{_TABLE}table-cell", f"{_TABLE}covered-table-cell"):
+                    continue
+                value = _ods_value(cell)
+                repeat = _repeat(cell, "number-columns-repeated")
+                if value is None and repeat > _REPEAT_LIMIT:
+                    continue  # the padding Calc writes up to its last column
+                row.extend([value] * repeat)
+            while row and row[-1] is None:
+                row.pop()
+            repeat = _repeat(row_el, "number-rows-repeated")
+            if not row and repeat > _REPEAT_LIMIT:
+                continue
+            rows.extend([list(row) for _ in range(repeat)])
+        while rows and not rows[-1]:
+            rows.pop()
+        sheets.append((table.get(f"{_TABLE}name") or f"Sheet{n}", rows))
+    return sheets
+
+
+def _repeat(element: ET.Element, attribute: str) -> int:
+    value = element.get(f"{_TABLE}{attribute}") or "1"
+    return int(value) if value.isdigit() else 1
+
+
+def _ods_value(cell: ET.Element) -> Any:
+    kind = cell.get(f"{_OFFICE}value-type")
+    if kind in ("float", "percentage", "currency"):
+        try:
+            number = float(cell.get(f"{_OFFICE}value") or "")
+        except ValueError:
+            return None
+        return int(number) if number.is_integer() and abs(number) < 2**53 else number
+    if kind == "date":
+        raw = cell.get(f"{_OFFICE}date-value") or ""
+        try:
+            moment = datetime.fromisoformat(raw[:19])
+        except ValueError:
+            return raw or None
+        return moment.date() if len(raw) <= 10 else moment
+    if kind == "boolean":
+        return cell.get(f"{_OFFICE}boolean-value") == "true"
+    paragraphs = ["".join(_ods_text(p)) for p in cell.iter(f"{_TEXT}p")]
+    joined = "\n".join(paragraphs)
+    return joined if joined.strip() else None
+
+
+def _ods_text(element: ET.Element) -> list[str]:
+    """A paragraph's text, with ``<text:s>`` spaces, tabs and line breaks as written."""
+    parts = [element.text or ""]
+    for child in element:
+        if child.tag == f"{_TEXT}s":
+            parts.append(" " * _count(child))
+        elif child.tag == f"{_TEXT}tab":
+            parts.append("\t")
+        elif child.tag == f"{_TEXT}line-break":
+            parts.append("\n")
+        else:
+            parts.extend(_ods_text(child))
+        parts.append(child.tail or "")
+    return parts
+
+
+def _count(element: ET.Element) -> int:
+    value = element.get(f"{_TEXT}c") or "1"
+    return min(int(value), 1000) if value.isdigit() else 1

@@ -53,8 +53,8 @@ class Table:
         rows: Cells by row, empty cells as ``None``; row ``i`` is line ``i + 1`` of the sheet.
         sheets: Every sheet's name in the file (one for text files).
         kind: ``xlsx``, ``xls``, ``ods``, ``csv``, ``html`` (a web page's tables, which many
-            systems export as ".xls"), ``xml`` (an Excel 2003 XML workbook) or ``ldif`` (an
-            address book, one row per person).
+            systems export as ".xls"), ``xml`` (an Excel 2003 XML workbook), ``fods`` (a flat
+            OpenDocument spreadsheet) or ``ldif`` (an address book, one row per person).
         encoding: The text encoding found (text files only).
         delimiter: The delimiter found (text files only).
     """

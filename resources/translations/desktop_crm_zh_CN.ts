@@ -1063,7 +1063,7 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../ui/contacts/import_export.py" line="237"/>
+        <location filename="../../ui/contacts/import_export.py" line="238"/>
         <location filename="../../ui/contacts/labels.py" line="23"/>
         <source>Lead</source>
         <translation>线索</translation>
@@ -1477,57 +1477,57 @@ An offline-first CRM for small teams.</source>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="272"/>
+        <location filename="../../ui/imports/import_wizard.py" line="274"/>
         <source>Choose where each column goes</source>
         <translation>选择每一列导入到哪里</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="274"/>
+        <location filename="../../ui/imports/import_wizard.py" line="276"/>
         <source>Columns left on “Keep in notes” are added to each record&apos;s notes.</source>
         <translation>选择“保存到备注”的列会追加到每条记录的备注中。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="278"/>
+        <location filename="../../ui/imports/import_wizard.py" line="280"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="278"/>
+        <location filename="../../ui/imports/import_wizard.py" line="280"/>
         <source>Examples</source>
         <translation>示例</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="278"/>
+        <location filename="../../ui/imports/import_wizard.py" line="280"/>
         <source>Import as</source>
         <translation>导入为</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="278"/>
+        <location filename="../../ui/imports/import_wizard.py" line="280"/>
         <source>Dates written</source>
         <translation>日期写法</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="324"/>
+        <location filename="../../ui/imports/import_wizard.py" line="326"/>
         <source>Choose the column that holds %1.</source>
         <translation>请选择包含 %1 的列。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="338"/>
+        <location filename="../../ui/imports/import_wizard.py" line="340"/>
         <source>Keep in notes</source>
         <translation>保存到备注</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="347"/>
+        <location filename="../../ui/imports/import_wizard.py" line="349"/>
         <source>New custom field…</source>
         <translation>新建自定义字段…</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="366"/>
+        <location filename="../../ui/imports/import_wizard.py" line="368"/>
         <source>New custom field</source>
         <translation>新建自定义字段</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="367"/>
+        <location filename="../../ui/imports/import_wizard.py" line="369"/>
         <source>Name of the field:</source>
         <translation>字段名称：</translation>
     </message>
@@ -1666,67 +1666,67 @@ An offline-first CRM for small teams.</source>
 <context>
     <name>OptionsPage</name>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="428"/>
+        <location filename="../../ui/imports/import_wizard.py" line="430"/>
         <source>Records already in the workspace</source>
         <translation>工作区中已有的记录</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="430"/>
+        <location filename="../../ui/imports/import_wizard.py" line="432"/>
         <source>A row is the same person when it has the same:</source>
         <translation>以下信息相同时视为同一个人：</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="433"/>
+        <location filename="../../ui/imports/import_wizard.py" line="435"/>
         <source>Email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="434"/>
+        <location filename="../../ui/imports/import_wizard.py" line="436"/>
         <source>Phone number</source>
         <translation>电话号码</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="435"/>
+        <location filename="../../ui/imports/import_wizard.py" line="437"/>
         <source>Name at the same company</source>
         <translation>同一公司下的姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="445"/>
+        <location filename="../../ui/imports/import_wizard.py" line="447"/>
         <source>When a row matches a record already there:</source>
         <translation>某行与已有记录相同时：</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="466"/>
+        <location filename="../../ui/imports/import_wizard.py" line="468"/>
         <source>Companies are matched by name.</source>
         <translation>公司按名称匹配。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="467"/>
+        <location filename="../../ui/imports/import_wizard.py" line="469"/>
         <source>Deals are matched by name and company.</source>
         <translation>商机按名称和公司匹配。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="468"/>
+        <location filename="../../ui/imports/import_wizard.py" line="470"/>
         <source>Products are matched by code, or by name when there is none.</source>
         <translation>产品按编码匹配，没有编码时按名称匹配。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="489"/>
+        <location filename="../../ui/imports/import_wizard.py" line="491"/>
         <source>Checking the whole file…</source>
         <translation>正在检查整个文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="494"/>
+        <location filename="../../ui/imports/import_wizard.py" line="496"/>
         <source>The import will create: %1, update: %2, skip: %3.</source>
         <translation>本次导入将新建 %1，更新 %2，跳过 %3。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="501"/>
+        <location filename="../../ui/imports/import_wizard.py" line="503"/>
         <source>Rows that cannot be imported: %1. They will be listed with the reason in an error workbook next to the file.</source>
         <translation>无法导入的行：%1。这些行及原因会列在文件旁边的错误工作簿中。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="504"/>
+        <location filename="../../ui/imports/import_wizard.py" line="506"/>
         <source>Edit &gt; Undo takes the whole import back.</source>
         <translation>“编辑 &gt; 撤销”可撤回整次导入。</translation>
     </message>
@@ -2054,17 +2054,17 @@ An offline-first CRM for small teams.</source>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="389"/>
+        <location filename="../../ui/imports/import_wizard.py" line="391"/>
         <source>Check the first rows</source>
         <translation>检查前几行</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="407"/>
+        <location filename="../../ui/imports/import_wizard.py" line="409"/>
         <source>Showing %1 of %2 rows as they will be stored.</source>
         <translation>按保存后的样子显示 %2 行中的 %1 行。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="411"/>
+        <location filename="../../ui/imports/import_wizard.py" line="413"/>
         <source>Problems marked in red: %1. Values that cannot be stored as mapped are kept in the notes; rows that cannot be imported at all go to an error workbook.</source>
         <translation>红色标出的问题：%1。无法按对应字段保存的值会保存到备注；完全无法导入的行会列入错误工作簿。</translation>
     </message>
@@ -2206,21 +2206,26 @@ An offline-first CRM for small teams.</source>
     </message>
     <message>
         <location filename="../../ui/imports/import_wizard.py" line="242"/>
+        <source>This file is an OpenDocument spreadsheet saved as XML.</source>
+        <translation>此文件是以 XML 格式保存的 OpenDocument 表格。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/import_wizard.py" line="244"/>
         <source>This file is an LDIF address book: one row per person.</source>
         <translation>此文件是 LDIF 通讯录：每人一行。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="245"/>
+        <location filename="../../ui/imports/import_wizard.py" line="247"/>
         <source>Text encoding: %1, separated by “%2”.</source>
         <translation>文本编码：%1，分隔符“%2”。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="250"/>
+        <location filename="../../ui/imports/import_wizard.py" line="252"/>
         <source>Text encoding: %1.</source>
         <translation>文本编码：%1。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="253"/>
+        <location filename="../../ui/imports/import_wizard.py" line="255"/>
         <source>Using the column choices of your earlier import of %1.</source>
         <translation>沿用您上次导入 %1 时的列设置。</translation>
     </message>
@@ -2414,27 +2419,27 @@ An offline-first CRM for small teams.</source>
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../ui/contacts/import_export.py" line="65"/>
+        <location filename="../../ui/contacts/import_export.py" line="66"/>
         <source>%1: %2 created, %3 updated, %4 skipped, %5 failed.</source>
         <translation>%1：新建 %2，更新 %3，跳过 %4，失败 %5。</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/import_export.py" line="75"/>
+        <location filename="../../ui/contacts/import_export.py" line="76"/>
         <source>…and %1 more.</source>
         <translation>……还有 %1 条。</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/import_export.py" line="78"/>
+        <location filename="../../ui/contacts/import_export.py" line="79"/>
         <source>Rows that could not be imported are listed in %1.</source>
         <translation>无法导入的行已列在 %1 中。</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/import_export.py" line="83"/>
+        <location filename="../../ui/contacts/import_export.py" line="84"/>
         <source>Edit &gt; Undo takes the whole import back.</source>
         <translation>用“编辑 &gt; 撤销”可以撤回整个导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/import_export.py" line="89"/>
+        <location filename="../../ui/contacts/import_export.py" line="90"/>
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
@@ -2442,100 +2447,100 @@ An offline-first CRM for small teams.</source>
 <context>
     <name>window</name>
     <message>
-        <location filename="../../ui/contacts/import_export.py" line="33"/>
+        <location filename="../../ui/contacts/import_export.py" line="34"/>
         <source>Importing %1…</source>
         <translation>正在导入 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/import_export.py" line="33"/>
+        <location filename="../../ui/contacts/import_export.py" line="34"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/import_export.py" line="35"/>
-        <location filename="../../ui/contacts/import_export.py" line="96"/>
+        <location filename="../../ui/contacts/import_export.py" line="36"/>
+        <location filename="../../ui/contacts/import_export.py" line="97"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/import_export.py" line="99"/>
-        <source>Spreadsheets and contact files (*.xlsx *.xlsm *.xls *.ods *.csv *.txt *.htm *.html *.xml *.ldif *.vcf *.vcard);;All files (*)</source>
-        <translation>表格和联系人文件 (*.xlsx *.xlsm *.xls *.ods *.csv *.txt *.htm *.html *.xml *.ldif *.vcf *.vcard);;所有文件 (*)</translation>
+        <location filename="../../ui/contacts/import_export.py" line="100"/>
+        <source>Spreadsheets and contact files (*.xlsx *.xlsm *.xls *.ods *.csv *.txt *.htm *.html *.xml *.fods *.ldif *.vcf *.vcard);;All files (*)</source>
+        <translation>表格和联系人文件 (*.xlsx *.xlsm *.xls *.ods *.csv *.txt *.htm *.html *.xml *.fods *.ldif *.vcf *.vcard);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/import_export.py" line="128"/>
-        <location filename="../../ui/contacts/import_export.py" line="190"/>
-        <location filename="../../ui/contacts/import_export.py" line="215"/>
+        <location filename="../../ui/contacts/import_export.py" line="129"/>
+        <location filename="../../ui/contacts/import_export.py" line="191"/>
+        <location filename="../../ui/contacts/import_export.py" line="216"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/import_export.py" line="129"/>
-        <location filename="../../ui/contacts/import_export.py" line="190"/>
+        <location filename="../../ui/contacts/import_export.py" line="130"/>
+        <location filename="../../ui/contacts/import_export.py" line="191"/>
         <source>CSV, UTF-8 (*.csv)</source>
         <translation>CSV，UTF-8 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/import_export.py" line="130"/>
+        <location filename="../../ui/contacts/import_export.py" line="131"/>
         <source>vCard 3.0 (*.vcf)</source>
         <translation>vCard 3.0 (*.vcf)</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/import_export.py" line="131"/>
+        <location filename="../../ui/contacts/import_export.py" line="132"/>
         <source>vCard 4.0 (*.vcf)</source>
         <translation>vCard 4.0 (*.vcf)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/contacts/import_export.py" line="135"/>
+        <location filename="../../ui/contacts/import_export.py" line="136"/>
         <source>Export %n contact(s)</source>
         <translation>
             <numerusform>导出 %n 个联系人</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/import_export.py" line="158"/>
-        <location filename="../../ui/contacts/import_export.py" line="176"/>
+        <location filename="../../ui/contacts/import_export.py" line="159"/>
+        <location filename="../../ui/contacts/import_export.py" line="177"/>
         <source>Exported %1 contacts to %2.</source>
         <translation>已导出 %1 个联系人到 %2。</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/import_export.py" line="192"/>
+        <location filename="../../ui/contacts/import_export.py" line="193"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/import_export.py" line="201"/>
+        <location filename="../../ui/contacts/import_export.py" line="202"/>
         <source>Exported %1 rows to %2.</source>
         <translation>已导出 %1 行到 %2。</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/import_export.py" line="213"/>
+        <location filename="../../ui/contacts/import_export.py" line="214"/>
         <source>Export Whole Workspace</source>
         <translation>导出整个工作区</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/import_export.py" line="220"/>
+        <location filename="../../ui/contacts/import_export.py" line="221"/>
         <source>Exporting the workspace…</source>
         <translation>正在导出工作区…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/import_export.py" line="225"/>
+        <location filename="../../ui/contacts/import_export.py" line="226"/>
         <source>Wrote %1 rows to %2; import it into a new workspace to move it.</source>
         <translation>已将 %1 行写入 %2；在新工作区中导入即可迁移。</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/import_export.py" line="235"/>
-        <location filename="../../ui/contacts/import_export.py" line="239"/>
+        <location filename="../../ui/contacts/import_export.py" line="236"/>
+        <location filename="../../ui/contacts/import_export.py" line="240"/>
         <source>English template (*.xlsx)</source>
         <translation>英文模板 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/import_export.py" line="242"/>
+        <location filename="../../ui/contacts/import_export.py" line="243"/>
         <source>Save Import Template</source>
         <translation>保存导入模板</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/import_export.py" line="259"/>
+        <location filename="../../ui/contacts/import_export.py" line="260"/>
         <source>Template saved as %1.</source>
         <translation>模板已保存为 %1。</translation>
     </message>

@@ -139,3 +139,87 @@ def test_documents_that_are_not_tables_are_refused_by_name(workspace, tmp_path):
     with pytest.raises(FileFormatError, match="Excel 2003 XML workbook that cannot be read"):
         read_table(broken)
     assert workspace.today.info().people == 0
+
+
+FLAT_ODS = """<?xml version="1.0" encoding="UTF-8"?>
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+ xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+ xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+ office:version="1.2" office:mimetype="application/vnd.oasis.opendocument.spreadsheet">
+ <office:body><office:spreadsheet>
+  <table:table table:name="联系人">
+   <table:table-row>
+    <table:table-cell table:number-columns-spanned="2" office:value-type="string">
+     <text:p>客户名单</text:p></table:table-cell>
+    <table:covered-table-cell/>
+    <table:table-cell table:number-columns-repeated="1022"/>
+   </table:table-row>
+   <table:table-row>
+    <table:table-cell office:value-type="string"><text:p>姓名</text:p></table:table-cell>
+    <table:table-cell office:value-type="string"><text:p>手机</text:p></table:table-cell>
+    <table:table-cell office:value-type="string"><text:p>生日</text:p></table:table-cell>
+    <table:table-cell office:value-type="string"><text:p>备注</text:p></table:table-cell>
+    <table:table-cell table:number-columns-repeated="1020"/>
+   </table:table-row>
+   <table:table-row>
+    <table:table-cell office:value-type="string"><text:p>王<text:s text:c="2"/>芳</text:p>
+    </table:table-cell>
+    <table:table-cell office:value-type="float" office:value="13800138000">
+     <text:p>13800138000</text:p></table:table-cell>
+    <table:table-cell office:value-type="date" office:date-value="1990-03-04">
+     <text:p>1990/3/4</text:p></table:table-cell>
+    <table:table-cell office:value-type="string"><text:p>第一行</text:p><text:p>第二行</text:p>
+    </table:table-cell>
+   </table:table-row>
+   <table:table-row table:number-rows-repeated="2"><table:table-cell/></table:table-row>
+   <table:table-row>
+    <table:table-cell office:value-type="string"><text:p>李雷</text:p></table:table-cell>
+    <table:table-cell table:number-columns-repeated="2"/>
+    <table:table-cell office:value-type="string"><text:p>VIP</text:p></table:table-cell>
+   </table:table-row>
+   <table:table-row table:number-rows-repeated="1048570">
+    <table:table-cell table:number-columns-repeated="1024"/></table:table-row>
+  </table:table>
+ </office:spreadsheet></office:body>
+</office:document>"""
+
+
+def test_flat_opendocument_spreadsheet(workspace, tmp_path):
+    path = tmp_path / "contacts.fods"
+    path.write_text(FLAT_ODS, encoding="utf-8")
+    t = read_table(path)
+    lay = layout(t.rows)
+    assert (t.kind, t.sheets, len(t.rows)) == ("fods", ("联系人",), 6)  # padding left out
+    assert lay.header_row == 1 and lay.columns == ("姓名", "手机", "生日", "备注")
+    assert t.rows[2] == ["王  芳", 13800138000, date(1990, 3, 4), "第一行\n第二行"]
+    assert lay.data_rows == (2, 5)  # blank rows inside the data skipped, not its end
+    report = workspace.imports.import_file(path, today=TODAY)
+    assert (report.created, report.failed) == (2, 0)
+    wang = people(workspace)["王  芳"]
+    assert wang.birthday == date(1990, 3, 4) and wang.phones[0].value == "13800138000"
+    text_document = tmp_path / "letter.fods"
+    text_document.write_text(
+        FLAT_ODS.replace("<office:spreadsheet>", "<office:text>").replace(
+            "</office:spreadsheet>", "</office:text>"
+        ),
+        encoding="utf-8",
+    )
+    with pytest.raises(FileFormatError, match="not a spreadsheet"):
+        read_table(text_document)
+
+
+def test_html_cells_merged_across_and_down_keep_every_column_in_place(tmp_path):
+    path = tmp_path / "grid.html"
+    path.write_text(
+        "<table><tr><td>a1</td><td colspan=2>b1</td><td>d1</td></tr>"
+        "<tr><td rowspan=3>a2</td><td colspan=2 rowspan=2>b2</td><td>d2</td></tr>"
+        "<tr><td>d3</td></tr>"
+        "<tr><td>b4</td><td colspan=bad>c4</td><td>d4</td></tr></table>",
+        encoding="utf-8",
+    )
+    assert read_table(path).rows == [
+        ["a1", "b1", None, "d1"],
+        ["a2", "b2", None, "d2"],
+        [None, None, None, "d3"],
+        [None, "b4", "c4", "d4"],
+    ]

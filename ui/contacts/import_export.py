@@ -98,7 +98,7 @@ def choose_import(window: MainWindow) -> None:
         str(Path.home()),
         window.tr(
             "Spreadsheets and contact files (*.xlsx *.xlsm *.xls *.ods *.csv *.txt *.htm *.html "
-            "*.xml *.ldif *.vcf *.vcard)"
+            "*.xml *.fods *.ldif *.vcf *.vcard)"
             ";;All files (*)"
         ),
     )

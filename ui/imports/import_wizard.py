@@ -238,6 +238,8 @@ class SourcePage(QWizardPage):
                 lines.append(self.tr("This file is a web page; its tables are read as sheets."))
             elif preview.kind == "xml":
                 lines.append(self.tr("This file is an Excel 2003 XML workbook."))
+            elif preview.kind == "fods":
+                lines.append(self.tr("This file is an OpenDocument spreadsheet saved as XML."))
             elif preview.kind == "ldif":
                 lines.append(self.tr("This file is an LDIF address book: one row per person."))
             if preview.encoding and preview.delimiter:
