@@ -31,6 +31,8 @@ _NOT_TABLES = {
     b"\x89PNG": "a PNG image",
     b"\xff\xd8\xff": "a JPEG image",
     b"GIF8": "a GIF image",
+    b"II*\x00": "a TIFF image",
+    b"MM\x00*": "a TIFF image",
     b"{\\rtf": "an RTF document",
 }
 _ZIPPED_DOCUMENTS = (

@@ -119,6 +119,10 @@ def test_documents_that_are_not_tables_are_refused_by_name(workspace, tmp_path):
     pdf.write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n")
     with pytest.raises(FileFormatError, match="is a PDF document, not a table"):
         read_table(pdf)
+    scan = tmp_path / "scan.TIF"
+    scan.write_bytes(b"II*\x00\x08\x00\x00\x00" + bytes(100))
+    with pytest.raises(FileFormatError, match="is a TIFF image, not a table"):
+        read_table(scan)
     word = tmp_path / "contacts.xlsx"
     with zipfile.ZipFile(word, "w") as archive:
         archive.writestr("[Content_Types].xml", "<Types/>")
