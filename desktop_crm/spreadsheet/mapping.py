@@ -27,6 +27,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "anzeigename",
         "contact",
         "contact name",
+        "联络人",
     ),
     "family_name": (
         "last name",
@@ -102,6 +103,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "mobile phone number",
         "cellphone",
         "cell number",
+        "行动电话",
     ),
     "phone": (
         "phone",
@@ -124,6 +126,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "telephone number",
         "联系方式",
         "联系号码",
+        "市话",
+        "联络电话",
     ),
     "home_phone": (
         "home phone",
@@ -252,6 +256,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "zipcode",
         "home zipcode",
         "work zipcode",
+        "邮递区号",
     ),
     "country": (
         "country",
@@ -484,9 +489,16 @@ BIRTH_PARTS = {
 }
 
 
+# Traditional characters of header words (Taiwan, Hong Kong) -> the simplified ones above.
+_TRADITIONAL = str.maketrans(
+    "電話機郵備註聯絡繫號碼業務員稱單區傳網頁籤標級戶類負責來職門組銷態狀國遞際動編齡別擁",
+    "电话机邮备注联络系号码业务员称单区传网页签标级户类负责来职门组销态状国递际动编龄别拥",
+)
+
+
 def key(header: str) -> str:
-    """A header as compared: case, spaces, underscores and required-field marks folded."""
-    text = re.sub(r"[*＊:：_\s]+", " ", header.casefold()).strip()
+    """A header as compared: case, spaces, underscores, marks and traditional characters folded."""
+    text = re.sub(r"[*＊:：_\s]+", " ", header.casefold().translate(_TRADITIONAL)).strip()
     return re.sub(r"\s+", " ", text)
 
 

@@ -54,6 +54,21 @@ def test_other_tools_headers():
     ]
 
 
+def test_traditional_chinese_headers():
+    columns = ["姓名", "行動電話", "市話", "公司名稱", "電子郵件", "備註", "標籤", "郵遞區號"]
+    got = {columns[i]: f for i, f in guess_mapping(columns).items()}
+    assert got == {
+        "姓名": "name",
+        "行動電話": "mobile",
+        "市話": "phone",
+        "公司名稱": "company",
+        "電子郵件": "email",
+        "備註": "notes",
+        "標籤": "tags",
+        "郵遞區號": "postcode",
+    }
+
+
 def test_values_show_emails_phones_and_headerless_names():
     values = [
         ["张三", "李四", "欧阳娜娜"],
