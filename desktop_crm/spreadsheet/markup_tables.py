@@ -27,6 +27,7 @@ _HTML_START = re.compile(r"<(!doctype\s+html|html|table)\b", re.IGNORECASE)
 _CHARSET = re.compile(rb"""(?:charset|encoding)\s*=\s*["']?([A-Za-z0-9_\-]+)""")
 _HIDDEN = ("script", "style", "title")  # not <head>: pages often leave it unclosed
 _INLINE_SPACE = re.compile(r"[ \t\r\n\f\xa0]+")
+_BREAK = "\x00"  # where a <br> was (no page text holds NUL)
 
 Rows = list[list[Any]]
 
@@ -102,7 +103,7 @@ class _Tables(HTMLParser):
                 "rowspan": _span(values.get("rowspan")),
             }
         elif tag == "br" and table["cell"] is not None:
-            table["cell"]["parts"].append("\n")
+            table["cell"]["parts"].append(_BREAK)
         elif tag == "caption":
             table["cell"] = {"parts": table["caption"], "caption": True}
 
@@ -173,7 +174,8 @@ def _span(value: str | None) -> int:
 
 
 def _clean(text: str) -> str | None:
-    lines = [_INLINE_SPACE.sub(" ", line).strip() for line in text.split("\n")]
+    """A cell's text as a browser shows it: white space runs are one space; ``<br>`` breaks."""
+    lines = [_INLINE_SPACE.sub(" ", line).strip() for line in text.split(_BREAK)]
     joined = "\n".join(line for line in lines if line)
     return joined or None
 

@@ -21,7 +21,8 @@ HTML_EXPORT = """<html xmlns:x="urn:schemas-microsoft-com:office:excel">
 <tr><th>姓名</th><th>公司</th><th>手机</th><th>电话</th><th>备注</th></tr>
 <tr><td>王芳</td><td rowspan="2">远山&amp;设计</td><td>13800138000</td>
     <td>0755-12345678</td><td>第一行<br>第二行</td></tr>
-<tr><td>张&nbsp;三</td><td>13900139000</td><td></td><td>  喜欢   极简 </td></tr>
+<tr><td>张&nbsp;三</td><td>13900139000</td><td></td><td>  喜欢
+    极简 </td></tr>
 </table></body></html>"""
 
 SPREADSHEET_XML = """<?xml version="1.0" encoding="UTF-8"?>
