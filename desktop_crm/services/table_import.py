@@ -228,13 +228,8 @@ def preview_table(
 
 def _samples(sheet: Sheet) -> tuple[str, ...]:
     """Each column's first three values as written, for choosing its mapping."""
-    found: list[list[str]] = [[] for _ in sheet.lay.columns]
-    for index in sheet.lay.data_rows[:200]:
-        for col, value in enumerate(sheet.table.rows[index][: len(found)]):
-            shown = cells.text(value)
-            if shown and len(found[col]) < 3 and shown not in found[col]:
-                found[col].append(shown[:40])
-    return tuple(" · ".join(values) for values in found)
+    firsts = (list(dict.fromkeys(values))[:3] for values in _column_values(sheet.table, sheet.lay))
+    return tuple(" · ".join(value[:40] for value in values) for values in firsts)
 
 
 def _custom_labels(store: Store, entity: str) -> tuple[str, ...]:

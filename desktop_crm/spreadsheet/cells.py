@@ -16,9 +16,8 @@ ORDERS = ("YMD", "DMY", "MDY")
 _SPLIT = re.compile(r"\s+:::\s+|[;；,，\n]+")
 _DATE_PARTS = re.compile(r"^(\d{1,4})[-/.年](\d{1,2})[-/.月](\d{1,4})日?(?:[ T].*)?$")
 _GROUPING = re.compile(r"[\s\u00a0\u202f']")
-_CURRENCY = re.compile(
-    r"^(?:[¥￥$€£]|RMB|CNY|USD|EUR|GBP|HKD)|(?:[¥￥$€£元]|RMB|CNY|USD|EUR|GBP|HKD)$", re.I
-)
+_CODES = "RMB|CNY|USD|EUR|GBP|HKD"
+_CURRENCY = re.compile(rf"^(?:[¥￥$€£]|{_CODES})|(?:[¥￥$€£元]|{_CODES})$", re.IGNORECASE)
 _THOUSANDS = re.compile(r"[-+]?\d{1,3}(?:,\d{3})+")
 _EXCEL_1900 = date(1899, 12, 30)
 _EXCEL_1904 = date(1904, 1, 1)

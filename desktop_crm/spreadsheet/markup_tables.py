@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
 from datetime import datetime
 from html.parser import HTMLParser
 from typing import Any
@@ -68,13 +69,33 @@ def read_markup(text: str, kind: str, name: str) -> list[tuple[str, Rows]]:
 # --- HTML -------------------------------------------------------------------------------------
 
 
+@dataclass
+class _Cell:
+    parts: list[str] = field(default_factory=list)
+    colspan: int = 1
+    rowspan: int = 1
+
+
+@dataclass
+class _OpenTable:
+    """A ``<table>`` being read: its rows so far and the row and cell being read."""
+
+    index: int  # its place in the page's tables
+    rows: Rows = field(default_factory=list)
+    row: list[Any] | None = None
+    cell: _Cell | None = None
+    caption: list[str] | None = None  # text of a <caption> being read
+    spans: dict[int, tuple[int, int]] = field(default_factory=dict)  # column -> rows merged
+    title: str = ""
+
+
 class _Tables(HTMLParser):
     """Collects every ``<table>`` (nested ones separately) as rows of cell texts."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.tables: list[tuple[str, Rows]] = []
-        self._open: list[dict[str, Any]] = []  # tables being read, innermost last
+        self._open: list[_OpenTable] = []  # innermost last
         self._skip = 0  # inside <script>, <style> or <title>
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -82,30 +103,27 @@ class _Tables(HTMLParser):
             self._skip += 1
             return
         if tag == "table":
-            self._open.append({"rows": [], "row": None, "cell": None, "spans": {}, "caption": []})
+            self._open.append(_OpenTable(len(self.tables)))
             self.tables.append(("", []))
-            self._open[-1]["index"] = len(self.tables) - 1
             return
         if not self._open:
             return
         table = self._open[-1]
         if tag == "tr":
             self._end_row(table)
-            table["row"] = []
+            table.row = []
         elif tag in ("td", "th"):
-            if table["row"] is None:
-                table["row"] = []
             self._end_cell(table)
+            if table.row is None:
+                table.row = []
             values = dict(attrs)
-            table["cell"] = {
-                "parts": [],
-                "colspan": _span(values.get("colspan")),
-                "rowspan": _span(values.get("rowspan")),
-            }
-        elif tag == "br" and table["cell"] is not None:
-            table["cell"]["parts"].append(_BREAK)
+            table.cell = _Cell(
+                colspan=_span(values.get("colspan")), rowspan=_span(values.get("rowspan"))
+            )
+        elif tag == "br" and table.cell is not None:
+            table.cell.parts.append(_BREAK)
         elif tag == "caption":
-            table["cell"] = {"parts": table["caption"], "caption": True}
+            table.caption = []
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _HIDDEN:
@@ -118,46 +136,47 @@ class _Tables(HTMLParser):
             self._end_cell(table)
         elif tag == "tr":
             self._end_row(table)
-        elif tag == "caption":
-            table["cell"] = None
+        elif tag == "caption" and table.caption is not None:
+            table.title = _clean("".join(table.caption)) or ""
+            table.caption = None
         elif tag == "table":
             self._end_row(table)
             self._open.pop()
-            caption = _clean("".join(table["caption"])) or ""
-            self.tables[table["index"]] = (caption, table["rows"])
+            self.tables[table.index] = (table.title, table.rows)
 
     def handle_data(self, data: str) -> None:
         if self._skip or not self._open:
             return
-        cell = self._open[-1]["cell"]
-        if cell is not None:
-            cell["parts"].append(data)
+        table = self._open[-1]
+        if table.caption is not None:
+            table.caption.append(data)
+        elif table.cell is not None:
+            table.cell.parts.append(data)
 
     def close(self) -> None:
         super().close()
         while self._open:  # a page cut short: keep what was read
             self.handle_endtag("table")
 
-    def _end_cell(self, table: dict[str, Any]) -> None:
-        cell, row = table["cell"], table["row"]
-        if cell is None or cell.get("caption") or row is None:
+    def _end_cell(self, table: _OpenTable) -> None:
+        cell, row = table.cell, table.row
+        if cell is None or row is None:
             return
-        table["cell"] = None
-        here = len(table["rows"])
-        spans: dict[int, tuple[int, int]] = table["spans"]  # column -> (first, last) row
-        _skip_merged(row, spans, here)
-        value = _clean("".join(cell["parts"]))
-        for offset in range(cell["colspan"]):
-            if cell["rowspan"] > 1:
-                spans[len(row)] = (here, here + cell["rowspan"] - 1)
+        table.cell = None
+        here = len(table.rows)
+        _skip_merged(row, table.spans, here)
+        value = _clean("".join(cell.parts))
+        for offset in range(cell.colspan):
+            if cell.rowspan > 1:
+                table.spans[len(row)] = (here, here + cell.rowspan - 1)
             row.append(value if offset == 0 else None)
-        _skip_merged(row, spans, here)
+        _skip_merged(row, table.spans, here)
 
-    def _end_row(self, table: dict[str, Any]) -> None:
+    def _end_row(self, table: _OpenTable) -> None:
         self._end_cell(table)
-        if table["row"] is not None:
-            table["rows"].append(table["row"])
-            table["row"] = None
+        if table.row is not None:
+            table.rows.append(table.row)
+            table.row = None
 
 
 def _skip_merged(row: list[Any], spans: dict[int, tuple[int, int]], here: int) -> None:

@@ -228,3 +228,14 @@ def test_html_cells_merged_across_and_down_keep_every_column_in_place(tmp_path):
         [None, None, None, "d3"],
         [None, "b4", "c4", "d4"],
     ]
+
+
+def test_each_html_table_is_a_sheet_named_by_its_caption(tmp_path):
+    path = tmp_path / "report.htm"
+    path.write_text(
+        "<table><caption>客户 <b>2024</b></caption><tr><td>a</td><td>b</td></tr></table>"
+        "<table><tr><td>x</td></tr></table>",
+        encoding="utf-8",
+    )
+    assert read_table(path).sheets == ("客户 2024", "Table 2")
+    assert read_table(path, "Table 2").rows == [["x"]]
