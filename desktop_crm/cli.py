@@ -224,7 +224,7 @@ def _counts(
 
 
 def _cmd_init(args: argparse.Namespace) -> int:
-    from desktop_crm.services.workspace import create_workspace
+    from desktop_crm.services.workspace.handle import create_workspace
 
     ws = create_workspace(args.path, args.language)
     ws.close(backup_if_changed=False)
@@ -233,7 +233,7 @@ def _cmd_init(args: argparse.Namespace) -> int:
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
-    from desktop_crm.services.demo import create_demo_workspace
+    from desktop_crm.services.demo.demo_data import create_demo_workspace
 
     if not 0 <= args.contacts <= 1_000_000:
         print("desktop-crm: --contacts must be between 0 and 1000000.", file=sys.stderr)
@@ -262,7 +262,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
-    from desktop_crm.services.workspace import open_workspace
+    from desktop_crm.services.workspace.handle import open_workspace
 
     ws = open_workspace(args.path)
     try:
@@ -376,7 +376,7 @@ def _print_preview(args: argparse.Namespace, preview: Any) -> int:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from desktop_crm.services.workspace import open_workspace
+    from desktop_crm.services.workspace.handle import open_workspace
 
     fmt = (args.fmt or args.file.suffix.lstrip(".") or "").lower()
     if fmt == "vcard":
@@ -400,7 +400,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_USAGE
-    from desktop_crm.services.dto import ContactFilter
+    from desktop_crm.services.contact_lists.dto import ContactFilter
 
     columns = [c.strip() for c in args.columns.split(",") if c.strip()] if args.columns else None
     target = args.file.expanduser().resolve()
@@ -431,7 +431,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 
 def _cmd_template(args: argparse.Namespace) -> int:
-    from desktop_crm.services.exports import write_template
+    from desktop_crm.services.exporting.exports import write_template
 
     target = args.file.expanduser()
     write_template(target, args.entity, args.language)
@@ -444,7 +444,7 @@ def _cmd_template(args: argparse.Namespace) -> int:
 
 
 def _cmd_search(args: argparse.Namespace) -> int:
-    from desktop_crm.services.workspace import open_workspace
+    from desktop_crm.services.workspace.handle import open_workspace
 
     ws = open_workspace(args.path)
     try:
@@ -467,7 +467,7 @@ def _cmd_search(args: argparse.Namespace) -> int:
 
 
 def _cmd_backup(args: argparse.Namespace) -> int:
-    from desktop_crm.services.workspace import open_workspace
+    from desktop_crm.services.workspace.handle import open_workspace
     from desktop_crm.store.backup import make_backup
 
     ws = open_workspace(args.path)
@@ -483,7 +483,7 @@ def _cmd_backup(args: argparse.Namespace) -> int:
 
 
 def _cmd_restore(args: argparse.Namespace) -> int:
-    from desktop_crm.services.workspace import restore_workspace
+    from desktop_crm.services.workspace.handle import restore_workspace
 
     aside = restore_workspace(args.path, args.backup)
     note = f" The damaged file was kept as {aside}." if aside else ""
@@ -496,7 +496,7 @@ def _cmd_restore(args: argparse.Namespace) -> int:
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    from desktop_crm.services.workspace import check_workspace
+    from desktop_crm.services.workspace.handle import check_workspace
 
     report = check_workspace(args.path)
     data = {
@@ -520,7 +520,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 
 def _cmd_history(args: argparse.Namespace) -> int:
-    from desktop_crm.services.workspace import open_workspace
+    from desktop_crm.services.workspace.handle import open_workspace
 
     ws = open_workspace(args.path)
     try:
@@ -552,7 +552,7 @@ def _cmd_history(args: argparse.Namespace) -> int:
 
 
 def _undo_or_redo(args: argparse.Namespace, redo: bool) -> int:
-    from desktop_crm.services.workspace import open_workspace
+    from desktop_crm.services.workspace.handle import open_workspace
 
     ws = open_workspace(args.path)
     try:

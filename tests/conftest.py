@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop_crm.services.workspace import Workspace, create_workspace
+from desktop_crm.services.workspace.handle import Workspace, create_workspace
 
 REALWORLD = Path(__file__).resolve().parents[1].parent / "shared" / "fixtures" / "realworld"
 TODAY = date(2026, 11, 23)
@@ -28,7 +28,7 @@ def workspace(ws_path: Path) -> Iterator[Workspace]:
 
 @pytest.fixture
 def demo_path(tmp_path: Path) -> Path:
-    from desktop_crm.services.demo import create_demo_workspace
+    from desktop_crm.services.demo.demo_data import create_demo_workspace
 
     path = tmp_path / "demo.crm"
     create_demo_workspace(path, 120, today=TODAY).close(backup_if_changed=False)

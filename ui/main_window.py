@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QMainWindow,
     QMenu,
     QMessageBox,
     QStackedWidget,
@@ -25,24 +24,26 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_crm.domain.errors import CrmError
-from desktop_crm.services.dto import ChangeResult, SearchHit
+from desktop_crm.services.common.dto import ChangeResult
+from desktop_crm.services.search.dto import SearchHit
 from ui.contacts.contacts_view import ContactsView
 from ui.messages import error_text
 from ui.search_box import GlobalSearch
 from ui.settings_dialog import SettingsDialog
+from ui.shell import Shell
 from ui.views.placeholder import PlaceholderView
 from ui.views.today import TodayView
 from ui.views.workspace_view import WorkspaceView
 from ui.worker import DbWorker
 
 if TYPE_CHECKING:  # the services (and SQLAlchemy) load on the worker, off the start path
-    from desktop_crm.services.workspace import Workspace
+    from desktop_crm.services.workspace.handle import Workspace
 
 VIEWS = ("today", "contacts", "pipeline", "quotes", "contracts", "products", "reports", "settings")
 BACKUP_CHECK_MS = 10 * 60 * 1000  # the hourly backup is checked every ten minutes
 
 
-class MainWindow(QMainWindow):
+class MainWindow(Shell):
     """The application window. All database work goes through :attr:`worker`.
 
     Args:
@@ -77,7 +78,7 @@ class MainWindow(QMainWindow):
         self.sidebar.setFixedWidth(170)
         self.stack = QStackedWidget()
         self.today_view = TodayView()
-        self.contacts_view = ContactsView(worker, settings, self._mutate)
+        self.contacts_view = ContactsView(worker, settings, self.mutate)
         self.contacts_view.searchFocused.connect(self.prepare_search)
         self.contacts_view.openRequested.connect(self.open_card)
         self.contacts_view.newRequested.connect(lambda kind: self.edit_contact(kind, None))
@@ -311,14 +312,14 @@ class MainWindow(QMainWindow):
 
         def job() -> Workspace:
             # Imported here, on the worker: the services pull in SQLAlchemy.
-            from desktop_crm.services import workspace as ws_service
+            from desktop_crm.services.workspace import handle as ws_service
 
             if previous is not None:
                 previous.close()
             if how == "new":
                 return ws_service.create_workspace(path, language)
             if how == "demo":
-                from desktop_crm.services.demo import create_demo_workspace
+                from desktop_crm.services.demo.demo_data import create_demo_workspace
 
                 return create_demo_workspace(path, contacts, language="zh")
             return ws_service.open_workspace(path)
@@ -502,7 +503,7 @@ class MainWindow(QMainWindow):
 
     def save_view(self, view: Any) -> None:
         """Save the contact list's current filter, sort and columns under a name."""
-        self._mutate(
+        self.mutate(
             lambda ws: ws.saved_views.save(view),
             self.tr("View “%1” saved.").replace("%1", view.name),
         )
@@ -516,19 +517,20 @@ class MainWindow(QMainWindow):
         menu = QMenu(self)
         remove = menu.addAction(self.tr("Remove view “%1”").replace("%1", name))
         remove.triggered.connect(
-            lambda: self._mutate(lambda ws: ws.saved_views.remove(name), self.tr("View removed."))
+            lambda: self.mutate(lambda ws: ws.saved_views.remove(name), self.tr("View removed."))
         )
         menu.popup(self.sidebar.mapToGlobal(pos))
 
     def undo(self) -> None:
         """Undo the newest operation (Ctrl+Z)."""
-        self._mutate(lambda ws: ws.history.undo(), self.tr("Undone."))
+        self.mutate(lambda ws: ws.history.undo(), self.tr("Undone."))
 
     def redo(self) -> None:
         """Redo the operation undone last (Ctrl+Shift+Z)."""
-        self._mutate(lambda ws: ws.history.redo(), self.tr("Redone."))
+        self.mutate(lambda ws: ws.history.redo(), self.tr("Redone."))
 
-    def _mutate(self, fn: Callable[[Workspace], ChangeResult], done_message: str) -> None:
+    def mutate(self, fn: Callable[[Workspace], ChangeResult], done_message: str) -> None:
+        """Run a change on the worker, then refresh what it changed."""
         ws = self.workspace
         if ws is None:
             return
@@ -580,7 +582,7 @@ class MainWindow(QMainWindow):
                 card.raise_()
                 card.activateWindow()
                 return card
-        card = CardDialog(self.worker, ws, kind, record_id, self._mutate, self)
+        card = CardDialog(self.worker, ws, kind, record_id, self.mutate, self)
         card.openRequested.connect(self.open_card)
         card.editRequested.connect(self.edit_contact)
         card.finished.connect(lambda _r, c=card: self._cards.remove(c))
@@ -594,10 +596,9 @@ class MainWindow(QMainWindow):
 
         choose_import(self)
 
-    def refresh_after_import(self, report: Any) -> None:
-        """Show what an import brought in."""
-        if report.operation_id:
-            self.refresh(ChangeResult(report.operation_id, created=report.created))
+    def apply_changes(self, changes: ChangeResult) -> None:
+        """Refresh what ``changes`` touched."""
+        self.refresh(changes)
 
     def export_records(self, entity: str) -> None:
         """Ask where, then export every deal, quote, activity or product (File > Export)."""
@@ -621,7 +622,7 @@ class MainWindow(QMainWindow):
         """Ask where, then export these people as vCard."""
         from ui.contacts.import_export import choose_export
 
-        choose_export(self, resolve, count)
+        choose_export(self, self.contacts_view, resolve, count)
 
     def merge_people(self, resolve: Any) -> None:
         """Open the merge dialog for the people a job resolves (the list's selection)."""
@@ -634,7 +635,7 @@ class MainWindow(QMainWindow):
         def open_dialog(ids: list[str]) -> None:
             dialog = MergeDialog(self.worker, ws, ids, self)
             dialog.mergeRequested.connect(
-                lambda keep, others, choices: self._mutate(
+                lambda keep, others, choices: self.mutate(
                     lambda w: w.duplicates.merge(keep, others, choices), self.tr("Merged.")
                 )
             )
@@ -650,7 +651,7 @@ class MainWindow(QMainWindow):
         ws = self.workspace
         if ws is None:
             return None
-        dialog = DuplicatesDialog(self.worker, ws, self._mutate, self)
+        dialog = DuplicatesDialog(self.worker, ws, self.mutate, self)
         dialog.show()
         return dialog
 
@@ -731,7 +732,7 @@ class MainWindow(QMainWindow):
         self._set_workspace_actions(False)
 
         def job() -> Workspace:
-            from desktop_crm.services.workspace import open_workspace, restore_workspace
+            from desktop_crm.services.workspace.handle import open_workspace, restore_workspace
 
             if ws is not None:
                 ws.close(backup_if_changed=False)  # restore takes its own backup first
@@ -759,7 +760,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("ui/language", dialog.language())
         changed = dialog.workspace_values()
         if changed:
-            self._mutate(lambda w: w.settings.update(changed), self.tr("Settings saved."))
+            self.mutate(lambda w: w.settings.update(changed), self.tr("Settings saved."))
 
     def new_workspace(self) -> None:
         """Ask for a file name and create an empty workspace there."""

@@ -6,7 +6,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QWidget
 
-from desktop_crm.services.dto import SearchHit
+from desktop_crm.services.search.dto import SearchHit
 
 
 class GlobalSearch(QLineEdit):

@@ -17,7 +17,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from pathlib import Path
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
-from desktop_crm.services.workspace import open_workspace
+from desktop_crm.services.workspace.handle import open_workspace
 from ui.contacts.contacts_view import ContactsView
 from ui.worker import DbWorker
 

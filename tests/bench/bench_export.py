@@ -12,7 +12,7 @@ from tests.bench.figures import Figure
 OURS = r"""
 import json, resource, sys, time
 from pathlib import Path
-from desktop_crm.services.workspace import open_workspace
+from desktop_crm.services.workspace.handle import open_workspace
 ws = open_workspace(Path(sys.argv[1]))
 start = time.perf_counter()
 count = ws.exports.export_list(Path(sys.argv[2]), "xlsx")
@@ -26,8 +26,8 @@ PANDAS = r"""
 import json, resource, sys, time
 from pathlib import Path
 import pandas as pd
-from desktop_crm.services.dto import COLUMNS, ContactFilter
-from desktop_crm.services.workspace import open_workspace
+from desktop_crm.services.contact_lists.dto import COLUMNS, ContactFilter
+from desktop_crm.services.workspace.handle import open_workspace
 ws = open_workspace(Path(sys.argv[1]))
 rows = ws.contact_list.rows(ws.contact_list.ids(ContactFilter()))
 frame = pd.DataFrame([[getattr(r, c) for c in COLUMNS] for r in rows], columns=list(COLUMNS))

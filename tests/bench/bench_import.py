@@ -33,7 +33,7 @@ HEADERS = [
 CHILD = r"""
 import json, resource, sys, time
 from pathlib import Path
-from desktop_crm.services.workspace import create_workspace
+from desktop_crm.services.workspace.handle import create_workspace
 path = Path(sys.argv[1])
 for suffix in ("", "-wal", "-shm"):
     Path(str(path) + suffix).unlink(missing_ok=True)

@@ -23,7 +23,7 @@ QUERIES = {
 
 def run(workdir: Path) -> list[Figure]:
     """Time each query as typed (every prefix), through the service the UI calls."""
-    from desktop_crm.services.workspace import open_workspace
+    from desktop_crm.services.workspace.handle import open_workspace
 
     path = ensure_workspace(workdir)
     ws = open_workspace(path)

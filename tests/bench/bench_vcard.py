@@ -16,7 +16,7 @@ SAMPLE = (
 
 def run(workdir: Path) -> list[Figure]:
     """Time ``import_file`` (parse, backup, insert, index) a few times."""
-    from desktop_crm.services.workspace import create_workspace, open_workspace
+    from desktop_crm.services.workspace.handle import create_workspace, open_workspace
 
     times = []
     for i in range(3):

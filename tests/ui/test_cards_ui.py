@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from desktop_crm.services.dto import Labelled, PersonDraft
+from desktop_crm.services.contacts.dto import Labelled, PersonDraft
 from tests.ui.conftest import open_and_wait
 
 

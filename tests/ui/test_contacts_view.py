@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QMessageBox
 
-from desktop_crm.services.dto import PersonInput
+from desktop_crm.services.contacts.dto import PersonInput
 from tests.ui.conftest import open_and_wait
 
 

@@ -58,7 +58,7 @@ def test_export_of_the_selection(qtbot, window, demo_path, tmp_path):
 def test_report_text_lists_problems():
     from pathlib import Path
 
-    from desktop_crm.services.imports import ImportReport
+    from desktop_crm.services.importing.dto import ImportReport
 
     report = ImportReport(Path("x.vcf"), 3, 0, 0, 1, "op", ("card 2 (line 9): broken",), ())
     text = report_text(QMessageBox(), report)
@@ -76,7 +76,7 @@ def test_list_export_follows_the_screen(qtbot, window, demo_path, tmp_path):
         view.status_box.setCurrentIndex(view.status_box.findData("customer"))
     customers = view.model.rowCount()
     target = tmp_path / "customers.xlsx"
-    run_list_export(window, target, "xlsx")
+    run_list_export(window, window.contacts_view, target, "xlsx")
     qtbot.waitUntil(lambda: target.exists() and window.worker.idle)
     sheet = load_workbook(target).active
     assert sheet.max_row == customers + 1

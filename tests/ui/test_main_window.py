@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 
 from desktop_crm.domain.errors import WorkspaceLockedError
-from desktop_crm.services.dto import PersonInput
-from desktop_crm.services.workspace import open_workspace
+from desktop_crm.services.contacts.dto import PersonInput
+from desktop_crm.services.workspace.handle import open_workspace
 from desktop_crm.store import backup
 from tests.ui.conftest import open_and_wait, type_text
 from ui.main_window import VIEWS
@@ -109,7 +109,7 @@ def test_locked_workspace_is_reported_and_not_written(qtbot, window, workspace, 
 def test_damaged_workspace_offers_the_newest_backup(qtbot, window, ws_path, monkeypatch):
     from PySide6.QtWidgets import QMessageBox
 
-    from desktop_crm.services.workspace import create_workspace
+    from desktop_crm.services.workspace.handle import create_workspace
 
     ws = create_workspace(ws_path)
     ws.contacts.create_person(PersonInput("Kept"))

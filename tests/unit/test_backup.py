@@ -9,8 +9,8 @@ import pytest
 
 from desktop_crm.domain.errors import BackupError, WorkspaceDamagedError
 from desktop_crm.domain.retention import RetentionPolicy
-from desktop_crm.services.dto import PersonInput
-from desktop_crm.services.workspace import open_workspace, restore_workspace
+from desktop_crm.services.contacts.dto import PersonInput
+from desktop_crm.services.workspace.handle import open_workspace, restore_workspace
 from desktop_crm.store import backup
 from desktop_crm.store.schema import integrity_check
 from tests.conftest import TODAY
@@ -70,7 +70,7 @@ def test_hourly_backup_only_when_changed_and_an_hour_old(workspace):
 
 
 def test_close_takes_a_backup_when_something_changed(ws_path):
-    from desktop_crm.services.workspace import create_workspace
+    from desktop_crm.services.workspace.handle import create_workspace
 
     ws = create_workspace(ws_path)
     ws.contacts.create_person(PersonInput("Cai"), today=TODAY)
@@ -94,7 +94,7 @@ def _corrupt(path: Path) -> None:
 
 
 def test_damaged_file_is_detected_at_start_and_restored_from_backup(ws_path):
-    from desktop_crm.services.workspace import create_workspace
+    from desktop_crm.services.workspace.handle import create_workspace
 
     ws = create_workspace(ws_path)
     for name in ("Ann", "Bob", "Cai"):
@@ -129,7 +129,7 @@ def test_file_that_is_not_a_database_is_reported_damaged(tmp_path):
 
 
 def test_restore_of_healthy_workspace_backs_it_up_first(ws_path):
-    from desktop_crm.services.workspace import create_workspace
+    from desktop_crm.services.workspace.handle import create_workspace
 
     ws = create_workspace(ws_path)
     ws.contacts.create_person(PersonInput("Before"), today=TODAY)
@@ -143,7 +143,7 @@ def test_restore_of_healthy_workspace_backs_it_up_first(ws_path):
 
 
 def test_restore_refuses_a_bad_backup_and_keeps_the_workspace(ws_path, tmp_path):
-    from desktop_crm.services.workspace import create_workspace
+    from desktop_crm.services.workspace.handle import create_workspace
 
     create_workspace(ws_path).close(backup_if_changed=False)
     bad = tmp_path / "bad.crmbak"

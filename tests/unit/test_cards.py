@@ -5,8 +5,8 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from desktop_crm.domain.errors import ValidationError
-from desktop_crm.services.cards import NextFollowUp
-from desktop_crm.services.dto import AddressData, Labelled, PersonDraft
+from desktop_crm.services.cards.contact_cards import NextFollowUp
+from desktop_crm.services.contacts.dto import AddressData, Labelled, PersonDraft
 from tests.conftest import TODAY
 
 
@@ -121,11 +121,11 @@ def test_logging_a_call_marks_due_follow_ups_done_and_plans_the_next(workspace):
 
 
 def test_timeline_shows_field_changes_and_company_card_gathers_its_people(demo_path):
-    from desktop_crm.services.workspace import open_workspace
+    from desktop_crm.services.workspace.handle import open_workspace
 
     ws = open_workspace(demo_path)
     try:
-        from desktop_crm.services.dto import ContactFilter
+        from desktop_crm.services.contact_lists.dto import ContactFilter
 
         rows = ws.contact_list.rows(ws.contact_list.ids(ContactFilter()))
         person = next(r for r in rows if r.company_id)
@@ -143,7 +143,7 @@ def test_timeline_shows_field_changes_and_company_card_gathers_its_people(demo_p
 
 
 def test_tags_im_and_addresses_are_edited_and_undone(workspace):
-    from desktop_crm.services.dto import ContactFilter
+    from desktop_crm.services.contact_lists.dto import ContactFilter
 
     pid = workspace.people.save(
         draft(tags=("VIP", "展会"), im=(("QQ", "10001"),)), today=TODAY

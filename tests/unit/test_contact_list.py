@@ -4,8 +4,9 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from desktop_crm.services.dto import COLUMNS, ContactFilter, PersonInput
-from desktop_crm.services.workspace import open_workspace
+from desktop_crm.services.contact_lists.dto import COLUMNS, ContactFilter
+from desktop_crm.services.contacts.dto import PersonInput
+from desktop_crm.services.workspace.handle import open_workspace
 from desktop_crm.store.models import Person
 from tests.conftest import TODAY
 
@@ -123,7 +124,7 @@ def test_rows_follow_edits(workspace):
 
 
 def test_saved_views_round_trip_through_settings(workspace):
-    from desktop_crm.services.dto import SavedView
+    from desktop_crm.services.contact_lists.dto import SavedView
 
     view = SavedView(
         "Quiet VIPs",

@@ -3,8 +3,8 @@
 import pytest
 
 from desktop_crm.domain.errors import ValidationError
-from desktop_crm.services.custom_fields import normalize_value
-from desktop_crm.services.dto import PersonDraft
+from desktop_crm.services.contacts.custom_fields import normalize_value
+from desktop_crm.services.contacts.dto import PersonDraft
 from tests.conftest import TODAY
 
 

@@ -5,8 +5,8 @@ from datetime import UTC, datetime
 import pytest
 
 from desktop_crm.domain.errors import ValidationError
-from desktop_crm.services.cards import NextFollowUp
-from desktop_crm.services.dto import Labelled, PersonDraft
+from desktop_crm.services.cards.contact_cards import NextFollowUp
+from desktop_crm.services.contacts.dto import Labelled, PersonDraft
 from desktop_crm.store.models import Deal, Pipeline, Stage
 from tests.conftest import TODAY
 
@@ -115,7 +115,7 @@ def test_merge_of_three_and_bad_requests(twins):
 
 
 def test_pairs_on_the_demo_stay_bounded(demo_path):
-    from desktop_crm.services.workspace import open_workspace
+    from desktop_crm.services.workspace.handle import open_workspace
 
     ws = open_workspace(demo_path)
     try:

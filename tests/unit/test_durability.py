@@ -10,15 +10,15 @@ import time
 
 from sqlalchemy import select
 
-from desktop_crm.services.workspace import create_workspace, open_workspace
+from desktop_crm.services.workspace.handle import create_workspace, open_workspace
 from desktop_crm.store.models import Person
 from desktop_crm.store.schema import integrity_check
 
 WRITER = textwrap.dedent("""
     import sys
     from pathlib import Path
-    from desktop_crm.services.dto import PersonInput
-    from desktop_crm.services.workspace import open_workspace
+    from desktop_crm.services.contacts.dto import PersonInput
+    from desktop_crm.services.workspace.handle import open_workspace
     ws = open_workspace(Path(sys.argv[1]))
     print("ready", flush=True)
     i = 0

@@ -6,10 +6,11 @@ import os
 
 from openpyxl import Workbook
 
-from desktop_crm.services.dto import ContactFilter, PersonInput
-from desktop_crm.services.gc_pause import collector_paused
-from desktop_crm.services.imports import CHUNK
-from desktop_crm.services.sheet_cache import SheetCache
+from desktop_crm.services.common.gc_pause import collector_paused
+from desktop_crm.services.contact_lists.dto import ContactFilter
+from desktop_crm.services.contacts.dto import PersonInput
+from desktop_crm.services.importing.importer import CHUNK
+from desktop_crm.services.importing.sheet_cache import SheetCache
 from tests.conftest import TODAY
 
 ROWS = CHUNK * 2 + 500  # three chunks
@@ -141,7 +142,7 @@ def test_an_error_workbook_that_cannot_be_written_imports_nothing(workspace, tmp
 
 
 def test_numbers_drawn_in_bulk_skip_ones_already_handed_out(workspace):
-    from desktop_crm.services.numbering import allocate_numbers
+    from desktop_crm.services.settings.numbering import allocate_numbers
     from desktop_crm.store.models import Person
 
     taken = workspace.numbers.preview("customer", TODAY)

@@ -7,7 +7,7 @@ import pytest
 from openpyxl import Workbook
 
 from desktop_crm.domain.errors import ValidationError
-from desktop_crm.services.dto import ContactFilter
+from desktop_crm.services.contact_lists.dto import ContactFilter
 from tests.conftest import TODAY
 
 

@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from desktop_crm.services.dto import ContactFilter
+from desktop_crm.services.contact_lists.dto import ContactFilter
 from desktop_crm.spreadsheet.tables import layout, read_table
 from tests.conftest import TODAY
 

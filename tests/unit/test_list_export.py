@@ -5,8 +5,9 @@ from datetime import datetime
 from openpyxl import load_workbook
 
 from desktop_crm.cli import main
-from desktop_crm.services.dto import ContactFilter, Labelled, PersonDraft
-from desktop_crm.services.workspace import create_workspace
+from desktop_crm.services.contact_lists.dto import ContactFilter
+from desktop_crm.services.contacts.dto import Labelled, PersonDraft
+from desktop_crm.services.workspace.handle import create_workspace
 from tests.conftest import TODAY
 
 
@@ -67,7 +68,7 @@ def test_exported_people_import_into_an_empty_workspace(demo_path, tmp_path, cap
 
 
 def _rows(path):
-    from desktop_crm.services.workspace import open_workspace
+    from desktop_crm.services.workspace.handle import open_workspace
 
     ws = open_workspace(path)
     try:

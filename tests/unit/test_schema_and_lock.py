@@ -9,7 +9,7 @@ import textwrap
 import pytest
 
 from desktop_crm.domain.errors import NotAWorkspaceError, SchemaTooNewError, WorkspaceLockedError
-from desktop_crm.services.workspace import create_workspace, open_workspace
+from desktop_crm.services.workspace.handle import create_workspace, open_workspace
 from desktop_crm.store import backup, schema
 from desktop_crm.store.store import Store
 
@@ -64,7 +64,7 @@ def test_foreign_sqlite_file_is_refused(tmp_path):
 
 def test_older_schema_is_backed_up_then_migrated(ws_path):
     ws = create_workspace(ws_path)
-    from desktop_crm.services.dto import PersonInput
+    from desktop_crm.services.contacts.dto import PersonInput
 
     ws.contacts.create_person(PersonInput("王芳"))
     ws.close(backup_if_changed=False)

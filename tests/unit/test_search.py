@@ -9,7 +9,7 @@ from desktop_crm.domain.text import (
     phone_query_digits,
     phrase_pinyin,
 )
-from desktop_crm.services.dto import PersonInput
+from desktop_crm.services.contacts.dto import PersonInput
 from desktop_crm.store.models import Address, Person, Tag, Tagging
 from tests.conftest import TODAY
 
@@ -134,7 +134,7 @@ def test_imported_contacts_are_searchable(workspace):
 
 
 def test_global_search_spans_deals_and_quotes(demo_path):
-    from desktop_crm.services.workspace import open_workspace
+    from desktop_crm.services.workspace.handle import open_workspace
 
     ws = open_workspace(demo_path)
     try:

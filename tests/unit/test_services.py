@@ -6,9 +6,9 @@ from datetime import date, timedelta
 import pytest
 
 from desktop_crm.domain.errors import NotFoundError, ValidationError
-from desktop_crm.services.dto import PersonInput
-from desktop_crm.services.numbering import allocate_number
-from desktop_crm.services.workspace import open_workspace
+from desktop_crm.services.contacts.dto import PersonInput
+from desktop_crm.services.settings.numbering import allocate_number
+from desktop_crm.services.workspace.handle import open_workspace
 from tests.conftest import TODAY
 
 

@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import select
 
-from desktop_crm.services.dto import PersonInput
+from desktop_crm.services.contacts.dto import PersonInput
 from desktop_crm.store.models import Change, Deal, Operation, Person, Phone, Product
 from tests.conftest import TODAY
 

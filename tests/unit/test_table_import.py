@@ -6,7 +6,7 @@ import pytest
 from openpyxl import load_workbook
 
 from desktop_crm.domain.errors import FileFormatError, ValidationError
-from desktop_crm.services.dto import ContactFilter
+from desktop_crm.services.contact_lists.dto import ContactFilter
 from tests.conftest import REALWORLD, TODAY
 
 SHEETS = REALWORLD / "sheets"

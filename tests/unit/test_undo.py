@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import select
 
 from desktop_crm.domain.errors import NotFoundError, NothingToUndoError, UndoConflictError
-from desktop_crm.services.dto import PersonInput
+from desktop_crm.services.contacts.dto import PersonInput
 from desktop_crm.store.models import Person
 from tests.conftest import TODAY
 
@@ -127,7 +127,7 @@ def test_workspace_setup_is_not_offered_for_undo(workspace):
 
 
 def test_undo_of_bulk_demo_operation(demo_path):
-    from desktop_crm.services.workspace import open_workspace
+    from desktop_crm.services.workspace.handle import open_workspace
 
     ws = open_workspace(demo_path)
     try:

@@ -6,7 +6,7 @@ import pytest
 import vobject
 
 from desktop_crm.cli import main
-from desktop_crm.services.dto import PersonInput
+from desktop_crm.services.contacts.dto import PersonInput
 from desktop_crm.spreadsheet.vcard_reader import read_vcards
 from desktop_crm.store.models import Address, Person, Tag, Tagging
 from tests.conftest import REALWORLD, TODAY

@@ -6,9 +6,9 @@ import pytest
 from openpyxl import load_workbook
 
 from desktop_crm.domain.errors import FileFormatError, ValidationError
-from desktop_crm.services.dto import ContactFilter
-from desktop_crm.services.workspace import create_workspace, open_workspace
-from desktop_crm.services.workspace_transfer import tables
+from desktop_crm.services.archive.workbook import tables
+from desktop_crm.services.contact_lists.dto import ContactFilter
+from desktop_crm.services.workspace.handle import create_workspace, open_workspace
 
 
 def dump(path):

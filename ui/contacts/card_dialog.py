@@ -29,12 +29,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_crm.services.dto import ContactCard
+from desktop_crm.services.cards.dto import ContactCard
 from ui.contacts.avatar import avatar
 from ui.contacts.labels import Mutation, status_labels
 
 if TYPE_CHECKING:
-    from desktop_crm.services.workspace import Workspace
+    from desktop_crm.services.workspace.handle import Workspace
     from ui.worker import DbWorker
 
 
@@ -353,7 +353,7 @@ class CardDialog(QDialog):
         self.log_subject.setFocus()
 
     def _save_log(self) -> None:
-        from desktop_crm.services.cards import NextFollowUp
+        from desktop_crm.services.cards.contact_cards import NextFollowUp
 
         kind, rid = getattr(self, "_log_kind", "call"), self.record_id
         card_kind = self.kind

@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_crm.services.dto import (
+from desktop_crm.services.common.dto import ChangeResult
+from desktop_crm.services.contact_lists.dto import (
     COLUMNS,
-    ChangeResult,
     ContactFilter,
     ContactRow,
     Facets,
@@ -38,7 +38,7 @@ from ui.contacts.labels import Mutation, status_labels
 from ui.contacts.list_model import ContactTableModel
 
 if TYPE_CHECKING:
-    from desktop_crm.services.workspace import Workspace
+    from desktop_crm.services.workspace.handle import Workspace
     from ui.worker import DbWorker
 
 

@@ -21,11 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_crm.services.dto import ContactCard, DuplicatePair
+from desktop_crm.services.cards.dto import ContactCard
+from desktop_crm.services.duplicates.dto import DuplicatePair
 from ui.contacts.labels import Mutation, status_labels
 
 if TYPE_CHECKING:
-    from desktop_crm.services.workspace import Workspace
+    from desktop_crm.services.workspace.handle import Workspace
     from ui.worker import DbWorker
 
 

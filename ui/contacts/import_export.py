@@ -10,15 +10,16 @@ from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTimer
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from desktop_crm.domain.progress import CancelToken
-from desktop_crm.services.imports import is_vcard_file
+from desktop_crm.services.importing.vcard_import import is_vcard_file
+from ui.shell import Shell
 
 if TYPE_CHECKING:
-    from desktop_crm.services.imports import ImportReport
+    from desktop_crm.services.importing.dto import ImportReport
+    from ui.contacts.contacts_view import ContactsView
     from ui.imports.import_wizard import ImportWizard
-    from ui.main_window import MainWindow
 
 
-def run_import(window: MainWindow, path: Path, **options: Any) -> QProgressDialog | None:
+def run_import(window: Shell, path: Path, **options: Any) -> QProgressDialog | None:
     """Import ``path`` on the worker with a progress dialog that can cancel.
 
     Args:
@@ -46,7 +47,8 @@ def run_import(window: MainWindow, path: Path, **options: Any) -> QProgressDialo
     def done(report: ImportReport) -> None:
         timer.stop()
         progress.reset()
-        window.refresh_after_import(report)
+        if report.operation_id:
+            window.apply_changes(report.changes())
         show_report(window, report)
 
     def failed(exc: BaseException) -> None:
@@ -90,7 +92,7 @@ def show_report(parent: QWidget, report: ImportReport) -> None:
     QMessageBox.information(parent, parent.tr("Import finished"), report_text(parent, report))
 
 
-def choose_import(window: MainWindow) -> None:
+def choose_import(window: Shell) -> None:
     """Ask for a file; vCards import at once, tables through the import wizard."""
     name, _f = QFileDialog.getOpenFileName(
         window,
@@ -106,7 +108,7 @@ def choose_import(window: MainWindow) -> None:
         open_import(window, Path(name))
 
 
-def open_import(window: MainWindow, path: Path) -> ImportWizard | None:
+def open_import(window: Shell, path: Path) -> ImportWizard | None:
     """Import ``path``: a vCard at once, a table after the wizard's mapping and preview."""
     ws = window.workspace
     if ws is None:
@@ -123,7 +125,7 @@ def open_import(window: MainWindow, path: Path) -> ImportWizard | None:
     return wizard
 
 
-def choose_export(window: MainWindow, record_ids_job: object, count: int) -> None:
+def choose_export(window: Shell, view: ContactsView, record_ids_job: object, count: int) -> None:
     """Ask for a file and export: the list as .xlsx/.csv, or the people as vCard."""
     filters = {
         window.tr("Excel workbook (*.xlsx)"): "xlsx",
@@ -141,17 +143,16 @@ def choose_export(window: MainWindow, record_ids_job: object, count: int) -> Non
         return
     kind = filters.get(chosen, "xlsx")
     if kind in ("xlsx", "csv"):
-        run_list_export(window, Path(name), kind)
+        run_list_export(window, view, Path(name), kind)
     else:
         run_export(window, Path(name), record_ids_job, kind)
 
 
-def run_list_export(window: MainWindow, target: Path, fmt: str) -> None:
+def run_list_export(window: Shell, view: ContactsView, target: Path, fmt: str) -> None:
     """Export the Contacts screen's list as it is shown (filter, sort, columns, headers)."""
     ws = window.workspace
     if ws is None:
         return
-    view = window.contacts_view
     flt, columns = view.current_filter(), list(view.model.columns)
     sort, descending, headers = view.model.sort_key, view.model.descending, dict(view.headers)
     window.worker.submit(
@@ -161,7 +162,7 @@ def run_list_export(window: MainWindow, target: Path, fmt: str) -> None:
     )
 
 
-def run_export(window: MainWindow, target: Path, record_ids_job: object, version: str) -> None:
+def run_export(window: Shell, target: Path, record_ids_job: object, version: str) -> None:
     """Export on the worker and say how many were written."""
     ws = window.workspace
     if ws is None:
@@ -179,11 +180,11 @@ def run_export(window: MainWindow, target: Path, record_ids_job: object, version
     )
 
 
-def _finished(window: MainWindow, text: str) -> Callable[[Any], None]:
+def _finished(window: Shell, text: str) -> Callable[[Any], None]:
     return lambda n: window.statusBar().showMessage(text.replace("%1", str(n)), 8000)
 
 
-def choose_record_export(window: MainWindow, entity: str) -> None:
+def choose_record_export(window: Shell, entity: str) -> None:
     """Ask for a file and export every deal, quote, activity or product to it."""
     ws = window.workspace
     if ws is None:
@@ -204,7 +205,7 @@ def choose_record_export(window: MainWindow, entity: str) -> None:
     )
 
 
-def choose_workspace_export(window: MainWindow) -> None:
+def choose_workspace_export(window: Shell) -> None:
     """Ask for a file and write the whole workspace to it, a sheet per table."""
     ws = window.workspace
     if ws is None:
@@ -231,7 +232,7 @@ def choose_workspace_export(window: MainWindow) -> None:
     )
 
 
-def choose_template(window: MainWindow, entity: str) -> None:
+def choose_template(window: Shell, entity: str) -> None:
     """Ask for a file and write an import template (English or Chinese) to it."""
     filters = {window.tr("English template (*.xlsx)"): "en", "中文模板 (*.xlsx)": "zh"}
     chinese = QLocale().language() == QLocale.Language.Chinese or (
@@ -250,7 +251,7 @@ def choose_template(window: MainWindow, entity: str) -> None:
     target, language = Path(name).with_suffix(".xlsx"), filters.get(chosen, "en")
 
     def job() -> None:
-        from desktop_crm.services.exports import write_template  # on the worker: openpyxl
+        from desktop_crm.services.exporting.exports import write_template
 
         write_template(target, entity, language)
 

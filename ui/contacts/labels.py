@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
-from desktop_crm.services.dto import ChangeResult
+from desktop_crm.services.common.dto import ChangeResult
 
 if TYPE_CHECKING:
-    from desktop_crm.services.workspace import Workspace
+    from desktop_crm.services.workspace.handle import Workspace
 
 Mutation = Callable[[Callable[["Workspace"], ChangeResult], str], None]
 """Runs a change on the worker with a status-bar message, then refreshes the window."""

@@ -21,10 +21,10 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from desktop_crm.services.dto import COLUMNS, ContactFilter, ContactRow, ListSnapshot
+from desktop_crm.services.contact_lists.dto import COLUMNS, ContactFilter, ContactRow, ListSnapshot
 
 if TYPE_CHECKING:
-    from desktop_crm.services.workspace import Workspace
+    from desktop_crm.services.workspace.handle import Workspace
     from ui.worker import DbWorker
 
 PAGE = 100

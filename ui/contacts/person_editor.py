@@ -31,11 +31,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_crm.domain.errors import ValidationError
-from desktop_crm.services.dto import (
+from desktop_crm.services.cards.dto import ContactCard
+from desktop_crm.services.common.dto import ChangeResult
+from desktop_crm.services.contacts.dto import (
     AddressData,
-    ChangeResult,
     CompanyDraft,
-    ContactCard,
     CustomFieldInfo,
     DuplicateHint,
     FieldProblem,
@@ -45,7 +45,7 @@ from desktop_crm.services.dto import (
 from ui.contacts.labels import status_labels
 
 if TYPE_CHECKING:
-    from desktop_crm.services.workspace import Workspace
+    from desktop_crm.services.workspace.handle import Workspace
     from ui.worker import DbWorker
 
 PROBLEM_STYLE = 'QLineEdit[problem="true"] { border: 1px solid #c62828; background: #ffebee; }'

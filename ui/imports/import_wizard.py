@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 from typing_extensions import override
 
-from desktop_crm.services.dto import ImportPreview
+from desktop_crm.services.importing.dto import ImportPreview
 from ui.imports.field_labels import (
     date_order_labels,
     entity_labels,
@@ -42,8 +42,8 @@ from ui.imports.preview_model import PreviewModel
 from ui.messages import error_text
 
 if TYPE_CHECKING:
-    from desktop_crm.services.imports import ImportReport
-    from desktop_crm.services.workspace import Workspace
+    from desktop_crm.services.importing.dto import ImportReport
+    from desktop_crm.services.workspace.handle import Workspace
     from ui.worker import DbWorker
 
 NEW_CUSTOM = "\x00new-custom"

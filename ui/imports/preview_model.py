@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from desktop_crm.services.dto import ImportPreview, PreviewRow
+from desktop_crm.services.importing.dto import ImportPreview, PreviewRow
 from ui.imports.field_labels import field_label
 
 _PROBLEM = QColor("#fde2e1")

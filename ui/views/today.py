@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_crm.services.dto import TodaySummary
+from desktop_crm.services.today.dto import TodaySummary
 
 
 class _Tile(QFrame):

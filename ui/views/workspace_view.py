@@ -15,7 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_crm.services.dto import BackupInfo, OperationSummary
+from desktop_crm.services.history.dto import OperationSummary
+from desktop_crm.services.workspace.dto import BackupInfo
 
 
 class WorkspaceView(QWidget):

@@ -1,0 +1,1 @@
+"""The whole workspace as one workbook, and back into an empty workspace."""

@@ -1,0 +1,1 @@
+"""Contact cards: a person's or company's details and timeline, logging from a card."""

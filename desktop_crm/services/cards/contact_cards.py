@@ -1,0 +1,372 @@
+"""Contact cards with their timeline, and logging what happened from a card."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop_crm.domain.errors import ValidationError
+from desktop_crm.domain.vocab import ActivityKind
+from desktop_crm.services.cards.dto import ContactCard, TimelineItem
+from desktop_crm.services.common.changes import change_result
+from desktop_crm.services.common.dto import ChangeResult
+from desktop_crm.services.common.lookups import live
+from desktop_crm.services.contacts.dto import AddressData, Labelled
+from desktop_crm.store.models import (
+    Activity,
+    Address,
+    Change,
+    Company,
+    Contract,
+    CustomFieldDef,
+    CustomFieldValue,
+    Deal,
+    DealStageChange,
+    Email,
+    FollowUp,
+    Person,
+    Phone,
+    Quote,
+    Stage,
+    Tag,
+    Tagging,
+    User,
+)
+from desktop_crm.store.store import Store
+from desktop_crm.store.types import utc_now
+
+TIMELINE_LIMIT = 300
+_QUIET_FIELDS = {"last_contacted_at", "photo", "search"}
+
+
+@dataclass(frozen=True)
+class NextFollowUp:
+    """A follow-up planned while logging an activity.
+
+    Attributes:
+        due_on: The day it is due.
+        kind: call, visit, meeting, message...
+        subject: What to do.
+    """
+
+    due_on: date
+    kind: str = "call"
+    subject: str = ""
+
+
+class CardService:
+    """Read cards; log activities and plan follow-ups from them."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    def card(self, kind: str, record_id: str) -> ContactCard:
+        """The card of a person or company, with its timeline newest first.
+
+        Raises:
+            NotFoundError: No such live record.
+        """
+        with self._store.read() as session:
+            if kind == "person":
+                return _person_card(session, record_id)
+            if kind == "company":
+                return _company_card(session, record_id)
+        raise ValidationError(f"Unknown kind {kind}.", field="kind")
+
+    def log_activity(
+        self,
+        kind: str,
+        record_id: str,
+        activity: str,
+        subject: str = "",
+        body: str = "",
+        occurred_at: datetime | None = None,
+        next_follow_up: NextFollowUp | None = None,
+    ) -> ChangeResult:
+        """Log a call, visit, message... on a card, optionally planning the next follow-up.
+
+        Due follow-ups of the contact are marked done by it, and the contact (and a person's
+        company) count as contacted now. One operation.
+        """
+        if activity not in {k.value for k in ActivityKind}:
+            raise ValidationError(f"Unknown activity {activity}.", field="activity")
+        when = occurred_at or utc_now()
+        owner = "person_id" if kind == "person" else "company_id"
+        with self._store.unit_of_work("Log activity") as (session, rec):
+            contact = live(session, Person if kind == "person" else Company, record_id)
+            rec.label = f"Log {activity} with {contact.name}"
+            company_id = contact.company_id if kind == "person" else record_id
+            entry = Activity(
+                kind=activity,
+                subject=subject.strip() or None,
+                body=body.strip() or None,
+                occurred_at=when,
+                user_id=self._store.actor_id,
+                **{owner: record_id},
+                **({"company_id": company_id} if kind == "person" else {}),
+            )
+            session.add(entry)
+            session.flush()
+            if activity != "note":
+                contact.last_contacted_at = when
+                if kind == "person" and company_id:
+                    company = session.get(Company, company_id)
+                    if company is not None:
+                        company.last_contacted_at = when
+                for due in session.scalars(
+                    select(FollowUp).where(
+                        getattr(FollowUp, owner) == record_id,
+                        FollowUp.status == "planned",
+                        FollowUp.deleted_at.is_(None),
+                        FollowUp.due_on <= when.date(),
+                    )
+                ):
+                    due.status, due.done_at, due.activity_id = "done", when, entry.id
+            if next_follow_up is not None:
+                session.add(
+                    FollowUp(
+                        kind=next_follow_up.kind,
+                        due_on=next_follow_up.due_on,
+                        subject=next_follow_up.subject.strip() or next_follow_up.kind,
+                        owner_id=self._store.actor_id,
+                        **{owner: record_id},
+                    )
+                )
+        return change_result(rec, [entry.id])
+
+
+def _labelled(session: Session, model: Any, owner: str, record_id: str) -> tuple[Labelled, ...]:
+    rows = session.scalars(
+        select(model)
+        .where(getattr(model, owner) == record_id, model.deleted_at.is_(None))
+        .order_by(model.position)
+    )
+    return tuple(Labelled(r.label, r.value, r.id) for r in rows)
+
+
+def _addresses(session: Session, owner: str, record_id: str) -> tuple[AddressData, ...]:
+    rows = session.scalars(
+        select(Address)
+        .where(getattr(Address, owner) == record_id, Address.deleted_at.is_(None))
+        .order_by(Address.position)
+    )
+    return tuple(
+        AddressData(a.label, a.street, a.city, a.region, a.postcode, a.country, a.id) for a in rows
+    )
+
+
+def _tags(session: Session, owner: str, record_id: str) -> tuple[str, ...]:
+    return tuple(
+        session.scalars(
+            select(Tag.name)
+            .join(Tagging, Tagging.tag_id == Tag.id)
+            .where(
+                getattr(Tagging, owner) == record_id,
+                Tagging.deleted_at.is_(None),
+                Tag.deleted_at.is_(None),
+            )
+            .order_by(Tag.name)
+        )
+    )
+
+
+def _custom(session: Session, record_id: str) -> tuple[tuple[str, str, str], ...]:
+    rows = session.execute(
+        select(CustomFieldDef.id, CustomFieldDef.label, CustomFieldValue.value)
+        .join(CustomFieldDef, CustomFieldDef.id == CustomFieldValue.field_id)
+        .where(
+            CustomFieldValue.record_id == record_id,
+            CustomFieldValue.deleted_at.is_(None),
+            CustomFieldValue.value.is_not(None),
+        )
+        .order_by(CustomFieldDef.position)
+    )
+    return tuple((fid, label, value or "") for fid, label, value in rows)
+
+
+def _owner_name(session: Session, owner_id: str | None) -> str | None:
+    return session.scalar(select(User.name).where(User.id == owner_id)) if owner_id else None
+
+
+def _person_card(session: Session, record_id: str) -> ContactCard:
+    p = live(session, Person, record_id)
+    company = session.get(Company, p.company_id) if p.company_id else None
+    if company is not None and company.deleted_at is not None:
+        company = None
+    return ContactCard(
+        kind="person",
+        id=p.id,
+        name=p.name,
+        number=p.number,
+        title=p.title,
+        company_id=company.id if company else None,
+        company=company.name if company else None,
+        department=p.department,
+        status=p.status,
+        level=p.level,
+        source=p.source,
+        owner=_owner_name(session, p.owner_id),
+        owner_id=p.owner_id,
+        birthday=p.birthday,
+        wechat=p.wechat,
+        website=p.website,
+        notes=p.notes,
+        photo=p.photo,
+        im=tuple(sorted((p.im or {}).items())),
+        phones=_labelled(session, Phone, "person_id", p.id),
+        emails=_labelled(session, Email, "person_id", p.id),
+        addresses=_addresses(session, "person_id", p.id),
+        tags=_tags(session, "person_id", p.id),
+        custom=_custom(session, p.id),
+        people=(),
+        timeline=tuple(_timeline(session, [p.id], {}, "person_id")),
+        last_contacted_at=p.last_contacted_at,
+    )
+
+
+def _company_card(session: Session, record_id: str) -> ContactCard:
+    c = live(session, Company, record_id)
+    people = session.execute(
+        select(Person.id, Person.name, Person.title)
+        .where(Person.company_id == c.id, Person.deleted_at.is_(None))
+        .order_by(Person.name)
+    ).all()
+    names = {pid: name for pid, name, _t in people}
+    items = _timeline(session, [c.id], {c.id: ""}, "company_id")
+    if names:
+        seen = {(i.kind, i.at, i.title) for i in items}
+        items += [
+            i
+            for i in _timeline(session, list(names), names, "person_id", changes=False)
+            if (i.kind, i.at, i.title) not in seen
+        ]
+    items.sort(key=lambda i: i.at, reverse=True)
+    return ContactCard(
+        kind="company",
+        id=c.id,
+        name=c.name,
+        number=c.number,
+        title=c.industry,
+        company_id=None,
+        company=None,
+        department=None,
+        status=c.status,
+        level=c.level,
+        source=c.source,
+        owner=_owner_name(session, c.owner_id),
+        owner_id=c.owner_id,
+        birthday=None,
+        wechat=None,
+        website=c.website,
+        notes=c.notes,
+        photo=None,
+        im=(),
+        phones=_labelled(session, Phone, "company_id", c.id),
+        emails=_labelled(session, Email, "company_id", c.id),
+        addresses=_addresses(session, "company_id", c.id),
+        tags=_tags(session, "company_id", c.id),
+        custom=_custom(session, c.id),
+        people=tuple((pid, name, title or "") for pid, name, title in people),
+        timeline=tuple(items[:TIMELINE_LIMIT]),
+        last_contacted_at=c.last_contacted_at,
+    )
+
+
+def _day(value: date) -> datetime:
+    return datetime.combine(value, time(12), UTC)
+
+
+def _timeline(
+    session: Session, ids: list[str], names: dict[str, str], owner: str, *, changes: bool = True
+) -> list[TimelineItem]:
+    items: list[TimelineItem] = []
+    for a in session.scalars(
+        select(Activity)
+        .where(getattr(Activity, owner).in_(ids), Activity.deleted_at.is_(None))
+        .order_by(Activity.occurred_at.desc())
+        .limit(TIMELINE_LIMIT)
+    ):
+        items.append(
+            TimelineItem(
+                a.occurred_at,
+                "activity",
+                a.kind,
+                a.subject or a.kind,
+                a.body or "",
+                names.get(getattr(a, owner), ""),
+            )
+        )
+    for f in session.scalars(
+        select(FollowUp)
+        .where(getattr(FollowUp, owner).in_(ids), FollowUp.deleted_at.is_(None))
+        .order_by(FollowUp.due_on.desc())
+        .limit(TIMELINE_LIMIT)
+    ):
+        items.append(
+            TimelineItem(
+                _day(f.due_on),
+                "follow_up",
+                f.status,
+                f.subject,
+                f.due_on.isoformat(),
+                names.get(getattr(f, owner), ""),
+            )
+        )
+    deal_owner = getattr(Deal, owner)
+    for moved_at, title, stage, who in session.execute(
+        select(DealStageChange.moved_at, Deal.title, Stage.name, deal_owner)
+        .join(Deal, Deal.id == DealStageChange.deal_id)
+        .join(Stage, Stage.id == DealStageChange.to_stage_id)
+        .where(deal_owner.in_(ids), Deal.deleted_at.is_(None), DealStageChange.deleted_at.is_(None))
+        .limit(TIMELINE_LIMIT)
+    ):
+        items.append(TimelineItem(moved_at, "deal", stage, title, stage, names.get(who, "")))
+    models: tuple[tuple[Any, str], ...] = ((Quote, "quote"), (Contract, "contract"))
+    for model, kind in models:
+        column = getattr(model, owner)
+        for row in session.scalars(
+            select(model).where(column.in_(ids), model.deleted_at.is_(None)).limit(100)
+        ):
+            title = row.number if kind == "quote" else row.title
+            items.append(
+                TimelineItem(
+                    row.created_at,
+                    kind,
+                    row.status,
+                    title,
+                    f"{row.number}",
+                    names.get(getattr(row, owner), ""),
+                )
+            )
+    if changes:
+        entity = "people" if owner == "person_id" else "companies"
+        # The creation comes from the record: bulk creations (imports) log ids, not one row each.
+        record = Person if owner == "person_id" else Company
+        for created_at in session.scalars(select(record.created_at).where(record.id.in_(ids))):
+            items.append(TimelineItem(created_at, "change", "create", "created", ""))
+        for change in session.scalars(
+            select(Change)
+            .where(
+                Change.entity == entity,
+                Change.entity_id.in_(ids),
+                Change.action.in_(("update", "delete", "restore")),
+            )
+            .order_by(Change.seq.desc())
+            .limit(TIMELINE_LIMIT)
+        ):
+            fields = {k: v for k, v in change.values.items() if k not in _QUIET_FIELDS}
+            if not fields:
+                continue
+            detail = "; ".join(f"{k}: {_short(v[0])} → {_short(v[1])}" for k, v in fields.items())
+            items.append(TimelineItem(change.at, "change", change.action, change.action, detail))
+    items.sort(key=lambda i: i.at, reverse=True)
+    return items[:TIMELINE_LIMIT]
+
+
+def _short(value: object) -> str:
+    text = "—" if value in (None, "") else str(value)
+    return text if len(text) <= 40 else text[:39] + "…"

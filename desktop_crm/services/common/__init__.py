@@ -1,0 +1,1 @@
+"""What every feature's services share: change results, lookups, bulk-work helpers."""

@@ -1,0 +1,1 @@
+"""The contact lists: filtered, sorted id lists, pages of rows, saved views."""

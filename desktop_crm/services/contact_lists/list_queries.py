@@ -1,0 +1,248 @@
+"""Contact lists: ordered id lists filtered and sorted in SQL, and pages of rows.
+
+Like Anki's browser: the view keeps the ordered row ids of the whole list and asks for the
+rows it shows, a page at a time. Both come from the derived contact documents, one narrow
+table with an index per usual sort column.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time, timedelta
+
+from sqlalchemy import select, text
+
+from desktop_crm.domain.text import escape_like
+from desktop_crm.services.contact_lists.dto import (
+    COLUMNS,
+    ContactFilter,
+    ContactRow,
+    Facets,
+    ListSnapshot,
+)
+from desktop_crm.services.settings.workspace_settings import read_setting
+from desktop_crm.store import search_index
+from desktop_crm.store.batches import in_chunks
+from desktop_crm.store.models import Tag, User
+from desktop_crm.store.store import Store
+from desktop_crm.store.types import UtcDateTime
+
+_SORT_SQL = {c: f"d.{c}" for c in COLUMNS} | {"owner": "d.owner_id", "name": "d.sort_name"}
+_MOMENT = UtcDateTime()
+
+
+class ContactListService:
+    """Ids and rows for the contact lists."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    def open_list(
+        self,
+        flt: ContactFilter,
+        sort: str = "name",
+        descending: bool = False,
+        today: date | None = None,
+    ) -> ListSnapshot:
+        """How many rows the list has; their ids too when a text filter is set.
+
+        Without a text filter the rows come a page at a time (:meth:`page`), so a list of
+        100,000 contacts costs one count, not 100,000 ids.
+        """
+        if flt.text.strip():
+            ids = self.ids(flt, sort, descending, today)
+            return ListSnapshot(len(ids), tuple(ids))
+        where, params = _where(flt, today)
+        with self._store.read() as session:
+            count = session.execute(
+                text(f"SELECT count(*) FROM search_docs d WHERE {where}"), params
+            ).scalar_one()
+        return ListSnapshot(int(count), None)
+
+    def page(
+        self,
+        flt: ContactFilter,
+        sort: str,
+        descending: bool,
+        offset: int,
+        limit: int,
+        today: date | None = None,
+    ) -> list[ContactRow]:
+        """Rows ``offset`` to ``offset + limit`` of the list (without a text filter)."""
+        where, params = _where(flt, today)
+        params |= {"limit": limit, "offset": offset}
+        with self._store.read() as session:
+            rowids = list(
+                session.execute(
+                    text(
+                        f"SELECT d.rowid FROM search_docs d WHERE {where} "
+                        f"{_order(sort, descending)} LIMIT :limit OFFSET :offset"
+                    ),
+                    params,
+                ).scalars()
+            )
+        return self.rows(rowids)
+
+    def ids(
+        self,
+        flt: ContactFilter,
+        sort: str = "name",
+        descending: bool = False,
+        today: date | None = None,
+    ) -> list[int]:
+        """The row ids of every contact the filter lets through, in display order.
+
+        Raises:
+            ValueError: ``sort`` is not one of :data:`COLUMNS`.
+        """
+        where, params = _where(flt, today)
+        sql = f"SELECT d.rowid FROM search_docs d WHERE {where} {_order(sort, descending)}"
+        with self._store.read() as session:
+            rowids = list(session.execute(text(sql), params).scalars())
+            if flt.text.strip():
+                matched = {
+                    m.rowid
+                    for m in search_index.search(
+                        session, flt.text, len(rowids) + 1, (flt.kind,), self._store.search_keys
+                    )
+                }
+                rowids = [r for r in rowids if r in matched]
+        return rowids
+
+    def rows(self, rowids: list[int]) -> list[ContactRow]:
+        """The rows for these ids, in the same order (ids no longer present are left out)."""
+        if not rowids:
+            return []
+        with self._store.read() as session:
+            owners = dict(session.execute(select(User.id, User.name)).all())
+            found = {}
+            for chunk in in_chunks(rowids):
+                for r in session.execute(
+                    text(
+                        "SELECT rowid, kind, record_id, name, number, company, company_id, "
+                        "title, phone, email, city, tags, status, level, owner_id, source, "
+                        "created_at, last_contacted_at FROM search_docs "
+                        f"WHERE rowid IN ({', '.join(map(str, chunk))})"
+                    )
+                ):
+                    found[r.rowid] = ContactRow(
+                        r.rowid,
+                        r.kind,
+                        r.record_id,
+                        r.name,
+                        r.number,
+                        r.company,
+                        r.company_id,
+                        r.title,
+                        r.phone,
+                        r.email,
+                        r.city,
+                        r.tags,
+                        r.status,
+                        r.level,
+                        owners.get(r.owner_id),
+                        r.owner_id,
+                        r.source,
+                        _MOMENT.process_result_value(r.created_at, None),  # type: ignore[arg-type]
+                        _MOMENT.process_result_value(r.last_contacted_at, None),  # type: ignore[arg-type]
+                    )
+        return [found[r] for r in rowids if r in found]
+
+    def record_ids(self, rowids: list[int]) -> list[str]:
+        """The global ids behind list rows (for bulk actions on a selection)."""
+        found: dict[int, str] = {}
+        with self._store.read() as session:
+            for chunk in in_chunks(rowids):
+                listed = ", ".join(map(str, chunk))
+                found.update(
+                    session.execute(
+                        text(f"SELECT rowid, record_id FROM search_docs WHERE rowid IN ({listed})")
+                    ).all()
+                )
+        return [found[r] for r in rowids if r in found]
+
+    def companies(self) -> list[tuple[str, str]]:
+        """``(id, name)`` of every live company, by name (for pickers)."""
+        with self._store.read() as session:
+            return [
+                (i, n)
+                for i, n in session.execute(
+                    text(
+                        "SELECT record_id, name FROM search_docs WHERE kind = 'company' "
+                        "ORDER BY sort_name"
+                    )
+                )
+            ]
+
+    def facets(self, kind: str = "person") -> Facets:
+        """Tags, cities, sources and owners to offer as filters."""
+        with self._store.read() as session:
+            tags = session.scalars(
+                select(Tag.name).where(Tag.deleted_at.is_(None)).order_by(Tag.name)
+            ).all()
+            cities = (
+                session.execute(
+                    text(
+                        "SELECT city FROM search_docs WHERE kind = :k AND city IS NOT NULL "
+                        "GROUP BY city ORDER BY count(*) DESC, city LIMIT 200"
+                    ),
+                    {"k": kind},
+                )
+                .scalars()
+                .all()
+            )
+            sources = (
+                session.execute(
+                    text(
+                        "SELECT source FROM search_docs WHERE kind = :k AND source IS NOT NULL "
+                        "GROUP BY source ORDER BY count(*) DESC LIMIT 100"
+                    ),
+                    {"k": kind},
+                )
+                .scalars()
+                .all()
+            )
+            owners = session.execute(
+                select(User.id, User.name).where(User.deleted_at.is_(None)).order_by(User.name)
+            ).all()
+        return Facets(tuple(tags), tuple(cities), tuple(sources), tuple((i, n) for i, n in owners))
+
+    def quiet_days(self) -> int:
+        """The workspace's "not contacted for N days" threshold."""
+        with self._store.read() as session:
+            return int(read_setting(session, "followup.stale_days"))
+
+
+def _where(flt: ContactFilter, today: date | None) -> tuple[str, dict[str, object]]:
+    """The SQL condition (over ``search_docs d``) and parameters of a filter, text aside."""
+    where: list[str] = ["d.kind = :kind"]
+    params: dict[str, object] = {"kind": flt.kind}
+    for column in ("status", "level", "owner_id", "city", "source"):
+        value = getattr(flt, column)
+        if value:
+            where.append(f"d.{column} = :{column}")
+            params[column] = value
+    if flt.tag:
+        where.append("(', ' || d.tags || ', ') LIKE :tag ESCAPE '\\'")
+        params["tag"] = "%, " + escape_like(flt.tag) + ", %"
+    if flt.created_from:
+        where.append("d.created_at >= :created_from")
+        params["created_from"] = _start_of(flt.created_from)
+    if flt.created_to:
+        where.append("d.created_at < :created_to")
+        params["created_to"] = _start_of(flt.created_to + timedelta(days=1))
+    if flt.not_contacted_days is not None:
+        cutoff = (today or date.today()) - timedelta(days=flt.not_contacted_days)
+        where.append("(d.last_contacted_at IS NULL OR d.last_contacted_at < :cutoff)")
+        params["cutoff"] = _start_of(cutoff)
+    return " AND ".join(where), params
+
+
+def _order(sort: str, descending: bool) -> str:
+    if sort not in _SORT_SQL:
+        raise ValueError(f"cannot sort by {sort}")
+    direction = "DESC" if descending else "ASC"
+    return f"ORDER BY {_SORT_SQL[sort]} {direction}, d.rowid {direction}"
+
+
+def _start_of(day: date) -> str:
+    return str(_MOMENT.process_bind_param(datetime.combine(day, time(), UTC), None))  # type: ignore[arg-type]

@@ -1,0 +1,1 @@
+"""People and companies: their records, the editor's save, custom fields."""

@@ -1,0 +1,1 @@
+"""A demo workspace with realistic bilingual data."""

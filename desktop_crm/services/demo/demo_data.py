@@ -1,0 +1,600 @@
+"""A demo workspace with realistic bilingual data, fast enough for 100,000 contacts.
+
+Rows go in through Core bulk inserts (logged as one undoable operation): the ORM one object
+at a time is several times slower at this size.
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import UTC, date, datetime, time, timedelta
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from desktop_crm.domain.progress import NullProgress, Progress
+from desktop_crm.services.common.gc_pause import collector_paused
+from desktop_crm.services.settings.numbering import allocate_numbers
+from desktop_crm.services.workspace.handle import Workspace, create_workspace
+from desktop_crm.store.models import (
+    Activity,
+    Address,
+    Company,
+    Contract,
+    Deal,
+    DealStageChange,
+    Email,
+    FollowUp,
+    Person,
+    Phone,
+    Pipeline,
+    Product,
+    Quote,
+    QuoteLine,
+    Stage,
+    Tag,
+    Tagging,
+)
+
+_CN_FAMILY = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡"
+    "余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯"
+    "龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+)
+_CN_GIVEN = [
+    "芳",
+    "伟",
+    "娜",
+    "敏",
+    "静",
+    "丽",
+    "强",
+    "磊",
+    "军",
+    "洋",
+    "勇",
+    "艳",
+    "杰",
+    "娟",
+    "涛",
+    "明",
+    "超",
+    "秀英",
+    "霞",
+    "平",
+    "刚",
+    "桂英",
+    "建华",
+    "晓东",
+    "子涵",
+    "欣怡",
+    "浩然",
+    "梓轩",
+    "雨桐",
+    "一鸣",
+    "思远",
+    "嘉怡",
+    "俊杰",
+    "文博",
+    "佳琪",
+    "志强",
+    "海燕",
+    "丹",
+    "宇",
+    "昊",
+]
+_EN_FIRST = [
+    "James",
+    "Mary",
+    "John",
+    "Patricia",
+    "Robert",
+    "Jennifer",
+    "Michael",
+    "Linda",
+    "David",
+    "Elizabeth",
+    "William",
+    "Barbara",
+    "Richard",
+    "Susan",
+    "Joseph",
+    "Jessica",
+    "Thomas",
+    "Sarah",
+    "Emma",
+    "Olivia",
+    "Liam",
+    "Noah",
+    "Sophie",
+    "Lucas",
+    "Mia",
+    "Ethan",
+    "Chloe",
+    "Daniel",
+]
+_EN_LAST = [
+    "Smith",
+    "Johnson",
+    "Williams",
+    "Brown",
+    "Jones",
+    "Garcia",
+    "Miller",
+    "Davis",
+    "Wilson",
+    "Anderson",
+    "Taylor",
+    "Thomas",
+    "Moore",
+    "Martin",
+    "Lee",
+    "Walker",
+    "Hall",
+    "Young",
+    "King",
+    "Wright",
+    "Scott",
+    "Green",
+    "Baker",
+    "Adams",
+    "Nelson",
+    "Carter",
+    "Mitchell",
+    "Turner",
+]
+_CN_CITIES = ["上海", "北京", "深圳", "杭州", "广州", "成都", "南京", "苏州", "武汉", "西安"]
+_EN_CITIES = ["London", "Singapore", "Sydney", "Toronto", "Berlin", "Austin", "Dublin"]
+_CN_CORE = [
+    "星辰",
+    "蓝海",
+    "青禾",
+    "木棉",
+    "远山",
+    "云帆",
+    "光合",
+    "拾光",
+    "鹿鸣",
+    "知行",
+    "锦程",
+    "长风",
+    "未来",
+    "匠心",
+    "朗月",
+    "白鹭",
+    "悦然",
+    "新程",
+    "森屿",
+    "明德",
+]
+_CN_SUFFIX = [
+    "设计工作室",
+    "科技有限公司",
+    "文化传媒有限公司",
+    "摄影工作室",
+    "建筑设计事务所",
+    "餐饮管理有限公司",
+    "教育咨询有限公司",
+    "贸易有限公司",
+]
+_EN_CORE = [
+    "Northwind",
+    "Bluebird",
+    "Copperleaf",
+    "Harbor",
+    "Maple",
+    "Silverline",
+    "Brightside",
+    "Oakridge",
+    "Fieldstone",
+    "Lumen",
+    "Kestrel",
+    "Riverside",
+]
+_EN_SUFFIX = ["Studio", "Design Co.", "Labs", "Architects", "Media Ltd", "Trading Ltd"]
+_INDUSTRIES = ["设计", "科技", "教育", "餐饮", "零售", "Media", "Architecture", "Retail"]
+_TITLES_CN = ["总经理", "创始人", "采购经理", "市场总监", "设计总监", "行政主管", "项目经理"]
+_TITLES_EN = [
+    "CEO",
+    "Founder",
+    "Purchasing Manager",
+    "Marketing Director",
+    "Art Director",
+    "Office Manager",
+    "Project Manager",
+]
+_SOURCES = ["转介绍", "官网", "展会", "微信", "Referral", "Website", "Trade show", "LinkedIn"]
+_STATUSES = ["lead"] * 4 + ["prospect"] * 3 + ["customer"] * 4 + ["inactive"]
+_LEVELS = ["A", "B", "B", "C", "C", "C"]
+_TAGS = [
+    ("VIP", "#d4a017"),
+    ("老客户", "#2e7d32"),
+    ("Referral", "#1565c0"),
+    ("展会", "#6a1b9a"),
+    ("待跟进", "#c62828"),
+]
+_PRODUCTS = [
+    ("LOGO-01", "品牌标志设计 Logo design", "项", "8000"),
+    ("VI-01", "VI 视觉识别系统 Visual identity", "套", "36000"),
+    ("WEB-01", "企业官网设计 Website design", "项", "25000"),
+    ("PHOTO-01", "产品摄影 Product photography (per day)", "天", "4500"),
+    ("PKG-01", "包装设计 Packaging design", "款", "6800"),
+    ("PRINT-01", "画册印刷 Brochure printing (100 pcs)", "批", "3200.50"),
+    ("CONSULT", "品牌咨询 Brand consulting (hour)", "小时", "800"),
+    ("VIDEO-01", "宣传片拍摄 Promo video", "部", "48000"),
+]
+_ACTIVITY_KINDS = ["call", "call", "meeting", "visit", "email", "message", "note"]
+_FOLLOW_SUBJECTS = [
+    "回访报价 Follow up on quote",
+    "确认需求 Confirm requirements",
+    "发送合同 Send contract",
+    "约见面 Arrange a visit",
+    "电话回访 Call back",
+    "催款 Payment reminder",
+]
+_DEAL_TOPICS = [
+    "品牌升级",
+    "官网改版",
+    "年度画册",
+    "Packaging refresh",
+    "Product launch shoot",
+    "Office signage",
+    "新店VI",
+    "宣传片",
+]
+
+CHUNK = 20_000
+
+
+def create_demo_workspace(
+    path: Path,
+    contacts: int = 300,
+    *,
+    language: str = "zh",
+    today: date | None = None,
+    seed: int = 7,
+    progress: Progress | None = None,
+) -> Workspace:
+    """Create ``path`` as a new workspace filled with demo data; return it open.
+
+    Args:
+        path: Where to create it (must not exist yet).
+        contacts: How many people to make (companies are a tenth of that).
+        language: Language of the default pipeline's stage names (``zh`` or ``en``).
+        today: The day follow-ups and deals are arranged around.
+        seed: Random seed, so that a demo is reproducible.
+        progress: Receives progress and may cancel (the file is then removed).
+    """
+    progress = progress or NullProgress()
+    workspace = create_workspace(path, language)
+    try:
+        fill_demo(workspace, contacts, today=today or date.today(), seed=seed, progress=progress)
+    except BaseException:
+        workspace.close(backup_if_changed=False)
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(workspace.path) + suffix).unlink(missing_ok=True)
+        raise
+    return workspace
+
+
+def fill_demo(
+    workspace: Workspace, contacts: int, *, today: date, seed: int, progress: Progress
+) -> None:
+    """Fill an empty workspace with demo data as one operation."""
+    rnd = random.Random(seed)
+    store = workspace.store
+    now = datetime.now(UTC)
+    with (
+        collector_paused(),
+        store.unit_of_work("Create demo data", "demo", bulk=True) as (session, rec),
+    ):
+
+        def bulk(model: Any, rows: list[dict[str, Any]]) -> list[str]:
+            ids: list[str] = []
+            for start in range(0, len(rows), CHUNK):
+                progress.check_cancelled()
+                ids += rec.bulk_insert(session, model, rows[start : start + CHUNK])
+            return ids
+
+        def numbers(kind: str, count: int) -> list[str]:
+            return allocate_numbers(session, kind, today, count)
+
+        owner = store.actor_id
+        pipeline_id = session.scalars(select(Pipeline.id).where(Pipeline.is_default)).one()
+        stages = session.execute(
+            select(Stage.id, Stage.kind, Stage.probability)
+            .where(Stage.pipeline_id == pipeline_id)
+            .order_by(Stage.position)
+        ).all()
+        progress.report(0, 100, "companies")
+
+        n_companies = max(5, contacts // 10)
+        customer_numbers = numbers("customer", n_companies + contacts)
+        companies: list[dict[str, Any]] = []
+        for i in range(n_companies):
+            chinese = rnd.random() < 0.65
+            name = (
+                rnd.choice(_CN_CITIES) + rnd.choice(_CN_CORE) + rnd.choice(_CN_SUFFIX)
+                if chinese
+                else f"{rnd.choice(_EN_CORE)} {rnd.choice(_EN_SUFFIX)}"
+            )
+            companies.append(
+                {
+                    "name": name,
+                    "number": customer_numbers[i],
+                    "industry": rnd.choice(_INDUSTRIES),
+                    "website": f"https://www.example{i}.com",
+                    "source": rnd.choice(_SOURCES),
+                    "level": rnd.choice(_LEVELS),
+                    "status": rnd.choice(_STATUSES),
+                    "owner_id": owner,
+                    "_city": rnd.choice(_CN_CITIES if chinese else _EN_CITIES),
+                    "_chinese": chinese,
+                }
+            )
+        company_ids = bulk(
+            Company, [{k: v for k, v in c.items() if not k.startswith("_")} for c in companies]
+        )
+        bulk(
+            Address,
+            [
+                {
+                    "company_id": cid,
+                    "label": "work",
+                    "street": f"{rnd.randint(1, 999)}号"
+                    if c["_chinese"]
+                    else f"{rnd.randint(1, 999)} High Street",
+                    "city": c["_city"],
+                    "country": "中国" if c["_chinese"] else "UK",
+                }
+                for cid, c in zip(company_ids, companies, strict=True)
+            ],
+        )
+        progress.report(10, 100, "people")
+
+        people: list[dict[str, Any]] = []
+        phones: list[dict[str, Any]] = []
+        emails: list[dict[str, Any]] = []
+        for i in range(contacts):
+            company_index = rnd.randrange(n_companies) if rnd.random() < 0.85 else None
+            chinese = bool(
+                companies[company_index]["_chinese"]
+                if company_index is not None
+                else rnd.random() < 0.6
+            )
+            if chinese:
+                family = rnd.choice(_CN_FAMILY)
+                given = rnd.choice(_CN_GIVEN)
+                name, title = family + given, rnd.choice(_TITLES_CN)
+            else:
+                family, given = rnd.choice(_EN_LAST), rnd.choice(_EN_FIRST)
+                name, title = f"{given} {family}", rnd.choice(_TITLES_EN)
+            days_ago = rnd.randint(0, 120) if rnd.random() < 0.7 else None
+            people.append(
+                {
+                    "name": name,
+                    "family_name": family,
+                    "given_name": given,
+                    "number": customer_numbers[n_companies + i],
+                    "company_id": company_ids[company_index] if company_index is not None else None,
+                    "title": title,
+                    "source": rnd.choice(_SOURCES),
+                    "level": rnd.choice(_LEVELS),
+                    "status": rnd.choice(_STATUSES),
+                    "owner_id": owner,
+                    "wechat": f"wx_{i:06d}" if chinese and rnd.random() < 0.5 else None,
+                    "last_contacted_at": now - timedelta(days=days_ago, hours=rnd.randint(0, 9))
+                    if days_ago is not None
+                    else None,
+                }
+            )
+        person_ids = bulk(Person, people)
+        for i, (pid, person) in enumerate(zip(person_ids, people, strict=True)):
+            if str(person["family_name"]) in _CN_FAMILY:
+                digits = f"1{rnd.choice('3589')}{rnd.randint(0, 9)}{i % 100_000_000:08d}"
+                phones.append(
+                    {
+                        "person_id": pid,
+                        "label": "mobile",
+                        "position": 0,
+                        "value": f"+86 {digits[:3]} {digits[3:7]} {digits[7:]}",
+                        "e164": f"+86{digits}",
+                    }
+                )
+            else:
+                digits = f"7{rnd.randint(100, 999)}{i % 1_000_000:06d}"
+                phones.append(
+                    {
+                        "person_id": pid,
+                        "label": "mobile",
+                        "position": 0,
+                        "value": f"+44 {digits[:4]} {digits[4:]}",
+                        "e164": f"+44{digits}",
+                    }
+                )
+            if rnd.random() < 0.8:
+                emails.append(
+                    {
+                        "person_id": pid,
+                        "label": "work",
+                        "position": 0,
+                        "value": f"user{i}@example{i % 997}.com",
+                    }
+                )
+        progress.report(40, 100, "phones and emails")
+        bulk(Phone, phones)
+        bulk(Email, emails)
+        bulk(
+            Address,
+            [
+                {
+                    "person_id": pid,
+                    "label": "work",
+                    "position": 0,
+                    "city": rnd.choice(
+                        _CN_CITIES if str(p["family_name"]) in _CN_FAMILY else _EN_CITIES
+                    ),
+                }
+                for pid, p in zip(person_ids, people, strict=True)
+                if rnd.random() < 0.4
+            ],
+        )
+
+        tag_ids = bulk(Tag, [{"name": n, "color": c} for n, c in _TAGS])
+        bulk(
+            Tagging,
+            [
+                {"tag_id": rnd.choice(tag_ids), "person_id": pid}
+                for pid in person_ids
+                if rnd.random() < 0.2
+            ],
+        )
+        progress.report(60, 100, "deals")
+
+        n_deals = min(contacts // 5 + 8, 3000)
+        deal_numbers = numbers("deal", n_deals)
+        deals: list[dict[str, Any]] = []
+        for i in range(n_deals):
+            stage_id, kind, _p = rnd.choice(stages)
+            pi = rnd.randrange(contacts) if contacts else None
+            deals.append(
+                {
+                    "title": rnd.choice(_DEAL_TOPICS),
+                    "number": deal_numbers[i],
+                    "pipeline_id": pipeline_id,
+                    "stage_id": stage_id,
+                    "person_id": person_ids[pi] if pi is not None else None,
+                    "company_id": people[pi]["company_id"] if pi is not None else None,
+                    "owner_id": owner,
+                    "amount": Decimal(rnd.randrange(3_000, 300_000, 500)),
+                    "expected_close": today + timedelta(days=rnd.randint(-30, 90)),
+                    "status": kind,
+                    "closed_on": today - timedelta(days=rnd.randint(0, 60))
+                    if kind != "open"
+                    else None,
+                }
+            )
+        deal_ids = bulk(Deal, deals)
+        bulk(
+            DealStageChange,
+            [
+                {
+                    "deal_id": did,
+                    "from_stage_id": None,
+                    "to_stage_id": d["stage_id"],
+                    "moved_at": now - timedelta(days=rnd.randint(1, 90)),
+                    "user_id": owner,
+                }
+                for did, d in zip(deal_ids, deals, strict=True)
+            ],
+        )
+        progress.report(70, 100, "activities")
+
+        activities: list[dict[str, Any]] = []
+        for pid, person in zip(person_ids, people, strict=True):
+            if person["last_contacted_at"] is not None and len(activities) < 20_000:
+                kind = rnd.choice(_ACTIVITY_KINDS)
+                activities.append(
+                    {
+                        "kind": kind,
+                        "subject": rnd.choice(_FOLLOW_SUBJECTS),
+                        "occurred_at": person["last_contacted_at"],
+                        "person_id": pid,
+                        "company_id": person["company_id"],
+                        "user_id": owner,
+                    }
+                )
+        bulk(Activity, activities)
+        n_follow = min(contacts // 10 + 8, 2000)
+        follow_ups: list[dict[str, Any]] = []
+        for i in range(n_follow):
+            target = person_ids[rnd.randrange(contacts)] if contacts else None
+            follow_ups.append(
+                {
+                    "kind": rnd.choice(["call", "visit", "meeting", "message"]),
+                    "subject": rnd.choice(_FOLLOW_SUBJECTS),
+                    "due_on": today + timedelta(days=(i % 15) - 5),
+                    "due_time": f"{9 + i % 9:02d}:{(i * 15) % 60:02d}" if i % 3 else None,
+                    "status": "planned",
+                    "person_id": target,
+                    "company_id": None if target else company_ids[0],
+                    "owner_id": owner,
+                }
+            )
+        bulk(FollowUp, follow_ups)
+        progress.report(85, 100, "products and quotes")
+
+        product_ids = bulk(
+            Product,
+            [
+                {
+                    "sku": sku,
+                    "name": name,
+                    "unit": unit,
+                    "price": Decimal(price),
+                    "tax_rate": Decimal("6"),
+                }
+                for sku, name, unit, price in _PRODUCTS
+            ],
+        )
+        open_deals = [
+            (did, d) for did, d in zip(deal_ids, deals, strict=True) if d["status"] == "open"
+        ][:3]
+        quote_numbers = numbers("quote", len(open_deals))
+        quote_ids = bulk(
+            Quote,
+            [
+                {
+                    "number": quote_numbers[i],
+                    "deal_id": did,
+                    "company_id": d["company_id"],
+                    "person_id": d["person_id"],
+                    "owner_id": owner,
+                    "issued_on": today,
+                    "valid_until": today + timedelta(days=30),
+                    "status": "draft" if i else "sent",
+                    "discount_percent": Decimal("5") if i == 0 else Decimal(0),
+                }
+                for i, (did, d) in enumerate(open_deals)
+            ],
+        )
+        lines: list[dict[str, Any]] = []
+        for qid in quote_ids:
+            for pos, index in enumerate(rnd.sample(range(len(_PRODUCTS)), 3)):
+                _sku, name, unit, price = _PRODUCTS[index]
+                lines.append(
+                    {
+                        "quote_id": qid,
+                        "product_id": product_ids[index],
+                        "description": name,
+                        "quantity": Decimal(rnd.randint(1, 4)),
+                        "unit": unit,
+                        "unit_price": Decimal(price),
+                        "tax_rate": Decimal("6"),
+                        "position": pos,
+                    }
+                )
+        bulk(QuoteLine, lines)
+        if quote_ids:
+            did, d = open_deals[0]
+            bulk(
+                Contract,
+                [
+                    {
+                        "number": numbers("contract", 1)[0],
+                        "title": f"{d['title']} 服务合同",
+                        "quote_id": quote_ids[0],
+                        "deal_id": did,
+                        "company_id": d["company_id"],
+                        "person_id": d["person_id"],
+                        "owner_id": owner,
+                        "amount": d["amount"],
+                        "status": "draft",
+                        "starts_on": today,
+                        "ends_on": datetime.combine(today, time()).date() + timedelta(days=90),
+                    }
+                ],
+            )
+        progress.report(100, 100, "done")

@@ -1,0 +1,1 @@
+"""People entered twice: finding likely pairs and merging them."""

@@ -1,0 +1,1 @@
+"""Exporting lists, cards and templates to files other software reads."""

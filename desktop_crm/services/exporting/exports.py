@@ -1,0 +1,252 @@
+"""Exporting contacts to files other software reads (vCard now; spreadsheets next)."""
+
+from __future__ import annotations
+
+import os
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from desktop_crm.domain.errors import StorageError, ValidationError
+from desktop_crm.domain.progress import Progress
+from desktop_crm.services.contact_lists.dto import COLUMNS, ContactFilter
+from desktop_crm.spreadsheet.vcard_writer import Card, CardAddress, write_vcards
+from desktop_crm.store.batches import in_chunks
+from desktop_crm.store.models import Address, Company, Email, Person, Phone, Tag, Tagging
+from desktop_crm.store.store import Store
+
+LIST_HEADERS = {
+    "name": "Name",
+    "number": "No.",
+    "company": "Company",
+    "title": "Title",
+    "phone": "Phone",
+    "email": "Email",
+    "city": "City",
+    "tags": "Tags",
+    "status": "Status",
+    "level": "Level",
+    "owner": "Owner",
+    "source": "Source",
+    "created_at": "Created",
+    "last_contacted_at": "Last contact",
+}
+
+
+class ExportService:
+    """Write lists of records to files."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    def export_list(
+        self,
+        target: Path,
+        fmt: str,
+        flt: ContactFilter | None = None,
+        columns: Sequence[str] = COLUMNS,
+        sort: str = "name",
+        descending: bool = False,
+        headers: dict[str, str] | None = None,
+    ) -> int:
+        """Write a contact list (its filter, sort and columns) to .xlsx or .csv; how many rows.
+
+        Raises:
+            ValidationError: An unknown format or column.
+            StorageError: The file could not be written; nothing half-written is left.
+        """
+        from desktop_crm.services.contact_lists.list_queries import ContactListService
+        from desktop_crm.spreadsheet.table_writer import write_csv, write_xlsx
+
+        if fmt not in ("xlsx", "csv"):
+            raise ValidationError(f"Unknown format {fmt}; use xlsx or csv.", field="format")
+        bad = [c for c in columns if c not in COLUMNS]
+        if bad:
+            raise ValidationError(f"Unknown column {bad[0]}.", field="columns")
+        lists = ContactListService(self._store)
+        ids = lists.ids(flt or ContactFilter(), sort, descending)
+        titles = [(headers or LIST_HEADERS).get(c, c) for c in columns]
+
+        def rows() -> Iterable[list[Any]]:
+            for start in range(0, len(ids), 2000):
+                for row in lists.rows(ids[start : start + 2000]):
+                    yield [getattr(row, c) for c in columns]
+
+        try:
+            if fmt == "xlsx":
+                return write_xlsx(target, titles, list(columns), rows())
+            return write_csv(target, titles, rows())
+        except OSError as exc:
+            raise StorageError(
+                f"Could not write {target}: {exc.strerror or exc}.", detail=str(exc)
+            ) from None
+
+    def export_records(
+        self,
+        target: Path,
+        fmt: str,
+        entity: str,
+        columns: Sequence[str] | None = None,
+        status: str | None = None,
+    ) -> int:
+        """Write a list of deals, quotes, activities or products to .xlsx or .csv.
+
+        Args:
+            target: The file.
+            fmt: xlsx or csv.
+            entity: deals, quotes, activities or products.
+            columns: Which columns (see ``record_lists.LISTS``); all when not given.
+            status: Only deals or quotes with this status, activities of this kind.
+
+        Raises:
+            ValidationError: An unknown format, list or column.
+            StorageError: The file could not be written; nothing half-written is left.
+        """
+        from desktop_crm.services.exporting.record_lists import LISTS, list_rows
+        from desktop_crm.spreadsheet.table_writer import write_csv, write_xlsx
+
+        if fmt not in ("xlsx", "csv"):
+            raise ValidationError(f"Unknown format {fmt}; use xlsx or csv.", field="format")
+        with self._store.read() as session:
+            headers, rows = list_rows(session, entity, columns, status)
+            keys = list(columns or LISTS[entity])
+            try:
+                if fmt == "xlsx":
+                    return write_xlsx(target, headers, keys, rows)
+                return write_csv(target, headers, rows)
+            except OSError as exc:
+                raise StorageError(
+                    f"Could not write {target}: {exc.strerror or exc}.", detail=str(exc)
+                ) from None
+
+    def export_workspace(self, target: Path, progress: Progress | None = None) -> int:
+        """Every table, one sheet each, as .xlsx; imports into an empty workspace losslessly.
+
+        Raises:
+            StorageError: The file could not be written.
+        """
+        from desktop_crm.services.archive.workbook import export_workspace
+
+        return export_workspace(self._store, target, progress)
+
+    def export_people_vcard(
+        self, target: Path, person_ids: Iterable[str] | None = None, version: str = "3.0"
+    ) -> int:
+        """Write people (all live ones by default) as a vCard file; return how many.
+
+        The file is written to a temporary name and moved into place, so a failure (a full
+        disk) never leaves half a file where the user expects a whole one.
+        """
+        if version not in ("3.0", "4.0"):
+            raise ValidationError("vCard version must be 3.0 or 4.0.", field="version")
+        with self._store.read() as session:
+            if person_ids is None:
+                ids = list(
+                    session.scalars(
+                        select(Person.id).where(Person.deleted_at.is_(None)).order_by(Person.name)
+                    )
+                )
+            else:
+                ids = list(dict.fromkeys(person_ids))
+            cards: list[Card] = []
+            for chunk in in_chunks(ids):
+                cards += _cards(session, chunk)
+        text = write_vcards(cards, version)
+        tmp = target.with_name(target.name + ".part")
+        try:
+            tmp.write_text(text, encoding="utf-8", newline="")
+            os.replace(tmp, target)
+        except OSError as exc:
+            tmp.unlink(missing_ok=True)
+            raise StorageError(
+                f"Could not write {target}: {exc.strerror or exc}.", detail=str(exc)
+            ) from None
+        return len(cards)
+
+
+def _cards(session, ids: list[str]) -> list[Card]:  # type: ignore[no-untyped-def]
+    people = {
+        p.id: (p, company)
+        for p, company in session.execute(
+            select(Person, Company.name)
+            .outerjoin(Company, Company.id == Person.company_id)
+            .where(Person.id.in_(ids), Person.deleted_at.is_(None))
+        )
+    }
+    phones, emails = defaultdict(list), defaultdict(list)
+    for owner, label, value in session.execute(
+        select(Phone.person_id, Phone.label, Phone.value)
+        .where(Phone.person_id.in_(ids), Phone.deleted_at.is_(None))
+        .order_by(Phone.position)
+    ):
+        phones[owner].append((label, value))
+    for owner, label, value in session.execute(
+        select(Email.person_id, Email.label, Email.value)
+        .where(Email.person_id.in_(ids), Email.deleted_at.is_(None))
+        .order_by(Email.position)
+    ):
+        emails[owner].append((label, value))
+    addresses = defaultdict(list)
+    for a in session.scalars(
+        select(Address)
+        .where(Address.person_id.in_(ids), Address.deleted_at.is_(None))
+        .order_by(Address.position)
+    ):
+        addresses[a.person_id].append(
+            CardAddress(a.label, a.street, a.city, a.region, a.postcode, a.country)
+        )
+    tags = defaultdict(list)
+    for owner, name in session.execute(
+        select(Tagging.person_id, Tag.name)
+        .join(Tag, Tag.id == Tagging.tag_id)
+        .where(Tagging.person_id.in_(ids), Tagging.deleted_at.is_(None), Tag.deleted_at.is_(None))
+    ):
+        tags[owner].append(name)
+    return [
+        Card(
+            uid=p.id,
+            name=p.name,
+            family_name=p.family_name,
+            given_name=p.given_name,
+            organization=company,
+            department=p.department,
+            title=p.title,
+            phones=tuple(phones[p.id]),
+            emails=tuple(emails[p.id]),
+            addresses=tuple(addresses[p.id]),
+            website=p.website,
+            birthday=p.birthday,
+            notes=p.notes,
+            tags=tuple(tags[p.id]),
+            wechat=p.wechat,
+            photo=p.photo,
+        )
+        for pid in ids
+        if pid in people
+        for p, company in [people[pid]]
+    ]
+
+
+def write_template(target: Path, entity: str = "people", language: str = "en") -> None:
+    """Write an import template (headers, an example row, a notes sheet); needs no workspace.
+
+    Raises:
+        ValidationError: An entity that cannot be imported.
+        StorageError: The file could not be written.
+    """
+    from desktop_crm.spreadsheet.fields import ENTITIES
+    from desktop_crm.spreadsheet.templates import write_template as write
+
+    if entity not in ENTITIES:
+        raise ValidationError(
+            f"There is no template for {entity}; use {', '.join(ENTITIES)}.", field="entity"
+        )
+    try:
+        write(target, entity, language)
+    except OSError as exc:
+        raise StorageError(
+            f"Could not write {target}: {exc.strerror or exc}.", detail=str(exc)
+        ) from None

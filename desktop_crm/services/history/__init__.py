@@ -1,0 +1,1 @@
+"""The operation history: listing, undoing and redoing whole operations."""

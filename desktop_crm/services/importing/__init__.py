@@ -1,0 +1,1 @@
+"""Importing files (vCard, spreadsheets, web tables, LDIF) as one undoable operation."""

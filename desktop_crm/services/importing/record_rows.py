@@ -1,0 +1,436 @@
+"""Importing companies, deals and products from a table (people are in ``people_import``)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+from typing_extensions import override
+
+from desktop_crm.domain.errors import ValidationError
+from desktop_crm.domain.phones import normalize_phone
+from desktop_crm.services.importing.contact_writer import Writer
+from desktop_crm.services.importing.importer import Importer, apply_fields, squash
+from desktop_crm.services.settings.numbering import allocate_numbers
+from desktop_crm.services.settings.workspace_settings import read_setting
+from desktop_crm.spreadsheet.contact_rows import FailedRow
+from desktop_crm.spreadsheet.row_reader import RowRead
+from desktop_crm.store.changelog import Recorder
+from desktop_crm.store.models import (
+    Address,
+    Company,
+    Deal,
+    DealStageChange,
+    Email,
+    Person,
+    Phone,
+    Pipeline,
+    Product,
+    Stage,
+    Tagging,
+)
+from desktop_crm.store.types import utc_now
+
+_PHONES = {"phone": "work", "mobile": "mobile", "fax": "fax"}
+
+
+class CompanyImporter(Importer[RowRead]):
+    """Companies with phones, emails, an address, tags and custom fields; matched by name."""
+
+    entity = "companies"
+    model = Company
+
+    @override
+    def item(self, read: RowRead, row: Sequence[Any]) -> tuple[RowRead | None, str]:
+        return (read, "") if read.text("name") else (None, "no company name")
+
+    @override
+    def prepare(self, session: Session) -> None:
+        self.names = {
+            squash(name): cid
+            for cid, name in session.execute(
+                select(Company.id, Company.name).where(Company.deleted_at.is_(None))
+            )
+        }
+
+    @override
+    def find(self, item: RowRead) -> str | None:
+        return self.names.get(squash(item.text("name")))
+
+    def _fields(self, read: RowRead) -> dict[str, Any]:
+        return {
+            "industry": read.text("industry"),
+            "website": read.text("website"),
+            "source": read.text("source"),
+            "level": read.text("level"),
+            "status": read.text("status"),
+            "owner_id": read.text("owner"),
+        }
+
+    @override
+    def write_new(self, session: Session, rec: Recorder, items: list[RowRead]) -> None:
+        numbers = allocate_numbers(session, "customer", self.ctx.today, len(items))
+        rows = []
+        for read, number in zip(items, numbers, strict=True):
+            values = self._fields(read)
+            values.update(
+                name=str(read.text("name"))[:300],
+                number=number,
+                notes=read.notes(),
+                status=values["status"] or "lead",
+                source=values["source"] or self.ctx.source,
+                owner_id=values["owner_id"] or self.ctx.actor_id,
+            )
+            rows.append(values)
+        ids = rec.bulk_insert(session, Company, rows)
+        self.created += len(ids)
+        writer = self.writer(session, rec)
+        phones, emails, addresses, taggings = [], [], [], []
+        for cid, read in zip(ids, items, strict=True):
+            numbers_of = [
+                (label, v) for f, label in _PHONES.items() for v in read.values.get(f, ())
+            ]
+            for pos, (label, value) in enumerate(numbers_of):
+                phones.append(
+                    {
+                        "company_id": cid,
+                        "label": label,
+                        "value": value[:100],
+                        "e164": normalize_phone(value, self.ctx.region),
+                        "position": pos,
+                    }
+                )
+            for pos, value in enumerate(read.values.get("email", ())):
+                emails.append({"company_id": cid, "label": "work", "value": value, "position": pos})
+            parts = {k: read.text(k) for k in ("street", "city", "region", "postcode", "country")}
+            if any(parts.values()):
+                addresses.append({"company_id": cid, "label": "work", "position": 0, **parts})
+            for tag_id in writer.tag_ids(list(read.values.get("tags", ()))):
+                taggings.append({"tag_id": tag_id, "company_id": cid})
+        for model, batch in ((Phone, phones), (Email, emails), (Address, addresses)):
+            rec.bulk_insert(session, model, batch)
+        rec.bulk_insert(session, Tagging, taggings)
+        self.custom_values(session, rec, "company").insert(
+            [(cid, read.custom) for cid, read in zip(ids, items, strict=True) if read.custom]
+        )
+
+    @override
+    def update(
+        self, session: Session, rec: Recorder, rid: str, item: RowRead, overwrite: bool
+    ) -> int:
+        company = session.get(Company, rid)
+        if company is None:
+            return 0
+        changed = apply_fields(company, self._fields(item), overwrite)
+        notes = item.notes()
+        if notes and notes not in (company.notes or ""):
+            keep = overwrite or not company.notes
+            company.notes = notes if keep else f"{company.notes}\n\n{notes}"
+            changed = True
+        have = set(
+            session.scalars(
+                select(Phone.value).where(Phone.company_id == rid, Phone.deleted_at.is_(None))
+            )
+        )
+        for field, label in _PHONES.items():
+            for value in item.values.get(field, ()):
+                if value not in have:
+                    e164 = normalize_phone(value, self.ctx.region)
+                    session.add(Phone(company_id=rid, label=label, value=value, e164=e164))
+                    have.add(value)
+                    changed = True
+        custom = self.custom_values(session, rec, "company")
+        changed |= custom.update(rid, item.custom, overwrite)
+        return int(changed)
+
+
+class ProductImporter(Importer[RowRead]):
+    """Products matched by code (unique), else by name."""
+
+    entity = "products"
+    model = Product
+
+    @override
+    def item(self, read: RowRead, row: Sequence[Any]) -> tuple[RowRead | None, str]:
+        if not read.text("name") and not read.text("sku"):
+            return None, "no product name or code"
+        return read, ""
+
+    @override
+    def prepare(self, session: Session) -> None:
+        self.skus: dict[str, str] = {}
+        self.names: dict[str, str] = {}
+        for pid, sku, name in session.execute(
+            select(Product.id, Product.sku, Product.name).where(Product.deleted_at.is_(None))
+        ):
+            if sku:
+                self.skus[sku.casefold()] = pid
+            self.names.setdefault(squash(name), pid)
+        self.used_skus = {
+            (s or "").casefold() for s in session.scalars(select(Product.sku))
+        }  # codes are unique, tombstones included
+        self.currency = str(read_setting(session, "currency.default"))
+
+    @override
+    def find(self, item: RowRead) -> str | None:
+        sku = (item.text("sku") or "").casefold()
+        if sku:
+            return self.skus.get(sku)
+        return self.names.get(squash(item.text("name")))
+
+    @override
+    def split(self) -> None:
+        super().split()
+        kept = []
+        for read in self.new:  # a code can be used once: repeats cannot be created
+            sku = (read.text("sku") or "").casefold()
+            if sku and sku in self.used_skus:
+                self.failed.append(
+                    _failed(read, f"code {read.text('sku')} is already used by another product")
+                )
+                self.new_count -= 1
+                continue
+            self.used_skus.add(sku)
+            kept.append(read)
+        self.new = kept
+
+    def _fields(self, read: RowRead) -> dict[str, Any]:
+        return {
+            "description": read.notes(),
+            "unit": read.text("unit"),
+            "price": read.values.get("price"),
+            "currency": read.text("currency"),
+            "tax_rate": read.values.get("tax_rate"),
+            "active": read.values.get("active"),
+        }
+
+    @override
+    def write_new(self, session: Session, rec: Recorder, items: list[RowRead]) -> None:
+        rows = []
+        for read in items:
+            values = self._fields(read)
+            values.update(
+                sku=read.text("sku"),
+                name=str(read.text("name") or read.text("sku"))[:300],
+                price=values["price"] if values["price"] is not None else Decimal(0),
+                currency=values["currency"] or self.currency,
+                tax_rate=values["tax_rate"] if values["tax_rate"] is not None else Decimal(0),
+                active=values["active"] if values["active"] is not None else True,
+            )
+            rows.append(values)
+        self.created += len(rec.bulk_insert(session, Product, rows))
+
+    @override
+    def update(
+        self, session: Session, rec: Recorder, rid: str, item: RowRead, overwrite: bool
+    ) -> int:
+        product = session.get(Product, rid)
+        if product is None:
+            return 0
+        values = self._fields(item)
+        values["name"] = item.text("name")
+        return int(apply_fields(product, values, overwrite))
+
+
+class DealImporter(Importer[RowRead]):
+    """Deals in the default pipeline, their company and contact found by name or made."""
+
+    entity = "deals"
+    model = Deal
+
+    @override
+    def item(self, read: RowRead, row: Sequence[Any]) -> tuple[RowRead | None, str]:
+        return (read, "") if read.text("title") else (None, "no deal name")
+
+    @override
+    def prepare(self, session: Session) -> None:
+        pipeline = session.scalar(
+            select(Pipeline)
+            .where(Pipeline.deleted_at.is_(None))
+            .order_by(Pipeline.is_default.desc(), Pipeline.position)
+        )
+        if pipeline is None:
+            raise ValidationError(
+                "This workspace has no sales pipeline to put deals in.", field="entity"
+            )
+        self.pipeline_id = pipeline.id
+        self.stages = list(
+            session.scalars(
+                select(Stage)
+                .where(Stage.pipeline_id == pipeline.id, Stage.deleted_at.is_(None))
+                .order_by(Stage.position)
+            )
+        )
+        self.existing = {
+            (squash(title), squash(company)): did
+            for did, title, company in session.execute(
+                select(Deal.id, Deal.title, Company.name)
+                .outerjoin(Company, Company.id == Deal.company_id)
+                .where(Deal.deleted_at.is_(None))
+            )
+        }
+        self.currency = str(read_setting(session, "currency.default"))
+        self.stage_of: dict[int, Stage] = {}
+
+    @override
+    def split(self) -> None:
+        # Each row's stage, settled before anything is written (unknown ones are reported).
+        self.stage_of = {read.number: self._stage(read) for read in self.items}
+        super().split()
+
+    @override
+    def company_of(self, item: RowRead) -> str | None:
+        return item.text("company")
+
+    @override
+    def find(self, item: RowRead) -> str | None:
+        return self.existing.get((squash(item.text("title")), squash(item.text("company"))))
+
+    def _stage(self, read: RowRead) -> Stage:
+        wanted = squash(read.text("stage"))
+        status = read.text("status")
+        if wanted:
+            for stage in self.stages:
+                if squash(stage.name) == wanted:
+                    return stage
+            read.kept.append(f"{read.headers.get('stage', 'Stage')}: {read.text('stage')}")
+            self.notes.append(
+                f"row {read.number}: stage “{read.text('stage')}” is not in the pipeline; "
+                "the deal starts in the first stage and the name is kept in its notes"
+            )
+        if status in ("won", "lost"):
+            for stage in self.stages:
+                if stage.kind == status:
+                    return stage
+        return next((s for s in self.stages if s.kind == "open"), self.stages[0])
+
+    def _fields(self, read: RowRead) -> dict[str, Any]:
+        stage = self.stage_of[read.number]
+        status = read.text("status") or (stage.kind if stage.kind in ("won", "lost") else "open")
+        return {
+            "stage_id": stage.id,
+            "status": status,
+            "amount": read.values.get("amount"),
+            "currency": read.text("currency"),
+            "expected_close": read.values.get("expected_close"),
+            "closed_on": read.values.get("closed_on"),
+            "lost_reason": read.text("lost_reason"),
+            "owner_id": read.text("owner"),
+        }
+
+    @override
+    def write_new(self, session: Session, rec: Recorder, items: list[RowRead]) -> None:
+        writer = self.writer(session, rec)
+        before = writer.created
+        companies = writer.companies_named({r.text("company") or "" for r in items} - {""})
+        people = self._people(session, rec, writer, items, companies)
+        self.created += writer.created - before
+        numbers = allocate_numbers(session, "deal", self.ctx.today, len(items))
+        rows = []
+        for read, number in zip(items, numbers, strict=True):
+            values = self._fields(read)
+            values.update(
+                title=str(read.text("title"))[:300],
+                number=number,
+                pipeline_id=self.pipeline_id,
+                company_id=companies.get(read.text("company") or ""),
+                person_id=people.get((read.text("person") or "", read.text("company") or "")),
+                amount=values["amount"] if values["amount"] is not None else Decimal(0),
+                currency=values["currency"] or self.currency,
+                owner_id=values["owner_id"] or self.ctx.actor_id,
+                notes=read.notes(),
+            )
+            if values["status"] != "open" and values["closed_on"] is None:
+                values["closed_on"] = self.ctx.today
+            rows.append(values)
+        ids = rec.bulk_insert(session, Deal, rows)
+        self.created += len(ids)
+        now = utc_now()
+        rec.bulk_insert(
+            session,
+            DealStageChange,
+            [
+                {"deal_id": did, "to_stage_id": row["stage_id"], "moved_at": now}
+                for did, row in zip(ids, rows, strict=True)
+            ],
+        )
+
+    def _people(
+        self,
+        session: Session,
+        rec: Recorder,
+        writer: Writer,
+        items: list[RowRead],
+        companies: dict[str, str],
+    ) -> dict[tuple[str, str], str]:
+        """Contacts by (name, company name): found at that company, or made there."""
+        wanted = {(r.text("person") or "", r.text("company") or "") for r in items}
+        found: dict[tuple[str, str], str] = {}
+        for name, company in sorted(w for w in wanted if w[0]):
+            pid = session.scalar(
+                select(Person.id)
+                .where(
+                    Person.deleted_at.is_(None),
+                    func.lower(Person.name) == name.casefold(),
+                    Person.company_id.is_(companies.get(company))
+                    if not company
+                    else Person.company_id == companies[company],
+                )
+                .limit(1)
+            )
+            found[(name, company)] = pid or self._new_person(
+                session, rec, name, companies.get(company)
+            )
+        return found
+
+    def _new_person(
+        self, session: Session, rec: Recorder, name: str, company_id: str | None
+    ) -> str:
+        number = allocate_numbers(session, "customer", self.ctx.today, 1)[0]
+        self.created += 1
+        return rec.bulk_insert(
+            session,
+            Person,
+            [
+                {
+                    "name": name[:300],
+                    "number": number,
+                    "company_id": company_id,
+                    "status": "prospect",
+                    "source": self.ctx.source,
+                    "owner_id": self.ctx.actor_id,
+                }
+            ],
+        )[0]
+
+    @override
+    def update(
+        self, session: Session, rec: Recorder, rid: str, item: RowRead, overwrite: bool
+    ) -> int:
+        deal = session.get(Deal, rid)
+        if deal is None:
+            return 0
+        values = self._fields(item)
+        old_stage = deal.stage_id
+        changed = apply_fields(deal, values, overwrite)
+        if deal.stage_id != old_stage:
+            session.add(
+                DealStageChange(
+                    deal_id=rid,
+                    from_stage_id=old_stage,
+                    to_stage_id=deal.stage_id,
+                    moved_at=utc_now(),
+                )
+            )
+        notes = item.notes()
+        if notes and notes not in (deal.notes or ""):
+            deal.notes = notes if overwrite or not deal.notes else f"{deal.notes}\n\n{notes}"
+            changed = True
+        return int(changed)
+
+
+def _failed(read: RowRead, reason: str) -> FailedRow:
+    return FailedRow(read.number, reason, tuple(c.shown for c in read.cells))

@@ -1,0 +1,411 @@
+"""Importing a sheet of people, companies, deals or products as one undoable operation.
+
+The preview and the import read the sheet the same way (``RowReader``), so the preview's
+first rows are exactly what will be stored.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import select
+
+from desktop_crm.domain.errors import FileFormatError, StorageError, ValidationError
+from desktop_crm.domain.progress import Progress
+from desktop_crm.services.importing.custom_values import custom_kinds
+from desktop_crm.services.importing.dto import (
+    ImportField,
+    ImportPreview,
+    ImportReport,
+    PreviewCell,
+    PreviewRow,
+)
+from desktop_crm.services.importing.importer import CHUNK, MATCH_KEYS, ImportContext, Importer
+from desktop_crm.services.importing.people_rows import PeopleImporter
+from desktop_crm.services.importing.profiles import find_profile, remember_profile
+from desktop_crm.services.importing.record_rows import (
+    CompanyImporter,
+    DealImporter,
+    ProductImporter,
+)
+from desktop_crm.services.settings.workspace_settings import read_setting
+from desktop_crm.spreadsheet import cells
+from desktop_crm.spreadsheet.error_workbook import write_error_workbook
+from desktop_crm.spreadsheet.fields import (
+    CUSTOM,
+    CUSTOM_ENTITY,
+    ENTITIES,
+    FIELDS,
+    IGNORE,
+    REQUIRED,
+    kind_of,
+)
+from desktop_crm.spreadsheet.mapping import birthday_parts, guess_from_values, guess_mapping
+from desktop_crm.spreadsheet.row_reader import RowReader, guess_date_orders
+from desktop_crm.spreadsheet.tables import Layout, Table, layout, read_table
+from desktop_crm.store.models import CustomFieldDef, ImportBatch, User
+from desktop_crm.store.store import Store
+
+POLICIES = ("skip", "fill", "overwrite", "create")
+PREVIEW_ROWS = 50
+NEEDS = {
+    "people": "a name, email or phone",
+    "companies": "a company name",
+    "deals": "a deal name",
+    "products": "a product name or code",
+}
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """One sheet read, with the mapping and date orders it will be imported with."""
+
+    table: Table
+    lay: Layout
+    entity: str
+    mapping: dict[int, str]
+    date_orders: dict[int, str]
+    birth: dict[str, int]
+    profile: str | None
+    custom_kinds: dict[str, tuple[str, tuple[str, ...]]]
+
+
+def open_sheet(
+    store: Store,
+    path: Path,
+    entity: str,
+    sheet: int | str,
+    mapping: dict[int, str] | None,
+    date_orders: dict[int, str] | None,
+    read_sheet: Callable[[Path, int | str], Table] = read_table,
+) -> Sheet:
+    """Read a sheet and settle its mapping: as given, remembered for these columns, or guessed.
+
+    Raises:
+        FileFormatError: Unreadable, or no data rows.
+        ValidationError: An unknown kind of record or mapping target.
+    """
+    if entity not in ENTITIES:
+        raise ValidationError(
+            f"Cannot import {entity}; choose one of {', '.join(ENTITIES)}.", field="entity"
+        )
+    table = read_sheet(path, sheet)
+    lay = layout(table.rows)
+    if not lay.data_rows:
+        raise FileFormatError(
+            f"{path.name}: sheet “{table.name}” holds no data rows.", path=str(path)
+        )
+    profile = None
+    if mapping is None:
+        remembered = find_profile(store, entity, lay.columns)
+        if remembered:
+            mapping, profile = remembered["mapping"], remembered["source"] or path.name
+            date_orders = {**remembered["date_orders"], **(date_orders or {})}
+        else:
+            mapping = guess_mapping(lay.columns, entity)
+            if entity == "people":
+                mapping = guess_from_values(
+                    mapping, _column_values(table, lay), headerless=lay.header_row is None
+                )
+    _check_mapping(entity, mapping, len(lay.columns))
+    with store.read() as session:
+        kinds = custom_kinds(session, CUSTOM_ENTITY.get(entity))
+    dated = [
+        col
+        for col, target in mapping.items()
+        if kind_of(entity, target) == "date"
+        or (
+            target.startswith(CUSTOM)
+            and kinds.get(target[len(CUSTOM) :].casefold(), ("",))[0] == "date"
+        )
+    ]
+    orders = guess_date_orders(table.rows, lay.data_rows, dated)
+    orders.update({c: o for c, o in (date_orders or {}).items() if c in orders})
+    birth = (
+        birthday_parts(lay.columns)
+        if entity == "people" and "birthday" not in mapping.values()
+        else {}
+    )
+    return Sheet(table, lay, entity, dict(mapping), orders, birth, profile, kinds)
+
+
+def _column_values(table: Table, lay: Layout, rows: int = 100) -> list[list[str]]:
+    """Each column's values in the first ``rows`` data rows, as text (empty ones left out)."""
+    found: list[list[str]] = [[] for _ in lay.columns]
+    for index in lay.data_rows[:rows]:
+        for col, value in enumerate(table.rows[index][: len(found)]):
+            shown = cells.text(value)
+            if shown:
+                found[col].append(shown)
+    return found
+
+
+def _check_mapping(entity: str, mapping: dict[int, str], width: int) -> None:
+    fields = FIELDS[entity]
+    for col, target in mapping.items():
+        if not 0 <= col < width:
+            raise ValidationError(f"Column {col + 1} is not in the sheet.", field="mapping")
+        if target == IGNORE or target in fields:
+            continue
+        if target.startswith(CUSTOM) and entity in CUSTOM_ENTITY and target[len(CUSTOM) :].strip():
+            continue
+        raise ValidationError(
+            f"Column {col + 1} cannot go to “{target}”; choose one of "
+            f"{', '.join(fields)}, custom:<name> or ignore.",
+            field="mapping",
+        )
+
+
+def _reader(store: Store, sheet: Sheet) -> RowReader:
+    with store.read() as session:
+        owners = dict(session.execute(select(User.name, User.id)).all())
+    return RowReader(
+        sheet.entity,
+        sheet.lay.columns,
+        sheet.mapping,
+        sheet.date_orders,
+        owners=owners,
+        skip_columns=tuple(sheet.birth.values()),
+        custom_kinds=sheet.custom_kinds,
+    )
+
+
+def _importer(sheet: Sheet, ctx: ImportContext) -> Importer[object]:
+    if sheet.entity == "people":
+        return PeopleImporter(ctx, sheet.birth)  # type: ignore[return-value]
+    kinds = {"companies": CompanyImporter, "deals": DealImporter, "products": ProductImporter}
+    return kinds[sheet.entity](ctx)  # type: ignore[return-value]
+
+
+def _context(
+    store: Store, source: str, today: date, duplicates: str, match_by: tuple[str, ...]
+) -> ImportContext:
+    with store.read() as session:
+        region = str(read_setting(session, "phone.default_region"))
+    return ImportContext(source, today, region, duplicates, match_by, store.actor_id)
+
+
+def preview_table(
+    store: Store,
+    path: Path,
+    *,
+    entity: str,
+    sheet: int | str,
+    mapping: dict[int, str] | None,
+    date_orders: dict[int, str] | None,
+    limit: int = PREVIEW_ROWS,
+    read_sheet: Callable[[Path, int | str], Table] = read_table,
+) -> ImportPreview:
+    """The first ``limit`` rows as they will be stored, problems marked on their cells."""
+    opened = open_sheet(store, path, entity, sheet, mapping, date_orders, read_sheet)
+    reader = _reader(store, opened)
+    importer = _importer(opened, _context(store, path.name, date.today(), "skip", ()))
+    rows = []
+    problems = 0
+    for index in opened.lay.data_rows[:limit]:
+        row = opened.table.rows[index]
+        read = reader.read(row, index)
+        _item, reason = importer.item(read, row)
+        stored = tuple(PreviewCell(c.shown, c.problem) for c in read.cells)
+        problems += sum(1 for c in stored if c.problem) + (1 if reason else 0)
+        rows.append(PreviewRow(read.number, stored, reason or None))
+    return ImportPreview(
+        path=path,
+        kind=opened.table.kind,
+        entity=entity,
+        sheets=opened.table.sheets,
+        sheet=opened.table.name,
+        header_row=None if opened.lay.header_row is None else opened.lay.header_row + 1,
+        columns=opened.lay.columns,
+        samples=_samples(opened),
+        mapping=opened.mapping,
+        date_orders=opened.date_orders,
+        fields=tuple(ImportField(k, label, kind) for k, (label, kind) in FIELDS[entity].items()),
+        required=REQUIRED[entity],
+        custom_fields=_custom_labels(store, entity) if entity in CUSTOM_ENTITY else (),
+        total_rows=len(opened.lay.data_rows),
+        rows=tuple(rows),
+        problem_count=problems,
+        profile=opened.profile,
+        encoding=opened.table.encoding,
+        delimiter=opened.table.delimiter,
+    )
+
+
+def _samples(sheet: Sheet) -> tuple[str, ...]:
+    """Each column's first three values as written, for choosing its mapping."""
+    firsts = (list(dict.fromkeys(values))[:3] for values in _column_values(sheet.table, sheet.lay))
+    return tuple(" · ".join(value[:40] for value in values) for values in firsts)
+
+
+def _custom_labels(store: Store, entity: str) -> tuple[str, ...]:
+    with store.read() as session:
+        return tuple(
+            session.scalars(
+                select(CustomFieldDef.label)
+                .where(
+                    CustomFieldDef.entity == CUSTOM_ENTITY[entity],
+                    CustomFieldDef.deleted_at.is_(None),
+                )
+                .order_by(CustomFieldDef.position)
+            )
+        )
+
+
+def import_table(
+    store: Store,
+    take_backup: Callable[[str], object],
+    path: Path,
+    *,
+    dry_run: bool,
+    progress: Progress,
+    today: date,
+    sheet: int | str,
+    mapping: dict[int, str] | None,
+    duplicates: str,
+    entity: str = "people",
+    date_orders: dict[int, str] | None = None,
+    match_by: tuple[str, ...] = MATCH_KEYS,
+    read_sheet: Callable[[Path, int | str], Table] = read_table,
+) -> ImportReport:
+    """Read, map, check and import one sheet (see ``ImportService.import_file``).
+
+    ``read_sheet`` reads the sheet for a dry run (a run always reads the file itself).
+    """
+    if duplicates not in POLICIES:
+        raise ValidationError(
+            f"Unknown duplicate policy {duplicates}; use one of {', '.join(POLICIES)}.",
+            field="duplicates",
+        )
+    unknown = set(match_by) - set(MATCH_KEYS)
+    if unknown:
+        raise ValidationError(
+            f"Cannot match by {', '.join(sorted(unknown))}; use {', '.join(MATCH_KEYS)}.",
+            field="match_by",
+        )
+    # A dry run may read a sheet kept in memory; a run reads its own copy, which it consumes.
+    opened = open_sheet(
+        store, path, entity, sheet, mapping, date_orders, read_sheet if dry_run else read_table
+    )
+    targets = set(opened.mapping.values())
+    if not targets & set(REQUIRED[entity]) and not opened.birth:
+        columns = ", ".join(opened.lay.columns[:8])
+        raise ValidationError(
+            f"{path.name}: no column looks like {NEEDS[entity]} (columns: {columns}). "
+            "Choose the columns in the import preview.",
+            field="mapping",
+        )
+    reader = _reader(store, opened)
+    ctx = _context(store, path.name, today, duplicates, tuple(match_by))
+    importer = _importer(opened, ctx)
+    if dry_run:
+        with store.read() as session:
+            importer.prepare(session)
+            for _done in _take_rows(opened, reader, importer, progress, consume=False):
+                importer.discard()
+            would_create = importer.would_create(session)
+        return ImportReport(
+            path,
+            would_create,
+            importer.matched_count - importer.would_skip,
+            importer.would_skip,
+            len(importer.failed),
+            None,
+            *_problems_and_notes(importer),
+            dry_run=True,
+        )
+    take_backup("pre-import")
+    updated = 0
+    with store.unit_of_work(f"Import {path.name}", "import", bulk=True) as (session, rec):
+        importer.prepare(session)
+        for done in _take_rows(opened, reader, importer, progress, consume=True):
+            updated += importer.flush(session, rec)
+            progress.report(done, len(opened.lay.data_rows), path.name)
+        skipped = importer.would_skip
+        if duplicates in ("fill", "overwrite"):
+            skipped = importer.matched_count - updated  # matched, but nothing new to put in
+        if rec.changed:
+            session.add(
+                ImportBatch(
+                    source_name=path.name,
+                    file_format=opened.table.kind,
+                    entity=entity,
+                    operation_id=rec.operation_id,
+                    created=importer.created,
+                    updated=updated,
+                    skipped=skipped,
+                    failed=len(importer.failed),
+                    mapping={str(k): v for k, v in opened.mapping.items()},
+                )
+            )
+        workbook = None
+        if importer.failed:
+            # Written before the commit: if it cannot be (a full disk), nothing is imported.
+            workbook = _error_target(path)
+            try:
+                write_error_workbook(workbook, opened.lay.columns, importer.failed)
+            except OSError as exc:
+                raise StorageError(
+                    f"The error workbook {workbook} could not be written ({exc.strerror}). "
+                    "Nothing was imported.",
+                    detail=str(exc),
+                ) from exc
+    if rec.changed:
+        remember_profile(
+            store, entity, opened.lay.columns, opened.mapping, opened.date_orders, path.name
+        )
+    return ImportReport(
+        path,
+        importer.created,
+        updated,
+        skipped,
+        len(importer.failed),
+        rec.operation_id if rec.changed else None,
+        *_problems_and_notes(importer),
+        error_workbook=workbook,
+    )
+
+
+def _take_rows(
+    sheet: Sheet,
+    reader: RowReader,
+    importer: Importer[object],
+    progress: Progress,
+    *,
+    consume: bool,
+) -> Iterator[int]:
+    """Read the sheet into ``importer`` a chunk at a time, split; yield rows taken so far.
+
+    With ``consume`` each row is dropped from the sheet once read (its values live on in
+    the item), so a large sheet is not held twice.
+    """
+    rows, data_rows = sheet.table.rows, sheet.lay.data_rows
+    for start in range(0, len(data_rows), CHUNK):
+        progress.check_cancelled()
+        for index in data_rows[start : start + CHUNK]:
+            row = rows[index]
+            importer.add(reader.read(row, index, with_cells=False), row)
+            if consume:
+                rows[index] = []
+        importer.split()
+        yield min(start + CHUNK, len(data_rows))
+
+
+def _problems_and_notes(importer: Importer[object]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    problems = tuple(f"row {f.number}: {f.reason}; see the error workbook" for f in importer.failed)
+    return problems, tuple(importer.notes)
+
+
+def _error_target(path: Path) -> Path:
+    target = path.with_name(f"{path.stem}-errors.xlsx")
+    try:
+        with open(target, "ab"):
+            pass
+    except OSError:  # a read-only folder: fall back to the temporary folder
+        import tempfile
+
+        target = Path(tempfile.gettempdir()) / target.name
+    return target

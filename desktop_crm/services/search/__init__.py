@@ -1,0 +1,1 @@
+"""Search as you type and the global search (Ctrl+K)."""

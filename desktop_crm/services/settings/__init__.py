@@ -1,0 +1,1 @@
+"""Workspace settings and the human-facing numbers drawn from their patterns."""

@@ -1,0 +1,98 @@
+"""Workspace settings shared by everyone using the workspace (logged and undoable)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop_crm.domain.errors import ValidationError
+from desktop_crm.domain.numbering import DEFAULT_PATTERNS, validate_pattern
+from desktop_crm.domain.retention import RetentionPolicy
+from desktop_crm.services.common.changes import change_result
+from desktop_crm.services.common.dto import ChangeResult
+from desktop_crm.store.models import Setting
+from desktop_crm.store.store import Store
+
+DEFAULTS: dict[str, Any] = {
+    "backup.keep_recent": 10,
+    "backup.keep_daily": 7,
+    "backup.keep_weekly": 8,
+    "phone.default_region": "CN",
+    "currency.default": "CNY",
+    "followup.stale_days": 30,
+    "contacts.saved_views": [],
+    **{f"numbering.{kind}": pattern for kind, pattern in DEFAULT_PATTERNS.items()},
+}
+
+
+def read_setting(session: Session, key: str) -> Any:
+    """Read ``key`` inside an existing session, falling back to its default."""
+    value = session.scalars(
+        select(Setting.value).where(Setting.key == key, Setting.deleted_at.is_(None))
+    ).first()
+    return DEFAULTS.get(key) if value is None else value
+
+
+class SettingsService:
+    """Read and change workspace settings."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    def all(self) -> dict[str, Any]:
+        """Every known setting with its current value."""
+        with self._store.read() as session:
+            stored: dict[str, Any] = dict(
+                session.execute(
+                    select(Setting.key, Setting.value).where(Setting.deleted_at.is_(None))
+                ).all()
+            )
+        return {key: stored.get(key, default) for key, default in DEFAULTS.items()}
+
+    def get(self, key: str) -> Any:
+        """One setting's value."""
+        with self._store.read() as session:
+            return read_setting(session, key)
+
+    def update(self, values: dict[str, Any]) -> ChangeResult:
+        """Change several settings as one undoable operation.
+
+        Raises:
+            ValidationError: An unknown key or a value of the wrong kind.
+        """
+        for key, value in values.items():
+            _validate(key, value)
+        with self._store.unit_of_work("Change settings") as (session, recorder):
+            for key, value in values.items():
+                row = session.scalars(select(Setting).where(Setting.key == key)).first()
+                if row is None:
+                    session.add(Setting(key=key, value=value))
+                else:
+                    row.value = value
+                    row.deleted_at = None
+        return change_result(recorder)
+
+    def retention(self) -> RetentionPolicy:
+        """The backup retention policy."""
+        s = self.all()
+        return RetentionPolicy(
+            s["backup.keep_recent"], s["backup.keep_daily"], s["backup.keep_weekly"]
+        )
+
+
+def _validate(key: str, value: Any) -> None:
+    if key not in DEFAULTS:
+        raise ValidationError(f"Unknown setting {key}.", field=key)
+    default = DEFAULTS[key]
+    if isinstance(default, list):
+        if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+            raise ValidationError(f"{key} must be a list.", field=key)
+    elif isinstance(default, int):
+        if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= 10_000:
+            raise ValidationError(f"{key} must be a whole number from 0 to 10000.", field=key)
+    elif not isinstance(value, str) or not value.strip():
+        raise ValidationError(f"{key} must not be empty.", field=key)
+    if key.startswith("numbering."):
+        validate_pattern(value)

@@ -1,0 +1,1 @@
+"""What needs attention today (the Today screen)."""

@@ -1,0 +1,1 @@
+"""Opening, creating, checking and restoring workspaces; backups; the handle the UI keeps."""

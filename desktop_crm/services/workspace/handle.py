@@ -1,0 +1,225 @@
+"""Opening, creating, checking and restoring workspaces; the handle the UI keeps."""
+
+from __future__ import annotations
+
+import getpass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from desktop_crm.domain.errors import CrmError, ValidationError
+from desktop_crm.services.cards.contact_cards import CardService
+from desktop_crm.services.contact_lists.list_queries import ContactListService
+from desktop_crm.services.contact_lists.saved_views import SavedViewsService
+from desktop_crm.services.contacts.custom_fields import CustomFieldsService
+from desktop_crm.services.contacts.person_editing import PeopleService
+from desktop_crm.services.contacts.records import ContactsService
+from desktop_crm.services.duplicates.duplicate_people import DuplicateService
+from desktop_crm.services.exporting.exports import ExportService
+from desktop_crm.services.history.operations import HistoryService
+from desktop_crm.services.importing.service import ImportService
+from desktop_crm.services.search.global_search import SearchService
+from desktop_crm.services.settings.numbering import NumberingService
+from desktop_crm.services.settings.workspace_settings import SettingsService
+from desktop_crm.services.today.summary import TodayService
+from desktop_crm.services.workspace.backups import BackupService
+from desktop_crm.services.workspace.dto import CheckReport
+from desktop_crm.store import backup, schema
+from desktop_crm.store.lock import WorkspaceLock
+from desktop_crm.store.models import Pipeline, Stage, User
+from desktop_crm.store.store import Store
+
+DEFAULT_STAGES = {
+    "en": [
+        ("Qualified", 10, "open"),
+        ("Needs analysis", 25, "open"),
+        ("Proposal sent", 50, "open"),
+        ("Negotiation", 75, "open"),
+        ("Won", 100, "won"),
+        ("Lost", 0, "lost"),
+    ],
+    "zh": [
+        ("初步接洽", 10, "open"),
+        ("需求确认", 25, "open"),
+        ("方案报价", 50, "open"),
+        ("商务谈判", 75, "open"),
+        ("赢单", 100, "won"),
+        ("输单", 0, "lost"),
+    ],
+}
+
+
+def default_workspace_path() -> Path:
+    """The workspace used when none is named: in the user's data folder."""
+    from platformdirs import user_data_path
+
+    return user_data_path("Desktop CRM", appauthor=False) / "workspace.crm"
+
+
+class Workspace:
+    """An open workspace and the services over it. Close it when done.
+
+    Attributes:
+        path: The workspace file.
+        settings: Workspace settings.
+        history: Undo, redo and the operation list.
+        backups: Backups of this workspace.
+        contacts: People and companies.
+        imports: Importing files.
+        exports: Exporting files.
+        contact_list: Ids and rows for the contact lists.
+        people: Saving people from the editor, duplicate hints.
+        cards: Contact cards, their timeline, logging activities.
+        duplicates: Likely duplicate people, and merging them.
+        saved_views: Saved views of the contact lists.
+        custom_fields: User-defined fields.
+        numbers: Number pattern previews.
+        today: The Today screen's figures.
+        search: Global search.
+    """
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        self.path = store.path
+        self.settings = SettingsService(store)
+        self.history = HistoryService(store)
+        self.backups = BackupService(store, self.settings)
+        self.contacts = ContactsService(store, self.backups.backup_now)
+        self.imports = ImportService(store, self.backups.backup_now)
+        self.exports = ExportService(store)
+        self.contact_list = ContactListService(store)
+        self.people = PeopleService(store)
+        self.cards = CardService(store)
+        self.duplicates = DuplicateService(store, self.backups.backup_now)
+        self.saved_views = SavedViewsService(self.settings)
+        self.custom_fields = CustomFieldsService(store)
+        self.numbers = NumberingService(store)
+        self.today = TodayService(store)
+        self.search = SearchService(store)
+
+    @property
+    def store(self) -> Store:
+        """The underlying store, for other services of the core (never for the UI)."""
+        return self._store
+
+    def close(self, *, backup_if_changed: bool = True) -> None:
+        """Back up if anything changed since the last backup, then release the file."""
+        try:
+            if backup_if_changed:
+                self.backups.backup_if_due(datetime.now(UTC), reason="close")
+        finally:
+            self._store.close()
+
+
+def open_workspace(path: Path) -> Workspace:
+    """Open an existing workspace (locked, checked and migrated if needed).
+
+    Raises:
+        CrmError: Missing, locked, damaged, foreign or too new; see ``Store.open``.
+    """
+    return Workspace(Store.open(path))
+
+
+def create_workspace(path: Path, language: str = "en") -> Workspace:
+    """Create a new empty workspace with the local user and a default pipeline.
+
+    Raises:
+        ValidationError: A non-empty file is already there.
+    """
+    path = path.expanduser().resolve()
+    if path.exists() and path.stat().st_size > 0:
+        raise ValidationError(f"{path} already exists; open it instead.", field="path")
+    store = Store.open(path, create=True)
+    try:
+        _seed(store, language)
+    except BaseException:
+        store.close()
+        raise
+    return Workspace(store)
+
+
+def _seed(store: Store, language: str) -> None:
+    with store.unit_of_work("Create workspace", "system") as (session, _rec):
+        user = User(name=getpass.getuser() or "me", is_local=True)
+        pipeline = Pipeline(name="销售流程" if language == "zh" else "Sales", is_default=True)
+        session.add_all([user, pipeline])
+        session.flush()
+        for pos, (name, probability, kind) in enumerate(
+            DEFAULT_STAGES.get(language, DEFAULT_STAGES["en"])
+        ):
+            session.add(
+                Stage(
+                    pipeline_id=pipeline.id,
+                    name=name,
+                    position=pos,
+                    probability=probability,
+                    kind=kind,
+                )
+            )
+    store.actor_id = user.id
+
+
+def check_workspace(path: Path) -> CheckReport:
+    """Check integrity and schema without changing or locking anything."""
+    path = path.expanduser().resolve()
+    version = 0
+    try:
+        header = schema.read_header(path)
+        version = header.user_version
+        schema.classify(path)
+    except CrmError as exc:
+        integrity = schema.integrity_check(path) if path.exists() else "missing"
+        return CheckReport(
+            path, False, version, schema.SCHEMA_VERSION, integrity, exc.message, exc.code
+        )
+    integrity = schema.integrity_check(path)
+    problem = None if integrity == "ok" else f"{path.name} is damaged: {integrity}"
+    return CheckReport(
+        path,
+        integrity == "ok",
+        version,
+        schema.SCHEMA_VERSION,
+        integrity,
+        problem,
+        None if integrity == "ok" else "workspace.damaged",
+    )
+
+
+def restore_workspace(path: Path, backup_file: Path) -> Path | None:
+    """Replace the (closed) workspace at ``path`` with ``backup_file``.
+
+    A healthy current file is backed up first; a damaged or unreadable one is renamed aside,
+    never deleted.
+
+    Returns:
+        Where a damaged file was set aside, or ``None``.
+
+    Raises:
+        WorkspaceLockedError: The workspace is open somewhere.
+        BackupError: The backup is bad or the copy failed; the workspace is unchanged.
+    """
+    path = path.expanduser().resolve()
+    backup_file = backup_file.expanduser().resolve()
+    verdict = schema.integrity_check(backup_file) if backup_file.exists() else "missing"
+    if verdict != "ok":
+        from desktop_crm.domain.errors import BackupError
+
+        raise BackupError(f"{backup_file.name} is not a usable backup ({verdict}).")
+    lock = WorkspaceLock(path)
+    lock.acquire()
+    try:
+        aside = None
+        if path.exists():
+            healthy = False
+            try:
+                schema.classify(path)
+                healthy = schema.quick_check(path) == "ok"
+            except CrmError:
+                healthy = False
+            if healthy:
+                backup.make_backup(path, "pre-restore")
+            else:
+                aside = backup.set_aside(path, "damaged")
+        backup.restore_into(path, backup_file)
+        return aside
+    finally:
+        lock.release()
