@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from desktop_crm.domain.errors import CrmError
+from desktop_crm.domain.errors import CrmError, ValidationError
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_DAMAGED = 0, 1, 2, 3
 
@@ -35,6 +35,46 @@ COMMANDS = (
 )
 
 
+DATE_ORDERS = ("YMD", "DMY", "MDY")
+BULK_KINDS = {"import": "an import", "bulk": "a bulk edit", "demo": "demo data"}
+"""Operations that change many records at once: undoing or redoing one asks for ``--yes``."""
+
+USAGE = (
+    "desktop-crm [--workspace PATH] [--view SCREEN] [--language en|zh_CN] [--screenshot FILE]\n"
+    "       desktop-crm COMMAND [options]   (desktop-crm COMMAND --help for its options)"
+)
+DESCRIPTION = """Desktop CRM. Without a command it starts the app:
+  --workspace PATH      open this workspace file
+  --view SCREEN         the screen to show first (today, contacts, ...)
+  --language en|zh_CN   the app's language for this run
+  --screenshot FILE.png render the main window to a PNG and exit (needs --workspace)
+
+With a command it works on a workspace file from the command line (no window opens).
+Errors are one line on stderr with a non-zero exit; commands that change data take --json."""
+
+# What each command does, for the one line that names a failure ("could not ...").
+_DOING = {
+    "init": "create the workspace",
+    "demo": "create the demo workspace",
+    "import": "import",
+    "export": "export",
+    "template": "write the template",
+    "search": "search",
+    "backup": "back up",
+    "restore": "restore",
+    "check": "check the workspace",
+    "history": "list the history",
+    "undo": "undo",
+    "redo": "redo",
+}
+
+
+class _UsageError(CrmError):
+    """A value argparse cannot check by itself; exits like argparse's own errors (2)."""
+
+    code = "cli.usage"
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         self.exit(EXIT_USAGE, f"desktop-crm: {message} (see --help)\n")
@@ -42,8 +82,20 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every subcommand."""
-    parser = _Parser(prog="desktop-crm", description="Desktop CRM command line.")
-    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    parser = _Parser(
+        prog="desktop-crm",
+        usage=USAGE,
+        description=DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    sub = parser.add_subparsers(
+        dest="command",
+        required=True,
+        parser_class=_Parser,
+        title="commands",
+        metavar="COMMAND",
+        prog="desktop-crm",  # not the two-line usage above
+    )
 
     def workspace_arg(p: argparse.ArgumentParser) -> None:
         p.add_argument("path", type=Path, help="the workspace file")
@@ -65,8 +117,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser(
         "import",
-        help="import people, companies, deals or products (.vcf, .xlsx, .xls, .ods, .csv, "
-        ".html, .xml, .fods, .ldif)",
+        help="import people, companies, deals or products from a file",
+        description="Import from .vcf, .xlsx, .xls, .ods, .csv/.txt, .html, .xml, .fods or .ldif "
+        "as one undoable operation.",
     )
     workspace_arg(p)
     p.add_argument("file", type=Path, help="the file to import")
@@ -102,7 +155,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="append",
         default=[],
         metavar="COLUMN=ORDER",
-        help="how a column's text dates are written: YMD, DMY or MDY",
+        help="how a column's text dates are written: YMD, DMY or MDY; repeatable",
     )
     p.add_argument(
         "--preview",
@@ -111,7 +164,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     json_arg(p)
 
-    p = sub.add_parser("export", help="export a list to a file")
+    p = sub.add_parser("export", help="export a list, or the whole workspace, to a file")
     workspace_arg(p)
     p.add_argument("file", type=Path, help="the file to write")
     p.add_argument(
@@ -120,7 +173,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="what to export: people, companies, deals, quotes, activities, products, or "
         "workspace (every table, one sheet each, to move a workspace losslessly)",
     )
-    p.add_argument("--columns", help="comma-separated columns (default: all of the list)")
+    p.add_argument(
+        "--columns",
+        help="comma-separated columns, by name or header (default: the list's usual columns); "
+        "'all' for every field (people and companies: every phone, email and address, "
+        "birthday, notes, custom fields)",
+    )
     p.add_argument("--status", help="only deals/quotes with this status, activities of this kind")
     p.add_argument(
         "--format", dest="fmt", default=None, help="xlsx, csv or vcf (default: from the file name)"
@@ -142,13 +200,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--language", choices=("en", "zh"), default="en")
     json_arg(p)
 
-    p = sub.add_parser("search", help="find people and companies")
+    p = sub.add_parser(
+        "search", help="find people and companies (also while the app has the workspace open)"
+    )
     workspace_arg(p)
     p.add_argument("query", help="name, pinyin, initials, phone digits, email, tag, city...")
     p.add_argument("--limit", type=int, default=20)
     json_arg(p)
 
-    p = sub.add_parser("backup", help="take a verified backup now")
+    p = sub.add_parser(
+        "backup", help="take a verified backup now (also while the app has the workspace open)"
+    )
     workspace_arg(p)
     p.add_argument("--to", type=Path, dest="to", help="write the backup to this file")
     json_arg(p)
@@ -174,33 +236,64 @@ def build_parser() -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=what)
         workspace_arg(p)
         p.add_argument("operation_id", nargs="?", help="the operation (see history)")
+        p.add_argument(
+            "--yes",
+            action="store_true",
+            help=f"confirm {name}ing an import, bulk edit or demo data (many records at once)",
+        )
         json_arg(p)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; return the exit code."""
+    from desktop_crm.services.workspace.error_log import setup_logging
+
     args = build_parser().parse_args(argv)
     handler: Callable[[argparse.Namespace], int] = globals()[f"_cmd_{args.command}"]
+    setup_logging()
     try:
+        _refuse_folders(args)
         return handler(args)
     except CrmError as exc:
         print(f"desktop-crm: {exc.message}", file=sys.stderr)
+        if isinstance(exc, _UsageError):
+            return EXIT_USAGE
         return EXIT_DAMAGED if exc.code == "workspace.damaged" else EXIT_ERROR
     except KeyboardInterrupt:
         print("desktop-crm: interrupted; nothing was written.", file=sys.stderr)
         return 130
     except OSError as exc:
-        print(f"desktop-crm: {exc.strerror or exc} ({exc.filename or ''})", file=sys.stderr)
+        where = f" ({exc.filename})" if exc.filename else ""
+        print(f"desktop-crm: {exc.strerror or exc}{where}", file=sys.stderr)
         return EXIT_ERROR
     except Exception as exc:  # the contract: one line, never a traceback
         if os.environ.get("DESKTOP_CRM_DEBUG"):
             raise
-        print(
-            f"desktop-crm: unexpected error: {exc!s:.300} (set DESKTOP_CRM_DEBUG=1 for details)",
-            file=sys.stderr,
-        )
+        print(f"desktop-crm: {_unexpected(args, exc)}", file=sys.stderr)
         return EXIT_ERROR
+
+
+def _unexpected(args: argparse.Namespace, exc: BaseException) -> str:
+    """Log ``exc`` in full; return the one line users see (no SQL, values or class names)."""
+    from desktop_crm.services.workspace.error_log import log_unexpected
+
+    doing = _DOING.get(args.command, args.command)
+    if args.command == "import":
+        doing = f"import {args.file.name}"
+    log = log_unexpected(exc, f"desktop-crm {args.command}: could not {doing}")
+    where = f"details are in {log}" if log else "its details could not be written to a log"
+    return f"could not {doing}: an unexpected error happened; {where}"
+
+
+def _refuse_folders(args: argparse.Namespace) -> None:
+    """A folder named as a file: say so before anything (such as a lock file) is made beside it."""
+    from desktop_crm.services.workspace.reading import refuse_folder
+
+    if getattr(args, "path", None) is not None:
+        refuse_folder(args.path)
+    if getattr(args, "backup", None) is not None:
+        refuse_folder(args.backup, "backup")
 
 
 def _emit(args: argparse.Namespace, data: dict[str, Any], line: str) -> None:
@@ -262,22 +355,40 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
+    from desktop_crm.domain.errors import FileFormatError
+    from desktop_crm.services.archive.workbook import is_workspace_export
+    from desktop_crm.services.importing.vcard_import import is_vcard_file
     from desktop_crm.services.workspace.handle import open_workspace
 
+    path = args.file.expanduser()
+    _check_date_orders(args.date_order)
+    vcard = path.is_file() and is_vcard_file(path)
+    if vcard and args.entity != "people":
+        raise ValidationError(
+            f"{path.name} is a vCard file, which holds people; import it without --entity "
+            f"{args.entity}.",
+            field="entity",
+        )
+    if vcard and args.preview:  # it used to import for real instead
+        raise _UsageError(f"{path.name} is a vCard file: see what it holds with --dry-run.")
+    sheet: int | str = int(args.sheet) - 1 if args.sheet.isdigit() else args.sheet
     ws = open_workspace(args.path)
     try:
-        sheet: int | str = int(args.sheet) - 1 if args.sheet.isdigit() else args.sheet
-        path = args.file.expanduser()
-        mapping = orders = None
-        if (args.map or args.date_order or args.preview) and path.suffix.lower() != ".vcf":
+        mapping = orders = preview = None
+        if (args.map or args.date_order or args.preview) and not vcard:
             preview = ws.imports.preview(path, entity=args.entity, sheet=sheet)
             mapping = dict(preview.mapping) | _pairs(args.map, preview.columns, "--map")
-            orders = _pairs(args.date_order, preview.columns, "--date-order")
-            if args.preview:
-                preview = ws.imports.preview(
-                    path, entity=args.entity, sheet=sheet, mapping=mapping, date_orders=orders
-                )
-                return _print_preview(args, preview)
+            orders = {
+                c: o.upper()
+                for c, o in _pairs(args.date_order, preview.columns, "--date-order").items()
+            }
+        if args.entity == "deals" and not args.map and not vcard and not is_workspace_export(path):
+            _check_deal_columns(preview or ws.imports.preview(path, entity="deals", sheet=sheet))
+        if args.preview and preview is not None:
+            preview = ws.imports.preview(
+                path, entity=args.entity, sheet=sheet, mapping=mapping, date_orders=orders
+            )
+            return _print_preview(args, preview)
         report = ws.imports.import_file(
             path,
             dry_run=args.dry_run,
@@ -288,6 +399,8 @@ def _cmd_import(args: argparse.Namespace) -> int:
             date_orders=orders,
             match_by=tuple(k.strip() for k in args.match_by.split(",") if k.strip()),
         )
+    except FileFormatError as exc:
+        raise _sheet_error(path, args.sheet) or exc from None
     finally:
         ws.close(backup_if_changed=False)
     if args.json:
@@ -306,10 +419,66 @@ def _cmd_import(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _check_date_orders(items: list[str]) -> None:
+    """Refuse a ``--date-order`` other than YMD, DMY or MDY before anything is read."""
+    for item in items:
+        _column, _sep, order = item.partition("=")
+        if order.strip() and order.strip().upper() not in DATE_ORDERS:
+            raise _UsageError(
+                f"--date-order: “{order.strip()}” is not a date order; use YMD, DMY or MDY "
+                "(year-month-day, day-month-year, month-day-year)."
+            )
+
+
+def _sheet_error(path: Path, asked: str) -> CrmError | None:
+    """When the sheet asked for is not in the workbook: an error that lists the sheets."""
+    from desktop_crm.domain.errors import FileFormatError
+    from desktop_crm.spreadsheet.tables import read_table
+
+    try:
+        sheets = read_table(path, 0).sheets
+    except FileFormatError:
+        return None
+    index = int(asked) - 1 if asked.isdigit() else None
+    if (index is not None and 0 <= index < len(sheets)) or asked in sheets:
+        return None  # the sheet is there: the error was about something else
+    listed = ", ".join(f"{n} “{name}”" for n, name in enumerate(sheets, start=1))
+    return ValidationError(
+        f"{path.name} has no sheet {asked if index is not None else f'“{asked}”'}; its sheets "
+        f"are {listed}. Use --sheet with a number or a name.",
+        field="--sheet",
+    )
+
+
+# Deal fields no list of people or companies has; a sheet of deals has at least one of them
+# (or a name column headed as a deal's, which people and companies do not recognise).
+_DEAL_ONLY = ("amount", "stage", "expected_close", "closed_on", "lost_reason", "currency", "person")
+
+
+def _check_deal_columns(preview: Any) -> None:
+    """Refuse to import a sheet as deals when none of its columns is a deal's.
+
+    A list of people maps its "Name" column to a deal's title and would become one deal per
+    person; columns mapped by hand (``--map``) or remembered from an earlier import pass.
+    """
+    from desktop_crm.spreadsheet.mapping import guess_mapping
+
+    if preview.profile:
+        return
+    contact_columns = set(guess_mapping(preview.columns, "people"))
+    contact_columns |= set(guess_mapping(preview.columns, "companies"))
+    for column, target in preview.mapping.items():
+        if target in _DEAL_ONLY or (target == "title" and column not in contact_columns):
+            return
+    raise ValidationError(
+        f"{preview.path.name} has no deal columns (such as amount, stage or expected close); "
+        "use --entity people or companies, or --map COLUMN=title to import it as deals anyway.",
+        field="entity",
+    )
+
+
 def _pairs(items: list[str], columns: Sequence[str], flag: str) -> dict[int, str]:
     """``COLUMN=VALUE`` options, the column by number (from 1) or header."""
-    from desktop_crm.domain.errors import ValidationError
-
     found: dict[int, str] = {}
     for item in items:
         column, sep, value = item.partition("=")
@@ -401,8 +570,16 @@ def _cmd_export(args: argparse.Namespace) -> int:
         )
         return EXIT_USAGE
     from desktop_crm.services.contact_lists.dto import ContactFilter
+    from desktop_crm.services.exporting.exports import ALL, resolve_columns
 
-    columns = [c.strip() for c in args.columns.split(",") if c.strip()] if args.columns else None
+    columns = None
+    if args.columns is not None:
+        if fmt == "vcf" or args.entity == "workspace":
+            raise _UsageError(
+                "--columns chooses the columns of a list; vCard and workspace exports hold "
+                "every field."
+            )
+        columns = resolve_columns(args.entity, args.columns.split(","))
     target = args.file.expanduser().resolve()
     ws = open_workspace(args.path)
     try:
@@ -414,7 +591,9 @@ def _cmd_export(args: argparse.Namespace) -> int:
             count = ws.exports.export_records(target, fmt, args.entity, columns, args.status)
         else:
             flt = ContactFilter(kind=kinds[args.entity], status=args.status)
-            if columns:
+            if columns == [ALL]:
+                count = ws.exports.export_all_fields(target, fmt, flt)
+            elif columns:
                 count = ws.exports.export_list(target, fmt, flt, columns)
             else:
                 count = ws.exports.export_list(target, fmt, flt)
@@ -444,13 +623,13 @@ def _cmd_template(args: argparse.Namespace) -> int:
 
 
 def _cmd_search(args: argparse.Namespace) -> int:
-    from desktop_crm.services.workspace.handle import open_workspace
+    from desktop_crm.services.workspace.reading import open_for_reading
 
-    ws = open_workspace(args.path)
+    reader = open_for_reading(args.path)  # no lock: works while the app has it open
     try:
-        hits = ws.search.contacts(args.query, max(1, args.limit))
+        hits = reader.search.contacts(args.query, max(1, args.limit))
     finally:
-        ws.close(backup_if_changed=False)
+        reader.close()
     if args.json:
         print(
             json.dumps(
@@ -467,17 +646,18 @@ def _cmd_search(args: argparse.Namespace) -> int:
 
 
 def _cmd_backup(args: argparse.Namespace) -> int:
-    from desktop_crm.services.workspace.handle import open_workspace
-    from desktop_crm.store.backup import make_backup
+    from desktop_crm.services.workspace.reading import open_for_reading
 
-    ws = open_workspace(args.path)
+    if args.to is not None and args.to.expanduser().is_dir():
+        raise ValidationError(
+            f"{args.to} is a folder; give --to the backup file to write.", field="--to"
+        )
+    reader = open_for_reading(args.path)  # no lock: SQLite's backup API needs none
     try:
-        if args.to is not None:
-            made_path = make_backup(ws.path, "manual", dest=args.to.expanduser().resolve()).path
-        else:
-            made_path = ws.backups.backup_now("manual").path
+        dest = args.to.expanduser().resolve() if args.to is not None else None
+        made_path = reader.backup(dest).path
     finally:
-        ws.close(backup_if_changed=False)
+        reader.close()
     _emit(args, _counts(backup=str(made_path)), f"Backup written and verified: {made_path}")
     return EXIT_OK
 
@@ -554,19 +734,61 @@ def _cmd_history(args: argparse.Namespace) -> int:
 def _undo_or_redo(args: argparse.Namespace, redo: bool) -> int:
     from desktop_crm.services.workspace.handle import open_workspace
 
+    verb = "redo" if redo else "undo"
     ws = open_workspace(args.path)
     try:
+        target = _operation(ws, args.operation_id, redo)
+        if target is not None and target["kind"] in BULK_KINDS and not args.yes:
+            # Many records at once: say what it is and ask for --yes, rather than guess.
+            what = (
+                f"“{target['label']}” ({BULK_KINDS[target['kind']]}, {target['changes']} "
+                f"changes, {target['at']:%Y-%m-%d %H:%M}; operation {target['id']})"
+            )
+            _emit(args, {"would_" + verb: target, "confirmed": False}, f"Would {verb} {what}.")
+            print(f"desktop-crm: add --yes to {verb} it.", file=sys.stderr)
+            return EXIT_USAGE
         result = ws.history.redo(args.operation_id) if redo else ws.history.undo(args.operation_id)
     finally:
         ws.close(backup_if_changed=False)
-    verb = "Redid" if redo else "Undid"
     changed = result.created + result.updated + result.deleted + result.restored
+    done = "Redid" if redo else "Undid"
+    what = f"“{target['label']}”" if target else "it"
     _emit(
         args,
         result.as_json(),
-        f"{verb} it: {changed} records changed (operation {result.operation_id}).",
+        f"{done} {what}: {changed} records changed (operation {result.operation_id}).",
     )
     return EXIT_OK
+
+
+def _operation(ws: Any, operation_id: str | None, redo: bool) -> dict[str, Any] | None:
+    """The operation an undo or redo would act on, with how many changes it made.
+
+    ``None`` when there is none (the undo itself then says so).
+    """
+    from sqlalchemy import case, func, select
+
+    from desktop_crm.store.changelog import BULK_ACTIONS
+    from desktop_crm.store.models import Change, Operation
+
+    if operation_id is None:
+        pending = ws.history.next_redo() if redo else ws.history.next_undo()
+        if pending is None:
+            return None
+        operation_id = pending.id
+    with ws.store.read() as session:
+        op = session.get(Operation, operation_id)
+        if op is None:
+            return None
+        # A bulk change row stands for every id it lists (as in the history's counts).
+        rows = case(
+            (Change.action.in_(BULK_ACTIONS), func.json_array_length(Change.values, "$.ids")),
+            else_=1,
+        )
+        count = session.scalar(
+            select(func.coalesce(func.sum(rows), 0)).where(Change.operation_id == op.id)
+        )
+        return {"id": op.id, "label": op.label, "kind": op.kind, "at": op.at, "changes": count}
 
 
 def _cmd_undo(args: argparse.Namespace) -> int:

@@ -14,6 +14,21 @@ REALWORLD = Path(__file__).resolve().parents[1].parent / "shared" / "fixtures" /
 TODAY = date(2026, 11, 23)
 
 
+@pytest.fixture(autouse=True)
+def user_data_dir(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """The user data folder (error log, default workspace): a temporary one, never the real one.
+
+    Set in the environment, so subprocesses (the CLI, the launcher) use it too.
+    """
+    from desktop_crm.services.workspace.error_log import DATA_DIR_ENV
+
+    folder = tmp_path_factory.mktemp("data")
+    monkeypatch.setenv(DATA_DIR_ENV, str(folder))
+    return folder
+
+
 @pytest.fixture
 def ws_path(tmp_path: Path) -> Path:
     return tmp_path / "studio.crm"

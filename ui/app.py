@@ -11,8 +11,14 @@ from pathlib import Path
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
-from ui.main_window import VIEWS, MainWindow
+from desktop_crm.services.workspace.error_log import data_dir, setup_logging
+from ui.error_hooks import install_error_hooks
+from ui.icons import icon
+from ui.main_window import MainWindow
+from ui.screens import SCREEN_KEYS
+from ui.theme import follow_system_color_scheme
 from ui.worker import DbWorker
+from ui.workspace_files import choose_workspace
 
 TRANSLATIONS = Path(__file__).resolve().parent.parent / "resources" / "translations"
 STYLE = """
@@ -24,13 +30,21 @@ QLabel#placeholderNotice { color: #8a6d00; background: #fff8e1; padding: 8px 12p
 QLabel#figures { font-size: 15px; margin-top: 10px; }
 QFrame#tile { background: palette(base); border-radius: 6px; }
 QLabel#tileValue { font-size: 26px; font-weight: 600; }
-QLabel#tileCaption { color: palette(mid); }
+QLabel#tileCaption { color: palette(placeholder-text); }
 """
+
+
+LANGUAGES = ("en", "zh", "zh_CN")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(2, f"desktop-crm: {message} (see --help)\n")  # one line, as the CLI's
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     """Options of the GUI (subcommands are handled by the CLI)."""
-    parser = argparse.ArgumentParser(prog="desktop-crm", description="Desktop CRM")
+    parser = _Parser(prog="desktop-crm", description="Desktop CRM")
     parser.add_argument("--workspace", type=Path, help="open this workspace file")
     parser.add_argument(
         "--screenshot",
@@ -38,8 +52,8 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
         metavar="FILE.png",
         help="render the main window to a PNG and exit",
     )
-    parser.add_argument("--view", choices=VIEWS, default="today", help="screen to show")
-    parser.add_argument("--language", help="UI language for this run (en, zh_CN)")
+    parser.add_argument("--view", choices=SCREEN_KEYS, default="today", help="screen to show")
+    parser.add_argument("--language", choices=LANGUAGES, help="UI language for this run")
     return parser.parse_args(list(argv))
 
 
@@ -47,6 +61,9 @@ def install_translator(app: QApplication, language: str) -> QTranslator | None:
     """Load the translation for ``language`` ("" = the system's); English needs none."""
     code = language or QLocale.system().name()
     if not code.startswith("zh"):
+        english = QTranslator(app)  # plural forms only: "1 person", "3 people"
+        if english.load(str(TRANSLATIONS / "desktop_crm_en.qm")):
+            app.installTranslator(english)
         return None
     qt_own = QTranslator(app)  # Qt's own buttons (Back, Next, Cancel, Yes, No...)
     if qt_own.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
@@ -63,12 +80,16 @@ def run(argv: Sequence[str]) -> int:
     args = parse_args(argv)
     if args.screenshot is not None and os.environ.get("QT_QPA_PLATFORM") is None:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a screenshot needs no screen
+    setup_logging()
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    install_error_hooks(app)
     app.setApplicationName("Desktop CRM")
     app.setOrganizationName("Desktop CRM")
     settings = QSettings()
     install_translator(app, args.language or str(settings.value("ui/language", "")))
     app.setStyleSheet(STYLE)
+    follow_system_color_scheme(app)
+    app.setWindowIcon(icon("app"))
     worker = DbWorker()
     window = MainWindow(worker, settings)
     window.show_view(args.view)
@@ -111,13 +132,11 @@ def _open_initial(
     elif dialog.choice == "new":
         window.open_workspace(default, "new")
     elif dialog.choice == "open":
-        window.choose_workspace()
+        choose_workspace(window)
 
 
 def _default_workspace() -> Path:
-    from platformdirs import user_data_path
-
-    return user_data_path("Desktop CRM", appauthor=False) / "workspace.crm"
+    return data_dir() / "workspace.crm"
 
 
 def _screenshot(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from desktop_crm.domain.errors import CrmError
+from desktop_crm.services.workspace.error_log import log_unexpected
 
 
 def _fill(template: str, *values: object) -> str:
@@ -13,13 +14,25 @@ def _fill(template: str, *values: object) -> str:
     return template
 
 
-def error_text(exc: BaseException) -> str:
-    """A one-paragraph message for the user; unknown errors keep their own text."""
+def error_text(exc: BaseException, doing: str = "") -> str:
+    """A one-paragraph message for the user, in their language.
+
+    Errors the core raises on purpose say what is wrong. Anything else is a bug or a surprise:
+    its details (traceback, SQL, values) go to the error log, and the user reads one sentence
+    and where that log is.
+
+    Args:
+        exc: The error.
+        doing: What failed, translated and fitting "Could not %1", e.g. "import people.xlsx".
+    """
     if not isinstance(exc, CrmError):
-        return _fill(
-            QCoreApplication.translate("Messages", "Something went wrong: %1"),
-            str(exc) or type(exc).__name__,
-        )
+        if isinstance(exc, OSError) and exc.filename and exc.strerror:
+            return _fill(
+                QCoreApplication.translate("Messages", "Could not use %1: %2."),
+                exc.filename,
+                exc.strerror,
+            )
+        return unexpected_text(exc, doing)
     p = exc.params
     path = p.get("path", "")
     code = exc.code
@@ -75,3 +88,27 @@ def error_text(exc: BaseException) -> str:
     if code == "operation.cancelled":
         return QCoreApplication.translate("Messages", "Cancelled. Nothing was written.")
     return exc.message
+
+
+def unexpected_text(exc: BaseException, doing: str = "") -> str:
+    """Log ``exc`` in full and return the one sentence users see (no class names, no SQL)."""
+    log = log_unexpected(exc, doing)
+    if log is None:
+        return QCoreApplication.translate(
+            "Messages",
+            "An unexpected error stopped this, and its details could not be written to a log.",
+        )
+    if doing:
+        return _fill(
+            QCoreApplication.translate(
+                "Messages", "Could not %1: an unexpected error happened. The details are in %2."
+            ),
+            doing,
+            log,
+        )
+    return _fill(
+        QCoreApplication.translate(
+            "Messages", "An unexpected error stopped this. The details are in %1."
+        ),
+        log,
+    )

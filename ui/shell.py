@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMainWindow
 
 if TYPE_CHECKING:
@@ -19,10 +21,12 @@ class Shell(QMainWindow):
     Attributes:
         worker: The database worker every service call goes through.
         workspace: The open workspace, or ``None``; only jobs on the worker touch it.
+        settings: Per-computer preferences (window state, language, chosen columns).
     """
 
     worker: DbWorker
     workspace: Workspace | None
+    settings: QSettings
 
     def show_error(self, exc: BaseException) -> None:
         """Tell the user what went wrong, in their language."""
@@ -42,4 +46,12 @@ class Shell(QMainWindow):
 
     def open_card(self, kind: str, record_id: str) -> Any:
         """Show the card of a person or company."""
+        raise NotImplementedError
+
+    def open_workspace(self, path: Path, how: str = "open", contacts: int = 300) -> None:
+        """Open ``path`` (or create it: ``how`` = ``new`` / ``demo``) on the worker."""
+        raise NotImplementedError
+
+    def restore(self, path: Path, backup_file: Path) -> None:
+        """Replace the workspace at ``path`` with ``backup_file`` and reopen it."""
         raise NotImplementedError

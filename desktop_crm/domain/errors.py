@@ -90,6 +90,16 @@ class UndoConflictError(CrmError):
     code = "history.conflict"
 
 
+class KeyTakenError(UndoConflictError):
+    """An undo or redo would bring back a key (a tag name, a product code) a live row now has.
+
+    ``params``: ``operation`` (the operation undone or redone), ``entity`` (the table),
+    ``record_id`` (the live row in the way) and ``taken`` (what is in the way, in English).
+    """
+
+    code = "history.key_taken"
+
+
 class NothingToUndoError(CrmError):
     """There is no operation to undo or redo."""
 

@@ -1,16 +1,18 @@
 """Guessing which contact field each column of an imported table holds.
 
-From header names in English and Chinese (and the German ones real exports carry) and from the
-layouts of known exports: Google Contacts ("E-mail 1 - Value"), Outlook ("Job Title", "Business
-Phone"), Thunderbird, Yahoo and common CRM exports; then, for people, from what unmapped
-columns hold (emails, phone numbers, and Chinese names in a sheet without a header). The user
-can change every guess in the import preview.
+From header names in English, Chinese and Japanese (and the German ones real exports carry)
+and from the layouts of known exports: Google Contacts ("E-mail 1 - Value"), Outlook ("Job
+Title", "Business Phone"), Thunderbird, Yahoo and common CRM exports; then, for people, from
+what unmapped columns hold: emails and phone numbers always; names, companies and addresses
+when no header names the person (a sheet without a header, or with headers in a language not
+known here). The user can change every guess in the import preview.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+import unicodedata
+from collections.abc import Callable, Sequence
 
 # field -> header names (compared case-, space- and punctuation-insensitively)
 SYNONYMS: dict[str, tuple[str, ...]] = {
@@ -28,6 +30,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "contact",
         "contact name",
         "联络人",
+        "氏名",
+        "名前",
+        "お名前",
     ),
     "family_name": (
         "last name",
@@ -41,6 +46,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "nom",
         "apellidos",
         "apellido",
+        "苗字",
     ),
     "given_name": (
         "first name",
@@ -73,6 +79,10 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "employer",
         "所在公司",
         "单位名称",
+        "会社名",
+        "会社",
+        "企業名",
+        "勤務先",
     ),
     "title": (
         "job title",
@@ -85,8 +95,19 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "organization 1 - title",
         "beruf",
         "职称",
+        "役職",
+        "肩書",
+        "肩書き",
     ),
-    "department": ("department", "部门", "abteilung", "organization 1 - department"),
+    "department": (
+        "department",
+        "部门",
+        "abteilung",
+        "organization 1 - department",
+        "部署",
+        "部署名",
+        "所属部署",
+    ),
     "mobile": (
         "mobile",
         "mobile phone",
@@ -104,6 +125,10 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "cellphone",
         "cell number",
         "行动电话",
+        "携帯電話",
+        "携帯",
+        "携帯番号",
+        "携帯電話番号",
     ),
     "phone": (
         "phone",
@@ -128,6 +153,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "联系号码",
         "市话",
         "联络电话",
+        "電話番号",
     ),
     "home_phone": (
         "home phone",
@@ -136,6 +162,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "tel privat",
         "telefon (privat)",
         "tel. privat",
+        "自宅電話",
+        "自宅電話番号",
     ),
     "fax": (
         "fax",
@@ -144,6 +172,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "fax-nummer",
         "fax (geschäftlich)",
         "fax number",
+        "fax番号",
+        "ファックス",
     ),
     "email": (
         "email",
@@ -164,6 +194,10 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "email 1",
         "邮箱地址",
         "电子邮件地址",
+        "メールアドレス",
+        "メール",
+        "eメール",
+        "電子メール",
     ),
     "email2": (
         "secondary email",
@@ -176,6 +210,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "other email",
         "email 2",
         "e-mail 2",
+        "携帯メール",
+        "携帯メールアドレス",
     ),
     "street": (
         "address",
@@ -201,6 +237,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "公司地址",
         "家庭地址",
         "联系地址",
+        "住所",
+        "所在地",
     ),
     "city": (
         "city",
@@ -217,6 +255,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "work city",
         "mailing city",
         "town",
+        "市区町村",
     ),
     "region": (
         "state",
@@ -235,6 +274,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "state/region",
         "state/province",
         "所在省份",
+        "都道府県",
     ),
     "postcode": (
         "zip",
@@ -257,6 +297,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "home zipcode",
         "work zipcode",
         "邮递区号",
+        "郵便番号",
+        "〒",
     ),
     "country": (
         "country",
@@ -270,6 +312,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "work country",
         "home country",
         "mailing country",
+        "国",
+        "国名",
     ),
     "notes": (
         "notes",
@@ -287,6 +331,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "remark",
         "memo",
         "附注",
+        "備考",
+        "メモ",
     ),
     "tags": (
         "tags",
@@ -339,6 +385,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "birthdate",
         "dob",
         "出生年月",
+        "生年月日",
+        "誕生日",
     ),
     "wechat": (
         "wechat",
@@ -365,6 +413,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "personal website",
         "个人主页",
         "web page 1",
+        "ホームページ",
     ),
 }
 _SHARED = ("phone", "mobile", "fax", "email", "street", "city", "region", "postcode", "country")
@@ -387,6 +436,9 @@ COMPANY_SYNONYMS: dict[str, tuple[str, ...]] = {
         "account",
         "account name",
         "firma",
+        "会社名",
+        "会社",
+        "企業名",
     ),
     "industry": ("industry", "行业", "所属行业", "branche"),
     **{field: SYNONYMS[field] for field in _SHARED},
@@ -514,13 +566,17 @@ _CONTAINS_BY_ENTITY: dict[str, tuple[tuple[str, str], ...]] = {
 _CONTAINS = (
     ("手机", "mobile"),
     ("mobil", "mobile"),
+    ("携帯", "mobile"),  # before 電話: 携帯電話 (番号) is the mobile
     ("邮箱", "email"),
     ("e-mail", "email"),
     ("email", "email"),
+    ("メール", "email"),
     ("电话", "phone"),
     ("phone", "phone"),
     ("地址", "street"),
+    ("住所", "street"),
     ("公司", "company"),
+    ("会社", "company"),
     ("备注", "notes"),
     ("微信", "wechat"),
 )
@@ -573,8 +629,42 @@ _PHONE = re.compile(
     r"\+\d[\d\s\-().]{6,22}|\(\d{2,5}\)[\d\s\-.]{5,16}|0\d{2,3}[-\s]\d{7,8}"
     r"|\d{3}[-.\s]\d{3}[-.\s]\d{4}"
 )
-_CJK_NAME = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff·]{1,4}")
+# Personal names: Chinese and Japanese as two to five characters (佐々木 has 々), Japanese also
+# with family and given name apart and a given name in kana (佐藤 さくら); Korean as two to
+# four Hangul syllables.
+_CJK_NAME = re.compile(
+    r"[\u4e00-\u9fff][\u4e00-\u9fff々·]{1,4}"
+    r"|[\u4e00-\u9fff][\u4e00-\u9fff々]{0,2}[ \u3000][\u4e00-\u9fff々\u3040-\u30ff]{1,4}"
+    r"|[\uac00-\ud7a3]{2,4}"
+)
+# Companies by their legal form: in CJK scripts anywhere in the name, elsewhere as its last
+# word (Acme Inc., Müller GmbH) or first (Công ty ..., ООО ...).
+_CJK_COMPANY = re.compile(
+    r"公司|集团|集團|株式会社|有限会社|合同会社|[(（][株有][)）]|㈱|회사|[(（]주[)）]|㈜"
+)
+_LEGAL_FORMS = frozenset(
+    (
+        *("inc", "llc", "ltd", "limited", "gmbh", "ag", "kg", "plc", "corp", "corporation"),
+        *("company", "sas", "sarl", "srl", "spa", "pty", "llp", "oy"),
+        *("aps", "sro", "kft", "zrt", "doo", "jsc", "tnhh"),
+    )
+)
+_SHORT_LEGAL_FORMS = frozenset(("sa", "ag", "kg", "bv", "nv", "ab", "kk"))
+_LEGAL_PREFIXES = ("công ty ", "cty ", "ооо ", "оао ", "зао ", "пао ", "тов ")
+# Addresses: CJK ones by two administrative or street marks (市 and 区, 都 and 丁目), Korean
+# by two words ending in one (강남구 테헤란로), others by a house number and a street word.
+_CJK_ADDRESS_MARK = re.compile(r"丁目|番地|[省市区區县縣都道府県郡町村镇鎮乡鄉街路巷弄号號]")
+_HANGUL_ADDRESS_WORD = re.compile(r"[\uac00-\ud7a3]+[시도구군동읍면로길](?=[\s\d,]|$)")
+_STREET_WORD = re.compile(
+    r"\b(?:street|st|road|rd|avenue|ave|av|boulevard|blvd|lane|ln|drive|dr|way|court|ct|"
+    r"place|pl|square|sq|highway|hwy|parkway|terrace|crescent|rue|chemin|allée|route|via|"
+    r"viale|piazza|corso|calle|avenida|paseo|plaza|rua|travessa|ul|ulica|aleja|al|náměstí|"
+    r"třída|utca|út|đường|phố|quận|phường|улица|ул|проспект)\b"
+    r"|\w(?:straße|strasse|str\.|weg|gasse|platz|allee|damm|straat|laan|gatan|vej|veien)\b",
+    re.IGNORECASE,
+)
 NAME_FIELDS = ("name", "given_name", "family_name")
+_CONTACT_FIELDS = {"email", "email2", "mobile", "phone", "home_phone"}
 
 
 def guess_from_values(
@@ -582,9 +672,14 @@ def guess_from_values(
 ) -> dict[int, str]:
     """Add people's fields that a column's values show, where its header said nothing.
 
-    Columns of emails and of phone numbers are unmistakable. In a sheet without a header, a
-    column of two- to five-character Chinese names is the name when no column is (with a
-    header, such a column is as likely to hold product names or cities).
+    Columns of emails and of phone numbers are unmistakable. When no header names the
+    person (no header at all, or headers in a language not known here), columns are also
+    looked at for the name, the company and the street. With a header this needs an email or
+    phone column, so a list of products or ingredients is not read as people; and a column
+    of short CJK words counts as names only when its values are nearly all different (cities
+    and companies repeat down a contact list, names do not). Latin "First Last" values are
+    too like cities, products and job titles to go by their shape: they count as names only
+    where the emails agree (an.nguyen@... beside "Nguyễn Văn An").
 
     Args:
         mapping: The guess from the headers (returned extended, not changed).
@@ -610,11 +705,22 @@ def guess_from_values(
             take(index, "mobile", "phone", "home_phone")
         elif _mostly(column, _PHONE):
             take(index, "phone", "home_phone", "mobile")
-    if headerless and not used & set(NAME_FIELDS):
-        for index, column in enumerate(values):
-            if index not in result and column and _mostly(column, _CJK_NAME):
-                take(index, "name")
-                break
+    if used & set(NAME_FIELDS) or not (headerless or used & _CONTACT_FIELDS):
+        return result
+    for index, column in enumerate(values):
+        if index in result or not column:
+            continue
+        if "company" not in used and _share(column, _is_company) >= 0.6:
+            take(index, "company")
+        elif "street" not in used and _share(column, _is_address) >= 0.6:
+            take(index, "street")
+    emails = [v for i, f in result.items() if f in ("email", "email2") for v in values[i]]
+    for index, column in enumerate(values):
+        if index in result or not column or len(set(column)) < 0.9 * len(column):
+            continue
+        if _mostly(column, _CJK_NAME) or _named_in_emails(column, emails):
+            take(index, "name")
+            break
     return result
 
 
@@ -622,6 +728,68 @@ def _mostly(values: Sequence[str], pattern: re.Pattern[str]) -> bool:
     """Whether at least four in five of ``values`` match ``pattern`` whole."""
     hits = sum(1 for v in values if pattern.fullmatch(v.strip()))
     return hits * 5 >= len(values) * 4
+
+
+def _share(values: Sequence[str], test: Callable[[str], bool]) -> float:
+    """The share of ``values`` that pass ``test``."""
+    return sum(1 for v in values if test(v.strip())) / len(values)
+
+
+def _is_company(value: str) -> bool:
+    """Whether ``value`` names a company by its legal form (株式会社, Ltd, GmbH, Công ty)."""
+    if _CJK_COMPANY.search(value):
+        return True
+    folded = value.casefold()
+    if folded.startswith(_LEGAL_PREFIXES):
+        return True
+    words = value.replace(",", " ").split()  # "Acme, Inc."
+    if len(words) < 2:
+        return False
+    last = words[-1].replace(".", "").casefold()  # S.r.l. -> srl
+    if last in _SHORT_LEGAL_FORMS:
+        return not any(ch.islower() for ch in words[-1])  # S.A., AG; not the name "Sa"
+    return last in _LEGAL_FORMS or folded.replace(".", "").endswith(" sp z oo")
+
+
+def _is_address(value: str) -> bool:
+    """Whether ``value`` reads as a street address (see the patterns above)."""
+    if re.search(r"[\u4e00-\u9fff]", value):
+        return len(value) >= 5 and len(set(_CJK_ADDRESS_MARK.findall(value))) >= 2
+    if len(_HANGUL_ADDRESS_WORD.findall(value)) >= 2:
+        return True
+    return bool(re.search(r"\d", value) and _STREET_WORD.search(value))
+
+
+def _named_in_emails(column: Sequence[str], emails: Sequence[str]) -> bool:
+    """Whether ``column`` holds "First Last" names that the emails' local parts spell.
+
+    Four in five values must be two to four capitalised words, and half of all values must
+    have a word (three letters or more, accents dropped) in some email before its "@".
+    """
+    locals_ = [_ascii_fold(e.split("@", 1)[0]) for e in emails if "@" in e]
+    if not locals_:
+        return False
+    shaped = agreed = 0
+    for value in column:
+        words = value.split()
+        if not 2 <= len(words) <= 4 or not all(_name_word(w) for w in words):
+            continue
+        shaped += 1
+        tokens = {t for t in (_ascii_fold(w) for w in words) if len(t) >= 3}
+        if any(t in local for t in tokens for local in locals_):
+            agreed += 1
+    return shaped * 5 >= len(column) * 4 and agreed * 2 >= len(column)
+
+
+def _name_word(word: str) -> bool:
+    """A capitalised word of letters (with ' - . of O'Brien, Jean-Luc, J.)."""
+    return word[0].isupper() and all(ch.isalpha() or ch in "'’-." for ch in word)
+
+
+def _ascii_fold(text: str) -> str:
+    """Lower-case ASCII letters of ``text``, accents dropped (Nguyễn -> nguyen, Łukasz)."""
+    plain = unicodedata.normalize("NFKD", text.casefold().replace("ł", "l").replace("đ", "d"))
+    return "".join(ch for ch in plain if "a" <= ch <= "z")
 
 
 def _guess(

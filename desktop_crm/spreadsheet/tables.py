@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from desktop_crm.domain.errors import FileFormatError
+from desktop_crm.spreadsheet.charsets import plausibility, votes_big5
 from desktop_crm.spreadsheet.ldif_table import looks_like_ldif, read_ldif
 from desktop_crm.spreadsheet.markup_tables import declared_encoding, markup_kind, read_markup
 
@@ -293,68 +294,16 @@ def decode_text(data: bytes) -> tuple[str, str]:
             text = data.decode(codec)
         except UnicodeDecodeError:
             continue
-        scored.append((_plausibility(text), -order, codec, text))
+        scored.append((plausibility(text), -order, codec, text))
     if not scored:
         return data.decode("gb18030", errors="replace"), "gb18030"
     scored.sort(reverse=True)
     best_score, _o, codec, text = scored[0]
-    from charset_normalizer import from_bytes
-
-    # Big5 and GB18030 both read each other's bytes as Chinese; let a language model vote.
-    voted = from_bytes(data, cp_isolation=["big5", "gb18030"]).best()
-    if voted is not None and voted.encoding == "big5" and codec == "gb18030":
+    if codec == "gb18030" and votes_big5(data):
         for score, _o2, other, other_text in scored:
             if other == "big5" and score >= best_score * 0.9:
                 return other_text, "big5"
     return text, codec
-
-
-def _plausibility(text: str) -> int:
-    """How much ``text`` looks like words rather than what a wrong codepage makes of bytes.
-
-    Wrong codepages give symbol soup (cp1252 read of CJK bytes), half-width katakana (cp932
-    read of GBK), or Chinese or Cyrillic letters wedged inside Latin words (GB18030 or
-    cp1251 read of cp1252 bytes). Kana only Japanese has, and Cyrillic comes in whole words,
-    so both count extra.
-    """
-    good = bad = 0
-    for i, ch in enumerate(text):
-        code = ord(ch)
-        if code < 0x80:
-            continue
-        if 0x3040 <= code <= 0x30FF:
-            good += 3
-        elif 0x4E00 <= code <= 0x9FFF or 0xAC00 <= code <= 0xD7AF:
-            before = text[i - 1] if i else " "
-            after = text[i + 1] if i + 1 < len(text) else " "
-            if (before.isascii() and before.isalpha()) or (after.isascii() and after.isalpha()):
-                bad += 1
-            else:
-                good += 2  # one character from two bytes
-        elif 0x400 <= code <= 0x4FF:
-            before = text[i - 1] if i else " "
-            after = text[i + 1] if i + 1 < len(text) else " "
-            if (before.isascii() and before.isalpha()) or (after.isascii() and after.isalpha()):
-                bad += 1
-            else:
-                good += 1
-        elif 0xC0 <= code <= 0x24F and ch.isalpha():
-            # Accents sit inside Latin words; a word of nothing but accents is Cyrillic (or
-            # Greek) read through a Latin codepage.
-            before = text[i - 1] if i else " "
-            after = text[i + 1] if i + 1 < len(text) else " "
-            if (before.isascii() and before.isalpha()) or (after.isascii() and after.isalpha()):
-                good += 1
-        elif (
-            0x80 <= code <= 0xBF
-            or 0x2000 <= code <= 0x206F
-            or 0xFF61 <= code <= 0xFF9F
-            or 0xE000 <= code <= 0xF8FF
-            or code == 0xFFFD
-            or 0x2C6 <= code <= 0x2DC
-        ):
-            bad += 1
-    return good - 4 * bad
 
 
 def _read_text(path: Path, data: bytes, sheet: int | str = 0) -> Table:

@@ -1,21 +1,25 @@
 """Read vCard 2.1, 3.0 and 4.0 files as phones and mail clients really write them.
 
 Works on bytes: a 2.1 file may mix raw bytes of a declared charset (``CHARSET=SHIFT_JIS``),
-undeclared legacy bytes (Windows-1251) and UTF-8 in one file. Handles UTF-16 with or without
-a BOM, folded lines, quoted-printable soft line breaks, base64 photos, Apple's grouped labels
-(``item1.X-ABLabel``) and cards without a name. A broken card is reported and skipped; the
-rest are read.
+undeclared legacy bytes (Windows-1251, raw or quoted-printable) and UTF-8 in one file. The
+codepage of undeclared bytes is guessed once per file from all of them, and no value is
+decoded to U+FFFD. Handles UTF-16 with or without a BOM, folded lines, quoted-printable soft
+line breaks, base64 photos, Apple's grouped labels (``item1.X-ABLabel``) and cards without a
+name. A broken card is reported and skipped; the rest are read.
 """
 
 from __future__ import annotations
 
 import base64
 import binascii
+import codecs
 import quopri
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
+
+from desktop_crm.spreadsheet.charsets import decode_keeping_strays, guess_legacy
 
 _PROPERTY_START = re.compile(rb"^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)?[;:]")
 _APPLE_LABEL = re.compile(r"^_\$!<(.*)>!\$_$")
@@ -157,13 +161,14 @@ class _Property:
 def read_vcards(data: bytes) -> VCardFile:
     """Parse every card in ``data``."""
     data = _to_utf8_if_utf16(data)
-    fallback = _fallback_charset(data)
+    props = list(_properties(data))
+    fallback = _legacy_charset(props, _declared_charset(data))
     contacts: list[VContact] = []
     problems: list[VCardProblem] = []
     index = 0
     card: list[_Property] | None = None
     begin_line = 0
-    for prop in _properties(data):
+    for prop in props:
         if prop.name == "BEGIN" and prop.raw.strip().upper() == b"VCARD":
             if card is not None:
                 problems.append(VCardProblem(index, begin_line, "the card has no END:VCARD"))
@@ -206,21 +211,32 @@ def _to_utf8_if_utf16(data: bytes) -> bytes:
     return data
 
 
-def _fallback_charset(data: bytes) -> str:
-    """The charset for undeclared legacy bytes: one declared elsewhere in the file, or a guess."""
+def _declared_charset(data: bytes) -> str | None:
+    """The first legacy charset the file declares anywhere, if Python knows it."""
     for m in _CHARSET_PARAM.finditer(data):
         name = m.group(1).decode("ascii").lower()
         if name.replace("-", "") not in ("utf8", "usascii"):
-            return _codec(name)
-    try:
-        data.decode("utf-8")
-        return "utf-8"
-    except UnicodeDecodeError:
-        pass
-    from charset_normalizer import from_bytes
+            try:
+                return codecs.lookup(_codec(name)).name
+            except LookupError:
+                continue
+    return None
 
-    best = from_bytes(data).best()
-    return best.encoding if best is not None else "cp1252"
+
+def _legacy_charset(props: list[_Property], declared: str | None) -> str:
+    """The codepage for values that are neither UTF-8 nor in their declared charset.
+
+    Guessed once from all such values (raw or quoted-printable): a whole file tells
+    Windows-1250 from 1252 where one name cannot. A charset the file declares elsewhere wins
+    a tie: the same program wrote both.
+    """
+    undecodable = (
+        raw
+        for p in props
+        if p.name != "PHOTO" and _encoding(p) not in ("B", "BASE64")
+        if not (raw := _value_bytes(p)).isascii() and _strict_text(p, raw) is None
+    )
+    return guess_legacy(undecodable, declared)
 
 
 def _codec(name: str) -> str:
@@ -258,13 +274,13 @@ def _parse_line(number: int, line: bytes) -> _Property | None:
         return None
     header, raw = line[:colon], line[colon + 1 :]
     parts = _split_unquoted(header, ord(";"))
-    name = parts[0].decode("ascii", errors="replace").strip()
+    name = _header_text(parts[0]).strip()
     group = ""
     if "." in name:
         group, name = name.rsplit(".", 1)
     params: dict[str, list[str]] = {}
     for part in parts[1:]:
-        text = part.decode("ascii", errors="replace").strip()
+        text = _header_text(part).strip()
         if not text:
             continue
         if "=" in text:
@@ -276,6 +292,14 @@ def _parse_line(number: int, line: bytes) -> _Property | None:
         else:
             params.setdefault("TYPE", []).append(text)  # a bare vCard 2.1 type
     return _Property(number, group.lower(), name.upper(), params, raw)
+
+
+def _header_text(raw: bytes) -> str:
+    """Property names and parameters are ASCII; anything else is kept, not made U+FFFD."""
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return decode_keeping_strays(raw, "cp1252")
 
 
 def _unquoted_index(line: bytes, char: int) -> int:
@@ -313,15 +337,25 @@ def _value_bytes(prop: _Property) -> bytes:
     return prop.raw
 
 
-def _text(prop: _Property, fallback: str) -> str:
-    raw = _value_bytes(prop)
+def _strict_text(prop: _Property, raw: bytes) -> str | None:
+    """``raw`` in the property's declared charset or UTF-8, or ``None`` if neither reads it."""
     declared = (prop.params.get("CHARSET") or [""])[0]
-    for codec in ([_codec(declared)] if declared else []) + ["utf-8", fallback]:
+    for codec in ([_codec(declared)] if declared else []) + ["utf-8"]:
         try:
             return raw.decode(codec)
         except (UnicodeDecodeError, LookupError):
             continue
-    return raw.decode("utf-8", errors="replace")
+    return None
+
+
+def _text(prop: _Property, fallback: str) -> str:
+    raw = _value_bytes(prop)
+    text = _strict_text(prop, raw)
+    if text is not None:
+        return text
+    # A byte the file's codepage leaves undefined (0x81 in Windows-1250) is kept as it is
+    # rather than as U+FFFD or by reading the whole value in another codepage.
+    return decode_keeping_strays(raw, fallback)
 
 
 def _unescape(text: str) -> str:

@@ -3,6 +3,16 @@
 Every tracked row has a global UUIDv7 ``id``, ``created_at``/``updated_at`` moments and a
 ``deleted_at`` tombstone: deleting sets it, restoring clears it, and reads filter it out. The
 change log and operations tables record every change made through services.
+
+Unique keys (tag names, product codes, custom field keys, numbers, settings, a tag on a record)
+hold among live rows only: they are partial unique indexes ``WHERE deleted_at IS NULL``
+(:func:`live_unique`), so a tombstone never blocks its key. Making a record whose key matches a
+tombstone makes a *new* row; the tombstone is not revived (settings excepted: a setting's row is
+its key's, and setting it again clears its tombstone). The tombstone keeps its own history, and
+the operation that tombstoned it can still be undone or redone, unless that would bring back a
+key a live row holds again: then the undo or redo is refused (``KeyTakenError``), nothing
+changed. Numbers never meet this: they are drawn past every number ever handed out, tombstones
+included, so a number is never reused.
 """
 
 from __future__ import annotations
@@ -15,6 +25,7 @@ from sqlalchemy import (
     JSON,
     Boolean,
     CheckConstraint,
+    ColumnElement,
     Date,
     ForeignKey,
     Index,
@@ -23,7 +34,8 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
-    UniqueConstraint,
+    func,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -55,6 +67,30 @@ class Tracked(Base):
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
     deleted_at: Mapped[datetime | None] = mapped_column(UtcDateTime, default=None)
+
+
+LIVE_ROWS = text("deleted_at IS NULL")
+
+
+def live_unique(name: str, *keys: str | ColumnElement[Any], taken: str) -> Index:
+    """A unique index over live rows only (a tombstone keeps its key without holding it).
+
+    Args:
+        name: The index name.
+        keys: Its columns or expressions (``func.lower(...)`` for keys the app compares
+            case-insensitively).
+        taken: What an undo or redo that would repeat the key says is in the way, as a
+            ``str.format`` template over the live row's columns (foreign keys given as the
+            referenced row's name), e.g. ``tag “{name}” exists again``.
+    """
+    return Index(
+        name,
+        *keys,
+        unique=True,
+        sqlite_where=LIVE_ROWS,
+        postgresql_where=LIVE_ROWS,
+        info={"taken": taken},
+    )
 
 
 def fk(target: str, nullable: bool = True, *, index: bool = True) -> Mapped[Any]:
@@ -90,7 +126,12 @@ class Company(Tracked):
     """An organisation we sell to."""
 
     __tablename__ = "companies"
-    number: Mapped[str | None] = mapped_column(String(40), unique=True)
+    __table_args__ = (
+        live_unique(
+            "uq_companies_number", "number", taken="customer number {number} is used again"
+        ),
+    )
+    number: Mapped[str | None] = mapped_column(String(40))
     name: Mapped[str] = mapped_column(String(300), index=True)
     industry: Mapped[str | None] = mapped_column(String(200))
     website: Mapped[str | None] = mapped_column(String(500))
@@ -106,7 +147,10 @@ class Person(Tracked):
     """A contact person, optionally working at a company."""
 
     __tablename__ = "people"
-    number: Mapped[str | None] = mapped_column(String(40), unique=True)
+    __table_args__ = (
+        live_unique("uq_people_number", "number", taken="customer number {number} is used again"),
+    )
+    number: Mapped[str | None] = mapped_column(String(40))
     name: Mapped[str] = mapped_column(String(300), index=True)
     family_name: Mapped[str | None] = mapped_column(String(200))
     given_name: Mapped[str | None] = mapped_column(String(200))
@@ -170,18 +214,35 @@ class Address(Tracked):
 
 
 class Tag(Tracked):
-    """A label that groups contacts."""
+    """A label that groups contacts; names are unique among live tags, ignoring case."""
 
     __tablename__ = "tags"
-    name: Mapped[str] = mapped_column(String(100), unique=True)
+    name: Mapped[str] = mapped_column(String(100))
     color: Mapped[str | None] = mapped_column(String(9))
+    __table_args__ = (
+        live_unique("uq_tags_name", func.lower(name), taken="tag “{name}” exists again"),
+    )
 
 
 class Tagging(Tracked):
     """A tag on a person or a company (a row of its own so that it syncs and undoes)."""
 
     __tablename__ = "taggings"
-    __table_args__ = (_one_owner(),)
+    __table_args__ = (
+        _one_owner(),
+        live_unique(
+            "uq_taggings_tag_person",
+            "tag_id",
+            "person_id",
+            taken="tag “{tag_id}” is on “{person_id}” again",
+        ),
+        live_unique(
+            "uq_taggings_tag_company",
+            "tag_id",
+            "company_id",
+            taken="tag “{tag_id}” is on “{company_id}” again",
+        ),
+    )
     tag_id: Mapped[str] = fk("tags", nullable=False)
     person_id: Mapped[str | None] = fk("people")
     company_id: Mapped[str | None] = fk("companies")
@@ -191,7 +252,14 @@ class CustomFieldDef(Tracked):
     """A user-defined field on people, companies or deals."""
 
     __tablename__ = "custom_field_defs"
-    __table_args__ = (UniqueConstraint("entity", "key"),)
+    __table_args__ = (
+        live_unique(
+            "uq_custom_field_defs_entity",
+            "entity",
+            "key",
+            taken="custom field “{label}” exists again",
+        ),
+    )
     entity: Mapped[str] = mapped_column(String(30))
     key: Mapped[str] = mapped_column(String(100))
     label: Mapped[str] = mapped_column(String(200))
@@ -273,7 +341,10 @@ class Deal(Tracked):
     """An opportunity moving through a pipeline."""
 
     __tablename__ = "deals"
-    number: Mapped[str | None] = mapped_column(String(40), unique=True)
+    __table_args__ = (
+        live_unique("uq_deals_number", "number", taken="deal number {number} is used again"),
+    )
+    number: Mapped[str | None] = mapped_column(String(40))
     title: Mapped[str] = mapped_column(String(300))
     pipeline_id: Mapped[str] = fk("pipelines", nullable=False)
     stage_id: Mapped[str] = fk("stages", nullable=False)
@@ -304,10 +375,10 @@ class DealStageChange(Tracked):
 
 
 class Product(Tracked):
-    """Something we sell, with its list price and tax rate."""
+    """Something we sell, with its list price and tax rate; codes are unique ignoring case."""
 
     __tablename__ = "products"
-    sku: Mapped[str | None] = mapped_column(String(100), unique=True)
+    sku: Mapped[str | None] = mapped_column(String(100))
     name: Mapped[str] = mapped_column(String(300))
     description: Mapped[str | None] = mapped_column(Text)
     unit: Mapped[str | None] = mapped_column(String(30))
@@ -315,13 +386,19 @@ class Product(Tracked):
     currency: Mapped[str] = mapped_column(String(3), default="CNY")
     tax_rate: Mapped[Decimal] = mapped_column(ExactDecimal, default=Decimal(0))  # percent
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    __table_args__ = (
+        live_unique("uq_products_sku", func.lower(sku), taken="product code “{sku}” is used again"),
+    )
 
 
 class Quote(Tracked):
     """A priced offer to a customer."""
 
     __tablename__ = "quotes"
-    number: Mapped[str] = mapped_column(String(40), unique=True)
+    __table_args__ = (
+        live_unique("uq_quotes_number", "number", taken="quote number {number} is used again"),
+    )
+    number: Mapped[str] = mapped_column(String(40))
     deal_id: Mapped[str | None] = fk("deals")
     company_id: Mapped[str | None] = fk("companies")
     person_id: Mapped[str | None] = fk("people")
@@ -354,7 +431,12 @@ class Contract(Tracked):
     """A signed agreement, usually from an accepted quote."""
 
     __tablename__ = "contracts"
-    number: Mapped[str] = mapped_column(String(40), unique=True)
+    __table_args__ = (
+        live_unique(
+            "uq_contracts_number", "number", taken="contract number {number} is used again"
+        ),
+    )
+    number: Mapped[str] = mapped_column(String(40))
     title: Mapped[str] = mapped_column(String(300))
     quote_id: Mapped[str | None] = fk("quotes")
     deal_id: Mapped[str | None] = fk("deals")
@@ -411,7 +493,8 @@ class Setting(Tracked):
     """A workspace setting shared by everyone on the workspace (JSON value)."""
 
     __tablename__ = "settings"
-    key: Mapped[str] = mapped_column(String(100), unique=True)
+    __table_args__ = (live_unique("uq_settings_key", "key", taken="setting {key} is set again"),)
+    key: Mapped[str] = mapped_column(String(100))
     value: Mapped[Any] = mapped_column(JSON)
 
 

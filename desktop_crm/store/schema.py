@@ -19,7 +19,7 @@ from desktop_crm.domain.errors import (
 )
 from desktop_crm.store.database import APPLICATION_ID
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 """The schema this code writes; each Alembic revision sets ``user_version`` to its number."""
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
@@ -83,6 +83,23 @@ def classify(path: Path) -> FileHeader:
 
 def upgrade(path: Path) -> None:
     """Run every pending Alembic migration on ``path`` (creating the schema if empty)."""
+    _migrate(path, "upgrade", "head")
+    raw = sqlite3.connect(path)
+    try:
+        # Every migration sets this itself; setting it again makes a half-stamped file whole.
+        raw.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        raw.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        raw.commit()
+    finally:
+        raw.close()
+
+
+def downgrade(path: Path, revision: str) -> None:
+    """Migrate ``path`` back to ``revision`` (tests build older files with it)."""
+    _migrate(path, "downgrade", revision)
+
+
+def _migrate(path: Path, direction: str, revision: str) -> None:
     from alembic import command  # heavy: imported only when a migration is due
     from alembic.config import Config
 
@@ -93,18 +110,14 @@ def upgrade(path: Path) -> None:
     engine = make_engine(path)
     try:
         with engine.connect() as conn:
+            # Batch migrations replace tables that others point to, which SQLite refuses with
+            # foreign keys on; the pragma is a no-op inside a transaction, so it is set on the
+            # raw connection before Alembic begins one. Migrations check the keys themselves.
+            conn.connection.dbapi_connection.execute("PRAGMA foreign_keys=OFF")  # type: ignore[union-attr]
             config.attributes["connection"] = conn
-            command.upgrade(config, "head")
+            getattr(command, direction)(config, revision)
     finally:
         engine.dispose()
-    raw = sqlite3.connect(path)
-    try:
-        # Every migration sets this itself; setting it again makes a half-stamped file whole.
-        raw.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-        raw.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-        raw.commit()
-    finally:
-        raw.close()
 
 
 def quick_check(path: Path) -> str:

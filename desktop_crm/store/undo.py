@@ -6,6 +6,10 @@ the operation's "after" values (for a bulk-created row: that no later edit in ef
 it); if a later edit changed any of them, the undo is refused and nothing is written. Then it
 writes the "before" values (a created row becomes a tombstone) as a new operation of kind
 ``undo``, itself logged, so the log stays the whole truth for sync. Redo is the mirror image.
+
+Unique keys hold among live rows only, and a key freed by a tombstone may be taken by a new row
+(see ``models``). An undo or redo that would bring such a tombstone back (or set a key back)
+while a live row holds its key is refused with :class:`KeyTakenError`, nothing written.
 """
 
 from __future__ import annotations
@@ -13,10 +17,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Column, ColumnElement, Index, Table, and_, func, literal, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.util import ClauseAdapter
+from sqlalchemy.sql.visitors import replacement_traverse
 
-from desktop_crm.domain.errors import NotFoundError, UndoConflictError
+from desktop_crm.domain.errors import KeyTakenError, NotFoundError, UndoConflictError
 from desktop_crm.store.batches import in_chunks, placeholders
 from desktop_crm.store.changelog import BULK_CREATE, Recorder
 from desktop_crm.store.models import TRACKED_MODELS, Change, Operation, Tracked
@@ -121,6 +128,35 @@ def _apply(session: Session, recorder: Recorder, target: Operation, *, undo: boo
             operation=target.id,
             fields=sorted(set(conflicts)),
         )
+    moves = [_key_move(row, change, undo) for row, change in rows]
+    leaving = {row.id for (row, _c), (frees, _t) in zip(rows, moves, strict=True) if frees}
+    if undo:
+        leaving.update(i for ids in bulk.values() for i in ids)
+    taking = [rc for rc, (_f, takes) in zip(rows, moves, strict=True) if takes]
+    _refuse_taken_keys(session, target, taking, bulk, leaving, undo=undo)
+    try:
+        # Rows giving up their keys go first, so that rows taking the same keys back never
+        # meet them in a unique index half-way through.
+        _write(session, recorder, [rc for rc in rows if rc[0].id in leaving], undo=undo)
+        if undo:
+            for entity, ids in bulk.items():
+                recorder.bulk_set_deleted(session, TRACKED_MODELS[entity], ids, deleted=True)
+        _write(session, recorder, [rc for rc in rows if rc[0].id not in leaving], undo=undo)
+        if not undo:
+            for entity, ids in bulk.items():
+                recorder.bulk_set_deleted(session, TRACKED_MODELS[entity], ids, deleted=False)
+    except IntegrityError as exc:
+        if "unique" not in str(exc.orig).lower():
+            raise
+        # The check above covers what undo can reach; this keeps any case it missed a refusal.
+        raise _taken(
+            target, undo, "a name or code it would bring back is in use again", {}
+        ) from None
+
+
+def _write(
+    session: Session, recorder: Recorder, rows: list[tuple[Tracked, NetChange]], *, undo: bool
+) -> None:
     for row, change in rows:
         columns = type(row).__table__.columns
         if change.created:
@@ -130,8 +166,155 @@ def _apply(session: Session, recorder: Recorder, target: Operation, *, undo: boo
         for name, (before, after) in change.fields.items():
             setattr(row, name, from_json(columns[name], before if undo else after))
     session.flush()
+
+
+def _unique_keys(table: Table) -> list[Index]:
+    """The table's unique indexes (over live rows only: see ``models.live_unique``)."""
+    return sorted((ix for ix in table.indexes if ix.unique), key=lambda ix: ix.name or "")
+
+
+def _key_columns(table: Table) -> list[str]:
+    return sorted({c.key for ix in _unique_keys(table) for c in ix.columns})
+
+
+def _final_keys(row: Tracked, change: NetChange, undo: bool) -> dict[str, Any]:
+    """The row's key columns and ``deleted_at`` (JSON forms) once the undo or redo is written."""
+    final = {k: to_json(getattr(row, k)) for k in _key_columns(type(row).__table__)}  # type: ignore[arg-type]
+    if change.created:  # only its tombstone is written: set on undo, cleared on redo
+        final["deleted_at"] = "now" if undo else None
+    else:
+        final["deleted_at"] = to_json(row.deleted_at)
+        final.update({k: pair[0 if undo else 1] for k, pair in change.fields.items() if k in final})
+    return final
+
+
+def _key_move(row: Tracked, change: NetChange, undo: bool) -> tuple[bool, bool]:
+    """Whether the row gives up its keys, and whether it takes keys (comes back or is re-keyed)."""
+    final = _final_keys(row, change, undo)
+    if len(final) == 1:
+        return False, False  # a table without unique keys
+    rekeyed = any(final[k] != to_json(getattr(row, k)) for k in final if k != "deleted_at")
+    live_now, live_after = row.deleted_at is None, final["deleted_at"] is None
+    return live_now and (not live_after or rekeyed), live_after and (not live_now or rekeyed)
+
+
+def _refuse_taken_keys(
+    session: Session,
+    target: Operation,
+    taking: list[tuple[Tracked, NetChange]],
+    bulk: dict[str, list[str]],
+    leaving: set[str],
+    *,
+    undo: bool,
+) -> None:
+    """Raise :class:`KeyTakenError` if a row this brings back would repeat a live row's key.
+
+    ``taking``: rows coming back (tombstoned now, live after) or re-keyed; with the rows
+    ``bulk`` brings back on redo, each is checked against the live rows, except those this same
+    undo or redo gives up (``leaving``).
+    """
+    for row, change in taking:
+        table: Table = type(row).__table__  # type: ignore[assignment]
+        final = _final_keys(row, change, undo)
+        values = {k: from_json(table.c[k], v) for k, v in final.items()}
+        for index in _unique_keys(table):
+            if any(values[c.key] is None for c in index.columns):
+                continue  # NULL keys never clash
+            same = [e == _bound(e, table, values) for e in _expressions(index)]
+            for other in session.execute(
+                select(table).where(*same, table.c.deleted_at.is_(None), table.c.id != row.id)
+            ).mappings():
+                if other["id"] not in leaving:
+                    raise _taken_by(session, target, undo, table, index, other)
+    if undo:
+        return  # bulk-created rows only ever become tombstones on undo
+    conn = session.connection()
     for entity, ids in bulk.items():
-        recorder.bulk_set_deleted(session, TRACKED_MODELS[entity], ids, deleted=undo)
+        table = TRACKED_MODELS[entity].__table__  # type: ignore[assignment]
+        for index in _unique_keys(table):
+            clashes = _clash_sql(session, table, index)
+            for chunk in in_chunks(ids):
+                # Plain SQL: compiling an expanding IN (...) costs more than the query here.
+                for (other_id,) in conn.exec_driver_sql(
+                    f"{clashes} AND back.id IN ({placeholders(len(chunk))})", tuple(chunk)
+                ):
+                    if other_id not in leaving:
+                        found = session.execute(select(table).where(table.c.id == other_id))
+                        raise _taken_by(session, target, undo, table, index, found.mappings().one())
+
+
+def _clash_sql(session: Session, table: Table, index: Index) -> str:
+    """SQL for the live rows holding the key of a row ``back``, to be narrowed by ``back.id``."""
+    back, live = table.alias("back"), table.alias("live")
+    same = [
+        ClauseAdapter(live).traverse(e) == ClauseAdapter(back).traverse(e)
+        for e in _expressions(index)
+    ]
+    query = (
+        select(live.c.id)
+        .join(back, and_(*same, live.c.id != back.c.id))
+        .where(
+            live.c.deleted_at.is_(None),
+            # NULL keys never clash: those rows skip the index seek.
+            *(back.c[c.key].is_not(None) for c in index.columns if c.nullable),
+        )
+    )
+    return str(query.compile(session.get_bind(), compile_kwargs={"literal_binds": True}))
+
+
+def _expressions(index: Index) -> list[ColumnElement[Any]]:
+    """The index's key columns and expressions (strings are resolved once it is on a table)."""
+    return [e for e in index.expressions if isinstance(e, ColumnElement)]
+
+
+def _bound(expr: ColumnElement[Any], table: Table, values: dict[str, Any]) -> ColumnElement[Any]:
+    """``expr`` (a key column or an expression over them) computed from ``values`` instead."""
+
+    def replace(element: Any, **_kw: Any) -> Any:
+        if isinstance(element, Column) and element.table is table:
+            return literal(values[element.key], element.type)
+        return None
+
+    bound: ColumnElement[Any] = replacement_traverse(expr, {}, replace)
+    return bound
+
+
+def _taken_by(
+    session: Session,
+    target: Operation,
+    undo: bool,
+    table: Table,
+    index: Index,
+    other: Any,
+) -> KeyTakenError:
+    """The refusal naming the live row in the way, through its index's ``taken`` sentence."""
+    shown: dict[str, Any] = {}
+    for column in table.columns:
+        value = other[column.key]
+        for fk in column.foreign_keys:  # a tag on a record reads as the tag's and record's names
+            parent = fk.column.table
+            if value is not None and "name" in parent.c:
+                value = session.scalar(select(parent.c.name).where(fk.column == value)) or value
+        shown[column.key] = value
+    keys = ", ".join(f"{c.key} {shown[c.key]}" for c in index.columns)
+    taken = index.info.get("taken", f"a {table.name} row with {keys} exists again")
+    return _taken(
+        target,
+        undo,
+        taken.format_map(shown),
+        {"entity": table.name, "record_id": other["id"]},
+    )
+
+
+def _taken(target: Operation, undo: bool, taken: str, params: dict[str, Any]) -> KeyTakenError:
+    verb = "undo" if undo else "redo"
+    return KeyTakenError(
+        f"Cannot {verb} “{target.label}”: {taken} since. Undo or change that first; "
+        "nothing was changed.",
+        operation=target.id,
+        taken=taken,
+        **params,
+    )
 
 
 def _load(session: Session, keys: list[tuple[str, str]]) -> dict[tuple[str, str], Tracked]:

@@ -1,722 +1,960 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='utf-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>CardDialog</name>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="72"/>
+        <location filename="../../ui/contacts/card_dialog.py" line="72" />
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="75"/>
+        <location filename="../../ui/contacts/card_dialog.py" line="75" />
         <source>mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="76"/>
+        <location filename="../../ui/contacts/card_dialog.py" line="76" />
         <source>work</source>
         <translation>工作</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="77"/>
+        <location filename="../../ui/contacts/card_dialog.py" line="77" />
         <source>home</source>
         <translation>住宅</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="78"/>
+        <location filename="../../ui/contacts/card_dialog.py" line="78" />
         <source>fax</source>
         <translation>传真</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="79"/>
+        <location filename="../../ui/contacts/card_dialog.py" line="79" />
         <source>other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="80"/>
+        <location filename="../../ui/contacts/card_dialog.py" line="80" />
         <source>email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="81"/>
+        <location filename="../../ui/contacts/card_dialog.py" line="81" />
         <source>main</source>
         <translation>总机</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="82"/>
+        <location filename="../../ui/contacts/card_dialog.py" line="82" />
         <source>pager</source>
         <translation>寻呼机</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="83"/>
+        <location filename="../../ui/contacts/card_dialog.py" line="83" />
         <source>home fax</source>
         <translation>住宅传真</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="84"/>
+        <location filename="../../ui/contacts/card_dialog.py" line="84" />
         <source>work fax</source>
         <translation>工作传真</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="85"/>
+        <location filename="../../ui/contacts/card_dialog.py" line="85" />
         <source>phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="88"/>
+        <location filename="../../ui/contacts/card_dialog.py" line="88" />
         <source>name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="89"/>
+        <location filename="../../ui/contacts/card_dialog.py" line="89" />
         <source>title</source>
         <translation>职位</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="90"/>
+        <location filename="../../ui/contacts/card_dialog.py" line="90" />
         <source>status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="91"/>
+        <location filename="../../ui/contacts/card_dialog.py" line="91" />
         <source>level</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="92"/>
+        <location filename="../../ui/contacts/card_dialog.py" line="92" />
         <source>company</source>
         <translation>公司</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="93"/>
+        <location filename="../../ui/contacts/card_dialog.py" line="93" />
         <source>notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="94"/>
+        <location filename="../../ui/contacts/card_dialog.py" line="94" />
         <source>source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="95"/>
+        <location filename="../../ui/contacts/card_dialog.py" line="95" />
         <source>owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="96"/>
+        <location filename="../../ui/contacts/card_dialog.py" line="96" />
         <source>deleted</source>
         <translation>删除时间</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="97"/>
+        <location filename="../../ui/contacts/card_dialog.py" line="97" />
         <source>birthday</source>
         <translation>生日</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="98"/>
+        <location filename="../../ui/contacts/card_dialog.py" line="98" />
         <source>department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="102"/>
+        <location filename="../../ui/contacts/card_dialog.py" line="102" />
         <source>Call</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="103"/>
+        <location filename="../../ui/contacts/card_dialog.py" line="103" />
         <source>Visit</source>
         <translation>拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="104"/>
+        <location filename="../../ui/contacts/card_dialog.py" line="104" />
         <source>Message</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="105"/>
+        <location filename="../../ui/contacts/card_dialog.py" line="105" />
         <source>Meeting</source>
         <translation>会议</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="106"/>
+        <location filename="../../ui/contacts/card_dialog.py" line="106" />
         <source>Email</source>
         <translation>邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="107"/>
+        <location filename="../../ui/contacts/card_dialog.py" line="107" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="116"/>
+        <location filename="../../ui/contacts/card_dialog.py" line="116" />
         <source>Loading…</source>
         <translation>加载中…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="126"/>
+        <location filename="../../ui/contacts/card_dialog.py" line="126" />
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="133"/>
-        <location filename="../../ui/contacts/card_dialog.py" line="193"/>
+        <location filename="../../ui/contacts/card_dialog.py" line="133" />
+        <location filename="../../ui/contacts/card_dialog.py" line="193" />
         <source>Details</source>
         <translation>详细信息</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="136"/>
+        <location filename="../../ui/contacts/card_dialog.py" line="136" />
         <source>People</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="149"/>
+        <location filename="../../ui/contacts/card_dialog.py" line="149" />
         <source>Log what happened</source>
         <translation>记录跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="165"/>
+        <location filename="../../ui/contacts/card_dialog.py" line="165" />
         <source>What was it about? (optional)</source>
         <translation>沟通了什么？（可选）</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="167"/>
+        <location filename="../../ui/contacts/card_dialog.py" line="167" />
         <source>Notes (optional)</source>
         <translation>备注（可选）</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="170"/>
+        <location filename="../../ui/contacts/card_dialog.py" line="170" />
         <source>Plan the next follow-up:</source>
         <translation>安排下次跟进：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="178"/>
+        <location filename="../../ui/contacts/card_dialog.py" line="178" />
         <source>Next step</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="181"/>
+        <location filename="../../ui/contacts/card_dialog.py" line="181" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="193"/>
+        <location filename="../../ui/contacts/card_dialog.py" line="193" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="193"/>
+        <location filename="../../ui/contacts/card_dialog.py" line="193" />
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="196"/>
+        <location filename="../../ui/contacts/card_dialog.py" line="196" />
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="210"/>
+        <location filename="../../ui/contacts/card_dialog.py" line="210" />
         <source>This contact no longer exists.</source>
         <translation>该联系人已不存在。</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="226"/>
+        <location filename="../../ui/contacts/card_dialog.py" line="226" />
         <source>Level %1</source>
         <translation>%1 级</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="262"/>
+        <location filename="../../ui/contacts/card_dialog.py" line="262" />
         <source>website</source>
         <translation>网站</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="99"/>
-        <location filename="../../ui/contacts/card_dialog.py" line="264"/>
+        <location filename="../../ui/contacts/card_dialog.py" line="99" />
+        <location filename="../../ui/contacts/card_dialog.py" line="264" />
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="268"/>
+        <location filename="../../ui/contacts/card_dialog.py" line="268" />
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="269"/>
+        <location filename="../../ui/contacts/card_dialog.py" line="269" />
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="270"/>
+        <location filename="../../ui/contacts/card_dialog.py" line="270" />
         <source>Birthday</source>
         <translation>生日</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="271"/>
+        <location filename="../../ui/contacts/card_dialog.py" line="271" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="272"/>
+        <location filename="../../ui/contacts/card_dialog.py" line="272" />
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="274"/>
+        <location filename="../../ui/contacts/card_dialog.py" line="274" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="291"/>
+        <location filename="../../ui/contacts/card_dialog.py" line="291" />
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="292"/>
+        <location filename="../../ui/contacts/card_dialog.py" line="292" />
         <source>Copy %1</source>
         <translation>复制 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="311"/>
+        <location filename="../../ui/contacts/card_dialog.py" line="311" />
         <source>Follow-up</source>
         <translation>跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="312"/>
+        <location filename="../../ui/contacts/card_dialog.py" line="312" />
         <source>Deal</source>
         <translation>商机</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="313"/>
+        <location filename="../../ui/contacts/card_dialog.py" line="313" />
         <source>Quote</source>
         <translation>报价单</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="314"/>
+        <location filename="../../ui/contacts/card_dialog.py" line="314" />
         <source>Contract</source>
         <translation>合同</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="317"/>
+        <location filename="../../ui/contacts/card_dialog.py" line="317" />
         <source>Created</source>
         <translation>创建</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="318"/>
+        <location filename="../../ui/contacts/card_dialog.py" line="318" />
         <source>Changed</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="319"/>
+        <location filename="../../ui/contacts/card_dialog.py" line="319" />
         <source>Deleted</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="320"/>
+        <location filename="../../ui/contacts/card_dialog.py" line="320" />
         <source>Restored</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="373"/>
+        <location filename="../../ui/contacts/card_dialog.py" line="373" />
         <source>Logged.</source>
         <translation>已记录。</translation>
     </message>
 </context>
 <context>
-    <name>ContactsView</name>
+    <name>ContactsScreen</name>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="79"/>
-        <source>Name</source>
-        <translation>姓名</translation>
-    </message>
-    <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="80"/>
-        <source>No.</source>
-        <translation>编号</translation>
-    </message>
-    <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="81"/>
-        <source>Company</source>
-        <translation>公司</translation>
-    </message>
-    <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="82"/>
-        <source>Title</source>
-        <translation>职位</translation>
-    </message>
-    <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="83"/>
-        <source>Phone</source>
-        <translation>电话</translation>
-    </message>
-    <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="84"/>
-        <source>Email</source>
-        <translation>邮箱</translation>
-    </message>
-    <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="85"/>
-        <source>City</source>
-        <translation>城市</translation>
-    </message>
-    <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="86"/>
-        <source>Tags</source>
-        <translation>标签</translation>
-    </message>
-    <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="87"/>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="88"/>
-        <source>Level</source>
-        <translation>等级</translation>
-    </message>
-    <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="89"/>
-        <source>Owner</source>
-        <translation>负责人</translation>
-    </message>
-    <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="90"/>
-        <source>Source</source>
-        <translation>来源</translation>
-    </message>
-    <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="91"/>
-        <source>Created</source>
-        <translation>创建日期</translation>
-    </message>
-    <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="92"/>
-        <source>Last contact</source>
-        <translation>最近联系</translation>
-    </message>
-    <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="100"/>
+        <location filename="../../ui/contacts/contacts_screen.py" line="60" />
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="104"/>
+        <location filename="../../ui/contacts/contacts_screen.py" line="99" />
+        <source>Remove view “%1”</source>
+        <translation>删除视图“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/contacts_screen.py" line="102" />
+        <source>View removed.</source>
+        <translation>视图已删除。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/contacts_screen.py" line="110" />
+        <source>View “%1” saved.</source>
+        <translation>视图“%1”已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/contacts_screen.py" line="149" />
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/contacts_screen.py" line="177" />
+        <source>Merged.</source>
+        <translation>已合并。</translation>
+    </message>
+</context>
+<context>
+    <name>ContactsView</name>
+    <message>
+        <location filename="../../ui/contacts/contacts_view.py" line="79" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/contacts_view.py" line="80" />
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/contacts_view.py" line="81" />
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/contacts_view.py" line="82" />
+        <source>Title</source>
+        <translation>职位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/contacts_view.py" line="83" />
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/contacts_view.py" line="84" />
+        <source>Email</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/contacts_view.py" line="85" />
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/contacts_view.py" line="86" />
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/contacts_view.py" line="87" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/contacts_view.py" line="88" />
+        <source>Level</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/contacts_view.py" line="89" />
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/contacts_view.py" line="90" />
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/contacts_view.py" line="91" />
+        <source>Created</source>
+        <translation>创建日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/contacts_view.py" line="92" />
+        <source>Last contact</source>
+        <translation>最近联系</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/contacts_view.py" line="100" />
+        <source>Contacts</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/contacts_view.py" line="104" />
         <source>People</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="105"/>
+        <location filename="../../ui/contacts/contacts_view.py" line="105" />
         <source>Companies</source>
         <translation>公司</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="108"/>
+        <location filename="../../ui/contacts/contacts_view.py" line="108" />
         <source>Filter by name, pinyin, phone, email, tag…</source>
         <translation>按姓名、拼音、电话、邮箱、标签筛选…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="114"/>
+        <location filename="../../ui/contacts/contacts_view.py" line="114" />
         <source>New…</source>
         <translation>新建…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="115"/>
+        <location filename="../../ui/contacts/contacts_view.py" line="115" />
         <source>A new person or company, as the list shows</source>
         <translation>按当前列表新建联系人或公司</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="118"/>
+        <location filename="../../ui/contacts/contacts_view.py" line="118" />
         <source>Duplicates…</source>
         <translation>查重…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="121"/>
+        <location filename="../../ui/contacts/contacts_view.py" line="121" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="122"/>
+        <location filename="../../ui/contacts/contacts_view.py" line="122" />
         <source>Export the selected people, or the whole list</source>
         <translation>导出选中的联系人，或整个列表</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="128"/>
+        <location filename="../../ui/contacts/contacts_view.py" line="128" />
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="129"/>
+        <location filename="../../ui/contacts/contacts_view.py" line="129" />
         <source>Any level</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="130"/>
+        <location filename="../../ui/contacts/contacts_view.py" line="130" />
         <source>Any tag</source>
         <translation>全部标签</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="131"/>
+        <location filename="../../ui/contacts/contacts_view.py" line="131" />
         <source>Any city</source>
         <translation>全部城市</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="132"/>
+        <location filename="../../ui/contacts/contacts_view.py" line="132" />
         <source>Any source</source>
         <translation>全部来源</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="133"/>
+        <location filename="../../ui/contacts/contacts_view.py" line="133" />
         <source>Any owner</source>
         <translation>全部负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="135"/>
+        <location filename="../../ui/contacts/contacts_view.py" line="135" />
         <source>Any time</source>
         <translation>任意时间</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="137"/>
+        <location filename="../../ui/contacts/contacts_view.py" line="137" />
         <source>Added in the last 7 days</source>
         <translation>最近 7 天添加</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="138"/>
+        <location filename="../../ui/contacts/contacts_view.py" line="138" />
         <source>Added in the last 30 days</source>
         <translation>最近 30 天添加</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="139"/>
+        <location filename="../../ui/contacts/contacts_view.py" line="139" />
         <source>Added in the last year</source>
         <translation>最近一年添加</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="154"/>
+        <location filename="../../ui/contacts/contacts_view.py" line="154" />
         <source>Quiet for</source>
         <translation>未联系超过</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="155"/>
+        <location filename="../../ui/contacts/contacts_view.py" line="155" />
         <source>Only contacts nobody has contacted for this long</source>
         <translation>只显示这段时间内无人联系的联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="159"/>
+        <location filename="../../ui/contacts/contacts_view.py" line="159" />
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="162"/>
+        <location filename="../../ui/contacts/contacts_view.py" line="162" />
         <source>Save view…</source>
         <translation>保存视图…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="163"/>
+        <location filename="../../ui/contacts/contacts_view.py" line="163" />
         <source>Keep these filters, sort and columns in the sidebar</source>
         <translation>把当前的筛选、排序和列保存到侧栏</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="166"/>
+        <location filename="../../ui/contacts/contacts_view.py" line="166" />
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="167"/>
+        <location filename="../../ui/contacts/contacts_view.py" line="167" />
         <source>Clear all filters</source>
         <translation>清除全部筛选条件</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="178"/>
+        <location filename="../../ui/contacts/contacts_view.py" line="178" />
         <source>Tag…</source>
         <translation>加标签…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="182"/>
+        <location filename="../../ui/contacts/contacts_view.py" line="182" />
         <source>Set status</source>
         <translation>设置状态</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="185"/>
+        <location filename="../../ui/contacts/contacts_view.py" line="185" />
         <source>Set level</source>
         <translation>设置等级</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="187"/>
+        <location filename="../../ui/contacts/contacts_view.py" line="187" />
         <source>Assign owner</source>
         <translation>指定负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="190"/>
+        <location filename="../../ui/contacts/contacts_view.py" line="190" />
         <source>Merge…</source>
         <translation>合并…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="191"/>
+        <location filename="../../ui/contacts/contacts_view.py" line="191" />
         <source>Merge the selected people into one</source>
         <translation>把选中的联系人合并为一个</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="196"/>
+        <location filename="../../ui/contacts/contacts_view.py" line="196" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="348"/>
+        <location filename="../../ui/contacts/contacts_view.py" line="348" />
         <source>Save view</source>
         <translation>保存视图</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="348"/>
+        <location filename="../../ui/contacts/contacts_view.py" line="348" />
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
-    <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="417"/>
-        <source>people</source>
-        <translation>位联系人</translation>
-    </message>
-    <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="417"/>
-        <source>companies</source>
-        <translation>家公司</translation>
+    <message numerus="yes">
+        <location filename="../../ui/contacts/contacts_view.py" line="418" />
+        <source>%Ln people</source>
+        <translation>
+            <numerusform>%Ln 人</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/contacts/contacts_view.py" line="503"/>
+        <location filename="../../ui/contacts/contacts_view.py" line="420" />
+        <source>%Ln companies</source>
+        <translation>
+            <numerusform>%Ln 家公司</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/contacts/contacts_view.py" line="546" />
+        <source>Delete %n contacts? You can undo this with Ctrl+Z.</source>
+        <translation>
+            <numerusform>删除 %n 个联系人？可以用 Ctrl+Z 撤销。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/contacts/contacts_view.py" line="505" />
         <source>%n selected</source>
         <translation>
             <numerusform>已选 %n 项</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="524"/>
+        <location filename="../../ui/contacts/contacts_view.py" line="526" />
         <source>Changed to %1.</source>
         <translation>已改为%1。</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="530"/>
+        <location filename="../../ui/contacts/contacts_view.py" line="532" />
         <source>Tag contacts</source>
         <translation>给联系人加标签</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="530"/>
+        <location filename="../../ui/contacts/contacts_view.py" line="532" />
         <source>Tag:</source>
         <translation>标签：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="536"/>
+        <location filename="../../ui/contacts/contacts_view.py" line="538" />
         <source>Tagged with %1.</source>
         <translation>已添加标签“%1”。</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="543"/>
+        <location filename="../../ui/contacts/contacts_view.py" line="545" />
         <source>Delete contacts</source>
         <translation>删除联系人</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../ui/contacts/contacts_view.py" line="544"/>
-        <source>Delete %n contact(s)? You can undo this with Ctrl+Z.</source>
-        <translation>
-            <numerusform>删除 %n 个联系人？可以用 Ctrl+Z 撤销。</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="548"/>
+        <location filename="../../ui/contacts/contacts_view.py" line="550" />
         <source>Deleted.</source>
         <translation>已删除。</translation>
     </message>
 </context>
 <context>
+    <name>ContractsScreen</name>
+    <message>
+        <location filename="../../ui/placeholders/placeholder_screens.py" line="93" />
+        <source>Contracts</source>
+        <translation>合同</translation>
+    </message>
+    <message>
+        <location filename="../../ui/placeholders/placeholder_screens.py" line="96" />
+        <source>Contracts, payment plans and payments received.</source>
+        <translation>合同、回款计划和已收款项。</translation>
+    </message>
+</context>
+<context>
     <name>DuplicatesDialog</name>
     <message>
-        <location filename="../../ui/contacts/duplicates_dialog.py" line="50"/>
+        <location filename="../../ui/contacts/duplicates_dialog.py" line="51" />
         <source>Duplicates</source>
         <translation>重复联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/duplicates_dialog.py" line="53"/>
+        <location filename="../../ui/contacts/duplicates_dialog.py" line="54" />
         <source>same phone</source>
         <translation>电话相同</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/duplicates_dialog.py" line="54"/>
+        <location filename="../../ui/contacts/duplicates_dialog.py" line="55" />
         <source>same email</source>
         <translation>邮箱相同</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/duplicates_dialog.py" line="55"/>
+        <location filename="../../ui/contacts/duplicates_dialog.py" line="56" />
         <source>similar name</source>
         <translation>姓名相近</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/duplicates_dialog.py" line="58"/>
+        <location filename="../../ui/contacts/duplicates_dialog.py" line="59" />
         <source>Looking for duplicates…</source>
         <translation>正在查找重复联系人…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/duplicates_dialog.py" line="63"/>
+        <location filename="../../ui/contacts/duplicates_dialog.py" line="64" />
         <source>Person</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/duplicates_dialog.py" line="63"/>
+        <location filename="../../ui/contacts/duplicates_dialog.py" line="64" />
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/duplicates_dialog.py" line="63"/>
+        <location filename="../../ui/contacts/duplicates_dialog.py" line="64" />
         <source>Score</source>
         <translation>相似度</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/duplicates_dialog.py" line="71"/>
+        <location filename="../../ui/contacts/duplicates_dialog.py" line="72" />
         <source>Merge…</source>
         <translation>合并…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/duplicates_dialog.py" line="73"/>
+        <location filename="../../ui/contacts/duplicates_dialog.py" line="74" />
         <source>Look again</source>
         <translation>重新查找</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/duplicates_dialog.py" line="75"/>
+        <location filename="../../ui/contacts/duplicates_dialog.py" line="76" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/contacts/duplicates_dialog.py" line="106"/>
-        <source>%n likely duplicate pair(s).</source>
+        <location filename="../../ui/contacts/duplicates_dialog.py" line="107" />
+        <source>%n likely duplicate pairs.</source>
         <translation>
-            <numerusform>找到 %n 组可能重复的联系人。</numerusform>
+            <numerusform>%n 对可能重复的联系人。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/duplicates_dialog.py" line="125"/>
+        <location filename="../../ui/contacts/duplicates_dialog.py" line="126" />
         <source>Merged.</source>
         <translation>已合并。</translation>
     </message>
 </context>
 <context>
+    <name>FileTransfer</name>
+    <message>
+        <location filename="../../ui/contacts/contact_export.py" line="20" />
+        <location filename="../../ui/imports/file_transfer.py" line="161" />
+        <location filename="../../ui/imports/file_transfer.py" line="194" />
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/contact_export.py" line="21" />
+        <location filename="../../ui/imports/file_transfer.py" line="162" />
+        <source>CSV, UTF-8 (*.csv)</source>
+        <translation>CSV，UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/contact_export.py" line="22" />
+        <source>vCard 3.0 (*.vcf)</source>
+        <translation>vCard 3.0 (*.vcf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/contact_export.py" line="23" />
+        <source>vCard 4.0 (*.vcf)</source>
+        <translation>vCard 4.0 (*.vcf)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/contacts/contact_export.py" line="27" />
+        <source>Export %n contacts</source>
+        <translation>
+            <numerusform>导出 %n 个联系人</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/contacts/contact_export.py" line="51" />
+        <location filename="../../ui/contacts/contact_export.py" line="74" />
+        <source>Exported %Ln contacts to %1.</source>
+        <translation>
+            <numerusform>已导出 %Ln 个联系人到 %1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/file_transfer.py" line="46" />
+        <source>Importing %1…</source>
+        <translation>正在导入 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/file_transfer.py" line="47" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/file_transfer.py" line="52" />
+        <location filename="../../ui/imports/file_transfer.py" line="118" />
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/file_transfer.py" line="83" />
+        <source>%1: %2 created, %3 updated, %4 skipped, %5 failed.</source>
+        <translation>%1：新建 %2，更新 %3，跳过 %4，失败 %5。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/file_transfer.py" line="93" />
+        <source>…and %1 more.</source>
+        <translation>……还有 %1 条。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/file_transfer.py" line="96" />
+        <source>Rows that could not be imported are listed in %1.</source>
+        <translation>无法导入的行已列在 %1 中。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/file_transfer.py" line="101" />
+        <source>Edit &gt; Undo takes the whole import back.</source>
+        <translation>“编辑 &gt; 撤销”可撤回整次导入。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/file_transfer.py" line="109" />
+        <source>Import finished</source>
+        <translation>导入完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/file_transfer.py" line="121" />
+        <source>Spreadsheets and contact files (*.xlsx *.xlsm *.xls *.ods *.csv *.txt *.htm *.html *.xml *.fods *.ldif *.vcf *.vcard);;All files (*)</source>
+        <translation>表格和联系人文件 (*.xlsx *.xlsm *.xls *.ods *.csv *.txt *.htm *.html *.xml *.fods *.ldif *.vcf *.vcard);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/file_transfer.py" line="166" />
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/file_transfer.py" line="192" />
+        <source>Export Whole Workspace</source>
+        <translation>导出整个工作区</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/file_transfer.py" line="199" />
+        <source>Exporting the workspace…</source>
+        <translation>正在导出工作区…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/imports/file_transfer.py" line="179" />
+        <source>Exported %Ln rows to %1.</source>
+        <translation>
+            <numerusform>已导出 %Ln 行到 %1。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/imports/file_transfer.py" line="205" />
+        <source>Wrote %Ln rows to %1; import it into a new workspace to move it.</source>
+        <translation>
+            <numerusform>已写入 %Ln 行到 %1；导入到新的工作区即可迁移。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/file_transfer.py" line="217" />
+        <location filename="../../ui/imports/file_transfer.py" line="223" />
+        <source>English template (*.xlsx)</source>
+        <translation>英文模板 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/file_transfer.py" line="226" />
+        <source>Save Import Template</source>
+        <translation>保存导入模板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/file_transfer.py" line="243" />
+        <source>Template saved as %1.</source>
+        <translation>模板已保存为 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/file_transfer.py" line="261" />
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/file_transfer.py" line="265" />
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/file_transfer.py" line="267" />
+        <location filename="../../ui/imports/file_transfer.py" line="285" />
+        <source>&amp;Deals…</source>
+        <translation>商机(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/file_transfer.py" line="268" />
+        <source>&amp;Quotes…</source>
+        <translation>报价单(&amp;Q)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/file_transfer.py" line="269" />
+        <source>&amp;Activities…</source>
+        <translation>活动记录(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/file_transfer.py" line="270" />
+        <source>&amp;Products…</source>
+        <translation>产品(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/file_transfer.py" line="277" />
+        <source>&amp;Whole Workspace…</source>
+        <translation>整个工作区(&amp;W)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/file_transfer.py" line="281" />
+        <source>Import &amp;Templates</source>
+        <translation>导入模板(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/file_transfer.py" line="283" />
+        <source>&amp;People…</source>
+        <translation>联系人(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/file_transfer.py" line="284" />
+        <source>&amp;Companies…</source>
+        <translation>公司(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/file_transfer.py" line="286" />
+        <source>P&amp;roducts…</source>
+        <translation>产品(&amp;R)…</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../ui/first_run.py" line="13"/>
+        <location filename="../../ui/first_run.py" line="13" />
         <source>Welcome to Desktop CRM</source>
         <translation>欢迎使用 Desktop CRM</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="18"/>
+        <location filename="../../ui/first_run.py" line="18" />
         <source>Your contacts, follow-ups, deals and quotes, kept in one file on this computer. How would you like to start?</source>
         <translation>您的联系人、跟进、商机和报价都保存在这台电脑上的一个文件里。您想如何开始？</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="25"/>
+        <location filename="../../ui/first_run.py" line="25" />
         <source>Explore a demo workspace</source>
         <translation>浏览演示工作区</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="26"/>
+        <location filename="../../ui/first_run.py" line="26" />
         <source>Start an empty workspace</source>
         <translation>新建空白工作区</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="27"/>
+        <location filename="../../ui/first_run.py" line="27" />
         <source>Open a workspace file…</source>
         <translation>打开工作区文件…</translation>
     </message>
@@ -724,32 +962,32 @@
 <context>
     <name>GlobalSearch</name>
     <message>
-        <location filename="../../ui/search_box.py" line="27"/>
+        <location filename="../../ui/search_box.py" line="27" />
         <source>Search everything (Ctrl+K)</source>
         <translation>全局搜索 (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../ui/search_box.py" line="47"/>
+        <location filename="../../ui/search_box.py" line="47" />
         <source>Person</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/search_box.py" line="48"/>
+        <location filename="../../ui/search_box.py" line="48" />
         <source>Company</source>
         <translation>公司</translation>
     </message>
     <message>
-        <location filename="../../ui/search_box.py" line="49"/>
+        <location filename="../../ui/search_box.py" line="49" />
         <source>Deal</source>
         <translation>商机</translation>
     </message>
     <message>
-        <location filename="../../ui/search_box.py" line="50"/>
+        <location filename="../../ui/search_box.py" line="50" />
         <source>Quote</source>
         <translation>报价单</translation>
     </message>
     <message>
-        <location filename="../../ui/search_box.py" line="60"/>
+        <location filename="../../ui/search_box.py" line="60" />
         <source>No matches</source>
         <translation>没有匹配结果</translation>
     </message>
@@ -757,292 +995,292 @@
 <context>
     <name>ImportFields</name>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="12"/>
+        <location filename="../../ui/imports/field_labels.py" line="12" />
         <source>People</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="13"/>
+        <location filename="../../ui/imports/field_labels.py" line="13" />
         <source>Companies</source>
         <translation>公司</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="14"/>
+        <location filename="../../ui/imports/field_labels.py" line="14" />
         <source>Deals</source>
         <translation>商机</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="15"/>
+        <location filename="../../ui/imports/field_labels.py" line="15" />
         <source>Products</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="23"/>
+        <location filename="../../ui/imports/field_labels.py" line="23" />
         <source>Custom field: %1</source>
         <translation>自定义字段：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="25"/>
+        <location filename="../../ui/imports/field_labels.py" line="25" />
         <source>Company name</source>
         <translation>公司名称</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="26"/>
+        <location filename="../../ui/imports/field_labels.py" line="26" />
         <source>Product name</source>
         <translation>产品名称</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="27"/>
+        <location filename="../../ui/imports/field_labels.py" line="27" />
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="32"/>
+        <location filename="../../ui/imports/field_labels.py" line="32" />
         <source>Ignore</source>
         <translation>忽略</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="33"/>
+        <location filename="../../ui/imports/field_labels.py" line="33" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="34"/>
+        <location filename="../../ui/imports/field_labels.py" line="34" />
         <source>Family name</source>
         <translation>姓</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="35"/>
+        <location filename="../../ui/imports/field_labels.py" line="35" />
         <source>Given name</source>
         <translation>名</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="36"/>
+        <location filename="../../ui/imports/field_labels.py" line="36" />
         <source>Company</source>
         <translation>公司</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="37"/>
+        <location filename="../../ui/imports/field_labels.py" line="37" />
         <source>Job title</source>
         <translation>职位</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="39"/>
+        <location filename="../../ui/imports/field_labels.py" line="39" />
         <source>Deal</source>
         <translation>商机</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="40"/>
+        <location filename="../../ui/imports/field_labels.py" line="40" />
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="41"/>
+        <location filename="../../ui/imports/field_labels.py" line="41" />
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="42"/>
+        <location filename="../../ui/imports/field_labels.py" line="42" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="43"/>
+        <location filename="../../ui/imports/field_labels.py" line="43" />
         <source>Home phone</source>
         <translation>家庭电话</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="44"/>
+        <location filename="../../ui/imports/field_labels.py" line="44" />
         <source>Fax</source>
         <translation>传真</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="45"/>
+        <location filename="../../ui/imports/field_labels.py" line="45" />
         <source>Email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="46"/>
+        <location filename="../../ui/imports/field_labels.py" line="46" />
         <source>Other email</source>
         <translation>其他邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="47"/>
+        <location filename="../../ui/imports/field_labels.py" line="47" />
         <source>Street</source>
         <translation>街道地址</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="48"/>
+        <location filename="../../ui/imports/field_labels.py" line="48" />
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="49"/>
+        <location filename="../../ui/imports/field_labels.py" line="49" />
         <source>Province / state</source>
         <translation>省份</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="50"/>
+        <location filename="../../ui/imports/field_labels.py" line="50" />
         <source>Postcode</source>
         <translation>邮编</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="51"/>
+        <location filename="../../ui/imports/field_labels.py" line="51" />
         <source>Country</source>
         <translation>国家/地区</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="52"/>
+        <location filename="../../ui/imports/field_labels.py" line="52" />
         <source>Website</source>
         <translation>网址</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="53"/>
+        <location filename="../../ui/imports/field_labels.py" line="53" />
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="54"/>
+        <location filename="../../ui/imports/field_labels.py" line="54" />
         <source>QQ</source>
         <translation>QQ</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="55"/>
+        <location filename="../../ui/imports/field_labels.py" line="55" />
         <source>Birthday</source>
         <translation>生日</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="56"/>
+        <location filename="../../ui/imports/field_labels.py" line="56" />
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="57"/>
+        <location filename="../../ui/imports/field_labels.py" line="57" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="58"/>
+        <location filename="../../ui/imports/field_labels.py" line="58" />
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="59"/>
+        <location filename="../../ui/imports/field_labels.py" line="59" />
         <source>Level</source>
         <translation>客户等级</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="60"/>
+        <location filename="../../ui/imports/field_labels.py" line="60" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="62"/>
+        <location filename="../../ui/imports/field_labels.py" line="62" />
         <source>Open / won / lost</source>
         <translation>进行中/赢单/输单</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="63"/>
+        <location filename="../../ui/imports/field_labels.py" line="63" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="64"/>
+        <location filename="../../ui/imports/field_labels.py" line="64" />
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="65"/>
+        <location filename="../../ui/imports/field_labels.py" line="65" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="66"/>
+        <location filename="../../ui/imports/field_labels.py" line="66" />
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="67"/>
+        <location filename="../../ui/imports/field_labels.py" line="67" />
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="68"/>
+        <location filename="../../ui/imports/field_labels.py" line="68" />
         <source>Expected close</source>
         <translation>预计成交日期</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="69"/>
+        <location filename="../../ui/imports/field_labels.py" line="69" />
         <source>Closed on</source>
         <translation>成交日期</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="70"/>
+        <location filename="../../ui/imports/field_labels.py" line="70" />
         <source>Lost reason</source>
         <translation>输单原因</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="71"/>
+        <location filename="../../ui/imports/field_labels.py" line="71" />
         <source>Code / SKU</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="72"/>
+        <location filename="../../ui/imports/field_labels.py" line="72" />
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="73"/>
+        <location filename="../../ui/imports/field_labels.py" line="73" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="74"/>
+        <location filename="../../ui/imports/field_labels.py" line="74" />
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="75"/>
+        <location filename="../../ui/imports/field_labels.py" line="75" />
         <source>Tax rate %</source>
         <translation>税率 %</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="76"/>
+        <location filename="../../ui/imports/field_labels.py" line="76" />
         <source>On sale</source>
         <translation>在售</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="85"/>
+        <location filename="../../ui/imports/field_labels.py" line="85" />
         <source>Year-month-day (2025-03-04)</source>
         <translation>年-月-日（2025-03-04）</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="86"/>
+        <location filename="../../ui/imports/field_labels.py" line="86" />
         <source>Day/month/year (04/03/2025)</source>
         <translation>日/月/年（04/03/2025）</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="87"/>
+        <location filename="../../ui/imports/field_labels.py" line="87" />
         <source>Month/day/year (03/04/2025)</source>
         <translation>月/日/年（03/04/2025）</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="95"/>
+        <location filename="../../ui/imports/field_labels.py" line="95" />
         <source>Skip them (change nothing)</source>
         <translation>跳过（不做改动）</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="96"/>
+        <location filename="../../ui/imports/field_labels.py" line="96" />
         <source>Fill their empty fields</source>
         <translation>只填写空白字段</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="97"/>
-        <source>Overwrite with the file&apos;s values</source>
+        <location filename="../../ui/imports/field_labels.py" line="97" />
+        <source>Overwrite with the file's values</source>
         <translation>用文件中的值覆盖</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="98"/>
+        <location filename="../../ui/imports/field_labels.py" line="98" />
         <source>Create new records anyway</source>
         <translation>仍然新建记录</translation>
     </message>
@@ -1050,12 +1288,12 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="78"/>
+        <location filename="../../ui/imports/import_wizard.py" line="78" />
         <source>Import %1</source>
         <translation>导入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="96"/>
+        <location filename="../../ui/imports/import_wizard.py" line="96" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
@@ -1063,23 +1301,23 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../ui/contacts/import_export.py" line="238"/>
-        <location filename="../../ui/contacts/labels.py" line="23"/>
+        <location filename="../../ui/contacts/labels.py" line="23" />
+        <location filename="../../ui/imports/file_transfer.py" line="221" />
         <source>Lead</source>
         <translation>线索</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/labels.py" line="24"/>
+        <location filename="../../ui/contacts/labels.py" line="24" />
         <source>Prospect</source>
         <translation>意向客户</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/labels.py" line="25"/>
+        <location filename="../../ui/contacts/labels.py" line="25" />
         <source>Customer</source>
         <translation>成交客户</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/labels.py" line="26"/>
+        <location filename="../../ui/contacts/labels.py" line="26" />
         <source>Inactive</source>
         <translation>不活跃</translation>
     </message>
@@ -1087,387 +1325,180 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="71"/>
-        <location filename="../../ui/main_window.py" line="792"/>
+        <location filename="../../ui/main_window.py" line="80" />
+        <location filename="../../ui/main_window.py" line="432" />
         <source>Desktop CRM</source>
         <translation>Desktop CRM</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135"/>
+        <location filename="../../ui/main_window.py" line="112" />
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167"/>
-        <source>Today</source>
-        <translation>今天</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="168"/>
-        <source>Contacts</source>
-        <translation>联系人</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="169"/>
-        <source>Pipeline</source>
-        <translation>销售漏斗</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="170"/>
-        <source>Quotes</source>
-        <translation>报价单</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="171"/>
-        <source>Contracts</source>
-        <translation>合同</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="172"/>
-        <source>Products</source>
-        <translation>产品</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="173"/>
-        <source>Reports</source>
-        <translation>报表</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="174"/>
-        <source>Settings</source>
-        <translation>设置</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="180"/>
-        <source>Companies and people with their phones, emails, tags, notes and a timeline of everything that happened.</source>
-        <translation>公司和联系人，以及他们的电话、邮箱、标签、备注和所有往来的时间线。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="184"/>
-        <source>Deals moving through stages on a kanban board, with conversion and forecast.</source>
-        <translation>商机在看板上按阶段推进，附转化率与预测。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="186"/>
-        <source>Quotes with product lines, discounts and tax, printed to PDF.</source>
-        <translation>含产品明细、折扣和税费的报价单，可打印为 PDF。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="187"/>
-        <source>Contracts, payment plans and payments received.</source>
-        <translation>合同、回款计划和已收款项。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="188"/>
-        <source>The products and services you sell, with prices and tax.</source>
-        <translation>您销售的产品和服务，含价格与税率。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="189"/>
-        <source>Sales, activity and follow-up reports; any list to Excel.</source>
-        <translation>销售、活动和跟进报表；任何列表均可导出到 Excel。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="194"/>
+        <location filename="../../ui/main_window.py" line="154" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196"/>
+        <location filename="../../ui/workspace_files.py" line="20" />
         <source>&amp;New Workspace…</source>
         <translation>新建工作区(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199"/>
+        <location filename="../../ui/workspace_files.py" line="25" />
         <source>&amp;Open Workspace…</source>
         <translation>打开工作区(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201"/>
+        <location filename="../../ui/workspace_files.py" line="30" />
         <source>Open &amp;Demo Workspace…</source>
         <translation>打开演示工作区(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="225"/>
-        <source>&amp;Back Up Now</source>
-        <translation>立即备份(&amp;B)</translation>
+        <location filename="../../ui/workspace_files.py" line="114" />
+        <source>Create It</source>
+        <translation>创建</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="226"/>
-        <source>&amp;Restore from Backup…</source>
-        <translation>从备份恢复(&amp;R)…</translation>
+        <location filename="../../ui/workspace_files.py" line="118" />
+        <source>Open Another…</source>
+        <translation>打开其他文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227"/>
+        <location filename="../../ui/main_window.py" line="161" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="249"/>
+        <location filename="../../ui/main_window.py" line="163" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="250"/>
-        <location filename="../../ui/main_window.py" line="436"/>
+        <location filename="../../ui/main_window.py" line="146" />
+        <location filename="../../ui/main_window.py" line="359" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="251"/>
-        <location filename="../../ui/main_window.py" line="439"/>
+        <location filename="../../ui/main_window.py" line="147" />
+        <location filename="../../ui/main_window.py" line="362" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="252"/>
+        <location filename="../../ui/main_window.py" line="151" />
         <source>&amp;Search…</source>
         <translation>搜索(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="254"/>
-        <source>Se&amp;ttings…</source>
-        <translation>设置(&amp;T)…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="267"/>
+        <location filename="../../ui/main_window.py" line="170" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="272"/>
+        <location filename="../../ui/main_window.py" line="171" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="273"/>
+        <location filename="../../ui/main_window.py" line="171" />
         <source>&amp;About Desktop CRM</source>
         <translation>关于 Desktop CRM(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="326"/>
+        <location filename="../../ui/main_window.py" line="242" />
         <source>Opening %1…</source>
         <translation>正在打开 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="332"/>
+        <location filename="../../ui/main_window.py" line="255" />
         <source>%1 — Desktop CRM</source>
         <translation>%1 — Desktop CRM</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="352"/>
+        <location filename="../../ui/workspace_files.py" line="85" />
         <source>Damaged workspace</source>
         <translation>工作区已损坏</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="356"/>
+        <location filename="../../ui/workspace_files.py" line="88" />
         <source>Restore the newest good backup? The damaged file is kept beside it, renamed.</source>
         <translation>要恢复最新的完好备份吗？损坏的文件会改名后保留在原处。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="383"/>
+        <location filename="../../ui/main_window.py" line="307" />
         <source>Backing up and closing…</source>
         <translation>正在备份并关闭…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="416"/>
-        <source>%1 people · %2 companies · %3 open deals</source>
-        <translation>%1 位联系人 · %2 家公司 · %3 个进行中商机</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="422"/>
-        <source>%1 open deals.</source>
-        <translation>%1 个进行中的商机。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="425"/>
-        <source>%1 quotes.</source>
-        <translation>%1 份报价单。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="428"/>
-        <source>%1 products.</source>
-        <translation>%1 个产品。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="436"/>
+        <location filename="../../ui/main_window.py" line="359" />
         <source>&amp;Undo %1</source>
         <translation>撤销 %1(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="439"/>
+        <location filename="../../ui/main_window.py" line="362" />
         <source>&amp;Redo %1</source>
         <translation>重做 %1(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="444"/>
-        <location filename="../../ui/main_window.py" line="445"/>
+        <location filename="../../ui/status_bar.py" line="40" />
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="496"/>
+        <location filename="../../ui/main_window.py" line="92" />
         <source>Saved view</source>
         <translation>已保存的视图</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="507"/>
-        <source>View “%1” saved.</source>
-        <translation>视图“%1”已保存。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="517"/>
-        <source>Remove view “%1”</source>
-        <translation>删除视图“%1”</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="519"/>
-        <source>View removed.</source>
-        <translation>视图已删除。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="525"/>
+        <location filename="../../ui/main_window.py" line="367" />
         <source>Undone.</source>
         <translation>已撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="529"/>
+        <location filename="../../ui/main_window.py" line="371" />
         <source>Redone.</source>
         <translation>已重做。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="638"/>
-        <source>Merged.</source>
-        <translation>已合并。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="675"/>
-        <source>Saved.</source>
-        <translation>已保存。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="688"/>
-        <source>Backup saved: %1</source>
-        <translation>备份已保存：%1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="707"/>
-        <source>Restore from Backup</source>
-        <translation>从备份恢复</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="709"/>
-        <source>Desktop CRM backups (*.crmbak);;All files (*)</source>
-        <translation>Desktop CRM 备份 (*.crmbak);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="720"/>
-        <source>Restore backup</source>
-        <translation>恢复备份</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="722"/>
-        <source>Replace the current data with the backup %1? The current data is backed up first, so this can be reversed.</source>
-        <translation>用备份 %1 替换当前数据吗？当前数据会先备份，因此可以还原。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="743"/>
+        <location filename="../../ui/main_window.py" line="284" />
         <source>Backup restored.</source>
         <translation>备份已恢复。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="762"/>
-        <source>Settings saved.</source>
-        <translation>设置已保存。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="766"/>
+        <location filename="../../ui/workspace_files.py" line="50" />
         <source>New Workspace</source>
         <translation>新建工作区</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="774"/>
+        <location filename="../../ui/workspace_files.py" line="55" />
         <source>Desktop CRM workspaces (*.crm)</source>
         <translation>Desktop CRM 工作区 (*.crm)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="770"/>
+        <location filename="../../ui/workspace_files.py" line="48" />
         <source>Demo Workspace</source>
         <translation>演示工作区</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202"/>
-        <source>&amp;Import…</source>
-        <translation>导入(&amp;I)…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="203"/>
-        <source>&amp;Export</source>
-        <translation>导出(&amp;E)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="205"/>
-        <location filename="../../ui/main_window.py" line="220"/>
-        <source>&amp;Deals…</source>
-        <translation>商机(&amp;D)…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="206"/>
-        <source>&amp;Quotes…</source>
-        <translation>报价单(&amp;Q)…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="207"/>
-        <source>&amp;Activities…</source>
-        <translation>活动记录(&amp;A)…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="208"/>
-        <source>&amp;Products…</source>
-        <translation>产品(&amp;P)…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="214"/>
-        <source>&amp;Whole Workspace…</source>
-        <translation>整个工作区(&amp;W)…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="216"/>
-        <source>Import &amp;Templates</source>
-        <translation>导入模板(&amp;T)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="218"/>
-        <source>&amp;People…</source>
-        <translation>联系人(&amp;P)…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="219"/>
-        <source>&amp;Companies…</source>
-        <translation>公司(&amp;C)…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="221"/>
-        <source>P&amp;roducts…</source>
-        <translation>产品(&amp;R)…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="783"/>
+        <location filename="../../ui/workspace_files.py" line="65" />
         <source>Open Workspace</source>
         <translation>打开工作区</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="785"/>
+        <location filename="../../ui/workspace_files.py" line="67" />
         <source>Desktop CRM workspaces (*.crm);;All files (*)</source>
         <translation>Desktop CRM 工作区 (*.crm);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="799"/>
+        <location filename="../../ui/main_window.py" line="439" />
         <source>About Desktop CRM</source>
         <translation>关于 Desktop CRM</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="800"/>
+        <location filename="../../ui/main_window.py" line="440" />
         <source>Desktop CRM %1
 An offline-first CRM for small teams.</source>
         <translation>Desktop CRM %1
@@ -1477,57 +1508,57 @@ An offline-first CRM for small teams.</source>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="274"/>
+        <location filename="../../ui/imports/import_wizard.py" line="274" />
         <source>Choose where each column goes</source>
         <translation>选择每一列导入到哪里</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="276"/>
-        <source>Columns left on “Keep in notes” are added to each record&apos;s notes.</source>
+        <location filename="../../ui/imports/import_wizard.py" line="276" />
+        <source>Columns left on “Keep in notes” are added to each record's notes.</source>
         <translation>选择“保存到备注”的列会追加到每条记录的备注中。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="280"/>
+        <location filename="../../ui/imports/import_wizard.py" line="280" />
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="280"/>
+        <location filename="../../ui/imports/import_wizard.py" line="280" />
         <source>Examples</source>
         <translation>示例</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="280"/>
+        <location filename="../../ui/imports/import_wizard.py" line="280" />
         <source>Import as</source>
         <translation>导入为</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="280"/>
+        <location filename="../../ui/imports/import_wizard.py" line="280" />
         <source>Dates written</source>
         <translation>日期写法</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="326"/>
+        <location filename="../../ui/imports/import_wizard.py" line="326" />
         <source>Choose the column that holds %1.</source>
         <translation>请选择包含 %1 的列。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="340"/>
+        <location filename="../../ui/imports/import_wizard.py" line="340" />
         <source>Keep in notes</source>
         <translation>保存到备注</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="349"/>
+        <location filename="../../ui/imports/import_wizard.py" line="349" />
         <source>New custom field…</source>
         <translation>新建自定义字段…</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="368"/>
+        <location filename="../../ui/imports/import_wizard.py" line="368" />
         <source>New custom field</source>
         <translation>新建自定义字段</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="369"/>
+        <location filename="../../ui/imports/import_wizard.py" line="369" />
         <source>Name of the field:</source>
         <translation>字段名称：</translation>
     </message>
@@ -1535,72 +1566,72 @@ An offline-first CRM for small teams.</source>
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../ui/contacts/duplicates_dialog.py" line="155"/>
+        <location filename="../../ui/contacts/duplicates_dialog.py" line="156" />
         <source>Merge people</source>
         <translation>合并联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/duplicates_dialog.py" line="164"/>
+        <location filename="../../ui/contacts/duplicates_dialog.py" line="165" />
         <source>Choose which value to keep for each field. Every phone, email, activity, deal and quote of both is kept. You can undo the merge with Ctrl+Z.</source>
         <translation>为每个字段选择要保留的值。双方的电话、邮箱、活动、商机和报价都会保留。可以用 Ctrl+Z 撤销合并。</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/duplicates_dialog.py" line="174"/>
+        <location filename="../../ui/contacts/duplicates_dialog.py" line="175" />
         <source>Merge</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/duplicates_dialog.py" line="185"/>
+        <location filename="../../ui/contacts/duplicates_dialog.py" line="186" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/duplicates_dialog.py" line="186"/>
+        <location filename="../../ui/contacts/duplicates_dialog.py" line="187" />
         <source>Title</source>
         <translation>职位</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/duplicates_dialog.py" line="187"/>
+        <location filename="../../ui/contacts/duplicates_dialog.py" line="188" />
         <source>Company</source>
         <translation>公司</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/duplicates_dialog.py" line="188"/>
+        <location filename="../../ui/contacts/duplicates_dialog.py" line="189" />
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/duplicates_dialog.py" line="189"/>
+        <location filename="../../ui/contacts/duplicates_dialog.py" line="190" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/duplicates_dialog.py" line="190"/>
+        <location filename="../../ui/contacts/duplicates_dialog.py" line="191" />
         <source>Level</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/duplicates_dialog.py" line="191"/>
+        <location filename="../../ui/contacts/duplicates_dialog.py" line="192" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/duplicates_dialog.py" line="192"/>
+        <location filename="../../ui/contacts/duplicates_dialog.py" line="193" />
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/duplicates_dialog.py" line="193"/>
+        <location filename="../../ui/contacts/duplicates_dialog.py" line="194" />
         <source>Website</source>
         <translation>网站</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/duplicates_dialog.py" line="194"/>
+        <location filename="../../ui/contacts/duplicates_dialog.py" line="195" />
         <source>Birthday</source>
         <translation>生日</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/duplicates_dialog.py" line="196"/>
+        <location filename="../../ui/contacts/duplicates_dialog.py" line="197" />
         <source>Keep as</source>
         <translation>保留为</translation>
     </message>
@@ -1608,125 +1639,140 @@ An offline-first CRM for small teams.</source>
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../ui/messages.py" line="20"/>
-        <source>Something went wrong: %1</source>
-        <translation>出错了：%1</translation>
+        <location filename="../../ui/messages.py" line="31" />
+        <source>Could not use %1: %2.</source>
+        <translation>无法使用 %1：%2。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="28"/>
+        <location filename="../../ui/messages.py" line="41" />
         <source>This workspace is already open in another Desktop CRM window (process %1). Close it there first.</source>
         <translation>此工作区已在另一个 Desktop CRM 窗口中打开（进程 %1）。请先在那里关闭它。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="37"/>
+        <location filename="../../ui/messages.py" line="50" />
         <source>The workspace file %1 is damaged: %2</source>
         <translation>工作区文件 %1 已损坏：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="43"/>
+        <location filename="../../ui/messages.py" line="56" />
         <source>%1 was written by a newer version of Desktop CRM. Update Desktop CRM to open it; the file was not changed.</source>
         <translation>%1 由更新版本的 Desktop CRM 写入。请升级 Desktop CRM 后再打开；文件未被改动。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="52"/>
+        <location filename="../../ui/messages.py" line="65" />
         <source>%1 is not a Desktop CRM workspace.</source>
         <translation>%1 不是 Desktop CRM 工作区。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="55"/>
+        <location filename="../../ui/messages.py" line="68" />
         <source>There is no workspace at %1.</source>
         <translation>%1 处没有工作区。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="57"/>
+        <location filename="../../ui/messages.py" line="70" />
         <source>Nothing to undo or redo.</source>
         <translation>没有可撤销或重做的操作。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="59"/>
+        <location filename="../../ui/messages.py" line="72" />
         <source>This cannot be undone because later edits changed the same data. Nothing was changed.</source>
         <translation>无法撤销：之后的编辑修改了相同的数据。未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="65"/>
+        <location filename="../../ui/messages.py" line="78" />
         <source>The backup failed: %1</source>
         <translation>备份失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="70"/>
+        <location filename="../../ui/messages.py" line="83" />
         <source>The workspace could not be written: %1. Nothing was changed.</source>
         <translation>无法写入工作区：%1。未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="76"/>
+        <location filename="../../ui/messages.py" line="89" />
         <source>Cancelled. Nothing was written.</source>
         <translation>已取消，未写入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="97" />
+        <source>An unexpected error stopped this, and its details could not be written to a log.</source>
+        <translation>发生意外错误，操作已停止；详细信息未能写入日志。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="103" />
+        <source>Could not %1: an unexpected error happened. The details are in %2.</source>
+        <translation>无法%1：发生意外错误。详细信息见 %2。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="110" />
+        <source>An unexpected error stopped this. The details are in %1.</source>
+        <translation>发生意外错误，操作已停止。详细信息见 %1。</translation>
     </message>
 </context>
 <context>
     <name>OptionsPage</name>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="430"/>
+        <location filename="../../ui/imports/import_wizard.py" line="430" />
         <source>Records already in the workspace</source>
         <translation>工作区中已有的记录</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="432"/>
+        <location filename="../../ui/imports/import_wizard.py" line="432" />
         <source>A row is the same person when it has the same:</source>
         <translation>以下信息相同时视为同一个人：</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="435"/>
+        <location filename="../../ui/imports/import_wizard.py" line="435" />
         <source>Email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="436"/>
+        <location filename="../../ui/imports/import_wizard.py" line="436" />
         <source>Phone number</source>
         <translation>电话号码</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="437"/>
+        <location filename="../../ui/imports/import_wizard.py" line="437" />
         <source>Name at the same company</source>
         <translation>同一公司下的姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="447"/>
+        <location filename="../../ui/imports/import_wizard.py" line="447" />
         <source>When a row matches a record already there:</source>
         <translation>某行与已有记录相同时：</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="468"/>
+        <location filename="../../ui/imports/import_wizard.py" line="468" />
         <source>Companies are matched by name.</source>
         <translation>公司按名称匹配。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="469"/>
+        <location filename="../../ui/imports/import_wizard.py" line="469" />
         <source>Deals are matched by name and company.</source>
         <translation>商机按名称和公司匹配。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="470"/>
+        <location filename="../../ui/imports/import_wizard.py" line="470" />
         <source>Products are matched by code, or by name when there is none.</source>
         <translation>产品按编码匹配，没有编码时按名称匹配。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="491"/>
+        <location filename="../../ui/imports/import_wizard.py" line="491" />
         <source>Checking the whole file…</source>
         <translation>正在检查整个文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="496"/>
+        <location filename="../../ui/imports/import_wizard.py" line="496" />
         <source>The import will create: %1, update: %2, skip: %3.</source>
         <translation>本次导入将新建 %1，更新 %2，跳过 %3。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="503"/>
+        <location filename="../../ui/imports/import_wizard.py" line="503" />
         <source>Rows that cannot be imported: %1. They will be listed with the reason in an error workbook next to the file.</source>
         <translation>无法导入的行：%1。这些行及原因会列在文件旁边的错误工作簿中。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="506"/>
+        <location filename="../../ui/imports/import_wizard.py" line="506" />
         <source>Edit &gt; Undo takes the whole import back.</source>
         <translation>“编辑 &gt; 撤销”可撤回整次导入。</translation>
     </message>
@@ -1734,301 +1780,319 @@ An offline-first CRM for small teams.</source>
 <context>
     <name>PersonEditor</name>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="204"/>
+        <location filename="../../ui/contacts/person_editor.py" line="204" />
         <source>New person</source>
         <translation>新建联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="205"/>
+        <location filename="../../ui/contacts/person_editor.py" line="205" />
         <source>Edit person</source>
         <translation>编辑联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="206"/>
+        <location filename="../../ui/contacts/person_editor.py" line="206" />
         <source>New company</source>
         <translation>新建公司</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="207"/>
+        <location filename="../../ui/contacts/person_editor.py" line="207" />
         <source>Edit company</source>
         <translation>编辑公司</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="254"/>
+        <location filename="../../ui/contacts/person_editor.py" line="254" />
         <source>Phone number</source>
         <translation>电话号码</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="255"/>
+        <location filename="../../ui/contacts/person_editor.py" line="255" />
         <source>Add phone</source>
         <translation>添加电话</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="258"/>
+        <location filename="../../ui/contacts/person_editor.py" line="258" />
         <source>Email address</source>
         <translation>邮箱地址</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="258"/>
+        <location filename="../../ui/contacts/person_editor.py" line="258" />
         <source>Add email</source>
         <translation>添加邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="261"/>
+        <location filename="../../ui/contacts/person_editor.py" line="261" />
         <source>Name:</source>
         <translation>姓名：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="262"/>
+        <location filename="../../ui/contacts/person_editor.py" line="262" />
         <source>Industry:</source>
         <translation>行业：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="263"/>
+        <location filename="../../ui/contacts/person_editor.py" line="263" />
         <source>Company:</source>
         <translation>公司：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="264"/>
+        <location filename="../../ui/contacts/person_editor.py" line="264" />
         <source>Title:</source>
         <translation>职位：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="265"/>
+        <location filename="../../ui/contacts/person_editor.py" line="265" />
         <source>Department:</source>
         <translation>部门：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="266"/>
+        <location filename="../../ui/contacts/person_editor.py" line="266" />
         <source>Phones:</source>
         <translation>电话：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="267"/>
+        <location filename="../../ui/contacts/person_editor.py" line="267" />
         <source>Emails:</source>
         <translation>邮箱：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="269"/>
+        <location filename="../../ui/contacts/person_editor.py" line="269" />
         <source>Add address</source>
         <translation>添加地址</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="271"/>
+        <location filename="../../ui/contacts/person_editor.py" line="271" />
         <source>Street</source>
         <translation>街道</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="272"/>
+        <location filename="../../ui/contacts/person_editor.py" line="272" />
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="273"/>
+        <location filename="../../ui/contacts/person_editor.py" line="273" />
         <source>Province / state</source>
         <translation>省 / 州</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="274"/>
+        <location filename="../../ui/contacts/person_editor.py" line="274" />
         <source>Postcode</source>
         <translation>邮编</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="275"/>
+        <location filename="../../ui/contacts/person_editor.py" line="275" />
         <source>Country</source>
         <translation>国家/地区</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="278"/>
+        <location filename="../../ui/contacts/person_editor.py" line="278" />
         <source>Addresses:</source>
         <translation>地址：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="280"/>
+        <location filename="../../ui/contacts/person_editor.py" line="280" />
         <source>VIP, 老客户 … (separate with commas)</source>
         <translation>VIP, 老客户 …（用逗号分隔）</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="281"/>
+        <location filename="../../ui/contacts/person_editor.py" line="281" />
         <source>Tags:</source>
         <translation>标签：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="284"/>
+        <location filename="../../ui/contacts/person_editor.py" line="284" />
         <source>Account</source>
         <translation>账号</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="285"/>
+        <location filename="../../ui/contacts/person_editor.py" line="285" />
         <source>Add messenger</source>
         <translation>添加通讯账号</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="287"/>
+        <location filename="../../ui/contacts/person_editor.py" line="287" />
         <source>Other messengers:</source>
         <translation>其他通讯方式：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="288"/>
+        <location filename="../../ui/contacts/person_editor.py" line="288" />
         <source>Status:</source>
         <translation>状态：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="289"/>
+        <location filename="../../ui/contacts/person_editor.py" line="289" />
         <source>Level:</source>
         <translation>等级：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="290"/>
+        <location filename="../../ui/contacts/person_editor.py" line="290" />
         <source>Source:</source>
         <translation>来源：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="291"/>
+        <location filename="../../ui/contacts/person_editor.py" line="291" />
         <source>Birthday:</source>
         <translation>生日：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="292"/>
+        <location filename="../../ui/contacts/person_editor.py" line="292" />
         <source>WeChat:</source>
         <translation>微信：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="293"/>
+        <location filename="../../ui/contacts/person_editor.py" line="293" />
         <source>Website:</source>
         <translation>网站：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="294"/>
+        <location filename="../../ui/contacts/person_editor.py" line="294" />
         <source>Notes:</source>
         <translation>备注：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="298"/>
+        <location filename="../../ui/contacts/person_editor.py" line="298" />
         <source>Choose photo…</source>
         <translation>选择照片…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="300"/>
+        <location filename="../../ui/contacts/person_editor.py" line="300" />
         <source>Remove photo</source>
         <translation>移除照片</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="305"/>
+        <location filename="../../ui/contacts/person_editor.py" line="305" />
         <source>Photo:</source>
         <translation>照片：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="309"/>
+        <location filename="../../ui/contacts/person_editor.py" line="309" />
         <source>New field…</source>
         <translation>新字段…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="310"/>
+        <location filename="../../ui/contacts/person_editor.py" line="310" />
         <source>Add a field of your own to every person</source>
         <translation>为所有联系人添加自定义字段</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="312"/>
+        <location filename="../../ui/contacts/person_editor.py" line="312" />
         <source>More:</source>
         <translation>更多：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="530"/>
+        <location filename="../../ui/contacts/person_editor.py" line="530" />
         <source>A name is required.</source>
         <translation>请填写姓名。</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="532"/>
+        <location filename="../../ui/contacts/person_editor.py" line="532" />
         <source>“%1” is not a phone number.</source>
         <translation>“%1”不是有效的电话号码。</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="535"/>
+        <location filename="../../ui/contacts/person_editor.py" line="535" />
         <source>“%1” contains a space.</source>
         <translation>“%1”中含有空格。</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="537"/>
+        <location filename="../../ui/contacts/person_editor.py" line="537" />
         <source>“%1” is not an email address.</source>
         <translation>“%1”不是有效的邮箱地址。</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="554"/>
+        <location filename="../../ui/contacts/person_editor.py" line="554" />
         <source>Choose photo</source>
         <translation>选择照片</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="554"/>
+        <location filename="../../ui/contacts/person_editor.py" line="554" />
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation>图片 (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="584"/>
+        <location filename="../../ui/contacts/person_editor.py" line="584" />
         <source>yes / no</source>
         <translation>是 / 否</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="602"/>
-        <location filename="../../ui/contacts/person_editor.py" line="612"/>
+        <location filename="../../ui/contacts/person_editor.py" line="602" />
+        <location filename="../../ui/contacts/person_editor.py" line="612" />
         <source>New field</source>
         <translation>新字段</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="602"/>
+        <location filename="../../ui/contacts/person_editor.py" line="602" />
         <source>Field name:</source>
         <translation>字段名称：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="606"/>
+        <location filename="../../ui/contacts/person_editor.py" line="606" />
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="607"/>
+        <location filename="../../ui/contacts/person_editor.py" line="607" />
         <source>Number</source>
         <translation>数字</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="608"/>
+        <location filename="../../ui/contacts/person_editor.py" line="608" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="609"/>
+        <location filename="../../ui/contacts/person_editor.py" line="609" />
         <source>Yes / no</source>
         <translation>是 / 否</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="612"/>
+        <location filename="../../ui/contacts/person_editor.py" line="612" />
         <source>Kind:</source>
         <translation>类型：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="645"/>
+        <location filename="../../ui/contacts/person_editor.py" line="645" />
         <source>same phone</source>
         <translation>电话相同</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="646"/>
+        <location filename="../../ui/contacts/person_editor.py" line="646" />
         <source>same email</source>
         <translation>邮箱相同</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="647"/>
+        <location filename="../../ui/contacts/person_editor.py" line="647" />
         <source>similar name at the same company</source>
         <translation>同公司且姓名相近</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="652"/>
+        <location filename="../../ui/contacts/person_editor.py" line="652" />
         <source>Possible duplicate: %1</source>
         <translation>可能重复：%1</translation>
     </message>
 </context>
 <context>
+    <name>PipelineScreen</name>
+    <message>
+        <location filename="../../ui/placeholders/placeholder_screens.py" line="58" />
+        <source>Pipeline</source>
+        <translation>销售漏斗</translation>
+    </message>
+    <message>
+        <location filename="../../ui/placeholders/placeholder_screens.py" line="62" />
+        <source>Deals moving through stages on a kanban board, with conversion and forecast.</source>
+        <translation>商机在看板上按阶段推进，附转化率与预测。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/placeholders/placeholder_screens.py" line="66" />
+        <source>%1 open deals.</source>
+        <translation>%1 个进行中的商机。</translation>
+    </message>
+</context>
+<context>
     <name>PlaceholderView</name>
     <message>
-        <location filename="../../ui/views/placeholder.py" line="23"/>
+        <location filename="../../ui/placeholders/placeholder_view.py" line="23" />
         <source>This screen is coming in a later release.</source>
         <translation>此页面将在后续版本中推出。</translation>
     </message>
@@ -2036,17 +2100,17 @@ An offline-first CRM for small teams.</source>
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../../ui/imports/preview_model.py" line="64"/>
+        <location filename="../../ui/imports/preview_model.py" line="64" />
         <source>Not mapped: kept in the notes</source>
         <translation>未对应字段：保存到备注</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/preview_model.py" line="78"/>
+        <location filename="../../ui/imports/preview_model.py" line="78" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/preview_model.py" line="91"/>
+        <location filename="../../ui/imports/preview_model.py" line="91" />
         <source>Not imported: %1 (listed in the error workbook)</source>
         <translation>不导入：%1（列在错误工作簿中）</translation>
     </message>
@@ -2054,283 +2118,417 @@ An offline-first CRM for small teams.</source>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="391"/>
+        <location filename="../../ui/imports/import_wizard.py" line="391" />
         <source>Check the first rows</source>
         <translation>检查前几行</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="409"/>
+        <location filename="../../ui/imports/import_wizard.py" line="409" />
         <source>Showing %1 of %2 rows as they will be stored.</source>
         <translation>按保存后的样子显示 %2 行中的 %1 行。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="413"/>
+        <location filename="../../ui/imports/import_wizard.py" line="413" />
         <source>Problems marked in red: %1. Values that cannot be stored as mapped are kept in the notes; rows that cannot be imported at all go to an error workbook.</source>
         <translation>红色标出的问题：%1。无法按对应字段保存的值会保存到备注；完全无法导入的行会列入错误工作簿。</translation>
     </message>
 </context>
 <context>
+    <name>ProductsScreen</name>
+    <message>
+        <location filename="../../ui/placeholders/placeholder_screens.py" line="107" />
+        <source>Products</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/placeholders/placeholder_screens.py" line="110" />
+        <source>The products and services you sell, with prices and tax.</source>
+        <translation>您销售的产品和服务，含价格与税率。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/placeholders/placeholder_screens.py" line="113" />
+        <source>%1 products.</source>
+        <translation>%1 个产品。</translation>
+    </message>
+</context>
+<context>
+    <name>QuotesScreen</name>
+    <message>
+        <location filename="../../ui/placeholders/placeholder_screens.py" line="77" />
+        <source>Quotes</source>
+        <translation>报价单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/placeholders/placeholder_screens.py" line="80" />
+        <source>Quotes with product lines, discounts and tax, printed to PDF.</source>
+        <translation>含产品明细、折扣和税费的报价单，可打印为 PDF。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/placeholders/placeholder_screens.py" line="83" />
+        <source>%1 quotes.</source>
+        <translation>%1 份报价单。</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsScreen</name>
+    <message>
+        <location filename="../../ui/placeholders/placeholder_screens.py" line="123" />
+        <source>Reports</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/placeholders/placeholder_screens.py" line="126" />
+        <source>Sales, activity and follow-up reports; any list to Excel.</source>
+        <translation>销售、活动和跟进报表；任何列表均可导出到 Excel。</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="35"/>
+        <location filename="../../ui/workspace_settings/settings_dialog.py" line="35" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="42"/>
+        <location filename="../../ui/workspace_settings/settings_dialog.py" line="42" />
         <source>System default</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="46"/>
+        <location filename="../../ui/workspace_settings/settings_dialog.py" line="46" />
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="47"/>
+        <location filename="../../ui/workspace_settings/settings_dialog.py" line="47" />
         <source>A new language applies when Desktop CRM starts again.</source>
         <translation>新语言将在 Desktop CRM 重新启动后生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="50"/>
+        <location filename="../../ui/workspace_settings/settings_dialog.py" line="50" />
         <source>Default phone region:</source>
         <translation>默认电话区号地区：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="54"/>
+        <location filename="../../ui/workspace_settings/settings_dialog.py" line="54" />
         <source>Customer is quiet after (days):</source>
         <translation>多少天未联系视为沉默客户：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="55"/>
+        <location filename="../../ui/workspace_settings/settings_dialog.py" line="55" />
         <source>General</source>
         <translation>常规</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="61"/>
+        <location filename="../../ui/workspace_settings/settings_dialog.py" line="61" />
         <source>Keep the newest backups:</source>
         <translation>保留最新备份数：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="62"/>
+        <location filename="../../ui/workspace_settings/settings_dialog.py" line="62" />
         <source>Keep one a day for (days):</source>
         <translation>每天保留一份，保留天数：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="63"/>
+        <location filename="../../ui/workspace_settings/settings_dialog.py" line="63" />
         <source>Keep one a week for (weeks):</source>
         <translation>每周保留一份，保留周数：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="70"/>
+        <location filename="../../ui/workspace_settings/settings_dialog.py" line="70" />
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="74"/>
+        <location filename="../../ui/workspace_settings/settings_dialog.py" line="74" />
         <source>Tokens: {yyyy} {yy} {mm} {dd} and {seq:4} (number width).</source>
         <translation>可用占位符：{yyyy} {yy} {mm} {dd} 和 {seq:4}（编号位数）。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="77"/>
+        <location filename="../../ui/workspace_settings/settings_dialog.py" line="77" />
         <source>Customers:</source>
         <translation>客户：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="78"/>
+        <location filename="../../ui/workspace_settings/settings_dialog.py" line="78" />
         <source>Deals:</source>
         <translation>商机：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="79"/>
+        <location filename="../../ui/workspace_settings/settings_dialog.py" line="79" />
         <source>Quotes:</source>
         <translation>报价单：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="80"/>
+        <location filename="../../ui/workspace_settings/settings_dialog.py" line="80" />
         <source>Contracts:</source>
         <translation>合同：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="85"/>
+        <location filename="../../ui/workspace_settings/settings_dialog.py" line="85" />
         <source>Numbering</source>
         <translation>编号规则</translation>
     </message>
 </context>
 <context>
+    <name>SettingsScreen</name>
+    <message>
+        <location filename="../../ui/workspace_settings/settings_screen.py" line="37" />
+        <source>&amp;Back Up Now</source>
+        <translation>立即备份(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/settings_screen.py" line="38" />
+        <source>&amp;Restore from Backup…</source>
+        <translation>从备份恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/settings_screen.py" line="40" />
+        <source>Se&amp;ttings…</source>
+        <translation>设置(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/settings_screen.py" line="47" />
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/settings_screen.py" line="86" />
+        <source>Backup saved: %1</source>
+        <translation>备份已保存：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/settings_screen.py" line="102" />
+        <source>Restore from Backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/settings_screen.py" line="104" />
+        <source>Desktop CRM backups (*.crmbak *.crmbak.zst);;All files (*)</source>
+        <translation>Desktop CRM 备份 (*.crmbak *.crmbak.zst);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/settings_screen.py" line="116" />
+        <source>Restore backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/settings_screen.py" line="118" />
+        <source>Replace the current data with the backup %1? The current data is backed up first, so this can be reversed.</source>
+        <translation>用备份 %1 替换当前数据吗？当前数据会先备份，因此可以还原。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/settings_screen.py" line="139" />
+        <source>Settings saved.</source>
+        <translation>设置已保存。</translation>
+    </message>
+</context>
+<context>
     <name>SourcePage</name>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="201"/>
+        <location filename="../../ui/imports/import_wizard.py" line="201" />
         <source>What does the file hold?</source>
         <translation>文件中是什么数据？</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="213"/>
+        <location filename="../../ui/imports/import_wizard.py" line="213" />
         <source>File:</source>
         <translation>文件：</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="214"/>
+        <location filename="../../ui/imports/import_wizard.py" line="214" />
         <source>Import as:</source>
         <translation>导入为：</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="215"/>
+        <location filename="../../ui/imports/import_wizard.py" line="215" />
         <source>Sheet:</source>
         <translation>工作表：</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="232"/>
+        <location filename="../../ui/imports/import_wizard.py" line="232" />
         <source>Data rows found: %1.</source>
         <translation>找到数据行：%1。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="233"/>
+        <location filename="../../ui/imports/import_wizard.py" line="233" />
         <source>The header is on row %1.</source>
         <translation>表头在第 %1 行。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="235"/>
+        <location filename="../../ui/imports/import_wizard.py" line="235" />
         <source>The sheet has no header row; columns are numbered.</source>
         <translation>该工作表没有表头，列按编号显示。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="238"/>
+        <location filename="../../ui/imports/import_wizard.py" line="238" />
         <source>This file is a web page; its tables are read as sheets.</source>
         <translation>此文件是网页，其中的表格按工作表读取。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="240"/>
+        <location filename="../../ui/imports/import_wizard.py" line="240" />
         <source>This file is an Excel 2003 XML workbook.</source>
         <translation>此文件是 Excel 2003 XML 工作簿。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="242"/>
+        <location filename="../../ui/imports/import_wizard.py" line="242" />
         <source>This file is an OpenDocument spreadsheet saved as XML.</source>
         <translation>此文件是以 XML 格式保存的 OpenDocument 表格。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="244"/>
+        <location filename="../../ui/imports/import_wizard.py" line="244" />
         <source>This file is an LDIF address book: one row per person.</source>
         <translation>此文件是 LDIF 通讯录：每人一行。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="247"/>
+        <location filename="../../ui/imports/import_wizard.py" line="247" />
         <source>Text encoding: %1, separated by “%2”.</source>
         <translation>文本编码：%1，分隔符“%2”。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="252"/>
+        <location filename="../../ui/imports/import_wizard.py" line="252" />
         <source>Text encoding: %1.</source>
         <translation>文本编码：%1。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="255"/>
+        <location filename="../../ui/imports/import_wizard.py" line="255" />
         <source>Using the column choices of your earlier import of %1.</source>
         <translation>沿用您上次导入 %1 时的列设置。</translation>
     </message>
 </context>
 <context>
+    <name>StatusBar</name>
+    <message numerus="yes">
+        <location filename="../../ui/status_bar.py" line="32" />
+        <source>%Ln people</source>
+        <translation>
+            <numerusform>%Ln 人</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/status_bar.py" line="33" />
+        <source>%Ln companies</source>
+        <translation>
+            <numerusform>%Ln 家公司</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/status_bar.py" line="34" />
+        <source>%Ln open deals</source>
+        <translation>
+            <numerusform>%Ln 个进行中的商机</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TodayScreen</name>
+    <message>
+        <location filename="../../ui/today/today_screen.py" line="37" />
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+</context>
+<context>
     <name>TodayView</name>
     <message>
-        <location filename="../../ui/views/today.py" line="44"/>
+        <location filename="../../ui/today/today_view.py" line="44" />
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today.py" line="48"/>
+        <location filename="../../ui/today/today_view.py" line="48" />
         <source>Overdue follow-ups</source>
         <translation>逾期跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today.py" line="49"/>
+        <location filename="../../ui/today/today_view.py" line="49" />
         <source>Due today</source>
         <translation>今日到期</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today.py" line="50"/>
+        <location filename="../../ui/today/today_view.py" line="50" />
         <source>Next 7 days</source>
         <translation>未来 7 天</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today.py" line="51"/>
+        <location filename="../../ui/today/today_view.py" line="51" />
         <source>Customers not contacted for 30 days</source>
         <translation>30 天未联系的客户</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today.py" line="52"/>
+        <location filename="../../ui/today/today_view.py" line="52" />
         <source>Open pipeline</source>
         <translation>进行中商机金额</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today.py" line="62"/>
+        <location filename="../../ui/today/today_view.py" line="62" />
         <source>Due</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today.py" line="62"/>
+        <location filename="../../ui/today/today_view.py" line="62" />
         <source>Follow-up</source>
         <translation>跟进事项</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today.py" line="62"/>
+        <location filename="../../ui/today/today_view.py" line="62" />
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today.py" line="62"/>
+        <location filename="../../ui/today/today_view.py" line="62" />
         <source>Kind</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today.py" line="66"/>
+        <location filename="../../ui/today/today_view.py" line="66" />
         <source>Nothing due. Enjoy your day.</source>
         <translation>今天没有待办，祝您愉快。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today.py" line="73"/>
+        <location filename="../../ui/today/today_view.py" line="73" />
         <source>Today, %1</source>
         <translation>今天，%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/today.py" line="79"/>
+        <location filename="../../ui/today/today_view.py" line="79" />
         <source>Customers not contacted for %n days</source>
         <translation>
             <numerusform>%n 天未联系的客户</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/today.py" line="85"/>
+        <location filename="../../ui/today/today_view.py" line="85" />
         <source>Call</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today.py" line="86"/>
+        <location filename="../../ui/today/today_view.py" line="86" />
         <source>Meeting</source>
         <translation>会议</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today.py" line="87"/>
+        <location filename="../../ui/today/today_view.py" line="87" />
         <source>Visit</source>
         <translation>拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today.py" line="88"/>
+        <location filename="../../ui/today/today_view.py" line="88" />
         <source>Email</source>
         <translation>邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today.py" line="89"/>
+        <location filename="../../ui/today/today_view.py" line="89" />
         <source>Message</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today.py" line="90"/>
+        <location filename="../../ui/today/today_view.py" line="90" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today.py" line="103"/>
+        <location filename="../../ui/today/today_view.py" line="103" />
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
@@ -2338,72 +2536,112 @@ An offline-first CRM for small teams.</source>
 <context>
     <name>WorkspaceView</name>
     <message>
-        <location filename="../../ui/views/workspace_view.py" line="38"/>
+        <location filename="../../ui/workspace_settings/workspace_view.py" line="39" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/views/workspace_view.py" line="44"/>
+        <location filename="../../ui/workspace_settings/workspace_view.py" line="45" />
         <source>Preferences…</source>
         <translation>偏好设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/workspace_view.py" line="51"/>
+        <location filename="../../ui/workspace_settings/workspace_view.py" line="52" />
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../ui/views/workspace_view.py" line="55"/>
+        <location filename="../../ui/workspace_settings/workspace_view.py" line="56" />
         <source>Taken</source>
         <translation>备份时间</translation>
     </message>
     <message>
-        <location filename="../../ui/views/workspace_view.py" line="55"/>
+        <location filename="../../ui/workspace_settings/workspace_view.py" line="56" />
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/views/workspace_view.py" line="55"/>
+        <location filename="../../ui/workspace_settings/workspace_view.py" line="56" />
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../ui/views/workspace_view.py" line="59"/>
+        <location filename="../../ui/workspace_settings/workspace_view.py" line="59" />
+        <source>Backed up by hand</source>
+        <translation>手动备份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/workspace_view.py" line="60" />
+        <source>Hourly</source>
+        <translation>每小时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/workspace_view.py" line="61" />
+        <source>On closing</source>
+        <translation>关闭时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/workspace_view.py" line="62" />
+        <source>Before an upgrade</source>
+        <translation>升级前</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/workspace_view.py" line="63" />
+        <source>Before an import</source>
+        <translation>导入前</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/workspace_view.py" line="64" />
+        <source>Before a restore</source>
+        <translation>恢复前</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/workspace_view.py" line="65" />
+        <source>Before a bulk delete</source>
+        <translation>批量删除前</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/workspace_view.py" line="66" />
+        <source>Before a merge</source>
+        <translation>合并前</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/workspace_view.py" line="70" />
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../ui/views/workspace_view.py" line="61"/>
+        <location filename="../../ui/workspace_settings/workspace_view.py" line="72" />
         <source>Restore selected…</source>
         <translation>恢复所选备份…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/workspace_view.py" line="69"/>
+        <location filename="../../ui/workspace_settings/workspace_view.py" line="84" />
         <source>Recent changes</source>
         <translation>最近的修改</translation>
     </message>
     <message>
-        <location filename="../../ui/views/workspace_view.py" line="73"/>
+        <location filename="../../ui/workspace_settings/workspace_view.py" line="88" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/views/workspace_view.py" line="73"/>
+        <location filename="../../ui/workspace_settings/workspace_view.py" line="88" />
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/views/workspace_view.py" line="73"/>
+        <location filename="../../ui/workspace_settings/workspace_view.py" line="88" />
         <source>Records</source>
         <translation>记录数</translation>
     </message>
     <message>
-        <location filename="../../ui/views/workspace_view.py" line="80"/>
+        <location filename="../../ui/workspace_settings/workspace_view.py" line="98" />
         <source>Workspace file: %1</source>
         <translation>工作区文件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/workspace_view.py" line="101"/>
+        <location filename="../../ui/workspace_settings/workspace_view.py" line="119" />
         <source> (undone)</source>
         <translation>（已撤销）</translation>
     </message>
@@ -2411,138 +2649,9 @@ An offline-first CRM for small teams.</source>
 <context>
     <name>_Rows</name>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="86"/>
+        <location filename="../../ui/contacts/person_editor.py" line="86" />
         <source>Remove</source>
         <translation>删除</translation>
-    </message>
-</context>
-<context>
-    <name>parent</name>
-    <message>
-        <location filename="../../ui/contacts/import_export.py" line="66"/>
-        <source>%1: %2 created, %3 updated, %4 skipped, %5 failed.</source>
-        <translation>%1：新建 %2，更新 %3，跳过 %4，失败 %5。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/contacts/import_export.py" line="76"/>
-        <source>…and %1 more.</source>
-        <translation>……还有 %1 条。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/contacts/import_export.py" line="79"/>
-        <source>Rows that could not be imported are listed in %1.</source>
-        <translation>无法导入的行已列在 %1 中。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/contacts/import_export.py" line="84"/>
-        <source>Edit &gt; Undo takes the whole import back.</source>
-        <translation>用“编辑 &gt; 撤销”可以撤回整个导入。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/contacts/import_export.py" line="90"/>
-        <source>Import finished</source>
-        <translation>导入完成</translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <location filename="../../ui/contacts/import_export.py" line="34"/>
-        <source>Importing %1…</source>
-        <translation>正在导入 %1…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/contacts/import_export.py" line="34"/>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <location filename="../../ui/contacts/import_export.py" line="36"/>
-        <location filename="../../ui/contacts/import_export.py" line="97"/>
-        <source>Import</source>
-        <translation>导入</translation>
-    </message>
-    <message>
-        <location filename="../../ui/contacts/import_export.py" line="100"/>
-        <source>Spreadsheets and contact files (*.xlsx *.xlsm *.xls *.ods *.csv *.txt *.htm *.html *.xml *.fods *.ldif *.vcf *.vcard);;All files (*)</source>
-        <translation>表格和联系人文件 (*.xlsx *.xlsm *.xls *.ods *.csv *.txt *.htm *.html *.xml *.fods *.ldif *.vcf *.vcard);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/contacts/import_export.py" line="129"/>
-        <location filename="../../ui/contacts/import_export.py" line="191"/>
-        <location filename="../../ui/contacts/import_export.py" line="216"/>
-        <source>Excel workbook (*.xlsx)</source>
-        <translation>Excel 工作簿 (*.xlsx)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/contacts/import_export.py" line="130"/>
-        <location filename="../../ui/contacts/import_export.py" line="191"/>
-        <source>CSV, UTF-8 (*.csv)</source>
-        <translation>CSV，UTF-8 (*.csv)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/contacts/import_export.py" line="131"/>
-        <source>vCard 3.0 (*.vcf)</source>
-        <translation>vCard 3.0 (*.vcf)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/contacts/import_export.py" line="132"/>
-        <source>vCard 4.0 (*.vcf)</source>
-        <translation>vCard 4.0 (*.vcf)</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../ui/contacts/import_export.py" line="136"/>
-        <source>Export %n contact(s)</source>
-        <translation>
-            <numerusform>导出 %n 个联系人</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../ui/contacts/import_export.py" line="159"/>
-        <location filename="../../ui/contacts/import_export.py" line="177"/>
-        <source>Exported %1 contacts to %2.</source>
-        <translation>已导出 %1 个联系人到 %2。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/contacts/import_export.py" line="193"/>
-        <source>Export</source>
-        <translation>导出</translation>
-    </message>
-    <message>
-        <location filename="../../ui/contacts/import_export.py" line="202"/>
-        <source>Exported %1 rows to %2.</source>
-        <translation>已导出 %1 行到 %2。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/contacts/import_export.py" line="214"/>
-        <source>Export Whole Workspace</source>
-        <translation>导出整个工作区</translation>
-    </message>
-    <message>
-        <location filename="../../ui/contacts/import_export.py" line="221"/>
-        <source>Exporting the workspace…</source>
-        <translation>正在导出工作区…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/contacts/import_export.py" line="226"/>
-        <source>Wrote %1 rows to %2; import it into a new workspace to move it.</source>
-        <translation>已将 %1 行写入 %2；在新工作区中导入即可迁移。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/contacts/import_export.py" line="236"/>
-        <location filename="../../ui/contacts/import_export.py" line="240"/>
-        <source>English template (*.xlsx)</source>
-        <translation>英文模板 (*.xlsx)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/contacts/import_export.py" line="243"/>
-        <source>Save Import Template</source>
-        <translation>保存导入模板</translation>
-    </message>
-    <message>
-        <location filename="../../ui/contacts/import_export.py" line="260"/>
-        <source>Template saved as %1.</source>
-        <translation>模板已保存为 %1。</translation>
     </message>
 </context>
 </TS>

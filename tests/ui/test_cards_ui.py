@@ -78,7 +78,7 @@ def test_log_a_call_in_two_clicks_and_plan_the_next(qtbot, opened):
 
 def test_editor_marks_problems_in_place_and_keeps_what_was_typed(qtbot, opened):
     window, pid, _company = opened
-    editor = window.edit_person(pid)
+    editor = window.edit_contact("person", pid)
     qtbot.waitUntil(lambda: editor.name.text() == "王芳")
     bad = editor.emails.add_row("home", "wang fang@qq")
     editor.name.setText("")
@@ -98,7 +98,7 @@ def test_editor_marks_problems_in_place_and_keeps_what_was_typed(qtbot, opened):
 
 def test_new_person_warns_about_a_duplicate_phone(qtbot, opened):
     window, pid, _company = opened
-    editor = window.edit_person(None)
+    editor = window.edit_contact("person", None)
     editor.name.setText("Fang Wang")
     editor.phones.editors()  # one empty row ready
     editor.phones.rows[0][1].setText("13800138000")
@@ -126,7 +126,7 @@ def test_duplicates_screen_merges_a_pair(qtbot, window, workspace):
     ).ids[0]
     workspace.close(backup_if_changed=False)
     open_and_wait(qtbot, window, path)
-    dialog = window.show_duplicates()
+    dialog = window.contacts.show_duplicates()
     qtbot.waitUntil(lambda: dialog.list.topLevelItemCount() == 1)
     assert "same phone" in dialog.list.topLevelItem(0).text(2)
     merge = dialog.merge_selected()
@@ -175,7 +175,7 @@ def test_editor_custom_fields_and_photo(qtbot, opened, monkeypatch, tmp_path):
     image.fill(QColor("#2e7d32"))
     photo = tmp_path / "me.png"
     image.save(str(photo))
-    editor = window.edit_person(pid)
+    editor = window.edit_contact("person", pid)
     qtbot.waitUntil(lambda: editor.name.text() == "王芳")
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("预算", True))
     monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("Number", True))
@@ -198,7 +198,7 @@ def test_editor_custom_fields_and_photo(qtbot, opened, monkeypatch, tmp_path):
 
 def test_editor_edits_tags_addresses_and_messengers(qtbot, opened):
     window, pid, _company = opened
-    editor = window.edit_person(pid)
+    editor = window.edit_contact("person", pid)
     qtbot.waitUntil(lambda: editor.name.text() == "王芳")
     editor.tags.setText("VIP，老客户")
     street, city, _region, postcode, _country = editor.addresses.add_row()

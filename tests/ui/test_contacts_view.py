@@ -141,19 +141,21 @@ def test_saved_views_live_in_the_sidebar(qtbot, window, contacts, monkeypatch):
     contacts.toggle_column("tags", True)
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("成交客户", True))
     contacts._ask_save_view()
-    qtbot.waitUntil(lambda: any(v.name == "成交客户" for v in window.saved_views), timeout=5000)
-    keys = [window._sidebar_key(r) for r in range(window.sidebar.count())]
-    assert keys.index("saved:成交客户") == keys.index("contacts") + 1
+    qtbot.waitUntil(
+        lambda: any(v.name == "成交客户" for v in window.contacts.saved_views), timeout=5000
+    )
+    keys = [window.sidebar.key(r) for r in range(window.sidebar.count())]
+    assert keys.index("contacts/成交客户") == keys.index("contacts") + 1
     contacts.clear_filters()
     qtbot.waitUntil(lambda: contacts.model.rowCount() == 120)
     window.show_view("today")
-    window.sidebar.setCurrentRow(keys.index("saved:成交客户"))
+    window.sidebar.setCurrentRow(keys.index("contacts/成交客户"))
     assert window.current_view() == "contacts"
     qtbot.waitUntil(lambda: contacts.model.rowCount() == customers)
     assert contacts.status_box.currentData() == "customer" and "tags" in contacts.model.columns
     window.undo_action.trigger()  # saving a view is undoable
-    qtbot.waitUntil(lambda: not window.saved_views, timeout=5000)
-    assert "saved:成交客户" not in [window._sidebar_key(r) for r in range(window.sidebar.count())]
+    qtbot.waitUntil(lambda: not window.contacts.saved_views, timeout=5000)
+    assert "contacts/成交客户" not in [window.sidebar.key(r) for r in range(window.sidebar.count())]
 
 
 def test_merge_three_selected_people(qtbot, window, contacts):
@@ -169,10 +171,10 @@ def test_merge_three_selected_people(qtbot, window, contacts):
     contacts.merge_button.click()
     qtbot.waitUntil(
         lambda: (
-            getattr(window, "_merge_dialog", None) is not None and bool(window._merge_dialog.groups)
+            window.contacts._merge_dialog is not None and bool(window.contacts._merge_dialog.groups)
         )
     )
-    dialog = window._merge_dialog
+    dialog = window.contacts._merge_dialog
     assert len(dialog.keep_group.buttons()) == 3
     dialog._accept()
     qtbot.waitUntil(

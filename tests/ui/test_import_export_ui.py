@@ -7,7 +7,8 @@ from PySide6.QtWidgets import QMessageBox
 from desktop_crm.spreadsheet.vcard_reader import read_vcards
 from tests.conftest import REALWORLD
 from tests.ui.conftest import open_and_wait
-from ui.contacts.import_export import report_text, run_export, run_import
+from ui.contacts.contact_export import run_export
+from ui.imports.file_transfer import report_text, run_import
 
 
 def test_import_shows_a_report_and_refreshes_the_list(qtbot, window, workspace, monkeypatch):
@@ -68,7 +69,7 @@ def test_report_text_lists_problems():
 def test_list_export_follows_the_screen(qtbot, window, demo_path, tmp_path):
     from openpyxl import load_workbook
 
-    from ui.contacts.import_export import run_list_export
+    from ui.contacts.contact_export import run_list_export
 
     open_and_wait(qtbot, window, demo_path)
     view = window.contacts_view

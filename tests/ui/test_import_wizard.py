@@ -8,7 +8,8 @@ from PySide6.QtWidgets import QMessageBox, QWizard
 
 from tests.conftest import REALWORLD
 from tests.ui.conftest import open_and_wait
-from ui.contacts.import_export import open_import
+from ui.imports import file_transfer
+from ui.imports.file_transfer import open_import
 
 
 def sheet(path):
@@ -136,12 +137,12 @@ def test_file_menu_exports_lists_the_workspace_and_templates(
         ]
     )
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: next(answers))
-    window.export_records("deals")
+    file_transfer.choose_record_export(window, "deals")
     qtbot.waitUntil(lambda: "Exported" in window.statusBar().currentMessage(), timeout=10_000)
     assert load_workbook(tmp_path / "deals.xlsx").active["B1"].value == "Deal"
-    window.export_whole_workspace()
+    file_transfer.choose_workspace_export(window)
     qtbot.waitUntil(lambda: "Wrote" in window.statusBar().currentMessage(), timeout=20_000)
     assert "change_log" in load_workbook(tmp_path / "everything.xlsx", read_only=True).sheetnames
-    window.save_template("people")
+    file_transfer.choose_template(window, "people")
     qtbot.waitUntil(lambda: (tmp_path / "模板.xlsx").exists() and window.worker.idle)
     assert load_workbook(tmp_path / "模板.xlsx").active["A1"].value == "姓名"

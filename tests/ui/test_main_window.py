@@ -8,37 +8,38 @@ import threading
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from desktop_crm.domain.errors import WorkspaceLockedError
 from desktop_crm.services.contacts.dto import PersonInput
 from desktop_crm.services.workspace.handle import open_workspace
 from desktop_crm.store import backup
 from tests.ui.conftest import open_and_wait, type_text
-from ui.main_window import VIEWS
-from ui.settings_dialog import SettingsDialog
+from ui.screens import SCREEN_KEYS
+from ui.workspace_settings.settings_dialog import SettingsDialog
 
 
 def test_today_view_shows_the_demo_figures(qtbot, window, demo_path):
     open_and_wait(qtbot, window, demo_path)
-    today = window.today_view
+    today = window.screens["today"].view
     assert int(today.overdue.value.text()) > 0
     assert int(today.due_today.value.text()) > 0
     assert today.list.topLevelItemCount() > 0
-    assert "120 people" in window.status_counts.text()
+    assert "120 people" in window.status.counts.text()
     assert window.windowTitle().startswith("demo")
     assert window.undo_action.isEnabled() and "Create demo data" in window.undo_action.text()
 
 
 def test_sidebar_and_shortcuts_switch_screens(qtbot, window, demo_path):
     open_and_wait(qtbot, window, demo_path)
-    assert window.sidebar.count() == len(VIEWS) == 8
+    assert window.sidebar.count() == len(SCREEN_KEYS) == 8
     qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     assert window.current_view() == "contacts"
-    assert window.stack.currentWidget() is window.contacts_view
+    assert window.stack.currentWidget() is window.contacts
     qtbot.waitUntil(lambda: window.contacts_view.count_label.text() == "120 people")
     qtbot.keyClick(window, Qt.Key.Key_8, Qt.KeyboardModifier.ControlModifier)
     assert window.current_view() == "settings"
-    qtbot.waitUntil(lambda: window.settings_view.history.topLevelItemCount() >= 2)
+    qtbot.waitUntil(lambda: window.screens["settings"].view.history.topLevelItemCount() >= 2)
 
 
 def test_ctrl_z_undoes_and_ctrl_shift_z_redoes(qtbot, window, workspace):
@@ -49,14 +50,14 @@ def test_ctrl_z_undoes_and_ctrl_shift_z_redoes(qtbot, window, workspace):
     assert "Add 王芳" in window.undo_action.text()
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: window.worker.idle and window.redo_action.isEnabled())
-    assert window.status_counts.text().startswith("0 people")
+    assert window.status.counts.text().startswith("0 people")
     qtbot.keyClick(
         window,
         Qt.Key.Key_Z,
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
     qtbot.waitUntil(
-        lambda: window.worker.idle and window.status_counts.text().startswith("1 people")
+        lambda: window.worker.idle and window.status.counts.text().startswith("1 people")
     )
     assert not window.redo_action.isEnabled()
 
@@ -77,9 +78,9 @@ def test_global_search_is_keyboard_only(qtbot, window, workspace):
     with qtbot.waitSignal(window.search.hitChosen) as chosen:
         qtbot.keyClick(window.search, Qt.Key.Key_Return)
     assert chosen.args[0].kind == "company"
-    assert [c.record_id for c in window._cards] == [chosen.args[0].id]  # its card opened
-    qtbot.waitUntil(lambda: window._cards[0].card is not None)
-    assert window._cards[0].card.name == "张氏设计工作室"
+    assert [c.record_id for c in window.contacts.cards] == [chosen.args[0].id]  # its card opened
+    qtbot.waitUntil(lambda: window.contacts.cards[0].card is not None)
+    assert window.contacts.cards[0].card.name == "张氏设计工作室"
 
 
 def test_database_work_runs_off_the_gui_thread(qtbot, worker):
@@ -95,15 +96,45 @@ def test_worker_delivers_errors_to_the_gui(qtbot, worker):
     assert isinstance(failed.args[0], ZeroDivisionError)
 
 
-def test_locked_workspace_is_reported_and_not_written(qtbot, window, workspace, monkeypatch):
-    shown = []
-    monkeypatch.setattr(window, "show_error", shown.append)
+def _answer_with(monkeypatch, text):
+    """Make every QMessageBox.exec click the button labelled ``text``; record what was asked."""
+    asked = []
+
+    def exec_(box):
+        asked.append((box.text(), [b.text() for b in box.buttons()]))
+        next(b for b in box.buttons() if b.text() == text).click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
+    return asked
+
+
+def test_locked_workspace_offers_another_file_and_is_not_written(
+    qtbot, window, workspace, monkeypatch
+):
+    asked = _answer_with(monkeypatch, "Open Another…")
+    chooser = []
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", lambda *a, **k: chooser.append(1) or ("", "")
+    )
     before = workspace.path.read_bytes()
     with qtbot.waitSignal(window.openFailed, timeout=10_000) as failed:
         window.open_workspace(workspace.path)
     assert isinstance(failed.args[0], WorkspaceLockedError)
-    assert isinstance(shown[0], WorkspaceLockedError)
+    assert "Open Another…" in asked[0][1] and "Create It" not in asked[0][1]
+    qtbot.waitUntil(lambda: chooser == [1])  # the file chooser was offered
     assert window.workspace is None and workspace.path.read_bytes() == before
+
+
+def test_a_missing_workspace_can_be_created_instead_of_an_empty_window(
+    qtbot, window, monkeypatch, tmp_path
+):
+    asked = _answer_with(monkeypatch, "Create It")
+    missing = tmp_path / "nowhere" / "studio.crm"
+    with qtbot.waitSignal(window.workspaceOpened, timeout=10_000):
+        window.open_workspace(missing)
+    assert "studio.crm" in asked[0][0]
+    assert window.workspace is not None and missing.exists()
 
 
 def test_damaged_workspace_offers_the_newest_backup(qtbot, window, ws_path, monkeypatch):
@@ -126,7 +157,7 @@ def test_damaged_workspace_offers_the_newest_backup(qtbot, window, ws_path, monk
         window.open_workspace(ws_path)
     qtbot.waitUntil(lambda: window.worker.idle)
     assert asked and "damaged" in asked[0][2]
-    assert window.status_counts.text().startswith("1 people")
+    assert window.status.counts.text().startswith("1 people")
     assert list(ws_path.parent.glob("studio.crm.damaged-*"))
 
 
@@ -163,7 +194,7 @@ def test_settings_are_saved_through_the_dialog(qtbot, window, workspace, monkeyp
         return SettingsDialog.DialogCode.Accepted
 
     monkeypatch.setattr(SettingsDialog, "exec", fake_exec)
-    window.settings_action.trigger()
+    window.screens["settings"].preferences_action.trigger()
     qtbot.waitUntil(lambda: window.worker.idle and "Change settings" in window.undo_action.text())
     assert window.workspace.settings.get("backup.keep_weekly") == 3
 
@@ -182,7 +213,7 @@ def test_first_run_can_open_the_demo(qtbot, window, qt_settings, tmp_path, monke
     qtbot.waitUntil(lambda: window.worker.idle, timeout=20_000)
     assert (tmp_path / "ws" / "demo.crm").exists()
     assert qt_settings.value("workspace/last") == str(tmp_path / "ws" / "demo.crm")
-    assert "people" in window.status_counts.text()
+    assert "people" in window.status.counts.text()
 
 
 def test_screenshot_command_renders_a_png(tmp_path, demo_path):

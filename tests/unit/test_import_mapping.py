@@ -84,12 +84,81 @@ def test_values_show_emails_phones_and_headerless_names():
         2: "email",
         3: "phone",
     }
-    # Under a header, short Chinese words are as likely products or cities: not names.
+    # A header that names no person (a language not known here) but heads a contact list:
+    # the values find the name as in a sheet without a header.
     assert guess_from_values({2: "email"}, values, headerless=False) == {
+        0: "name",
         1: "mobile",
         2: "email",
         3: "phone",
     }
+    # A header that names the person: the other columns are what their headers say, or left.
+    assert guess_from_values({2: "email", 5: "name"}, values, headerless=False) == {
+        1: "mobile",
+        2: "email",
+        3: "phone",
+        5: "name",
+    }
+    # Under a header without emails or phones, short Chinese words are as likely products.
+    products = [["螺栓", "螺母", "垫圈", "螺钉"], ["不锈钢", "碳钢", "铜", "铝"]]
+    assert guess_from_values({}, products, headerless=False) == {}
+
+
+def test_japanese_headers():
+    columns = ["氏名", "フリガナ", "会社名", "部署", "役職", "郵便番号", "住所", "電話番号"]
+    columns += ["携帯電話", "メールアドレス", "備考", "携帯メール"]
+    got = {columns[i]: f for i, f in guess_mapping(columns).items()}
+    assert got == {
+        "氏名": "name",  # フリガナ is the reading of the name: kept in the notes, not the name
+        "会社名": "company",
+        "部署": "department",
+        "役職": "title",
+        "郵便番号": "postcode",
+        "住所": "street",
+        "電話番号": "phone",
+        "携帯電話": "mobile",
+        "メールアドレス": "email",
+        "備考": "notes",
+        "携帯メール": "email2",
+    }
+    short = ["名前", "会社", "メール", "電話", "携帯電話番号", "姓", "名"]
+    assert list(guess_mapping(short).values()) == [
+        "name",
+        "company",
+        "email",
+        "phone",
+        "mobile",
+        "family_name",
+        "given_name",
+    ]
+
+
+def test_values_find_name_company_and_address_under_unknown_headers():
+    emails = ["jsmith@acme.com", "mary.jones@globex.de", "peter@initech.com", "tclark@hooli.com"]
+    english = [
+        ["John Smith", "Mary Jones", "Peter Brown", "Tom Clark"],
+        ["Acme Inc.", "Globex GmbH", "Initech LLC", "Hooli Ltd"],
+        ["10 Downing Street", "221B Baker St", "Hauptstraße 5", "12 rue de Rivoli"],
+        emails,
+    ]
+    assert guess_from_values({}, english, headerless=False) == {
+        0: "name",
+        1: "company",
+        2: "street",
+        3: "email",
+    }
+    korean = [
+        ["김민준", "이서연", "박지훈", "최수아"],
+        ["서울특별시 강남구 테헤란로 123", "부산광역시 해운대구 우동 45", "서울 마포구 월드컵로 1"],
+        ["+82 10-1234-5678", "+82 10-2345-6789", "+82 10-3456-7890", "+82 10-4567-8901"],
+    ]
+    assert guess_from_values({}, korean, headerless=False) == {0: "name", 1: "street", 2: "phone"}
+    # "First Last" values the emails do not spell (job titles here) are not taken for names.
+    titles = ["Sales Manager", "Chief Executive", "Account Director", "Lead Engineer"]
+    assert guess_from_values({}, [titles, emails], headerless=False) == {1: "email"}
+    # Short Chinese words that repeat down the list are cities (or companies), not names.
+    cities = ["北京", "上海", "北京", "北京", "上海"]
+    assert guess_from_values({1: "email"}, [cities, emails], headerless=False) == {1: "email"}
 
 
 def test_chinese_headers():

@@ -78,7 +78,7 @@ def test_older_schema_is_backed_up_then_migrated(ws_path):
         ws.close(backup_if_changed=False)
     pre = [b for b in backup.list_backups(ws_path) if b.reason == "pre-migration"]
     assert len(pre) == 1
-    assert schema.integrity_check(pre[0].path) == "ok"
+    assert backup.check_backup(pre[0].path) == "ok"
     assert schema.read_header(ws_path).user_version == schema.SCHEMA_VERSION
 
 

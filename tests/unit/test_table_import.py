@@ -149,3 +149,85 @@ def test_failed_rows_go_to_the_error_workbook(workspace, tmp_path):
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0] == ("Row", "Reason", "Name", "Email", "Comment")
     assert rows[1] == (3, "no name, email or phone", None, None, "just a note")
+
+
+# --- sheets whose header names nobody: Japanese, and headers in languages not known here -------
+
+JAPANESE_PEOPLE = [
+    ("山田 太郎", "株式会社山田商事", "東京都千代田区丸の内1-1-1", "yamada@yamada-shoji.co.jp"),
+    ("佐藤 花子", "トヨタ自動車株式会社", "愛知県豊田市トヨタ町1番地", "h.sato@toyota.example.jp"),
+    ("鈴木一郎", "株式会社日立製作所", "東京都千代田区丸の内1-6-6", "suzuki@hitachi.example.jp"),
+    ("佐々木 さくら", "ソニー株式会社", "東京都港区港南1-7-1", "sakura@sony.example.jp"),
+    ("高橋健", "合同会社アルファ", "大阪府大阪市北区梅田2-4-9", "ken@alpha.example.jp"),
+    ("田中 美咲", "有限会社たなか", "福岡県福岡市博多区博多駅前3-2-1", "misaki@tanaka.example.jp"),
+]
+
+
+def write_shift_jis(path, header, rows):
+    text = "\r\n".join(",".join(r) for r in [header, *rows]) + "\r\n"
+    path.write_bytes(text.encode("shift_jis"))
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        ("氏名", "会社名", "住所", "メール"),  # known headers
+        ("担当者", "取引先", "送付先", "連絡先"),  # headers not known: found by the values
+    ],
+)
+def test_shift_jis_sheet_with_japanese_headers_stores_names(workspace, tmp_path, header):
+    path = tmp_path / "顧客リスト.csv"
+    write_shift_jis(path, header, JAPANESE_PEOPLE)
+    report = workspace.imports.import_file(path, today=TODAY)
+    assert report.failed == 0 and not any("has no name" in n for n in report.notes)
+    found = people(workspace)
+    assert set(found) == {name for name, *_ in JAPANESE_PEOPLE}
+    for name, company, street, email in JAPANESE_PEOPLE:
+        card = found[name]
+        assert card.company == company
+        assert [a.street for a in card.addresses] == [street]
+        assert [e.value for e in card.emails] == [email]
+
+
+def test_sheet_with_japanese_headers_of_every_kind(workspace, tmp_path):
+    path = tmp_path / "名簿.csv"
+    header = ("氏名", "フリガナ", "会社名", "部署", "役職", "郵便番号", "住所", "電話番号")
+    header += ("携帯電話", "メールアドレス", "備考")
+    row = ("山田 太郎", "ヤマダ タロウ", "株式会社山田商事", "営業部", "部長", "100-0005")
+    row += ("東京都千代田区丸の内1-1-1", "03-1234-5678", "090-1234-5678")
+    row += ("yamada@example.jp", "紹介")
+    write_shift_jis(path, header, [row])
+    assert workspace.imports.import_file(path, today=TODAY).failed == 0
+    card = people(workspace)["山田 太郎"]
+    assert (card.company, card.department, card.title) == ("株式会社山田商事", "営業部", "部長")
+    assert card.addresses[0].postcode == "100-0005"
+    assert {(p.label, p.value) for p in card.phones} >= {("mobile", "090-1234-5678")}
+    assert "03-1234-5678" in {p.value for p in card.phones}
+    assert "紹介" in card.notes and "フリガナ: ヤマダ タロウ" in card.notes  # reading kept aside
+
+
+def test_headers_in_other_languages_find_name_company_and_address_by_values(workspace, tmp_path):
+    korean = tmp_path / "고객.csv"
+    korean.write_text(
+        "이름,회사,주소,전화\n"
+        "김민준,삼성전자 주식회사,서울특별시 강남구 테헤란로 123,+82 10-1234-5678\n"
+        "이서연,(주)엘지,부산광역시 해운대구 센텀로 45,+82 10-2345-6789\n"
+        "박지훈,현대자동차(주),서울특별시 서초구 헌릉로 12,+82 10-3456-7890\n",
+        encoding="utf-8",
+    )
+    vietnamese = tmp_path / "khach_hang.csv"
+    vietnamese.write_text(
+        "Họ và tên,Công ty,Địa chỉ,Thư điện tử\n"
+        'Nguyễn Văn An,Công ty TNHH ABC,"123 Nguyễn Huệ, Quận 1",an.nguyen@abc.vn\n'
+        'Trần Thị Bích Ngọc,Công ty Cổ phần XYZ,"45 Lê Lợi, Phường Bến Nghé",ngoc.tran@xyz.vn\n'
+        'Lê Hoàng Minh,Cty TNHH Minh Phát,"8 Đường Trần Phú, Đà Nẵng",minh.le@mp.vn\n',
+        encoding="utf-8",
+    )
+    for path in (korean, vietnamese):
+        report = workspace.imports.import_file(path, today=TODAY)
+        assert report.failed == 0 and not any("has no name" in n for n in report.notes)
+    found = people(workspace)
+    assert found["김민준"].company == "삼성전자 주식회사"
+    assert found["김민준"].addresses[0].street == "서울특별시 강남구 테헤란로 123"
+    assert found["Trần Thị Bích Ngọc"].company == "Công ty Cổ phần XYZ"
+    assert found["Nguyễn Văn An"].addresses[0].street == "123 Nguyễn Huệ, Quận 1"

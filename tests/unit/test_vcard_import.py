@@ -1,6 +1,8 @@
 """vCard import of every real-world sample, checked against MANIFEST.md's expectations."""
 
+import dataclasses
 import json
+import quopri
 import sqlite3
 
 import pytest
@@ -187,3 +189,130 @@ def test_vcards_under_another_name_are_read_as_vcards(workspace, tmp_path):
     assert report.created >= 1 and report.failed == 0
     with pytest.raises(ValidationError, match="without a preview"):
         workspace.imports.preview(disguised)
+
+
+# --- quoted-printable bytes in a legacy codepage with no CHARSET (The Bat!, old Outlook) -------
+
+
+def qp(text, codec):
+    """``text`` in ``codec``, quoted-printable on one line, as old Windows exporters wrote it."""
+    return quopri.encodestring(text.encode(codec)).replace(b"=\n", b"").decode("ascii")
+
+
+def legacy_vcf(cards, codec):
+    """A vCard 2.1 file whose QP values are ``codec`` bytes and that declares no CHARSET."""
+    out = []
+    for name, street in cards:
+        out += ["BEGIN:VCARD", "VERSION:2.1", f"FN;ENCODING=QUOTED-PRINTABLE:{qp(name, codec)}"]
+        if street:
+            out.append(f"ADR;HOME;ENCODING=QUOTED-PRINTABLE:;;{qp(street, codec)};;;;")
+        out += ["EMAIL:someone@example.com", "END:VCARD"]
+    return ("\r\n".join(out) + "\r\n").encode("ascii")
+
+
+def stored_text(contact):
+    """Every text a contact carries, however deep in it."""
+    found = []
+
+    def walk(value):
+        if isinstance(value, str):
+            found.append(value)
+        elif isinstance(value, dict):
+            for k, v in value.items():
+                walk(k)
+                walk(v)
+        elif isinstance(value, list | tuple):
+            for v in value:
+                walk(v)
+
+    walk(dataclasses.asdict(contact))
+    return found
+
+
+LEGACY_CASES = {
+    "polish-cp1250": (
+        "cp1250",
+        [("Piotr Iksiński", None), ("Paweł Wiśniewski", "ul. Świętokrzyska 5, Łódź")],
+    ),
+    "polish-iso-8859-2": ("iso8859_2", [("Paweł Wiśniewski", "Łódź"), ("Piotr Iksiński", None)]),
+    "czech-cp1250": (
+        "cp1250",
+        [("Jiří Dvořák", "Václavské náměstí 12"), ("Věra Nováková", None)],
+    ),
+    "russian-cp1251": ("cp1251", [("Иван Петров", "Москва, ул. Тверская, д. 7")]),
+    "russian-koi8-r": ("koi8_r", [("Ольга Смирнова", "Санкт-Петербург"), ("Пётр Иванов", None)]),
+}
+
+
+@pytest.mark.parametrize("case", LEGACY_CASES)
+def test_undeclared_legacy_quoted_printable_is_guessed_per_file(case):
+    codec, cards = LEGACY_CASES[case]
+    parsed = read_vcards(legacy_vcf(cards, codec))
+    assert [(c.name, c.addresses[0].street if c.addresses else None) for c in parsed.contacts] == (
+        cards
+    )
+    assert not any("\ufffd" in t for c in parsed.contacts for t in stored_text(c))
+
+
+def test_one_polish_name_alone_is_not_read_as_spanish():
+    data = legacy_vcf([("Piotr Iksiński", None)], "cp1250")
+    assert b"FN;ENCODING=QUOTED-PRINTABLE:Piotr Iksi=F1ski" in data  # as The Bat! writes it
+    assert read_vcards(data).contacts[0].name == "Piotr Iksiński"
+    polish = legacy_vcf([("Paweł Wiśniewski", None)], "cp1250")
+    assert b"Pawe=B3 Wi=9Cniewski" in polish
+    assert read_vcards(polish).contacts[0].name == "Paweł Wiśniewski"
+    # The same byte F1 before a vowel is Spanish ñ in Windows-1252.
+    assert read_vcards(legacy_vcf([("José Muñoz", None)], "cp1252")).contacts[0].name == (
+        "José Muñoz"
+    )
+
+
+def test_utf8_quoted_printable_without_charset_is_unchanged():
+    cards = [("Zoë Łukasik-Ñúñez", "Straße 1, Kraków"), ("Иван Петров", None), ("王芳", "杭州")]
+    parsed = read_vcards(legacy_vcf(cards, "utf-8"))
+    assert [(c.name, c.addresses[0].street if c.addresses else None) for c in parsed.contacts] == (
+        cards
+    )
+
+
+def test_utf8_and_legacy_cards_in_one_file_each_read_right():
+    data = legacy_vcf([("Zoë Łukasik", None)], "utf-8") + legacy_vcf(
+        [("Paweł Wiśniewski", "Łódź")], "cp1250"
+    )
+    assert [c.name for c in read_vcards(data).contacts] == ["Zoë Łukasik", "Paweł Wiśniewski"]
+
+
+def test_bytes_no_codepage_defines_never_become_replacement_characters():
+    # 0x81 and 0x98 mean nothing in Windows-1250 (nor 0x98 in 1251): a stray one in a note.
+    note = qp("Spotkanie w Łodzi", "cp1250") + "=81=98"
+    data = legacy_vcf([("Paweł Wiśniewski", None)], "cp1250").replace(
+        b"EMAIL:", f"NOTE;ENCODING=QUOTED-PRINTABLE:{note}\r\nEMAIL:".encode()
+    )
+    card = read_vcards(data).contacts[0]
+    assert card.name == "Paweł Wiśniewski"
+    assert card.notes == "Spotkanie w Łodzi\x81\x98"  # the rest of the note read, strays kept
+    assert not any("\ufffd" in t for t in stored_text(card))
+
+
+def test_import_of_a_legacy_quoted_printable_file_stores_searchable_names(workspace, tmp_path):
+    path = tmp_path / "the_bat.vcf"
+    path.write_bytes(
+        legacy_vcf(
+            [("Piotr Iksiński", "ul. Świętokrzyska 5"), ("Paweł Wiśniewski", None)], "cp1250"
+        )
+    )
+    report = workspace.imports.import_file(path, today=TODAY)
+    assert report.created == 2 and report.failed == 0
+    with sqlite3.connect(workspace.path) as conn:
+        names = sorted(r[0] for r in conn.execute("SELECT name FROM people"))
+        streets = [r[0] for r in conn.execute("SELECT street FROM addresses")]
+        texts = [
+            v
+            for (v,) in conn.execute(
+                "SELECT name FROM people UNION ALL SELECT street FROM addresses"
+            )
+        ]
+    assert names == ["Paweł Wiśniewski", "Piotr Iksiński"]
+    assert streets == ["ul. Świętokrzyska 5"]
+    assert not any("\ufffd" in (t or "") for t in texts)
+    assert [h.title for h in workspace.search.contacts("Iksiński")] == ["Piotr Iksiński"]

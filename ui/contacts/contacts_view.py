@@ -414,8 +414,10 @@ class ContactsView(QWidget):
         self.apply_filters()
 
     def _on_loaded(self, count: int) -> None:
-        noun = self.tr("people") if self.current_kind() == "person" else self.tr("companies")
-        self.count_label.setText(f"{count:,} {noun}")
+        if self.current_kind() == "person":
+            self.count_label.setText(self.tr("%Ln people", "", count))
+        else:
+            self.count_label.setText(self.tr("%Ln companies", "", count))
         self._on_selection()
 
     # --- columns ------------------------------------------------------------------------------
@@ -541,7 +543,7 @@ class ContactsView(QWidget):
         answer = QMessageBox.question(
             self,
             self.tr("Delete contacts"),
-            self.tr("Delete %n contact(s)? You can undo this with Ctrl+Z.", "", count),
+            self.tr("Delete %n contacts? You can undo this with Ctrl+Z.", "", count),
         )
         if answer == QMessageBox.StandardButton.Yes:
             kind = self.current_kind()

@@ -104,7 +104,7 @@ class DuplicatesDialog(QDialog):
             self.list.addTopLevelItem(item)
         if pairs:
             self.list.setCurrentItem(self.list.topLevelItem(0))
-        self.summary.setText(self.tr("%n likely duplicate pair(s).", "", len(pairs)))
+        self.summary.setText(self.tr("%n likely duplicate pairs.", "", len(pairs)))
         self.merge_button.setEnabled(bool(pairs))
 
     def merge_selected(self) -> MergeDialog | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop_crm.domain.errors import NotFoundError
@@ -24,14 +24,30 @@ def live(session: Session, model: Any, record_id: str) -> Any:
 
 
 def find_tag(session: Session, name: str) -> Tag | None:
-    """The live tag called ``name`` (case-insensitively), if any."""
-    return session.scalars(
-        select(Tag).where(func.lower(Tag.name) == name.lower(), Tag.deleted_at.is_(None))
-    ).first()
+    """The live tag called ``name`` (ignoring case), if any; tombstoned tags never count."""
+    return live_tags(session).get(name.casefold())
+
+
+def live_tags(session: Session) -> dict[str, Tag]:
+    """Every live tag by its casefolded name.
+
+    Compared in Python: SQLite's ``lower()`` folds ASCII only, so "Über" would miss "über"
+    and make a second tag. Workspaces hold tens of tags, not thousands.
+    """
+    tags: dict[str, Tag] = {}
+    for tag in session.scalars(
+        select(Tag).where(Tag.deleted_at.is_(None)).order_by(Tag.created_at, Tag.id)
+    ):
+        tags.setdefault(tag.name.casefold(), tag)  # the oldest, should two fold alike
+    return tags
 
 
 def tag_named(session: Session, name: str) -> Tag:
-    """The live tag called ``name``, created (in the session's operation) if there is none."""
+    """The live tag called ``name``, created (in the session's operation) if there is none.
+
+    A tombstoned tag of that name is not revived: the new tag is a new row (see
+    ``store.models``), so the undo that tombstoned it stays coherent.
+    """
     tag = find_tag(session, name)
     if tag is None:
         tag = Tag(name=name)

@@ -54,9 +54,12 @@ class CustomFieldsService:
             raise ValidationError("A choice field needs its choices.", field="options")
         key = re.sub(r"\W+", "_", label.casefold()).strip("_") or "field"
         with self._store.unit_of_work(f"Add field {label}") as (session, rec):
+            # Live fields only: a field removed (tombstoned) frees its name for a new field.
             if session.scalar(
                 select(CustomFieldDef.id).where(
-                    CustomFieldDef.entity == entity, CustomFieldDef.key == key
+                    CustomFieldDef.entity == entity,
+                    CustomFieldDef.key == key,
+                    CustomFieldDef.deleted_at.is_(None),
                 )
             ):
                 raise ValidationError(f"There is already a field called {label}.", field="label")

@@ -34,6 +34,69 @@ LIST_HEADERS = {
     "created_at": "Created",
     "last_contacted_at": "Last contact",
 }
+# The headers the app writes in Chinese (the Contacts screen's column titles), so that
+# ``--columns`` takes them too.
+LIST_HEADERS_ZH = {
+    "name": "姓名",
+    "number": "编号",
+    "company": "公司",
+    "title": "职位",
+    "phone": "电话",
+    "email": "邮箱",
+    "city": "城市",
+    "tags": "标签",
+    "status": "状态",
+    "level": "等级",
+    "owner": "负责人",
+    "source": "来源",
+    "created_at": "创建日期",
+    "last_contacted_at": "最近联系",
+}
+ALL = "all"
+"""The column name that asks for every field of the records."""
+CONTACT_ENTITIES = {"people": "person", "companies": "company"}
+
+
+def resolve_columns(entity: str, names: Sequence[str]) -> list[str]:
+    """Column keys for what a user typed: keys, or the headers exports write, in any case.
+
+    Args:
+        entity: people, companies, deals, quotes, activities or products.
+        names: Column keys (``last_contacted_at``), headers in English (``Last contact``) or,
+            for people and companies, in Chinese (``最近联系``); or just ``all``.
+
+    Returns:
+        The keys, in order; ``["all"]`` for every field.
+
+    Raises:
+        ValidationError: A name that is no column of that list; the message lists them.
+    """
+    from desktop_crm.services.exporting.record_lists import ALL_COLUMNS
+
+    wanted = [n.strip() for n in names if n.strip()]
+    if [n.casefold() for n in wanted] == [ALL]:
+        return [ALL]
+    known: dict[str, tuple[str, ...]]
+    if entity in CONTACT_ENTITIES:
+        known = {c: (LIST_HEADERS[c], LIST_HEADERS_ZH[c]) for c in COLUMNS}
+    elif entity in ALL_COLUMNS:
+        known = {c: (header,) for c, header in ALL_COLUMNS[entity].items()}
+    else:
+        raise ValidationError(f"Cannot export columns of {entity}.", field="entity")
+    lookup = {alias.casefold(): key for key, aliases in known.items() for alias in (key, *aliases)}
+    found = []
+    for name in wanted:
+        key = lookup.get(name.casefold())
+        if key is None:
+            valid = ", ".join(f"{k} ({aliases[0]})" for k, aliases in known.items())
+            raise ValidationError(
+                f"There is no column “{name}” in the {entity} list; use {ALL} or any of: {valid}.",
+                field="columns",
+            )
+        found.append(key)
+    if not found:
+        raise ValidationError("No columns given.", field="columns")
+    return found
 
 
 class ExportService:
@@ -84,6 +147,36 @@ class ExportService:
                 f"Could not write {target}: {exc.strerror or exc}.", detail=str(exc)
             ) from None
 
+    def export_all_fields(self, target: Path, fmt: str, flt: ContactFilter | None = None) -> int:
+        """Write every field of the people or companies a filter lets through; how many rows.
+
+        Every phone and email, addresses, birthday, messengers, notes and custom fields, under
+        the import's own headers (see ``all_fields``), sorted by name.
+
+        Raises:
+            ValidationError: An unknown format.
+            StorageError: The file could not be written; nothing half-written is left.
+        """
+        from desktop_crm.services.contact_lists.list_queries import ContactListService
+        from desktop_crm.services.exporting.all_fields import all_fields
+        from desktop_crm.spreadsheet.table_writer import write_csv, write_xlsx
+
+        if fmt not in ("xlsx", "csv"):
+            raise ValidationError(f"Unknown format {fmt}; use xlsx or csv.", field="format")
+        flt = flt or ContactFilter()
+        lists = ContactListService(self._store)
+        record_ids = lists.record_ids(lists.ids(flt))
+        with self._store.read() as session:
+            keys, headers, rows = all_fields(session, flt.kind, record_ids)
+            try:
+                if fmt == "xlsx":
+                    return write_xlsx(target, headers, keys, rows)
+                return write_csv(target, headers, rows)
+            except OSError as exc:
+                raise StorageError(
+                    f"Could not write {target}: {exc.strerror or exc}.", detail=str(exc)
+                ) from None
+
     def export_records(
         self,
         target: Path,
@@ -98,20 +191,23 @@ class ExportService:
             target: The file.
             fmt: xlsx or csv.
             entity: deals, quotes, activities or products.
-            columns: Which columns (see ``record_lists.LISTS``); all when not given.
+            columns: Which columns (see ``record_lists.LISTS``); the usual list when not
+                given, every field for ``["all"]``.
             status: Only deals or quotes with this status, activities of this kind.
 
         Raises:
             ValidationError: An unknown format, list or column.
             StorageError: The file could not be written; nothing half-written is left.
         """
-        from desktop_crm.services.exporting.record_lists import LISTS, list_rows
+        from desktop_crm.services.exporting.record_lists import ALL_COLUMNS, LISTS, list_rows
         from desktop_crm.spreadsheet.table_writer import write_csv, write_xlsx
 
         if fmt not in ("xlsx", "csv"):
             raise ValidationError(f"Unknown format {fmt}; use xlsx or csv.", field="format")
         with self._store.read() as session:
             headers, rows = list_rows(session, entity, columns, status)
+            if list(columns or ()) == [ALL]:
+                columns = list(ALL_COLUMNS[entity])
             keys = list(columns or LISTS[entity])
             try:
                 if fmt == "xlsx":

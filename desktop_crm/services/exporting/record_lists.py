@@ -78,6 +78,16 @@ LISTS: dict[str, dict[str, str]] = {
 }
 
 
+# Columns left out of the usual lists but written by ``--columns all`` (every field).
+EXTRA: dict[str, dict[str, str]] = {
+    "deals": {"lost_reason": "Lost reason", "notes": "Notes"},
+    "quotes": {"discount_percent": "Discount %", "notes": "Notes"},
+    "activities": {},
+    "products": {},
+}
+ALL_COLUMNS: dict[str, dict[str, str]] = {e: LISTS[e] | EXTRA[e] for e in LISTS}
+
+
 def list_rows(
     session: Session, entity: str, columns: Sequence[str] | None = None, status: str | None = None
 ) -> tuple[list[str], Iterator[list[Any]]]:
@@ -86,7 +96,8 @@ def list_rows(
     Args:
         session: A read session.
         entity: deals, quotes, activities or products.
-        columns: Which columns, in order (all when not given).
+        columns: Which columns, in order (the usual list when not given; ``["all"]``: every
+            column of :data:`ALL_COLUMNS`).
         status: Only deals or quotes with this status; activities of this kind.
 
     Raises:
@@ -97,8 +108,8 @@ def list_rows(
             f"Cannot list {entity}; choose one of people, companies, {', '.join(LISTS)}.",
             field="entity",
         )
-    known = LISTS[entity]
-    chosen = list(columns or known)
+    known = ALL_COLUMNS[entity]
+    chosen = list(known) if list(columns or ()) == ["all"] else list(columns or LISTS[entity])
     bad = [c for c in chosen if c not in known]
     if bad:
         raise ValidationError(
@@ -136,6 +147,8 @@ def _deals(status: str | None) -> Any:  # a Select; its row type differs per lis
             Deal.closed_on,
             owner.name.label("owner"),
             Deal.created_at,
+            Deal.lost_reason,
+            Deal.notes,
         )
         .join(Stage, Stage.id == Deal.stage_id)
         .outerjoin(Company, Company.id == Deal.company_id)
@@ -161,6 +174,8 @@ def _quotes(status: str | None) -> Any:  # a Select; its row type differs per li
             Deal.title.label("deal"),
             Quote.currency,
             owner.name.label("owner"),
+            Quote.discount_percent,
+            Quote.notes,
         )
         .outerjoin(Company, Company.id == Quote.company_id)
         .outerjoin(contact, contact.id == Quote.person_id)

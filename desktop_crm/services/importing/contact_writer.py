@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import select
 
 from desktop_crm.domain.phones import normalize_phone
-from desktop_crm.services.common.lookups import find_tag
+from desktop_crm.services.common.lookups import live_tags
 from desktop_crm.services.settings.numbering import allocate_numbers
 from desktop_crm.services.settings.workspace_settings import read_setting
 from desktop_crm.spreadsheet.vcard_reader import VContact
@@ -26,7 +26,8 @@ class Writer:
         self.e164: dict[str, str | None] = {}  # phones already parsed in this import
         self.region = str(read_setting(session, "phone.default_region"))
         self.companies: dict[str, str] = {}
-        self.tags: dict[str, str] = {}
+        self.tags: dict[str, str] = {}  # live tag ids by casefolded name
+        self.tags_read = False
         self.created = 0
 
     def write(self, contacts: list[VContact]) -> list[str]:
@@ -134,16 +135,20 @@ class Writer:
         return self.companies
 
     def tag_ids(self, names: list[str]) -> list[str]:
-        """Tag ids by name, made when missing."""
-        result = []
-        for name in dict.fromkeys(n[:100] for n in names if n):
-            if name not in self.tags:
-                found = find_tag(self.session, name)
-                self.tags[name] = (found.id if found else None) or self.rec.bulk_insert(
-                    self.session, Tag, [{"name": name}]
-                )[0]
-            result.append(self.tags[name])
-        return result
+        """Ids of the live tags so named (ignoring case), made when missing; each id once.
+
+        A tombstoned tag of a name (an undone import's) is not revived: a new tag is made.
+        """
+        if not self.tags_read:
+            self.tags.update((key, tag.id) for key, tag in live_tags(self.session).items())
+            self.tags_read = True
+        result: dict[str, None] = {}  # "VIP" and "vip" on one card tag it once
+        for name in (n[:100] for n in names if n):
+            key = name.casefold()
+            if key not in self.tags:
+                self.tags[key] = self.rec.bulk_insert(self.session, Tag, [{"name": name}])[0]
+            result[self.tags[key]] = None
+        return list(result)
 
 
 def _person_notes(c: VContact) -> str | None:

@@ -54,9 +54,11 @@ class CustomValues:
         key = re.sub(r"\W+", "_", label.casefold()).strip("_") or "field"
         taken = set(
             self.session.scalars(
-                select(CustomFieldDef.key).where(CustomFieldDef.entity == self.entity)
+                select(CustomFieldDef.key).where(
+                    CustomFieldDef.entity == self.entity, CustomFieldDef.deleted_at.is_(None)
+                )
             )
-        )
+        )  # live keys only: a tombstoned field's key is free for a new field
         base, n = key, 2
         while key in taken:
             key, n = f"{base}_{n}", n + 1

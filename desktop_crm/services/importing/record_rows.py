@@ -169,9 +169,9 @@ class ProductImporter(Importer[RowRead]):
             if sku:
                 self.skus[sku.casefold()] = pid
             self.names.setdefault(squash(name), pid)
-        self.used_skus = {
-            (s or "").casefold() for s in session.scalars(select(Product.sku))
-        }  # codes are unique, tombstones included
+        # Codes are unique among live products, ignoring case; a tombstoned product's code
+        # (an undone import's) is free again and goes to a new product.
+        self.used_skus = set(self.skus)
         self.currency = str(read_setting(session, "currency.default"))
 
     @override

@@ -66,7 +66,13 @@ class SettingsService:
             _validate(key, value)
         with self._store.unit_of_work("Change settings") as (session, recorder):
             for key, value in values.items():
-                row = session.scalars(select(Setting).where(Setting.key == key)).first()
+                # A setting's row is its key's: a tombstoned one (an undone first change) is
+                # set again rather than joined by a second row; a live one comes first.
+                row = session.scalars(
+                    select(Setting)
+                    .where(Setting.key == key)
+                    .order_by(Setting.deleted_at.is_not(None), Setting.created_at)
+                ).first()
                 if row is None:
                     session.add(Setting(key=key, value=value))
                 else:

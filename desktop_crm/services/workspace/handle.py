@@ -199,7 +199,7 @@ def restore_workspace(path: Path, backup_file: Path) -> Path | None:
     """
     path = path.expanduser().resolve()
     backup_file = backup_file.expanduser().resolve()
-    verdict = schema.integrity_check(backup_file) if backup_file.exists() else "missing"
+    verdict = backup.check_backup(backup_file) if backup_file.exists() else "missing"
     if verdict != "ok":
         from desktop_crm.domain.errors import BackupError
 

@@ -55,12 +55,26 @@ class WorkspaceView(QWidget):
         self.backups.setRootIsDecorated(False)
         self.backups.setHeaderLabels([self.tr("Taken"), self.tr("Why"), self.tr("Size")])
         self.backups.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.reasons = {
+            "manual": self.tr("Backed up by hand"),
+            "hourly": self.tr("Hourly"),
+            "close": self.tr("On closing"),
+            "pre-migration": self.tr("Before an upgrade"),
+            "pre-import": self.tr("Before an import"),
+            "pre-restore": self.tr("Before a restore"),
+            "pre-delete": self.tr("Before a bulk delete"),
+            "pre-merge": self.tr("Before a merge"),
+        }
         box_layout.addWidget(self.backups)
         buttons = QHBoxLayout()
         self.backup_button = QPushButton(self.tr("Back up now"))
         self.backup_button.clicked.connect(self.backupRequested)
         self.restore_button = QPushButton(self.tr("Restore selected…"))
+        self.restore_button.setEnabled(False)  # until a backup is selected
         self.restore_button.clicked.connect(self._restore_selected)
+        self.backups.itemSelectionChanged.connect(
+            lambda: self.restore_button.setEnabled(bool(self.backups.selectedItems()))
+        )
         buttons.addWidget(self.backup_button)
         buttons.addWidget(self.restore_button)
         buttons.addStretch(1)
@@ -72,7 +86,10 @@ class WorkspaceView(QWidget):
         self.history = QTreeWidget()
         self.history.setRootIsDecorated(False)
         self.history.setHeaderLabels([self.tr("When"), self.tr("What"), self.tr("Records")])
-        self.history.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header = self.history.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         history_layout.addWidget(self.history)
         layout.addWidget(history, 1)
 
@@ -87,13 +104,13 @@ class WorkspaceView(QWidget):
             item = QTreeWidgetItem(
                 [
                     b.at.astimezone().strftime("%Y-%m-%d %H:%M:%S"),
-                    b.reason,
+                    self.reasons.get(b.reason, b.reason),
                     f"{b.size / 1_048_576:.1f} MB",
                 ]
             )
             item.setData(0, 256, str(b.path))
             self.backups.addTopLevelItem(item)
-        self.restore_button.setEnabled(bool(backups))
+        self.restore_button.setEnabled(bool(self.backups.selectedItems()))
 
     def show_history(self, operations: list[OperationSummary]) -> None:
         """List recent operations, newest first."""
@@ -107,6 +124,6 @@ class WorkspaceView(QWidget):
             )
 
     def _restore_selected(self) -> None:
-        item = self.backups.currentItem() or self.backups.topLevelItem(0)
-        if item is not None:
-            self.restoreRequested.emit(item.data(0, 256))
+        items = self.backups.selectedItems()
+        if items:
+            self.restoreRequested.emit(items[0].data(0, 256))

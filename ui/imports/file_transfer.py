@@ -3,20 +3,31 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTimer
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QProgressDialog, QWidget
 
 from desktop_crm.domain.progress import CancelToken
-from desktop_crm.services.importing.vcard_import import is_vcard_file
 from ui.shell import Shell
 
 if TYPE_CHECKING:
     from desktop_crm.services.importing.dto import ImportReport
-    from ui.contacts.contacts_view import ContactsView
     from ui.imports.import_wizard import ImportWizard
+
+
+class FileTransfer(QObject):
+    """The translation context of importing and exporting, for the functions below."""
+
+    @classmethod
+    def tr(  # a class-level tr: the functions below have no QObject of their own
+        cls, text: str, disambiguation: str | None = None, n: int = -1
+    ) -> str:
+        """``text`` in the user's language (``n`` chooses a plural form)."""
+        return QCoreApplication.translate("FileTransfer", text, disambiguation, n)
 
 
 def run_import(window: Shell, path: Path, **options: Any) -> QProgressDialog | None:
@@ -32,9 +43,13 @@ def run_import(window: Shell, path: Path, **options: Any) -> QProgressDialog | N
         return None
     token = CancelToken()
     progress = QProgressDialog(
-        window.tr("Importing %1…").replace("%1", path.name), window.tr("Cancel"), 0, 100, window
+        FileTransfer.tr("Importing %1…").replace("%1", path.name),
+        FileTransfer.tr("Cancel"),
+        0,
+        100,
+        window,
     )
-    progress.setWindowTitle(window.tr("Import"))
+    progress.setWindowTitle(FileTransfer.tr("Import"))
     progress.setMinimumDuration(300)
     progress.canceled.connect(token.cancel)
     timer = QTimer(progress)
@@ -65,7 +80,7 @@ def run_import(window: Shell, path: Path, **options: Any) -> QProgressDialog | N
 def report_text(parent: QWidget, report: ImportReport) -> str:
     """The import summary a user reads."""
     lines = [
-        parent.tr("%1: %2 created, %3 updated, %4 skipped, %5 failed.")
+        FileTransfer.tr("%1: %2 created, %3 updated, %4 skipped, %5 failed.")
         .replace("%1", report.source.name)
         .replace("%2", str(report.created))
         .replace("%3", str(report.updated))
@@ -75,33 +90,37 @@ def report_text(parent: QWidget, report: ImportReport) -> str:
     lines += [f"• {line}" for line in (*report.problems, *report.notes)[:30]]
     extra = len(report.problems) + len(report.notes) - 30
     if extra > 0:
-        lines.append(parent.tr("…and %1 more.").replace("%1", str(extra)))
+        lines.append(FileTransfer.tr("…and %1 more.").replace("%1", str(extra)))
     if report.error_workbook:
         lines.append(
-            parent.tr("Rows that could not be imported are listed in %1.").replace(
+            FileTransfer.tr("Rows that could not be imported are listed in %1.").replace(
                 "%1", str(report.error_workbook)
             )
         )
     if report.operation_id:
-        lines.append(parent.tr("Edit > Undo takes the whole import back."))
+        lines.append(FileTransfer.tr("Edit > Undo takes the whole import back."))
     return "\n".join(lines)
 
 
 def show_report(parent: QWidget, report: ImportReport) -> None:
     """Tell the user what the import did."""
-    QMessageBox.information(parent, parent.tr("Import finished"), report_text(parent, report))
+    QMessageBox.information(
+        parent,
+        FileTransfer.tr("Import finished"),
+        report_text(parent, report),
+    )
 
 
 def choose_import(window: Shell) -> None:
     """Ask for a file; vCards import at once, tables through the import wizard."""
     name, _f = QFileDialog.getOpenFileName(
         window,
-        window.tr("Import"),
+        FileTransfer.tr("Import"),
         str(Path.home()),
-        window.tr(
+        FileTransfer.tr(
             "Spreadsheets and contact files (*.xlsx *.xlsm *.xls *.ods *.csv *.txt *.htm *.html "
             "*.xml *.fods *.ldif *.vcf *.vcard)"
-            ";;All files (*)"
+            ";;All files (*)",
         ),
     )
     if name:
@@ -113,6 +132,9 @@ def open_import(window: Shell, path: Path) -> ImportWizard | None:
     ws = window.workspace
     if ws is None:
         return None
+    # Imported here: the services load SQLAlchemy, which the window's start path does without.
+    from desktop_crm.services.importing.vcard_import import is_vcard_file
+
     if is_vcard_file(path):
         run_import(window, path)
         return None
@@ -125,63 +147,9 @@ def open_import(window: Shell, path: Path) -> ImportWizard | None:
     return wizard
 
 
-def choose_export(window: Shell, view: ContactsView, record_ids_job: object, count: int) -> None:
-    """Ask for a file and export: the list as .xlsx/.csv, or the people as vCard."""
-    filters = {
-        window.tr("Excel workbook (*.xlsx)"): "xlsx",
-        window.tr("CSV, UTF-8 (*.csv)"): "csv",
-        window.tr("vCard 3.0 (*.vcf)"): "3.0",
-        window.tr("vCard 4.0 (*.vcf)"): "4.0",
-    }
-    name, chosen = QFileDialog.getSaveFileName(
-        window,
-        window.tr("Export %n contact(s)", "", count),
-        str(Path.home() / "contacts.xlsx"),
-        ";;".join(filters),
-    )
-    if not name:
-        return
-    kind = filters.get(chosen, "xlsx")
-    if kind in ("xlsx", "csv"):
-        run_list_export(window, view, Path(name), kind)
-    else:
-        run_export(window, Path(name), record_ids_job, kind)
-
-
-def run_list_export(window: Shell, view: ContactsView, target: Path, fmt: str) -> None:
-    """Export the Contacts screen's list as it is shown (filter, sort, columns, headers)."""
-    ws = window.workspace
-    if ws is None:
-        return
-    flt, columns = view.current_filter(), list(view.model.columns)
-    sort, descending, headers = view.model.sort_key, view.model.descending, dict(view.headers)
-    window.worker.submit(
-        lambda: ws.exports.export_list(target, fmt, flt, columns, sort, descending, headers),
-        _finished(window, window.tr("Exported %1 contacts to %2.").replace("%2", target.name)),
-        window.show_error,
-    )
-
-
-def run_export(window: Shell, target: Path, record_ids_job: object, version: str) -> None:
-    """Export on the worker and say how many were written."""
-    ws = window.workspace
-    if ws is None:
-        return
-    resolve = record_ids_job
-
-    def job() -> int:
-        ids = resolve(ws)  # type: ignore[operator]
-        return ws.exports.export_people_vcard(target, ids, version)
-
-    window.worker.submit(
-        job,
-        _finished(window, window.tr("Exported %1 contacts to %2.").replace("%2", target.name)),
-        window.show_error,
-    )
-
-
-def _finished(window: Shell, text: str) -> Callable[[Any], None]:
-    return lambda n: window.statusBar().showMessage(text.replace("%1", str(n)), 8000)
+def finished_message(window: Shell, text: Callable[[int], str]) -> Callable[[int], None]:
+    """A job's done-callback that shows ``text(result)`` in the status bar."""
+    return lambda n: window.statusBar().showMessage(text(n), 8000)
 
 
 def choose_record_export(window: Shell, entity: str) -> None:
@@ -189,9 +157,15 @@ def choose_record_export(window: Shell, entity: str) -> None:
     ws = window.workspace
     if ws is None:
         return
-    filters = {window.tr("Excel workbook (*.xlsx)"): "xlsx", window.tr("CSV, UTF-8 (*.csv)"): "csv"}
+    filters = {
+        FileTransfer.tr("Excel workbook (*.xlsx)"): "xlsx",
+        FileTransfer.tr("CSV, UTF-8 (*.csv)"): "csv",
+    }
     name, chosen = QFileDialog.getSaveFileName(
-        window, window.tr("Export"), str(Path.home() / f"{entity}.xlsx"), ";;".join(filters)
+        window,
+        FileTransfer.tr("Export"),
+        str(Path.home() / f"{entity}.xlsx"),
+        ";;".join(filters),
     )
     if not name:
         return
@@ -200,7 +174,10 @@ def choose_record_export(window: Shell, entity: str) -> None:
         fmt = target.suffix.lower()[1:]
     window.worker.submit(
         lambda: ws.exports.export_records(target, fmt, entity),
-        _finished(window, window.tr("Exported %1 rows to %2.").replace("%2", target.name)),
+        finished_message(
+            window,
+            lambda n: FileTransfer.tr("Exported %Ln rows to %1.", "", n).replace("%1", target.name),
+        ),
         window.show_error,
     )
 
@@ -212,21 +189,23 @@ def choose_workspace_export(window: Shell) -> None:
         return
     name, _f = QFileDialog.getSaveFileName(
         window,
-        window.tr("Export Whole Workspace"),
+        FileTransfer.tr("Export Whole Workspace"),
         str(Path.home() / f"{ws.path.stem}-export.xlsx"),
-        window.tr("Excel workbook (*.xlsx)"),
+        FileTransfer.tr("Excel workbook (*.xlsx)"),
     )
     if not name:
         return
     target = Path(name).with_suffix(".xlsx")
-    window.statusBar().showMessage(window.tr("Exporting the workspace…"))
+    window.statusBar().showMessage(FileTransfer.tr("Exporting the workspace…"))
     window.worker.submit(
         lambda: ws.exports.export_workspace(target),
-        _finished(
+        finished_message(
             window,
-            window.tr("Wrote %1 rows to %2; import it into a new workspace to move it.").replace(
-                "%2", target.name
-            ),
+            lambda n: FileTransfer.tr(
+                "Wrote %Ln rows to %1; import it into a new workspace to move it.",
+                None,
+                n,
+            ).replace("%1", target.name),
         ),
         window.show_error,
     )
@@ -234,14 +213,17 @@ def choose_workspace_export(window: Shell) -> None:
 
 def choose_template(window: Shell, entity: str) -> None:
     """Ask for a file and write an import template (English or Chinese) to it."""
-    filters = {window.tr("English template (*.xlsx)"): "en", "中文模板 (*.xlsx)": "zh"}
+    filters = {
+        FileTransfer.tr("English template (*.xlsx)"): "en",
+        "中文模板 (*.xlsx)": "zh",
+    }
     chinese = QLocale().language() == QLocale.Language.Chinese or (
         QCoreApplication.translate("Labels", "Lead") != "Lead"  # the Chinese UI is on
     )
-    default = "中文模板 (*.xlsx)" if chinese else window.tr("English template (*.xlsx)")
+    default = "中文模板 (*.xlsx)" if chinese else FileTransfer.tr("English template (*.xlsx)")
     name, chosen = QFileDialog.getSaveFileName(
         window,
-        window.tr("Save Import Template"),
+        FileTransfer.tr("Save Import Template"),
         str(Path.home() / f"{entity}-template.xlsx"),
         ";;".join(filters),
         default,
@@ -258,7 +240,51 @@ def choose_template(window: Shell, entity: str) -> None:
     window.worker.submit(
         job,
         lambda _r: window.statusBar().showMessage(
-            window.tr("Template saved as %1.").replace("%1", str(target)), 8000
+            FileTransfer.tr("Template saved as %1.").replace("%1", str(target)),
+            8000,
         ),
         window.show_error,
     )
+
+
+def file_menu_items(window: Shell) -> list[QAction | QMenu]:
+    """File > Import…, Export (lists and the whole workspace) and Import Templates."""
+
+    def action(text: str, slot: Callable[[], object], shortcut: str | None = None) -> QAction:
+        made = QAction(text, window)
+        if shortcut:
+            made.setShortcut(QKeySequence(shortcut))
+        made.triggered.connect(lambda _checked=False: slot())
+        return made
+
+    import_action = action(
+        FileTransfer.tr("&Import…"),
+        lambda: choose_import(window),
+        "Ctrl+I",
+    )
+    export_menu = QMenu(FileTransfer.tr("&Export"), window)
+    lists = {
+        "deals": FileTransfer.tr("&Deals…"),
+        "quotes": FileTransfer.tr("&Quotes…"),
+        "activities": FileTransfer.tr("&Activities…"),
+        "products": FileTransfer.tr("&Products…"),
+    }
+    for entity, text in lists.items():
+        export_menu.addAction(action(text, partial(choose_record_export, window, entity)))
+    export_menu.addSeparator()
+    export_menu.addAction(
+        action(
+            FileTransfer.tr("&Whole Workspace…"),
+            lambda: choose_workspace_export(window),
+        )
+    )
+    template_menu = QMenu(FileTransfer.tr("Import &Templates"), window)
+    templates = {
+        "people": FileTransfer.tr("&People…"),
+        "companies": FileTransfer.tr("&Companies…"),
+        "deals": FileTransfer.tr("&Deals…"),
+        "products": FileTransfer.tr("P&roducts…"),
+    }
+    for entity, text in templates.items():
+        template_menu.addAction(action(text, partial(choose_template, window, entity)))
+    return [import_action, export_menu, template_menu]

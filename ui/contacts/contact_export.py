@@ -1,0 +1,79 @@
+"""Exporting contacts: the list as it is shown (xlsx, csv), or the chosen people as vCard."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QFileDialog
+
+from ui.imports.file_transfer import FileTransfer, finished_message
+from ui.shell import Shell
+
+if TYPE_CHECKING:
+    from ui.contacts.contacts_view import ContactsView
+
+
+def choose_export(window: Shell, view: ContactsView, record_ids_job: object, count: int) -> None:
+    """Ask for a file and export: the list as .xlsx/.csv, or the people as vCard."""
+    filters = {
+        FileTransfer.tr("Excel workbook (*.xlsx)"): "xlsx",
+        FileTransfer.tr("CSV, UTF-8 (*.csv)"): "csv",
+        FileTransfer.tr("vCard 3.0 (*.vcf)"): "3.0",
+        FileTransfer.tr("vCard 4.0 (*.vcf)"): "4.0",
+    }
+    name, chosen = QFileDialog.getSaveFileName(
+        window,
+        FileTransfer.tr("Export %n contacts", "", count),
+        str(Path.home() / "contacts.xlsx"),
+        ";;".join(filters),
+    )
+    if not name:
+        return
+    kind = filters.get(chosen, "xlsx")
+    if kind in ("xlsx", "csv"):
+        run_list_export(window, view, Path(name), kind)
+    else:
+        run_export(window, Path(name), record_ids_job, kind)
+
+
+def run_list_export(window: Shell, view: ContactsView, target: Path, fmt: str) -> None:
+    """Export the Contacts screen's list as it is shown (filter, sort, columns, headers)."""
+    ws = window.workspace
+    if ws is None:
+        return
+    flt, columns = view.current_filter(), list(view.model.columns)
+    sort, descending, headers = view.model.sort_key, view.model.descending, dict(view.headers)
+    window.worker.submit(
+        lambda: ws.exports.export_list(target, fmt, flt, columns, sort, descending, headers),
+        finished_message(
+            window,
+            lambda n: FileTransfer.tr("Exported %Ln contacts to %1.", "", n).replace(
+                "%1", target.name
+            ),
+        ),
+        window.show_error,
+    )
+
+
+def run_export(window: Shell, target: Path, record_ids_job: object, version: str) -> None:
+    """Export on the worker and say how many were written."""
+    ws = window.workspace
+    if ws is None:
+        return
+    resolve = record_ids_job
+
+    def job() -> int:
+        ids = resolve(ws)  # type: ignore[operator]
+        return ws.exports.export_people_vcard(target, ids, version)
+
+    window.worker.submit(
+        job,
+        finished_message(
+            window,
+            lambda n: FileTransfer.tr("Exported %Ln contacts to %1.", "", n).replace(
+                "%1", target.name
+            ),
+        ),
+        window.show_error,
+    )

@@ -1,0 +1,189 @@
+"""The Contacts screen as the main window sees it, with the cards, editors and dialogs it opens."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from PySide6.QtWidgets import QMenu, QVBoxLayout
+
+from ui.contacts.contacts_view import ContactsView
+from ui.screen import Screen
+
+if TYPE_CHECKING:
+    from desktop_crm.services.common.dto import ChangeResult
+    from desktop_crm.services.contact_lists.dto import SavedView
+    from desktop_crm.services.workspace.handle import Workspace
+    from ui.contacts.card_dialog import CardDialog
+    from ui.shell import Shell
+
+LIST_TABLES = frozenset(
+    {"people", "companies", "phones", "emails", "addresses", "tags", "taggings", "users"}
+)
+"""Tables whose rows the contact lists show."""
+CARD_TABLES = LIST_TABLES | {
+    "activities",
+    "follow_ups",
+    "custom_field_defs",
+    "custom_field_values",
+    "deals",
+    "quotes",
+    "contracts",
+}
+"""Tables whose rows a contact card shows."""
+
+
+class ContactsScreen(Screen):
+    """People and companies in lists; their cards, editors, duplicates and saved views."""
+
+    key = "contacts"
+    icon_name = "contacts"
+    watches: ClassVar[frozenset[str]] = CARD_TABLES | {"settings"}
+
+    def __init__(self, shell: Shell) -> None:
+        super().__init__(shell)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.view = ContactsView(shell.worker, shell.settings, shell.mutate)
+        layout.addWidget(self.view)
+        self.cards: list[CardDialog] = []
+        self.saved_views: list[SavedView] = []
+        self._merge_dialog: Any = None
+        self.view.openRequested.connect(self.open_card)
+        self.view.newRequested.connect(lambda kind: self.edit_contact(kind, None))
+        self.view.duplicatesRequested.connect(self.show_duplicates)
+        self.view.exportRequested.connect(self.export_contacts)
+        self.view.saveViewRequested.connect(self.save_view)
+        self.view.mergeRequested.connect(self.merge_people)
+
+    def title(self) -> str:
+        """The screen's name."""
+        return self.tr("Contacts")
+
+    def set_workspace(self, workspace: Workspace | None) -> None:
+        """List the opened workspace's contacts and saved views."""
+        for card in list(self.cards):
+            card.close()
+        self.view.set_workspace(workspace)
+        if workspace is not None:
+            self._load_saved_views(workspace)
+
+    def changed(self, changes: ChangeResult) -> None:
+        """Reload the list, the open cards and the saved views as far as they changed."""
+        everything = not changes.entities
+        if everything or changes.entities & LIST_TABLES:
+            self.view.refresh()
+        if everything or changes.entities & CARD_TABLES:
+            for card in self.cards:
+                card.reload()
+        ws = self.shell.workspace
+        if ws is not None and (everything or "settings" in changes.entities):
+            self._load_saved_views(ws)
+
+    # --- saved views in the sidebar -------------------------------------------------------
+
+    def _load_saved_views(self, ws: Workspace) -> None:
+        self.shell.worker.submit(ws.saved_views.all, self._show_saved_views, background=True)
+
+    def _show_saved_views(self, views: list[SavedView]) -> None:
+        self.saved_views = views
+        self.childrenChanged.emit([(view.name, view.name) for view in views])
+
+    def open_child(self, key: str) -> None:
+        """Show the saved view called ``key``."""
+        view = next((v for v in self.saved_views if v.name == key), None)
+        if view is not None:
+            self.view.apply_view(view)
+
+    def child_menu(self, key: str, menu: QMenu) -> None:
+        """Offer to remove the saved view ``key``."""
+        remove = menu.addAction(self.tr("Remove view “%1”").replace("%1", key))
+        remove.triggered.connect(
+            lambda: self.shell.mutate(
+                lambda ws: ws.saved_views.remove(key), self.tr("View removed.")
+            )
+        )
+
+    def save_view(self, view: SavedView) -> None:
+        """Save the contact list's current filter, sort and columns under a name."""
+        self.shell.mutate(
+            lambda ws: ws.saved_views.save(view),
+            self.tr("View “%1” saved.").replace("%1", view.name),
+        )
+
+    # --- cards, editors and dialogs -------------------------------------------------------
+
+    def open_card(self, kind: str, record_id: str) -> CardDialog | None:
+        """Show the card of a person or company (raising it if already open)."""
+        from ui.contacts.card_dialog import CardDialog
+
+        ws = self.shell.workspace
+        if ws is None:
+            return None
+        for card in self.cards:
+            if card.record_id == record_id:
+                card.raise_()
+                card.activateWindow()
+                return card
+        card = CardDialog(self.shell.worker, ws, kind, record_id, self.shell.mutate, self.shell)
+        card.openRequested.connect(self.open_card)
+        card.editRequested.connect(self.edit_contact)
+        card.finished.connect(lambda _r, c=card: self.cards.remove(c))
+        self.cards.append(card)
+        card.show()
+        return card
+
+    def edit_contact(self, kind: str, record_id: str | None) -> Any:
+        """Open the editor for a person or company (``None``: a new one)."""
+        from ui.contacts.person_editor import PersonEditor
+
+        ws = self.shell.workspace
+        if ws is None:
+            return None
+        editor = PersonEditor(self.shell.worker, ws, record_id, self.shell, kind=kind)
+        editor.saved.connect(lambda result: self._after_save(result, kind, record_id is None))
+        editor.openRequested.connect(self.open_card)
+        editor.show()
+        return editor
+
+    def _after_save(self, result: ChangeResult, kind: str, created: bool) -> None:
+        self.shell.show_status(self.tr("Saved."), 4000)
+        self.shell.apply_changes(result)
+        if created and result.ids:
+            self.open_card(kind, result.ids[0])
+
+    def show_duplicates(self) -> Any:
+        """Open the duplicates screen."""
+        from ui.contacts.duplicates_dialog import DuplicatesDialog
+
+        ws = self.shell.workspace
+        if ws is None:
+            return None
+        dialog = DuplicatesDialog(self.shell.worker, ws, self.shell.mutate, self.shell)
+        dialog.show()
+        return dialog
+
+    def merge_people(self, resolve: Any) -> None:
+        """Open the merge dialog for the people a job resolves (the list's selection)."""
+        from ui.contacts.duplicates_dialog import MergeDialog
+
+        ws = self.shell.workspace
+        if ws is None:
+            return
+
+        def open_dialog(ids: list[str]) -> None:
+            dialog = MergeDialog(self.shell.worker, ws, ids, self.shell)
+            dialog.mergeRequested.connect(
+                lambda keep, others, choices: self.shell.mutate(
+                    lambda w: w.duplicates.merge(keep, others, choices), self.tr("Merged.")
+                )
+            )
+            dialog.show()
+            self._merge_dialog = dialog
+
+        self.shell.worker.submit(lambda: resolve(ws), open_dialog, self.shell.show_error)
+
+    def export_contacts(self, resolve: Any, count: int) -> None:
+        """Ask where, then export these people (vCard, or the list as shown to a sheet)."""
+        from ui.contacts.contact_export import choose_export
+
+        choose_export(self.shell, self.view, resolve, count)

@@ -1,0 +1,1 @@
+"""Screens whose features arrive in later releases: what they will hold, and figures."""

@@ -1,0 +1,126 @@
+"""The screens of later releases: each says what it will hold and what the workspace has."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QVBoxLayout
+
+from ui.placeholders.placeholder_view import PlaceholderView
+from ui.screen import Screen
+
+if TYPE_CHECKING:
+    from desktop_crm.services.common.dto import ChangeResult
+    from desktop_crm.services.today.dto import WorkspaceInfo
+    from desktop_crm.services.workspace.handle import Workspace
+    from ui.shell import Shell
+
+
+class PlaceholderScreen(Screen):
+    """A screen that is not built yet: its purpose and a line of figures."""
+
+    def __init__(self, shell: Shell) -> None:
+        super().__init__(shell)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.view = PlaceholderView(self.title(), self.description())
+        layout.addWidget(self.view)
+
+    def description(self) -> str:
+        """What the screen will hold."""
+        raise NotImplementedError
+
+    def figures(self, info: WorkspaceInfo) -> str:
+        """A line about what the workspace already has for this screen ("" for none)."""
+        return ""
+
+    def set_workspace(self, workspace: Workspace | None) -> None:
+        """Show the figures of the opened workspace."""
+        if workspace is not None:
+            self.shell.worker.submit(workspace.today.info, self._show, background=True)
+
+    def changed(self, changes: ChangeResult) -> None:
+        """Show the figures again."""
+        self.set_workspace(self.shell.workspace)
+
+    def _show(self, info: WorkspaceInfo) -> None:
+        self.view.set_figures(self.figures(info))
+
+
+class PipelineScreen(PlaceholderScreen):
+    """Deals on a kanban board (a later release)."""
+
+    key = "pipeline"
+    icon_name = "pipeline"
+    watches = frozenset({"deals"})
+
+    def title(self) -> str:  # noqa: D102
+        return self.tr("Pipeline")
+
+    def description(self) -> str:  # noqa: D102
+        return self.tr(
+            "Deals moving through stages on a kanban board, with conversion and forecast."
+        )
+
+    def figures(self, info: WorkspaceInfo) -> str:  # noqa: D102
+        return self.tr("%1 open deals.").replace("%1", f"{info.open_deals:,}")
+
+
+class QuotesScreen(PlaceholderScreen):
+    """Quotes printed to PDF (a later release)."""
+
+    key = "quotes"
+    icon_name = "quotes"
+    watches = frozenset({"quotes"})
+
+    def title(self) -> str:  # noqa: D102
+        return self.tr("Quotes")
+
+    def description(self) -> str:  # noqa: D102
+        return self.tr("Quotes with product lines, discounts and tax, printed to PDF.")
+
+    def figures(self, info: WorkspaceInfo) -> str:  # noqa: D102
+        return self.tr("%1 quotes.").replace("%1", f"{info.quotes:,}")
+
+
+class ContractsScreen(PlaceholderScreen):
+    """Contracts and payments (a later release)."""
+
+    key = "contracts"
+    icon_name = "contracts"
+
+    def title(self) -> str:  # noqa: D102
+        return self.tr("Contracts")
+
+    def description(self) -> str:  # noqa: D102
+        return self.tr("Contracts, payment plans and payments received.")
+
+
+class ProductsScreen(PlaceholderScreen):
+    """The product catalogue (a later release)."""
+
+    key = "products"
+    icon_name = "products"
+    watches = frozenset({"products"})
+
+    def title(self) -> str:  # noqa: D102
+        return self.tr("Products")
+
+    def description(self) -> str:  # noqa: D102
+        return self.tr("The products and services you sell, with prices and tax.")
+
+    def figures(self, info: WorkspaceInfo) -> str:  # noqa: D102
+        return self.tr("%1 products.").replace("%1", f"{info.products:,}")
+
+
+class ReportsScreen(PlaceholderScreen):
+    """Reports (a later release)."""
+
+    key = "reports"
+    icon_name = "reports"
+
+    def title(self) -> str:  # noqa: D102
+        return self.tr("Reports")
+
+    def description(self) -> str:  # noqa: D102
+        return self.tr("Sales, activity and follow-up reports; any list to Excel.")

@@ -1,0 +1,28 @@
+"""Every screen of the main window, in sidebar order: adding a screen is one line here."""
+
+from __future__ import annotations
+
+from ui.contacts.contacts_screen import ContactsScreen
+from ui.placeholders.placeholder_screens import (
+    ContractsScreen,
+    PipelineScreen,
+    ProductsScreen,
+    QuotesScreen,
+    ReportsScreen,
+)
+from ui.screen import Screen
+from ui.today.today_screen import TodayScreen
+from ui.workspace_settings.settings_screen import SettingsScreen
+
+SCREENS: tuple[type[Screen], ...] = (
+    TodayScreen,
+    ContactsScreen,
+    PipelineScreen,
+    QuotesScreen,
+    ContractsScreen,
+    ProductsScreen,
+    ReportsScreen,
+    SettingsScreen,
+)
+SCREEN_KEYS = tuple(screen.key for screen in SCREENS)
+"""The screens' keys (``--view``)."""

@@ -1,0 +1,1 @@
+"""The Today screen: what needs attention today."""

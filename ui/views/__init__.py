@@ -1,1 +1,0 @@
-"""The screens the sidebar switches between."""

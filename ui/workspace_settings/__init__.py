@@ -1,0 +1,1 @@
+"""The Settings screen: the workspace file, preferences, backups and history."""
