@@ -1,9 +1,9 @@
 """Refresh the translation sources from the UI code, keeping translations of moved strings.
 
 Run ``uv run python resources/translations/update_translations.py``. It runs ``pyside6-lupdate``
-over every module of ``ui/`` (for English, plural forms only), fills each new message whose source text already has a translation
-(a string moved between classes keeps its translation), drops messages no longer used, prints
-what is left unfinished, and compiles the ``.qm`` with ``pyside6-lrelease``.
+over every module of ``ui/`` (for English, plural forms only), fills each new message whose
+source text already has a translation (a string moved between classes keeps it), drops messages
+no longer used, prints what is left unfinished, and compiles each ``.qm``.
 """
 
 from __future__ import annotations
