@@ -16,6 +16,15 @@ from ui.main_window import MainWindow
 from ui.worker import DbWorker
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _no_real_settings(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """A ``QSettings()`` made in a test reads and writes a temporary folder, never the user's."""
+    folder = str(tmp_path_factory.mktemp("qsettings"))
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, folder)
+        QSettings.setPath(fmt, QSettings.Scope.SystemScope, folder)
+
+
 @pytest.fixture
 def qt_settings(tmp_path: Path) -> QSettings:
     return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
@@ -56,3 +65,15 @@ def type_text(widget, text: str) -> None:
             QApplication.sendEvent(
                 widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char)
             )
+
+
+@pytest.fixture
+def demo_path(tmp_path: Path) -> Path:
+    """A 120-person demo arranged around the real today, which the window's Today uses."""
+    from datetime import date
+
+    from desktop_crm.services.demo.demo_data import create_demo_workspace
+
+    path = tmp_path / "demo.crm"
+    create_demo_workspace(path, 120, today=date.today()).close(backup_if_changed=False)
+    return path
