@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from desktop_crm.domain.choices import ExportFormat, RecordKind
 from desktop_crm.domain.errors import CrmError, ValidationError
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_DAMAGED = 0, 1, 2, 3
@@ -162,6 +163,12 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="show the mapping and the first rows as they would be stored",
     )
+    p.add_argument(
+        "--create-owners",
+        action="store_true",
+        help="add the names in the owner column that are not users as users of the workspace "
+        "(without it they are kept in each record's notes)",
+    )
     json_arg(p)
 
     p = sub.add_parser("export", help="export a list, or the whole workspace, to a file")
@@ -180,6 +187,12 @@ def build_parser() -> argparse.ArgumentParser:
         "birthday, notes, custom fields)",
     )
     p.add_argument("--status", help="only deals/quotes with this status, activities of this kind")
+    p.add_argument(
+        "--language",
+        choices=("en", "zh"),
+        default="en",
+        help="the words statuses and kinds are written in (default en)",
+    )
     p.add_argument(
         "--format", dest="fmt", default=None, help="xlsx, csv or vcf (default: from the file name)"
     )
@@ -398,6 +411,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
             mapping=mapping,
             date_orders=orders,
             match_by=tuple(k.strip() for k in args.match_by.split(",") if k.strip()),
+            create_owners=args.create_owners,
         )
     except FileFormatError as exc:
         raise _sheet_error(path, args.sheet) or exc from None
@@ -412,11 +426,22 @@ def _cmd_import(args: argparse.Namespace) -> int:
         f"{report.skipped} skipped, {report.failed} failed"
         + (f" (operation {report.operation_id})." if report.operation_id else ".")
     )
-    for line in report.problems + report.notes:
+    if len(report.by_entity) > 1:  # people and the companies made for them, say
+        print("  " + "; ".join(_entity_line(k, c) for k, c in report.by_entity.items()))
+    for line in report.problems + report.note_lines():
         print(f"  {line}")
     if report.error_workbook:
         print(f"  Failed rows with their reasons: {report.error_workbook}")
     return EXIT_OK
+
+
+def _entity_line(kind: str, counts: Any) -> str:
+    """One kind's counts of an import, e.g. "people: 5 created, 1 updated"."""
+    parts = [f"{counts.created} created"]
+    for number, what in ((counts.updated, "updated"), (counts.skipped, "skipped")):
+        if number:
+            parts.append(f"{number} {what}")
+    return f"{kind}: {', '.join(parts)}"
 
 
 def _check_date_orders(items: list[str]) -> None:
@@ -550,7 +575,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
     fmt = (args.fmt or args.file.suffix.lstrip(".") or "").lower()
     if fmt == "vcard":
         fmt = "vcf"
-    kinds = {"people": "person", "companies": "company"}
+    kinds: dict[str, RecordKind] = {"people": "person", "companies": "company"}
     records = ("deals", "quotes", "activities", "products")
     entities = (*kinds, *records, "workspace")
     if args.entity not in entities:
@@ -581,6 +606,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
             )
         columns = resolve_columns(args.entity, args.columns.split(","))
     target = args.file.expanduser().resolve()
+    table: ExportFormat = "csv" if fmt == "csv" else "xlsx"  # the table formats checked above
     ws = open_workspace(args.path)
     try:
         if fmt == "vcf":
@@ -588,15 +614,17 @@ def _cmd_export(args: argparse.Namespace) -> int:
         elif args.entity == "workspace":
             count = ws.exports.export_workspace(target)
         elif args.entity in records:
-            count = ws.exports.export_records(target, fmt, args.entity, columns, args.status)
+            count = ws.exports.export_records(
+                target, table, args.entity, columns, args.status, language=args.language
+            )
         else:
             flt = ContactFilter(kind=kinds[args.entity], status=args.status)
             if columns == [ALL]:
-                count = ws.exports.export_all_fields(target, fmt, flt)
+                count = ws.exports.export_all_fields(target, table, flt, language=args.language)
             elif columns:
-                count = ws.exports.export_list(target, fmt, flt, columns)
+                count = ws.exports.export_list(target, table, flt, columns, language=args.language)
             else:
-                count = ws.exports.export_list(target, fmt, flt)
+                count = ws.exports.export_list(target, table, flt, language=args.language)
     finally:
         ws.close(backup_if_changed=False)
     what = "rows (every table)" if args.entity == "workspace" else args.entity
@@ -714,6 +742,8 @@ def _cmd_history(args: argparse.Namespace) -> int:
                     {
                         "id": o.id,
                         "label": o.label,
+                        "label_code": o.label_code,
+                        "label_args": dict(o.label_args),
                         "kind": o.kind,
                         "at": o.at.isoformat(),
                         "changes": o.changes,
@@ -768,6 +798,7 @@ def _operation(ws: Any, operation_id: str | None, redo: bool) -> dict[str, Any] 
     """
     from sqlalchemy import case, func, select
 
+    from desktop_crm.domain.operation_labels import english
     from desktop_crm.store.changelog import BULK_ACTIONS
     from desktop_crm.store.models import Change, Operation
 
@@ -788,7 +819,8 @@ def _operation(ws: Any, operation_id: str | None, redo: bool) -> dict[str, Any] 
         count = session.scalar(
             select(func.coalesce(func.sum(rows), 0)).where(Change.operation_id == op.id)
         )
-        return {"id": op.id, "label": op.label, "kind": op.kind, "at": op.at, "changes": count}
+        label = english(op.label)
+        return {"id": op.id, "label": label, "kind": op.kind, "at": op.at, "changes": count}
 
 
 def _cmd_undo(args: argparse.Namespace) -> int:

@@ -29,6 +29,21 @@ def user_data_dir(
     return folder
 
 
+@pytest.fixture(autouse=True)
+def user_config_dir(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """Where Qt keeps preferences (QSettings): a temporary folder, never the user's.
+
+    ``XDG_CONFIG_HOME`` is where Qt on Linux (and other Unix) writes them; subprocesses (the
+    launcher, ``--screenshot``) inherit it. In-process settings are redirected by
+    ``tests/ui/conftest.py``.
+    """
+    folder = tmp_path_factory.mktemp("config")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(folder))
+    return folder
+
+
 @pytest.fixture
 def ws_path(tmp_path: Path) -> Path:
     return tmp_path / "studio.crm"

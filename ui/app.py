@@ -7,6 +7,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
@@ -35,6 +36,7 @@ QLabel#tileCaption { color: palette(placeholder-text); }
 
 
 LANGUAGES = ("en", "zh", "zh_CN")
+SCREENSHOT_SIZE = (1180, 740)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -54,7 +56,46 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     )
     parser.add_argument("--view", choices=SCREEN_KEYS, default="today", help="screen to show")
     parser.add_argument("--language", choices=LANGUAGES, help="UI language for this run")
+    parser.add_argument(
+        "--size",
+        type=_size,
+        default=SCREENSHOT_SIZE,
+        metavar="WxH",
+        help="window size for --screenshot (default 1180x740; the minimum is 900x560)",
+    )
     return parser.parse_args(list(argv))
+
+
+def _size(text: str) -> tuple[int, int]:
+    """``WxH`` as a pair of pixels."""
+    width, sep, height = text.lower().partition("x")
+    if not (sep and width.isdigit() and height.isdigit()):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a size such as 1180x740")
+    return int(width), int(height)
+
+
+class ScreenshotSettings(QSettings):
+    """The user's preferences, read but never written: a screenshot changes nothing on disk.
+
+    What the window would remember (last workspace, geometry, columns) is kept in memory for
+    this run only.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._overlay: dict[str, Any] = {}
+
+    def setValue(self, key: str, value: Any) -> None:
+        """Remember ``value`` for this run only."""
+        self._overlay[key] = value
+
+    def value(self, key: str, defaultValue: Any = None, type: Any = None) -> Any:
+        """The value set in this run, else the stored one."""
+        if key in self._overlay:
+            return self._overlay[key]
+        if type is not None:
+            return super().value(key, defaultValue, type)
+        return super().value(key, defaultValue)
 
 
 def install_translator(app: QApplication, language: str) -> QTranslator | None:
@@ -78,14 +119,17 @@ def install_translator(app: QApplication, language: str) -> QTranslator | None:
 def run(argv: Sequence[str]) -> int:
     """Start the GUI; return the exit code."""
     args = parse_args(argv)
-    if args.screenshot is not None and os.environ.get("QT_QPA_PLATFORM") is None:
+    shooting = args.screenshot is not None
+    if shooting and os.environ.get("QT_QPA_PLATFORM") is None:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a screenshot needs no screen
-    setup_logging()
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    if not shooting:  # a screenshot makes no log folder; an error still finds one lazily
+        setup_logging()
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     install_error_hooks(app)
     app.setApplicationName("Desktop CRM")
     app.setOrganizationName("Desktop CRM")
-    settings = QSettings()
+    settings = ScreenshotSettings() if shooting else QSettings()
     install_translator(app, args.language or str(settings.value("ui/language", "")))
     app.setStyleSheet(STYLE)
     follow_system_color_scheme(app)
@@ -99,7 +143,10 @@ def run(argv: Sequence[str]) -> int:
         if args.workspace is None:
             print("desktop-crm: --screenshot needs --workspace PATH", file=sys.stderr)
             return 2
-        return _screenshot(app, window, worker, args.workspace, args.screenshot, args.view)
+        window.backup_on_close = False  # nothing on disk changes but the PNG
+        return _screenshot(
+            app, window, worker, args.workspace, args.screenshot, args.view, args.size
+        )
 
     window.show()
     QTimer.singleShot(0, lambda: _open_initial(window, settings, args.workspace))
@@ -140,7 +187,13 @@ def _default_workspace() -> Path:
 
 
 def _screenshot(
-    app: QApplication, window: MainWindow, worker: DbWorker, path: Path, target: Path, view: str
+    app: QApplication,
+    window: MainWindow,
+    worker: DbWorker,
+    path: Path,
+    target: Path,
+    view: str,
+    size: tuple[int, int] = SCREENSHOT_SIZE,
 ) -> int:
     result = {"code": 0}
 
@@ -165,7 +218,7 @@ def _screenshot(
 
     window.workspaceOpened.connect(lambda _p: QTimer.singleShot(0, grab_when_idle))
     window.openFailed.connect(failed)
-    window.resize(1180, 740)
+    window.resize(*size)  # never below the window's minimum size
     window.show()
     window.open_workspace(path)
     app.exec()

@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping, Sequence
 EXIT_NO_DISPLAY = 2
 
 # Options of the app that take a value: the value is not a command.
-_VALUE_OPTIONS = ("--workspace", "--screenshot", "--view", "--language")
+_VALUE_OPTIONS = ("--workspace", "--screenshot", "--view", "--language", "--size")
 
 # What Qt's xcb platform plugin (libqxcb.so and libQt6XcbQpa.so.6 of PySide6 6.9-6.11) loads
 # beyond what QtGui itself needs, found with ``readelf -d``; soname -> Debian/Ubuntu package.

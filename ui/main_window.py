@@ -23,10 +23,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_crm.domain.choices import RecordKind, is_record_kind
 from desktop_crm.services.common.dto import ChangeResult
 from desktop_crm.services.search.dto import SearchHit
 from ui.imports.file_transfer import file_menu_items
+from ui.language import ui_language
 from ui.messages import error_text
+from ui.operation_labels import render as render_label
+from ui.progress_dialog import ProgressRun, run_with_progress
 from ui.screen import MenuItem, MenuName, Screen
 from ui.screens import SCREENS
 from ui.search_box import GlobalSearch
@@ -41,6 +45,7 @@ from ui.workspace_files import (
 )
 
 if TYPE_CHECKING:  # the services (and SQLAlchemy) load on the worker, off the start path
+    from desktop_crm.domain.progress import CancelToken
     from desktop_crm.services.history.dto import OperationSummary
     from desktop_crm.services.workspace.handle import Workspace
     from ui.contacts.contacts_screen import ContactsScreen
@@ -75,6 +80,8 @@ class MainWindow(Shell):
         self.settings = settings
         self.workspace = None
         self._closing = False
+        self._undo_label = self._redo_label = ""  # what Ctrl+Z / Ctrl+Shift+Z would do, shown
+        self.backup_on_close = True  # a screenshot run turns it off: it changes nothing on disk
         self._painted = False
         self._after_first_paint: list[Callable[[], None]] = []
         self.setWindowTitle(self.tr("Desktop CRM"))
@@ -223,7 +230,7 @@ class MainWindow(Shell):
             self._after_first_paint.append(lambda: self.open_workspace(path, how, contacts))
             return
         previous = self._release_workspace()
-        language = "zh" if self.settings.value("ui/language", "") == "zh_CN" else "en"
+        language = ui_language()  # a new workspace's pipeline and demo data, as on screen
 
         def job() -> Workspace:
             # Imported here, on the worker: the services pull in SQLAlchemy.
@@ -306,7 +313,10 @@ class MainWindow(Shell):
         self._backup_timer.stop()
         self.statusBar().showMessage(self.tr("Backing up and closing…"))
         workspace, self.workspace = self.workspace, None
-        self.worker.submit(workspace.close, self._closed, self._closed)
+        backup = self.backup_on_close
+        self.worker.submit(
+            lambda: workspace.close(backup_if_changed=backup), self._closed, self._closed
+        )
 
     def _closed(self, _result: object) -> None:
         self.close()
@@ -343,32 +353,79 @@ class MainWindow(Shell):
         ws = self.workspace
         if ws is None:
             return
+        # On the reader, which sees what the writer committed: fresh after each change.
         if not changes.entities or changes.entities & COUNTED:
-            self.worker.submit(ws.today.info, self.status.show_counts)
-        self.worker.submit(
-            lambda: (ws.history.next_undo(), ws.history.next_redo()), self._show_undo_state
-        )
+            self.worker.read(ws.reads.today.info, self.status.show_counts)
+        history = ws.reads.history
+        self.worker.read(lambda: (history.next_undo(), history.next_redo()), self._show_undo_state)
 
     def _show_undo_state(
         self, state: tuple[OperationSummary | None, OperationSummary | None]
     ) -> None:
         undo, redo = state
+        # Labels are codes with arguments: rendered here, in the user's language.
+        self._undo_label = render_label(undo.operation_label) if undo else ""
+        self._redo_label = render_label(redo.operation_label) if redo else ""
         self.undo_action.setEnabled(undo is not None)
         self.redo_action.setEnabled(redo is not None)
         self.undo_action.setText(
-            self.tr("&Undo %1").replace("%1", undo.label) if undo else self.tr("&Undo")
+            self.tr("&Undo %1").replace("%1", self._undo_label) if undo else self.tr("&Undo")
         )
         self.redo_action.setText(
-            self.tr("&Redo %1").replace("%1", redo.label) if redo else self.tr("&Redo")
+            self.tr("&Redo %1").replace("%1", self._redo_label) if redo else self.tr("&Redo")
         )
 
     def undo(self) -> None:
         """Undo the newest operation (Ctrl+Z)."""
-        self.mutate(lambda ws: ws.history.undo(), self.tr("Undone."))
+        label = self._undo_label
+        done = self.tr("Undone: %1").replace("%1", label) if label else self.tr("Undone.")
+        self._revert(
+            lambda ws, token: ws.history.undo(progress=token),
+            self.tr("Undo"),
+            self.tr("Undoing %1…").replace("%1", label) if label else self.tr("Undoing…"),
+            done,
+        )
 
     def redo(self) -> None:
         """Redo the operation undone last (Ctrl+Shift+Z)."""
-        self.mutate(lambda ws: ws.history.redo(), self.tr("Redone."))
+        label = self._redo_label
+        done = self.tr("Redone: %1").replace("%1", label) if label else self.tr("Redone.")
+        self._revert(
+            lambda ws, token: ws.history.redo(progress=token),
+            self.tr("Redo"),
+            self.tr("Redoing %1…").replace("%1", label) if label else self.tr("Redoing…"),
+            done,
+        )
+
+    def _revert(
+        self,
+        fn: Callable[[Workspace, CancelToken], ChangeResult],
+        title: str,
+        text: str,
+        done_message: str,
+    ) -> ProgressRun | None:
+        """Undo or redo with the progress dialog: undoing an import of 100,000 takes a while.
+
+        Undo and redo stay disabled until it ends, so a second Ctrl+Z cannot queue the undo of
+        the operation before.
+        """
+        ws = self.workspace
+        if ws is None:
+            return None
+        self.undo_action.setEnabled(False)
+        self.redo_action.setEnabled(False)
+
+        def done(result: ChangeResult) -> None:
+            self.statusBar().showMessage(done_message, 4000)
+            self.apply_changes(result)
+
+        def ended(completed: bool) -> None:
+            if not completed:  # failed or cancelled: nothing changed; the actions come back
+                self._load_status(ChangeResult(None))
+
+        run = run_with_progress(self, title, text, lambda token: fn(ws, token), done)
+        run.finished.connect(ended)
+        return run
 
     # --- the sidebar --------------------------------------------------------------------------
 
@@ -397,7 +454,7 @@ class MainWindow(Shell):
         """
         ws = self.workspace
         if ws is not None:
-            self.worker.submit(ws.search.prepare, background=True)
+            self.worker.read(ws.reads.search.prepare, background=True)
 
     def focus_search(self) -> None:
         """Put the cursor in the global search box (Ctrl+K)."""
@@ -407,23 +464,24 @@ class MainWindow(Shell):
     def _run_search(self, query: str) -> None:
         ws = self.workspace
         if ws is not None:
-            self.worker.submit(
-                lambda: ws.search.global_search(query, 20),
+            # On the reader: search answers while an import or undo holds the writer.
+            self.worker.read(
+                lambda: ws.reads.search.global_search(query, 20),
                 lambda hits: self.search.show_hits(query, hits),
             )
 
     def _open_hit(self, hit: SearchHit) -> None:
-        if hit.kind in ("person", "company"):
+        if is_record_kind(hit.kind):
             self.open_card(hit.kind, hit.id)
             return
         self.show_view("pipeline" if hit.kind == "deal" else "quotes")
         self.statusBar().showMessage(hit.title, 5000)
 
-    def open_card(self, kind: str, record_id: str) -> Any:
+    def open_card(self, kind: RecordKind, record_id: str) -> Any:
         """Show the card of a person or company (raising it if already open)."""
         return self.contacts.open_card(kind, record_id)
 
-    def edit_contact(self, kind: str, record_id: str | None) -> Any:
+    def edit_contact(self, kind: RecordKind, record_id: str | None) -> Any:
         """Open the editor for a person or company (``None``: a new one)."""
         return self.contacts.edit_contact(kind, record_id)
 

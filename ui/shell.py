@@ -10,6 +10,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMainWindow
 
 if TYPE_CHECKING:
+    from desktop_crm.domain.choices import RecordKind
     from desktop_crm.services.common.dto import ChangeResult
     from desktop_crm.services.workspace.handle import Workspace
     from ui.worker import DbWorker
@@ -44,8 +45,12 @@ class Shell(QMainWindow):
         """Refresh the screens and open cards that show what ``changes`` touched."""
         raise NotImplementedError
 
-    def open_card(self, kind: str, record_id: str) -> Any:
+    def open_card(self, kind: RecordKind, record_id: str) -> Any:
         """Show the card of a person or company."""
+        raise NotImplementedError
+
+    def edit_contact(self, kind: RecordKind, record_id: str | None) -> Any:
+        """Open the editor for a person or company (``None``: a new one)."""
         raise NotImplementedError
 
     def open_workspace(self, path: Path, how: str = "open", contacts: int = 300) -> None:

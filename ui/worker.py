@@ -1,7 +1,10 @@
-"""One database worker thread; the GUI thread never waits on SQLite.
+"""The database worker: a writer thread and a reader thread; the GUI thread never waits on SQLite.
 
-Like Anki's collection operations, every database job runs in order on one thread, and its
-result comes back to the GUI thread through a queued signal.
+Like Anki's collection operations, every change runs in order on one thread, the writer, and
+its result comes back to the GUI thread through a queued signal. What the user browses (list
+pages, counts, filter values, search as you type, cards) runs on a second thread, the reader,
+over the workspace's read-only connection (``Workspace.reads``): SQLite in WAL mode lets it
+read beside the writer, so an import, undo or export on the writer never freezes browsing.
 """
 
 from __future__ import annotations
@@ -15,6 +18,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
+from desktop_crm.domain.errors import CancelledError
+
 
 @dataclass(order=True)
 class _Job:
@@ -23,18 +28,40 @@ class _Job:
     fn: Callable[[], Any] = field(compare=False)
     on_done: Callable[[Any], None] | None = field(compare=False)
     on_error: Callable[[BaseException], None] | None = field(compare=False)
+    read: bool = field(compare=False, default=False)
 
 
 def _STOP() -> None:
-    """Ends the worker loop."""
+    """Ends a lane's loop."""
+
+
+class _Lane:
+    """One thread running its queued jobs one at a time, foreground before background."""
+
+    def __init__(self, name: str, deliver: Callable[[_Job, bool, Any], None]) -> None:
+        self.queue: queue.PriorityQueue[_Job] = queue.PriorityQueue()
+        self._deliver = deliver
+        self.thread = threading.Thread(target=self._loop, name=name, daemon=True)
+        self.thread.start()
+
+    def _loop(self) -> None:
+        while True:
+            job = self.queue.get()
+            if job.fn is _STOP:
+                return
+            try:
+                result, ok = job.fn(), True
+            except BaseException as exc:  # delivered to the GUI, never lost
+                result, ok = exc, False
+            self._deliver(job, ok, result)
 
 
 class DbWorker(QObject):
-    """Runs submitted callables one at a time on a background thread.
+    """Runs submitted callables on two background threads: the writer and the reader.
 
     Signals:
         failed(BaseException): A job without its own error handler raised.
-        busyChanged(bool): Whether jobs are queued or running.
+        busyChanged(bool): Whether jobs are queued or running on either thread.
     """
 
     failed = Signal(object)
@@ -45,17 +72,16 @@ class DbWorker(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._queue: queue.PriorityQueue[_Job] = queue.PriorityQueue()
         self._seq = itertools.count()
         self._done: queue.SimpleQueue[tuple[_Job, bool, Any]] = queue.SimpleQueue()
         self._pending = 0
         self._finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
-        self._thread = threading.Thread(target=self._loop, name="db-worker", daemon=True)
-        self._thread.start()
+        self._writer = _Lane("db-worker", self._arrived)
+        self._reader = _Lane("db-reader", self._arrived)
 
     @property
     def idle(self) -> bool:
-        """Whether no job is queued, running or waiting to be delivered."""
+        """Whether no job is queued, running or waiting to be delivered, on either thread."""
         return self._pending == 0
 
     def submit(
@@ -66,33 +92,58 @@ class DbWorker(QObject):
         *,
         background: bool = False,
     ) -> None:
-        """Queue ``fn``; ``on_done(result)`` or ``on_error(exc)`` runs later on the GUI thread.
+        """Queue ``fn`` on the writer; ``on_done(result)`` or ``on_error(exc)`` runs on the GUI.
 
-        Jobs run one at a time in the order submitted, except that ``background`` jobs (filter
-        values, search keys, hourly backups) wait while any foreground job is queued, so they
-        never delay what the user is looking at.
+        Jobs run one at a time in the order submitted, except that ``background`` jobs (search
+        keys, hourly backups) wait while any foreground job is queued, so they never delay
+        what the user is looking at.
         """
+        self._put(self._writer, fn, on_done, on_error, background, read=False)
+
+    def read(
+        self,
+        fn: Callable[[], Any],
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+        *,
+        background: bool = False,
+    ) -> None:
+        """Queue ``fn`` on the reader, which answers while the writer is busy.
+
+        ``fn`` must only read, through ``Workspace.reads`` (a connection that refuses writes);
+        it sees what the writer has committed. Order and ``background`` as in :meth:`submit`.
+        A read that finds the workspace closed (it raises :class:`CancelledError`) is dropped
+        quietly unless ``on_error`` is given: it raced the close, and nobody waits for it.
+        """
+        self._put(self._reader, fn, on_done, on_error, background, read=True)
+
+    def shutdown(self, timeout: float = 30.0) -> None:
+        """Finish queued jobs and stop both threads."""
+        for lane in (self._writer, self._reader):
+            lane.queue.put(_Job(2, next(self._seq), _STOP, None, None))
+        for lane in (self._writer, self._reader):
+            lane.thread.join(timeout)
+
+    def _put(
+        self,
+        lane: _Lane,
+        fn: Callable[[], Any],
+        on_done: Callable[[Any], None] | None,
+        on_error: Callable[[BaseException], None] | None,
+        background: bool,
+        *,
+        read: bool,
+    ) -> None:
         self._pending += 1
         if self._pending == 1:
             self.busyChanged.emit(True)
-        self._queue.put(_Job(1 if background else 0, next(self._seq), fn, on_done, on_error))
+        priority = 1 if background else 0
+        lane.queue.put(_Job(priority, next(self._seq), fn, on_done, on_error, read))
 
-    def shutdown(self, timeout: float = 30.0) -> None:
-        """Finish queued jobs and stop the thread."""
-        self._queue.put(_Job(2, next(self._seq), _STOP, None, None))
-        self._thread.join(timeout)
-
-    def _loop(self) -> None:
-        while True:
-            job = self._queue.get()
-            if job.fn is _STOP:
-                return
-            try:
-                result, ok = job.fn(), True
-            except BaseException as exc:  # delivered to the GUI, never lost
-                result, ok = exc, False
-            self._done.put((job, ok, result))
-            self._finished.emit()
+    def _arrived(self, job: _Job, ok: bool, result: Any) -> None:
+        # On a lane's thread: hand the outcome to the GUI thread.
+        self._done.put((job, ok, result))
+        self._finished.emit()
 
     @Slot()
     def _deliver(self) -> None:
@@ -107,7 +158,7 @@ class DbWorker(QObject):
                         job.on_done(result)
                 elif job.on_error is not None:
                     job.on_error(result)
-                else:
+                elif not (job.read and isinstance(result, CancelledError)):
                     self.failed.emit(result)
             finally:
                 self._pending -= 1

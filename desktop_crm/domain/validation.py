@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import re
+from typing import Literal
 
 from desktop_crm.domain.phones import normalize_phone
+
+EmailProblem = Literal["empty", "space", "invalid"]
+PhoneProblem = Literal["empty", "invalid"]
 
 # Practical, not RFC 5322: one @, no spaces, a dot in the domain, non-ASCII allowed (IDN, and
 # the Chinese or German local parts real address books hold).
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")
 
 
-def email_problem(value: str) -> str | None:
+def email_problem(value: str) -> EmailProblem | None:
     """Why ``value`` is not a usable email address (a code), or ``None``.
 
     Codes: ``empty``, ``space`` (it contains a space), ``invalid``.
@@ -26,7 +30,7 @@ def email_problem(value: str) -> str | None:
     return None
 
 
-def phone_problem(value: str, region: str) -> tuple[str | None, str | None]:
+def phone_problem(value: str, region: str) -> tuple[PhoneProblem | None, str | None]:
     """``(problem code, e164)`` for a phone number read with the default ``region``.
 
     Codes: ``empty``, ``invalid``.

@@ -8,7 +8,7 @@ percentages and yes/no are understood in English and Chinese.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -116,6 +116,67 @@ def parse_date(value: Any, order: str = "YMD", date1904: bool = False) -> date:
         return date(year, month, day)
     except ValueError:
         raise ValueError(f"“{raw}” is not a real date") from None
+
+
+_TIME = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,6}))?)?\s*([AaPp][Mm])?")
+
+
+def parse_moment(value: Any, order: str = "YMD", date1904: bool = False) -> datetime:
+    """A moment (aware, UTC) from a date or date-and-time cell, text, or Excel serial number.
+
+    A moment written without a zone (Excel cells, "2024-03-05 14:30") is local time; a day
+    alone is 00:00 local time that day, as a spreadsheet's "created" date means the day began
+    where it was typed. Text with a zone ("2024-03-05T06:30:00Z", "+08:00") keeps it.
+
+    Raises:
+        ValueError: Not a date or moment (the message says why).
+    """
+    if isinstance(value, datetime):
+        moment = value
+    elif isinstance(value, date):
+        moment = datetime(value.year, value.month, value.day)
+    elif isinstance(value, int | float) and not isinstance(value, bool):
+        day = parse_date(value, order, date1904)
+        fraction = round((float(value) % 1) * 86_400)
+        moment = datetime(day.year, day.month, day.day) + timedelta(seconds=fraction)
+    else:
+        moment = _text_moment(text(value), order)
+    if moment.tzinfo is None:
+        moment = moment.astimezone()  # local time, as written
+    return moment.astimezone(UTC)
+
+
+def _text_moment(raw: str | None, order: str) -> datetime:
+    if raw is None:
+        raise ValueError("empty")
+    try:
+        return datetime.fromisoformat(raw.replace("Z", "+00:00"))
+    except ValueError:
+        pass
+    day = parse_date(raw, order)
+    rest = re.sub(r"^\S+\s*", "", raw) if re.search(r"\s", raw) else ""
+    if not rest:
+        return datetime(day.year, day.month, day.day)
+    m = _TIME.fullmatch(rest.strip())
+    if not m:
+        raise ValueError(f"“{raw}” is not a date and time")
+    hour, minute = int(m.group(1)), int(m.group(2))
+    second = int(m.group(3) or 0)
+    micro = int((m.group(4) or "0").ljust(6, "0"))
+    if m.group(5):
+        hour = hour % 12 + (12 if m.group(5).lower() == "pm" else 0)
+    try:
+        return datetime(day.year, day.month, day.day, hour, minute, second, micro)
+    except ValueError:
+        raise ValueError(f"“{raw}” is not a real time") from None
+
+
+def moment_text(moment: datetime) -> str:
+    """A moment as a user reads it: local time, the day alone when it is midnight."""
+    local = moment.astimezone()
+    if (local.hour, local.minute, local.second, local.microsecond) == (0, 0, 0, 0):
+        return local.date().isoformat()
+    return local.strftime("%Y-%m-%d %H:%M" if not local.second else "%Y-%m-%d %H:%M:%S")
 
 
 def parse_amount(value: Any) -> Decimal:

@@ -67,11 +67,11 @@ def contact_from_row(
         level=get("level"),
         owner_id=get("owner"),
         custom=read.custom,
+        created_at=get("created"),
     )
     if birth and c.birthday is None:
         _split_birthday(c, read, row, birth)
-    c.warnings = read.warnings
-    c.notes = read.notes()
+    c.notes = read.notes()  # (the problems are in ``read.warnings``, for the report)
     name: str | None = get("name")
     if not name and (c.family_name or c.given_name):
         family, given = c.family_name or "", c.given_name or ""
@@ -120,4 +120,4 @@ def _split_birthday(c: VContact, read: RowRead, row: Sequence[Any], birth: dict[
         c.birthday = cells.parse_date(value, "YMD")
     except ValueError as exc:
         read.kept.append(f"Birthday: {value}")
-        read.warnings.append(f"row {read.number}: {exc}; kept in notes")
+        read.warnings.append(("Birthday", f"{exc}; kept in notes"))

@@ -10,7 +10,9 @@ ENTITIES = ("people", "companies", "deals", "products")
 IGNORE = "ignore"
 CUSTOM = "custom:"
 
-# field -> (English label, how its cells are read; see ``row_reader.read_cell``)
+# field -> (English label, how its cells are read; see ``row_reader.read_cell``). ``created``
+# is the record's own creation date from the sheet (a day or a moment), kept as its
+# created_at instead of the import's moment.
 PEOPLE: dict[str, tuple[str, str]] = {
     "name": ("Name", "text"),
     "family_name": ("Family name", "text"),
@@ -39,6 +41,7 @@ PEOPLE: dict[str, tuple[str, str]] = {
     "level": ("Level", "level"),
     "status": ("Status", "status"),
     "notes": ("Notes", "notes"),
+    "created": ("Created", "moment"),
 }
 COMPANIES: dict[str, tuple[str, str]] = {
     "name": ("Company name", "text"),
@@ -59,6 +62,7 @@ COMPANIES: dict[str, tuple[str, str]] = {
     "level": ("Level", "level"),
     "status": ("Status", "status"),
     "notes": ("Notes", "notes"),
+    "created": ("Created", "moment"),
 }
 DEALS: dict[str, tuple[str, str]] = {
     "title": ("Deal", "text"),
@@ -73,6 +77,7 @@ DEALS: dict[str, tuple[str, str]] = {
     "lost_reason": ("Lost reason", "text"),
     "owner": ("Owner", "owner"),
     "notes": ("Notes", "notes"),
+    "created": ("Created", "moment"),
 }
 PRODUCTS: dict[str, tuple[str, str]] = {
     "sku": ("Code / SKU", "code"),
@@ -83,6 +88,7 @@ PRODUCTS: dict[str, tuple[str, str]] = {
     "currency": ("Currency", "currency"),
     "tax_rate": ("Tax rate %", "percent"),
     "active": ("On sale", "bool"),
+    "created": ("Created", "moment"),
 }
 FIELDS: dict[str, dict[str, tuple[str, str]]] = {
     "people": PEOPLE,

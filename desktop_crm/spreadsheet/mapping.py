@@ -396,6 +396,35 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "微信号码",
     ),
     "qq": ("qq", "qq号", "qq号码"),
+    "created": (
+        "created",
+        "created at",
+        "created on",
+        "created date",
+        "created time",
+        "date created",
+        "creation date",
+        "create time",
+        "create date",
+        "date added",
+        "added on",
+        "创建时间",
+        "创建日期",
+        "建档时间",
+        "建档日期",
+        "录入时间",
+        "录入日期",
+        "添加时间",
+        "登记时间",
+        "登记日期",
+        "erstellt am",
+        "erstellungsdatum",
+        "angelegt am",
+        "作成日",
+        "作成日時",
+        "登録日",
+        "登録日時",
+    ),
     "website": (
         "website",
         "web page",
@@ -442,7 +471,10 @@ COMPANY_SYNONYMS: dict[str, tuple[str, ...]] = {
     ),
     "industry": ("industry", "行业", "所属行业", "branche"),
     **{field: SYNONYMS[field] for field in _SHARED},
-    **{f: SYNONYMS[f] for f in ("website", "tags", "source", "owner", "level", "status", "notes")},
+    **{
+        f: SYNONYMS[f]
+        for f in ("website", "tags", "source", "owner", "level", "status", "notes", "created")
+    },
 }
 DEAL_SYNONYMS: dict[str, tuple[str, ...]] = {
     "title": (
@@ -488,6 +520,7 @@ DEAL_SYNONYMS: dict[str, tuple[str, ...]] = {
     "lost_reason": ("lost reason", "reason lost", "输单原因", "丢单原因"),
     "owner": SYNONYMS["owner"],
     "notes": SYNONYMS["notes"],
+    "created": SYNONYMS["created"],
 }
 PRODUCT_SYNONYMS: dict[str, tuple[str, ...]] = {
     "sku": (
@@ -524,8 +557,9 @@ PRODUCT_SYNONYMS: dict[str, tuple[str, ...]] = {
     "unit": ("unit", "uom", "单位", "计量单位", "einheit"),
     "price": ("price", "unit price", "单价", "价格", "售价", "销售价", "含税单价", "preis"),
     "currency": ("currency", "币种", "货币"),
-    "tax_rate": ("tax", "tax rate", "vat", "税率", "增值税率"),
+    "tax_rate": ("tax", "tax rate", "tax rate %", "vat", "税率", "增值税率"),
     "active": ("active", "on sale", "在售", "启用", "是否启用", "状态"),
+    "created": SYNONYMS["created"],
 }
 BY_ENTITY = {
     "people": SYNONYMS,
@@ -804,7 +838,7 @@ def _guess(
             mapping[index] = field
             used.add(field)
     for index, name in enumerate(names):
-        if index in mapping:
+        if index in mapping or name in lookup:  # a second "创建日期" is no close date
             continue
         for part, field in contains:
             if part in name and field not in used:

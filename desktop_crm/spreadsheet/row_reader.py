@@ -58,6 +58,10 @@ _PLAIN = frozenset({"text", "notes"})  # kinds whose text cells are stored as wr
 _LISTS = frozenset({"phones", "tags"})
 
 
+class UnknownOwner(ValueError):
+    """An owner cell naming someone who is not a user of the workspace."""
+
+
 class CellRead(NamedTuple):
     """One cell as it will be stored (a tuple: an import makes one per cell it converts).
 
@@ -80,7 +84,8 @@ class RowRead:
         custom: Custom field label -> text.
         kept: Lines for the notes: values that could not be stored as mapped, unmapped columns.
         cells: Per column, what is stored and any problem.
-        warnings: One line per problem, for the import report.
+        warnings: ``(header, problem)`` per value kept in notes, for the import report
+            (owner names that are not users are counted by the reader instead).
         headers: Field -> the header of the column it came from.
     """
 
@@ -89,7 +94,7 @@ class RowRead:
     custom: dict[str, str] = field(default_factory=dict)
     kept: list[str] = field(default_factory=list)
     cells: list[CellRead] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[tuple[str, str]] = field(default_factory=list)
     headers: dict[str, str] = field(default_factory=dict)
 
     def text(self, name: str) -> str | None:
@@ -111,7 +116,7 @@ class RowReader:
         columns: The column names.
         mapping: Column index -> field key, ``custom:<label>`` or ``ignore``.
         date_orders: Column index -> ``YMD``, ``DMY`` or ``MDY`` for text dates.
-        owners: User name -> id, for owner columns.
+        owners: User name -> id, for owner columns (names compared ignoring case).
         skip_columns: Columns read elsewhere (a birthday split over three columns).
         custom_kinds: Existing custom field label (casefolded) -> (kind, choices); labels
             not there become new text fields.
@@ -131,7 +136,9 @@ class RowReader:
         self.columns = tuple(columns)
         self.mapping = mapping
         self.date_orders = date_orders
-        self.owners = {k.casefold(): v for k, v in (owners or {}).items()}
+        self.owners = {k.strip().casefold(): v for k, v in (owners or {}).items()}
+        # Owner names that are not users -> rows naming them (one report note, not one a row).
+        self.unknown_owners: dict[str, int] = {}
         self.skip = frozenset(skip_columns)
         self.kinds = {col: kind_of(entity, target) for col, target in mapping.items()}
         self.fields = FIELDS[entity]
@@ -192,8 +199,6 @@ class RowReader:
             cell = self._cell(result, target, header, raw, col, kind)
             if with_cells:
                 shown_cells.append(cell)
-            if cell.problem:
-                result.warnings.append(f"row {index + 1}, {header}: {cell.problem}")
         return result
 
     def _cell(
@@ -210,7 +215,10 @@ class RowReader:
         except ValueError as exc:
             original = cells.text(raw) or ""
             result.kept.append(f"{header}: {original}")
-            return CellRead(original, f"{exc}; kept in notes")
+            problem = f"{exc}; kept in notes"
+            if not isinstance(exc, UnknownOwner):  # counted by name instead
+                result.warnings.append((header, problem))
+            return CellRead(original, problem)
         _put(result.values, target, value, kind)
         return CellRead(shown)
 
@@ -265,8 +273,12 @@ class RowReader:
         if kind == "owner":
             owner = self.owners.get(text.casefold())
             if owner is None:
-                raise ValueError(f"“{text}” is not a user of this workspace")
+                self.unknown_owners[text] = self.unknown_owners.get(text, 0) + 1
+                raise UnknownOwner(f"“{text}” is not a user of this workspace")
             return owner, text
+        if kind == "moment":
+            moment = cells.parse_moment(raw, self.date_orders.get(col, "YMD"))
+            return moment, cells.moment_text(moment)
         if kind == "currency":
             code = CURRENCIES.get(text, text.upper())
             if not re.fullmatch(r"[A-Z]{3}", code):

@@ -17,7 +17,7 @@ import quopri
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 from desktop_crm.spreadsheet.charsets import decode_keeping_strays, guess_legacy
 
@@ -92,6 +92,7 @@ class VContact:
         level: A, B or C (spreadsheet imports).
         owner_id: The owner (spreadsheet imports).
         custom: Custom field label -> text (spreadsheet imports).
+        created_at: When the record was created, from the sheet (spreadsheet imports).
     """
 
     index: int
@@ -119,6 +120,7 @@ class VContact:
     level: str | None = None
     owner_id: str | None = None
     custom: dict[str, str] = field(default_factory=dict)
+    created_at: datetime | None = None
 
 
 @dataclass(frozen=True)

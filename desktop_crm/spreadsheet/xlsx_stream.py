@@ -52,7 +52,8 @@ _WORKBOOK_RELS = (
     '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>'
     "</Relationships>"
 )
-# Styles: 0 plain, 1 bold (header), 2 date, 3 date and time.
+# Styles: 0 plain, 1 bold (header), 2 date, 3 date and time, 4 whole amount (#,##0),
+# 5 amount with cents (#,##0.00): a Decimal shows the places it holds (see ``_decimal``).
 _STYLES = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
     '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
@@ -64,10 +65,12 @@ _STYLES = (
     '<fill><patternFill patternType="gray125"/></fill></fills>'
     '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
     '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
-    '<cellXfs count="4"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+    '<cellXfs count="6"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
     '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>'
     '<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
     '<xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
+    '<xf numFmtId="3" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
+    '<xf numFmtId="4" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
     '</cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/>'
     "</cellStyles></styleSheet>"
 )
@@ -156,7 +159,9 @@ def _sheet(
                 )
             elif isinstance(value, bool):
                 cells.append(f'<c r="{ref}" t="b"><v>{int(value)}</v></c>')
-            elif isinstance(value, int | float | Decimal):
+            elif isinstance(value, Decimal):
+                cells.append(_decimal(ref, value))
+            elif isinstance(value, int | float):
                 cells.append(f'<c r="{ref}"><v>{value}</v></c>')
             elif isinstance(value, datetime):
                 local = value.astimezone().replace(tzinfo=None) if value.tzinfo else value
@@ -180,6 +185,13 @@ def _sheet(
     return count
 
 
+def _decimal(ref: str, value: Decimal) -> str:
+    """A number cell; amounts rounded to 0 or 2 places get the matching number format."""
+    places = -int(value.as_tuple().exponent) if value.is_finite() else -1
+    style = {0: ' s="4"', 2: ' s="5"'}.get(places, "")
+    return f'<c r="{ref}"{style}><v>{value:f}</v></c>'
+
+
 def _escape(text: str) -> str:
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return _ILLEGAL.sub("", text)
@@ -193,6 +205,8 @@ def cell_text(value: Any) -> str:
         return value.isoformat()
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
+    if isinstance(value, Decimal):
+        return f"{value:f}"  # 73500.00, never 7.35E+4
     return str(value)
 
 

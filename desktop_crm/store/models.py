@@ -106,7 +106,35 @@ def _owner_indexes(table: str) -> tuple[Index, Index]:
     """An owner's rows in position order in one index seek (cards, search documents)."""
     return (
         Index(f"ix_{table}_person_id", "person_id", "position"),
-        Index(f"ix_{table}_company_id", "company_id", "position"),
+        Index(f"ix_{table}_company_id", "company_id", "position", **_HAS_COMPANY),
+    )
+
+
+# Most rows belong to a person: an index of company ids holds only the rows that have one
+# (``company_id = ?`` implies it, so SQLite still uses the index for every lookup).
+_HAS_COMPANY: dict[str, Any] = {
+    "sqlite_where": text("company_id IS NOT NULL"),
+    "postgresql_where": text("company_id IS NOT NULL"),
+}
+
+
+def company_index(table: str) -> Index:
+    """The partial index of ``table.company_id`` (see ``_HAS_COMPANY``)."""
+    return Index(f"ix_{table}_company_id", "company_id", **_HAS_COMPANY)
+
+
+def tombstoned_numbers(table: str) -> Index:
+    """Numbers of tombstoned rows: with the live unique index, a number lookup never scans.
+
+    Numbers are never reused, so drawing one checks tombstones too; the live unique index is
+    partial and cannot answer that alone.
+    """
+    where = text("deleted_at IS NOT NULL")
+    return Index(
+        f"ix_{table}_number_tombstoned",
+        "number",
+        sqlite_where=where,
+        postgresql_where=where,
     )
 
 
@@ -130,6 +158,7 @@ class Company(Tracked):
         live_unique(
             "uq_companies_number", "number", taken="customer number {number} is used again"
         ),
+        tombstoned_numbers("companies"),
     )
     number: Mapped[str | None] = mapped_column(String(40))
     name: Mapped[str] = mapped_column(String(300), index=True)
@@ -138,7 +167,7 @@ class Company(Tracked):
     source: Mapped[str | None] = mapped_column(String(200))
     level: Mapped[str | None] = mapped_column(String(1))
     status: Mapped[str] = mapped_column(String(20), default="lead")
-    owner_id: Mapped[str | None] = fk("users")
+    owner_id: Mapped[str | None] = fk("users", index=False)  # no query looks it up
     notes: Mapped[str | None] = mapped_column(Text)
     last_contacted_at: Mapped[datetime | None] = mapped_column(UtcDateTime, index=True)
 
@@ -149,12 +178,14 @@ class Person(Tracked):
     __tablename__ = "people"
     __table_args__ = (
         live_unique("uq_people_number", "number", taken="customer number {number} is used again"),
+        tombstoned_numbers("people"),
+        company_index("people"),
     )
     number: Mapped[str | None] = mapped_column(String(40))
     name: Mapped[str] = mapped_column(String(300), index=True)
     family_name: Mapped[str | None] = mapped_column(String(200))
     given_name: Mapped[str | None] = mapped_column(String(200))
-    company_id: Mapped[str | None] = fk("companies")
+    company_id: Mapped[str | None] = fk("companies", index=False)
     title: Mapped[str | None] = mapped_column(String(200))
     department: Mapped[str | None] = mapped_column(String(200))
     website: Mapped[str | None] = mapped_column(String(500))
@@ -164,7 +195,7 @@ class Person(Tracked):
     source: Mapped[str | None] = mapped_column(String(200))
     level: Mapped[str | None] = mapped_column(String(1))
     status: Mapped[str] = mapped_column(String(20), default="lead")
-    owner_id: Mapped[str | None] = fk("users")
+    owner_id: Mapped[str | None] = fk("users", index=False)  # lists filter search_docs
     notes: Mapped[str | None] = mapped_column(Text)
     photo: Mapped[bytes | None] = mapped_column(
         LargeBinary
@@ -193,7 +224,7 @@ class Email(Tracked):
     person_id: Mapped[str | None] = fk("people", index=False)
     company_id: Mapped[str | None] = fk("companies", index=False)
     label: Mapped[str] = mapped_column(String(50), default="work")
-    value: Mapped[str] = mapped_column(String(320), index=True)
+    value: Mapped[str] = mapped_column(String(320))  # looked up as lower(value): no index
     position: Mapped[int] = mapped_column(Integer, default=0)
 
 
@@ -206,7 +237,7 @@ class Address(Tracked):
     company_id: Mapped[str | None] = fk("companies", index=False)
     label: Mapped[str] = mapped_column(String(50), default="work")
     street: Mapped[str | None] = mapped_column(String(500))
-    city: Mapped[str | None] = mapped_column(String(200), index=True)
+    city: Mapped[str | None] = mapped_column(String(200))  # lists filter search_docs.city
     region: Mapped[str | None] = mapped_column(String(200))
     postcode: Mapped[str | None] = mapped_column(String(40))
     country: Mapped[str | None] = mapped_column(String(100))
@@ -242,10 +273,11 @@ class Tagging(Tracked):
             "company_id",
             taken="tag “{tag_id}” is on “{company_id}” again",
         ),
+        company_index("taggings"),
     )
     tag_id: Mapped[str] = fk("tags", nullable=False)
     person_id: Mapped[str | None] = fk("people")
-    company_id: Mapped[str | None] = fk("companies")
+    company_id: Mapped[str | None] = fk("companies", index=False)
 
 
 class CustomFieldDef(Tracked):
@@ -285,15 +317,17 @@ class Activity(Tracked):
     """Something that happened: a call, meeting, visit, email, message or note."""
 
     __tablename__ = "activities"
+    __table_args__ = (company_index("activities"),)
     kind: Mapped[str] = mapped_column(String(20))
     subject: Mapped[str | None] = mapped_column(String(300))
     body: Mapped[str | None] = mapped_column(Text)
     occurred_at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
     duration_minutes: Mapped[int | None] = mapped_column(Integer)
     person_id: Mapped[str | None] = fk("people")
-    company_id: Mapped[str | None] = fk("companies")
-    deal_id: Mapped[str | None] = fk("deals")
-    user_id: Mapped[str | None] = fk("users")
+    company_id: Mapped[str | None] = fk("companies", index=False)
+    # Timelines read activities by person, company or date; nothing by deal or user yet.
+    deal_id: Mapped[str | None] = fk("deals", index=False)
+    user_id: Mapped[str | None] = fk("users", index=False)
 
 
 class FollowUp(Tracked):
@@ -307,10 +341,11 @@ class FollowUp(Tracked):
     status: Mapped[str] = mapped_column(String(20), default="planned", index=True)
     person_id: Mapped[str | None] = fk("people")
     company_id: Mapped[str | None] = fk("companies")
-    deal_id: Mapped[str | None] = fk("deals")
-    owner_id: Mapped[str | None] = fk("users")
+    # Follow-ups are read by day and status (the due_on and status indexes), few per owner.
+    deal_id: Mapped[str | None] = fk("deals", index=False)
+    owner_id: Mapped[str | None] = fk("users", index=False)
     done_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
-    activity_id: Mapped[str | None] = fk("activities")
+    activity_id: Mapped[str | None] = fk("activities", index=False)
     notes: Mapped[str | None] = mapped_column(Text)
 
 
@@ -343,14 +378,16 @@ class Deal(Tracked):
     __tablename__ = "deals"
     __table_args__ = (
         live_unique("uq_deals_number", "number", taken="deal number {number} is used again"),
+        tombstoned_numbers("deals"),
     )
     number: Mapped[str | None] = mapped_column(String(40))
     title: Mapped[str] = mapped_column(String(300))
-    pipeline_id: Mapped[str] = fk("pipelines", nullable=False)
+    # A stage belongs to one pipeline: the kanban board reads deals by stage (kept indexed).
+    pipeline_id: Mapped[str] = fk("pipelines", nullable=False, index=False)
     stage_id: Mapped[str] = fk("stages", nullable=False)
     company_id: Mapped[str | None] = fk("companies")
     person_id: Mapped[str | None] = fk("people")
-    owner_id: Mapped[str | None] = fk("users")
+    owner_id: Mapped[str | None] = fk("users", index=False)
     amount: Mapped[Decimal] = mapped_column(ExactDecimal, default=Decimal(0))
     currency: Mapped[str] = mapped_column(String(3), default="CNY")
     expected_close: Mapped[date | None] = mapped_column(Date)
@@ -365,8 +402,9 @@ class DealStageChange(Tracked):
 
     __tablename__ = "deal_stage_changes"
     deal_id: Mapped[str] = fk("deals", nullable=False)
-    from_stage_id: Mapped[str | None] = fk("stages")
-    to_stage_id: Mapped[str] = fk("stages", nullable=False)
+    # Read by deal (its history); stage totals come from deals themselves.
+    from_stage_id: Mapped[str | None] = fk("stages", index=False)
+    to_stage_id: Mapped[str] = fk("stages", nullable=False, index=False)
     moved_at: Mapped[datetime] = mapped_column(UtcDateTime)
     user_id: Mapped[str | None] = fk("users")
 
@@ -397,6 +435,7 @@ class Quote(Tracked):
     __tablename__ = "quotes"
     __table_args__ = (
         live_unique("uq_quotes_number", "number", taken="quote number {number} is used again"),
+        tombstoned_numbers("quotes"),
     )
     number: Mapped[str] = mapped_column(String(40))
     deal_id: Mapped[str | None] = fk("deals")
@@ -435,6 +474,7 @@ class Contract(Tracked):
         live_unique(
             "uq_contracts_number", "number", taken="contract number {number} is used again"
         ),
+        tombstoned_numbers("contracts"),
     )
     number: Mapped[str] = mapped_column(String(40))
     title: Mapped[str] = mapped_column(String(300))
@@ -574,6 +614,17 @@ LIST_SORT_COLUMNS = (
 )
 
 
+CONTACT_KINDS = ("person", "company")
+
+
+def list_index(column: str) -> Index:
+    """A kind's documents sorted by ``column``, then by rowid.
+
+    SQLite appends the rowid to every index entry anyway: naming it as a column stored it twice.
+    """
+    return Index(f"ix_search_docs_{column}", "kind", column)
+
+
 class SearchDoc(Base):
     """The derived document of one person or company, for search and for lists.
 
@@ -587,7 +638,7 @@ class SearchDoc(Base):
     __tablename__ = "search_docs"
     __table_args__ = (
         Index("ix_search_docs_short", "short", "kind"),
-        *(Index(f"ix_search_docs_{c}", "kind", c, "rowid") for c in LIST_SORT_COLUMNS),
+        *(list_index(c) for c in LIST_SORT_COLUMNS),
     )
     rowid: Mapped[int] = mapped_column(Integer, primary_key=True)
     kind: Mapped[str] = mapped_column(String(10))
@@ -608,8 +659,9 @@ class SearchDoc(Base):
     level: Mapped[str | None] = mapped_column(String(1))
     owner_id: Mapped[str | None] = mapped_column(ID)
     source: Mapped[str | None] = mapped_column(Text)
-    created_at: Mapped[str] = mapped_column(String(32))
-    last_contacted_at: Mapped[str | None] = mapped_column(String(32))
+    # Integer microseconds since 1970 (``search_index.moment_key``): 8 bytes, not 27 characters.
+    created_at: Mapped[int] = mapped_column(Integer)
+    last_contacted_at: Mapped[int | None] = mapped_column(Integer)
 
 
 TRACKED_MODELS: dict[str, type[Tracked]] = {m.__tablename__: m for m in Tracked.__subclasses__()}

@@ -19,7 +19,7 @@ from desktop_crm.domain.errors import (
 )
 from desktop_crm.store.database import APPLICATION_ID
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 """The schema this code writes; each Alembic revision sets ``user_version`` to its number."""
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
@@ -94,6 +94,25 @@ def upgrade(path: Path) -> None:
         raw.close()
 
 
+def compact_if_sparse(path: Path, share: float = 0.1) -> bool:
+    """``VACUUM`` ``path`` if more than ``share`` of its pages are free; say whether it did.
+
+    An upgrade that drops indexes or rebuilds derived tables frees their pages inside the file
+    (schema 5 freed a sixth of a 100,000-contact workspace): SQLite reuses them as the file
+    grows, but the file would keep its old size until then. Nothing else may use the file.
+    """
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        free = conn.execute("PRAGMA freelist_count").fetchone()[0]
+        pages = conn.execute("PRAGMA page_count").fetchone()[0]
+        if free <= pages * share:
+            return False
+        conn.execute("VACUUM")
+        return True
+    finally:
+        conn.close()
+
+
 def downgrade(path: Path, revision: str) -> None:
     """Migrate ``path`` back to ``revision`` (tests build older files with it)."""
     _migrate(path, "downgrade", revision)
@@ -128,6 +147,21 @@ def quick_check(path: Path) -> str:
 def integrity_check(path: Path) -> str:
     """Return ``"ok"`` or the first problems ``PRAGMA integrity_check`` finds (slower, thorough)."""
     return _check(path, "integrity_check", foreign_keys=True)
+
+
+def copy_check(path: Path) -> str:
+    """Return ``"ok"`` or what is wrong with a fresh backup copy (quick check + foreign keys).
+
+    ``PRAGMA quick_check`` reads every page of every table and index: it finds damaged pages,
+    b-trees, free lists and records that do not parse (what a bad copy or a bad disk leaves).
+    It skips what the slow ``integrity_check`` adds, that each index holds exactly its table's
+    rows and UNIQUE keys: a copy made by the backup API has the source's index contents as
+    they are, and on 100,000 contacts that cross-check alone took 1.7 of a 3 s backup. The
+    foreign key check still runs. A restore runs the full ``integrity_check`` before use.
+    (Memory-mapping the file saved under 0.03 s here and counted the file in the process's
+    resident memory: not used.)
+    """
+    return _check(path, "quick_check", foreign_keys=True)
 
 
 def _check(path: Path, pragma: str, *, foreign_keys: bool) -> str:

@@ -10,6 +10,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
+from desktop_crm.domain.choices import OperationKind
 from desktop_crm.domain.errors import (
     StorageError,
     WorkspaceDamagedError,
@@ -58,6 +59,7 @@ class Store:
         lock = WorkspaceLock(path)
         lock.acquire()
         try:
+            migrated = False
             if not path.exists() or path.stat().st_size == 0:
                 schema.upgrade(path)
             else:
@@ -66,6 +68,7 @@ class Store:
                     if header.has_tables:
                         backup.make_backup(path, "pre-migration")
                     schema.upgrade(path)
+                    migrated = header.has_tables
             store = cls(path, make_engine(path), lock)
             with store.read() as session:
                 store.actor_id = session.scalars(
@@ -75,6 +78,9 @@ class Store:
             if stale_index:
                 with Session(store.engine) as session, session.begin():
                     search_index.rebuild_all(session)
+            if migrated:
+                store.engine.dispose()  # VACUUM wants the file to itself
+                schema.compact_if_sparse(path)
             return store
         except BaseException:
             lock.release()
@@ -94,7 +100,12 @@ class Store:
 
     @contextmanager
     def unit_of_work(
-        self, label: str, kind: str = "edit", target_id: str | None = None, *, bulk: bool = False
+        self,
+        label: str,
+        kind: OperationKind = "edit",
+        target_id: str | None = None,
+        *,
+        bulk: bool = False,
     ) -> Iterator[tuple[Session, Recorder]]:
         """A short write session whose changes commit together as one logged operation.
 

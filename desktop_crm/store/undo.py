@@ -15,6 +15,7 @@ while a live row holds its key is refused with :class:`KeyTakenError`, nothing w
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from math import ceil
 from typing import Any
 
 from sqlalchemy import Column, ColumnElement, Index, Table, and_, func, literal, select
@@ -24,8 +25,10 @@ from sqlalchemy.sql.util import ClauseAdapter
 from sqlalchemy.sql.visitors import replacement_traverse
 
 from desktop_crm.domain.errors import KeyTakenError, NotFoundError, UndoConflictError
-from desktop_crm.store.batches import in_chunks, placeholders
-from desktop_crm.store.changelog import BULK_CREATE, Recorder
+from desktop_crm.domain.operation_labels import english
+from desktop_crm.domain.progress import NullProgress, Progress
+from desktop_crm.store.batches import IN_CHUNK, in_chunks, placeholders
+from desktop_crm.store.changelog import BULK_CREATE, BULK_LOG_IDS, Recorder
 from desktop_crm.store.models import TRACKED_MODELS, Change, Operation, Tracked
 from desktop_crm.store.values import from_json, to_json
 
@@ -80,20 +83,64 @@ def net_effect(
     return net, bulk
 
 
-def apply_undo(session: Session, recorder: Recorder, target: Operation) -> None:
-    """Revert ``target`` inside ``session`` (whose recorder logs the revert)."""
-    _apply(session, recorder, target, undo=True)
+class _Steps:
+    """Counts chunks of work done, reports them and checks for cancel between chunks.
+
+    A cancel raises inside the caller's unit of work, which then rolls back whole.
+    """
+
+    def __init__(self, progress: Progress, total: int) -> None:
+        self.progress, self.total, self.done = progress, max(total, 1), 0
+
+    def tick(self) -> None:
+        self.progress.check_cancelled()
+        self.done = min(self.done + 1, self.total)
+        self.progress.report(self.done, self.total)
+
+
+def _chunks(count: int, size: int = IN_CHUNK) -> int:
+    return ceil(count / size)
+
+
+def _plan(net: dict[tuple[str, str], NetChange], bulk: dict[str, list[str]], *, undo: bool) -> int:
+    """How many chunks :func:`_apply` works through: its checks, then its writes."""
+    bulk_ids = sum(len(ids) for ids in bulk.values())
+    created = sum(1 for change in net.values() if change.created and not change.fields)
+    checks = sum(_chunks(len(ids)) for ids in bulk.values()) + _chunks(bulk_ids + created)
+    if not undo:  # redo checks each bulk row's unique keys
+        for entity, ids in bulk.items():
+            table: Table = TRACKED_MODELS[entity].__table__  # type: ignore[assignment]
+            checks += _chunks(len(ids)) * len(_unique_keys(table))
+    writes = sum(_chunks(len(ids), BULK_LOG_IDS) for ids in bulk.values()) + _chunks(len(net))
+    return checks + writes
+
+
+def apply_undo(
+    session: Session, recorder: Recorder, target: Operation, progress: Progress | None = None
+) -> None:
+    """Revert ``target`` inside ``session`` (whose recorder logs the revert).
+
+    ``progress`` hears of each chunk checked or written and may cancel between chunks: the
+    :class:`CancelledError` then rolls the caller's whole unit of work back.
+    """
+    _apply(session, recorder, target, undo=True, progress=progress or NullProgress())
     target.undone_at = recorder.at
 
 
-def apply_redo(session: Session, recorder: Recorder, target: Operation) -> None:
-    """Re-apply an undone ``target`` inside ``session``."""
-    _apply(session, recorder, target, undo=False)
+def apply_redo(
+    session: Session, recorder: Recorder, target: Operation, progress: Progress | None = None
+) -> None:
+    """Re-apply an undone ``target`` inside ``session`` (``progress`` as in :func:`apply_undo`)."""
+    _apply(session, recorder, target, undo=False, progress=progress or NullProgress())
     target.undone_at = None
 
 
-def _apply(session: Session, recorder: Recorder, target: Operation, *, undo: bool) -> None:
+def _apply(
+    session: Session, recorder: Recorder, target: Operation, *, undo: bool, progress: Progress
+) -> None:
+    progress.check_cancelled()
     net, bulk = net_effect(session, target.id)
+    steps = _Steps(progress, _plan(net, bulk, undo=undo))
     rows: list[tuple[Tracked, NetChange]] = []
     conflicts: list[str] = []
     bulk_created: list[tuple[str, str]] = []
@@ -117,13 +164,13 @@ def _apply(session: Session, recorder: Recorder, target: Operation, *, undo: boo
                 if to_json(getattr(row, name)) != value:
                     conflicts.append(f"{entity}.{name}")
         rows.append((row, change))
-    conflicts += _bulk_states(session, bulk, undo=undo)
+    conflicts += _bulk_states(session, bulk, steps, undo=undo)
     created_ids = [i for _e, i in bulk_created] + [i for ids in bulk.values() for i in ids]
-    conflicts += _changed_since(session, target.id, created_ids)
+    conflicts += _changed_since(session, target.id, created_ids, steps)
     if conflicts:
         verb = "undo" if undo else "redo"
         raise UndoConflictError(
-            f"Cannot {verb} “{target.label}”: later edits changed the same data "
+            f"Cannot {verb} “{english(target.label)}”: later edits changed the same data "
             f"({', '.join(sorted(set(conflicts))[:5])}). Nothing was changed.",
             operation=target.id,
             fields=sorted(set(conflicts)),
@@ -133,18 +180,16 @@ def _apply(session: Session, recorder: Recorder, target: Operation, *, undo: boo
     if undo:
         leaving.update(i for ids in bulk.values() for i in ids)
     taking = [rc for rc, (_f, takes) in zip(rows, moves, strict=True) if takes]
-    _refuse_taken_keys(session, target, taking, bulk, leaving, undo=undo)
+    _refuse_taken_keys(session, target, taking, bulk, leaving, steps, undo=undo)
     try:
         # Rows giving up their keys go first, so that rows taking the same keys back never
         # meet them in a unique index half-way through.
-        _write(session, recorder, [rc for rc in rows if rc[0].id in leaving], undo=undo)
+        _write(session, recorder, [rc for rc in rows if rc[0].id in leaving], steps, undo=undo)
         if undo:
-            for entity, ids in bulk.items():
-                recorder.bulk_set_deleted(session, TRACKED_MODELS[entity], ids, deleted=True)
-        _write(session, recorder, [rc for rc in rows if rc[0].id not in leaving], undo=undo)
+            _bulk_write(session, recorder, bulk, steps, deleted=True)
+        _write(session, recorder, [rc for rc in rows if rc[0].id not in leaving], steps, undo=undo)
         if not undo:
-            for entity, ids in bulk.items():
-                recorder.bulk_set_deleted(session, TRACKED_MODELS[entity], ids, deleted=False)
+            _bulk_write(session, recorder, bulk, steps, deleted=False)
     except IntegrityError as exc:
         if "unique" not in str(exc.orig).lower():
             raise
@@ -154,18 +199,44 @@ def _apply(session: Session, recorder: Recorder, target: Operation, *, undo: boo
         ) from None
 
 
-def _write(
-    session: Session, recorder: Recorder, rows: list[tuple[Tracked, NetChange]], *, undo: bool
+def _bulk_write(
+    session: Session,
+    recorder: Recorder,
+    bulk: dict[str, list[str]],
+    steps: _Steps,
+    *,
+    deleted: bool,
 ) -> None:
-    for row, change in rows:
-        columns = type(row).__table__.columns
-        if change.created:
-            # A created row is tombstoned, not emptied, so that redo can bring it back whole.
-            row.deleted_at = recorder.at if undo else None
-            continue
-        for name, (before, after) in change.fields.items():
-            setattr(row, name, from_json(columns[name], before if undo else after))
-    session.flush()
+    """Tombstone (or bring back) bulk-created rows, a log row's worth of ids at a time.
+
+    Slices of ``BULK_LOG_IDS`` log exactly the rows that one call with every id would.
+    """
+    for entity, ids in bulk.items():
+        for start in range(0, len(ids), BULK_LOG_IDS):
+            part = ids[start : start + BULK_LOG_IDS]
+            recorder.bulk_set_deleted(session, TRACKED_MODELS[entity], part, deleted=deleted)
+            steps.tick()
+
+
+def _write(
+    session: Session,
+    recorder: Recorder,
+    rows: list[tuple[Tracked, NetChange]],
+    steps: _Steps,
+    *,
+    undo: bool,
+) -> None:
+    for chunk in in_chunks(rows):
+        for row, change in chunk:
+            columns = type(row).__table__.columns
+            if change.created:
+                # A created row is tombstoned, not emptied, so that redo can bring it back whole.
+                row.deleted_at = recorder.at if undo else None
+                continue
+            for name, (before, after) in change.fields.items():
+                setattr(row, name, from_json(columns[name], before if undo else after))
+        session.flush()
+        steps.tick()
 
 
 def _unique_keys(table: Table) -> list[Index]:
@@ -204,6 +275,7 @@ def _refuse_taken_keys(
     taking: list[tuple[Tracked, NetChange]],
     bulk: dict[str, list[str]],
     leaving: set[str],
+    steps: _Steps,
     *,
     undo: bool,
 ) -> None:
@@ -241,6 +313,7 @@ def _refuse_taken_keys(
                     if other_id not in leaving:
                         found = session.execute(select(table).where(table.c.id == other_id))
                         raise _taken_by(session, target, undo, table, index, found.mappings().one())
+                steps.tick()
 
 
 def _clash_sql(session: Session, table: Table, index: Index) -> str:
@@ -309,7 +382,7 @@ def _taken_by(
 def _taken(target: Operation, undo: bool, taken: str, params: dict[str, Any]) -> KeyTakenError:
     verb = "undo" if undo else "redo"
     return KeyTakenError(
-        f"Cannot {verb} “{target.label}”: {taken} since. Undo or change that first; "
+        f"Cannot {verb} “{english(target.label)}”: {taken} since. Undo or change that first; "
         "nothing was changed.",
         operation=target.id,
         taken=taken,
@@ -331,7 +404,9 @@ def _load(session: Session, keys: list[tuple[str, str]]) -> dict[tuple[str, str]
     return loaded
 
 
-def _bulk_states(session: Session, bulk: dict[str, list[str]], *, undo: bool) -> list[str]:
+def _bulk_states(
+    session: Session, bulk: dict[str, list[str]], steps: _Steps, *, undo: bool
+) -> list[str]:
     """Tables whose bulk-created rows are not as the operation left them (or are gone).
 
     Undo expects them live, redo expects them tombstoned.
@@ -349,6 +424,7 @@ def _bulk_states(session: Session, bulk: dict[str, list[str]], *, undo: bool) ->
             ).one()
             found += count
             wrong += (count - live) if undo else live
+            steps.tick()
         if found != len(ids):
             raise NotFoundError(f"A {entity} row of this operation is missing.", entity=entity)
         if wrong:
@@ -356,7 +432,7 @@ def _bulk_states(session: Session, bulk: dict[str, list[str]], *, undo: bool) ->
     return conflicts
 
 
-def _changed_since(session: Session, operation_id: str, ids: list[str]) -> list[str]:
+def _changed_since(session: Session, operation_id: str, ids: list[str], steps: _Steps) -> list[str]:
     """Tables of rows (bulk-created by the operation) that operations in effect changed since.
 
     Bulk creations log no values to compare with, so the log itself answers: any later change
@@ -380,6 +456,7 @@ def _changed_since(session: Session, operation_id: str, ids: list[str]) -> list[
                 (last, *chunk),
             ).scalars()
         )
+        steps.tick()
     return sorted(found)
 
 

@@ -26,6 +26,8 @@ def to_json(value: Any) -> Any:
         return str(value.quantize(Decimal("0.0001")))
     if isinstance(value, bytes):
         return base64.b64encode(value).decode("ascii")
+    if isinstance(value, str):  # a code given as a StrEnum (ContactStatus.LEAD) logs its text
+        return str(value)
     raise TypeError(f"cannot log a value of type {type(value).__name__}")
 
 

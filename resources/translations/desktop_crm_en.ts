@@ -2,9 +2,20 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>ContactsScreen</name>
+    <message numerus="yes">
+        <location filename="../../ui/contacts/contacts_screen.py" line="220" />
+        <source>Deleting %n contacts…</source>
+        <translation>
+            <numerusform>Deleting %n contact…</numerusform>
+            <numerusform>Deleting %n contacts…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ContactsView</name>
     <message numerus="yes">
-        <location filename="../../ui/contacts/contacts_view.py" line="418" />
+        <location filename="../../ui/contacts/contacts_view.py" line="443" />
         <source>%Ln people</source>
         <translation>
             <numerusform>%Ln person</numerusform>
@@ -12,7 +23,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/contacts/contacts_view.py" line="420" />
+        <location filename="../../ui/contacts/contacts_view.py" line="445" />
         <source>%Ln companies</source>
         <translation>
             <numerusform>%Ln company</numerusform>
@@ -20,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/contacts/contacts_view.py" line="505" />
+        <location filename="../../ui/contacts/contacts_view.py" line="543" />
         <source>%n selected</source>
         <translation>
             <numerusform>%n selected</numerusform>
@@ -28,7 +39,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/contacts/contacts_view.py" line="546" />
+        <location filename="../../ui/contacts/contacts_view.py" line="584" />
         <source>Delete %n contacts? You can undo this with Ctrl+Z.</source>
         <translation>
             <numerusform>Delete %n contact? You can undo this with Ctrl+Z.</numerusform>
@@ -39,7 +50,7 @@
 <context>
     <name>DuplicatesDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/contacts/duplicates_dialog.py" line="107" />
+        <location filename="../../ui/contacts/duplicates_dialog.py" line="127" />
         <source>%n likely duplicate pairs.</source>
         <translation>
             <numerusform>%n likely duplicate pair.</numerusform>
@@ -50,7 +61,7 @@
 <context>
     <name>FileTransfer</name>
     <message numerus="yes">
-        <location filename="../../ui/contacts/contact_export.py" line="27" />
+        <location filename="../../ui/contacts/contact_export.py" line="32" />
         <source>Export %n contacts</source>
         <translation>
             <numerusform>Export %n contact</numerusform>
@@ -58,8 +69,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/contacts/contact_export.py" line="51" />
-        <location filename="../../ui/contacts/contact_export.py" line="74" />
+        <location filename="../../ui/contacts/contact_export.py" line="65" />
+        <location filename="../../ui/contacts/contact_export.py" line="93" />
         <source>Exported %Ln contacts to %1.</source>
         <translation>
             <numerusform>Exported %Ln contact to %1.</numerusform>
@@ -67,7 +78,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/file_transfer.py" line="179" />
+        <location filename="../../ui/imports/file_transfer.py" line="165" />
         <source>Exported %Ln rows to %1.</source>
         <translation>
             <numerusform>Exported %Ln row to %1.</numerusform>
@@ -75,11 +86,281 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/file_transfer.py" line="205" />
+        <location filename="../../ui/imports/file_transfer.py" line="192" />
         <source>Wrote %Ln rows to %1; import it into a new workspace to move it.</source>
         <translation>
             <numerusform>Wrote %Ln row to %1; import it into a new workspace to move it.</numerusform>
             <numerusform>Wrote %Ln rows to %1; import it into a new workspace to move it.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ImportSummary</name>
+    <message numerus="yes">
+        <location filename="../../ui/imports/import_summary.py" line="33" />
+        <source>%Ln people created</source>
+        <translation>
+            <numerusform>%Ln person created</numerusform>
+            <numerusform>%Ln people created</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/imports/import_summary.py" line="34" />
+        <source>%Ln people updated</source>
+        <translation>
+            <numerusform>%Ln person updated</numerusform>
+            <numerusform>%Ln people updated</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/imports/import_summary.py" line="35" />
+        <source>%Ln people skipped</source>
+        <translation>
+            <numerusform>%Ln person skipped</numerusform>
+            <numerusform>%Ln people skipped</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/imports/import_summary.py" line="38" />
+        <source>%Ln companies created</source>
+        <translation>
+            <numerusform>%Ln company created</numerusform>
+            <numerusform>%Ln companies created</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/imports/import_summary.py" line="39" />
+        <source>%Ln companies updated</source>
+        <translation>
+            <numerusform>%Ln company updated</numerusform>
+            <numerusform>%Ln companies updated</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/imports/import_summary.py" line="40" />
+        <source>%Ln companies skipped</source>
+        <translation>
+            <numerusform>%Ln company skipped</numerusform>
+            <numerusform>%Ln companies skipped</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/imports/import_summary.py" line="43" />
+        <source>%Ln deals created</source>
+        <translation>
+            <numerusform>%Ln deal created</numerusform>
+            <numerusform>%Ln deals created</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/imports/import_summary.py" line="44" />
+        <source>%Ln deals updated</source>
+        <translation>
+            <numerusform>%Ln deal updated</numerusform>
+            <numerusform>%Ln deals updated</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/imports/import_summary.py" line="45" />
+        <source>%Ln deals skipped</source>
+        <translation>
+            <numerusform>%Ln deal skipped</numerusform>
+            <numerusform>%Ln deals skipped</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/imports/import_summary.py" line="48" />
+        <source>%Ln products created</source>
+        <translation>
+            <numerusform>%Ln product created</numerusform>
+            <numerusform>%Ln products created</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/imports/import_summary.py" line="49" />
+        <source>%Ln products updated</source>
+        <translation>
+            <numerusform>%Ln product updated</numerusform>
+            <numerusform>%Ln products updated</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/imports/import_summary.py" line="50" />
+        <source>%Ln products skipped</source>
+        <translation>
+            <numerusform>%Ln product skipped</numerusform>
+            <numerusform>%Ln products skipped</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/imports/import_summary.py" line="58" />
+        <source>%Ln people</source>
+        <translation>
+            <numerusform>%Ln person</numerusform>
+            <numerusform>%Ln people</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/imports/import_summary.py" line="59" />
+        <source>%Ln companies</source>
+        <translation>
+            <numerusform>%Ln company</numerusform>
+            <numerusform>%Ln companies</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/imports/import_summary.py" line="60" />
+        <source>%Ln deals</source>
+        <translation>
+            <numerusform>%Ln deal</numerusform>
+            <numerusform>%Ln deals</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/imports/import_summary.py" line="61" />
+        <source>%Ln products</source>
+        <translation>
+            <numerusform>%Ln product</numerusform>
+            <numerusform>%Ln products</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/imports/import_summary.py" line="82" />
+        <source>%Ln failed</source>
+        <translation>
+            <numerusform>%Ln failed</numerusform>
+            <numerusform>%Ln failed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/imports/import_summary.py" line="132" />
+        <source>%Ln rows have no name; each was named from its %1 (%2).</source>
+        <translation>
+            <numerusform>%Ln row has no name; it was named from its %1 (%2).</numerusform>
+            <numerusform>%Ln rows have no name; each was named from its %1 (%2).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/imports/import_summary.py" line="150" />
+        <source>%Ln cards have no name; each was named from its %1 (%2).</source>
+        <translation>
+            <numerusform>%Ln card has no name; it was named from its %1 (%2).</numerusform>
+            <numerusform>%Ln cards have no name; each was named from its %1 (%2).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/imports/import_summary.py" line="167" />
+        <source>%1: %Ln values could not be stored as mapped and were kept in notes (%2).</source>
+        <translation>
+            <numerusform>%1: %Ln value could not be stored as mapped and was kept in notes (%2).</numerusform>
+            <numerusform>%1: %Ln values could not be stored as mapped and were kept in notes (%2).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/imports/import_summary.py" line="184" />
+        <source>%Ln cards have values that were not kept (%1).</source>
+        <translation>
+            <numerusform>%Ln card has values that were not kept (%1).</numerusform>
+            <numerusform>%Ln cards have values that were not kept (%1).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/imports/import_summary.py" line="202" />
+        <source>%Ln deals name a stage that is not in the pipeline; they start in the first stage and the names are kept in their notes (%1).</source>
+        <translation>
+            <numerusform>%Ln deal names a stage that is not in the pipeline; it starts in the first stage and the name is kept in its notes (%1).</numerusform>
+            <numerusform>%Ln deals name a stage that is not in the pipeline; they start in the first stage and the names are kept in their notes (%1).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/imports/import_summary.py" line="216" />
+        <source>%1: “%2” is not a user (%Ln rows); kept in notes.</source>
+        <translation>
+            <numerusform>%1: “%2” is not a user (%Ln row); kept in notes.</numerusform>
+            <numerusform>%1: “%2” is not a user (%Ln rows); kept in notes.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/imports/import_summary.py" line="220" />
+        <source>%1: %2 names are not users (%Ln rows); kept in notes.</source>
+        <translation>
+            <numerusform>%1: %2 names are not users (%Ln row); kept in notes.</numerusform>
+            <numerusform>%1: %2 names are not users (%Ln rows); kept in notes.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/imports/import_summary.py" line="230" />
+        <source>%1: added %Ln users (%2).</source>
+        <translation>
+            <numerusform>%1: added %Ln user (%2).</numerusform>
+            <numerusform>%1: added %Ln users (%2).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/imports/import_summary.py" line="234" />
+        <source>The whole workspace (%Ln rows, history included) was loaded.</source>
+        <translation>
+            <numerusform>The whole workspace (%Ln row, history included) was loaded.</numerusform>
+            <numerusform>The whole workspace (%Ln rows, history included) was loaded.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>OperationLabels</name>
+    <message numerus="yes">
+        <location filename="../../ui/operation_labels.py" line="53" />
+        <source>Delete %n companies</source>
+        <translation>
+            <numerusform>Delete %n company</numerusform>
+            <numerusform>Delete %n companies</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/operation_labels.py" line="55" />
+        <source>Delete %n people</source>
+        <translation>
+            <numerusform>Delete %n person</numerusform>
+            <numerusform>Delete %n people</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/operation_labels.py" line="59" />
+        <source>Set %1 of %n companies</source>
+        <translation>
+            <numerusform>Set %1 of %n company</numerusform>
+            <numerusform>Set %1 of %n companies</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/operation_labels.py" line="61" />
+        <source>Set %1 of %n people</source>
+        <translation>
+            <numerusform>Set %1 of %n person</numerusform>
+            <numerusform>Set %1 of %n people</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/operation_labels.py" line="66" />
+        <source>Tag %n companies with %1</source>
+        <translation>
+            <numerusform>Tag %n company with %1</numerusform>
+            <numerusform>Tag %n companies with %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/operation_labels.py" line="68" />
+        <source>Tag %n people with %1</source>
+        <translation>
+            <numerusform>Tag %n person with %1</numerusform>
+            <numerusform>Tag %n people with %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/operation_labels.py" line="79" />
+        <source>Merge %n people into %1</source>
+        <translation>
+            <numerusform>Merge %n person into %1</numerusform>
+            <numerusform>Merge %n people into %1</numerusform>
         </translation>
     </message>
 </context>
@@ -113,7 +394,7 @@
 <context>
     <name>TodayView</name>
     <message numerus="yes">
-        <location filename="../../ui/today/today_view.py" line="79" />
+        <location filename="../../ui/today/today_view.py" line="84" />
         <source>Customers not contacted for %n days</source>
         <translation>
             <numerusform>Customers not contacted for %n day</numerusform>

@@ -4,319 +4,319 @@
 <context>
     <name>CardDialog</name>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="72" />
+        <location filename="../../ui/contacts/card_dialog.py" line="75" />
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="75" />
+        <location filename="../../ui/contacts/card_dialog.py" line="78" />
         <source>mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="76" />
+        <location filename="../../ui/contacts/card_dialog.py" line="79" />
         <source>work</source>
         <translation>工作</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="77" />
+        <location filename="../../ui/contacts/card_dialog.py" line="80" />
         <source>home</source>
         <translation>住宅</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="78" />
+        <location filename="../../ui/contacts/card_dialog.py" line="81" />
         <source>fax</source>
         <translation>传真</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="79" />
+        <location filename="../../ui/contacts/card_dialog.py" line="82" />
         <source>other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="80" />
+        <location filename="../../ui/contacts/card_dialog.py" line="83" />
         <source>email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="81" />
+        <location filename="../../ui/contacts/card_dialog.py" line="84" />
         <source>main</source>
         <translation>总机</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="82" />
+        <location filename="../../ui/contacts/card_dialog.py" line="85" />
         <source>pager</source>
         <translation>寻呼机</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="83" />
+        <location filename="../../ui/contacts/card_dialog.py" line="86" />
         <source>home fax</source>
         <translation>住宅传真</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="84" />
+        <location filename="../../ui/contacts/card_dialog.py" line="87" />
         <source>work fax</source>
         <translation>工作传真</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="85" />
+        <location filename="../../ui/contacts/card_dialog.py" line="88" />
         <source>phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="88" />
+        <location filename="../../ui/contacts/card_dialog.py" line="91" />
         <source>name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="89" />
+        <location filename="../../ui/contacts/card_dialog.py" line="92" />
         <source>title</source>
         <translation>职位</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="90" />
+        <location filename="../../ui/contacts/card_dialog.py" line="93" />
         <source>status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="91" />
+        <location filename="../../ui/contacts/card_dialog.py" line="94" />
         <source>level</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="92" />
+        <location filename="../../ui/contacts/card_dialog.py" line="95" />
         <source>company</source>
         <translation>公司</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="93" />
+        <location filename="../../ui/contacts/card_dialog.py" line="96" />
         <source>notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="94" />
+        <location filename="../../ui/contacts/card_dialog.py" line="97" />
         <source>source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="95" />
+        <location filename="../../ui/contacts/card_dialog.py" line="98" />
         <source>owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="96" />
+        <location filename="../../ui/contacts/card_dialog.py" line="99" />
         <source>deleted</source>
         <translation>删除时间</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="97" />
+        <location filename="../../ui/contacts/card_dialog.py" line="100" />
         <source>birthday</source>
         <translation>生日</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="98" />
+        <location filename="../../ui/contacts/card_dialog.py" line="101" />
         <source>department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="102" />
+        <location filename="../../ui/contacts/card_dialog.py" line="105" />
         <source>Call</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="103" />
+        <location filename="../../ui/contacts/card_dialog.py" line="106" />
         <source>Visit</source>
         <translation>拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="104" />
+        <location filename="../../ui/contacts/card_dialog.py" line="107" />
         <source>Message</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="105" />
+        <location filename="../../ui/contacts/card_dialog.py" line="108" />
         <source>Meeting</source>
         <translation>会议</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="106" />
+        <location filename="../../ui/contacts/card_dialog.py" line="109" />
         <source>Email</source>
         <translation>邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="107" />
+        <location filename="../../ui/contacts/card_dialog.py" line="110" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="116" />
+        <location filename="../../ui/contacts/card_dialog.py" line="119" />
         <source>Loading…</source>
         <translation>加载中…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="126" />
+        <location filename="../../ui/contacts/card_dialog.py" line="129" />
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="133" />
-        <location filename="../../ui/contacts/card_dialog.py" line="193" />
+        <location filename="../../ui/contacts/card_dialog.py" line="136" />
+        <location filename="../../ui/contacts/card_dialog.py" line="196" />
         <source>Details</source>
         <translation>详细信息</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="136" />
+        <location filename="../../ui/contacts/card_dialog.py" line="139" />
         <source>People</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="149" />
+        <location filename="../../ui/contacts/card_dialog.py" line="152" />
         <source>Log what happened</source>
         <translation>记录跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="165" />
+        <location filename="../../ui/contacts/card_dialog.py" line="168" />
         <source>What was it about? (optional)</source>
         <translation>沟通了什么？（可选）</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="167" />
+        <location filename="../../ui/contacts/card_dialog.py" line="170" />
         <source>Notes (optional)</source>
         <translation>备注（可选）</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="170" />
+        <location filename="../../ui/contacts/card_dialog.py" line="173" />
         <source>Plan the next follow-up:</source>
         <translation>安排下次跟进：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="178" />
+        <location filename="../../ui/contacts/card_dialog.py" line="181" />
         <source>Next step</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="181" />
+        <location filename="../../ui/contacts/card_dialog.py" line="184" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="193" />
+        <location filename="../../ui/contacts/card_dialog.py" line="196" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="193" />
+        <location filename="../../ui/contacts/card_dialog.py" line="196" />
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="196" />
+        <location filename="../../ui/contacts/card_dialog.py" line="199" />
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="210" />
+        <location filename="../../ui/contacts/card_dialog.py" line="214" />
         <source>This contact no longer exists.</source>
         <translation>该联系人已不存在。</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="226" />
+        <location filename="../../ui/contacts/card_dialog.py" line="230" />
         <source>Level %1</source>
         <translation>%1 级</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="262" />
+        <location filename="../../ui/contacts/card_dialog.py" line="266" />
         <source>website</source>
         <translation>网站</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="99" />
-        <location filename="../../ui/contacts/card_dialog.py" line="264" />
+        <location filename="../../ui/contacts/card_dialog.py" line="102" />
+        <location filename="../../ui/contacts/card_dialog.py" line="268" />
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="268" />
+        <location filename="../../ui/contacts/card_dialog.py" line="272" />
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="269" />
+        <location filename="../../ui/contacts/card_dialog.py" line="273" />
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="270" />
+        <location filename="../../ui/contacts/card_dialog.py" line="274" />
         <source>Birthday</source>
         <translation>生日</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="271" />
+        <location filename="../../ui/contacts/card_dialog.py" line="275" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="272" />
+        <location filename="../../ui/contacts/card_dialog.py" line="276" />
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="274" />
+        <location filename="../../ui/contacts/card_dialog.py" line="278" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="291" />
+        <location filename="../../ui/contacts/card_dialog.py" line="295" />
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="292" />
+        <location filename="../../ui/contacts/card_dialog.py" line="296" />
         <source>Copy %1</source>
         <translation>复制 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="311" />
+        <location filename="../../ui/contacts/card_dialog.py" line="315" />
         <source>Follow-up</source>
         <translation>跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="312" />
+        <location filename="../../ui/contacts/card_dialog.py" line="316" />
         <source>Deal</source>
         <translation>商机</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="313" />
+        <location filename="../../ui/contacts/card_dialog.py" line="317" />
         <source>Quote</source>
         <translation>报价单</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="314" />
+        <location filename="../../ui/contacts/card_dialog.py" line="318" />
         <source>Contract</source>
         <translation>合同</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="317" />
+        <location filename="../../ui/contacts/card_dialog.py" line="321" />
         <source>Created</source>
         <translation>创建</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="318" />
+        <location filename="../../ui/contacts/card_dialog.py" line="322" />
         <source>Changed</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="319" />
+        <location filename="../../ui/contacts/card_dialog.py" line="323" />
         <source>Deleted</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="320" />
+        <location filename="../../ui/contacts/card_dialog.py" line="324" />
         <source>Restored</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="373" />
+        <location filename="../../ui/contacts/card_dialog.py" line="377" />
         <source>Logged.</source>
         <translation>已记录。</translation>
     </message>
@@ -324,340 +324,352 @@
 <context>
     <name>ContactsScreen</name>
     <message>
-        <location filename="../../ui/contacts/contacts_screen.py" line="60" />
+        <location filename="../../ui/contacts/contacts_screen.py" line="66" />
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_screen.py" line="99" />
+        <location filename="../../ui/contacts/contacts_screen.py" line="105" />
         <source>Remove view “%1”</source>
         <translation>删除视图“%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_screen.py" line="102" />
+        <location filename="../../ui/contacts/contacts_screen.py" line="108" />
         <source>View removed.</source>
         <translation>视图已删除。</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_screen.py" line="110" />
+        <location filename="../../ui/contacts/contacts_screen.py" line="116" />
         <source>View “%1” saved.</source>
         <translation>视图“%1”已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_screen.py" line="149" />
+        <location filename="../../ui/contacts/contacts_screen.py" line="166" />
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_screen.py" line="177" />
+        <location filename="../../ui/contacts/contacts_screen.py" line="194" />
         <source>Merged.</source>
         <translation>已合并。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/contacts_screen.py" line="214" />
+        <source>Deleted.</source>
+        <translation>已删除。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/contacts_screen.py" line="219" />
+        <source>Delete contacts</source>
+        <translation>删除联系人</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/contacts/contacts_screen.py" line="220" />
+        <source>Deleting %n contacts…</source>
+        <translation>
+            <numerusform>正在删除 %n 个联系人…</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>ContactsView</name>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="79" />
+        <location filename="../../ui/contacts/contacts_view.py" line="86" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="80" />
+        <location filename="../../ui/contacts/contacts_view.py" line="87" />
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="81" />
+        <location filename="../../ui/contacts/contacts_view.py" line="88" />
         <source>Company</source>
         <translation>公司</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="82" />
+        <location filename="../../ui/contacts/contacts_view.py" line="89" />
         <source>Title</source>
         <translation>职位</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="83" />
+        <location filename="../../ui/contacts/contacts_view.py" line="90" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="84" />
+        <location filename="../../ui/contacts/contacts_view.py" line="91" />
         <source>Email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="85" />
+        <location filename="../../ui/contacts/contacts_view.py" line="92" />
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="86" />
+        <location filename="../../ui/contacts/contacts_view.py" line="93" />
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="87" />
+        <location filename="../../ui/contacts/contacts_view.py" line="94" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="88" />
+        <location filename="../../ui/contacts/contacts_view.py" line="95" />
         <source>Level</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="89" />
+        <location filename="../../ui/contacts/contacts_view.py" line="96" />
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="90" />
+        <location filename="../../ui/contacts/contacts_view.py" line="97" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="91" />
+        <location filename="../../ui/contacts/contacts_view.py" line="98" />
         <source>Created</source>
         <translation>创建日期</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="92" />
+        <location filename="../../ui/contacts/contacts_view.py" line="99" />
         <source>Last contact</source>
         <translation>最近联系</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="100" />
+        <location filename="../../ui/contacts/contacts_view.py" line="107" />
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="104" />
+        <location filename="../../ui/contacts/contacts_view.py" line="111" />
         <source>People</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="105" />
+        <location filename="../../ui/contacts/contacts_view.py" line="112" />
         <source>Companies</source>
         <translation>公司</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="108" />
+        <location filename="../../ui/contacts/contacts_view.py" line="115" />
         <source>Filter by name, pinyin, phone, email, tag…</source>
         <translation>按姓名、拼音、电话、邮箱、标签筛选…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="114" />
+        <location filename="../../ui/contacts/contacts_view.py" line="121" />
         <source>New…</source>
         <translation>新建…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="115" />
+        <location filename="../../ui/contacts/contacts_view.py" line="122" />
         <source>A new person or company, as the list shows</source>
         <translation>按当前列表新建联系人或公司</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="118" />
+        <location filename="../../ui/contacts/contacts_view.py" line="125" />
         <source>Duplicates…</source>
         <translation>查重…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="121" />
+        <location filename="../../ui/contacts/contacts_view.py" line="128" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="122" />
+        <location filename="../../ui/contacts/contacts_view.py" line="129" />
         <source>Export the selected people, or the whole list</source>
         <translation>导出选中的联系人，或整个列表</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="128" />
+        <location filename="../../ui/contacts/contacts_view.py" line="135" />
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="129" />
+        <location filename="../../ui/contacts/contacts_view.py" line="136" />
         <source>Any level</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="130" />
+        <location filename="../../ui/contacts/contacts_view.py" line="137" />
         <source>Any tag</source>
         <translation>全部标签</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="131" />
+        <location filename="../../ui/contacts/contacts_view.py" line="138" />
         <source>Any city</source>
         <translation>全部城市</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="132" />
+        <location filename="../../ui/contacts/contacts_view.py" line="139" />
         <source>Any source</source>
         <translation>全部来源</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="133" />
+        <location filename="../../ui/contacts/contacts_view.py" line="140" />
         <source>Any owner</source>
         <translation>全部负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="135" />
+        <location filename="../../ui/contacts/contacts_view.py" line="142" />
         <source>Any time</source>
         <translation>任意时间</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="137" />
+        <location filename="../../ui/contacts/contacts_view.py" line="144" />
         <source>Added in the last 7 days</source>
         <translation>最近 7 天添加</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="138" />
+        <location filename="../../ui/contacts/contacts_view.py" line="145" />
         <source>Added in the last 30 days</source>
         <translation>最近 30 天添加</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="139" />
+        <location filename="../../ui/contacts/contacts_view.py" line="146" />
         <source>Added in the last year</source>
         <translation>最近一年添加</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="154" />
+        <location filename="../../ui/contacts/contacts_view.py" line="161" />
         <source>Quiet for</source>
         <translation>未联系超过</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="155" />
+        <location filename="../../ui/contacts/contacts_view.py" line="162" />
         <source>Only contacts nobody has contacted for this long</source>
         <translation>只显示这段时间内无人联系的联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="159" />
+        <location filename="../../ui/contacts/contacts_view.py" line="166" />
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="162" />
+        <location filename="../../ui/contacts/contacts_view.py" line="169" />
         <source>Save view…</source>
         <translation>保存视图…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="163" />
+        <location filename="../../ui/contacts/contacts_view.py" line="170" />
         <source>Keep these filters, sort and columns in the sidebar</source>
         <translation>把当前的筛选、排序和列保存到侧栏</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="166" />
+        <location filename="../../ui/contacts/contacts_view.py" line="173" />
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="167" />
+        <location filename="../../ui/contacts/contacts_view.py" line="174" />
         <source>Clear all filters</source>
         <translation>清除全部筛选条件</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="178" />
+        <location filename="../../ui/contacts/contacts_view.py" line="185" />
         <source>Tag…</source>
         <translation>加标签…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="182" />
+        <location filename="../../ui/contacts/contacts_view.py" line="189" />
         <source>Set status</source>
         <translation>设置状态</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="185" />
+        <location filename="../../ui/contacts/contacts_view.py" line="192" />
         <source>Set level</source>
         <translation>设置等级</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="187" />
+        <location filename="../../ui/contacts/contacts_view.py" line="194" />
         <source>Assign owner</source>
         <translation>指定负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="190" />
+        <location filename="../../ui/contacts/contacts_view.py" line="197" />
         <source>Merge…</source>
         <translation>合并…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="191" />
+        <location filename="../../ui/contacts/contacts_view.py" line="198" />
         <source>Merge the selected people into one</source>
         <translation>把选中的联系人合并为一个</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="196" />
+        <location filename="../../ui/contacts/contacts_view.py" line="203" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="348" />
+        <location filename="../../ui/contacts/contacts_view.py" line="373" />
         <source>Save view</source>
         <translation>保存视图</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="348" />
+        <location filename="../../ui/contacts/contacts_view.py" line="373" />
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/contacts/contacts_view.py" line="418" />
+        <location filename="../../ui/contacts/contacts_view.py" line="443" />
         <source>%Ln people</source>
         <translation>
             <numerusform>%Ln 人</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/contacts/contacts_view.py" line="420" />
+        <location filename="../../ui/contacts/contacts_view.py" line="445" />
         <source>%Ln companies</source>
         <translation>
             <numerusform>%Ln 家公司</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/contacts/contacts_view.py" line="546" />
+        <location filename="../../ui/contacts/contacts_view.py" line="584" />
         <source>Delete %n contacts? You can undo this with Ctrl+Z.</source>
         <translation>
             <numerusform>删除 %n 个联系人？可以用 Ctrl+Z 撤销。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/contacts/contacts_view.py" line="505" />
+        <location filename="../../ui/contacts/contacts_view.py" line="543" />
         <source>%n selected</source>
         <translation>
             <numerusform>已选 %n 项</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="526" />
+        <location filename="../../ui/contacts/contacts_view.py" line="564" />
         <source>Changed to %1.</source>
         <translation>已改为%1。</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="532" />
+        <location filename="../../ui/contacts/contacts_view.py" line="570" />
         <source>Tag contacts</source>
         <translation>给联系人加标签</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="532" />
+        <location filename="../../ui/contacts/contacts_view.py" line="570" />
         <source>Tag:</source>
         <translation>标签：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="538" />
+        <location filename="../../ui/contacts/contacts_view.py" line="576" />
         <source>Tagged with %1.</source>
         <translation>已添加标签“%1”。</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="545" />
+        <location filename="../../ui/contacts/contacts_view.py" line="583" />
         <source>Delete contacts</source>
         <translation>删除联系人</translation>
-    </message>
-    <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="550" />
-        <source>Deleted.</source>
-        <translation>已删除。</translation>
     </message>
 </context>
 <context>
@@ -676,69 +688,77 @@
 <context>
     <name>DuplicatesDialog</name>
     <message>
-        <location filename="../../ui/contacts/duplicates_dialog.py" line="51" />
+        <location filename="../../ui/contacts/duplicates_dialog.py" line="56" />
+        <location filename="../../ui/contacts/duplicates_dialog.py" line="97" />
         <source>Duplicates</source>
         <translation>重复联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/duplicates_dialog.py" line="54" />
+        <location filename="../../ui/contacts/duplicates_dialog.py" line="59" />
         <source>same phone</source>
         <translation>电话相同</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/duplicates_dialog.py" line="55" />
+        <location filename="../../ui/contacts/duplicates_dialog.py" line="60" />
         <source>same email</source>
         <translation>邮箱相同</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/duplicates_dialog.py" line="56" />
+        <location filename="../../ui/contacts/duplicates_dialog.py" line="61" />
         <source>similar name</source>
         <translation>姓名相近</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/duplicates_dialog.py" line="59" />
+        <location filename="../../ui/contacts/duplicates_dialog.py" line="64" />
+        <location filename="../../ui/contacts/duplicates_dialog.py" line="94" />
+        <location filename="../../ui/contacts/duplicates_dialog.py" line="98" />
         <source>Looking for duplicates…</source>
         <translation>正在查找重复联系人…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/duplicates_dialog.py" line="64" />
+        <location filename="../../ui/contacts/duplicates_dialog.py" line="69" />
         <source>Person</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/duplicates_dialog.py" line="64" />
+        <location filename="../../ui/contacts/duplicates_dialog.py" line="69" />
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/duplicates_dialog.py" line="64" />
+        <location filename="../../ui/contacts/duplicates_dialog.py" line="69" />
         <source>Score</source>
         <translation>相似度</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/duplicates_dialog.py" line="72" />
+        <location filename="../../ui/contacts/duplicates_dialog.py" line="77" />
         <source>Merge…</source>
         <translation>合并…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/duplicates_dialog.py" line="74" />
+        <location filename="../../ui/contacts/duplicates_dialog.py" line="79" />
         <source>Look again</source>
         <translation>重新查找</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/duplicates_dialog.py" line="76" />
+        <location filename="../../ui/contacts/duplicates_dialog.py" line="81" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
+    <message>
+        <location filename="../../ui/contacts/duplicates_dialog.py" line="108" />
+        <source>The search for duplicates stopped.</source>
+        <translation>查找重复联系人已停止。</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/contacts/duplicates_dialog.py" line="107" />
+        <location filename="../../ui/contacts/duplicates_dialog.py" line="127" />
         <source>%n likely duplicate pairs.</source>
         <translation>
             <numerusform>%n 对可能重复的联系人。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/duplicates_dialog.py" line="126" />
+        <location filename="../../ui/contacts/duplicates_dialog.py" line="143" />
         <source>Merged.</source>
         <translation>已合并。</translation>
     </message>
@@ -746,187 +766,193 @@
 <context>
     <name>FileTransfer</name>
     <message>
-        <location filename="../../ui/contacts/contact_export.py" line="20" />
-        <location filename="../../ui/imports/file_transfer.py" line="161" />
-        <location filename="../../ui/imports/file_transfer.py" line="194" />
+        <location filename="../../ui/contacts/contact_export.py" line="25" />
+        <location filename="../../ui/imports/file_transfer.py" line="141" />
+        <location filename="../../ui/imports/file_transfer.py" line="179" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contact_export.py" line="21" />
-        <location filename="../../ui/imports/file_transfer.py" line="162" />
+        <location filename="../../ui/contacts/contact_export.py" line="26" />
+        <location filename="../../ui/imports/file_transfer.py" line="142" />
         <source>CSV, UTF-8 (*.csv)</source>
         <translation>CSV，UTF-8 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contact_export.py" line="22" />
+        <location filename="../../ui/contacts/contact_export.py" line="27" />
         <source>vCard 3.0 (*.vcf)</source>
         <translation>vCard 3.0 (*.vcf)</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contact_export.py" line="23" />
+        <location filename="../../ui/contacts/contact_export.py" line="28" />
         <source>vCard 4.0 (*.vcf)</source>
         <translation>vCard 4.0 (*.vcf)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/contacts/contact_export.py" line="27" />
+        <location filename="../../ui/contacts/contact_export.py" line="32" />
         <source>Export %n contacts</source>
         <translation>
             <numerusform>导出 %n 个联系人</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../ui/contacts/contact_export.py" line="59" />
+        <location filename="../../ui/contacts/contact_export.py" line="89" />
+        <location filename="../../ui/imports/file_transfer.py" line="159" />
+        <source>Exporting to %1…</source>
+        <translation>正在导出到 %1…</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/contacts/contact_export.py" line="51" />
-        <location filename="../../ui/contacts/contact_export.py" line="74" />
+        <location filename="../../ui/contacts/contact_export.py" line="65" />
+        <location filename="../../ui/contacts/contact_export.py" line="93" />
         <source>Exported %Ln contacts to %1.</source>
         <translation>
             <numerusform>已导出 %Ln 个联系人到 %1。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/imports/file_transfer.py" line="46" />
+        <location filename="../../ui/imports/file_transfer.py" line="56" />
         <source>Importing %1…</source>
         <translation>正在导入 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/file_transfer.py" line="47" />
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <location filename="../../ui/imports/file_transfer.py" line="52" />
-        <location filename="../../ui/imports/file_transfer.py" line="118" />
+        <location filename="../../ui/imports/file_transfer.py" line="55" />
+        <location filename="../../ui/imports/file_transfer.py" line="98" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/file_transfer.py" line="83" />
-        <source>%1: %2 created, %3 updated, %4 skipped, %5 failed.</source>
-        <translation>%1：新建 %2，更新 %3，跳过 %4，失败 %5。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/imports/file_transfer.py" line="93" />
+        <location filename="../../ui/imports/file_transfer.py" line="73" />
         <source>…and %1 more.</source>
         <translation>……还有 %1 条。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/file_transfer.py" line="96" />
+        <location filename="../../ui/imports/file_transfer.py" line="76" />
         <source>Rows that could not be imported are listed in %1.</source>
         <translation>无法导入的行已列在 %1 中。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/file_transfer.py" line="101" />
+        <location filename="../../ui/imports/file_transfer.py" line="81" />
         <source>Edit &gt; Undo takes the whole import back.</source>
         <translation>“编辑 &gt; 撤销”可撤回整次导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/file_transfer.py" line="109" />
+        <location filename="../../ui/imports/file_transfer.py" line="89" />
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/file_transfer.py" line="121" />
+        <location filename="../../ui/imports/file_transfer.py" line="101" />
         <source>Spreadsheets and contact files (*.xlsx *.xlsm *.xls *.ods *.csv *.txt *.htm *.html *.xml *.fods *.ldif *.vcf *.vcard);;All files (*)</source>
         <translation>表格和联系人文件 (*.xlsx *.xlsm *.xls *.ods *.csv *.txt *.htm *.html *.xml *.fods *.ldif *.vcf *.vcard);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/file_transfer.py" line="166" />
+        <location filename="../../ui/contacts/contact_export.py" line="58" />
+        <location filename="../../ui/contacts/contact_export.py" line="88" />
+        <location filename="../../ui/imports/file_transfer.py" line="146" />
+        <location filename="../../ui/imports/file_transfer.py" line="158" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/file_transfer.py" line="192" />
+        <location filename="../../ui/imports/file_transfer.py" line="177" />
+        <location filename="../../ui/imports/file_transfer.py" line="186" />
         <source>Export Whole Workspace</source>
         <translation>导出整个工作区</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/file_transfer.py" line="199" />
+        <location filename="../../ui/imports/file_transfer.py" line="187" />
         <source>Exporting the workspace…</source>
         <translation>正在导出工作区…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/file_transfer.py" line="179" />
+        <location filename="../../ui/imports/file_transfer.py" line="165" />
         <source>Exported %Ln rows to %1.</source>
         <translation>
             <numerusform>已导出 %Ln 行到 %1。</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../ui/imports/file_transfer.py" line="68" />
+        <source>%1: %2.</source>
+        <translation>%1：%2。</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/file_transfer.py" line="205" />
+        <location filename="../../ui/imports/file_transfer.py" line="192" />
         <source>Wrote %Ln rows to %1; import it into a new workspace to move it.</source>
         <translation>
             <numerusform>已写入 %Ln 行到 %1；导入到新的工作区即可迁移。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/imports/file_transfer.py" line="217" />
-        <location filename="../../ui/imports/file_transfer.py" line="223" />
+        <location filename="../../ui/imports/file_transfer.py" line="204" />
+        <location filename="../../ui/imports/file_transfer.py" line="210" />
         <source>English template (*.xlsx)</source>
         <translation>英文模板 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/file_transfer.py" line="226" />
+        <location filename="../../ui/imports/file_transfer.py" line="213" />
         <source>Save Import Template</source>
         <translation>保存导入模板</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/file_transfer.py" line="243" />
+        <location filename="../../ui/imports/file_transfer.py" line="230" />
         <source>Template saved as %1.</source>
         <translation>模板已保存为 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/file_transfer.py" line="261" />
+        <location filename="../../ui/imports/file_transfer.py" line="248" />
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/file_transfer.py" line="265" />
+        <location filename="../../ui/imports/file_transfer.py" line="252" />
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/file_transfer.py" line="267" />
-        <location filename="../../ui/imports/file_transfer.py" line="285" />
+        <location filename="../../ui/imports/file_transfer.py" line="254" />
+        <location filename="../../ui/imports/file_transfer.py" line="272" />
         <source>&amp;Deals…</source>
         <translation>商机(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/file_transfer.py" line="268" />
+        <location filename="../../ui/imports/file_transfer.py" line="255" />
         <source>&amp;Quotes…</source>
         <translation>报价单(&amp;Q)…</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/file_transfer.py" line="269" />
+        <location filename="../../ui/imports/file_transfer.py" line="256" />
         <source>&amp;Activities…</source>
         <translation>活动记录(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/file_transfer.py" line="270" />
+        <location filename="../../ui/imports/file_transfer.py" line="257" />
         <source>&amp;Products…</source>
         <translation>产品(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/file_transfer.py" line="277" />
+        <location filename="../../ui/imports/file_transfer.py" line="264" />
         <source>&amp;Whole Workspace…</source>
         <translation>整个工作区(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/file_transfer.py" line="281" />
+        <location filename="../../ui/imports/file_transfer.py" line="268" />
         <source>Import &amp;Templates</source>
         <translation>导入模板(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/file_transfer.py" line="283" />
+        <location filename="../../ui/imports/file_transfer.py" line="270" />
         <source>&amp;People…</source>
         <translation>联系人(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/file_transfer.py" line="284" />
+        <location filename="../../ui/imports/file_transfer.py" line="271" />
         <source>&amp;Companies…</source>
         <translation>公司(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/file_transfer.py" line="286" />
+        <location filename="../../ui/imports/file_transfer.py" line="273" />
         <source>P&amp;roducts…</source>
         <translation>产品(&amp;R)…</translation>
     </message>
@@ -995,305 +1021,587 @@
 <context>
     <name>ImportFields</name>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="12" />
+        <location filename="../../ui/imports/field_labels.py" line="14" />
         <source>People</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="13" />
+        <location filename="../../ui/imports/field_labels.py" line="15" />
         <source>Companies</source>
         <translation>公司</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="14" />
+        <location filename="../../ui/imports/field_labels.py" line="16" />
         <source>Deals</source>
         <translation>商机</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="15" />
+        <location filename="../../ui/imports/field_labels.py" line="17" />
         <source>Products</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="23" />
+        <location filename="../../ui/imports/field_labels.py" line="25" />
         <source>Custom field: %1</source>
         <translation>自定义字段：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="25" />
+        <location filename="../../ui/imports/field_labels.py" line="27" />
         <source>Company name</source>
         <translation>公司名称</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="26" />
+        <location filename="../../ui/imports/field_labels.py" line="28" />
         <source>Product name</source>
         <translation>产品名称</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="27" />
+        <location filename="../../ui/imports/field_labels.py" line="29" />
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="32" />
+        <location filename="../../ui/imports/field_labels.py" line="34" />
         <source>Ignore</source>
         <translation>忽略</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="33" />
+        <location filename="../../ui/imports/field_labels.py" line="35" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="34" />
+        <location filename="../../ui/imports/field_labels.py" line="36" />
         <source>Family name</source>
         <translation>姓</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="35" />
+        <location filename="../../ui/imports/field_labels.py" line="37" />
         <source>Given name</source>
         <translation>名</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="36" />
+        <location filename="../../ui/imports/field_labels.py" line="38" />
         <source>Company</source>
         <translation>公司</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="37" />
+        <location filename="../../ui/imports/field_labels.py" line="39" />
         <source>Job title</source>
         <translation>职位</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="39" />
+        <location filename="../../ui/imports/field_labels.py" line="41" />
         <source>Deal</source>
         <translation>商机</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="40" />
+        <location filename="../../ui/imports/field_labels.py" line="42" />
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="41" />
+        <location filename="../../ui/imports/field_labels.py" line="43" />
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="42" />
+        <location filename="../../ui/imports/field_labels.py" line="44" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="43" />
+        <location filename="../../ui/imports/field_labels.py" line="45" />
         <source>Home phone</source>
         <translation>家庭电话</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="44" />
+        <location filename="../../ui/imports/field_labels.py" line="46" />
         <source>Fax</source>
         <translation>传真</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="45" />
+        <location filename="../../ui/imports/field_labels.py" line="47" />
         <source>Email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="46" />
+        <location filename="../../ui/imports/field_labels.py" line="48" />
         <source>Other email</source>
         <translation>其他邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="47" />
+        <location filename="../../ui/imports/field_labels.py" line="49" />
         <source>Street</source>
         <translation>街道地址</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="48" />
+        <location filename="../../ui/imports/field_labels.py" line="50" />
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="49" />
+        <location filename="../../ui/imports/field_labels.py" line="51" />
         <source>Province / state</source>
         <translation>省份</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="50" />
+        <location filename="../../ui/imports/field_labels.py" line="52" />
         <source>Postcode</source>
         <translation>邮编</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="51" />
+        <location filename="../../ui/imports/field_labels.py" line="53" />
         <source>Country</source>
         <translation>国家/地区</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="52" />
+        <location filename="../../ui/imports/field_labels.py" line="54" />
         <source>Website</source>
         <translation>网址</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="53" />
+        <location filename="../../ui/imports/field_labels.py" line="55" />
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="54" />
+        <location filename="../../ui/imports/field_labels.py" line="56" />
         <source>QQ</source>
         <translation>QQ</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="55" />
+        <location filename="../../ui/imports/field_labels.py" line="57" />
         <source>Birthday</source>
         <translation>生日</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="56" />
+        <location filename="../../ui/imports/field_labels.py" line="58" />
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="57" />
+        <location filename="../../ui/imports/field_labels.py" line="59" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="58" />
+        <location filename="../../ui/imports/field_labels.py" line="60" />
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="59" />
+        <location filename="../../ui/imports/field_labels.py" line="61" />
         <source>Level</source>
         <translation>客户等级</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="60" />
+        <location filename="../../ui/imports/field_labels.py" line="62" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="62" />
+        <location filename="../../ui/imports/field_labels.py" line="64" />
         <source>Open / won / lost</source>
         <translation>进行中/赢单/输单</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="63" />
+        <location filename="../../ui/imports/field_labels.py" line="65" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="64" />
+        <location filename="../../ui/imports/field_labels.py" line="66" />
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="65" />
+        <location filename="../../ui/imports/field_labels.py" line="67" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="66" />
+        <location filename="../../ui/imports/field_labels.py" line="68" />
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="67" />
+        <location filename="../../ui/imports/field_labels.py" line="69" />
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="68" />
+        <location filename="../../ui/imports/field_labels.py" line="70" />
         <source>Expected close</source>
         <translation>预计成交日期</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="69" />
+        <location filename="../../ui/imports/field_labels.py" line="71" />
         <source>Closed on</source>
         <translation>成交日期</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="70" />
+        <location filename="../../ui/imports/field_labels.py" line="72" />
         <source>Lost reason</source>
         <translation>输单原因</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="71" />
+        <location filename="../../ui/imports/field_labels.py" line="73" />
         <source>Code / SKU</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="72" />
+        <location filename="../../ui/imports/field_labels.py" line="74" />
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="73" />
+        <location filename="../../ui/imports/field_labels.py" line="75" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="74" />
+        <location filename="../../ui/imports/field_labels.py" line="76" />
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="75" />
+        <location filename="../../ui/imports/field_labels.py" line="77" />
         <source>Tax rate %</source>
         <translation>税率 %</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="76" />
+        <location filename="../../ui/imports/field_labels.py" line="78" />
         <source>On sale</source>
         <translation>在售</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="85" />
+        <location filename="../../ui/imports/field_labels.py" line="79" />
+        <source>Created (date)</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/field_labels.py" line="88" />
         <source>Year-month-day (2025-03-04)</source>
         <translation>年-月-日（2025-03-04）</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="86" />
+        <location filename="../../ui/imports/field_labels.py" line="89" />
         <source>Day/month/year (04/03/2025)</source>
         <translation>日/月/年（04/03/2025）</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="87" />
+        <location filename="../../ui/imports/field_labels.py" line="90" />
         <source>Month/day/year (03/04/2025)</source>
         <translation>月/日/年（03/04/2025）</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="95" />
+        <location filename="../../ui/imports/field_labels.py" line="98" />
         <source>Skip them (change nothing)</source>
         <translation>跳过（不做改动）</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="96" />
+        <location filename="../../ui/imports/field_labels.py" line="99" />
         <source>Fill their empty fields</source>
         <translation>只填写空白字段</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="97" />
+        <location filename="../../ui/imports/field_labels.py" line="100" />
         <source>Overwrite with the file's values</source>
         <translation>用文件中的值覆盖</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="98" />
+        <location filename="../../ui/imports/field_labels.py" line="101" />
         <source>Create new records anyway</source>
         <translation>仍然新建记录</translation>
     </message>
 </context>
 <context>
+    <name>ImportSummary</name>
+    <message numerus="yes">
+        <location filename="../../ui/imports/import_summary.py" line="33" />
+        <source>%Ln people created</source>
+        <translation>
+            <numerusform>已新建 %Ln 位联系人</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/imports/import_summary.py" line="34" />
+        <source>%Ln people updated</source>
+        <translation>
+            <numerusform>已更新 %Ln 位联系人</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/imports/import_summary.py" line="35" />
+        <source>%Ln people skipped</source>
+        <translation>
+            <numerusform>已跳过 %Ln 位联系人</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/imports/import_summary.py" line="38" />
+        <source>%Ln companies created</source>
+        <translation>
+            <numerusform>已新建 %Ln 家公司</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/imports/import_summary.py" line="39" />
+        <source>%Ln companies updated</source>
+        <translation>
+            <numerusform>已更新 %Ln 家公司</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/imports/import_summary.py" line="40" />
+        <source>%Ln companies skipped</source>
+        <translation>
+            <numerusform>已跳过 %Ln 家公司</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/imports/import_summary.py" line="43" />
+        <source>%Ln deals created</source>
+        <translation>
+            <numerusform>已新建 %Ln 个商机</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/imports/import_summary.py" line="44" />
+        <source>%Ln deals updated</source>
+        <translation>
+            <numerusform>已更新 %Ln 个商机</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/imports/import_summary.py" line="45" />
+        <source>%Ln deals skipped</source>
+        <translation>
+            <numerusform>已跳过 %Ln 个商机</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/imports/import_summary.py" line="48" />
+        <source>%Ln products created</source>
+        <translation>
+            <numerusform>已新建 %Ln 个产品</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/imports/import_summary.py" line="49" />
+        <source>%Ln products updated</source>
+        <translation>
+            <numerusform>已更新 %Ln 个产品</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/imports/import_summary.py" line="50" />
+        <source>%Ln products skipped</source>
+        <translation>
+            <numerusform>已跳过 %Ln 个产品</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/imports/import_summary.py" line="58" />
+        <source>%Ln people</source>
+        <translation>
+            <numerusform>%Ln 人</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/imports/import_summary.py" line="59" />
+        <source>%Ln companies</source>
+        <translation>
+            <numerusform>%Ln 家公司</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/imports/import_summary.py" line="60" />
+        <source>%Ln deals</source>
+        <translation>
+            <numerusform>%Ln 个商机</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/imports/import_summary.py" line="61" />
+        <source>%Ln products</source>
+        <translation>
+            <numerusform>%Ln 个产品</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/import_summary.py" line="76" />
+        <source>%1 created, %2 updated, %3 skipped</source>
+        <translation>新建 %1，更新 %2，跳过 %3</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/imports/import_summary.py" line="82" />
+        <source>%Ln failed</source>
+        <translation>
+            <numerusform>%Ln 行失败</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/import_summary.py" line="83" />
+        <location filename="../../ui/imports/import_summary.py" line="91" />
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/import_summary.py" line="93" />
+        <source>The import will create: %1; update: %2; skip: %3.</source>
+        <translation>本次导入将新建：%1；更新：%2；跳过：%3。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/import_summary.py" line="103" />
+        <source>email address</source>
+        <translation>邮箱地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/import_summary.py" line="104" />
+        <source>phone number</source>
+        <translation>电话号码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/import_summary.py" line="105" />
+        <source>organization</source>
+        <translation>公司名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/import_summary.py" line="113" />
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/import_summary.py" line="115" />
+        <source>; …</source>
+        <translation>；……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/import_summary.py" line="126" />
+        <source>Row %1 has no name; named “%2” from its %3.</source>
+        <translation>第 %1 行没有姓名；已按其%3命名为“%2”。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/imports/import_summary.py" line="132" />
+        <source>%Ln rows have no name; each was named from its %1 (%2).</source>
+        <translation>
+            <numerusform>%Ln 行没有姓名；均已按其%1命名（%2）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/import_summary.py" line="138" />
+        <location filename="../../ui/imports/import_summary.py" line="210" />
+        <source>row %1: “%2”</source>
+        <translation>第 %1 行：“%2”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/import_summary.py" line="143" />
+        <source>Card %1 (line %2) has no name; named “%3” from its %4.</source>
+        <translation>第 %1 张名片（第 %2 行）没有姓名；已按其%4命名为“%3”。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/imports/import_summary.py" line="150" />
+        <source>%Ln cards have no name; each was named from its %1 (%2).</source>
+        <translation>
+            <numerusform>%Ln 张名片没有姓名；均已按其%1命名（%2）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/import_summary.py" line="156" />
+        <source>card %1: “%2”</source>
+        <translation>第 %1 张名片：“%2”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/import_summary.py" line="161" />
+        <source>Row %1, %2: %3</source>
+        <translation>第 %1 行，%2：%3</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/imports/import_summary.py" line="167" />
+        <source>%1: %Ln values could not be stored as mapped and were kept in notes (%2).</source>
+        <translation>
+            <numerusform>%1：%Ln 个值无法按所选字段保存，已保留在备注中（%2）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/import_summary.py" line="174" />
+        <source>row %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/import_summary.py" line="179" />
+        <source>Card %1 (line %2): %3</source>
+        <translation>第 %1 张名片（第 %2 行）：%3</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/imports/import_summary.py" line="184" />
+        <source>%Ln cards have values that were not kept (%1).</source>
+        <translation>
+            <numerusform>%Ln 张名片有未保留的值（%1）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/import_summary.py" line="188" />
+        <source>card %1: %2</source>
+        <translation>第 %1 张名片：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/import_summary.py" line="195" />
+        <source>Row %1: stage “%2” is not in the pipeline; the deal starts in the first stage and the name is kept in its notes.</source>
+        <translation>第 %1 行：阶段“%2”不在销售流程中；商机从第一个阶段开始，该阶段名称保留在备注中。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/imports/import_summary.py" line="202" />
+        <source>%Ln deals name a stage that is not in the pipeline; they start in the first stage and the names are kept in their notes (%1).</source>
+        <translation>
+            <numerusform>%Ln 个商机的阶段不在销售流程中；它们从第一个阶段开始，阶段名称保留在备注中（%1）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/imports/import_summary.py" line="216" />
+        <source>%1: “%2” is not a user (%Ln rows); kept in notes.</source>
+        <translation>
+            <numerusform>%1：“%2”不是本工作区的用户（%Ln 行）；已保留在备注中。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/imports/import_summary.py" line="220" />
+        <source>%1: %2 names are not users (%Ln rows); kept in notes.</source>
+        <translation>
+            <numerusform>%1：%2 个名字不是本工作区的用户（%Ln 行）；已保留在备注中。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/import_summary.py" line="226" />
+        <source>%1: added “%2” as a user.</source>
+        <translation>%1：已将“%2”添加为用户。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/imports/import_summary.py" line="230" />
+        <source>%1: added %Ln users (%2).</source>
+        <translation>
+            <numerusform>%1：已添加 %Ln 位用户（%2）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/imports/import_summary.py" line="234" />
+        <source>The whole workspace (%Ln rows, history included) was loaded.</source>
+        <translation>
+            <numerusform>已载入整个工作区（%Ln 行，含历史记录）。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="78" />
+        <location filename="../../ui/imports/import_wizard.py" line="87" />
         <source>Import %1</source>
         <translation>导入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="96" />
+        <location filename="../../ui/imports/import_wizard.py" line="108" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
@@ -1302,7 +1610,7 @@
     <name>Labels</name>
     <message>
         <location filename="../../ui/contacts/labels.py" line="23" />
-        <location filename="../../ui/imports/file_transfer.py" line="221" />
+        <location filename="../../ui/imports/file_transfer.py" line="208" />
         <source>Lead</source>
         <translation>线索</translation>
     </message>
@@ -1323,20 +1631,28 @@
     </message>
 </context>
 <context>
+    <name>Language</name>
+    <message>
+        <location filename="../../ui/language.py" line="16" />
+        <source>en</source>
+        <translation>zh</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="80" />
-        <location filename="../../ui/main_window.py" line="432" />
+        <location filename="../../ui/main_window.py" line="87" />
+        <location filename="../../ui/main_window.py" line="490" />
         <source>Desktop CRM</source>
         <translation>Desktop CRM</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112" />
+        <location filename="../../ui/main_window.py" line="119" />
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154" />
+        <location filename="../../ui/main_window.py" line="161" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -1366,56 +1682,76 @@
         <translation>打开其他文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161" />
+        <location filename="../../ui/main_window.py" line="168" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163" />
+        <location filename="../../ui/main_window.py" line="170" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146" />
-        <location filename="../../ui/main_window.py" line="359" />
+        <location filename="../../ui/main_window.py" line="153" />
+        <location filename="../../ui/main_window.py" line="372" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147" />
-        <location filename="../../ui/main_window.py" line="362" />
+        <location filename="../../ui/main_window.py" line="154" />
+        <location filename="../../ui/main_window.py" line="375" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151" />
+        <location filename="../../ui/main_window.py" line="158" />
         <source>&amp;Search…</source>
         <translation>搜索(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170" />
+        <location filename="../../ui/main_window.py" line="177" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171" />
+        <location filename="../../ui/main_window.py" line="178" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171" />
+        <location filename="../../ui/main_window.py" line="178" />
         <source>&amp;About Desktop CRM</source>
         <translation>关于 Desktop CRM(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="242" />
+        <location filename="../../ui/main_window.py" line="249" />
         <source>Opening %1…</source>
         <translation>正在打开 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="255" />
+        <location filename="../../ui/main_window.py" line="262" />
         <source>%1 — Desktop CRM</source>
         <translation>%1 — Desktop CRM</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="392" />
+        <source>Redone: %1</source>
+        <translation>已重做：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="395" />
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="396" />
+        <source>Redoing %1…</source>
+        <translation>正在重做 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="396" />
+        <source>Redoing…</source>
+        <translation>正在重做…</translation>
     </message>
     <message>
         <location filename="../../ui/workspace_files.py" line="85" />
@@ -1428,17 +1764,17 @@
         <translation>要恢复最新的完好备份吗？损坏的文件会改名后保留在原处。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="307" />
+        <location filename="../../ui/main_window.py" line="314" />
         <source>Backing up and closing…</source>
         <translation>正在备份并关闭…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="359" />
+        <location filename="../../ui/main_window.py" line="372" />
         <source>&amp;Undo %1</source>
         <translation>撤销 %1(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="362" />
+        <location filename="../../ui/main_window.py" line="375" />
         <source>&amp;Redo %1</source>
         <translation>重做 %1(&amp;R)</translation>
     </message>
@@ -1448,22 +1784,42 @@
         <translation>处理中…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="92" />
+        <location filename="../../ui/main_window.py" line="99" />
         <source>Saved view</source>
         <translation>已保存的视图</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="367" />
+        <location filename="../../ui/main_window.py" line="381" />
         <source>Undone.</source>
         <translation>已撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="371" />
+        <location filename="../../ui/main_window.py" line="381" />
+        <source>Undone: %1</source>
+        <translation>已撤销：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="384" />
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="385" />
+        <source>Undoing %1…</source>
+        <translation>正在撤销 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="385" />
+        <source>Undoing…</source>
+        <translation>正在撤销…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="392" />
         <source>Redone.</source>
         <translation>已重做。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="284" />
+        <location filename="../../ui/main_window.py" line="291" />
         <source>Backup restored.</source>
         <translation>备份已恢复。</translation>
     </message>
@@ -1493,12 +1849,12 @@
         <translation>Desktop CRM 工作区 (*.crm);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="439" />
+        <location filename="../../ui/main_window.py" line="497" />
         <source>About Desktop CRM</source>
         <translation>关于 Desktop CRM</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="440" />
+        <location filename="../../ui/main_window.py" line="498" />
         <source>Desktop CRM %1
 An offline-first CRM for small teams.</source>
         <translation>Desktop CRM %1
@@ -1508,57 +1864,57 @@ An offline-first CRM for small teams.</source>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="274" />
+        <location filename="../../ui/imports/import_wizard.py" line="306" />
         <source>Choose where each column goes</source>
         <translation>选择每一列导入到哪里</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="276" />
+        <location filename="../../ui/imports/import_wizard.py" line="308" />
         <source>Columns left on “Keep in notes” are added to each record's notes.</source>
         <translation>选择“保存到备注”的列会追加到每条记录的备注中。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="280" />
+        <location filename="../../ui/imports/import_wizard.py" line="312" />
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="280" />
+        <location filename="../../ui/imports/import_wizard.py" line="312" />
         <source>Examples</source>
         <translation>示例</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="280" />
+        <location filename="../../ui/imports/import_wizard.py" line="312" />
         <source>Import as</source>
         <translation>导入为</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="280" />
+        <location filename="../../ui/imports/import_wizard.py" line="312" />
         <source>Dates written</source>
         <translation>日期写法</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="326" />
+        <location filename="../../ui/imports/import_wizard.py" line="358" />
         <source>Choose the column that holds %1.</source>
         <translation>请选择包含 %1 的列。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="340" />
+        <location filename="../../ui/imports/import_wizard.py" line="372" />
         <source>Keep in notes</source>
         <translation>保存到备注</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="349" />
+        <location filename="../../ui/imports/import_wizard.py" line="381" />
         <source>New custom field…</source>
         <translation>新建自定义字段…</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="368" />
+        <location filename="../../ui/imports/import_wizard.py" line="401" />
         <source>New custom field</source>
         <translation>新建自定义字段</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="369" />
+        <location filename="../../ui/imports/import_wizard.py" line="402" />
         <source>Name of the field:</source>
         <translation>字段名称：</translation>
     </message>
@@ -1566,72 +1922,72 @@ An offline-first CRM for small teams.</source>
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../ui/contacts/duplicates_dialog.py" line="156" />
+        <location filename="../../ui/contacts/duplicates_dialog.py" line="173" />
         <source>Merge people</source>
         <translation>合并联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/duplicates_dialog.py" line="165" />
+        <location filename="../../ui/contacts/duplicates_dialog.py" line="182" />
         <source>Choose which value to keep for each field. Every phone, email, activity, deal and quote of both is kept. You can undo the merge with Ctrl+Z.</source>
         <translation>为每个字段选择要保留的值。双方的电话、邮箱、活动、商机和报价都会保留。可以用 Ctrl+Z 撤销合并。</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/duplicates_dialog.py" line="175" />
+        <location filename="../../ui/contacts/duplicates_dialog.py" line="192" />
         <source>Merge</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/duplicates_dialog.py" line="186" />
+        <location filename="../../ui/contacts/duplicates_dialog.py" line="204" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/duplicates_dialog.py" line="187" />
+        <location filename="../../ui/contacts/duplicates_dialog.py" line="205" />
         <source>Title</source>
         <translation>职位</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/duplicates_dialog.py" line="188" />
+        <location filename="../../ui/contacts/duplicates_dialog.py" line="206" />
         <source>Company</source>
         <translation>公司</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/duplicates_dialog.py" line="189" />
+        <location filename="../../ui/contacts/duplicates_dialog.py" line="207" />
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/duplicates_dialog.py" line="190" />
+        <location filename="../../ui/contacts/duplicates_dialog.py" line="208" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/duplicates_dialog.py" line="191" />
+        <location filename="../../ui/contacts/duplicates_dialog.py" line="209" />
         <source>Level</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/duplicates_dialog.py" line="192" />
+        <location filename="../../ui/contacts/duplicates_dialog.py" line="210" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/duplicates_dialog.py" line="193" />
+        <location filename="../../ui/contacts/duplicates_dialog.py" line="211" />
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/duplicates_dialog.py" line="194" />
+        <location filename="../../ui/contacts/duplicates_dialog.py" line="212" />
         <source>Website</source>
         <translation>网站</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/duplicates_dialog.py" line="195" />
+        <location filename="../../ui/contacts/duplicates_dialog.py" line="213" />
         <source>Birthday</source>
         <translation>生日</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/duplicates_dialog.py" line="197" />
+        <location filename="../../ui/contacts/duplicates_dialog.py" line="215" />
         <source>Keep as</source>
         <translation>保留为</translation>
     </message>
@@ -1710,363 +2066,581 @@ An offline-first CRM for small teams.</source>
     </message>
 </context>
 <context>
+    <name>NoMatchPanel</name>
+    <message>
+        <location filename="../../ui/empty_state.py" line="93" />
+        <source>No contacts match —</source>
+        <translation>没有符合条件的联系人 —</translation>
+    </message>
+    <message>
+        <location filename="../../ui/empty_state.py" line="94" />
+        <source>Clear filter</source>
+        <translation>清除筛选</translation>
+    </message>
+</context>
+<context>
+    <name>OperationLabels</name>
+    <message>
+        <location filename="../../ui/operation_labels.py" line="40" />
+        <source>Undo %1</source>
+        <translation>撤销 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operation_labels.py" line="42" />
+        <source>Redo %1</source>
+        <translation>重做 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operation_labels.py" line="46" />
+        <source>Add %1</source>
+        <translation>添加 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operation_labels.py" line="48" />
+        <source>Edit %1</source>
+        <translation>编辑 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operation_labels.py" line="50" />
+        <source>Delete %1</source>
+        <translation>删除 %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/operation_labels.py" line="53" />
+        <source>Delete %n companies</source>
+        <translation>
+            <numerusform>删除 %n 家公司</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/operation_labels.py" line="55" />
+        <source>Delete %n people</source>
+        <translation>
+            <numerusform>删除 %n 位联系人</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/operation_labels.py" line="59" />
+        <source>Set %1 of %n companies</source>
+        <translation>
+            <numerusform>设置 %n 家公司的%1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/operation_labels.py" line="61" />
+        <source>Set %1 of %n people</source>
+        <translation>
+            <numerusform>设置 %n 位联系人的%1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/operation_labels.py" line="66" />
+        <source>Tag %n companies with %1</source>
+        <translation>
+            <numerusform>为 %n 家公司添加标签 %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/operation_labels.py" line="68" />
+        <source>Tag %n people with %1</source>
+        <translation>
+            <numerusform>为 %n 位联系人添加标签 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/operation_labels.py" line="73" />
+        <source>Log %1 with %2</source>
+        <translation>记录与 %2 的%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operation_labels.py" line="75" />
+        <source>Add field %1</source>
+        <translation>添加字段 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operation_labels.py" line="77" />
+        <source>Import %1</source>
+        <translation>导入 %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/operation_labels.py" line="79" />
+        <source>Merge %n people into %1</source>
+        <translation>
+            <numerusform>将 %n 位联系人合并到 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/operation_labels.py" line="81" />
+        <source>Change settings</source>
+        <translation>更改设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operation_labels.py" line="82" />
+        <source>Create demo data</source>
+        <translation>创建演示数据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operation_labels.py" line="83" />
+        <source>Create workspace</source>
+        <translation>创建工作区</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operation_labels.py" line="84" />
+        <source>Rebuild search</source>
+        <translation>重建搜索索引</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operation_labels.py" line="96" />
+        <source>status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operation_labels.py" line="97" />
+        <source>level</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operation_labels.py" line="98" />
+        <source>owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operation_labels.py" line="106" />
+        <source>call</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operation_labels.py" line="107" />
+        <source>meeting</source>
+        <translation>会议</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operation_labels.py" line="108" />
+        <source>visit</source>
+        <translation>拜访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operation_labels.py" line="109" />
+        <source>email</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operation_labels.py" line="110" />
+        <source>message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operation_labels.py" line="111" />
+        <source>note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
     <name>OptionsPage</name>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="430" />
+        <location filename="../../ui/imports/import_wizard.py" line="463" />
         <source>Records already in the workspace</source>
         <translation>工作区中已有的记录</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="432" />
+        <location filename="../../ui/imports/import_wizard.py" line="465" />
         <source>A row is the same person when it has the same:</source>
         <translation>以下信息相同时视为同一个人：</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="435" />
+        <location filename="../../ui/imports/import_wizard.py" line="468" />
         <source>Email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="436" />
+        <location filename="../../ui/imports/import_wizard.py" line="469" />
         <source>Phone number</source>
         <translation>电话号码</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="437" />
+        <location filename="../../ui/imports/import_wizard.py" line="470" />
         <source>Name at the same company</source>
         <translation>同一公司下的姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="447" />
+        <location filename="../../ui/imports/import_wizard.py" line="480" />
         <source>When a row matches a record already there:</source>
         <translation>某行与已有记录相同时：</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="468" />
+        <location filename="../../ui/imports/import_wizard.py" line="501" />
         <source>Companies are matched by name.</source>
         <translation>公司按名称匹配。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="469" />
+        <location filename="../../ui/imports/import_wizard.py" line="502" />
         <source>Deals are matched by name and company.</source>
         <translation>商机按名称和公司匹配。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="470" />
+        <location filename="../../ui/imports/import_wizard.py" line="503" />
         <source>Products are matched by code, or by name when there is none.</source>
         <translation>产品按编码匹配，没有编码时按名称匹配。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="491" />
+        <location filename="../../ui/imports/import_wizard.py" line="528" />
         <source>Checking the whole file…</source>
         <translation>正在检查整个文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="496" />
-        <source>The import will create: %1, update: %2, skip: %3.</source>
-        <translation>本次导入将新建 %1，更新 %2，跳过 %3。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/imports/import_wizard.py" line="503" />
+        <location filename="../../ui/imports/import_wizard.py" line="535" />
         <source>Rows that cannot be imported: %1. They will be listed with the reason in an error workbook next to the file.</source>
         <translation>无法导入的行：%1。这些行及原因会列在文件旁边的错误工作簿中。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="506" />
+        <location filename="../../ui/imports/import_wizard.py" line="538" />
         <source>Edit &gt; Undo takes the whole import back.</source>
         <translation>“编辑 &gt; 撤销”可撤回整次导入。</translation>
     </message>
 </context>
 <context>
+    <name>OwnersPage</name>
+    <message>
+        <location filename="../../ui/imports/import_wizard.py" line="548" />
+        <source>Owners who are not users yet</source>
+        <translation>尚不是用户的负责人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/import_wizard.py" line="551" />
+        <source>The owner column names people who are not users of this workspace. Add them as users (your salespeople), or choose the user each name means. Names left on “Keep in notes” are kept in each record's notes.</source>
+        <translation>负责人列中有些人还不是本工作区的用户。可以把他们添加为用户（比如你的销售人员），或为每个名字选择对应的现有用户。选择“保留在备注中”的名字会写入每条记录的备注。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/import_wizard.py" line="558" />
+        <source>Name in the file</source>
+        <translation>文件中的名字</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/import_wizard.py" line="558" />
+        <source>Becomes</source>
+        <translation>对应为</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/import_wizard.py" line="562" />
+        <source>Add All as Users</source>
+        <translation>全部添加为用户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/import_wizard.py" line="564" />
+        <source>Keep All in Notes</source>
+        <translation>全部保留在备注中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/import_wizard.py" line="582" />
+        <source>Keep in notes</source>
+        <translation>保存到备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/import_wizard.py" line="583" />
+        <source>Add as a user</source>
+        <translation>添加为用户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/import_wizard.py" line="586" />
+        <source>User: %1</source>
+        <translation>用户：%1</translation>
+    </message>
+</context>
+<context>
     <name>PersonEditor</name>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="204" />
+        <location filename="../../ui/contacts/person_editor.py" line="217" />
         <source>New person</source>
         <translation>新建联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="205" />
+        <location filename="../../ui/contacts/person_editor.py" line="218" />
         <source>Edit person</source>
         <translation>编辑联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="206" />
+        <location filename="../../ui/contacts/person_editor.py" line="219" />
         <source>New company</source>
         <translation>新建公司</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="207" />
+        <location filename="../../ui/contacts/person_editor.py" line="220" />
         <source>Edit company</source>
         <translation>编辑公司</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="254" />
+        <location filename="../../ui/contacts/person_editor.py" line="267" />
         <source>Phone number</source>
         <translation>电话号码</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="255" />
+        <location filename="../../ui/contacts/person_editor.py" line="268" />
         <source>Add phone</source>
         <translation>添加电话</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="258" />
+        <location filename="../../ui/contacts/person_editor.py" line="271" />
         <source>Email address</source>
         <translation>邮箱地址</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="258" />
+        <location filename="../../ui/contacts/person_editor.py" line="271" />
         <source>Add email</source>
         <translation>添加邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="261" />
+        <location filename="../../ui/contacts/person_editor.py" line="274" />
         <source>Name:</source>
         <translation>姓名：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="262" />
+        <location filename="../../ui/contacts/person_editor.py" line="275" />
         <source>Industry:</source>
         <translation>行业：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="263" />
+        <location filename="../../ui/contacts/person_editor.py" line="276" />
         <source>Company:</source>
         <translation>公司：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="264" />
+        <location filename="../../ui/contacts/person_editor.py" line="277" />
         <source>Title:</source>
         <translation>职位：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="265" />
+        <location filename="../../ui/contacts/person_editor.py" line="278" />
         <source>Department:</source>
         <translation>部门：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="266" />
+        <location filename="../../ui/contacts/person_editor.py" line="279" />
         <source>Phones:</source>
         <translation>电话：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="267" />
+        <location filename="../../ui/contacts/person_editor.py" line="280" />
         <source>Emails:</source>
         <translation>邮箱：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="269" />
+        <location filename="../../ui/contacts/person_editor.py" line="282" />
         <source>Add address</source>
         <translation>添加地址</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="271" />
+        <location filename="../../ui/contacts/person_editor.py" line="284" />
         <source>Street</source>
         <translation>街道</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="272" />
+        <location filename="../../ui/contacts/person_editor.py" line="285" />
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="273" />
+        <location filename="../../ui/contacts/person_editor.py" line="286" />
         <source>Province / state</source>
         <translation>省 / 州</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="274" />
+        <location filename="../../ui/contacts/person_editor.py" line="287" />
         <source>Postcode</source>
         <translation>邮编</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="275" />
+        <location filename="../../ui/contacts/person_editor.py" line="288" />
         <source>Country</source>
         <translation>国家/地区</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="278" />
+        <location filename="../../ui/contacts/person_editor.py" line="291" />
         <source>Addresses:</source>
         <translation>地址：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="280" />
+        <location filename="../../ui/contacts/person_editor.py" line="293" />
         <source>VIP, 老客户 … (separate with commas)</source>
         <translation>VIP, 老客户 …（用逗号分隔）</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="281" />
+        <location filename="../../ui/contacts/person_editor.py" line="294" />
         <source>Tags:</source>
         <translation>标签：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="284" />
+        <location filename="../../ui/contacts/person_editor.py" line="297" />
         <source>Account</source>
         <translation>账号</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="285" />
+        <location filename="../../ui/contacts/person_editor.py" line="298" />
         <source>Add messenger</source>
         <translation>添加通讯账号</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="287" />
+        <location filename="../../ui/contacts/person_editor.py" line="300" />
         <source>Other messengers:</source>
         <translation>其他通讯方式：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="288" />
+        <location filename="../../ui/contacts/person_editor.py" line="301" />
         <source>Status:</source>
         <translation>状态：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="289" />
+        <location filename="../../ui/contacts/person_editor.py" line="302" />
         <source>Level:</source>
         <translation>等级：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="290" />
+        <location filename="../../ui/contacts/person_editor.py" line="303" />
         <source>Source:</source>
         <translation>来源：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="291" />
+        <location filename="../../ui/contacts/person_editor.py" line="304" />
         <source>Birthday:</source>
         <translation>生日：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="292" />
+        <location filename="../../ui/contacts/person_editor.py" line="305" />
         <source>WeChat:</source>
         <translation>微信：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="293" />
+        <location filename="../../ui/contacts/person_editor.py" line="306" />
         <source>Website:</source>
         <translation>网站：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="294" />
+        <location filename="../../ui/contacts/person_editor.py" line="307" />
         <source>Notes:</source>
         <translation>备注：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="298" />
+        <location filename="../../ui/contacts/person_editor.py" line="311" />
         <source>Choose photo…</source>
         <translation>选择照片…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="300" />
+        <location filename="../../ui/contacts/person_editor.py" line="313" />
         <source>Remove photo</source>
         <translation>移除照片</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="305" />
+        <location filename="../../ui/contacts/person_editor.py" line="318" />
         <source>Photo:</source>
         <translation>照片：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="309" />
+        <location filename="../../ui/contacts/person_editor.py" line="322" />
         <source>New field…</source>
         <translation>新字段…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="310" />
+        <location filename="../../ui/contacts/person_editor.py" line="323" />
         <source>Add a field of your own to every person</source>
         <translation>为所有联系人添加自定义字段</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="312" />
+        <location filename="../../ui/contacts/person_editor.py" line="325" />
         <source>More:</source>
         <translation>更多：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="530" />
+        <location filename="../../ui/contacts/person_editor.py" line="597" />
+        <source>A company called “%1” already exists.</source>
+        <translation>已有名为“%1”的公司。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/person_editor.py" line="599" />
         <source>A name is required.</source>
         <translation>请填写姓名。</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="532" />
+        <location filename="../../ui/contacts/person_editor.py" line="601" />
         <source>“%1” is not a phone number.</source>
         <translation>“%1”不是有效的电话号码。</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="535" />
+        <location filename="../../ui/contacts/person_editor.py" line="604" />
         <source>“%1” contains a space.</source>
         <translation>“%1”中含有空格。</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="537" />
+        <location filename="../../ui/contacts/person_editor.py" line="606" />
         <source>“%1” is not an email address.</source>
         <translation>“%1”不是有效的邮箱地址。</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="554" />
+        <location filename="../../ui/contacts/person_editor.py" line="623" />
         <source>Choose photo</source>
         <translation>选择照片</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="554" />
+        <location filename="../../ui/contacts/person_editor.py" line="623" />
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation>图片 (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="584" />
+        <location filename="../../ui/contacts/person_editor.py" line="653" />
         <source>yes / no</source>
         <translation>是 / 否</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="602" />
-        <location filename="../../ui/contacts/person_editor.py" line="612" />
+        <location filename="../../ui/contacts/person_editor.py" line="672" />
+        <location filename="../../ui/contacts/person_editor.py" line="682" />
         <source>New field</source>
         <translation>新字段</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="602" />
+        <location filename="../../ui/contacts/person_editor.py" line="672" />
         <source>Field name:</source>
         <translation>字段名称：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="606" />
+        <location filename="../../ui/contacts/person_editor.py" line="676" />
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="607" />
+        <location filename="../../ui/contacts/person_editor.py" line="677" />
         <source>Number</source>
         <translation>数字</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="608" />
+        <location filename="../../ui/contacts/person_editor.py" line="678" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="609" />
+        <location filename="../../ui/contacts/person_editor.py" line="679" />
         <source>Yes / no</source>
         <translation>是 / 否</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="612" />
+        <location filename="../../ui/contacts/person_editor.py" line="682" />
         <source>Kind:</source>
         <translation>类型：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="645" />
+        <location filename="../../ui/contacts/person_editor.py" line="715" />
         <source>same phone</source>
         <translation>电话相同</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="646" />
+        <location filename="../../ui/contacts/person_editor.py" line="716" />
         <source>same email</source>
         <translation>邮箱相同</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="647" />
+        <location filename="../../ui/contacts/person_editor.py" line="717" />
         <source>similar name at the same company</source>
         <translation>同公司且姓名相近</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="652" />
+        <location filename="../../ui/contacts/person_editor.py" line="722" />
         <source>Possible duplicate: %1</source>
         <translation>可能重复：%1</translation>
     </message>
@@ -2118,17 +2692,17 @@ An offline-first CRM for small teams.</source>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="391" />
+        <location filename="../../ui/imports/import_wizard.py" line="424" />
         <source>Check the first rows</source>
         <translation>检查前几行</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="409" />
+        <location filename="../../ui/imports/import_wizard.py" line="442" />
         <source>Showing %1 of %2 rows as they will be stored.</source>
         <translation>按保存后的样子显示 %2 行中的 %1 行。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="413" />
+        <location filename="../../ui/imports/import_wizard.py" line="446" />
         <source>Problems marked in red: %1. Values that cannot be stored as mapped are kept in the notes; rows that cannot be imported at all go to an error workbook.</source>
         <translation>红色标出的问题：%1。无法按对应字段保存的值会保存到备注；完全无法导入的行会列入错误工作簿。</translation>
     </message>
@@ -2149,6 +2723,34 @@ An offline-first CRM for small teams.</source>
         <location filename="../../ui/placeholders/placeholder_screens.py" line="113" />
         <source>%1 products.</source>
         <translation>%1 个产品。</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressRun</name>
+    <message>
+        <location filename="../../ui/progress_dialog.py" line="69" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/progress_dialog.py" line="93" />
+        <location filename="../../ui/progress_dialog.py" line="94" />
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/progress_dialog.py" line="111" />
+        <source>%1
+%2 of %3</source>
+        <translation>%1
+%2 / %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/progress_dialog.py" line="119" />
+        <source>%1
+%2 so far</source>
+        <translation>%1
+已处理 %2</translation>
     </message>
 </context>
 <context>
@@ -2273,52 +2875,52 @@ An offline-first CRM for small teams.</source>
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../ui/workspace_settings/settings_screen.py" line="37" />
+        <location filename="../../ui/workspace_settings/settings_screen.py" line="38" />
         <source>&amp;Back Up Now</source>
         <translation>立即备份(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_screen.py" line="38" />
+        <location filename="../../ui/workspace_settings/settings_screen.py" line="39" />
         <source>&amp;Restore from Backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_screen.py" line="40" />
+        <location filename="../../ui/workspace_settings/settings_screen.py" line="41" />
         <source>Se&amp;ttings…</source>
         <translation>设置(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_screen.py" line="47" />
+        <location filename="../../ui/workspace_settings/settings_screen.py" line="48" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_screen.py" line="86" />
+        <location filename="../../ui/workspace_settings/settings_screen.py" line="87" />
         <source>Backup saved: %1</source>
         <translation>备份已保存：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_screen.py" line="102" />
+        <location filename="../../ui/workspace_settings/settings_screen.py" line="103" />
         <source>Restore from Backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_screen.py" line="104" />
+        <location filename="../../ui/workspace_settings/settings_screen.py" line="105" />
         <source>Desktop CRM backups (*.crmbak *.crmbak.zst);;All files (*)</source>
         <translation>Desktop CRM 备份 (*.crmbak *.crmbak.zst);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_screen.py" line="116" />
+        <location filename="../../ui/workspace_settings/settings_screen.py" line="117" />
         <source>Restore backup</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_screen.py" line="118" />
+        <location filename="../../ui/workspace_settings/settings_screen.py" line="119" />
         <source>Replace the current data with the backup %1? The current data is backed up first, so this can be reversed.</source>
         <translation>用备份 %1 替换当前数据吗？当前数据会先备份，因此可以还原。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_screen.py" line="139" />
+        <location filename="../../ui/workspace_settings/settings_screen.py" line="146" />
         <source>Settings saved.</source>
         <translation>设置已保存。</translation>
     </message>
@@ -2326,74 +2928,114 @@ An offline-first CRM for small teams.</source>
 <context>
     <name>SourcePage</name>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="201" />
+        <location filename="../../ui/imports/import_wizard.py" line="233" />
         <source>What does the file hold?</source>
         <translation>文件中是什么数据？</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="213" />
+        <location filename="../../ui/imports/import_wizard.py" line="245" />
         <source>File:</source>
         <translation>文件：</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="214" />
+        <location filename="../../ui/imports/import_wizard.py" line="246" />
         <source>Import as:</source>
         <translation>导入为：</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="215" />
+        <location filename="../../ui/imports/import_wizard.py" line="247" />
         <source>Sheet:</source>
         <translation>工作表：</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="232" />
+        <location filename="../../ui/imports/import_wizard.py" line="264" />
         <source>Data rows found: %1.</source>
         <translation>找到数据行：%1。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="233" />
+        <location filename="../../ui/imports/import_wizard.py" line="265" />
         <source>The header is on row %1.</source>
         <translation>表头在第 %1 行。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="235" />
+        <location filename="../../ui/imports/import_wizard.py" line="267" />
         <source>The sheet has no header row; columns are numbered.</source>
         <translation>该工作表没有表头，列按编号显示。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="238" />
+        <location filename="../../ui/imports/import_wizard.py" line="270" />
         <source>This file is a web page; its tables are read as sheets.</source>
         <translation>此文件是网页，其中的表格按工作表读取。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="240" />
+        <location filename="../../ui/imports/import_wizard.py" line="272" />
         <source>This file is an Excel 2003 XML workbook.</source>
         <translation>此文件是 Excel 2003 XML 工作簿。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="242" />
+        <location filename="../../ui/imports/import_wizard.py" line="274" />
         <source>This file is an OpenDocument spreadsheet saved as XML.</source>
         <translation>此文件是以 XML 格式保存的 OpenDocument 表格。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="244" />
+        <location filename="../../ui/imports/import_wizard.py" line="276" />
         <source>This file is an LDIF address book: one row per person.</source>
         <translation>此文件是 LDIF 通讯录：每人一行。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="247" />
+        <location filename="../../ui/imports/import_wizard.py" line="279" />
         <source>Text encoding: %1, separated by “%2”.</source>
         <translation>文本编码：%1，分隔符“%2”。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="252" />
+        <location filename="../../ui/imports/import_wizard.py" line="284" />
         <source>Text encoding: %1.</source>
         <translation>文本编码：%1。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="255" />
+        <location filename="../../ui/imports/import_wizard.py" line="287" />
         <source>Using the column choices of your earlier import of %1.</source>
         <translation>沿用您上次导入 %1 时的列设置。</translation>
+    </message>
+</context>
+<context>
+    <name>StartPanel</name>
+    <message>
+        <location filename="../../ui/empty_state.py" line="39" />
+        <location filename="../../ui/empty_state.py" line="74" />
+        <source>No contacts yet</source>
+        <translation>还没有联系人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/empty_state.py" line="45" />
+        <source>Add your first contact, import a spreadsheet or address book, or look around in a demo workspace.</source>
+        <translation>添加第一位联系人、导入表格或通讯录，或先在演示工作区里看看。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/empty_state.py" line="54" />
+        <location filename="../../ui/empty_state.py" line="75" />
+        <source>Add a contact…</source>
+        <translation>添加联系人…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/empty_state.py" line="55" />
+        <source>Import a spreadsheet…</source>
+        <translation>导入表格…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/empty_state.py" line="56" />
+        <source>Open the demo workspace</source>
+        <translation>打开演示工作区</translation>
+    </message>
+    <message>
+        <location filename="../../ui/empty_state.py" line="71" />
+        <source>No companies yet</source>
+        <translation>还没有公司</translation>
+    </message>
+    <message>
+        <location filename="../../ui/empty_state.py" line="72" />
+        <source>Add a company…</source>
+        <translation>添加公司…</translation>
     </message>
 </context>
 <context>
@@ -2423,7 +3065,7 @@ An offline-first CRM for small teams.</source>
 <context>
     <name>TodayScreen</name>
     <message>
-        <location filename="../../ui/today/today_screen.py" line="37" />
+        <location filename="../../ui/today/today_screen.py" line="44" />
         <source>Today</source>
         <translation>今天</translation>
     </message>
@@ -2431,104 +3073,104 @@ An offline-first CRM for small teams.</source>
 <context>
     <name>TodayView</name>
     <message>
-        <location filename="../../ui/today/today_view.py" line="44" />
+        <location filename="../../ui/today/today_view.py" line="49" />
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../ui/today/today_view.py" line="48" />
+        <location filename="../../ui/today/today_view.py" line="53" />
         <source>Overdue follow-ups</source>
         <translation>逾期跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/today/today_view.py" line="49" />
+        <location filename="../../ui/today/today_view.py" line="54" />
         <source>Due today</source>
         <translation>今日到期</translation>
     </message>
     <message>
-        <location filename="../../ui/today/today_view.py" line="50" />
+        <location filename="../../ui/today/today_view.py" line="55" />
         <source>Next 7 days</source>
         <translation>未来 7 天</translation>
     </message>
     <message>
-        <location filename="../../ui/today/today_view.py" line="51" />
+        <location filename="../../ui/today/today_view.py" line="56" />
         <source>Customers not contacted for 30 days</source>
         <translation>30 天未联系的客户</translation>
     </message>
     <message>
-        <location filename="../../ui/today/today_view.py" line="52" />
+        <location filename="../../ui/today/today_view.py" line="57" />
         <source>Open pipeline</source>
         <translation>进行中商机金额</translation>
     </message>
     <message>
-        <location filename="../../ui/today/today_view.py" line="62" />
+        <location filename="../../ui/today/today_view.py" line="67" />
         <source>Due</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../ui/today/today_view.py" line="62" />
+        <location filename="../../ui/today/today_view.py" line="67" />
         <source>Follow-up</source>
         <translation>跟进事项</translation>
     </message>
     <message>
-        <location filename="../../ui/today/today_view.py" line="62" />
+        <location filename="../../ui/today/today_view.py" line="67" />
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/today/today_view.py" line="62" />
+        <location filename="../../ui/today/today_view.py" line="67" />
         <source>Kind</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../ui/today/today_view.py" line="66" />
+        <location filename="../../ui/today/today_view.py" line="71" />
         <source>Nothing due. Enjoy your day.</source>
         <translation>今天没有待办，祝您愉快。</translation>
     </message>
     <message>
-        <location filename="../../ui/today/today_view.py" line="73" />
+        <location filename="../../ui/today/today_view.py" line="78" />
         <source>Today, %1</source>
         <translation>今天，%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/today/today_view.py" line="79" />
+        <location filename="../../ui/today/today_view.py" line="84" />
         <source>Customers not contacted for %n days</source>
         <translation>
             <numerusform>%n 天未联系的客户</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/today/today_view.py" line="85" />
+        <location filename="../../ui/today/today_view.py" line="90" />
         <source>Call</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/today/today_view.py" line="86" />
+        <location filename="../../ui/today/today_view.py" line="91" />
         <source>Meeting</source>
         <translation>会议</translation>
     </message>
     <message>
-        <location filename="../../ui/today/today_view.py" line="87" />
+        <location filename="../../ui/today/today_view.py" line="92" />
         <source>Visit</source>
         <translation>拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/today/today_view.py" line="88" />
+        <location filename="../../ui/today/today_view.py" line="93" />
         <source>Email</source>
         <translation>邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/today/today_view.py" line="89" />
+        <location filename="../../ui/today/today_view.py" line="94" />
         <source>Message</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../../ui/today/today_view.py" line="90" />
+        <location filename="../../ui/today/today_view.py" line="95" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/today/today_view.py" line="103" />
+        <location filename="../../ui/today/today_view.py" line="108" />
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
@@ -2536,112 +3178,112 @@ An offline-first CRM for small teams.</source>
 <context>
     <name>WorkspaceView</name>
     <message>
-        <location filename="../../ui/workspace_settings/workspace_view.py" line="39" />
+        <location filename="../../ui/workspace_settings/workspace_view.py" line="40" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/workspace_view.py" line="45" />
+        <location filename="../../ui/workspace_settings/workspace_view.py" line="46" />
         <source>Preferences…</source>
         <translation>偏好设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/workspace_view.py" line="52" />
+        <location filename="../../ui/workspace_settings/workspace_view.py" line="53" />
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/workspace_view.py" line="56" />
+        <location filename="../../ui/workspace_settings/workspace_view.py" line="57" />
         <source>Taken</source>
         <translation>备份时间</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/workspace_view.py" line="56" />
+        <location filename="../../ui/workspace_settings/workspace_view.py" line="57" />
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/workspace_view.py" line="56" />
+        <location filename="../../ui/workspace_settings/workspace_view.py" line="57" />
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/workspace_view.py" line="59" />
+        <location filename="../../ui/workspace_settings/workspace_view.py" line="65" />
         <source>Backed up by hand</source>
         <translation>手动备份</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/workspace_view.py" line="60" />
+        <location filename="../../ui/workspace_settings/workspace_view.py" line="66" />
         <source>Hourly</source>
         <translation>每小时</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/workspace_view.py" line="61" />
+        <location filename="../../ui/workspace_settings/workspace_view.py" line="67" />
         <source>On closing</source>
         <translation>关闭时</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/workspace_view.py" line="62" />
+        <location filename="../../ui/workspace_settings/workspace_view.py" line="68" />
         <source>Before an upgrade</source>
         <translation>升级前</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/workspace_view.py" line="63" />
+        <location filename="../../ui/workspace_settings/workspace_view.py" line="69" />
         <source>Before an import</source>
         <translation>导入前</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/workspace_view.py" line="64" />
+        <location filename="../../ui/workspace_settings/workspace_view.py" line="70" />
         <source>Before a restore</source>
         <translation>恢复前</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/workspace_view.py" line="65" />
+        <location filename="../../ui/workspace_settings/workspace_view.py" line="71" />
         <source>Before a bulk delete</source>
         <translation>批量删除前</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/workspace_view.py" line="66" />
+        <location filename="../../ui/workspace_settings/workspace_view.py" line="72" />
         <source>Before a merge</source>
         <translation>合并前</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/workspace_view.py" line="70" />
+        <location filename="../../ui/workspace_settings/workspace_view.py" line="76" />
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/workspace_view.py" line="72" />
+        <location filename="../../ui/workspace_settings/workspace_view.py" line="78" />
         <source>Restore selected…</source>
         <translation>恢复所选备份…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/workspace_view.py" line="84" />
+        <location filename="../../ui/workspace_settings/workspace_view.py" line="90" />
         <source>Recent changes</source>
         <translation>最近的修改</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/workspace_view.py" line="88" />
+        <location filename="../../ui/workspace_settings/workspace_view.py" line="94" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/workspace_view.py" line="88" />
+        <location filename="../../ui/workspace_settings/workspace_view.py" line="94" />
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/workspace_view.py" line="88" />
+        <location filename="../../ui/workspace_settings/workspace_view.py" line="94" />
         <source>Records</source>
         <translation>记录数</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/workspace_view.py" line="98" />
+        <location filename="../../ui/workspace_settings/workspace_view.py" line="105" />
         <source>Workspace file: %1</source>
         <translation>工作区文件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/workspace_view.py" line="119" />
+        <location filename="../../ui/workspace_settings/workspace_view.py" line="126" />
         <source> (undone)</source>
         <translation>（已撤销）</translation>
     </message>
@@ -2649,7 +3291,7 @@ An offline-first CRM for small teams.</source>
 <context>
     <name>_Rows</name>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="86" />
+        <location filename="../../ui/contacts/person_editor.py" line="88" />
         <source>Remove</source>
         <translation>删除</translation>
     </message>

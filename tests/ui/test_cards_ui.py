@@ -6,13 +6,14 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from desktop_crm.services.contacts.dto import Labelled, PersonDraft
+from tests import drafts
 from tests.ui.conftest import open_and_wait
 
 
 @pytest.fixture
 def opened(qtbot, window, workspace):
     path = workspace.path
-    company = workspace.contacts.create_company("远山设计").ids[0]
+    company = workspace.people.save_company(drafts.company("远山设计")).ids[0]
     pid = workspace.people.save(
         PersonDraft(
             name="王芳",

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QMessageBox
 
-from desktop_crm.services.contacts.dto import PersonInput
+from tests import drafts
 from tests.ui.conftest import open_and_wait
 
 
@@ -112,7 +112,7 @@ def test_double_click_asks_for_the_card(qtbot, contacts):
 
 
 def test_new_contact_appears_after_refresh(qtbot, window, contacts):
-    window.worker.submit(lambda: window.workspace.contacts.create_person(PersonInput("阿明")))
+    window.worker.submit(lambda: window.workspace.people.save(drafts.person("阿明")))
     qtbot.waitUntil(lambda: window.worker.idle)
     contacts.refresh()
     qtbot.waitUntil(lambda: contacts.model.rowCount() == 121)
@@ -126,7 +126,7 @@ def test_select_all_acts_on_rows_never_loaded(qtbot, window, contacts, monkeypat
     contacts.table.selectAll()
     monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("全选", True))
     contacts.tag_button.click()
-    qtbot.waitUntil(lambda: "Tag 120 with 全选" in window.undo_action.text(), timeout=5000)
+    qtbot.waitUntil(lambda: "Tag 120 people with 全选" in window.undo_action.text(), timeout=5000)
     with qtbot.waitSignal(contacts.model.loaded):
         contacts.tag_box.setCurrentIndex(contacts.tag_box.findData("全选"))
     assert contacts.model.rowCount() == 120

@@ -20,7 +20,8 @@ def test_import_shows_a_report_and_refreshes_the_list(qtbot, window, workspace, 
     monkeypatch.setattr(QMessageBox, "information", lambda *a: shown.append(a[2]))
     run_import(window, REALWORLD / "vcard" / "ezvcard_John_Doe_ANDROID.vcf")
     qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
-    assert "8 created" in shown[0] and "named “john.doe@company.com”" in shown[0]
+    assert "6 people created, 2 companies created" in shown[0]  # each kind apart
+    assert "2 cards have no name" in shown[0] and "“john.doe@company.com”" in shown[0]
     qtbot.waitUntil(lambda: window.contacts_view.model.rowCount() == 6)
     qtbot.waitUntil(lambda: "Import ezvcard_John_Doe_ANDROID.vcf" in window.undo_action.text())
     window.undo_action.trigger()

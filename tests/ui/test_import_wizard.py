@@ -69,7 +69,7 @@ def test_wizard_maps_previews_and_imports(qtbot, window, workspace, tmp_path, mo
     monkeypatch.setattr(QMessageBox, "information", lambda *a: shown.append(a[2]))
     wizard.button(QWizard.WizardButton.FinishButton).click()
     qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
-    assert "2 created" in shown[0] and "名单-errors.xlsx" in shown[0]
+    assert "2 people created, 1 failed" in shown[0] and "名单-errors.xlsx" in shown[0]
     window.show_view("contacts")
     qtbot.waitUntil(lambda: window.contacts_view.model.rowCount() == 2, timeout=10_000)
 
@@ -95,7 +95,7 @@ def test_wizard_imports_products_and_reports_an_unreadable_file(
     monkeypatch.setattr(QMessageBox, "information", lambda *a: shown.append(a[2]))
     wizard.button(QWizard.WizardButton.FinishButton).click()
     qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
-    assert "1 created" in shown[0]
+    assert "1 product" in shown[0]  # "1 product created" with the English plurals
     locked = open_import(window, REALWORLD / "sheets" / "calamine_pass_protected.xlsx")
     qtbot.waitUntil(lambda: locked.error is not None, timeout=10_000)
     assert "password" in locked.source_page.summary.text()

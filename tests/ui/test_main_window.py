@@ -11,9 +11,9 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from desktop_crm.domain.errors import WorkspaceLockedError
-from desktop_crm.services.contacts.dto import PersonInput
 from desktop_crm.services.workspace.handle import open_workspace
 from desktop_crm.store import backup
+from tests import drafts
 from tests.ui.conftest import open_and_wait, type_text
 from ui.screens import SCREEN_KEYS
 from ui.workspace_settings.settings_dialog import SettingsDialog
@@ -44,7 +44,7 @@ def test_sidebar_and_shortcuts_switch_screens(qtbot, window, demo_path):
 
 def test_ctrl_z_undoes_and_ctrl_shift_z_redoes(qtbot, window, workspace):
     path = workspace.path
-    workspace.contacts.create_person(PersonInput("王芳"))
+    workspace.people.save(drafts.person("王芳"))
     workspace.close(backup_if_changed=False)
     open_and_wait(qtbot, window, path)
     assert "Add 王芳" in window.undo_action.text()
@@ -64,8 +64,8 @@ def test_ctrl_z_undoes_and_ctrl_shift_z_redoes(qtbot, window, workspace):
 
 def test_global_search_is_keyboard_only(qtbot, window, workspace):
     path = workspace.path
-    workspace.contacts.create_person(PersonInput("张三", emails=(("work", "zs@studio.cn"),)))
-    workspace.contacts.create_company("张氏设计工作室")
+    workspace.people.save(drafts.person("张三", emails=(("work", "zs@studio.cn"),)))
+    workspace.people.save_company(drafts.company("张氏设计工作室"))
     workspace.close(backup_if_changed=False)
     open_and_wait(qtbot, window, path)
     qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
@@ -143,7 +143,7 @@ def test_damaged_workspace_offers_the_newest_backup(qtbot, window, ws_path, monk
     from desktop_crm.services.workspace.handle import create_workspace
 
     ws = create_workspace(ws_path)
-    ws.contacts.create_person(PersonInput("Kept"))
+    ws.people.save(drafts.person("Kept"))
     ws.backups.backup_now()
     ws.close(backup_if_changed=False)
     with open(ws_path, "r+b") as f:

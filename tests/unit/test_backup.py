@@ -12,10 +12,10 @@ import zstandard
 
 from desktop_crm.domain.errors import BackupError, WorkspaceDamagedError
 from desktop_crm.domain.retention import RetentionPolicy
-from desktop_crm.services.contacts.dto import PersonInput
 from desktop_crm.services.workspace.handle import open_workspace, restore_workspace
 from desktop_crm.store import backup
 from desktop_crm.store.schema import integrity_check
+from tests import drafts
 from tests.conftest import TODAY
 
 ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
@@ -51,7 +51,7 @@ def _dump(path: Path) -> list[str]:
 
 
 def test_backup_is_a_verified_copy_including_uncheckpointed_wal(workspace):
-    workspace.contacts.create_person(PersonInput("王芳"), today=TODAY)
+    workspace.people.save(drafts.person("王芳"), today=TODAY)
     info = workspace.backups.backup_now()
     assert info.path.exists() and info.reason == "manual"
     assert info.path.parent == workspace.path.with_name("studio-backups")
@@ -95,10 +95,10 @@ def test_hourly_backup_only_when_changed_and_an_hour_old(workspace):
     now = datetime.now(UTC)
     assert workspace.backups.backup_if_due(now) is not None  # never backed up, has changes
     assert workspace.backups.backup_if_due(now) is None  # nothing changed since
-    workspace.contacts.create_person(PersonInput("Ann"), today=TODAY)
+    workspace.people.save(drafts.person("Ann"), today=TODAY)
     assert workspace.backups.backup_if_due(now) is None  # changed, but not an hour yet
     assert workspace.backups.backup_if_due(now + timedelta(hours=1, minutes=1)) is not None
-    workspace.contacts.create_person(PersonInput("Bob"), today=TODAY)
+    workspace.people.save(drafts.person("Bob"), today=TODAY)
     assert (
         workspace.backups.backup_if_due(now, reason="close") is not None
     )  # close ignores the hour
@@ -108,7 +108,7 @@ def test_close_takes_a_backup_when_something_changed(ws_path):
     from desktop_crm.services.workspace.handle import create_workspace
 
     ws = create_workspace(ws_path)
-    ws.contacts.create_person(PersonInput("Cai"), today=TODAY)
+    ws.people.save(drafts.person("Cai"), today=TODAY)
     ws.close()
     reasons = [b.reason for b in backup.list_backups(ws_path)]
     assert reasons == ["close"]
@@ -133,7 +133,7 @@ def test_damaged_file_is_detected_at_start_and_restored_from_backup(ws_path):
 
     ws = create_workspace(ws_path)
     for name in ("Ann", "Bob", "Cai"):
-        ws.contacts.create_person(PersonInput(name), today=TODAY)
+        ws.people.save(drafts.person(name), today=TODAY)
     good = ws.backups.backup_now()
     ws.close(backup_if_changed=False)
     original = ws_path.read_bytes()
@@ -167,9 +167,9 @@ def test_restore_of_healthy_workspace_backs_it_up_first(ws_path):
     from desktop_crm.services.workspace.handle import create_workspace
 
     ws = create_workspace(ws_path)
-    ws.contacts.create_person(PersonInput("Before"), today=TODAY)
+    ws.people.save(drafts.person("Before"), today=TODAY)
     snap = ws.backups.backup_now()
-    ws.contacts.create_person(PersonInput("After"), today=TODAY)
+    ws.people.save(drafts.person("After"), today=TODAY)
     ws.close(backup_if_changed=False)
     assert restore_workspace(ws_path, snap.path) is None
     assert _people(ws_path) == ["Before"]
@@ -190,7 +190,7 @@ def test_restore_refuses_a_bad_backup_and_keeps_the_workspace(ws_path, tmp_path)
 
 
 def test_bulk_delete_takes_a_backup_first(workspace):
-    ids = [workspace.contacts.create_person(PersonInput(n), today=TODAY).ids[0] for n in "AB"]
+    ids = [workspace.people.save(drafts.person(n), today=TODAY).ids[0] for n in "AB"]
     workspace.contacts.delete_people(ids)
     pre = [b for b in backup.list_backups(workspace.path) if b.reason == "pre-delete"]
     assert len(pre) == 1 and _people(pre[0].path) == ["A", "B"]
@@ -219,7 +219,7 @@ def test_round_trip_restore_gives_identical_data(demo_path):
     made = backup.make_backup(demo_path, "manual")
     ws = open_workspace(demo_path)
     try:
-        ws.contacts.create_person(PersonInput("Added after the backup"), today=TODAY)
+        ws.people.save(drafts.person("Added after the backup"), today=TODAY)
     finally:
         ws.close(backup_if_changed=False)
     assert _dump(demo_path) != before
@@ -233,9 +233,9 @@ def test_restore_workspace_reads_a_compressed_backup(ws_path):
     from desktop_crm.services.workspace.handle import create_workspace
 
     ws = create_workspace(ws_path)
-    ws.contacts.create_person(PersonInput("Kept"), today=TODAY)
+    ws.people.save(drafts.person("Kept"), today=TODAY)
     snap = ws.backups.backup_now()
-    ws.contacts.create_person(PersonInput("Undone"), today=TODAY)
+    ws.people.save(drafts.person("Undone"), today=TODAY)
     ws.close(backup_if_changed=False)
     assert snap.path.read_bytes()[:4] == ZSTD_MAGIC
     assert restore_workspace(ws_path, snap.path) is None
@@ -317,7 +317,7 @@ def test_cli_backup_to_zst_and_restore(demo_path, tmp_path, capsys):
     before = _dump(demo_path)
     ws = open_workspace(demo_path)
     try:
-        ws.contacts.create_person(PersonInput("Added after the backup"), today=TODAY)
+        ws.people.save(drafts.person("Added after the backup"), today=TODAY)
     finally:
         ws.close(backup_if_changed=False)
     assert main(["restore", str(demo_path), str(target)]) == 0
@@ -349,7 +349,7 @@ def test_old_uncompressed_backups_still_list_check_and_restore(demo_path):
     assert good is not None and good.path == old  # falls back to the old format
     ws = open_workspace(demo_path)
     try:
-        ws.contacts.create_person(PersonInput("Added after the backup"), today=TODAY)
+        ws.people.save(drafts.person("Added after the backup"), today=TODAY)
     finally:
         ws.close(backup_if_changed=False)
     backup.restore_into(demo_path, old)
@@ -360,11 +360,11 @@ def test_restore_workspace_reads_an_old_uncompressed_backup(ws_path):
     from desktop_crm.services.workspace.handle import create_workspace
 
     ws = create_workspace(ws_path)
-    ws.contacts.create_person(PersonInput("Old"), today=TODAY)
+    ws.people.save(drafts.person("Old"), today=TODAY)
     ws.close(backup_if_changed=False)
     old = _old_style_backup(ws_path, datetime.now(UTC) - timedelta(days=1))
     ws = open_workspace(ws_path)
-    ws.contacts.create_person(PersonInput("New"), today=TODAY)
+    ws.people.save(drafts.person("New"), today=TODAY)
     ws.close(backup_if_changed=False)
     assert restore_workspace(ws_path, old) is None
     assert _people(ws_path) == ["Old"]

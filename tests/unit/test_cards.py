@@ -7,6 +7,7 @@ import pytest
 from desktop_crm.domain.errors import ValidationError
 from desktop_crm.services.cards.contact_cards import NextFollowUp
 from desktop_crm.services.contacts.dto import AddressData, Labelled, PersonDraft
+from tests import drafts
 from tests.conftest import TODAY
 
 
@@ -74,7 +75,7 @@ def test_save_creates_with_normalised_phones_then_edits_only_what_changed(worksp
 
 
 def test_duplicate_hints_by_phone_email_and_similar_name(workspace):
-    company = workspace.contacts.create_company("远山设计", today=TODAY).ids[0]
+    company = workspace.people.save_company(drafts.company("远山设计"), today=TODAY).ids[0]
     existing = workspace.people.save(draft(company_id=company), today=TODAY).ids[0]
     hints = workspace.people.duplicates(
         PersonDraft(name="Someone", phones=(Labelled("mobile", "+86 138-0013-8000"),))
@@ -129,7 +130,7 @@ def test_timeline_shows_field_changes_and_company_card_gathers_its_people(demo_p
 
         rows = ws.contact_list.rows(ws.contact_list.ids(ContactFilter()))
         person = next(r for r in rows if r.company_id)
-        ws.contacts.update_person(person.id, {"title": "合伙人"})
+        drafts.edit(ws.people, person.id, title="合伙人")
         card = ws.cards.card("person", person.id)
         change = next(i for i in card.timeline if i.kind == "change" and i.subkind == "update")
         assert "title:" in change.detail and "合伙人" in change.detail

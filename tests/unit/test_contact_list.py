@@ -5,9 +5,9 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from desktop_crm.services.contact_lists.dto import COLUMNS, ContactFilter
-from desktop_crm.services.contacts.dto import PersonInput
 from desktop_crm.services.workspace.handle import open_workspace
 from desktop_crm.store.models import Person
+from tests import drafts
 from tests.conftest import TODAY
 
 
@@ -78,10 +78,7 @@ def test_companies_list(demo):
 
 
 def test_bulk_status_tag_and_delete_are_single_undoable_operations(workspace):
-    ids = [
-        workspace.contacts.create_person(PersonInput(n), today=TODAY).ids[0]
-        for n in ("A", "B", "C")
-    ]
+    ids = [workspace.people.save(drafts.person(n), today=TODAY).ids[0] for n in ("A", "B", "C")]
     result = workspace.contacts.set_field("person", ids[:2], "status", "customer")
     assert result.updated == 2
     assert names(workspace, ContactFilter(status="customer")) == ["A", "B"]
@@ -100,8 +97,8 @@ def test_bulk_status_tag_and_delete_are_single_undoable_operations(workspace):
 
 
 def test_company_delete_updates_people_rows(workspace):
-    cid = workspace.contacts.create_company("远山设计", today=TODAY).ids[0]
-    workspace.contacts.create_person(PersonInput("王芳", company_id=cid), today=TODAY)
+    cid = workspace.people.save_company(drafts.company("远山设计"), today=TODAY).ids[0]
+    workspace.people.save(drafts.person("王芳", company_id=cid), today=TODAY)
     workspace.contacts.delete("company", [cid])
     rows = workspace.contact_list.rows(workspace.contact_list.ids(ContactFilter()))
     assert rows[0].company is None
@@ -111,12 +108,12 @@ def test_company_delete_updates_people_rows(workspace):
 
 
 def test_rows_follow_edits(workspace):
-    pid = workspace.contacts.create_person(
-        PersonInput("Old", phones=(("mobile", "123456"),)), today=TODAY
+    pid = workspace.people.save(
+        drafts.person("Old", phones=(("mobile", "123456"),)), today=TODAY
     ).ids[0]
     with workspace.store.unit_of_work("contacted") as (s, _r):
         s.get(Person, pid).last_contacted_at = datetime(2026, 1, 1, tzinfo=UTC)
-    workspace.contacts.update_person(pid, {"name": "New", "title": "CEO"})
+    drafts.edit(workspace.people, pid, name="New", title="CEO")
     [row] = workspace.contact_list.rows(workspace.contact_list.ids(ContactFilter()))
     assert (row.name, row.title, row.phone) == ("New", "CEO", "123456")
     assert row.last_contacted_at == datetime(2026, 1, 1, tzinfo=UTC)

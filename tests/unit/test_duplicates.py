@@ -8,13 +8,14 @@ from desktop_crm.domain.errors import ValidationError
 from desktop_crm.services.cards.contact_cards import NextFollowUp
 from desktop_crm.services.contacts.dto import Labelled, PersonDraft
 from desktop_crm.store.models import Deal, Pipeline, Stage
+from tests import drafts
 from tests.conftest import TODAY
 
 
 @pytest.fixture
 def twins(workspace):
     ws = workspace
-    studio = ws.contacts.create_company("远山设计", today=TODAY).ids[0]
+    studio = ws.people.save_company(drafts.company("远山设计"), today=TODAY).ids[0]
     a = ws.people.save(
         PersonDraft(
             name="王芳",

@@ -17,15 +17,15 @@ from desktop_crm.store.schema import integrity_check
 WRITER = textwrap.dedent("""
     import sys
     from pathlib import Path
-    from desktop_crm.services.contacts.dto import PersonInput
+    from desktop_crm.services.contacts.dto import Labelled, PersonDraft
     from desktop_crm.services.workspace.handle import open_workspace
     ws = open_workspace(Path(sys.argv[1]))
     print("ready", flush=True)
     i = 0
     while True:
         i += 1
-        result = ws.contacts.create_person(
-            PersonInput(f"写入{sys.argv[2]}-{i}", phones=(("mobile", str(i)),)))
+        phone = Labelled("mobile", f"+86 139{i:08d}")
+        result = ws.people.save(PersonDraft(f"写入{sys.argv[2]}-{i}", phones=(phone,)))
         print(result.ids[0], flush=True)  # acknowledged only after the commit returned
 """)
 

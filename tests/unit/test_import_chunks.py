@@ -8,9 +8,9 @@ from openpyxl import Workbook
 
 from desktop_crm.services.common.gc_pause import collector_paused
 from desktop_crm.services.contact_lists.dto import ContactFilter
-from desktop_crm.services.contacts.dto import PersonInput
 from desktop_crm.services.importing.importer import CHUNK
 from desktop_crm.services.importing.sheet_cache import SheetCache
+from tests import drafts
 from tests.conftest import TODAY
 
 ROWS = CHUNK * 2 + 500  # three chunks
@@ -30,7 +30,7 @@ def big_sheet(path, rows=ROWS):
 
 
 def test_an_import_of_three_chunks_matches_fails_and_undoes_as_one(workspace, tmp_path):
-    workspace.contacts.create_person(PersonInput("老客户", emails=(("work", "c2100@ex.cn"),)))
+    workspace.people.save(drafts.person("老客户", emails=(("work", "c2100@ex.cn"),)))
     existing = workspace.search.contacts("老客户")[0]
     path = big_sheet(tmp_path / "big.xlsx")
     preview = workspace.imports.import_file(path, dry_run=True, today=TODAY, duplicates="fill")

@@ -44,7 +44,7 @@ def test_csv_is_utf8_with_bom_and_follows_filter_and_columns(workspace, tmp_path
     )
     assert count == 1
     assert target.read_bytes().startswith(b"\xef\xbb\xbf")
-    assert target.read_text(encoding="utf-8-sig").splitlines() == ["姓名,status", "王芳,customer"]
+    assert target.read_text(encoding="utf-8-sig").splitlines() == ["姓名,status", "王芳,Customer"]
 
 
 def test_exported_people_import_into_an_empty_workspace(demo_path, tmp_path, capsys):

@@ -20,11 +20,12 @@ from sqlalchemy.types import JSON
 
 from desktop_crm.domain.errors import KeyTakenError, UndoConflictError
 from desktop_crm.domain.ids import new_id
-from desktop_crm.services.contacts.dto import PersonDraft, PersonInput
+from desktop_crm.services.contacts.dto import PersonDraft
 from desktop_crm.services.workspace.handle import create_workspace, open_workspace
 from desktop_crm.store import backup, schema
 from desktop_crm.store.models import TRACKED_MODELS, Base, Tag
 from desktop_crm.store.types import ExactDecimal, UtcDateTime, utc_now
+from tests import drafts
 from tests.conftest import TODAY
 
 
@@ -201,7 +202,7 @@ def test_a_category_twice_in_other_case_tags_a_contact_once(workspace, tmp_path)
 def test_tags_match_ignoring_case_beyond_ascii(workspace):
     """SQLite's lower() folds ASCII only; "Über" must still find "über"."""
     ws = workspace
-    pid = ws.contacts.create_person(PersonInput("Ann")).ids[0]
+    pid = ws.people.save(drafts.person("Ann")).ids[0]
     ws.contacts.add_tag("person", [pid], "Über")
     ws.contacts.add_tag("person", [pid], "über")
     ws.contacts.add_tag("person", [pid], "ÜBER")
@@ -213,7 +214,7 @@ def test_tagging_a_person_after_the_tag_was_undone(workspace, tmp_path):
     ws = workspace
     ws.imports.import_file(_vcard(tmp_path / "a.vcf", "Ann Lee", "VIP"), today=TODAY)
     ws.history.undo()
-    pid = ws.contacts.create_person(PersonInput("Bo Chen")).ids[0]
+    pid = ws.people.save(drafts.person("Bo Chen")).ids[0]
     ws.contacts.add_tag("person", [pid], "vip")
     assert ws.cards.card("person", pid).tags == ("vip",)
     ws.people.save(PersonDraft(id=pid, name="Bo Chen", tags=("vip", "Gold")))
@@ -293,7 +294,7 @@ def test_redo_after_the_key_was_taken_again_is_refused_and_changes_nothing(works
 def test_redo_of_a_tag_added_again_since_is_refused(workspace):
     """An operation logged row by row (not in bulk) is checked the same way."""
     ws = workspace
-    pid = ws.contacts.create_person(PersonInput("Ann")).ids[0]
+    pid = ws.people.save(drafts.person("Ann")).ids[0]
     tagged = ws.contacts.add_tag("person", [pid], "VIP")
     ws.history.undo()
     ws.contacts.add_tag("person", [pid], "VIP")
@@ -422,7 +423,7 @@ def test_schema_3_workspace_upgrades_keeping_rows_indexes_and_foreign_keys(ws_pa
 
     ws = open_workspace(ws_path)  # upgrades
     try:
-        assert schema.read_header(ws_path).user_version == schema.SCHEMA_VERSION == 4
+        assert schema.read_header(ws_path).user_version == schema.SCHEMA_VERSION
         reasons = [b.reason for b in backup.list_backups(ws_path)]
         assert reasons.count("pre-migration") == 1
         assert _structure(ws_path) == current  # same columns, indexes and foreign keys

@@ -104,7 +104,7 @@ def test_deals_find_or_make_company_and_contact_and_place_stages(workspace, ws_p
     report = workspace.imports.import_file(sheet, entity="deals", today=TODAY)
     assert report.failed == 1 and "no deal name" in report.problems[0]
     assert report.created == 3 + 2 + 1  # deals, companies, the contact
-    assert any("不存在的阶段" in note for note in report.notes)
+    assert any("不存在的阶段" in note for note in report.note_lines())
     deals = {
         title: rest
         for title, *rest in rows(

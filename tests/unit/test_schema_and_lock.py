@@ -64,9 +64,9 @@ def test_foreign_sqlite_file_is_refused(tmp_path):
 
 def test_older_schema_is_backed_up_then_migrated(ws_path):
     ws = create_workspace(ws_path)
-    from desktop_crm.services.contacts.dto import PersonInput
+    from tests import drafts
 
-    ws.contacts.create_person(PersonInput("王芳"))
+    ws.people.save(drafts.person("王芳"))
     ws.close(backup_if_changed=False)
     _downgrade_to_first_release(ws_path)
     assert schema.read_header(ws_path).user_version == 1

@@ -9,15 +9,15 @@ from desktop_crm.domain.text import (
     phone_query_digits,
     phrase_pinyin,
 )
-from desktop_crm.services.contacts.dto import PersonInput
 from desktop_crm.store.models import Address, Person, Tag, Tagging
+from tests import drafts
 from tests.conftest import TODAY
 
 
 @pytest.fixture
 def people(workspace):
     ws = workspace
-    acme = ws.contacts.create_company("重庆星辰设计有限公司", today=TODAY).ids[0]
+    acme = ws.people.save_company(drafts.company("重庆星辰设计有限公司"), today=TODAY).ids[0]
     ids = {}
     for name, phone, email, company in [
         ("王芳", "+86 138-0013-8000", "wangfang@studio.cn", acme),
@@ -26,8 +26,8 @@ def people(workspace):
         ("Sarah Lee", "+44 7700 900123", "sarah.lee@northwind.co.uk", None),
         ("单雄信", "13700001111", None, None),
     ]:
-        ids[name] = ws.contacts.create_person(
-            PersonInput(
+        ids[name] = ws.people.save(
+            drafts.person(
                 name,
                 company_id=company,
                 phones=(("mobile", phone),),
@@ -107,7 +107,7 @@ def test_kinds_and_limit(workspace, people):
 
 def test_index_follows_edits_deletes_and_undo(workspace, people):
     ws = workspace
-    ws.contacts.update_person(people["张三"], {"name": "张叁"})
+    drafts.edit(ws.people, people["张三"], name="张叁")
     assert names(ws, "张三") == [] and names(ws, "张叁") == ["张叁"]
     ws.history.undo()
     assert names(ws, "张三") == ["张三"]

@@ -6,9 +6,9 @@ from datetime import date, timedelta
 import pytest
 
 from desktop_crm.domain.errors import NotFoundError, ValidationError
-from desktop_crm.services.contacts.dto import PersonInput
 from desktop_crm.services.settings.numbering import allocate_number
 from desktop_crm.services.workspace.handle import open_workspace
+from tests import drafts
 from tests.conftest import TODAY
 
 
@@ -62,15 +62,13 @@ def test_global_search_finds_people_companies_deals_and_quotes(demo):
 
 
 def test_numbers_are_unique_sequential_and_gap_free_after_a_failure(workspace):
-    first = workspace.contacts.create_person(PersonInput("A"), today=TODAY)
+    first = workspace.people.save(drafts.person("A"), today=TODAY)
     with pytest.raises(NotFoundError):
-        workspace.contacts.create_person(
-            PersonInput("B", company_id="no-such-company"), today=TODAY
-        )
+        workspace.people.save(drafts.person("B", company_id="no-such-company"), today=TODAY)
     with pytest.raises(RuntimeError), workspace.store.unit_of_work("fails late") as (s, _r):
         assert allocate_number(s, "customer", TODAY) == "C-00002"
         raise RuntimeError("disk full")  # the transaction and its number roll back together
-    second = workspace.contacts.create_person(PersonInput("C"), today=TODAY)
+    second = workspace.people.save(drafts.person("C"), today=TODAY)
     numbers = [workspace.cards.card("person", r.ids[0]).number for r in (first, second)]
     assert numbers == ["C-00001", "C-00002"]
 
@@ -96,9 +94,9 @@ def test_settings_are_validated(workspace):
 
 def test_person_validation(workspace):
     with pytest.raises(ValidationError):
-        workspace.contacts.create_person(PersonInput("   "))
+        workspace.people.save(drafts.person("   "))
     with pytest.raises(ValidationError):
-        workspace.contacts.create_person(PersonInput("X", status="vip"))
-    pid = workspace.contacts.create_person(PersonInput("X")).ids[0]
+        workspace.people.save(drafts.person("X", status="vip"))
+    pid = workspace.people.save(drafts.person("X")).ids[0]
     with pytest.raises(ValidationError):
-        workspace.contacts.update_person(pid, {"password": "x"})
+        drafts.edit(workspace.people, pid, level="Z")

@@ -7,8 +7,9 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import select
 
-from desktop_crm.services.contacts.dto import PersonInput
+from desktop_crm.domain.operation_labels import LabelCode, OperationLabel, decode, english
 from desktop_crm.store.models import Change, Deal, Operation, Person, Phone, Product
+from tests import drafts
 from tests.conftest import TODAY
 
 
@@ -28,15 +29,15 @@ def test_new_workspace_has_local_user_and_default_pipeline(workspace):
 
 
 def test_every_create_update_delete_is_logged_under_one_operation(workspace):
-    created = workspace.contacts.create_person(
-        PersonInput(
+    created = workspace.people.save(
+        drafts.person(
             "张三", phones=(("mobile", "+86 138-0013-8000"),), emails=(("work", "zs@x.cn"),)
         ),
         today=TODAY,
     )
     person_id = created.ids[0]
     assert created.created == 3 and created.entities == {"people", "phones", "emails"}
-    updated = workspace.contacts.update_person(person_id, {"title": "经理", "level": "A"})
+    updated = drafts.edit(workspace.people, person_id, title="经理", level="A")
     deleted = workspace.contacts.delete_people([person_id])
     assert deleted.deleted == 3  # the person with their phone and email
     with workspace.store.read() as s:
@@ -50,14 +51,16 @@ def test_every_create_update_delete_is_logged_under_one_operation(workspace):
         assert rows[2].values["deleted_at"][0] is None
         assert all(r.actor_id == workspace.store.actor_id for r in rows)
         op = s.get(Operation, created.operation_id)
-        assert op.label == "Add 张三"
+        # Stored as a code with arguments; the UI renders it in the user's language.
+        assert decode(op.label) == OperationLabel(LabelCode.ADD, {"name": "张三"})
+        assert english(op.label) == "Add 张三"
         # the tombstone stays in the file
         person = s.get(Person, person_id)
         assert person is not None and person.deleted_at is not None
 
 
 def test_reads_filter_tombstones(workspace):
-    pid = workspace.contacts.create_person(PersonInput("Ann Lee"), today=TODAY).ids[0]
+    pid = workspace.people.save(drafts.person("Ann Lee"), today=TODAY).ids[0]
     assert workspace.today.info().people == 1
     workspace.contacts.delete_people([pid])
     assert workspace.today.info().people == 0
@@ -69,7 +72,7 @@ def test_reads_filter_tombstones(workspace):
 
 
 def test_hard_deletes_and_changes_outside_a_unit_of_work_are_refused(workspace):
-    pid = workspace.contacts.create_person(PersonInput("Bob"), today=TODAY).ids[0]
+    pid = workspace.people.save(drafts.person("Bob"), today=TODAY).ids[0]
     with (
         pytest.raises(RuntimeError, match="soft-deleted"),
         workspace.store.unit_of_work("bad") as (s, _r),
@@ -135,7 +138,7 @@ def test_deal_dates_are_plain_days(workspace):
 def test_a_full_disk_is_a_clear_error_and_loses_nothing(workspace):
     from desktop_crm.domain.errors import StorageError
 
-    workspace.contacts.create_person(PersonInput("Kept"), today=TODAY)
+    workspace.people.save(drafts.person("Kept"), today=TODAY)
     with workspace.store.engine.connect() as conn:
         pages = conn.exec_driver_sql("PRAGMA page_count").scalar()
     # Cap the file at its current size, as a full disk would.

@@ -179,7 +179,7 @@ def test_shift_jis_sheet_with_japanese_headers_stores_names(workspace, tmp_path,
     path = tmp_path / "顧客リスト.csv"
     write_shift_jis(path, header, JAPANESE_PEOPLE)
     report = workspace.imports.import_file(path, today=TODAY)
-    assert report.failed == 0 and not any("has no name" in n for n in report.notes)
+    assert report.failed == 0 and not any("has no name" in n for n in report.note_lines())
     found = people(workspace)
     assert set(found) == {name for name, *_ in JAPANESE_PEOPLE}
     for name, company, street, email in JAPANESE_PEOPLE:
@@ -225,7 +225,7 @@ def test_headers_in_other_languages_find_name_company_and_address_by_values(work
     )
     for path in (korean, vietnamese):
         report = workspace.imports.import_file(path, today=TODAY)
-        assert report.failed == 0 and not any("has no name" in n for n in report.notes)
+        assert report.failed == 0 and not any("has no name" in n for n in report.note_lines())
     found = people(workspace)
     assert found["김민준"].company == "삼성전자 주식회사"
     assert found["김민준"].addresses[0].street == "서울특별시 강남구 테헤란로 123"

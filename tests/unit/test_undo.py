@@ -7,8 +7,8 @@ import pytest
 from sqlalchemy import select
 
 from desktop_crm.domain.errors import NotFoundError, NothingToUndoError, UndoConflictError
-from desktop_crm.services.contacts.dto import PersonInput
 from desktop_crm.store.models import Person
+from tests import drafts
 from tests.conftest import TODAY
 
 
@@ -19,7 +19,7 @@ def _snapshot(workspace, pid):
 
 
 def test_undo_restores_exact_earlier_values_and_redo_reapplies_them(workspace):
-    pid = workspace.contacts.create_person(PersonInput("李四", title="设计师"), today=TODAY).ids[0]
+    pid = workspace.people.save(drafts.person("李四", title="设计师"), today=TODAY).ids[0]
     with workspace.store.unit_of_work("Rich edit") as (s, _r):
         p = s.get(Person, pid)
         p.birthday = date(1990, 2, 28)
@@ -27,8 +27,8 @@ def test_undo_restores_exact_earlier_values_and_redo_reapplies_them(workspace):
         p.last_contacted_at = datetime(2026, 1, 2, 3, 4, 5, 678901, tzinfo=UTC)
         p.photo = b"\x89PNG\x00\x01"
     before = _snapshot(workspace, pid)
-    edit = workspace.contacts.update_person(
-        pid, {"name": "李四四", "title": None, "birthday": date(1991, 3, 1), "level": "B"}
+    edit = drafts.edit(
+        workspace.people, pid, name="李四四", title=None, birthday=date(1991, 3, 1), level="B"
     )
     with workspace.store.unit_of_work("Photo") as (s, _r):
         s.get(Person, pid).photo = b"new"
@@ -45,34 +45,33 @@ def test_undo_restores_exact_earlier_values_and_redo_reapplies_them(workspace):
 
 
 def test_undo_of_a_creation_leaves_a_tombstone_and_redo_brings_it_back(workspace):
-    created = workspace.contacts.create_person(
-        PersonInput("Ann", phones=(("mobile", "123"),)), today=TODAY
-    )
+    ann = drafts.person("Ann", phones=(("mobile", "021 6123 4567"),))
+    created = workspace.people.save(ann, today=TODAY)
     result = workspace.history.undo()
     assert result.deleted == 2
     assert workspace.today.info().people == 0
     redo = workspace.history.redo()
     assert redo.restored == 2
     person = workspace.cards.card("person", created.ids[0])
-    assert [(x.label, x.value) for x in person.phones] == [("mobile", "123")]
+    assert [(x.label, x.value) for x in person.phones] == [("mobile", "021 6123 4567")]
 
 
 def test_undo_of_a_delete_restores_the_person_with_phones_and_emails(workspace):
-    pid = workspace.contacts.create_person(
-        PersonInput("Zoe", emails=(("work", "zoe@x.io"),), phones=(("mobile", "555"),)),
+    pid = workspace.people.save(
+        drafts.person("Zoe", emails=(("work", "zoe@x.io"),), phones=(("mobile", "555 0100"),)),
         today=TODAY,
     ).ids[0]
     workspace.contacts.delete_people([pid])
     workspace.history.undo()
     p = workspace.cards.card("person", pid)
     assert [(x.label, x.value) for x in p.emails] == [("work", "zoe@x.io")]
-    assert [(x.label, x.value) for x in p.phones] == [("mobile", "555")]
+    assert [(x.label, x.value) for x in p.phones] == [("mobile", "555 0100")]
 
 
 def test_undo_that_later_edits_overlap_is_refused_and_changes_nothing(workspace):
-    pid = workspace.contacts.create_person(PersonInput("Old"), today=TODAY).ids[0]
-    first = workspace.contacts.update_person(pid, {"name": "New", "title": "CEO"})
-    workspace.contacts.update_person(pid, {"title": "CTO"})
+    pid = workspace.people.save(drafts.person("Old"), today=TODAY).ids[0]
+    first = drafts.edit(workspace.people, pid, name="New", title="CEO")
+    drafts.edit(workspace.people, pid, title="CTO")
     state = _snapshot(workspace, pid)
     ops = len(workspace.history.recent(100))
     with pytest.raises(UndoConflictError, match="later edits"):
@@ -87,30 +86,30 @@ def test_undo_that_later_edits_overlap_is_refused_and_changes_nothing(workspace)
 
 
 def test_non_overlapping_older_operation_can_be_undone(workspace):
-    a = workspace.contacts.create_person(PersonInput("A"), today=TODAY).ids[0]
-    b = workspace.contacts.create_person(PersonInput("B"), today=TODAY).ids[0]
-    edit_a = workspace.contacts.update_person(a, {"title": "x"})
-    workspace.contacts.update_person(b, {"title": "y"})
+    a = workspace.people.save(drafts.person("A"), today=TODAY).ids[0]
+    b = workspace.people.save(drafts.person("B"), today=TODAY).ids[0]
+    edit_a = drafts.edit(workspace.people, a, title="x")
+    drafts.edit(workspace.people, b, title="y")
     workspace.history.undo(edit_a.operation_id)
     assert workspace.cards.card("person", a).title is None
     assert workspace.cards.card("person", b).title == "y"
 
 
 def test_redo_is_cleared_by_a_new_edit_and_undo_stack_order(workspace):
-    pid = workspace.contacts.create_person(PersonInput("P"), today=TODAY).ids[0]
-    workspace.contacts.update_person(pid, {"title": "one"})
+    pid = workspace.people.save(drafts.person("P"), today=TODAY).ids[0]
+    drafts.edit(workspace.people, pid, title="one")
     assert workspace.history.next_undo().label == "Edit P"
     workspace.history.undo()
     assert workspace.history.next_redo().label == "Edit P"
     assert workspace.history.next_undo().label == "Add P"
-    workspace.contacts.update_person(pid, {"title": "two"})
+    drafts.edit(workspace.people, pid, title="two")
     assert workspace.history.next_redo() is None
     with pytest.raises(NothingToUndoError):
         workspace.history.redo()
 
 
 def test_undo_and_redo_are_logged_operations(workspace):
-    workspace.contacts.create_person(PersonInput("Q"), today=TODAY)
+    workspace.people.save(drafts.person("Q"), today=TODAY)
     undo = workspace.history.undo()
     ops = workspace.history.recent(10)
     assert ops[0].id == undo.operation_id and ops[0].kind == "undo"
@@ -184,7 +183,7 @@ def test_bulk_creations_log_their_ids_in_batches_and_undo_whole(workspace):
     summary = next(o for o in workspace.history.recent() if o.id == report.operation_id)
     assert summary.changes == sum(len(ids) for _e, ids in bulk) + (len(logged) - len(bulk))
     pid = workspace.search.contacts("Möhrke")[0].id
-    workspace.contacts.update_person(pid, {"title": "Leitung"})
+    drafts.edit(workspace.people, pid, title="Leitung")
     with pytest.raises(UndoConflictError):  # an imported row edited since
         workspace.history.undo(report.operation_id)
     workspace.history.undo()  # the edit

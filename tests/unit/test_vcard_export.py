@@ -6,9 +6,9 @@ import pytest
 import vobject
 
 from desktop_crm.cli import main
-from desktop_crm.services.contacts.dto import PersonInput
 from desktop_crm.spreadsheet.vcard_reader import read_vcards
 from desktop_crm.store.models import Address, Person, Tag, Tagging
+from tests import drafts
 from tests.conftest import REALWORLD, TODAY
 
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4
@@ -16,9 +16,10 @@ PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4
 
 @pytest.fixture
 def rich(workspace):
-    company = workspace.contacts.create_company("星辰设计; Studio, Ltd", today=TODAY).ids[0]
-    pid = workspace.contacts.create_person(
-        PersonInput(
+    studio = drafts.company("星辰设计; Studio, Ltd")
+    company = workspace.people.save_company(studio, today=TODAY).ids[0]
+    pid = workspace.people.save(
+        drafts.person(
             "王芳",
             company_id=company,
             title="设计总监",

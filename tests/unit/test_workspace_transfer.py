@@ -39,6 +39,8 @@ def test_round_trip_of_the_demo_workspace(demo_path, tmp_path):
     assert dry.dry_run and dry.created == rows and fresh.today.info().people == 0
     report = fresh.imports.import_file(target)
     assert report.created == rows
+    assert report.by_entity["people"].created == len(before["people"])  # rows of each kind
+    assert dry.by_entity == report.by_entity and "quotes" not in report.by_entity
     with sqlite3.connect(demo_path) as db:
         [(live,)] = db.execute("SELECT count(*) FROM people WHERE deleted_at IS NULL")
         [(name,)] = db.execute("SELECT name FROM people WHERE deleted_at IS NULL LIMIT 1")

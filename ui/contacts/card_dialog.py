@@ -29,6 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_crm.domain.choices import RecordKind
+from desktop_crm.domain.vocab import ActivityKind
 from desktop_crm.services.cards.dto import ContactCard
 from ui.contacts.avatar import avatar
 from ui.contacts.labels import Mutation, status_labels
@@ -60,7 +62,7 @@ class CardDialog(QDialog):
         self,
         worker: DbWorker,
         workspace: Workspace,
-        kind: str,
+        kind: RecordKind,
         record_id: str,
         mutate: Mutation,
         parent: QWidget | None = None,
@@ -69,6 +71,7 @@ class CardDialog(QDialog):
         self._worker, self._workspace, self._mutate = worker, workspace, mutate
         self.kind, self.record_id = kind, record_id
         self.card: ContactCard | None = None
+        self._log_kind: ActivityKind = ActivityKind.CALL
         self.setWindowTitle(self.tr("Contact"))
         self.resize(900, 640)
         self.labels = {
@@ -154,7 +157,7 @@ class CardDialog(QDialog):
             button = QPushButton(self.kinds[key])
             button.setCheckable(True)
             button.setAutoExclusive(True)
-            button.clicked.connect(lambda _c=False, k=key: self._start_log(k))
+            button.clicked.connect(lambda _c=False, k=key: self._start_log(ActivityKind(k)))
             buttons.addWidget(button)
             self.log_buttons[key] = button
         log.addLayout(buttons)
@@ -204,7 +207,8 @@ class CardDialog(QDialog):
     def reload(self) -> None:
         """Fetch the card again (after a change)."""
         ws, kind, rid = self._workspace, self.kind, self.record_id
-        self._worker.submit(lambda: ws.cards.card(kind, rid), self.show_card, self._gone)
+        # On the reader: a card opens while an import or undo holds the writer.
+        self._worker.read(lambda: ws.reads.cards.card(kind, rid), self.show_card, self._gone)
 
     def _gone(self, exc: BaseException) -> None:
         self.name_label.setText(self.tr("This contact no longer exists."))
@@ -274,10 +278,10 @@ class CardDialog(QDialog):
             (self.tr("Notes"), card.notes),
         ):
             if value:
-                text = QLabel(value)
-                text.setWordWrap(True)
-                text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-                self.details.addRow(label, text)
+                shown = QLabel(value)
+                shown.setWordWrap(True)
+                shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+                self.details.addRow(label, shown)
 
     def _copy_row(self, label: str, value: str, link: str | None = None) -> None:
         row = QWidget()
@@ -347,7 +351,7 @@ class CardDialog(QDialog):
 
     # --- logging ------------------------------------------------------------------------------
 
-    def _start_log(self, kind: str) -> None:
+    def _start_log(self, kind: ActivityKind) -> None:
         self._log_kind = kind
         self.log_form.show()
         self.log_subject.setFocus()
@@ -355,7 +359,7 @@ class CardDialog(QDialog):
     def _save_log(self) -> None:
         from desktop_crm.services.cards.contact_cards import NextFollowUp
 
-        kind, rid = getattr(self, "_log_kind", "call"), self.record_id
+        kind, rid = self._log_kind, self.record_id
         card_kind = self.kind
         subject, body = self.log_subject.text(), self.log_body.toPlainText()
         plan = None
@@ -363,7 +367,7 @@ class CardDialog(QDialog):
             due = self.next_date.date()
             plan = NextFollowUp(
                 date(due.year(), due.month(), due.day()),
-                str(self.next_kind.currentData()),
+                ActivityKind(self.next_kind.currentData()),
                 self.next_subject.text(),
             )
         self._mutate(

@@ -7,7 +7,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog
 
+from desktop_crm.domain.choices import ExportFormat
+from desktop_crm.domain.progress import CancelToken
+from ui.choices import EXPORT_FORMATS, as_choice
 from ui.imports.file_transfer import FileTransfer, finished_message
+from ui.language import ui_language
+from ui.progress_dialog import ProgressRun, run_with_progress
 from ui.shell import Shell
 
 if TYPE_CHECKING:
@@ -31,21 +36,30 @@ def choose_export(window: Shell, view: ContactsView, record_ids_job: object, cou
     if not name:
         return
     kind = filters.get(chosen, "xlsx")
-    if kind in ("xlsx", "csv"):
-        run_list_export(window, view, Path(name), kind)
+    fmt = as_choice(kind, EXPORT_FORMATS)
+    if fmt is not None:
+        run_list_export(window, view, Path(name), fmt)
     else:
         run_export(window, Path(name), record_ids_job, kind)
 
 
-def run_list_export(window: Shell, view: ContactsView, target: Path, fmt: str) -> None:
-    """Export the Contacts screen's list as it is shown (filter, sort, columns, headers)."""
+def run_list_export(
+    window: Shell, view: ContactsView, target: Path, fmt: ExportFormat
+) -> ProgressRun | None:
+    """Export the Contacts screen's list as shown (filter, sort, columns), with progress."""
     ws = window.workspace
     if ws is None:
-        return
+        return None
     flt, columns = view.current_filter(), list(view.model.columns)
     sort, descending, headers = view.model.sort_key, view.model.descending, dict(view.headers)
-    window.worker.submit(
-        lambda: ws.exports.export_list(target, fmt, flt, columns, sort, descending, headers),
+    language = ui_language()  # statuses in the words on screen
+    return run_with_progress(
+        window,
+        FileTransfer.tr("Export"),
+        FileTransfer.tr("Exporting to %1…").replace("%1", target.name),
+        lambda token: ws.exports.export_list(
+            target, fmt, flt, columns, sort, descending, headers, progress=token, language=language
+        ),
         finished_message(
             window,
             lambda n: FileTransfer.tr("Exported %Ln contacts to %1.", "", n).replace(
@@ -56,18 +70,23 @@ def run_list_export(window: Shell, view: ContactsView, target: Path, fmt: str) -
     )
 
 
-def run_export(window: Shell, target: Path, record_ids_job: object, version: str) -> None:
-    """Export on the worker and say how many were written."""
+def run_export(
+    window: Shell, target: Path, record_ids_job: object, version: str
+) -> ProgressRun | None:
+    """Export people as vCard on the worker, with progress; say how many were written."""
     ws = window.workspace
     if ws is None:
-        return
+        return None
     resolve = record_ids_job
 
-    def job() -> int:
+    def job(token: CancelToken) -> int:
         ids = resolve(ws)  # type: ignore[operator]
-        return ws.exports.export_people_vcard(target, ids, version)
+        return ws.exports.export_people_vcard(target, ids, version, progress=token)
 
-    window.worker.submit(
+    return run_with_progress(
+        window,
+        FileTransfer.tr("Export"),
+        FileTransfer.tr("Exporting to %1…").replace("%1", target.name),
         job,
         finished_message(
             window,

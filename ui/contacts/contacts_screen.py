@@ -6,14 +6,18 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from PySide6.QtWidgets import QMenu, QVBoxLayout
 
+from ui.choices import record_kind
 from ui.contacts.contacts_view import ContactsView
+from ui.empty_state import wire_start_panel
 from ui.screen import Screen
 
 if TYPE_CHECKING:
+    from desktop_crm.domain.choices import RecordKind
     from desktop_crm.services.common.dto import ChangeResult
     from desktop_crm.services.contact_lists.dto import SavedView
     from desktop_crm.services.workspace.handle import Workspace
     from ui.contacts.card_dialog import CardDialog
+    from ui.progress_dialog import ProgressRun
     from ui.shell import Shell
 
 LIST_TABLES = frozenset(
@@ -48,12 +52,14 @@ class ContactsScreen(Screen):
         self.cards: list[CardDialog] = []
         self.saved_views: list[SavedView] = []
         self._merge_dialog: Any = None
-        self.view.openRequested.connect(self.open_card)
-        self.view.newRequested.connect(lambda kind: self.edit_contact(kind, None))
+        self.view.openRequested.connect(self._open_requested)
+        self.view.newRequested.connect(lambda kind: self.edit_contact(record_kind(kind), None))
         self.view.duplicatesRequested.connect(self.show_duplicates)
         self.view.exportRequested.connect(self.export_contacts)
         self.view.saveViewRequested.connect(self.save_view)
         self.view.mergeRequested.connect(self.merge_people)
+        self.view.deleteRequested.connect(self._delete_requested)
+        wire_start_panel(shell, self.view.start_panel)  # its add button asks the view for New
 
     def title(self) -> str:
         """The screen's name."""
@@ -82,7 +88,7 @@ class ContactsScreen(Screen):
     # --- saved views in the sidebar -------------------------------------------------------
 
     def _load_saved_views(self, ws: Workspace) -> None:
-        self.shell.worker.submit(ws.saved_views.all, self._show_saved_views, background=True)
+        self.shell.worker.read(ws.reads.saved_views.all, self._show_saved_views, background=True)
 
     def _show_saved_views(self, views: list[SavedView]) -> None:
         self.saved_views = views
@@ -112,7 +118,18 @@ class ContactsScreen(Screen):
 
     # --- cards, editors and dialogs -------------------------------------------------------
 
-    def open_card(self, kind: str, record_id: str) -> CardDialog | None:
+    # Signals carry the kind as plain text: it is checked where it comes back from Qt.
+
+    def _open_requested(self, kind: str, record_id: str) -> None:
+        self.open_card(record_kind(kind), record_id)
+
+    def _edit_requested(self, kind: str, record_id: str) -> None:
+        self.edit_contact(record_kind(kind), record_id)
+
+    def _delete_requested(self, kind: str, resolve: Any, count: int) -> None:
+        self.delete_contacts(record_kind(kind), resolve, count)
+
+    def open_card(self, kind: RecordKind, record_id: str) -> CardDialog | None:
         """Show the card of a person or company (raising it if already open)."""
         from ui.contacts.card_dialog import CardDialog
 
@@ -125,14 +142,14 @@ class ContactsScreen(Screen):
                 card.activateWindow()
                 return card
         card = CardDialog(self.shell.worker, ws, kind, record_id, self.shell.mutate, self.shell)
-        card.openRequested.connect(self.open_card)
-        card.editRequested.connect(self.edit_contact)
+        card.openRequested.connect(self._open_requested)
+        card.editRequested.connect(self._edit_requested)
         card.finished.connect(lambda _r, c=card: self.cards.remove(c))
         self.cards.append(card)
         card.show()
         return card
 
-    def edit_contact(self, kind: str, record_id: str | None) -> Any:
+    def edit_contact(self, kind: RecordKind, record_id: str | None) -> Any:
         """Open the editor for a person or company (``None``: a new one)."""
         from ui.contacts.person_editor import PersonEditor
 
@@ -141,11 +158,11 @@ class ContactsScreen(Screen):
             return None
         editor = PersonEditor(self.shell.worker, ws, record_id, self.shell, kind=kind)
         editor.saved.connect(lambda result: self._after_save(result, kind, record_id is None))
-        editor.openRequested.connect(self.open_card)
+        editor.openRequested.connect(self._open_requested)
         editor.show()
         return editor
 
-    def _after_save(self, result: ChangeResult, kind: str, created: bool) -> None:
+    def _after_save(self, result: ChangeResult, kind: RecordKind, created: bool) -> None:
         self.shell.show_status(self.tr("Saved."), 4000)
         self.shell.apply_changes(result)
         if created and result.ids:
@@ -158,7 +175,7 @@ class ContactsScreen(Screen):
         ws = self.shell.workspace
         if ws is None:
             return None
-        dialog = DuplicatesDialog(self.shell.worker, ws, self.shell.mutate, self.shell)
+        dialog = DuplicatesDialog(self.shell, ws)
         dialog.show()
         return dialog
 
@@ -181,6 +198,29 @@ class ContactsScreen(Screen):
             self._merge_dialog = dialog
 
         self.shell.worker.submit(lambda: resolve(ws), open_dialog, self.shell.show_error)
+
+    def delete_contacts(self, kind: RecordKind, resolve: Any, count: int) -> ProgressRun | None:
+        """Delete the people or companies a job resolves, with progress and Cancel.
+
+        Deleting 100,000 takes a while; a cancel leaves every one of them (one transaction).
+        """
+        from ui.progress_dialog import run_with_progress
+
+        ws = self.shell.workspace
+        if ws is None:
+            return None
+
+        def done(result: ChangeResult) -> None:
+            self.shell.show_status(self.tr("Deleted."), 4000)
+            self.shell.apply_changes(result)
+
+        return run_with_progress(
+            self.shell,
+            self.tr("Delete contacts"),
+            self.tr("Deleting %n contacts…", "", count),
+            lambda token: ws.contacts.delete(kind, resolve(ws), progress=token),
+            done,
+        )
 
     def export_contacts(self, resolve: Any, count: int) -> None:
         """Ask where, then export these people (vCard, or the list as shown to a sheet)."""

@@ -20,12 +20,14 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSpinBox,
+    QStackedWidget,
     QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop_crm.domain.choices import BulkField, RecordKind
 from desktop_crm.services.common.dto import ChangeResult
 from desktop_crm.services.contact_lists.dto import (
     COLUMNS,
@@ -34,8 +36,10 @@ from desktop_crm.services.contact_lists.dto import (
     Facets,
     SavedView,
 )
+from ui.choices import record_kind
 from ui.contacts.labels import Mutation, status_labels
 from ui.contacts.list_model import ContactTableModel
+from ui.empty_state import NoMatchPanel, StartPanel
 
 if TYPE_CHECKING:
     from desktop_crm.services.workspace.handle import Workspace
@@ -58,6 +62,8 @@ class ContactsView(QWidget):
         exportRequested(object, int): Export people: a job resolving their ids, and how many.
         saveViewRequested(object): Save the current list as a named :class:`SavedView`.
         mergeRequested(object): Merge the selected people (a job resolving their ids).
+        deleteRequested(str, object, int): Delete the selected people or companies (their kind,
+            a job resolving their ids, and how many), with progress.
     """
 
     openRequested = Signal(str, str)
@@ -67,6 +73,7 @@ class ContactsView(QWidget):
     exportRequested = Signal(object, int)
     saveViewRequested = Signal(object)
     mergeRequested = Signal(object)
+    deleteRequested = Signal(str, object, int)
 
     def __init__(self, worker: DbWorker, settings: QSettings, mutate: Mutation) -> None:
         super().__init__()
@@ -198,6 +205,11 @@ class ContactsView(QWidget):
         bulk.addWidget(self.delete_button)
         bulk.addStretch(1)
         layout.addWidget(self.bulk_bar)
+        # The bar keeps its room while hidden: rows never move when a click selects one, so
+        # the second click of a double-click lands on the row the first one did.
+        policy = self.bulk_bar.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.bulk_bar.setSizePolicy(policy)
         self.bulk_bar.hide()
 
         self.table = QTableView()
@@ -217,7 +229,15 @@ class ContactsView(QWidget):
         header.customContextMenuRequested.connect(self._choose_columns)
         self.table.doubleClicked.connect(self._open_index)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
-        layout.addWidget(self.table, 1)
+        # An empty workspace shows how to start; a filter that matches nothing says so.
+        self.start_panel = StartPanel()
+        self.start_panel.addRequested.connect(lambda: self.newRequested.emit(self.current_kind()))
+        self.no_match = NoMatchPanel()
+        self.no_match.clearRequested.connect(self.clear_filters)
+        self.body = QStackedWidget()
+        for widget in (self.table, self.start_panel, self.no_match):
+            self.body.addWidget(widget)
+        layout.addWidget(self.body, 1)
 
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -227,9 +247,7 @@ class ContactsView(QWidget):
         for box in (self.kind_box, *self.filter_boxes):
             box.currentIndexChanged.connect(self._on_filter_changed)
         self.quiet_check.toggled.connect(self._on_filter_changed)
-        self.quiet_days.valueChanged.connect(
-            lambda _v: self.quiet_check.isChecked() and self._on_filter_changed()
-        )
+        self.quiet_days.valueChanged.connect(self._on_quiet_days_changed)
         self._load_columns()
 
     # --- wiring -------------------------------------------------------------------------------
@@ -247,7 +265,9 @@ class ContactsView(QWidget):
             box.addItem(text, value)
         return box
 
-    def _menu_button(self, text: str, items: list[tuple[str, str]], field: str) -> QToolButton:
+    def _menu_button(
+        self, text: str, items: list[tuple[str, str]], field: BulkField
+    ) -> QToolButton:
         button = QToolButton()
         button.setText(text)
         button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -256,7 +276,7 @@ class ContactsView(QWidget):
         self._fill_menu(menu, items, field)
         return button
 
-    def _fill_menu(self, menu: QMenu, items: list[tuple[str, str]], field: str) -> None:
+    def _fill_menu(self, menu: QMenu, items: list[tuple[str, str]], field: BulkField) -> None:
         menu.clear()
         for value, text in items:
             action = menu.addAction(text)
@@ -265,6 +285,7 @@ class ContactsView(QWidget):
     def set_workspace(self, workspace: Workspace | None) -> None:
         """Show the lists of ``workspace``."""
         self._workspace = workspace
+        self.body.setCurrentWidget(self.table)
         self.model.set_workspace(workspace)
         self.refresh_facets()
 
@@ -278,8 +299,8 @@ class ContactsView(QWidget):
         ws = self._workspace
         if ws is not None:
             kind = self.current_kind()
-            self._worker.submit(
-                lambda: ws.contact_list.facets(kind), self._show_facets, background=True
+            self._worker.read(
+                lambda: ws.reads.contact_list.facets(kind), self._show_facets, background=True
             )
 
     def _show_facets(self, facets: Facets) -> None:
@@ -304,9 +325,9 @@ class ContactsView(QWidget):
 
     # --- filters ------------------------------------------------------------------------------
 
-    def current_kind(self) -> str:
+    def current_kind(self) -> RecordKind:
         """``person`` or ``company``."""
-        return str(self.kind_box.currentData())
+        return record_kind(self.kind_box.currentData())
 
     def current_filter(self) -> ContactFilter:
         """The filter the bar describes."""
@@ -327,6 +348,10 @@ class ContactsView(QWidget):
     def apply_filters(self) -> None:
         """Show what the filter bar describes."""
         self.model.set_filter(self.current_filter())
+
+    def _on_quiet_days_changed(self, _days: int) -> None:
+        if self.quiet_check.isChecked():
+            self._on_filter_changed()
 
     def _on_filter_changed(self, *_args: Any) -> None:
         if self.sender() is self.kind_box:
@@ -418,7 +443,20 @@ class ContactsView(QWidget):
             self.count_label.setText(self.tr("%Ln people", "", count))
         else:
             self.count_label.setText(self.tr("%Ln companies", "", count))
+        self._show_body(count)
         self._on_selection()
+
+    def _show_body(self, count: int) -> None:
+        """The list; or, when it is empty, how to start or how to see everyone again."""
+        if self._workspace is None:
+            return  # nothing open (set_workspace shows the table)
+        if count:
+            self.body.setCurrentWidget(self.table)
+        elif self.current_filter() == ContactFilter(kind=self.current_kind()):
+            self.start_panel.show_kind(self.current_kind())
+            self.body.setCurrentWidget(self.start_panel)
+        else:
+            self.body.setCurrentWidget(self.no_match)
 
     # --- columns ------------------------------------------------------------------------------
 
@@ -519,7 +557,7 @@ class ContactsView(QWidget):
         resolve = self.model.resolver(self.selected_rows())
         self._mutate(lambda ws: fn(ws, resolve(ws)), message)
 
-    def _bulk_set(self, field: str, value: str, text: str) -> None:
+    def _bulk_set(self, field: BulkField, value: str, text: str) -> None:
         kind = self.current_kind()
         self._bulk(
             lambda ws, ids: ws.contacts.set_field(kind, ids, field, value),
@@ -546,5 +584,5 @@ class ContactsView(QWidget):
             self.tr("Delete %n contacts? You can undo this with Ctrl+Z.", "", count),
         )
         if answer == QMessageBox.StandardButton.Yes:
-            kind = self.current_kind()
-            self._bulk(lambda ws, ids: ws.contacts.delete(kind, ids), self.tr("Deleted."))
+            rows = self.selected_rows()
+            self.deleteRequested.emit(self.current_kind(), self.model.resolver(rows), len(rows))

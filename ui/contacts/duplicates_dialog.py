@@ -23,15 +23,24 @@ from PySide6.QtWidgets import (
 
 from desktop_crm.services.cards.dto import ContactCard
 from desktop_crm.services.duplicates.dto import DuplicatePair
-from ui.contacts.labels import Mutation, status_labels
+from ui.contacts.labels import status_labels
+from ui.progress_dialog import ProgressRun, run_with_progress
 
 if TYPE_CHECKING:
     from desktop_crm.services.workspace.handle import Workspace
+    from ui.shell import Shell
     from ui.worker import DbWorker
 
 
 class DuplicatesDialog(QDialog):
     """Lists likely duplicate pairs; merges the chosen one.
+
+    The scan runs on the writer with the shared progress dialog (it can take a while over
+    100,000 people); the merge dialog's cards load on the reader.
+
+    Args:
+        shell: The main window (worker, ``mutate``, errors); the dialog's parent.
+        workspace: The open workspace.
 
     Signals:
         openRequested(str, str): Show a card.
@@ -39,15 +48,11 @@ class DuplicatesDialog(QDialog):
 
     openRequested = Signal(str, str)
 
-    def __init__(
-        self,
-        worker: DbWorker,
-        workspace: Workspace,
-        mutate: Mutation,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self._worker, self._workspace, self._mutate = worker, workspace, mutate
+    def __init__(self, shell: Shell, workspace: Workspace) -> None:
+        super().__init__(shell)
+        self._shell, self._workspace = shell, workspace
+        self._worker, self._mutate = shell.worker, shell.mutate
+        self.scan: ProgressRun | None = None
         self.setWindowTitle(self.tr("Duplicates"))
         self.resize(760, 520)
         self.reasons = {
@@ -84,9 +89,23 @@ class DuplicatesDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        """Find the pairs again (on the worker)."""
+        """Find the pairs again (on the writer, with progress and Cancel)."""
         ws = self._workspace
-        self._worker.submit(lambda: ws.duplicates.pairs(500), self.show_pairs)
+        self.summary.setText(self.tr("Looking for duplicates…"))
+        self.scan = run_with_progress(
+            self._shell,
+            self.tr("Duplicates"),
+            self.tr("Looking for duplicates…"),
+            lambda token: ws.duplicates.pairs(500, progress=token),
+            self.show_pairs,
+            parent=self,
+        )
+        self.scan.finished.connect(self._scanned)
+
+    def _scanned(self, completed: bool) -> None:
+        self.scan = None
+        if not completed:
+            self.summary.setText(self.tr("The search for duplicates stopped."))
 
     def show_pairs(self, pairs: list[DuplicatePair]) -> None:
         """List ``pairs``."""
@@ -102,18 +121,16 @@ class DuplicatesDialog(QDialog):
                 ]
             )
             self.list.addTopLevelItem(item)
-        if pairs:
-            self.list.setCurrentItem(self.list.topLevelItem(0))
+        first = self.list.topLevelItem(0)
+        if first is not None:
+            self.list.setCurrentItem(first)
         self.summary.setText(self.tr("%n likely duplicate pairs.", "", len(pairs)))
         self.merge_button.setEnabled(bool(pairs))
 
     def merge_selected(self) -> MergeDialog | None:
         """Open the merge dialog for the selected pair."""
-        row = (
-            self.list.indexOfTopLevelItem(self.list.currentItem())
-            if self.list.currentItem()
-            else -1
-        )
+        current = self.list.currentItem()
+        row = self.list.indexOfTopLevelItem(current) if current else -1
         if row < 0:
             return None
         pair = self.pairs[row]
@@ -177,7 +194,8 @@ class MergeDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         ws = workspace
-        worker.submit(lambda: [ws.cards.card("person", i) for i in ids], self.show_cards)
+        # On the reader: the cards show while a long job holds the writer.
+        worker.read(lambda: [ws.reads.cards.card("person", i) for i in ids], self.show_cards)
 
     def show_cards(self, cards: list[ContactCard]) -> None:
         """Lay out one column per person and one row per field."""
@@ -228,11 +246,12 @@ class MergeDialog(QDialog):
 
     def choices(self) -> dict[str, str]:
         """``field -> person id`` as chosen."""
-        return {
-            field: str(group.checkedButton().property("person"))
-            for field, group in self.groups.items()
-            if group.checkedButton() is not None
-        }
+        chosen = {}
+        for field, group in self.groups.items():
+            button = group.checkedButton()
+            if button is not None:
+                chosen[field] = str(button.property("person"))
+        return chosen
 
     def keep_id(self) -> str:
         """The person who stays."""

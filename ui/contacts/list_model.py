@@ -2,9 +2,10 @@
 
 The model knows how many rows the list has (and their ids when a text filter makes the list
 small) and keeps a bounded cache of rows by position. ``data`` never touches the database: a
-missing row shows empty and its page is requested from the worker; when it arrives the cells
-update. Sorting and filtering ask the service for a new count, so 100,000 rows sort in SQL
-through an index, never in a proxy model.
+missing row shows empty and its page is requested from the worker's reader (which answers while
+an import or undo holds the writer); when it arrives the cells update. Sorting and filtering
+ask the service for a new count, so 100,000 rows sort in SQL through an index, never in a
+proxy model.
 """
 
 from __future__ import annotations
@@ -162,8 +163,8 @@ class ContactTableModel(QAbstractTableModel):
             self._replace(generation, ListSnapshot(0, None))
             return
         flt, key, desc = self.filter, self.sort_key, self.descending
-        self._worker.submit(
-            lambda: ws.contact_list.open_list(flt, key, desc),
+        self._worker.read(
+            lambda: ws.reads.contact_list.open_list(flt, key, desc),
             lambda snapshot: self._replace(generation, snapshot),
         )
 
@@ -215,11 +216,12 @@ class ContactTableModel(QAbstractTableModel):
         flt, key, desc = self.filter, self.sort_key, self.descending
 
         def fetch() -> list[ContactRow]:
+            lists = ws.reads.contact_list
             if ids is not None:
-                return ws.contact_list.rows(list(ids[start : start + PAGE]))
-            return ws.contact_list.page(flt, key, desc, start, PAGE)
+                return lists.rows(list(ids[start : start + PAGE]))
+            return lists.page(flt, key, desc, start, PAGE)
 
-        self._worker.submit(fetch, lambda rows: self._page_arrived(generation, page, rows))
+        self._worker.read(fetch, lambda rows: self._page_arrived(generation, page, rows))
 
     def _page_arrived(self, generation: int, page: int, rows: list[ContactRow]) -> None:
         if generation != self._generation:

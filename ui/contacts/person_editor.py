@@ -30,7 +30,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_crm.domain.choices import RecordKind
 from desktop_crm.domain.errors import ValidationError
+from desktop_crm.domain.vocab import ContactStatus, CustomFieldKind, Level
 from desktop_crm.services.cards.dto import ContactCard
 from desktop_crm.services.common.dto import ChangeResult
 from desktop_crm.services.contacts.dto import (
@@ -165,9 +167,20 @@ class _AddressRows(QWidget):
         """The addresses that hold anything, in order."""
         found = []
         for label, edits, row_id, _w in self.rows:
-            texts = [e.text().strip() or None for e in edits]
+            texts = tuple(e.text().strip() or None for e in edits)
+            street, city, region, postcode, country = texts  # the order of add_row's editors
             if any(texts):
-                found.append(AddressData(label.currentText().strip() or "work", *texts, id=row_id))
+                found.append(
+                    AddressData(
+                        label.currentText().strip() or "work",
+                        street,
+                        city,
+                        region,
+                        postcode,
+                        country,
+                        id=row_id,
+                    )
+                )
         return tuple(found)
 
 
@@ -194,7 +207,7 @@ class PersonEditor(QDialog):
         workspace: Workspace,
         person_id: str | None = None,
         parent: QWidget | None = None,
-        kind: str = "person",
+        kind: RecordKind = "person",
     ) -> None:
         super().__init__(parent)
         self._worker, self._workspace, self.person_id = worker, workspace, person_id
@@ -358,6 +371,15 @@ class PersonEditor(QDialog):
             self.company.currentTextChanged,
         ):
             signal.connect(lambda *_a: self._dup_timer.start())
+        # Fields marked by a failed save are checked again as they are edited, so a mark
+        # goes as soon as its value is valid (by the same rules the save applies).
+        self._marked: list[QLineEdit] = []
+        self._recheck_timer = QTimer(self)
+        self._recheck_timer.setSingleShot(True)
+        self._recheck_timer.setInterval(150)
+        self._recheck_timer.timeout.connect(self._recheck)
+        for signal in (self.name.textChanged, self.phones.changed, self.emails.changed):
+            signal.connect(self._edited)
 
         ws = workspace
         worker.submit(ws.contact_list.companies, self._fill_companies)
@@ -431,6 +453,7 @@ class PersonEditor(QDialog):
         index = self.company.findText(text, Qt.MatchFlag.MatchExactly) if text else -1
         company_id = self.company.itemData(index) if index > 0 else None
         day = self.birthday.date()
+        level = self.level.currentData()  # None: no level
         return PersonDraft(
             id=self.person_id,
             name=self.name.text(),
@@ -438,8 +461,8 @@ class PersonEditor(QDialog):
             company_name=text if company_id is None and text else None,
             title=self.title_edit.text(),
             department=self.department.text(),
-            status=str(self.status.currentData()),
-            level=self.level.currentData(),
+            status=ContactStatus(self.status.currentData()),
+            level=None if level is None else Level(level),
             source=self.source.text(),
             owner_id=self._owner_id,
             birthday=date(day.year(), day.month(), day.day())
@@ -505,9 +528,21 @@ class PersonEditor(QDialog):
 
     def mark(self, problems: list[FieldProblem]) -> None:
         """Mark each problem on its field (nothing typed is changed)."""
-        for edit in (self.name, *self.phones.editors(), *self.emails.editors()):
-            self._set_problem(edit, None)
+        for edit in self._editors():
+            if isinstance(edit, QLineEdit):
+                self._set_problem(edit, None)
+        self._marked = []
         lines = []
+        for widget, message in self._located(problems):
+            if widget is not None:
+                self._set_problem(widget, message)
+                self._marked.append(widget)
+            lines.append(message)
+        self.problem_label.setText("\n".join(lines))
+
+    def _located(self, problems: list[FieldProblem]) -> list[tuple[QLineEdit | None, str]]:
+        """Each problem's field editor (``None`` when it has none) and message."""
+        found: list[tuple[QLineEdit | None, str]] = []
         for problem in problems:
             widget: Any = None
             if problem.field == "name":
@@ -519,13 +554,47 @@ class PersonEditor(QDialog):
             elif problem.field in ("phones", "emails") and problem.index is not None:
                 editors = getattr(self, problem.field).editors()
                 widget = editors[problem.index] if problem.index < len(editors) else None
-            message = self._message(problem)
-            if widget is not None:
-                self._set_problem(widget, message)
-            lines.append(message)
-        self.problem_label.setText("\n".join(lines))
+            found.append((widget, self._message(problem)))
+        return found
+
+    def _editors(self) -> set[QLineEdit | QComboBox]:
+        """The editors a problem can be marked on (rows removed since are not among them)."""
+        rows = self.phones.rows + self.emails.rows
+        return {self.name, *(edit for _b, edit, _r, _w in rows), *self.custom_edits.values()}
+
+    def _edited(self, *_args: Any) -> None:
+        if self._marked:
+            self._recheck_timer.start()
+
+    def _recheck(self) -> None:
+        ws = self._workspace
+        draft: PersonDraft | CompanyDraft = (
+            self.company_draft() if self.kind == "company" else self.draft()
+        )
+        self._worker.submit(
+            lambda: ws.people.problems(draft), self.unmark_fixed, lambda _e: None, background=True
+        )
+
+    def unmark_fixed(self, problems: list[FieldProblem]) -> None:
+        """Clear the marks of fields whose values are now valid (none are added while typing)."""
+        located = self._located(problems)
+        still = {w: m for w, m in located if w is not None}
+        present = self._editors()
+        for widget in list(self._marked):
+            if widget not in present:  # its row was removed
+                self._marked.remove(widget)
+            elif widget in still:
+                self._set_problem(widget, still[widget])
+            else:
+                self._set_problem(widget, None)
+                self._marked.remove(widget)
+        self.problem_label.setText(
+            "\n".join(m for w, m in located if w is None or w in self._marked)
+        )
 
     def _message(self, problem: FieldProblem) -> str:
+        if problem.field == "name" and problem.code == "exists":
+            return self.tr("A company called “%1” already exists.").replace("%1", problem.value)
         if problem.field == "name":
             return self.tr("A name is required.")
         if problem.field == "phones":
@@ -583,6 +652,7 @@ class PersonEditor(QDialog):
                 edit = QLineEdit()
                 hints = {"date": "YYYY-MM-DD", "number": "0.00", "bool": self.tr("yes / no")}
                 edit.setPlaceholderText(hints.get(info.kind, ""))
+                edit.textChanged.connect(self._edited)
             self.custom_edits[info.id] = edit
             self.custom_form.addRow(info.label + ":", edit)
             self._set_custom(info.id, self._custom_values.get(info.id, ""))
@@ -603,10 +673,10 @@ class PersonEditor(QDialog):
         if not ok or not label.strip():
             return
         kinds = {
-            self.tr("Text"): "text",
-            self.tr("Number"): "number",
-            self.tr("Date"): "date",
-            self.tr("Yes / no"): "bool",
+            self.tr("Text"): CustomFieldKind.TEXT,
+            self.tr("Number"): CustomFieldKind.NUMBER,
+            self.tr("Date"): CustomFieldKind.DATE,
+            self.tr("Yes / no"): CustomFieldKind.BOOL,
         }
         choice, ok = QInputDialog.getItem(
             self, self.tr("New field"), self.tr("Kind:"), list(kinds), 0, False

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from desktop_crm.domain.choices import DuplicatePolicy, ImportEntity
 
-def entity_labels() -> dict[str, str]:
+
+def entity_labels() -> dict[ImportEntity, str]:
     """What a sheet can hold."""
     translate = QCoreApplication.translate
     return {
@@ -74,6 +76,7 @@ def field_label(entity: str, key: str) -> str:
         "price": translate("ImportFields", "Unit price"),
         "tax_rate": translate("ImportFields", "Tax rate %"),
         "active": translate("ImportFields", "On sale"),
+        "created": translate("ImportFields", "Created (date)"),
     }
     return labels.get(key, key)
 
@@ -88,7 +91,7 @@ def date_order_labels() -> dict[str, str]:
     }
 
 
-def policy_labels() -> dict[str, str]:
+def policy_labels() -> dict[DuplicatePolicy, str]:
     """What to do with records that are already there."""
     translate = QCoreApplication.translate
     return {

@@ -7,11 +7,14 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
-from desktop_crm.domain.progress import CancelToken
+from desktop_crm.domain.choices import ExportFormat, ImportEntity, Language, RecordList
+from ui.choices import EXPORT_FORMATS, as_choice
+from ui.language import ui_language
+from ui.progress_dialog import ProgressRun, run_with_progress
 from ui.shell import Shell
 
 if TYPE_CHECKING:
@@ -30,8 +33,8 @@ class FileTransfer(QObject):
         return QCoreApplication.translate("FileTransfer", text, disambiguation, n)
 
 
-def run_import(window: Shell, path: Path, **options: Any) -> QProgressDialog | None:
-    """Import ``path`` on the worker with a progress dialog that can cancel.
+def run_import(window: Shell, path: Path, **options: Any) -> ProgressRun | None:
+    """Import ``path`` on the worker with the shared progress dialog (Cancel keeps nothing).
 
     Args:
         window: The main window.
@@ -41,53 +44,30 @@ def run_import(window: Shell, path: Path, **options: Any) -> QProgressDialog | N
     ws = window.workspace
     if ws is None:
         return None
-    token = CancelToken()
-    progress = QProgressDialog(
-        FileTransfer.tr("Importing %1…").replace("%1", path.name),
-        FileTransfer.tr("Cancel"),
-        0,
-        100,
-        window,
-    )
-    progress.setWindowTitle(FileTransfer.tr("Import"))
-    progress.setMinimumDuration(300)
-    progress.canceled.connect(token.cancel)
-    timer = QTimer(progress)
-    timer.setInterval(100)
-    timer.timeout.connect(
-        lambda: token.total and progress.setValue(int(100 * token.done / token.total))
-    )
-    timer.start()
 
     def done(report: ImportReport) -> None:
-        timer.stop()
-        progress.reset()
         if report.operation_id:
             window.apply_changes(report.changes())
         show_report(window, report)
 
-    def failed(exc: BaseException) -> None:
-        timer.stop()
-        progress.reset()
-        window.show_error(exc)
-
-    window.worker.submit(
-        lambda: ws.imports.import_file(path, progress=token, **options), done, failed
+    return run_with_progress(
+        window,
+        FileTransfer.tr("Import"),
+        FileTransfer.tr("Importing %1…").replace("%1", path.name),
+        lambda token: ws.imports.import_file(path, progress=token, **options),
+        done,
+        lambda exc: window.show_error(exc),
     )
-    return progress
 
 
 def report_text(parent: QWidget, report: ImportReport) -> str:
     """The import summary a user reads."""
-    lines = [
-        FileTransfer.tr("%1: %2 created, %3 updated, %4 skipped, %5 failed.")
-        .replace("%1", report.source.name)
-        .replace("%2", str(report.created))
-        .replace("%3", str(report.updated))
-        .replace("%4", str(report.skipped))
-        .replace("%5", str(report.failed))
-    ]
-    lines += [f"• {line}" for line in (*report.problems, *report.notes)[:30]]
+    from ui.imports.import_summary import done_counts, note_text
+
+    counts = done_counts(report)
+    lines = [FileTransfer.tr("%1: %2.").replace("%1", report.source.name).replace("%2", counts)]
+    notes = [note_text(note) for note in report.notes]  # repeats are one note already
+    lines += [f"• {line}" for line in (*report.problems, *notes)[:30]]
     extra = len(report.problems) + len(report.notes) - 30
     if extra > 0:
         lines.append(FileTransfer.tr("…and %1 more.").replace("%1", str(extra)))
@@ -152,12 +132,12 @@ def finished_message(window: Shell, text: Callable[[int], str]) -> Callable[[int
     return lambda n: window.statusBar().showMessage(text(n), 8000)
 
 
-def choose_record_export(window: Shell, entity: str) -> None:
+def choose_record_export(window: Shell, entity: RecordList) -> None:
     """Ask for a file and export every deal, quote, activity or product to it."""
     ws = window.workspace
     if ws is None:
         return
-    filters = {
+    filters: dict[str, ExportFormat] = {
         FileTransfer.tr("Excel workbook (*.xlsx)"): "xlsx",
         FileTransfer.tr("CSV, UTF-8 (*.csv)"): "csv",
     }
@@ -169,16 +149,21 @@ def choose_record_export(window: Shell, entity: str) -> None:
     )
     if not name:
         return
-    target, fmt = Path(name), filters.get(chosen, "xlsx")
-    if target.suffix.lower() in (".xlsx", ".csv"):
-        fmt = target.suffix.lower()[1:]
-    window.worker.submit(
-        lambda: ws.exports.export_records(target, fmt, entity),
+    target = Path(name)
+    # The name's own suffix wins over the filter chosen.
+    fmt = as_choice(target.suffix.lower()[1:], EXPORT_FORMATS) or filters.get(chosen, "xlsx")
+    language = ui_language()  # statuses and kinds in the words on screen
+    run_with_progress(
+        window,
+        FileTransfer.tr("Export"),
+        FileTransfer.tr("Exporting to %1…").replace("%1", target.name),
+        lambda token: ws.exports.export_records(
+            target, fmt, entity, language=language, progress=token
+        ),
         finished_message(
             window,
             lambda n: FileTransfer.tr("Exported %Ln rows to %1.", "", n).replace("%1", target.name),
         ),
-        window.show_error,
     )
 
 
@@ -196,9 +181,11 @@ def choose_workspace_export(window: Shell) -> None:
     if not name:
         return
     target = Path(name).with_suffix(".xlsx")
-    window.statusBar().showMessage(FileTransfer.tr("Exporting the workspace…"))
-    window.worker.submit(
-        lambda: ws.exports.export_workspace(target),
+    run_with_progress(
+        window,
+        FileTransfer.tr("Export Whole Workspace"),
+        FileTransfer.tr("Exporting the workspace…"),
+        lambda token: ws.exports.export_workspace(target, progress=token),
         finished_message(
             window,
             lambda n: FileTransfer.tr(
@@ -211,9 +198,9 @@ def choose_workspace_export(window: Shell) -> None:
     )
 
 
-def choose_template(window: Shell, entity: str) -> None:
+def choose_template(window: Shell, entity: ImportEntity) -> None:
     """Ask for a file and write an import template (English or Chinese) to it."""
-    filters = {
+    filters: dict[str, Language] = {
         FileTransfer.tr("English template (*.xlsx)"): "en",
         "中文模板 (*.xlsx)": "zh",
     }
@@ -263,14 +250,14 @@ def file_menu_items(window: Shell) -> list[QAction | QMenu]:
         "Ctrl+I",
     )
     export_menu = QMenu(FileTransfer.tr("&Export"), window)
-    lists = {
+    lists: dict[RecordList, str] = {
         "deals": FileTransfer.tr("&Deals…"),
         "quotes": FileTransfer.tr("&Quotes…"),
         "activities": FileTransfer.tr("&Activities…"),
         "products": FileTransfer.tr("&Products…"),
     }
-    for entity, text in lists.items():
-        export_menu.addAction(action(text, partial(choose_record_export, window, entity)))
+    for record_list, text in lists.items():
+        export_menu.addAction(action(text, partial(choose_record_export, window, record_list)))
     export_menu.addSeparator()
     export_menu.addAction(
         action(
@@ -279,7 +266,7 @@ def file_menu_items(window: Shell) -> list[QAction | QMenu]:
         )
     )
     template_menu = QMenu(FileTransfer.tr("Import &Templates"), window)
-    templates = {
+    templates: dict[ImportEntity, str] = {
         "people": FileTransfer.tr("&People…"),
         "companies": FileTransfer.tr("&Companies…"),
         "deals": FileTransfer.tr("&Deals…"),

@@ -10,16 +10,20 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
     QButtonGroup,
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QHBoxLayout,
     QHeaderView,
     QInputDialog,
     QLabel,
+    QPushButton,
     QRadioButton,
     QTableView,
     QTableWidget,
@@ -31,13 +35,16 @@ from PySide6.QtWidgets import (
 )
 from typing_extensions import override
 
+from desktop_crm.domain.choices import DUPLICATE_POLICIES, DuplicatePolicy, ImportEntity, MatchKey
 from desktop_crm.services.importing.dto import ImportPreview
+from ui.choices import IMPORT_ENTITIES, one_of
 from ui.imports.field_labels import (
     date_order_labels,
     entity_labels,
     field_label,
     policy_labels,
 )
+from ui.imports.import_summary import planned_counts
 from ui.imports.preview_model import PreviewModel
 from ui.messages import error_text
 
@@ -47,6 +54,7 @@ if TYPE_CHECKING:
     from ui.worker import DbWorker
 
 NEW_CUSTOM = "\x00new-custom"
+NEW_USER = "\x00new-user"
 NOTES = ""
 
 
@@ -64,7 +72,8 @@ class ImportWizard(QWizard):
 
     Signals:
         previewChanged(object): A new preview (or ``None`` after an error) arrived.
-        importRequested(dict): Finish was pressed; the keyword arguments for ``import_file``.
+        importRequested(dict): Finish was pressed; the keyword arguments for ``import_file``
+            (``import_options()``).
     """
 
     previewChanged = Signal(object)
@@ -78,7 +87,7 @@ class ImportWizard(QWizard):
         self.setWindowTitle(self.tr("Import %1").replace("%1", path.name))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.resize(900, 600)
-        self.entity = "people"
+        self.entity: ImportEntity = "people"
         self.sheet: int | str = 0
         self.mapping: dict[int, str] | None = None  # None: remembered or guessed
         self.date_orders: dict[int, str] = {}
@@ -90,13 +99,16 @@ class ImportWizard(QWizard):
         self.source_page = SourcePage(self)
         self.mapping_page = MappingPage(self)
         self.preview_page = PreviewPage(self)
+        self.owners_page = OwnersPage(self)
         self.options_page = OptionsPage(self)
-        for page in (self.source_page, self.mapping_page, self.preview_page, self.options_page):
+        for page in (self.source_page, self.mapping_page, self.preview_page):
             self.addPage(page)
+        self.owners_id = self.addPage(self.owners_page)
+        self.options_id = self.addPage(self.options_page)
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("Import"))
         self.refresh()
 
-    def choose(self, *, entity: str | None = None, sheet: int | str | None = None) -> None:
+    def choose(self, *, entity: ImportEntity | None = None, sheet: int | str | None = None) -> None:
         """Change what the sheet holds or which sheet; the mapping is guessed again."""
         if entity is not None:
             self.entity = entity
@@ -154,8 +166,8 @@ class ImportWizard(QWizard):
 
         self.worker.submit(job, done, failed)
 
-    def options(self) -> dict[str, Any]:
-        """The keyword arguments of the import the user set up."""
+    def import_options(self) -> dict[str, Any]:
+        """The keyword arguments of the import the user set up (``QWizard.options`` is Qt's)."""
         return {
             "entity": self.entity,
             "sheet": self.sheet,
@@ -163,12 +175,25 @@ class ImportWizard(QWizard):
             "date_orders": dict(self.preview.date_orders if self.preview else {}),
             "duplicates": self.options_page.policy(),
             "match_by": self.options_page.match_by(),
+            **self.owners_page.options(),
         }
+
+    @override
+    def nextId(self) -> int:
+        """After the preview: the owners page only when the owner column names non-users."""
+        following = super().nextId()
+        if following == self.owners_id and not self.unknown_owners():
+            return self.options_id
+        return following
+
+    def unknown_owners(self) -> tuple[str, ...]:
+        """Names in the owner column that are no user's (none while no preview is shown)."""
+        return self.preview.unknown_owners if self.preview else ()
 
     @override
     def accept(self) -> None:
         """Finish: hand the import to the window, which runs it with progress."""
-        self.importRequested.emit(self.options())
+        self.importRequested.emit(self.import_options())
         super().accept()
 
     @override
@@ -179,11 +204,18 @@ class ImportWizard(QWizard):
 
     def check(self, on_done: Callable[[ImportReport], None]) -> None:
         """Count what the import would do (a dry run on the worker)."""
-        ws, path, options = self.workspace, self.path, self.options()
+        ws, path, options = self.workspace, self.path, self.import_options()
+
+        def done(report: ImportReport) -> None:
+            if shiboken6.isValid(self):  # the wizard may be closed while the check ran
+                on_done(report)
+
+        def failed(exc: BaseException) -> None:
+            if shiboken6.isValid(self):
+                self.options_page.show_error(error_text(exc))
+
         self.worker.submit(
-            lambda: ws.imports.import_file(path, dry_run=True, **options),
-            on_done,
-            lambda exc: self.options_page.show_error(error_text(exc)),
+            lambda: ws.imports.import_file(path, dry_run=True, **options), done, failed
         )
 
 
@@ -203,7 +235,7 @@ class SourcePage(QWizardPage):
         for key, label in entity_labels().items():
             self.entity_box.addItem(label, key)
         self.entity_box.currentIndexChanged.connect(
-            lambda: wizard.choose(entity=self.entity_box.currentData())
+            lambda: wizard.choose(entity=one_of(self.entity_box.currentData(), IMPORT_ENTITIES))
         )
         self.sheet_box = QComboBox()
         self.sheet_box.activated.connect(lambda i: wizard.choose(sheet=i))
@@ -363,11 +395,12 @@ class MappingPage(QWizardPage):
     def _chosen(self, column: int, box: QComboBox) -> None:
         target = box.currentData()
         if target == NEW_CUSTOM:
+            header = self.table.item(column, 0)
             name, ok = QInputDialog.getText(
                 self,
                 self.tr("New custom field"),
                 self.tr("Name of the field:"),
-                text=self.table.item(column, 0).text(),
+                text=header.text() if header is not None else "",
             )
             if not ok or not name.strip():
                 self._update(self.wiz.preview)  # back to what it was
@@ -431,7 +464,7 @@ class OptionsPage(QWizardPage):
         layout = QVBoxLayout(self)
         self.match_label = QLabel(self.tr("A row is the same person when it has the same:"))
         layout.addWidget(self.match_label)
-        self.match_boxes = {
+        self.match_boxes: dict[MatchKey, QCheckBox] = {
             "email": QCheckBox(self.tr("Email")),
             "phone": QCheckBox(self.tr("Phone number")),
             "name": QCheckBox(self.tr("Name at the same company")),
@@ -452,7 +485,7 @@ class OptionsPage(QWizardPage):
             button.setChecked(key == "skip")
             self.policies.addButton(button)
             layout.addWidget(button)
-        self.policies.buttonToggled.connect(lambda _b, on: on and self._recheck())
+        self.policies.buttonToggled.connect(self._policy_toggled)
         layout.addSpacing(8)
         self.counts = QLabel()
         self.counts.setWordWrap(True)
@@ -472,12 +505,12 @@ class OptionsPage(QWizardPage):
         self.rule.setText(rules.get(self.wiz.entity, ""))
         self._recheck()
 
-    def policy(self) -> str:
+    def policy(self) -> DuplicatePolicy:
         """The chosen duplicate policy."""
         checked = self.policies.checkedButton()
-        return str(checked.property("policy")) if checked else "skip"
+        return one_of(checked.property("policy"), DUPLICATE_POLICIES) if checked else "skip"
 
-    def match_by(self) -> tuple[str, ...]:
+    def match_by(self) -> tuple[MatchKey, ...]:
         """How people are matched."""
         return tuple(k for k, box in self.match_boxes.items() if box.isChecked())
 
@@ -486,18 +519,17 @@ class OptionsPage(QWizardPage):
         self.counts.setStyleSheet("color: #b3261e")
         self.counts.setText(text)
 
+    def _policy_toggled(self, _button: QAbstractButton, checked: bool) -> None:
+        if checked:  # each change toggles two buttons: count once
+            self._recheck()
+
     def _recheck(self) -> None:
         self.counts.setStyleSheet("")
         self.counts.setText(self.tr("Checking the whole file…"))
         self.wiz.check(self._counted)
 
     def _counted(self, report: ImportReport) -> None:
-        text = (
-            self.tr("The import will create: %1, update: %2, skip: %3.")
-            .replace("%1", str(report.created))
-            .replace("%2", str(report.updated))
-            .replace("%3", str(report.skipped))
-        )
+        text = planned_counts(report)  # each kind apart: "5 people, 2 companies"
         if report.failed:
             text += " " + self.tr(
                 "Rows that cannot be imported: %1. They will be listed with the reason in an "
@@ -505,3 +537,76 @@ class OptionsPage(QWizardPage):
             ).replace("%1", str(report.failed))
         text += " " + self.tr("Edit > Undo takes the whole import back.")
         self.counts.setText(text)
+
+
+class OwnersPage(QWizardPage):
+    """Owner names that are not users yet: add them as users, map them, or keep them in notes."""
+
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__()
+        self.wiz = wizard
+        self.setTitle(self.tr("Owners who are not users yet"))
+        self.setSubTitle(
+            self.tr(
+                "The owner column names people who are not users of this workspace. Add them "
+                "as users (your salespeople), or choose the user each name means. Names left on "
+                "“Keep in notes” are kept in each record's notes."
+            )
+        )
+        self.chosen: dict[str, str] = {}  # name -> NOTES, NEW_USER or a user id
+        self.table = QTableWidget(0, 2)
+        self.table.setHorizontalHeaderLabels([self.tr("Name in the file"), self.tr("Becomes")])
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.add_all = QPushButton(self.tr("Add All as Users"))
+        self.add_all.clicked.connect(lambda: self.choose_all(NEW_USER))
+        keep_all = QPushButton(self.tr("Keep All in Notes"))
+        keep_all.clicked.connect(lambda: self.choose_all(NOTES))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_all)
+        buttons.addWidget(keep_all)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addLayout(buttons)
+
+    def initializePage(self) -> None:
+        """List the names with what each becomes (kept from an earlier visit)."""
+        preview = self.wiz.preview
+        names = self.wiz.unknown_owners()
+        self.table.setRowCount(len(names))
+        for row, name in enumerate(names):
+            self.table.setItem(row, 0, QTableWidgetItem(name))
+            box = QComboBox()
+            box.addItem(self.tr("Keep in notes"), NOTES)
+            box.addItem(self.tr("Add as a user"), NEW_USER)
+            box.insertSeparator(box.count())
+            for user in preview.users if preview else ():
+                box.addItem(self.tr("User: %1").replace("%1", user.name), user.id)
+            box.setCurrentIndex(max(0, box.findData(self.chosen.get(name, NOTES))))
+            box.currentIndexChanged.connect(
+                lambda _i, n=name, b=box: self.chosen.__setitem__(n, b.currentData())
+            )
+            self.table.setCellWidget(row, 1, box)
+        self.table.resizeColumnToContents(0)
+
+    def combo(self, row: int) -> QComboBox:
+        """What the name on ``row`` becomes."""
+        widget = self.table.cellWidget(row, 1)
+        assert isinstance(widget, QComboBox)
+        return widget
+
+    def choose_all(self, target: str) -> None:
+        """Make every name become ``target`` (NOTES or NEW_USER)."""
+        for row in range(self.table.rowCount()):
+            box = self.combo(row)
+            box.setCurrentIndex(box.findData(target))
+
+    def options(self) -> dict[str, Any]:
+        """The import's ``owner_map`` and ``new_owners`` for the names listed."""
+        wanted = {n: self.chosen.get(n, NOTES) for n in self.wiz.unknown_owners()}
+        return {
+            "owner_map": {n: uid for n, uid in wanted.items() if uid not in (NOTES, NEW_USER)},
+            "new_owners": tuple(n for n, uid in wanted.items() if uid == NEW_USER),
+        }

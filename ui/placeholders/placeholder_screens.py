@@ -37,7 +37,7 @@ class PlaceholderScreen(Screen):
     def set_workspace(self, workspace: Workspace | None) -> None:
         """Show the figures of the opened workspace (screens with figures only)."""
         if workspace is not None and type(self).figures is not PlaceholderScreen.figures:
-            self.shell.worker.submit(workspace.today.info, self._show, background=True)
+            self.shell.worker.read(workspace.reads.today.info, self._show, background=True)
 
     def changed(self, changes: ChangeResult) -> None:
         """Show the figures again."""

@@ -7,11 +7,13 @@ from typing import TYPE_CHECKING, ClassVar
 
 from PySide6.QtWidgets import QVBoxLayout
 
+from ui.empty_state import StartPanel, wire_start_panel
 from ui.screen import Screen
 from ui.today.today_view import TodayView
 
 if TYPE_CHECKING:
     from desktop_crm.services.common.dto import ChangeResult
+    from desktop_crm.services.today.dto import WorkspaceInfo
     from desktop_crm.services.workspace.handle import Workspace
     from ui.shell import Shell
 
@@ -27,10 +29,15 @@ class TodayScreen(Screen):
 
     def __init__(self, shell: Shell) -> None:
         super().__init__(shell)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
         self.view = TodayView()
-        layout.addWidget(self.view)
+        self._layout.addWidget(self.view, 1)
+        # While the workspace holds no contacts, how to start takes the list's place.
+        self.start_panel = StartPanel()
+        self.start_panel.hide()
+        self._layout.addWidget(self.start_panel)
+        wire_start_panel(shell, self.start_panel, self._add_contact)
 
     def title(self) -> str:
         """The screen's name."""
@@ -48,4 +55,19 @@ class TodayScreen(Screen):
 
     def _load(self, ws: Workspace) -> None:
         today = date.today()
-        self.shell.worker.submit(lambda: ws.today.summary(today), self.view.show_summary)
+        self.shell.worker.read(lambda: ws.reads.today.summary(today), self.view.show_summary)
+        self.shell.worker.read(ws.reads.today.info, self._show_start)
+
+    def _show_start(self, info: WorkspaceInfo) -> None:
+        """Offer how to start while there are no contacts (after the summary is shown)."""
+        empty = info.people == 0 and info.companies == 0
+        self.start_panel.setVisible(empty)
+        self.view.list.setVisible(not empty)
+        if empty:
+            self.view.empty.hide()
+        self._layout.setStretchFactor(self.view, 0 if empty else 1)
+        self._layout.setStretchFactor(self.start_panel, 1 if empty else 0)
+
+    def _add_contact(self) -> None:
+        """Open the editor for a new person."""
+        self.shell.edit_contact("person", None)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_crm.services.today.dto import TodaySummary
+from ui.amounts import money_text
 
 
 class _Tile(QFrame):
@@ -30,6 +31,10 @@ class _Tile(QFrame):
         self.value.setObjectName("tileValue")
         self.caption = QLabel(caption)
         self.caption.setObjectName("tileCaption")
+        # Long captions wrap (at the window's minimum width, or in Chinese) instead of being
+        # cut; the figure above keeps its full width.
+        self.caption.setWordWrap(True)
+        self.caption.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         layout.addWidget(self.value)
         layout.addWidget(self.caption)
 
@@ -78,7 +83,7 @@ class TodayView(QWidget):
         self.stale.caption.setText(
             self.tr("Customers not contacted for %n days", "", summary.stale_days)
         )
-        self.pipeline.value.setText(f"¥{summary.open_pipeline:,.0f}")
+        self.pipeline.value.setText(money_text(summary.open_pipeline, summary.currency, whole=True))
         self.list.clear()
         late = QBrush(QColor("#c62828"))
         kinds = {

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QVBoxLayout
 
@@ -74,7 +75,7 @@ class SettingsScreen(Screen):
         ws = self.shell.workspace
         if ws is not None:
             self.shell.worker.submit(ws.backups.list, self.view.show_backups)
-            self.shell.worker.submit(lambda: ws.history.recent(100), self.view.show_history)
+            self.shell.worker.read(lambda: ws.reads.history.recent(100), self.view.show_history)
 
     def backup_now(self) -> None:
         """Take a verified backup on the worker."""
@@ -126,7 +127,13 @@ class SettingsScreen(Screen):
         """Show the settings dialog and save what changed."""
         ws = self.shell.workspace
         if ws is not None:
-            self.shell.worker.submit(ws.settings.all, self._show_dialog, self.shell.show_error)
+            self.shell.worker.submit(
+                ws.settings.all,
+                # Opened after the job is delivered: a modal dialog inside the job's callback
+                # would keep the worker busy (and the status bar on "Working…") while it is open.
+                lambda values: QTimer.singleShot(0, lambda: self._show_dialog(values)),
+                self.shell.show_error,
+            )
 
     def _show_dialog(self, values: dict[str, Any]) -> None:
         settings = self.shell.settings

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from desktop_crm.services.history.dto import OperationSummary
 from desktop_crm.services.workspace.dto import BackupInfo
+from ui.operation_labels import render as render_label
 
 
 class WorkspaceView(QWidget):
@@ -54,7 +55,12 @@ class WorkspaceView(QWidget):
         self.backups = QTreeWidget()
         self.backups.setRootIsDecorated(False)
         self.backups.setHeaderLabels([self.tr("Taken"), self.tr("Why"), self.tr("Size")])
-        self.backups.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # Moments and sizes are shown whole (never "2026-12-0…"); the reason takes the rest.
+        header = self.backups.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(False)
         self.reasons = {
             "manual": self.tr("Backed up by hand"),
             "hourly": self.tr("Hourly"),
@@ -90,6 +96,7 @@ class WorkspaceView(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(False)
         history_layout.addWidget(self.history)
         layout.addWidget(history, 1)
 
@@ -116,7 +123,7 @@ class WorkspaceView(QWidget):
         """List recent operations, newest first."""
         self.history.clear()
         for op in operations:
-            label = op.label + (self.tr(" (undone)") if op.undone else "")
+            label = render_label(op.operation_label) + (self.tr(" (undone)") if op.undone else "")
             self.history.addTopLevelItem(
                 QTreeWidgetItem(
                     [op.at.astimezone().strftime("%Y-%m-%d %H:%M:%S"), label, str(op.changes)]

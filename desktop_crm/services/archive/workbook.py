@@ -32,6 +32,7 @@ from sqlalchemy import (
 from sqlalchemy.types import JSON
 
 from desktop_crm.domain.errors import FileFormatError, ValidationError
+from desktop_crm.domain.operation_labels import LabelCode, op_label
 from desktop_crm.domain.progress import NullProgress, Progress
 from desktop_crm.spreadsheet.table_writer import write_sheets
 from desktop_crm.spreadsheet.tables import Table as Sheet
@@ -68,13 +69,18 @@ def export_workspace(store: Store, target: Path, progress: Progress | None = Non
     with store.read() as session:
         for table in tables():
             counts[table.name] = session.scalar(select(func.count()).select_from(table)) or 0
+    total, written = sum(counts.values()), 0
 
     def rows_of(table: Table) -> Iterator[list[Any]]:
+        nonlocal written
         key = table.primary_key.columns.values()[0]
         raw = [type_coerce(c, Text) if isinstance(c.type, JSON) else c for c in table.columns]
         with store.read() as session:
             for row in session.execute(select(*raw).order_by(key)):
                 progress.check_cancelled()
+                written += 1
+                if written % 500 == 0:
+                    progress.report(written, total)
                 values = []
                 for column, value in zip(table.columns, row, strict=True):
                     cell = _encode(column.type, value)
@@ -181,7 +187,7 @@ def import_workspace(store: Store, path: Path, progress: Progress | None = None)
             conn.execute(delete(table))  # the empty workspace's own starting rows
         for table, rows in loaded:
             _insert_stored(conn, table, rows)
-    with store.unit_of_work("Rebuild search", "system") as (session, _rec):
+    with store.unit_of_work(op_label(LabelCode.REBUILD_SEARCH), "system") as (session, _rec):
         search_index.rebuild_all(session)
     with store.read() as session:
         store.actor_id = session.scalar(select(User.id).where(User.is_local.is_(True)).limit(1))

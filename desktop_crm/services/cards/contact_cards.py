@@ -9,8 +9,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop_crm.domain.choices import RecordKind, TimelineKind
 from desktop_crm.domain.errors import ValidationError
-from desktop_crm.domain.vocab import ActivityKind
+from desktop_crm.domain.operation_labels import LabelCode, op_label
+from desktop_crm.domain.vocab import ActivityKind, ContactStatus, Level
 from desktop_crm.services.cards.dto import ContactCard, TimelineItem
 from desktop_crm.services.common.changes import change_result
 from desktop_crm.services.common.dto import ChangeResult
@@ -54,7 +56,7 @@ class NextFollowUp:
     """
 
     due_on: date
-    kind: str = "call"
+    kind: ActivityKind = ActivityKind.CALL
     subject: str = ""
 
 
@@ -64,7 +66,7 @@ class CardService:
     def __init__(self, store: Store) -> None:
         self._store = store
 
-    def card(self, kind: str, record_id: str) -> ContactCard:
+    def card(self, kind: RecordKind, record_id: str) -> ContactCard:
         """The card of a person or company, with its timeline newest first.
 
         Raises:
@@ -79,9 +81,9 @@ class CardService:
 
     def log_activity(
         self,
-        kind: str,
+        kind: RecordKind,
         record_id: str,
-        activity: str,
+        activity: ActivityKind,
         subject: str = "",
         body: str = "",
         occurred_at: datetime | None = None,
@@ -96,12 +98,13 @@ class CardService:
             raise ValidationError(f"Unknown activity {activity}.", field="activity")
         when = occurred_at or utc_now()
         owner = "person_id" if kind == "person" else "company_id"
-        with self._store.unit_of_work("Log activity") as (session, rec):
+        text = op_label(LabelCode.LOG_ACTIVITY, activity=activity, name="")
+        with self._store.unit_of_work(text) as (session, rec):
             contact = live(session, Person if kind == "person" else Company, record_id)
-            rec.label = f"Log {activity} with {contact.name}"
+            rec.label = op_label(LabelCode.LOG_ACTIVITY, activity=activity, name=contact.name)
             company_id = contact.company_id if kind == "person" else record_id
             entry = Activity(
-                kind=activity,
+                kind=ActivityKind(activity).value,
                 subject=subject.strip() or None,
                 body=body.strip() or None,
                 occurred_at=when,
@@ -129,9 +132,10 @@ class CardService:
             if next_follow_up is not None:
                 session.add(
                     FollowUp(
-                        kind=next_follow_up.kind,
+                        kind=ActivityKind(next_follow_up.kind).value,
                         due_on=next_follow_up.due_on,
-                        subject=next_follow_up.subject.strip() or next_follow_up.kind,
+                        subject=next_follow_up.subject.strip()
+                        or ActivityKind(next_follow_up.kind).value,
                         owner_id=self._store.actor_id,
                         **{owner: record_id},
                     )
@@ -206,8 +210,8 @@ def _person_card(session: Session, record_id: str) -> ContactCard:
         company_id=company.id if company else None,
         company=company.name if company else None,
         department=p.department,
-        status=p.status,
-        level=p.level,
+        status=ContactStatus(p.status),
+        level=Level(p.level) if p.level else None,
         source=p.source,
         owner=_owner_name(session, p.owner_id),
         owner_id=p.owner_id,
@@ -254,8 +258,8 @@ def _company_card(session: Session, record_id: str) -> ContactCard:
         company_id=None,
         company=None,
         department=None,
-        status=c.status,
-        level=c.level,
+        status=ContactStatus(c.status),
+        level=Level(c.level) if c.level else None,
         source=c.source,
         owner=_owner_name(session, c.owner_id),
         owner_id=c.owner_id,
@@ -325,7 +329,7 @@ def _timeline(
         .limit(TIMELINE_LIMIT)
     ):
         items.append(TimelineItem(moved_at, "deal", stage, title, stage, names.get(who, "")))
-    models: tuple[tuple[Any, str], ...] = ((Quote, "quote"), (Contract, "contract"))
+    models: tuple[tuple[Any, TimelineKind], ...] = ((Quote, "quote"), (Contract, "contract"))
     for model, kind in models:
         column = getattr(model, owner)
         for row in session.scalars(

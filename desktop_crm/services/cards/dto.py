@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from desktop_crm.domain.choices import RecordKind, TimelineKind
+from desktop_crm.domain.vocab import ContactStatus, Level
 from desktop_crm.services.contacts.dto import AddressData, Labelled
 
 
@@ -22,7 +24,7 @@ class TimelineItem:
     """
 
     at: datetime
-    kind: str
+    kind: TimelineKind
     subkind: str
     title: str
     detail: str = ""
@@ -63,7 +65,7 @@ class ContactCard:
         last_contacted_at: When last contacted.
     """
 
-    kind: str
+    kind: RecordKind
     id: str
     name: str
     number: str | None
@@ -71,8 +73,8 @@ class ContactCard:
     company_id: str | None
     company: str | None
     department: str | None
-    status: str
-    level: str | None
+    status: ContactStatus
+    level: Level | None
     source: str | None
     owner: str | None
     owner_id: str | None

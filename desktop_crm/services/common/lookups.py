@@ -1,4 +1,8 @@
-"""Small lookups several services share: live rows and tags by name."""
+"""Small lookups several services share: live rows and tags by name.
+
+Tags are found or created by ``contacts.contact_rules.ContactRules.tag_ids``, the one way
+every writer tags.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop_crm.domain.contact_values import tag_key
 from desktop_crm.domain.errors import NotFoundError
 from desktop_crm.store.models import Tag
 
@@ -23,13 +28,8 @@ def live(session: Session, model: Any, record_id: str) -> Any:
     return row
 
 
-def find_tag(session: Session, name: str) -> Tag | None:
-    """The live tag called ``name`` (ignoring case), if any; tombstoned tags never count."""
-    return live_tags(session).get(name.casefold())
-
-
 def live_tags(session: Session) -> dict[str, Tag]:
-    """Every live tag by its casefolded name.
+    """Every live tag by its :func:`~desktop_crm.domain.contact_values.tag_key`.
 
     Compared in Python: SQLite's ``lower()`` folds ASCII only, so "Über" would miss "über"
     and make a second tag. Workspaces hold tens of tags, not thousands.
@@ -38,19 +38,5 @@ def live_tags(session: Session) -> dict[str, Tag]:
     for tag in session.scalars(
         select(Tag).where(Tag.deleted_at.is_(None)).order_by(Tag.created_at, Tag.id)
     ):
-        tags.setdefault(tag.name.casefold(), tag)  # the oldest, should two fold alike
+        tags.setdefault(tag_key(tag.name), tag)  # the oldest, should two fold alike
     return tags
-
-
-def tag_named(session: Session, name: str) -> Tag:
-    """The live tag called ``name``, created (in the session's operation) if there is none.
-
-    A tombstoned tag of that name is not revived: the new tag is a new row (see
-    ``store.models``), so the undo that tombstoned it stays coherent.
-    """
-    tag = find_tag(session, name)
-    if tag is None:
-        tag = Tag(name=name)
-        session.add(tag)
-        session.flush()
-    return tag

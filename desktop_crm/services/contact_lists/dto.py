@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from desktop_crm.domain.choices import RecordKind
+from desktop_crm.domain.vocab import ContactStatus, Level
+
 COLUMNS = (
     "name",
     "number",
@@ -42,10 +45,10 @@ class ContactFilter:
         not_contacted_days: Only contacts nobody has contacted for this many days.
     """
 
-    kind: str = "person"
+    kind: RecordKind = "person"
     text: str = ""
-    status: str | None = None
-    level: str | None = None
+    status: ContactStatus | None = None
+    level: Level | None = None
     tag: str | None = None
     owner_id: str | None = None
     city: str | None = None
@@ -82,7 +85,7 @@ class ContactRow:
     """
 
     rowid: int
-    kind: str
+    kind: RecordKind
     id: str
     name: str
     number: str | None
@@ -93,8 +96,8 @@ class ContactRow:
     email: str | None
     city: str | None
     tags: str | None
-    status: str | None
-    level: str | None
+    status: ContactStatus | None
+    level: Level | None
     owner: str | None
     owner_id: str | None
     source: str | None

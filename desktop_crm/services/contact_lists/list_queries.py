@@ -7,11 +7,14 @@ table with an index per usual sort column.
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import select, text
 
+from desktop_crm.domain.choices import RecordKind
 from desktop_crm.domain.text import escape_like
+from desktop_crm.domain.vocab import ContactStatus, Level
 from desktop_crm.services.contact_lists.dto import (
     COLUMNS,
     ContactFilter,
@@ -22,12 +25,10 @@ from desktop_crm.services.contact_lists.dto import (
 from desktop_crm.services.settings.workspace_settings import read_setting
 from desktop_crm.store import search_index
 from desktop_crm.store.batches import in_chunks
-from desktop_crm.store.models import Tag, User
+from desktop_crm.store.models import CONTACT_KINDS, Tag, User
 from desktop_crm.store.store import Store
-from desktop_crm.store.types import UtcDateTime
 
 _SORT_SQL = {c: f"d.{c}" for c in COLUMNS} | {"owner": "d.owner_id", "name": "d.sort_name"}
-_MOMENT = UtcDateTime()
 
 
 class ContactListService:
@@ -51,7 +52,7 @@ class ContactListService:
         if flt.text.strip():
             ids = self.ids(flt, sort, descending, today)
             return ListSnapshot(len(ids), tuple(ids))
-        where, params = _where(flt, today)
+        where, params = _where(flt, today, count=True)
         with self._store.read() as session:
             count = session.execute(
                 text(f"SELECT count(*) FROM search_docs d WHERE {where}"), params
@@ -95,18 +96,29 @@ class ContactListService:
             ValueError: ``sort`` is not one of :data:`COLUMNS`.
         """
         where, params = _where(flt, today)
-        sql = f"SELECT d.rowid FROM search_docs d WHERE {where} {_order(sort, descending)}"
+        order = _order(sort, descending)
         with self._store.read() as session:
-            rowids = list(session.execute(text(sql), params).scalars())
-            if flt.text.strip():
-                matched = {
-                    m.rowid
-                    for m in search_index.search(
-                        session, flt.text, len(rowids) + 1, (flt.kind,), self._store.search_keys
-                    )
-                }
-                rowids = [r for r in rowids if r in matched]
-        return rowids
+            if not flt.text.strip():
+                sql = f"SELECT d.rowid FROM search_docs d WHERE {where} {order}"
+                return list(session.execute(text(sql), params).scalars())
+            # The matches first, then only they are filtered and sorted: reading and sorting
+            # every row of the list to keep a few took 0.2-0.3 s on 100,000 contacts.
+            everything = session.execute(text("SELECT count(*) FROM search_docs")).scalar_one()
+            matched = [
+                m.rowid
+                for m in search_index.search(
+                    session, flt.text, everything + 1, (flt.kind,), self._store.search_keys
+                )
+            ]
+            if not matched:
+                return []
+            params["matched"] = json.dumps(matched)
+            # CROSS JOIN: SQLite walks the matches, not the whole list's sort index.
+            sql = (
+                "SELECT d.rowid FROM json_each(:matched) m CROSS JOIN search_docs d "
+                f"ON d.rowid = m.value WHERE {where} {order}"
+            )
+            return list(session.execute(text(sql), params).scalars())
 
     def rows(self, rowids: list[int]) -> list[ContactRow]:
         """The rows for these ids, in the same order (ids no longer present are left out)."""
@@ -137,13 +149,13 @@ class ContactListService:
                         r.email,
                         r.city,
                         r.tags,
-                        r.status,
-                        r.level,
+                        ContactStatus(r.status) if r.status else None,
+                        Level(r.level) if r.level else None,
                         owners.get(r.owner_id),
                         r.owner_id,
                         r.source,
-                        _MOMENT.process_result_value(r.created_at, None),  # type: ignore[arg-type]
-                        _MOMENT.process_result_value(r.last_contacted_at, None),  # type: ignore[arg-type]
+                        search_index.moment_of(r.created_at),
+                        search_index.moment_of(r.last_contacted_at),
                     )
         return [found[r] for r in rowids if r in found]
 
@@ -173,7 +185,7 @@ class ContactListService:
                 )
             ]
 
-    def facets(self, kind: str = "person") -> Facets:
+    def facets(self, kind: RecordKind = "person") -> Facets:
         """Tags, cities, sources and owners to offer as filters."""
         with self._store.read() as session:
             tags = session.scalars(
@@ -182,10 +194,9 @@ class ContactListService:
             cities = (
                 session.execute(
                     text(
-                        "SELECT city FROM search_docs WHERE kind = :k AND city IS NOT NULL "
+                        f"SELECT city FROM search_docs d WHERE {_kind(kind)} AND city IS NOT NULL "
                         "GROUP BY city ORDER BY count(*) DESC, city LIMIT 200"
-                    ),
-                    {"k": kind},
+                    )
                 )
                 .scalars()
                 .all()
@@ -193,10 +204,9 @@ class ContactListService:
             sources = (
                 session.execute(
                     text(
-                        "SELECT source FROM search_docs WHERE kind = :k AND source IS NOT NULL "
-                        "GROUP BY source ORDER BY count(*) DESC LIMIT 100"
-                    ),
-                    {"k": kind},
+                        f"SELECT source FROM search_docs d WHERE {_kind(kind, scan=True)} "
+                        "AND source IS NOT NULL GROUP BY source ORDER BY count(*) DESC LIMIT 100"
+                    )
                 )
                 .scalars()
                 .all()
@@ -212,10 +222,24 @@ class ContactListService:
             return int(read_setting(session, "followup.stale_days"))
 
 
-def _where(flt: ContactFilter, today: date | None) -> tuple[str, dict[str, object]]:
-    """The SQL condition (over ``search_docs d``) and parameters of a filter, text aside."""
-    where: list[str] = ["d.kind = :kind"]
-    params: dict[str, object] = {"kind": flt.kind}
+def _where(
+    flt: ContactFilter, today: date | None, *, count: bool = False
+) -> tuple[str, dict[str, object]]:
+    """The SQL condition (over ``search_docs d``) and parameters of a filter, text aside.
+
+    ``count``: for a count, which needs no order. When only filters no index serves are set
+    (tag, source, owner), reading the table in order beats walking an index of the kind and
+    fetching each row from wherever it lies (130 ms against 300-700 ms on 100,000 contacts).
+    """
+    indexed = (flt.status, flt.level, flt.city, flt.created_from, flt.created_to)
+    scan = (
+        count
+        and bool(flt.tag or flt.source or flt.owner_id)
+        and not any(indexed)
+        and flt.not_contacted_days is None
+    )
+    where: list[str] = [_kind(flt.kind, scan=scan)]
+    params: dict[str, object] = {}
     for column in ("status", "level", "owner_id", "city", "source"):
         value = getattr(flt, column)
         if value:
@@ -237,6 +261,16 @@ def _where(flt: ContactFilter, today: date | None) -> tuple[str, dict[str, objec
     return " AND ".join(where), params
 
 
+def _kind(kind: str, *, scan: bool = False) -> str:
+    """``d.kind = '<kind>'`` (a literal of a known kind: the filter's kind is a plain str).
+
+    ``scan``: with a unary plus, which keeps SQLite from using an index for it.
+    """
+    if kind not in CONTACT_KINDS:
+        raise ValueError(f"no contacts of kind {kind}")
+    return f"{'+' if scan else ''}d.kind = '{kind}'"
+
+
 def _order(sort: str, descending: bool) -> str:
     if sort not in _SORT_SQL:
         raise ValueError(f"cannot sort by {sort}")
@@ -244,5 +278,5 @@ def _order(sort: str, descending: bool) -> str:
     return f"ORDER BY {_SORT_SQL[sort]} {direction}, d.rowid {direction}"
 
 
-def _start_of(day: date) -> str:
-    return str(_MOMENT.process_bind_param(datetime.combine(day, time(), UTC), None))  # type: ignore[arg-type]
+def _start_of(day: date) -> int:
+    return search_index.moment_key(datetime.combine(day, time(), UTC))

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import re
+from typing import cast
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from desktop_crm.domain.choices import RecordKind
 from desktop_crm.domain.custom_values import normalize_value
 from desktop_crm.domain.errors import ValidationError
+from desktop_crm.domain.operation_labels import LabelCode, op_label
 from desktop_crm.domain.vocab import CustomFieldKind
 from desktop_crm.services.common.changes import change_result
 from desktop_crm.services.common.dto import ChangeResult
@@ -24,7 +27,7 @@ class CustomFieldsService:
     def __init__(self, store: Store) -> None:
         self._store = store
 
-    def definitions(self, entity: str = "person") -> list[CustomFieldInfo]:
+    def definitions(self, entity: RecordKind = "person") -> list[CustomFieldInfo]:
         """The live custom fields of ``entity``, in order."""
         with self._store.read() as session:
             return [
@@ -37,7 +40,11 @@ class CustomFieldsService:
             ]
 
     def define(
-        self, entity: str, label: str, kind: str = "text", options: tuple[str, ...] = ()
+        self,
+        entity: RecordKind,
+        label: str,
+        kind: CustomFieldKind = CustomFieldKind.TEXT,
+        options: tuple[str, ...] = (),
     ) -> ChangeResult:
         """Add a custom field (one operation).
 
@@ -53,7 +60,7 @@ class CustomFieldsService:
         if kind == "choice" and not options:
             raise ValidationError("A choice field needs its choices.", field="options")
         key = re.sub(r"\W+", "_", label.casefold()).strip("_") or "field"
-        with self._store.unit_of_work(f"Add field {label}") as (session, rec):
+        with self._store.unit_of_work(op_label(LabelCode.ADD_FIELD, label=label)) as (session, rec):
             # Live fields only: a field removed (tombstoned) frees its name for a new field.
             if session.scalar(
                 select(CustomFieldDef.id).where(
@@ -76,7 +83,7 @@ class CustomFieldsService:
                     entity=entity,
                     key=key,
                     label=label,
-                    kind=kind,
+                    kind=CustomFieldKind(kind).value,  # the code, whether given as text or enum
                     options=list(options) or None,
                     position=position,
                 )
@@ -138,4 +145,6 @@ def check_values(
 
 
 def _info(d: CustomFieldDef) -> CustomFieldInfo:
-    return CustomFieldInfo(d.id, d.entity, d.label, d.kind, tuple(d.options or ()))
+    # Stored only through ``define``, which takes a RecordKind.
+    entity = cast(RecordKind, d.entity)
+    return CustomFieldInfo(d.id, entity, d.label, CustomFieldKind(d.kind), tuple(d.options or ()))

@@ -5,32 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-
-@dataclass(frozen=True)
-class PersonInput:
-    """Fields for creating a person (phones and emails as ``(label, value)`` pairs).
-
-    Attributes:
-        name: Display name; required.
-        company_id: The company they work at.
-        title: Job title.
-        status: lead, prospect, customer or inactive.
-        level: A, B or C.
-        source: Where the contact came from.
-        notes: Free text.
-        phones: ``(label, value)`` pairs.
-        emails: ``(label, value)`` pairs.
-    """
-
-    name: str
-    company_id: str | None = None
-    title: str | None = None
-    status: str = "lead"
-    level: str | None = None
-    source: str | None = None
-    notes: str | None = None
-    phones: tuple[tuple[str, str], ...] = ()
-    emails: tuple[tuple[str, str], ...] = ()
+from desktop_crm.domain.choices import DuplicateReason, ProblemCode, ProblemField, RecordKind
+from desktop_crm.domain.vocab import ContactStatus, CustomFieldKind, Level
 
 
 @dataclass(frozen=True)
@@ -107,8 +83,8 @@ class PersonDraft:
     company_name: str | None = None
     title: str | None = None
     department: str | None = None
-    status: str = "lead"
-    level: str | None = None
+    status: ContactStatus = ContactStatus.LEAD
+    level: Level | None = None
     source: str | None = None
     owner_id: str | None = None
     birthday: date | None = None
@@ -137,10 +113,10 @@ class FieldProblem:
         value: The value as typed.
     """
 
-    field: str
+    field: ProblemField
     index: int | None
     message: str
-    code: str = "invalid"
+    code: ProblemCode = "invalid"
     value: str = ""
 
 
@@ -157,9 +133,9 @@ class CustomFieldInfo:
     """
 
     id: str
-    entity: str
+    entity: RecordKind
     label: str
-    kind: str
+    kind: CustomFieldKind
     options: tuple[str, ...] = ()
 
 
@@ -176,7 +152,7 @@ class DuplicateHint:
 
     id: str
     name: str
-    reason: str
+    reason: DuplicateReason
     detail: str
 
 
@@ -203,8 +179,8 @@ class CompanyDraft:
     id: str | None = None
     industry: str | None = None
     website: str | None = None
-    status: str = "lead"
-    level: str | None = None
+    status: ContactStatus = ContactStatus.LEAD
+    level: Level | None = None
     source: str | None = None
     owner_id: str | None = None
     notes: str | None = None

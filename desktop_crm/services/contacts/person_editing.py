@@ -13,17 +13,26 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from desktop_crm.domain.contact_values import company_key, company_name, email_key, name_parts
 from desktop_crm.domain.errors import NotFoundError, ValidationError
+from desktop_crm.domain.operation_labels import LabelCode, op_label
 from desktop_crm.domain.validation import email_problem, phone_problem
 from desktop_crm.domain.vocab import ContactStatus, Level
 from desktop_crm.services.common.changes import change_result
 from desktop_crm.services.common.dto import ChangeResult
-from desktop_crm.services.common.lookups import live, tag_named
+from desktop_crm.services.common.lookups import live
+from desktop_crm.services.contacts.contact_rules import ContactRules, live_companies
 from desktop_crm.services.contacts.custom_fields import check_values, write_values
-from desktop_crm.services.contacts.dto import CompanyDraft, DuplicateHint, FieldProblem, PersonDraft
-from desktop_crm.services.settings.numbering import allocate_number
+from desktop_crm.services.contacts.dto import (
+    AddressData,
+    CompanyDraft,
+    DuplicateHint,
+    FieldProblem,
+    Labelled,
+    PersonDraft,
+)
 from desktop_crm.services.settings.workspace_settings import read_setting
-from desktop_crm.store.models import Address, Company, Email, Person, Phone, Tag, Tagging
+from desktop_crm.store.models import Address, Company, Email, Person, Phone, Tagging
 from desktop_crm.store.store import Store
 from desktop_crm.store.types import utc_now
 
@@ -56,6 +65,21 @@ class PeopleService:
         found: list[FieldProblem] = []
         if not draft.name.strip():
             found.append(FieldProblem("name", None, "A name is required.", "required"))
+        elif isinstance(draft, CompanyDraft):
+            with self._store.read() as session:
+                same = live_companies(session).get(company_key(draft.name))
+            if same is not None and same != draft.id:
+                # Companies are found by name (imports, the person editor): two that fold
+                # alike ("ACME Ltd", "acme ltd ") would split a company's people.
+                found.append(
+                    FieldProblem(
+                        "name",
+                        None,
+                        f"A company called “{draft.name.strip()}” already exists.",
+                        "exists",
+                        draft.name.strip(),
+                    )
+                )
         if draft.status not in {s.value for s in ContactStatus}:
             found.append(
                 FieldProblem(
@@ -81,13 +105,37 @@ class PeopleService:
                 FieldProblem("custom", i, m, "invalid", draft.custom[i][1]) for i, m in custom
             ]
         for i, email in enumerate(draft.emails):
-            problem = email_problem(email.value)
-            if problem:
-                text = "contains a space" if problem == "space" else "is not an email address"
+            wrong = email_problem(email.value)
+            if wrong:
+                text = "contains a space" if wrong == "space" else "is not an email address"
                 found.append(
-                    FieldProblem("emails", i, f"“{email.value}” {text}.", problem, email.value)
+                    FieldProblem("emails", i, f"“{email.value}” {text}.", wrong, email.value)
                 )
         return found
+
+    def draft(self, person_id: str) -> PersonDraft:
+        """A stored person as the editor would hold them, to change and :meth:`save`.
+
+        Tags, messengers and custom fields are left out (``None``/empty): saving the draft
+        leaves them as they are.
+
+        Raises:
+            NotFoundError: No such live person.
+        """
+        with self._store.read() as session:
+            p = live(session, Person, person_id)
+            return PersonDraft(
+                id=p.id,
+                name=p.name,
+                company_id=p.company_id,
+                **{f: getattr(p, f) for f in SIMPLE_FIELDS if f not in ("name", "company_id")},
+                phones=_labelled(session, Phone, p.id),
+                emails=_labelled(session, Email, p.id),
+                addresses=tuple(
+                    AddressData(a.label, a.street, a.city, a.region, a.postcode, a.country, a.id)
+                    for a in _owned(session, Address, p.id)
+                ),
+            )
 
     def _refuse_problems(self, draft: PersonDraft | CompanyDraft) -> None:
         problems = self.problems(draft)
@@ -104,15 +152,22 @@ class PeopleService:
         """
         self._refuse_problems(draft)
         name = draft.name.strip()
-        label = f"Add {name}" if draft.id is None else f"Edit {name}"
-        with self._store.unit_of_work(label) as (session, rec):
-            region = str(read_setting(session, "phone.default_region"))
-            if draft.company_id and session.get(Company, draft.company_id) is None:
-                raise NotFoundError("That company no longer exists.", id=draft.company_id)
-            company_id = draft.company_id or _company_named(
-                session, draft.company_name, self._store.actor_id, today
+        code = LabelCode.ADD if draft.id is None else LabelCode.EDIT
+        with self._store.unit_of_work(op_label(code, name=name)) as (session, rec):
+            rules = ContactRules(
+                session, rec, owner_id=self._store.actor_id, today=today or date.today()
             )
-            person = _new_or_live(session, Person, draft.id, name, self._store.actor_id, today)
+            if draft.company_id:
+                company = session.get(Company, draft.company_id)
+                if company is None or company.deleted_at is not None:
+                    raise NotFoundError("That company no longer exists.", id=draft.company_id)
+            company_id = draft.company_id or rules.company_id(draft.company_name)
+            name, family, given = name_parts(name)
+            person = _new_or_live(session, Person, draft.id, name, rules)
+            if person.name != name or (person.family_name, person.given_name) == (None, None):
+                # Parts follow the display name when it changes; unchanged, they stay as
+                # stored (a vCard's N says better than a guess).
+                person.family_name, person.given_name = family, given
             for field in SIMPLE_FIELDS:
                 value = getattr(draft, field)
                 if isinstance(value, str):
@@ -125,7 +180,7 @@ class PeopleService:
                     value = company_id
                 setattr(person, field, value)
             session.flush()
-            _sync_rows(session, "person_id", person.id, draft, region)
+            _sync_rows(session, "person_id", person.id, draft, rules)
             if draft.photo_changed and person.photo != draft.photo:
                 person.photo = draft.photo
             if draft.im is not None:
@@ -133,7 +188,7 @@ class PeopleService:
                 if (person.im or {}) != im:
                     person.im = im or None
             if draft.tags is not None:
-                _sync_tags(session, person.id, draft.tags)
+                _sync_tags(session, person.id, rules.tag_ids(draft.tags))
             write_values(session, person.id, check_values(session, draft.custom)[0])
         return change_result(rec, [person.id])
 
@@ -146,10 +201,13 @@ class PeopleService:
         """
         self._refuse_problems(draft)
         name = draft.name.strip()
-        label = f"Add {name}" if draft.id is None else f"Edit {name}"
-        with self._store.unit_of_work(label) as (session, rec):
-            region = str(read_setting(session, "phone.default_region"))
-            company = _new_or_live(session, Company, draft.id, name, self._store.actor_id, today)
+        code = LabelCode.ADD if draft.id is None else LabelCode.EDIT
+        with self._store.unit_of_work(op_label(code, name=name)) as (session, rec):
+            rules = ContactRules(
+                session, rec, owner_id=self._store.actor_id, today=today or date.today()
+            )
+            name = company_name(name) or name
+            company = _new_or_live(session, Company, draft.id, name, rules)
             for field in ("name", "industry", "website", "status", "level", "source", "notes"):
                 value = getattr(draft, field)
                 value = (value.strip() or None) if isinstance(value, str) else value
@@ -158,7 +216,7 @@ class PeopleService:
                 if getattr(company, field) != value:
                     setattr(company, field, value)
             session.flush()
-            _sync_rows(session, "company_id", company.id, draft, region)
+            _sync_rows(session, "company_id", company.id, draft, rules)
         return change_result(rec, [company.id])
 
     def duplicates(self, draft: PersonDraft) -> list[DuplicateHint]:
@@ -180,7 +238,7 @@ class PeopleService:
                     .where(*live, Phone.deleted_at.is_(None), Phone.e164.in_(numbers))
                 ):
                     hints.append(DuplicateHint(pid, name, "phone", e164 or ""))
-            emails = [e.value.strip().lower() for e in draft.emails if e.value.strip()]
+            emails = [email_key(e.value) for e in draft.emails if e.value.strip()]
             if emails:
                 for pid, name, value in session.execute(
                     select(Person.id, Person.name, Email.value)
@@ -203,71 +261,47 @@ class PeopleService:
         return list(unique.values())
 
 
+def _owned(session: Session, model: Any, person_id: str) -> list[Any]:
+    """A person's live rows of ``model`` (phones, emails, addresses) in order."""
+    return list(
+        session.scalars(
+            select(model)
+            .where(model.person_id == person_id, model.deleted_at.is_(None))
+            .order_by(model.position)
+        )
+    )
+
+
+def _labelled(session: Session, model: Any, person_id: str) -> tuple[Labelled, ...]:
+    return tuple(Labelled(r.label, r.value, r.id) for r in _owned(session, model, person_id))
+
+
 def _new_or_live(
-    session: Session,
-    model: Any,
-    record_id: str | None,
-    name: str,
-    owner: str | None,
-    today: date | None,
+    session: Session, model: Any, record_id: str | None, name: str, rules: ContactRules
 ) -> Any:
     """A new numbered record of ``model``, or the live one with ``record_id``."""
     if record_id is None:
-        row = model(
-            name=name,
-            owner_id=owner,
-            number=allocate_number(session, "customer", today or date.today()),
-        )
+        row = model(name=name, owner_id=rules.owner_id, number=rules.numbers(1)[0])
         session.add(row)
         return row
     return live(session, model, record_id)
 
 
-def _company_named(
-    session: Session, name: str | None, owner: str | None, today: date | None
-) -> str | None:
-    """The live company called ``name``, created if there is none."""
-    name = (name or "").strip()
-    if not name:
-        return None
-    found = session.scalar(
-        select(Company.id).where(Company.deleted_at.is_(None), Company.name == name).limit(1)
-    )
-    if found:
-        return str(found)
-    company = Company(
-        name=name,
-        owner_id=owner,
-        number=allocate_number(session, "customer", today or date.today()),
-    )
-    session.add(company)
-    session.flush()
-    return company.id
-
-
-def _sync_tags(session: Session, person_id: str, names: Sequence[str]) -> None:
-    """Give a person exactly these tags (by name, case-insensitive; new tags are created)."""
-    wanted: dict[str, str] = {}
-    for name in names:
-        if name.strip():
-            wanted.setdefault(name.strip().casefold(), name.strip())
+def _sync_tags(session: Session, person_id: str, tag_ids: Sequence[str]) -> None:
+    """Give a person exactly the tags ``tag_ids`` (found or made by :class:`ContactRules`)."""
     current = {
-        tag.name.casefold(): tagging
-        for tagging, tag in session.execute(
-            select(Tagging, Tag)
-            .join(Tag, Tag.id == Tagging.tag_id)
-            .where(Tagging.person_id == person_id, Tagging.deleted_at.is_(None))
+        tagging.tag_id: tagging
+        for tagging in session.scalars(
+            select(Tagging).where(Tagging.person_id == person_id, Tagging.deleted_at.is_(None))
         )
     }
     now = utc_now()
-    for key, tagging in current.items():
-        if key not in wanted:
+    for tag_id, tagging in current.items():
+        if tag_id not in tag_ids:
             tagging.deleted_at = now
-    for key, name in wanted.items():
-        if key in current:
-            continue
-        tag = tag_named(session, name)
-        session.add(Tagging(tag_id=tag.id, person_id=person_id))
+    for tag_id in tag_ids:
+        if tag_id not in current:
+            session.add(Tagging(tag_id=tag_id, person_id=person_id))
 
 
 def _squash(name: str) -> str:
@@ -276,7 +310,11 @@ def _squash(name: str) -> str:
 
 
 def _sync_rows(
-    session: Session, owner: str, owner_id: str, draft: PersonDraft | CompanyDraft, region: str
+    session: Session,
+    owner: str,
+    owner_id: str,
+    draft: PersonDraft | CompanyDraft,
+    rules: ContactRules,
 ) -> None:
     """Make the phones, emails and addresses of a person or company match the draft."""
     _sync(
@@ -284,22 +322,14 @@ def _sync_rows(
         Phone,
         owner,
         owner_id,
-        [
-            {
-                "id": p.id,
-                "label": p.label,
-                "value": p.value.strip(),
-                "e164": phone_problem(p.value, region)[1],
-            }
-            for p in draft.phones
-        ],
+        [{"id": p.id, **rules.phone(p.label, p.value)} for p in draft.phones],
     )
     _sync(
         session,
         Email,
         owner,
         owner_id,
-        [{"id": e.id, "label": e.label, "value": e.value.strip()} for e in draft.emails],
+        [{"id": e.id, **rules.email(e.label, e.value)} for e in draft.emails],
     )
     _sync(
         session,

@@ -1,7 +1,8 @@
-"""People and companies: create, read, edit and (soft) delete, each one undoable operation.
+"""Changing many people or companies at once: bulk fields, tags and (soft) deletion.
 
-The contacts issue grows this into lists, search, cards and merging; the foundation needs
-enough of it for the demo, undo and the tests.
+Each call is one undoable operation. People and companies are created and edited one at a
+time by ``person_editing.PeopleService`` (the editor's save), the one path users and tests
+take.
 """
 
 from __future__ import annotations
@@ -13,21 +14,21 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop_crm.domain import choices
+from desktop_crm.domain.choices import BackupReason, BulkField, RecordKind
 from desktop_crm.domain.errors import ValidationError
+from desktop_crm.domain.operation_labels import LabelCode, op_label
+from desktop_crm.domain.progress import NullProgress, Progress
 from desktop_crm.domain.vocab import ContactStatus, Level
 from desktop_crm.services.common.changes import change_result
 from desktop_crm.services.common.dto import ChangeResult
-from desktop_crm.services.common.lookups import live, tag_named
-from desktop_crm.services.contacts.dto import PersonInput
-from desktop_crm.services.contacts.person_editing import SIMPLE_FIELDS
-from desktop_crm.services.settings.numbering import allocate_number
+from desktop_crm.services.contacts.contact_rules import ContactRules
 from desktop_crm.store.batches import in_chunks
 from desktop_crm.store.models import Address, Company, Email, Person, Phone, Tagging
 from desktop_crm.store.store import Store
 from desktop_crm.store.types import utc_now
 
-BULK_FIELDS = frozenset({"status", "level", "owner_id"})
-EDITABLE_PERSON_FIELDS = frozenset(SIMPLE_FIELDS) - {"owner_id"}
+BULK_FIELDS: frozenset[str] = frozenset(choices.BULK_FIELDS)
 
 
 class ContactsService:
@@ -38,64 +39,17 @@ class ContactsService:
         take_backup: Called with a reason before work that deletes in bulk.
     """
 
-    def __init__(self, store: Store, take_backup: Callable[[str], object]) -> None:
+    def __init__(self, store: Store, take_backup: Callable[[BackupReason], object]) -> None:
         self._store = store
         self._take_backup = take_backup
-
-    def create_person(self, data: PersonInput, today: date | None = None) -> ChangeResult:
-        """Create a person with their phones and emails as one operation.
-
-        Raises:
-            ValidationError: Empty name, unknown status or level.
-        """
-        name = data.name.strip()
-        _check_person_fields({"name": name, "status": data.status, "level": data.level})
-        with self._store.unit_of_work(f"Add {name}") as (session, recorder):
-            _require_company(session, data.company_id)
-            person = Person(
-                name=name,
-                number=allocate_number(session, "customer", today or date.today()),
-                company_id=data.company_id,
-                title=data.title,
-                status=data.status,
-                level=data.level,
-                source=data.source,
-                notes=data.notes,
-                owner_id=self._store.actor_id,
-            )
-            session.add(person)
-            session.flush()
-            for pos, (label, value) in enumerate(data.phones):
-                session.add(Phone(person_id=person.id, label=label, value=value, position=pos))
-            for pos, (label, value) in enumerate(data.emails):
-                session.add(Email(person_id=person.id, label=label, value=value, position=pos))
-        return change_result(recorder, [person.id])
-
-    def update_person(self, person_id: str, changes: dict[str, Any]) -> ChangeResult:
-        """Change some fields of a person as one operation.
-
-        Raises:
-            NotFoundError: No such live person.
-            ValidationError: An unknown field or an invalid value.
-        """
-        unknown = set(changes) - EDITABLE_PERSON_FIELDS
-        if unknown:
-            raise ValidationError(f"Unknown field {sorted(unknown)[0]}.", field=sorted(unknown)[0])
-        _check_person_fields(changes)
-        with self._store.unit_of_work("Edit person") as (session, recorder):
-            person = live(session, Person, person_id)
-            recorder.label = f"Edit {person.name}"
-            if "company_id" in changes:
-                _require_company(session, changes["company_id"])
-            for key, value in changes.items():
-                setattr(person, key, value.strip() if isinstance(value, str) else value)
-        return change_result(recorder, [person_id])
 
     def delete_people(self, person_ids: Iterable[str]) -> ChangeResult:
         """Tombstone people with their phones, emails, addresses and tags (one operation)."""
         return self.delete("person", person_ids)
 
-    def set_field(self, kind: str, ids: Iterable[str], field: str, value: Any) -> ChangeResult:
+    def set_field(
+        self, kind: RecordKind, ids: Iterable[str], field: BulkField, value: Any
+    ) -> ChangeResult:
         """Set status, level or owner on many people or companies as one operation.
 
         Raises:
@@ -106,14 +60,15 @@ class ContactsService:
         _check_person_fields({field: value})
         model = _model(kind)
         ids = list(dict.fromkeys(ids))
-        noun = "people" if kind == "person" else "companies"
-        label = f"Set {field.replace('_id', '')} of {len(ids)} {noun}"
-        with self._store.unit_of_work(label, "bulk") as (session, rec):
+        text = op_label(
+            LabelCode.SET_FIELD, field=field.replace("_id", ""), count=len(ids), entity=kind
+        )
+        with self._store.unit_of_work(text, "bulk") as (session, rec):
             for row in _live_rows(session, model, ids):
                 setattr(row, field, value)
         return change_result(rec, ids)
 
-    def add_tag(self, kind: str, ids: Iterable[str], tag_name: str) -> ChangeResult:
+    def add_tag(self, kind: RecordKind, ids: Iterable[str], tag_name: str) -> ChangeResult:
         """Tag many people or companies (creating the tag if new) as one operation."""
         name = tag_name.strip()
         if not name:
@@ -121,64 +76,63 @@ class ContactsService:
         model = _model(kind)
         owner = "person_id" if kind == "person" else "company_id"
         ids = list(dict.fromkeys(ids))
-        with self._store.unit_of_work(f"Tag {len(ids)} with {name}", "bulk") as (session, rec):
-            tag = tag_named(session, name)
+        text = op_label(LabelCode.TAG, count=len(ids), entity=kind, tag=name)
+        with self._store.unit_of_work(text, "bulk") as (session, rec):
+            rules = ContactRules(session, rec, owner_id=self._store.actor_id, today=date.today())
+            tag_id = rules.tag_ids([name])[0]
             tagged = set(
                 session.scalars(
                     select(getattr(Tagging, owner)).where(
-                        Tagging.tag_id == tag.id, Tagging.deleted_at.is_(None)
+                        Tagging.tag_id == tag_id, Tagging.deleted_at.is_(None)
                     )
                 )
             )
             for row in _live_rows(session, model, ids):
                 if row.id not in tagged:
-                    session.add(Tagging(tag_id=tag.id, **{owner: row.id}))
+                    session.add(Tagging(tag_id=tag_id, **{owner: row.id}))
         return change_result(rec, ids)
 
-    def delete(self, kind: str, ids: Iterable[str]) -> ChangeResult:
+    def delete(
+        self, kind: RecordKind, ids: Iterable[str], progress: Progress | None = None
+    ) -> ChangeResult:
         """Tombstone people or companies with what they own, as one operation.
 
-        A verified backup is taken first when more than one record goes.
+        A verified backup is taken first when more than one record goes. ``progress`` hears
+        of each chunk of records and may cancel between chunks: then nothing is deleted.
         """
+        progress = progress or NullProgress()
         model = _model(kind)
         owner = "person_id" if kind == "person" else "company_id"
-        noun = "people" if kind == "person" else "companies"
         ids = list(dict.fromkeys(ids))
         if len(ids) > 1:
             self._take_backup("pre-delete")
-        with self._store.unit_of_work(f"Delete {len(ids)} {noun}", "bulk") as (session, rec):
+        text = op_label(LabelCode.DELETE_MANY, count=len(ids), entity=kind)
+        with self._store.unit_of_work(text, "bulk") as (session, rec):
             now = utc_now()
             rows = _live_rows(session, model, ids)
             if len(rows) == 1:
-                rec.label = f"Delete {rows[0].name}"
-            for owned in (Phone, Email, Address, Tagging):
-                column = getattr(owned, owner)
-                for row in session.scalars(
-                    select(owned).where(column.in_(ids), owned.deleted_at.is_(None))
-                ):
-                    row.deleted_at = now
-            for row in rows:
-                row.deleted_at = now
+                rec.label = op_label(LabelCode.DELETE, name=rows[0].name)
+            by_id = {row.id: row for row in rows}
+            chunks = list(in_chunks(ids))
+            for done, chunk in enumerate(chunks, 1):
+                progress.check_cancelled()
+                for owned in (Phone, Email, Address, Tagging):
+                    column = getattr(owned, owner)
+                    for row in session.scalars(
+                        select(owned).where(column.in_(chunk), owned.deleted_at.is_(None))
+                    ):
+                        row.deleted_at = now
+                for record_id in chunk:
+                    if record_id in by_id:
+                        by_id[record_id].deleted_at = now
+                session.flush()
+                progress.report(done, len(chunks))
         return change_result(rec, [r.id for r in rows])
 
-    def create_company(self, name: str, today: date | None = None, **fields: Any) -> ChangeResult:
-        """Create a company as one operation."""
-        name = name.strip()
-        if not name:
-            raise ValidationError("A company needs a name.", field="name")
-        with self._store.unit_of_work(f"Add {name}") as (session, recorder):
-            company = Company(
-                name=name,
-                number=allocate_number(session, "customer", today or date.today()),
-                owner_id=self._store.actor_id,
-                **fields,
-            )
-            session.add(company)
-        return change_result(recorder, [company.id])
 
-
-def _model(kind: str) -> type[Person] | type[Company]:
-    if kind not in ("person", "company"):
+def _model(kind: RecordKind) -> type[Person] | type[Company]:
+    # Checked at run time too: the UI and the command line are not type-checked callers.
+    if kind not in choices.RECORD_KINDS:
         raise ValidationError(f"Unknown kind {kind}.", field="kind")
     return Person if kind == "person" else Company
 
@@ -190,11 +144,6 @@ def _live_rows(session: Session, model: Any, ids: list[str]) -> list[Any]:
             select(model).where(model.id.in_(chunk), model.deleted_at.is_(None))
         ).all()
     return rows
-
-
-def _require_company(session: Session, company_id: str | None) -> None:
-    if company_id is not None:
-        live(session, Company, company_id)
 
 
 def _check_person_fields(values: dict[str, Any]) -> None:

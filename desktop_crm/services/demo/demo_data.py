@@ -14,14 +14,18 @@ from typing import Any
 
 from sqlalchemy import select
 
+from desktop_crm.domain.choices import Language, NumberKind
+from desktop_crm.domain.contact_values import company_key
+from desktop_crm.domain.operation_labels import LabelCode, op_label
 from desktop_crm.domain.progress import NullProgress, Progress
 from desktop_crm.services.common.gc_pause import collector_paused
+from desktop_crm.services.contacts.contact_rules import ContactRules
+from desktop_crm.services.demo.demo_words import ENGLISH, DemoWords
 from desktop_crm.services.settings.numbering import allocate_numbers
 from desktop_crm.services.workspace.handle import Workspace, create_workspace
 from desktop_crm.store.models import (
     Activity,
     Address,
-    Company,
     Contract,
     Deal,
     DealStageChange,
@@ -33,8 +37,8 @@ from desktop_crm.store.models import (
     Product,
     Quote,
     QuoteLine,
+    Setting,
     Stage,
-    Tag,
     Tagging,
 )
 
@@ -248,11 +252,54 @@ _DEAL_TOPICS = [
 CHUNK = 20_000
 
 
+def _chinese_person(rnd: random.Random) -> tuple[str, str, str]:
+    family = rnd.choice(_CN_FAMILY)
+    given = rnd.choice(_CN_GIVEN)
+    return family, given, family + given
+
+
+def _english_person(rnd: random.Random) -> tuple[str, str, str]:
+    family, given = rnd.choice(_EN_LAST), rnd.choice(_EN_FIRST)
+    return family, given, f"{given} {family}"
+
+
+def _chinese_mobile(rnd: random.Random, i: int) -> str:
+    digits = f"1{rnd.choice('3589')}{rnd.randint(0, 9)}{i % 100_000_000:08d}"
+    return f"+86 {digits[:3]} {digits[3:7]} {digits[7:]}"
+
+
+# The Chinese demo: mostly Chinese contacts, some English ones (the original data set).
+CHINESE = DemoWords(
+    local_person=_chinese_person,
+    foreign_person=_english_person,
+    local_company=lambda rnd: (
+        rnd.choice(_CN_CITIES) + rnd.choice(_CN_CORE) + rnd.choice(_CN_SUFFIX)
+    ),
+    foreign_company=lambda rnd: f"{rnd.choice(_EN_CORE)} {rnd.choice(_EN_SUFFIX)}",
+    local_cities=_CN_CITIES,
+    foreign_cities=_EN_CITIES,
+    local_country="中国",
+    local_street=lambda n: f"{n}号",
+    local_phone=_chinese_mobile,
+    local_titles=_TITLES_CN,
+    foreign_titles=_TITLES_EN,
+    wechat=True,
+    industries=_INDUSTRIES,
+    sources=_SOURCES,
+    tags=_TAGS,
+    products=_PRODUCTS,
+    subjects=_FOLLOW_SUBJECTS,
+    deal_topics=_DEAL_TOPICS,
+    contract_title=lambda deal: f"{deal} 服务合同",
+)
+DEMO_WORDS = {"zh": CHINESE, "en": ENGLISH}
+
+
 def create_demo_workspace(
     path: Path,
     contacts: int = 300,
     *,
-    language: str = "zh",
+    language: Language = "zh",
     today: date | None = None,
     seed: int = 7,
     progress: Progress | None = None,
@@ -262,7 +309,8 @@ def create_demo_workspace(
     Args:
         path: Where to create it (must not exist yet).
         contacts: How many people to make (companies are a tenth of that).
-        language: Language of the default pipeline's stage names (``zh`` or ``en``).
+        language: ``zh`` or ``en``: the demo's data set (names, companies, places, products,
+            tags; the English one in US dollars) and the pipeline's stage names.
         today: The day follow-ups and deals are arranged around.
         seed: Random seed, so that a demo is reproducible.
         progress: Receives progress and may cancel (the file is then removed).
@@ -270,7 +318,14 @@ def create_demo_workspace(
     progress = progress or NullProgress()
     workspace = create_workspace(path, language)
     try:
-        fill_demo(workspace, contacts, today=today or date.today(), seed=seed, progress=progress)
+        fill_demo(
+            workspace,
+            contacts,
+            today=today or date.today(),
+            seed=seed,
+            progress=progress,
+            words=DEMO_WORDS.get(language, CHINESE),
+        )
     except BaseException:
         workspace.close(backup_if_changed=False)
         for suffix in ("", "-wal", "-shm"):
@@ -280,15 +335,21 @@ def create_demo_workspace(
 
 
 def fill_demo(
-    workspace: Workspace, contacts: int, *, today: date, seed: int, progress: Progress
+    workspace: Workspace,
+    contacts: int,
+    *,
+    today: date,
+    seed: int,
+    progress: Progress,
+    words: DemoWords = CHINESE,
 ) -> None:
-    """Fill an empty workspace with demo data as one operation."""
+    """Fill an empty workspace with demo data (from ``words``) as one operation."""
     rnd = random.Random(seed)
     store = workspace.store
     now = datetime.now(UTC)
     with (
         collector_paused(),
-        store.unit_of_work("Create demo data", "demo", bulk=True) as (session, rec),
+        store.unit_of_work(op_label(LabelCode.DEMO), "demo", bulk=True) as (session, rec),
     ):
 
         def bulk(model: Any, rows: list[dict[str, Any]]) -> list[str]:
@@ -298,44 +359,45 @@ def fill_demo(
                 ids += rec.bulk_insert(session, model, rows[start : start + CHUNK])
             return ids
 
-        def numbers(kind: str, count: int) -> list[str]:
+        def numbers(kind: NumberKind, count: int) -> list[str]:
             return allocate_numbers(session, kind, today, count)
 
         owner = store.actor_id
+        rules = ContactRules(session, rec, owner_id=owner, today=today)  # the editor's rules
         pipeline_id = session.scalars(select(Pipeline.id).where(Pipeline.is_default)).one()
         stages = session.execute(
             select(Stage.id, Stage.kind, Stage.probability)
             .where(Stage.pipeline_id == pipeline_id)
             .order_by(Stage.position)
         ).all()
+        if words.currency:  # amounts of the demo in its own currency, shown so on Today
+            bulk(Setting, [{"key": "currency.default", "value": words.currency}])
+        currency = words.currency or "CNY"
         progress.report(0, 100, "companies")
 
         n_companies = max(5, contacts // 10)
         customer_numbers = numbers("customer", n_companies + contacts)
         companies: list[dict[str, Any]] = []
+        taken: dict[str, int] = {}
         for i in range(n_companies):
-            chinese = rnd.random() < 0.65
-            name = (
-                rnd.choice(_CN_CITIES) + rnd.choice(_CN_CORE) + rnd.choice(_CN_SUFFIX)
-                if chinese
-                else f"{rnd.choice(_EN_CORE)} {rnd.choice(_EN_SUFFIX)}"
-            )
+            local = rnd.random() < 0.65
+            name = words.local_company(rnd) if local else words.foreign_company(rnd)
             companies.append(
                 {
-                    "name": name,
+                    "name": _distinct(name, taken),
                     "number": customer_numbers[i],
-                    "industry": rnd.choice(_INDUSTRIES),
+                    "industry": rnd.choice(words.industries),
                     "website": f"https://www.example{i}.com",
-                    "source": rnd.choice(_SOURCES),
+                    "source": rnd.choice(words.sources),
                     "level": rnd.choice(_LEVELS),
                     "status": rnd.choice(_STATUSES),
                     "owner_id": owner,
-                    "_city": rnd.choice(_CN_CITIES if chinese else _EN_CITIES),
-                    "_chinese": chinese,
+                    "_city": rnd.choice(words.local_cities if local else words.foreign_cities),
+                    "_local": local,
                 }
             )
-        company_ids = bulk(
-            Company, [{k: v for k, v in c.items() if not k.startswith("_")} for c in companies]
+        company_ids = rules.companies(
+            [{k: v for k, v in c.items() if not k.startswith("_")} for c in companies]
         )
         bulk(
             Address,
@@ -343,13 +405,12 @@ def fill_demo(
                 {
                     "company_id": cid,
                     "label": "work",
-                    "street": f"{rnd.randint(1, 999)}号"
-                    if c["_chinese"]
-                    else f"{rnd.randint(1, 999)} High Street",
+                    "street": words.local_street(n) if c["_local"] else f"{n} High Street",
                     "city": c["_city"],
-                    "country": "中国" if c["_chinese"] else "UK",
+                    "country": words.local_country if c["_local"] else "UK",
                 }
                 for cid, c in zip(company_ids, companies, strict=True)
+                for n in [rnd.randint(1, 999)]
             ],
         )
         progress.report(10, 100, "people")
@@ -357,20 +418,21 @@ def fill_demo(
         people: list[dict[str, Any]] = []
         phones: list[dict[str, Any]] = []
         emails: list[dict[str, Any]] = []
+        locals_: list[bool] = []  # whether each person is local (a local phone and city)
         for i in range(contacts):
             company_index = rnd.randrange(n_companies) if rnd.random() < 0.85 else None
-            chinese = bool(
-                companies[company_index]["_chinese"]
+            local = bool(
+                companies[company_index]["_local"]
                 if company_index is not None
                 else rnd.random() < 0.6
             )
-            if chinese:
-                family = rnd.choice(_CN_FAMILY)
-                given = rnd.choice(_CN_GIVEN)
-                name, title = family + given, rnd.choice(_TITLES_CN)
+            locals_.append(local)
+            if local:
+                family, given, name = words.local_person(rnd)
+                title = rnd.choice(words.local_titles)
             else:
-                family, given = rnd.choice(_EN_LAST), rnd.choice(_EN_FIRST)
-                name, title = f"{given} {family}", rnd.choice(_TITLES_EN)
+                family, given, name = words.foreign_person(rnd)
+                title = rnd.choice(words.foreign_titles)
             days_ago = rnd.randint(0, 120) if rnd.random() < 0.7 else None
             people.append(
                 {
@@ -380,27 +442,26 @@ def fill_demo(
                     "number": customer_numbers[n_companies + i],
                     "company_id": company_ids[company_index] if company_index is not None else None,
                     "title": title,
-                    "source": rnd.choice(_SOURCES),
+                    "source": rnd.choice(words.sources),
                     "level": rnd.choice(_LEVELS),
                     "status": rnd.choice(_STATUSES),
                     "owner_id": owner,
-                    "wechat": f"wx_{i:06d}" if chinese and rnd.random() < 0.5 else None,
+                    "wechat": f"wx_{i:06d}"
+                    if local and words.wechat and rnd.random() < 0.5
+                    else None,
                     "last_contacted_at": now - timedelta(days=days_ago, hours=rnd.randint(0, 9))
                     if days_ago is not None
                     else None,
                 }
             )
         person_ids = bulk(Person, people)
-        for i, (pid, person) in enumerate(zip(person_ids, people, strict=True)):
-            if str(person["family_name"]) in _CN_FAMILY:
-                digits = f"1{rnd.choice('3589')}{rnd.randint(0, 9)}{i % 100_000_000:08d}"
+        for i, (pid, local) in enumerate(zip(person_ids, locals_, strict=True)):
+            if local:
                 phones.append(
                     {
                         "person_id": pid,
-                        "label": "mobile",
                         "position": 0,
-                        "value": f"+86 {digits[:3]} {digits[3:7]} {digits[7:]}",
-                        "e164": f"+86{digits}",
+                        **rules.phone("mobile", words.local_phone(rnd, i)),
                     }
                 )
             else:
@@ -408,19 +469,16 @@ def fill_demo(
                 phones.append(
                     {
                         "person_id": pid,
-                        "label": "mobile",
                         "position": 0,
-                        "value": f"+44 {digits[:4]} {digits[4:]}",
-                        "e164": f"+44{digits}",
+                        **rules.phone("mobile", f"+44 {digits[:4]} {digits[4:]}"),
                     }
                 )
             if rnd.random() < 0.8:
                 emails.append(
                     {
                         "person_id": pid,
-                        "label": "work",
                         "position": 0,
-                        "value": f"user{i}@example{i % 997}.com",
+                        **rules.email("work", f"user{i}@example{i % 997}.com"),
                     }
                 )
         progress.report(40, 100, "phones and emails")
@@ -433,16 +491,14 @@ def fill_demo(
                     "person_id": pid,
                     "label": "work",
                     "position": 0,
-                    "city": rnd.choice(
-                        _CN_CITIES if str(p["family_name"]) in _CN_FAMILY else _EN_CITIES
-                    ),
+                    "city": rnd.choice(words.local_cities if local else words.foreign_cities),
                 }
-                for pid, p in zip(person_ids, people, strict=True)
+                for pid, local in zip(person_ids, locals_, strict=True)
                 if rnd.random() < 0.4
             ],
         )
 
-        tag_ids = bulk(Tag, [{"name": n, "color": c} for n, c in _TAGS])
+        tag_ids = rules.tag_ids([n for n, _c in words.tags], dict(words.tags))
         bulk(
             Tagging,
             [
@@ -461,14 +517,17 @@ def fill_demo(
             pi = rnd.randrange(contacts) if contacts else None
             deals.append(
                 {
-                    "title": rnd.choice(_DEAL_TOPICS),
+                    "title": rnd.choice(words.deal_topics),
                     "number": deal_numbers[i],
                     "pipeline_id": pipeline_id,
                     "stage_id": stage_id,
                     "person_id": person_ids[pi] if pi is not None else None,
                     "company_id": people[pi]["company_id"] if pi is not None else None,
                     "owner_id": owner,
-                    "amount": Decimal(rnd.randrange(3_000, 300_000, 500)),
+                    "amount": Decimal(
+                        rnd.randrange(3_000, 300_000, 500) // words.amount_divisor // 10 * 10
+                    ),
+                    "currency": currency,
                     "expected_close": today + timedelta(days=rnd.randint(-30, 90)),
                     "status": kind,
                     "closed_on": today - timedelta(days=rnd.randint(0, 60))
@@ -499,7 +558,7 @@ def fill_demo(
                 activities.append(
                     {
                         "kind": kind,
-                        "subject": rnd.choice(_FOLLOW_SUBJECTS),
+                        "subject": rnd.choice(words.subjects),
                         "occurred_at": person["last_contacted_at"],
                         "person_id": pid,
                         "company_id": person["company_id"],
@@ -514,7 +573,7 @@ def fill_demo(
             follow_ups.append(
                 {
                     "kind": rnd.choice(["call", "visit", "meeting", "message"]),
-                    "subject": rnd.choice(_FOLLOW_SUBJECTS),
+                    "subject": rnd.choice(words.subjects),
                     "due_on": today + timedelta(days=(i % 15) - 5),
                     "due_time": f"{9 + i % 9:02d}:{(i * 15) % 60:02d}" if i % 3 else None,
                     "status": "planned",
@@ -534,9 +593,10 @@ def fill_demo(
                     "name": name,
                     "unit": unit,
                     "price": Decimal(price),
+                    "currency": currency,
                     "tax_rate": Decimal("6"),
                 }
-                for sku, name, unit, price in _PRODUCTS
+                for sku, name, unit, price in words.products
             ],
         )
         open_deals = [
@@ -554,6 +614,7 @@ def fill_demo(
                     "owner_id": owner,
                     "issued_on": today,
                     "valid_until": today + timedelta(days=30),
+                    "currency": currency,
                     "status": "draft" if i else "sent",
                     "discount_percent": Decimal("5") if i == 0 else Decimal(0),
                 }
@@ -562,8 +623,8 @@ def fill_demo(
         )
         lines: list[dict[str, Any]] = []
         for qid in quote_ids:
-            for pos, index in enumerate(rnd.sample(range(len(_PRODUCTS)), 3)):
-                _sku, name, unit, price = _PRODUCTS[index]
+            for pos, index in enumerate(rnd.sample(range(len(words.products)), 3)):
+                _sku, name, unit, price = words.products[index]
                 lines.append(
                     {
                         "quote_id": qid,
@@ -584,13 +645,14 @@ def fill_demo(
                 [
                     {
                         "number": numbers("contract", 1)[0],
-                        "title": f"{d['title']} 服务合同",
+                        "title": words.contract_title(d["title"]),
                         "quote_id": quote_ids[0],
                         "deal_id": did,
                         "company_id": d["company_id"],
                         "person_id": d["person_id"],
                         "owner_id": owner,
                         "amount": d["amount"],
+                        "currency": currency,
                         "status": "draft",
                         "starts_on": today,
                         "ends_on": datetime.combine(today, time()).date() + timedelta(days=90),
@@ -598,3 +660,10 @@ def fill_demo(
                 ],
             )
         progress.report(100, 100, "done")
+
+
+def _distinct(name: str, taken: dict[str, int]) -> str:
+    """``name``, numbered when an earlier demo company has it (companies are found by name)."""
+    key = company_key(name)
+    taken[key] = taken.get(key, 0) + 1
+    return name if taken[key] == 1 else f"{name} {taken[key]}"

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from desktop_crm.domain.choices import DuplicateReason
+
 
 @dataclass(frozen=True)
 class DuplicatePair:
@@ -23,4 +25,4 @@ class DuplicatePair:
     second_id: str
     second_name: str
     score: int
-    reasons: tuple[str, ...]
+    reasons: tuple[DuplicateReason, ...]

@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from datetime import date
 from typing import Any
 
 from sqlalchemy import func, select
 
+from desktop_crm.domain.choices import BackupReason, DuplicateReason
+from desktop_crm.domain.contact_values import email_key
 from desktop_crm.domain.errors import NotFoundError, ValidationError
+from desktop_crm.domain.operation_labels import LabelCode, op_label
 from desktop_crm.domain.progress import NullProgress, Progress
 from desktop_crm.services.common.changes import change_result
 from desktop_crm.services.common.dto import ChangeResult
+from desktop_crm.services.contacts.contact_rules import ContactRules
 from desktop_crm.services.duplicates.dto import DuplicatePair
 from desktop_crm.store.models import (
     Activity,
@@ -47,14 +52,14 @@ MERGEABLE_FIELDS = (
 )
 _OWNED = (Phone, Email, Address, Tagging)
 _LINKED: tuple[Any, ...] = (Activity, FollowUp, Deal, Quote, Contract)
-_SCORES = {"phone": 95, "email": 95, "name": 80}
+_SCORES: dict[DuplicateReason, int] = {"phone": 95, "email": 95, "name": 80}
 MAX_GROUP = 50  # a phone or name shared by more people than this is not a duplicate signal
 
 
 class DuplicateService:
     """Likely duplicate people across the workspace, and merging them."""
 
-    def __init__(self, store: Store, take_backup: Any) -> None:
+    def __init__(self, store: Store, take_backup: Callable[[BackupReason], object]) -> None:
         self._store = store
         self._take_backup = take_backup
 
@@ -63,17 +68,21 @@ class DuplicateService:
 
         Signals: a shared phone (E.164) or email; a similar name (rapidfuzz, 88+) at the same
         company; the same name where neither has a company.
+
+        ``progress`` hears of each signal and each company compared, and may cancel between
+        them (:class:`CancelledError`).
         """
         from rapidfuzz import fuzz
 
         progress = progress or NullProgress()
-        found: dict[tuple[str, str], set[str]] = defaultdict(set)
+        found: dict[tuple[str, str], set[DuplicateReason]] = defaultdict(set)
         with self._store.read() as session:
             live = Person.deleted_at.is_(None)
-            for reason, column, model in (
+            signals: tuple[tuple[DuplicateReason, Any, Any], ...] = (
                 ("phone", Phone.e164, Phone),
                 ("email", func.lower(Email.value), Email),
-            ):
+            )
+            for reason, column, model in signals:
                 groups: dict[str, list[str]] = defaultdict(list)
                 for key, pid in session.execute(
                     select(column, model.person_id)
@@ -85,6 +94,7 @@ class DuplicateService:
                 for ids in groups.values():
                     _pair_up(found, sorted(set(ids)), reason)
                 progress.check_cancelled()
+                progress.report(1 if reason == "phone" else 2, 0)
             by_company: dict[str | None, list[tuple[str, str]]] = defaultdict(list)
             names: dict[str, str] = {}
             for pid, name, company in session.execute(
@@ -92,9 +102,11 @@ class DuplicateService:
             ):
                 names[pid] = name
                 by_company[company].append((pid, _squash(name)))
-            progress.report(1, 2, "names")
-            for company, people in by_company.items():
+            # Two steps for phones and emails, then one per company (or group without one).
+            total = 2 + len(by_company)
+            for step, (company, people) in enumerate(by_company.items(), 3):
                 progress.check_cancelled()
+                progress.report(step - 1, total)
                 if company is None:
                     same: dict[str, list[str]] = defaultdict(list)
                     for pid, key in people:
@@ -107,6 +119,7 @@ class DuplicateService:
                     for other, other_key in people[i + 1 :]:
                         if key == other_key or fuzz.ratio(key, other_key) >= 88:
                             found[(pid, other)].add("name")
+            progress.report(total, total)
         pairs = []
         for (a, b), reasons in found.items():
             score = min(100, max(_SCORES[r] for r in reasons) + 5 * (len(reasons) - 1))
@@ -143,7 +156,8 @@ class DuplicateService:
                 f"{sorted(bad)[0]} cannot be chosen in a merge.", field=sorted(bad)[0]
             )
         self._take_backup("pre-merge")
-        with self._store.unit_of_work("Merge", "merge") as (session, rec):
+        text = op_label(LabelCode.MERGE, count=len(others) + 1, name="")
+        with self._store.unit_of_work(text, "merge") as (session, rec):
             people = {
                 p.id: p
                 for p in session.scalars(
@@ -156,7 +170,7 @@ class DuplicateService:
             if missing:
                 raise NotFoundError("Someone to merge no longer exists.", id=missing[0])
             keep = people[keep_id]
-            rec.label = f"Merge {len(others) + 1} people into {keep.name}"
+            rec.label = op_label(LabelCode.MERGE, count=len(others) + 1, name=keep.name)
             for field in MERGEABLE_FIELDS:
                 source = choices.get(field)
                 if source is not None:
@@ -178,6 +192,12 @@ class DuplicateService:
                     continue
                 if getattr(keep, field) != value and not (field == "name" and not value):
                     setattr(keep, field, value)
+            source = choices.get("name")
+            if source is not None and not {"family_name", "given_name"} & set(choices):
+                # A name taken from someone else brings its parts along.
+                for part in ("family_name", "given_name"):
+                    if getattr(keep, part) != getattr(people[source], part):
+                        setattr(keep, part, getattr(people[source], part))
             notes = [n for i in [keep_id, *others] if (n := people[i].notes)]
             joined = "\n\n".join(dict.fromkeys(notes)) or None
             if keep.notes != joined:
@@ -186,7 +206,8 @@ class DuplicateService:
                 latest = max(t for t in [people[i].last_contacted_at for i in people] if t)
                 if keep.last_contacted_at != latest:
                     keep.last_contacted_at = latest
-            _move_owned(session, keep_id, others)
+            rules = ContactRules(session, rec, owner_id=self._store.actor_id, today=date.today())
+            _move_owned(session, keep_id, others, rules)
             for model in _LINKED:
                 for row in session.scalars(select(model).where(model.person_id.in_(others))):
                     row.person_id = keep_id
@@ -202,8 +223,12 @@ class DuplicateService:
         return change_result(rec, [keep_id])
 
 
-def _move_owned(session: Any, keep_id: str, others: list[str]) -> None:
-    """Give the kept person the others' phones, emails, addresses and tags, without repeats."""
+def _move_owned(session: Any, keep_id: str, others: list[str], rules: ContactRules) -> None:
+    """Give the kept person the others' phones, emails, addresses and tags, without repeats.
+
+    Phones and emails kept are stored as the editor stores them (``ContactRules``): rows
+    written before those rules (no E.164 form, an upper-case domain) are mended on the way.
+    """
     now = utc_now()
     for model in _OWNED:
         rows = list(
@@ -216,6 +241,7 @@ def _move_owned(session: Any, keep_id: str, others: list[str]) -> None:
         seen: set[Any] = set()
         position = 0
         for row in rows:
+            _mend(row, rules)
             key = _identity(row)
             if key in seen:
                 if row.person_id != keep_id:
@@ -230,17 +256,32 @@ def _move_owned(session: Any, keep_id: str, others: list[str]) -> None:
                 position += 1
 
 
+def _mend(row: Any, rules: ContactRules) -> None:
+    """Store a phone's or email's values as the rules say, where they differ."""
+    if isinstance(row, Phone):
+        values = rules.phone(row.label, row.value)
+    elif isinstance(row, Email):
+        values = rules.email(row.label, row.value)
+    else:
+        return
+    for key, value in values.items():
+        if getattr(row, key) != value:
+            setattr(row, key, value)
+
+
 def _identity(row: Any) -> Any:
     if isinstance(row, Phone):
         return ("phone", row.e164 or "".join(ch for ch in row.value if ch.isdigit()))
     if isinstance(row, Email):
-        return ("email", row.value.strip().lower())
+        return ("email", email_key(row.value))
     if isinstance(row, Tagging):
         return ("tag", row.tag_id)
     return ("address", row.street, row.city, row.postcode, row.country)
 
 
-def _pair_up(found: dict[tuple[str, str], set[str]], ids: list[str], reason: str) -> None:
+def _pair_up(
+    found: dict[tuple[str, str], set[DuplicateReason]], ids: list[str], reason: DuplicateReason
+) -> None:
     if 1 < len(ids) <= MAX_GROUP:
         for i, a in enumerate(ids):
             for b in ids[i + 1 :]:

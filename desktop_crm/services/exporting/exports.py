@@ -10,11 +10,20 @@ from typing import Any
 
 from sqlalchemy import select
 
+from desktop_crm.domain.choices import (
+    ExportEntity,
+    ExportFormat,
+    ImportEntity,
+    Language,
+    RecordList,
+)
 from desktop_crm.domain.errors import StorageError, ValidationError
-from desktop_crm.domain.progress import Progress
+from desktop_crm.domain.progress import NullProgress, Progress
 from desktop_crm.services.contact_lists.dto import COLUMNS, ContactFilter
+from desktop_crm.services.exporting.cell_values import rendered_rows
+from desktop_crm.services.exporting.progress_rows import reporting
 from desktop_crm.spreadsheet.vcard_writer import Card, CardAddress, write_vcards
-from desktop_crm.store.batches import in_chunks
+from desktop_crm.store.batches import IN_CHUNK, in_chunks
 from desktop_crm.store.models import Address, Company, Email, Person, Phone, Tag, Tagging
 from desktop_crm.store.store import Store
 
@@ -57,13 +66,13 @@ ALL = "all"
 CONTACT_ENTITIES = {"people": "person", "companies": "company"}
 
 
-def resolve_columns(entity: str, names: Sequence[str]) -> list[str]:
+def resolve_columns(entity: ExportEntity, names: Sequence[str]) -> list[str]:
     """Column keys for what a user typed: keys, or the headers exports write, in any case.
 
     Args:
         entity: people, companies, deals, quotes, activities or products.
-        names: Column keys (``last_contacted_at``), headers in English (``Last contact``) or,
-            for people and companies, in Chinese (``最近联系``); or just ``all``.
+        names: Column keys (``last_contacted_at``), headers in English (``Last contact``) or
+            in Chinese (``最近联系``, ``金额``); or just ``all``.
 
     Returns:
         The keys, in order; ``["all"]`` for every field.
@@ -71,7 +80,7 @@ def resolve_columns(entity: str, names: Sequence[str]) -> list[str]:
     Raises:
         ValidationError: A name that is no column of that list; the message lists them.
     """
-    from desktop_crm.services.exporting.record_lists import ALL_COLUMNS
+    from desktop_crm.services.exporting.record_lists import ALL_COLUMNS, HEADERS_ZH
 
     wanted = [n.strip() for n in names if n.strip()]
     if [n.casefold() for n in wanted] == [ALL]:
@@ -80,7 +89,7 @@ def resolve_columns(entity: str, names: Sequence[str]) -> list[str]:
     if entity in CONTACT_ENTITIES:
         known = {c: (LIST_HEADERS[c], LIST_HEADERS_ZH[c]) for c in COLUMNS}
     elif entity in ALL_COLUMNS:
-        known = {c: (header,) for c, header in ALL_COLUMNS[entity].items()}
+        known = {c: (header, HEADERS_ZH[entity][c]) for c, header in ALL_COLUMNS[entity].items()}
     else:
         raise ValidationError(f"Cannot export columns of {entity}.", field="entity")
     lookup = {alias.casefold(): key for key, aliases in known.items() for alias in (key, *aliases)}
@@ -108,14 +117,20 @@ class ExportService:
     def export_list(
         self,
         target: Path,
-        fmt: str,
+        fmt: ExportFormat,
         flt: ContactFilter | None = None,
         columns: Sequence[str] = COLUMNS,
         sort: str = "name",
         descending: bool = False,
         headers: dict[str, str] | None = None,
+        progress: Progress | None = None,
+        *,
+        language: Language = "en",
     ) -> int:
         """Write a contact list (its filter, sort and columns) to .xlsx or .csv; how many rows.
+
+        ``progress`` hears of the rows written and may cancel (then no file is written).
+        Statuses are written as words in ``language`` (``en`` or ``zh``).
 
         Raises:
             ValidationError: An unknown format or column.
@@ -131,24 +146,39 @@ class ExportService:
             raise ValidationError(f"Unknown column {bad[0]}.", field="columns")
         lists = ContactListService(self._store)
         ids = lists.ids(flt or ContactFilter(), sort, descending)
-        titles = [(headers or LIST_HEADERS).get(c, c) for c in columns]
+        default_headers = LIST_HEADERS_ZH if language == "zh" else LIST_HEADERS
+        titles = [(headers or default_headers).get(c, c) for c in columns]
 
         def rows() -> Iterable[list[Any]]:
             for start in range(0, len(ids), 2000):
                 for row in lists.rows(ids[start : start + 2000]):
                     yield [getattr(row, c) for c in columns]
 
+        kind = (flt or ContactFilter()).kind
+        shown = rendered_rows(kind, list(columns), rows(), language, fmt)
+        out = reporting(shown, len(ids), progress or NullProgress())
         try:
             if fmt == "xlsx":
-                return write_xlsx(target, titles, list(columns), rows())
-            return write_csv(target, titles, rows())
+                return write_xlsx(target, titles, list(columns), out)
+            return write_csv(target, titles, out)
         except OSError as exc:
             raise StorageError(
                 f"Could not write {target}: {exc.strerror or exc}.", detail=str(exc)
             ) from None
 
-    def export_all_fields(self, target: Path, fmt: str, flt: ContactFilter | None = None) -> int:
+    def export_all_fields(
+        self,
+        target: Path,
+        fmt: ExportFormat,
+        flt: ContactFilter | None = None,
+        progress: Progress | None = None,
+        *,
+        language: Language = "en",
+    ) -> int:
         """Write every field of the people or companies a filter lets through; how many rows.
+
+        ``progress`` hears of the rows written and may cancel (then no file is written).
+        Statuses are written as words in ``language`` (``en`` or ``zh``).
 
         Every phone and email, addresses, birthday, messengers, notes and custom fields, under
         the import's own headers (see ``all_fields``), sorted by name.
@@ -167,7 +197,9 @@ class ExportService:
         lists = ContactListService(self._store)
         record_ids = lists.record_ids(lists.ids(flt))
         with self._store.read() as session:
-            keys, headers, rows = all_fields(session, flt.kind, record_ids)
+            keys, headers, fields = all_fields(session, flt.kind, record_ids)
+            shown = rendered_rows(flt.kind, keys, fields, language, fmt)
+            rows = reporting(shown, len(record_ids), progress or NullProgress())
             try:
                 if fmt == "xlsx":
                     return write_xlsx(target, headers, keys, rows)
@@ -180,10 +212,13 @@ class ExportService:
     def export_records(
         self,
         target: Path,
-        fmt: str,
-        entity: str,
+        fmt: ExportFormat,
+        entity: RecordList,
         columns: Sequence[str] | None = None,
         status: str | None = None,
+        progress: Progress | None = None,
+        *,
+        language: Language = "en",
     ) -> int:
         """Write a list of deals, quotes, activities or products to .xlsx or .csv.
 
@@ -194,6 +229,9 @@ class ExportService:
             columns: Which columns (see ``record_lists.LISTS``); the usual list when not
                 given, every field for ``["all"]``.
             status: Only deals or quotes with this status, activities of this kind.
+            progress: Hears of the rows written (their total unknown) and may cancel.
+            language: ``en`` or ``zh``: the words statuses and kinds are written in; amounts
+                are rounded to their currency's minor unit.
 
         Raises:
             ValidationError: An unknown format, list or column.
@@ -205,7 +243,8 @@ class ExportService:
         if fmt not in ("xlsx", "csv"):
             raise ValidationError(f"Unknown format {fmt}; use xlsx or csv.", field="format")
         with self._store.read() as session:
-            headers, rows = list_rows(session, entity, columns, status)
+            headers, listed = list_rows(session, entity, columns, status, language, fmt)
+            rows = reporting(listed, 0, progress or NullProgress())
             if list(columns or ()) == [ALL]:
                 columns = list(ALL_COLUMNS[entity])
             keys = list(columns or LISTS[entity])
@@ -229,9 +268,16 @@ class ExportService:
         return export_workspace(self._store, target, progress)
 
     def export_people_vcard(
-        self, target: Path, person_ids: Iterable[str] | None = None, version: str = "3.0"
+        self,
+        target: Path,
+        person_ids: Iterable[str] | None = None,
+        version: str = "3.0",
+        progress: Progress | None = None,
     ) -> int:
         """Write people (all live ones by default) as a vCard file; return how many.
+
+        ``progress`` hears of each chunk of people read and may cancel (then no file is
+        written).
 
         The file is written to a temporary name and moved into place, so a failure (a full
         disk) never leaves half a file where the user expects a whole one.
@@ -248,8 +294,11 @@ class ExportService:
             else:
                 ids = list(dict.fromkeys(person_ids))
             cards: list[Card] = []
-            for chunk in in_chunks(ids):
+            progress = progress or NullProgress()
+            for start, chunk in enumerate(in_chunks(ids)):
+                progress.check_cancelled()
                 cards += _cards(session, chunk)
+                progress.report(start * IN_CHUNK + len(chunk), len(ids))
         text = write_vcards(cards, version)
         tmp = target.with_name(target.name + ".part")
         try:
@@ -326,7 +375,9 @@ def _cards(session, ids: list[str]) -> list[Card]:  # type: ignore[no-untyped-de
     ]
 
 
-def write_template(target: Path, entity: str = "people", language: str = "en") -> None:
+def write_template(
+    target: Path, entity: ImportEntity = "people", language: Language = "en"
+) -> None:
     """Write an import template (headers, an example row, a notes sheet); needs no workspace.
 
     Raises:

@@ -12,6 +12,8 @@ from sqlalchemy.orm import Session, aliased
 
 from desktop_crm.domain.errors import ValidationError
 from desktop_crm.domain.money import quote_total
+from desktop_crm.services.exporting.cell_values import export_values
+from desktop_crm.services.settings.workspace_settings import read_setting
 from desktop_crm.store.models import (
     Activity,
     Company,
@@ -86,12 +88,76 @@ EXTRA: dict[str, dict[str, str]] = {
     "products": {},
 }
 ALL_COLUMNS: dict[str, dict[str, str]] = {e: LISTS[e] | EXTRA[e] for e in LISTS}
+# The same headers in Chinese (zh exports), each one the importer reads back as its field.
+HEADERS_ZH: dict[str, dict[str, str]] = {
+    "deals": {
+        "number": "编号",
+        "title": "商机名称",
+        "company": "客户名称",
+        "contact": "联系人",
+        "stage": "销售阶段",
+        "status": "状态",
+        "amount": "金额",
+        "currency": "币种",
+        "expected_close": "预计成交日期",
+        "closed_on": "成交日期",
+        "owner": "负责人",
+        "created_at": "创建时间",
+        "lost_reason": "输单原因",
+        "notes": "备注",
+    },
+    "quotes": {
+        "number": "编号",
+        "issued_on": "报价日期",
+        "valid_until": "有效期至",
+        "status": "状态",
+        "company": "客户名称",
+        "contact": "联系人",
+        "deal": "商机",
+        "currency": "币种",
+        "net": "未税金额",
+        "tax": "税额",
+        "total": "合计",
+        "owner": "负责人",
+        "discount_percent": "折扣 %",
+        "notes": "备注",
+    },
+    "activities": {
+        "occurred_at": "时间",
+        "kind": "类型",
+        "subject": "主题",
+        "contact": "联系人",
+        "company": "公司",
+        "deal": "商机",
+        "duration_minutes": "分钟",
+        "user": "记录人",
+        "body": "内容",
+    },
+    "products": {
+        "sku": "编码",
+        "name": "产品名称",
+        "unit": "单位",
+        "price": "单价",
+        "currency": "币种",
+        "tax_rate": "税率",
+        "active": "在售",
+        "description": "描述",
+    },
+}
 
 
 def list_rows(
-    session: Session, entity: str, columns: Sequence[str] | None = None, status: str | None = None
+    session: Session,
+    entity: str,
+    columns: Sequence[str] | None = None,
+    status: str | None = None,
+    language: str = "en",
+    fmt: str = "xlsx",
 ) -> tuple[list[str], Iterator[list[Any]]]:
     """Headers and rows of a list of live records (newest first; products by name).
+
+    Headers, statuses and kinds come in ``language``; amounts are rounded to their
+    currency's minor unit (see ``cell_values``).
 
     Args:
         session: A read session.
@@ -99,6 +165,8 @@ def list_rows(
         columns: Which columns, in order (the usual list when not given; ``["all"]``: every
             column of :data:`ALL_COLUMNS`).
         status: Only deals or quotes with this status; activities of this kind.
+        language: ``en`` or ``zh``.
+        fmt: ``xlsx`` or ``csv`` (CSV writes yes/no as words).
 
     Raises:
         ValidationError: An unknown list or column.
@@ -118,6 +186,7 @@ def list_rows(
     query = _QUERIES[entity](status)
     names = list(query.selected_columns.keys())
     totals = _quote_totals(session) if entity == "quotes" else {}
+    currency = str(read_setting(session, "currency.default"))
 
     def rows() -> Iterator[list[Any]]:
         for record in session.execute(query.execution_options(yield_per=2000)):
@@ -126,9 +195,11 @@ def list_rows(
                 values["net"], values["tax"], values["total"] = totals.get(
                     values["id"], (Decimal(0),) * 3
                 )
+            values = export_values(entity, values, language, fmt, currency)
             yield [values.get(c) for c in chosen]
 
-    return [known[c] for c in chosen], rows()
+    titles = HEADERS_ZH[entity] if language == "zh" else known
+    return [titles[c] for c in chosen], rows()
 
 
 def _deals(status: str | None) -> Any:  # a Select; its row type differs per list

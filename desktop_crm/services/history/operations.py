@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
+from desktop_crm.domain.choices import OperationKind
 from desktop_crm.domain.errors import NotFoundError, NothingToUndoError
+from desktop_crm.domain.operation_labels import LabelCode, decode, english, reverting_label
+from desktop_crm.domain.progress import Progress
 from desktop_crm.services.common.changes import change_result
 from desktop_crm.services.common.dto import ChangeResult
 from desktop_crm.services.history.dto import OperationSummary
@@ -63,28 +68,38 @@ class HistoryService:
             op = redo_candidate(session)
             return _summary(op, 0) if op else None
 
-    def undo(self, operation_id: str | None = None) -> ChangeResult:
+    def undo(
+        self, operation_id: str | None = None, progress: Progress | None = None
+    ) -> ChangeResult:
         """Undo ``operation_id`` (default: the newest one in effect) as a new operation.
+
+        ``progress`` hears of each chunk (an import's undo runs through hundreds) and may
+        cancel between chunks; a cancelled undo changes nothing (one transaction).
 
         Raises:
             NothingToUndoError: Nothing to undo.
             NotFoundError: No such operation, or it is not in effect.
             UndoConflictError: Later edits overlap it; nothing was changed.
+            CancelledError: ``progress`` was cancelled; nothing was changed.
         """
-        return self._revert(operation_id, undo=True)
+        return self._revert(operation_id, undo=True, progress=progress)
 
-    def redo(self, operation_id: str | None = None) -> ChangeResult:
-        """Re-apply an undone operation (default: the one undone last)."""
-        return self._revert(operation_id, undo=False)
+    def redo(
+        self, operation_id: str | None = None, progress: Progress | None = None
+    ) -> ChangeResult:
+        """Re-apply an undone operation (default: the one undone last); ``progress`` as in undo."""
+        return self._revert(operation_id, undo=False, progress=progress)
 
-    def _revert(self, operation_id: str | None, *, undo: bool) -> ChangeResult:
-        kind = "undo" if undo else "redo"
+    def _revert(
+        self, operation_id: str | None, *, undo: bool, progress: Progress | None
+    ) -> ChangeResult:
+        kind: OperationKind = "undo" if undo else "redo"
         with self._store.unit_of_work(kind, kind) as (session, rec):
             target = self._target(session, operation_id, undo=undo)
             # The operation row is written with the first change, so naming it now is in time.
-            rec.label = f"{kind.capitalize()} {target.label}"
+            rec.label = reverting_label(LabelCode.UNDO if undo else LabelCode.REDO, target.label)
             rec.target_id = target.id
-            (apply_undo if undo else apply_redo)(session, rec, target)
+            (apply_undo if undo else apply_redo)(session, rec, target, progress)
         return change_result(rec)
 
     @staticmethod
@@ -105,12 +120,14 @@ class HistoryService:
 
 
 def _summary(op: Operation, changes: int) -> OperationSummary:
+    decoded = decode(op.label)
     return OperationSummary(
         id=op.id,
-        label=op.label,
-        kind=op.kind,
+        label=english(decoded),
+        kind=cast(OperationKind, op.kind),  # written only through unit_of_work's kinds
         at=op.at,
         changes=int(changes),
         undone=op.undone_at is not None,
         target_id=op.target_id,
+        operation_label=decoded,
     )

@@ -1,18 +1,21 @@
-"""Writing imported contacts as rows in bulk, reusing companies and tags by name."""
+"""Writing imported contacts as rows in bulk, reusing companies and tags by name.
+
+The values and the company and tag resolution are the editor's (``ContactRules``); only the
+inserts are batched.
+"""
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
-
-from desktop_crm.domain.phones import normalize_phone
-from desktop_crm.services.common.lookups import live_tags
-from desktop_crm.services.settings.numbering import allocate_numbers
-from desktop_crm.services.settings.workspace_settings import read_setting
+from desktop_crm.domain.contact_values import name_parts
+from desktop_crm.domain.vocab import ContactStatus
+from desktop_crm.services.contacts.contact_rules import ContactRules
+from desktop_crm.services.importing.report_notes import NoteLog, ReportNote
 from desktop_crm.spreadsheet.vcard_reader import VContact
-from desktop_crm.store.models import Address, Company, Email, Person, Phone, Tag, Tagging
+from desktop_crm.store.models import Address, Email, Person, Phone, Tagging
 
 
 class Writer:
@@ -23,23 +26,26 @@ class Writer:
     ) -> None:
         self.session, self.rec, self.owner, self.today = session, recorder, owner, today
         self.source = source
-        self.e164: dict[str, str | None] = {}  # phones already parsed in this import
-        self.region = str(read_setting(session, "phone.default_region"))
+        self.rules = ContactRules(session, recorder, owner_id=owner, today=today, source=source)
         self.companies: dict[str, str] = {}
-        self.tags: dict[str, str] = {}  # live tag ids by casefolded name
-        self.tags_read = False
-        self.created = 0
+        self.created_by: Counter[str] = Counter()  # people and companies inserted
+
+    @property
+    def created(self) -> int:
+        """Records inserted so far (people and companies)."""
+        return sum(self.created_by.values())
 
     def write(self, contacts: list[VContact]) -> list[str]:
         """Insert ``contacts`` with their phones, emails, addresses and tags; their ids."""
         company_ids = self.companies_named({c.organization for c in contacts if c.organization})
-        numbers = allocate_numbers(self.session, "customer", self.today, len(contacts))
+        numbers = self.rules.numbers(len(contacts))
+        names = [name_parts(c.name, c.family_name, c.given_name) for c in contacts]
         people = [
             {
-                "name": c.name[:300],
+                "name": name,
                 "number": number,
-                "family_name": c.family_name,
-                "given_name": c.given_name,
+                "family_name": family,
+                "given_name": given,
                 "company_id": company_ids.get(c.organization or ""),
                 "title": c.title,
                 "department": c.department,
@@ -50,30 +56,21 @@ class Writer:
                 "notes": _person_notes(c),
                 "photo": c.photo,
                 "source": c.source or self.source,
-                "status": c.status or "lead",
+                "status": c.status or ContactStatus.LEAD.value,
                 "level": c.level,
                 "owner_id": c.owner_id or self.owner,
+                "created_at": c.created_at or self.rec.at,  # the sheet's own date wins
             }
-            for c, number in zip(contacts, numbers, strict=True)
+            for c, number, (name, family, given) in zip(contacts, numbers, names, strict=True)
         ]
         ids: list[str] = self.rec.bulk_insert(self.session, Person, people)
-        self.created += len(ids)
+        self.created_by["people"] += len(ids)
         phones, emails, addresses, taggings = [], [], [], []
         for pid, c in zip(ids, contacts, strict=True):
             for pos, (label, value) in enumerate(c.phones):
-                phones.append(
-                    {
-                        "person_id": pid,
-                        "label": label[:50],
-                        "value": value[:100],
-                        "e164": self.parse_phone(value),
-                        "position": pos,
-                    }
-                )
+                phones.append({"person_id": pid, "position": pos, **self.rules.phone(label, value)})
             for pos, (label, value) in enumerate(c.emails):
-                emails.append(
-                    {"person_id": pid, "label": label[:50], "value": value[:320], "position": pos}
-                )
+                emails.append({"person_id": pid, "position": pos, **self.rules.email(label, value)})
             for pos, a in enumerate(c.addresses):
                 addresses.append(
                     {
@@ -100,38 +97,18 @@ class Writer:
 
     def parse_phone(self, value: str) -> str | None:
         """The E.164 form of ``value``, parsed once per import."""
-        if value not in self.e164:
-            self.e164[value] = normalize_phone(value, self.region)
-        return self.e164[value]
+        return self.rules.e164(value)
 
     def companies_named(self, names: set[str]) -> dict[str, str]:
-        """Company ids by name: existing live companies reused, missing ones created."""
+        """Company ids by name, every name asked for so far.
+
+        Live companies are reused (case, width and spaces ignored); missing ones created.
+        """
         missing = sorted(n for n in names if n not in self.companies)
         if missing:
-            for cid, name in self.session.execute(
-                select(Company.id, Company.name).where(
-                    Company.deleted_at.is_(None), Company.name.in_(missing)
-                )
-            ):
-                self.companies.setdefault(name, cid)
-            new = [n for n in missing if n not in self.companies]
-            numbers = allocate_numbers(self.session, "customer", self.today, len(new))
-            ids = self.rec.bulk_insert(
-                self.session,
-                Company,
-                [
-                    {
-                        "name": n[:300],
-                        "number": num,
-                        "status": "lead",
-                        "source": self.source,
-                        "owner_id": self.owner,
-                    }
-                    for n, num in zip(new, numbers, strict=True)
-                ],
-            )
-            self.created += len(ids)
-            self.companies.update(zip(new, ids, strict=True))
+            before = len(self.rules.created_companies)
+            self.companies.update(self.rules.companies_named(missing))
+            self.created_by["companies"] += len(self.rules.created_companies) - before
         return self.companies
 
     def tag_ids(self, names: list[str]) -> list[str]:
@@ -139,16 +116,7 @@ class Writer:
 
         A tombstoned tag of a name (an undone import's) is not revived: a new tag is made.
         """
-        if not self.tags_read:
-            self.tags.update((key, tag.id) for key, tag in live_tags(self.session).items())
-            self.tags_read = True
-        result: dict[str, None] = {}  # "VIP" and "vip" on one card tag it once
-        for name in (n[:100] for n in names if n):
-            key = name.casefold()
-            if key not in self.tags:
-                self.tags[key] = self.rec.bulk_insert(self.session, Tag, [{"name": name}])[0]
-            result[self.tags[key]] = None
-        return list(result)
+        return self.rules.tag_ids(names)
 
 
 def _person_notes(c: VContact) -> str | None:
@@ -156,14 +124,12 @@ def _person_notes(c: VContact) -> str | None:
     return "\n\n".join(x for x in (c.notes, "\n".join(extra)) if x) or None
 
 
-def contact_notes(contacts: list[VContact]) -> list[str]:
-    """What the report says about contacts (named from their email, values kept aside)."""
-    notes = []
+def contact_notes(contacts: list[VContact]) -> tuple[ReportNote, ...]:
+    """What the report says about cards (named from their email, values kept aside)."""
+    notes = NoteLog()
     for c in contacts:
         if c.named_from:
-            notes.append(
-                f"card {c.index} (line {c.line}) has no name; named “{c.name}” "
-                f"from its {c.named_from}"
-            )
-        notes += [f"card {c.index} (line {c.line}): {w}" for w in c.warnings]
-    return notes
+            notes.add("card_no_name", c.index, c.line, c.name, c.named_from, group=c.named_from)
+        for warning in c.warnings:
+            notes.add("card_warning", c.index, c.line, warning)
+    return notes.notes()

@@ -2,10 +2,48 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from desktop_crm.domain.choices import ImportEntity
 from desktop_crm.services.common.dto import ChangeResult
+from desktop_crm.services.importing.report_notes import ReportNote
+
+EntityKind = ImportEntity
+ENTITY_ORDER: tuple[EntityKind, ...] = ("people", "companies", "deals", "products")
+
+
+@dataclass(frozen=True)
+class UserRef:
+    """A user of the workspace, as the import wizard offers them for an owner name.
+
+    Attributes:
+        id: The user's id.
+        name: Their name.
+    """
+
+    id: str
+    name: str
+
+
+@dataclass(frozen=True)
+class EntityCounts:
+    """What an import did to one kind of record.
+
+    Attributes:
+        created: Records created.
+        updated: Records updated.
+        skipped: Records left alone (matched, skip policy or nothing new).
+    """
+
+    created: int = 0
+    updated: int = 0
+    skipped: int = 0
+
+    def as_json(self) -> dict[str, int]:
+        """``{"created": …, "updated": …, "skipped": …}``."""
+        return {"created": self.created, "updated": self.updated, "skipped": self.skipped}
 
 
 @dataclass(frozen=True)
@@ -76,11 +114,13 @@ class ImportPreview:
         profile: The file a remembered mapping came from, when one was used.
         encoding: The text encoding found (text files).
         delimiter: The delimiter found (text files).
+        unknown_owners: Names in the owner column (whole sheet) that are no user's name.
+        users: The workspace's users, to map those names to.
     """
 
     path: Path
     kind: str
-    entity: str
+    entity: EntityKind
     sheets: tuple[str, ...]
     sheet: str
     header_row: int | None
@@ -97,6 +137,8 @@ class ImportPreview:
     profile: str | None = None
     encoding: str | None = None
     delimiter: str | None = None
+    unknown_owners: tuple[str, ...] = ()
+    users: tuple[UserRef, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -105,16 +147,19 @@ class ImportReport:
 
     Attributes:
         source: The file imported.
-        created: Records created (people and the companies made for them).
+        created: Records created, of every kind (people and the companies made for them).
         updated: Records updated.
         skipped: Records deliberately left alone.
         failed: Cards or rows that could not be read.
         operation_id: What ``undo`` takes (``None`` for a dry run or nothing imported).
         problems: One line per failed card or row, with its position.
-        notes: Other things worth knowing (nameless cards named from their email, bad dates).
+        notes: Other things worth knowing (nameless cards named from their email, bad dates),
+            as codes the UI renders; repeats are one note with a count.
         dry_run: Whether nothing was written.
         error_workbook: The workbook listing failed rows with their reasons, if any.
         entities: Tables the import wrote (empty when unknown: refresh everything).
+        by_entity: The counts of each kind of record the import made or matched (only kinds
+            that apply), e.g. people and the companies made for them.
     """
 
     source: Path
@@ -124,10 +169,15 @@ class ImportReport:
     failed: int
     operation_id: str | None
     problems: tuple[str, ...]
-    notes: tuple[str, ...]
+    notes: tuple[ReportNote, ...]
     dry_run: bool = False
     error_workbook: Path | None = None
     entities: frozenset[str] = frozenset()
+    by_entity: dict[EntityKind, EntityCounts] = field(default_factory=dict)
+
+    def note_lines(self) -> tuple[str, ...]:
+        """The notes in English (the CLI)."""
+        return tuple(note.text for note in self.notes)
 
     def changes(self) -> ChangeResult:
         """What the import changed, for the screens to refresh (no entities: anything)."""
@@ -150,6 +200,31 @@ class ImportReport:
             "operation_id": self.operation_id,
             "dry_run": self.dry_run,
             "problems": list(self.problems),
-            "notes": list(self.notes),
+            "notes": list(self.note_lines()),
             "error_workbook": str(self.error_workbook) if self.error_workbook else None,
+            "by_entity": {
+                kind: counts.as_json()
+                for kind in ENTITY_ORDER
+                if (counts := self.by_entity.get(kind)) is not None
+            },
         }
+
+
+def entity_counts(
+    created: Mapping[str, int], main: str, updated: int = 0, skipped: int = 0
+) -> dict[EntityKind, EntityCounts]:
+    """The ``by_entity`` of a report: the kind imported always, others where some were made.
+
+    Args:
+        created: Records created by kind.
+        main: The kind the file holds (updates and skips are of this kind).
+        updated: Records of that kind updated.
+        skipped: Records of that kind left alone.
+    """
+    result: dict[EntityKind, EntityCounts] = {}
+    for kind in ENTITY_ORDER:
+        if kind == main:
+            result[kind] = EntityCounts(created.get(kind, 0), updated, skipped)
+        elif created.get(kind, 0):
+            result[kind] = EntityCounts(created[kind])
+    return result

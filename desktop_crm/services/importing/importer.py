@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -10,13 +11,15 @@ from typing import Any, Generic, TypeVar
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop_crm.services.contacts.contact_rules import new_company_names
 from desktop_crm.services.importing.contact_writer import Writer
 from desktop_crm.services.importing.custom_values import CustomValues
+from desktop_crm.services.importing.report_notes import NoteLog
 from desktop_crm.spreadsheet.contact_rows import FailedRow
 from desktop_crm.spreadsheet.row_reader import RowRead
 from desktop_crm.store.batches import in_chunks
 from desktop_crm.store.changelog import Recorder
-from desktop_crm.store.models import Company, Tracked
+from desktop_crm.store.models import Tracked
 
 CHUNK = 2_000
 """Rows read, matched and written at a time."""
@@ -59,14 +62,14 @@ class Importer(Generic[Item]):
 
     Attributes:
         failed: Rows that cannot be imported, for the error workbook.
-        notes: Lines for the report.
+        notes: The report's notes (repeats counted, not listed).
         items: Rows added since the last split.
         new: Items to create (since the last flush).
         matched: ``(existing id, item)`` pairs (since the last flush).
         new_count: Items to create, in all.
         matched_count: Items matching existing records, in all.
         company_names: Companies the new items link to (made when missing).
-        created: Records created so far.
+        made: Records of each kind this importer created itself (the writer counts its own).
     """
 
     entity = ""
@@ -75,14 +78,14 @@ class Importer(Generic[Item]):
     def __init__(self, ctx: ImportContext) -> None:
         self.ctx = ctx
         self.failed: list[FailedRow] = []
-        self.notes: list[str] = []
+        self.notes = NoteLog()
         self.items: list[Item] = []
         self.new: list[Item] = []
         self.matched: list[tuple[str, Item]] = []
         self.new_count = 0
         self.matched_count = 0
         self.company_names: set[str] = set()
-        self.created = 0
+        self.made: Counter[str] = Counter()
         self._writer: Writer | None = None
         self._custom: CustomValues | None = None
         self._loaded: list[Tracked] = []  # matched records of the chunk being flushed
@@ -93,7 +96,8 @@ class Importer(Generic[Item]):
         if item is None:
             self.failed.append(FailedRow(read.number, reason, tuple(row)))
             return
-        self.notes += read.warnings
+        for header, problem in read.warnings:
+            self.notes.add("cell_kept", read.number, header, problem, group=header)
         self.items.append(item)
 
     def split(self) -> None:
@@ -128,21 +132,27 @@ class Importer(Generic[Item]):
         """Forget the split items (counted, not written: a dry run)."""
         self.new, self.matched = [], []
 
-    def would_create(self, session: Session) -> int:
-        """Records a run would create: the new items and the companies made for them."""
+    @property
+    def created_by(self) -> Counter[str]:
+        """Records created so far, by kind (``people``, ``companies``...)."""
+        total = Counter(self.made)
+        if self._writer is not None:
+            total.update(self._writer.created_by)
+        return +total  # kinds with none left out
+
+    @property
+    def created(self) -> int:
+        """Records created so far, of every kind."""
+        return sum(self.created_by.values())
+
+    def would_create(self, session: Session) -> Counter[str]:
+        """Records a run would create, by kind: the new items and the companies made for them."""
+        counts = Counter({self.entity: self.new_count})
         if not self.company_names:
-            return self.new_count
-        found: set[str] = set()
-        ordered = sorted(self.company_names)
-        for start in range(0, len(ordered), 500):
-            found.update(
-                session.scalars(
-                    select(Company.name).where(
-                        Company.deleted_at.is_(None), Company.name.in_(ordered[start : start + 500])
-                    )
-                )
-            )
-        return self.new_count + len(self.company_names - found)
+            return +counts
+        # Found by name as the write will find them (case, width and spaces ignored).
+        counts["companies"] += len(new_company_names(session, self.company_names))
+        return +counts
 
     def company_of(self, item: Item) -> str | None:
         """The name of the company an item is linked to (made when missing)."""

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from typing_extensions import override
 
-from desktop_crm.domain.phones import normalize_phone
+from desktop_crm.domain.contact_values import email_key, email_value, phone_e164, phone_value
 from desktop_crm.services.importing.contact_writer import Writer
 from desktop_crm.services.importing.importer import ImportContext, Importer, apply_fields, squash
 from desktop_crm.spreadsheet.contact_rows import contact_from_row
@@ -39,10 +39,8 @@ class PeopleImporter(Importer[VContact]):
     def item(self, read: RowRead, row: Sequence[Any]) -> tuple[VContact | None, str]:
         contact, reason = contact_from_row(read, row, self.birth)
         if contact is not None and contact.named_from:
-            self.notes.append(
-                f"row {read.number} has no name; named “{contact.name}” from its "
-                f"{contact.named_from}"
-            )
+            origin = contact.named_from
+            self.notes.add("row_no_name", read.number, contact.name, origin, group=origin)
         return contact, reason
 
     @override
@@ -92,8 +90,8 @@ class PeopleImporter(Importer[VContact]):
     @override
     def find(self, item: VContact) -> str | None:
         for _label, value in item.emails:
-            if value.lower() in self.emails:
-                return self.emails[value.lower()]
+            if email_key(value) in self.emails:
+                return self.emails[email_key(value)]
         if self.phones:
             for _label, value in item.phones:
                 e164 = self.parse(value)
@@ -106,21 +104,18 @@ class PeopleImporter(Importer[VContact]):
     def parse(self, value: str) -> str | None:
         """A phone's E.164 form, parsed once per import."""
         if value not in self.e164:
-            self.e164[value] = normalize_phone(value, self.ctx.region)
+            self.e164[value] = phone_e164(value, self.ctx.region)
         return self.e164[value]
 
     @override
     def writer(self, session: Session, rec: Recorder) -> Writer:
         writer = super().writer(session, rec)
-        writer.e164 = self.e164  # parsed while matching: not again while writing
+        writer.rules.parsed_phones = self.e164  # parsed while matching: not again while writing
         return writer
 
     @override
     def write_new(self, session: Session, rec: Recorder, items: list[VContact]) -> None:
-        writer = self.writer(session, rec)
-        before = writer.created
-        ids = writer.write(items)
-        self.created += writer.created - before
+        ids = self.writer(session, rec).write(items)
         self.custom_values(session, rec, "person").insert(
             [(pid, c.custom) for pid, c in zip(ids, items, strict=True) if c.custom]
         )
@@ -146,7 +141,7 @@ class PeopleImporter(Importer[VContact]):
                     Email.person_id.in_(chunk), Email.deleted_at.is_(None)
                 )
             ):
-                self._emails[str(rid)].add(value.lower())
+                self._emails[str(rid)].add(email_key(value))
         names = {item.organization for _rid, item in self.matched if item.organization}
         if names:
             self.writer(session, rec).companies_named(names)
@@ -191,7 +186,13 @@ class PeopleImporter(Importer[VContact]):
             e164 = self.parse(value)
             if (e164 or value) not in have:
                 session.add(
-                    Phone(person_id=rid, label=label, value=value, e164=e164, position=len(have))
+                    Phone(
+                        person_id=rid,
+                        label=label,
+                        value=phone_value(value),
+                        e164=e164,
+                        position=len(have),
+                    )
                 )
                 have.add(e164 or value)
                 changed = True
@@ -201,8 +202,10 @@ class PeopleImporter(Importer[VContact]):
         have = self._emails[rid]
         changed = False
         for label, value in item.emails:
-            if value.lower() not in have:
-                session.add(Email(person_id=rid, label=label, value=value, position=len(have)))
-                have.add(value.lower())
+            if email_key(value) not in have:
+                session.add(
+                    Email(person_id=rid, label=label, value=email_value(value), position=len(have))
+                )
+                have.add(email_key(value))
                 changed = True
         return changed

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
@@ -10,8 +11,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from typing_extensions import override
 
+from desktop_crm.domain.contact_values import company_key, company_name, name_parts, phone_value
 from desktop_crm.domain.errors import ValidationError
-from desktop_crm.domain.phones import normalize_phone
 from desktop_crm.services.importing.contact_writer import Writer
 from desktop_crm.services.importing.importer import Importer, apply_fields, squash
 from desktop_crm.services.settings.numbering import allocate_numbers
@@ -49,16 +50,17 @@ class CompanyImporter(Importer[RowRead]):
 
     @override
     def prepare(self, session: Session) -> None:
-        self.names = {
-            squash(name): cid
-            for cid, name in session.execute(
-                select(Company.id, Company.name).where(Company.deleted_at.is_(None))
-            )
-        }
+        self.names: dict[str, str] = {}
+        for cid, name in session.execute(
+            select(Company.id, Company.name)
+            .where(Company.deleted_at.is_(None))
+            .order_by(Company.created_at, Company.id)
+        ):
+            self.names.setdefault(company_key(name), cid)  # as ContactRules finds companies
 
     @override
     def find(self, item: RowRead) -> str | None:
-        return self.names.get(squash(item.text("name")))
+        return self.names.get(company_key(item.text("name")))
 
     def _fields(self, read: RowRead) -> dict[str, Any]:
         return {
@@ -72,39 +74,34 @@ class CompanyImporter(Importer[RowRead]):
 
     @override
     def write_new(self, session: Session, rec: Recorder, items: list[RowRead]) -> None:
-        numbers = allocate_numbers(session, "customer", self.ctx.today, len(items))
+        writer = self.writer(session, rec)
+        numbers = writer.rules.numbers(len(items))
         rows = []
         for read, number in zip(items, numbers, strict=True):
             values = self._fields(read)
             values.update(
-                name=str(read.text("name"))[:300],
+                name=company_name(read.text("name")),
                 number=number,
                 notes=read.notes(),
                 status=values["status"] or "lead",
                 source=values["source"] or self.ctx.source,
                 owner_id=values["owner_id"] or self.ctx.actor_id,
+                created_at=_created(read, rec),
             )
             rows.append(values)
         ids = rec.bulk_insert(session, Company, rows)
-        self.created += len(ids)
-        writer = self.writer(session, rec)
+        self.made["companies"] += len(ids)
         phones, emails, addresses, taggings = [], [], [], []
         for cid, read in zip(ids, items, strict=True):
             numbers_of = [
                 (label, v) for f, label in _PHONES.items() for v in read.values.get(f, ())
             ]
             for pos, (label, value) in enumerate(numbers_of):
-                phones.append(
-                    {
-                        "company_id": cid,
-                        "label": label,
-                        "value": value[:100],
-                        "e164": normalize_phone(value, self.ctx.region),
-                        "position": pos,
-                    }
-                )
+                phone = writer.rules.phone(label, value)
+                phones.append({"company_id": cid, "position": pos, **phone})
             for pos, value in enumerate(read.values.get("email", ())):
-                emails.append({"company_id": cid, "label": "work", "value": value, "position": pos})
+                email = writer.rules.email("work", value)
+                emails.append({"company_id": cid, "position": pos, **email})
             parts = {k: read.text(k) for k in ("street", "city", "region", "postcode", "country")}
             if any(parts.values()):
                 addresses.append({"company_id": cid, "label": "work", "position": 0, **parts})
@@ -135,12 +132,12 @@ class CompanyImporter(Importer[RowRead]):
                 select(Phone.value).where(Phone.company_id == rid, Phone.deleted_at.is_(None))
             )
         )
+        rules = self.writer(session, rec).rules
         for field, label in _PHONES.items():
             for value in item.values.get(field, ()):
-                if value not in have:
-                    e164 = normalize_phone(value, self.ctx.region)
-                    session.add(Phone(company_id=rid, label=label, value=value, e164=e164))
-                    have.add(value)
+                if phone_value(value) not in have:
+                    session.add(Phone(company_id=rid, **rules.phone(label, value)))
+                    have.add(phone_value(value))
                     changed = True
         custom = self.custom_values(session, rec, "company")
         changed |= custom.update(rid, item.custom, overwrite)
@@ -219,9 +216,10 @@ class ProductImporter(Importer[RowRead]):
                 currency=values["currency"] or self.currency,
                 tax_rate=values["tax_rate"] if values["tax_rate"] is not None else Decimal(0),
                 active=values["active"] if values["active"] is not None else True,
+                created_at=_created(read, rec),
             )
             rows.append(values)
-        self.created += len(rec.bulk_insert(session, Product, rows))
+        self.made["products"] += len(rec.bulk_insert(session, Product, rows))
 
     @override
     def update(
@@ -297,10 +295,7 @@ class DealImporter(Importer[RowRead]):
                 if squash(stage.name) == wanted:
                     return stage
             read.kept.append(f"{read.headers.get('stage', 'Stage')}: {read.text('stage')}")
-            self.notes.append(
-                f"row {read.number}: stage “{read.text('stage')}” is not in the pipeline; "
-                "the deal starts in the first stage and the name is kept in its notes"
-            )
+            self.notes.add("deal_stage_unknown", read.number, read.text("stage"))
         if status in ("won", "lost"):
             for stage in self.stages:
                 if stage.kind == status:
@@ -324,10 +319,8 @@ class DealImporter(Importer[RowRead]):
     @override
     def write_new(self, session: Session, rec: Recorder, items: list[RowRead]) -> None:
         writer = self.writer(session, rec)
-        before = writer.created
         companies = writer.companies_named({r.text("company") or "" for r in items} - {""})
         people = self._people(session, rec, writer, items, companies)
-        self.created += writer.created - before
         numbers = allocate_numbers(session, "deal", self.ctx.today, len(items))
         rows = []
         for read, number in zip(items, numbers, strict=True):
@@ -342,12 +335,13 @@ class DealImporter(Importer[RowRead]):
                 currency=values["currency"] or self.currency,
                 owner_id=values["owner_id"] or self.ctx.actor_id,
                 notes=read.notes(),
+                created_at=_created(read, rec),
             )
             if values["status"] != "open" and values["closed_on"] is None:
                 values["closed_on"] = self.ctx.today
             rows.append(values)
         ids = rec.bulk_insert(session, Deal, rows)
-        self.created += len(ids)
+        self.made["deals"] += len(ids)
         now = utc_now()
         rec.bulk_insert(
             session,
@@ -389,14 +383,17 @@ class DealImporter(Importer[RowRead]):
     def _new_person(
         self, session: Session, rec: Recorder, name: str, company_id: str | None
     ) -> str:
-        number = allocate_numbers(session, "customer", self.ctx.today, 1)[0]
-        self.created += 1
+        number = self.writer(session, rec).rules.numbers(1)[0]
+        self.made["people"] += 1
+        display, family, given = name_parts(name)
         return rec.bulk_insert(
             session,
             Person,
             [
                 {
-                    "name": name[:300],
+                    "name": display,
+                    "family_name": family,
+                    "given_name": given,
                     "number": number,
                     "company_id": company_id,
                     "status": "prospect",
@@ -430,6 +427,12 @@ class DealImporter(Importer[RowRead]):
             deal.notes = notes if overwrite or not deal.notes else f"{deal.notes}\n\n{notes}"
             changed = True
         return int(changed)
+
+
+def _created(read: RowRead, rec: Recorder) -> datetime:
+    """The record's creation moment: the sheet's own "created" date, else the import's."""
+    given = read.values.get("created")
+    return given if isinstance(given, datetime) else rec.at
 
 
 def _failed(read: RowRead, reason: str) -> FailedRow:

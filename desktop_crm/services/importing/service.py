@@ -10,12 +10,21 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from desktop_crm.domain.choices import BackupReason, DuplicatePolicy, MatchKey
 from desktop_crm.domain.errors import ValidationError
 from desktop_crm.domain.progress import NullProgress, Progress
 from desktop_crm.services.archive import workbook
 from desktop_crm.services.common.gc_pause import collector_paused
 from desktop_crm.services.importing import tables, vcard_import
-from desktop_crm.services.importing.dto import ImportPreview, ImportReport
+from desktop_crm.services.importing.dto import (
+    ENTITY_ORDER,
+    EntityCounts,
+    EntityKind,
+    ImportPreview,
+    ImportReport,
+)
+from desktop_crm.services.importing.owners import OwnerChoice
+from desktop_crm.services.importing.report_notes import ReportNote
 from desktop_crm.services.importing.sheet_cache import SheetCache
 from desktop_crm.store.store import Store
 
@@ -28,7 +37,7 @@ class ImportService:
         take_backup: Called with a reason before anything is written.
     """
 
-    def __init__(self, store: Store, take_backup: Callable[[str], object]) -> None:
+    def __init__(self, store: Store, take_backup: Callable[[BackupReason], object]) -> None:
         self._store = store
         self._take_backup = take_backup
         self._sheets = SheetCache()
@@ -43,10 +52,13 @@ class ImportService:
         today: date | None = None,
         sheet: int | str = 0,
         mapping: dict[int, str] | None = None,
-        duplicates: str = "skip",
-        entity: str = "people",
+        duplicates: DuplicatePolicy = "skip",
+        entity: EntityKind = "people",
         date_orders: dict[int, str] | None = None,
-        match_by: tuple[str, ...] = ("email", "phone", "name"),
+        match_by: tuple[MatchKey, ...] = ("email", "phone", "name"),
+        owner_map: dict[str, str] | None = None,
+        new_owners: tuple[str, ...] = (),
+        create_owners: bool = False,
     ) -> ImportReport:
         """Import ``path``: vCard by its name, any other table by its content.
 
@@ -66,6 +78,10 @@ class ImportService:
             date_orders: Column index -> YMD, DMY or MDY for text dates (guessed otherwise).
             match_by: How people are matched: any of email, phone and name (at company).
                 Companies match by name, deals by name and company, products by code.
+            owner_map: Owner names that are no user's -> the user they mean.
+            new_owners: Owner names to add as users of the workspace.
+            create_owners: Add every owner name that is no user's as a user (the others
+                are kept in the records' notes, with one note in the report).
 
         Raises:
             ValidationError: Missing file, unknown policy, or no column holding names.
@@ -94,6 +110,7 @@ class ImportService:
             date_orders=date_orders,
             match_by=match_by,
             read_sheet=self._sheets.read,
+            owners=OwnerChoice(owner_map or {}, tuple(new_owners), create_owners),
         )
 
     def import_workspace(
@@ -108,19 +125,22 @@ class ImportService:
             ValidationError: This workspace already holds records.
             FileFormatError: The workbook was changed or cut short.
         """
+        counts = workbook.export_counts(path)
+        by_entity = {kind: EntityCounts(counts[kind]) for kind in ENTITY_ORDER if counts.get(kind)}
         if dry_run:
-            counts = workbook.export_counts(path)
-            return ImportReport(path, sum(counts.values()), 0, 0, 0, None, (), (), dry_run=True)
+            return ImportReport(
+                path, sum(counts.values()), 0, 0, 0, None, (), (), True, by_entity=by_entity
+            )
         self._take_backup("pre-import")
         rows = workbook.import_workspace(self._store, path, progress)
-        note = f"the whole workspace ({rows} rows, history included) was loaded"
-        return ImportReport(path, rows, 0, 0, 0, None, (), (note,))
+        note = ReportNote("workspace_loaded", (str(rows),))
+        return ImportReport(path, rows, 0, 0, 0, None, (), (note,), by_entity=by_entity)
 
     def preview(
         self,
         path: Path,
         *,
-        entity: str = "people",
+        entity: EntityKind = "people",
         sheet: int | str = 0,
         mapping: dict[int, str] | None = None,
         date_orders: dict[int, str] | None = None,

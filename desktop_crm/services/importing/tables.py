@@ -13,17 +13,30 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from desktop_crm.domain.choices import BackupReason
 from desktop_crm.domain.errors import FileFormatError, StorageError, ValidationError
+from desktop_crm.domain.operation_labels import LabelCode, op_label
 from desktop_crm.domain.progress import Progress
+from desktop_crm.services.contacts.users import live_users, users_by_name
 from desktop_crm.services.importing.custom_values import custom_kinds
 from desktop_crm.services.importing.dto import (
+    EntityKind,
     ImportField,
     ImportPreview,
     ImportReport,
     PreviewCell,
     PreviewRow,
+    UserRef,
+    entity_counts,
 )
 from desktop_crm.services.importing.importer import CHUNK, MATCH_KEYS, ImportContext, Importer
+from desktop_crm.services.importing.owners import (
+    OwnerChoice,
+    create_owners,
+    known_owners,
+    owner_column,
+    unknown_names,
+)
 from desktop_crm.services.importing.people_rows import PeopleImporter
 from desktop_crm.services.importing.profiles import find_profile, remember_profile
 from desktop_crm.services.importing.record_rows import (
@@ -31,8 +44,14 @@ from desktop_crm.services.importing.record_rows import (
     DealImporter,
     ProductImporter,
 )
+from desktop_crm.services.importing.report_notes import (
+    ReportNote,
+    owner_note,
+    owners_created_note,
+)
 from desktop_crm.services.settings.workspace_settings import read_setting
 from desktop_crm.spreadsheet import cells
+from desktop_crm.spreadsheet.contact_rows import FailedRow
 from desktop_crm.spreadsheet.error_workbook import write_error_workbook
 from desktop_crm.spreadsheet.fields import (
     CUSTOM,
@@ -46,7 +65,7 @@ from desktop_crm.spreadsheet.fields import (
 from desktop_crm.spreadsheet.mapping import birthday_parts, guess_from_values, guess_mapping
 from desktop_crm.spreadsheet.row_reader import RowReader, guess_date_orders
 from desktop_crm.spreadsheet.tables import Layout, Table, layout, read_table
-from desktop_crm.store.models import CustomFieldDef, ImportBatch, User
+from desktop_crm.store.models import CustomFieldDef, ImportBatch
 from desktop_crm.store.store import Store
 
 POLICIES = ("skip", "fill", "overwrite", "create")
@@ -116,7 +135,7 @@ def open_sheet(
     dated = [
         col
         for col, target in mapping.items()
-        if kind_of(entity, target) == "date"
+        if kind_of(entity, target) in ("date", "moment")
         or (
             target.startswith(CUSTOM)
             and kinds.get(target[len(CUSTOM) :].casefold(), ("",))[0] == "date"
@@ -159,9 +178,11 @@ def _check_mapping(entity: str, mapping: dict[int, str], width: int) -> None:
         )
 
 
-def _reader(store: Store, sheet: Sheet) -> RowReader:
-    with store.read() as session:
-        owners = dict(session.execute(select(User.name, User.id)).all())
+def _reader(store: Store, sheet: Sheet, owners: dict[str, str] | None = None) -> RowReader:
+    """The sheet's row reader; ``owners`` (casefolded name -> user id) defaults to the users."""
+    if owners is None:
+        with store.read() as session:
+            owners = users_by_name(session)
     return RowReader(
         sheet.entity,
         sheet.lay.columns,
@@ -192,7 +213,7 @@ def preview_table(
     store: Store,
     path: Path,
     *,
-    entity: str,
+    entity: EntityKind,
     sheet: int | str,
     mapping: dict[int, str] | None,
     date_orders: dict[int, str] | None,
@@ -201,8 +222,17 @@ def preview_table(
 ) -> ImportPreview:
     """The first ``limit`` rows as they will be stored, problems marked on their cells."""
     opened = open_sheet(store, path, entity, sheet, mapping, date_orders, read_sheet)
-    reader = _reader(store, opened)
+    with store.read() as session:
+        users = live_users(session)
+    by_name = {name.strip().casefold(): uid for uid, name in reversed(users)}
+    reader = _reader(store, opened, by_name)
     importer = _importer(opened, _context(store, path.name, date.today(), "skip", ()))
+    owner_col = owner_column(entity, opened.mapping)
+    unknown = (
+        unknown_names(opened.table.rows, opened.lay.data_rows, owner_col, by_name)
+        if owner_col is not None
+        else []
+    )
     rows = []
     problems = 0
     for index in opened.lay.data_rows[:limit]:
@@ -232,6 +262,8 @@ def preview_table(
         profile=opened.profile,
         encoding=opened.table.encoding,
         delimiter=opened.table.delimiter,
+        unknown_owners=tuple(unknown),
+        users=tuple(UserRef(uid, name) for uid, name in users),
     )
 
 
@@ -257,7 +289,7 @@ def _custom_labels(store: Store, entity: str) -> tuple[str, ...]:
 
 def import_table(
     store: Store,
-    take_backup: Callable[[str], object],
+    take_backup: Callable[[BackupReason], object],
     path: Path,
     *,
     dry_run: bool,
@@ -270,10 +302,12 @@ def import_table(
     date_orders: dict[int, str] | None = None,
     match_by: tuple[str, ...] = MATCH_KEYS,
     read_sheet: Callable[[Path, int | str], Table] = read_table,
+    owners: OwnerChoice | None = None,
 ) -> ImportReport:
     """Read, map, check and import one sheet (see ``ImportService.import_file``).
 
     ``read_sheet`` reads the sheet for a dry run (a run always reads the file itself).
+    ``owners`` says what becomes of owner names that are no user's (kept in notes by default).
     """
     if duplicates not in POLICIES:
         raise ValidationError(
@@ -298,29 +332,45 @@ def import_table(
             "Choose the columns in the import preview.",
             field="mapping",
         )
-    reader = _reader(store, opened)
+    choice = owners or OwnerChoice()
+    with store.read() as session:
+        known = known_owners(users_by_name(session), choice)
+    owner_col = owner_column(entity, opened.mapping)
+    new_owners = (
+        choice.to_create(unknown_names(opened.table.rows, opened.lay.data_rows, owner_col, known))
+        if owner_col is not None
+        else []
+    )
+    reader = _reader(store, opened, known)
     ctx = _context(store, path.name, today, duplicates, tuple(match_by))
     importer = _importer(opened, ctx)
     if dry_run:
+        # Names to be added as users count as users (no id is stored: nothing is written).
+        reader.owners.update((name.casefold(), "") for name in new_owners)
         with store.read() as session:
             importer.prepare(session)
             for _done in _take_rows(opened, reader, importer, progress, consume=False):
                 importer.discard()
             would_create = importer.would_create(session)
+        would_update = importer.matched_count - importer.would_skip
         return ImportReport(
             path,
-            would_create,
-            importer.matched_count - importer.would_skip,
+            sum(would_create.values()),
+            would_update,
             importer.would_skip,
             len(importer.failed),
             None,
-            *_problems_and_notes(importer),
+            *_problems_and_notes(importer, opened, reader, new_owners),
             dry_run=True,
+            by_entity=entity_counts(would_create, entity, would_update, importer.would_skip),
         )
     take_backup("pre-import")
     updated = 0
-    with store.unit_of_work(f"Import {path.name}", "import", bulk=True) as (session, rec):
+    text = op_label(LabelCode.IMPORT, file=path.name)
+    with store.unit_of_work(text, "import", bulk=True) as (session, rec):
         importer.prepare(session)
+        if new_owners:
+            reader.owners.update(create_owners(session, rec, new_owners))
         for done in _take_rows(opened, reader, importer, progress, consume=True):
             updated += importer.flush(session, rec)
             progress.report(done, len(opened.lay.data_rows), path.name)
@@ -364,8 +414,9 @@ def import_table(
         skipped,
         len(importer.failed),
         rec.operation_id if rec.changed else None,
-        *_problems_and_notes(importer),
+        *_problems_and_notes(importer, opened, reader, new_owners),
         error_workbook=workbook,
+        by_entity=entity_counts(importer.created_by, entity, updated, skipped),
     )
 
 
@@ -394,9 +445,40 @@ def _take_rows(
         yield min(start + CHUNK, len(data_rows))
 
 
-def _problems_and_notes(importer: Importer[object]) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    problems = tuple(f"row {f.number}: {f.reason}; see the error workbook" for f in importer.failed)
-    return problems, tuple(importer.notes)
+def _problems_and_notes(
+    importer: Importer[object], sheet: Sheet, reader: RowReader, new_owners: list[str]
+) -> tuple[tuple[str, ...], tuple[ReportNote, ...]]:
+    """The report's problems (a line per failed row) and notes (repeats summarised)."""
+    problems = _failure_lines(importer.failed)
+    notes = importer.notes.notes()
+    owner_col = owner_column(sheet.entity, sheet.mapping)
+    if owner_col is not None:
+        header = sheet.lay.columns[owner_col]
+        if new_owners:
+            notes += (owners_created_note(header, new_owners),)
+        if reader.unknown_owners:
+            notes += (owner_note(header, reader.unknown_owners),)
+    return problems, notes
+
+
+LISTED_FAILURES = 20
+"""Failed rows of one reason listed one by one; more are one line (the workbook lists all)."""
+
+
+def _failure_lines(failed: list[FailedRow]) -> tuple[str, ...]:
+    """A line per failed row, or one line per reason when many rows share it; sheet order."""
+    by_reason: dict[str, list[int]] = {}
+    for row in failed:
+        by_reason.setdefault(row.reason, []).append(row.number)
+    lines: list[tuple[int, str]] = []
+    for reason, numbers in by_reason.items():
+        if len(numbers) <= LISTED_FAILURES:
+            lines += [(n, f"row {n}: {reason}; see the error workbook") for n in numbers]
+        else:
+            first = ", ".join(str(n) for n in numbers[:5])
+            line = f"{len(numbers):,} rows: {reason}; see the error workbook (rows {first}, …)"
+            lines.append((numbers[0], line))
+    return tuple(line for _n, line in sorted(lines))
 
 
 def _error_target(path: Path) -> Path:

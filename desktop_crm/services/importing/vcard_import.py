@@ -6,16 +6,20 @@ skipped.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from desktop_crm.domain.choices import BackupReason
 from desktop_crm.domain.errors import ValidationError
+from desktop_crm.domain.operation_labels import LabelCode, op_label
 from desktop_crm.domain.progress import NullProgress, Progress
+from desktop_crm.services.contacts.contact_rules import new_company_names
 from desktop_crm.services.importing.contact_writer import Writer, contact_notes
-from desktop_crm.services.importing.dto import ImportReport
+from desktop_crm.services.importing.dto import ImportReport, entity_counts
 from desktop_crm.services.importing.importer import CHUNK
-from desktop_crm.spreadsheet.vcard_reader import looks_like_vcard, read_vcards
+from desktop_crm.spreadsheet.vcard_reader import VContact, looks_like_vcard, read_vcards
 from desktop_crm.store.models import ImportBatch
 from desktop_crm.store.store import Store
 
@@ -33,7 +37,7 @@ def is_vcard_file(path: Path) -> bool:
 
 def import_vcard(
     store: Store,
-    take_backup: Callable[[str], object],
+    take_backup: Callable[[BackupReason], object],
     path: Path,
     *,
     dry_run: bool = False,
@@ -48,12 +52,14 @@ def import_vcard(
     problems = tuple(
         f"card {p.index} (line {p.line}): {p.message}; skipped" for p in parsed.problems
     )
-    notes = tuple(contact_notes(parsed.contacts))
+    notes = contact_notes(parsed.contacts)
     if dry_run or not parsed.contacts:
-        companies = {c.organization for c in parsed.contacts if c.organization}
+        counts = Counter({"people": len(parsed.contacts)}) if dry_run else Counter()
+        if dry_run:
+            counts["companies"] = len(_new_companies(store, parsed.contacts))
         return ImportReport(
             path,
-            len(parsed.contacts) + len(companies) if dry_run else 0,
+            sum(counts.values()),
             0,
             0,
             len(problems),
@@ -61,9 +67,10 @@ def import_vcard(
             problems,
             notes,
             dry_run,
+            by_entity=entity_counts(counts, "people"),
         )
     take_backup("pre-import")
-    label = f"Import {path.name}"
+    label = op_label(LabelCode.IMPORT, file=path.name)
     with store.unit_of_work(label, "import", bulk=True) as (session, rec):
         writer = Writer(session, rec, store.actor_id, today or date.today())
         total = len(parsed.contacts)
@@ -82,5 +89,19 @@ def import_vcard(
             )
         )
     return ImportReport(
-        path, writer.created, 0, 0, len(problems), rec.operation_id, problems, notes
+        path,
+        writer.created,
+        0,
+        0,
+        len(problems),
+        rec.operation_id,
+        problems,
+        notes,
+        by_entity=entity_counts(writer.created_by, "people"),
     )
+
+
+def _new_companies(store: Store, contacts: list[VContact]) -> set[str]:
+    """The companies the cards name that are not in the workspace (an import would make them)."""
+    with store.read() as session:
+        return new_company_names(session, (c.organization for c in contacts if c.organization))

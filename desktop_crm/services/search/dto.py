@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from desktop_crm.domain.choices import SearchKind
+
 
 @dataclass(frozen=True)
 class SearchHit:
@@ -16,7 +18,7 @@ class SearchHit:
         subtitle: A second line (company, stage, amount).
     """
 
-    kind: str
+    kind: SearchKind
     id: str
     title: str
     subtitle: str = ""

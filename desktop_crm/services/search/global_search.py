@@ -5,8 +5,11 @@ The index finds CJK substrings of any length, pinyin and its initials, and phone
 
 from __future__ import annotations
 
+from typing import cast
+
 from sqlalchemy import select
 
+from desktop_crm.domain.choices import RecordKind
 from desktop_crm.domain.text import escape_like
 from desktop_crm.services.search.dto import SearchHit
 from desktop_crm.store import search_index
@@ -25,7 +28,9 @@ class SearchService:
         with self._store.read() as session:
             self._store.search_keys.find(session, ["\x00"], (), 1, set())
 
-    def contacts(self, query: str, limit: int = 50, kinds: tuple[str, ...] = ()) -> list[SearchHit]:
+    def contacts(
+        self, query: str, limit: int = 50, kinds: tuple[RecordKind, ...] = ()
+    ) -> list[SearchHit]:
         """People and companies matching ``query``, best first.
 
         Args:
@@ -78,5 +83,7 @@ class SearchService:
             ):
                 subtitles[pid] = " · ".join(x for x in (company, title) if x)
         return [
-            SearchHit(m.kind, m.record_id, m.name, subtitles.get(m.record_id, "")) for m in matches
+            # The index holds people and companies only.
+            SearchHit(cast(RecordKind, m.kind), m.record_id, m.name, subtitles.get(m.record_id, ""))
+            for m in matches
         ]

@@ -8,16 +8,17 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Table, select, text
+from sqlalchemy import Connection, Table, text
 from sqlalchemy.orm import Session
 
+from desktop_crm.domain.choices import NumberKind
 from desktop_crm.domain.numbering import format_number, sequence_key
 from desktop_crm.services.settings.workspace_settings import read_setting
 from desktop_crm.store.batches import in_chunks, placeholders
 from desktop_crm.store.models import Company, Contract, Deal, Person, Quote
 from desktop_crm.store.store import Store
 
-_NUMBERED: dict[str, tuple[Table, ...]] = {
+_NUMBERED: dict[NumberKind, tuple[Table, ...]] = {
     "customer": (Person.__table__, Company.__table__),  # type: ignore[dict-item]
     "deal": (Deal.__table__,),  # type: ignore[dict-item]
     "quote": (Quote.__table__,),  # type: ignore[dict-item]
@@ -25,7 +26,7 @@ _NUMBERED: dict[str, tuple[Table, ...]] = {
 }
 
 
-def allocate_number(session: Session, kind: str, day: date) -> str:
+def allocate_number(session: Session, kind: NumberKind, day: date) -> str:
     """Draw the next number of ``kind`` in ``session``'s transaction."""
     pattern = read_setting(session, f"numbering.{kind}")
     key = sequence_key(kind, pattern, day)
@@ -39,14 +40,12 @@ def allocate_number(session: Session, kind: str, day: date) -> str:
         ).scalar_one()
         number = format_number(pattern, day, seq)
         # A pattern changed back and forth may meet numbers already handed out: skip them.
-        if not any(
-            session.execute(select(t.c.id).where(t.c.number == number).limit(1)).first()
-            for t in _NUMBERED[kind]
-        ):
+        conn = session.connection()
+        if not any(_taken(conn, table, [number]) for table in _NUMBERED[kind]):
             return number
 
 
-def allocate_numbers(session: Session, kind: str, day: date, count: int) -> list[str]:
+def allocate_numbers(session: Session, kind: NumberKind, day: date, count: int) -> list[str]:
     """Draw ``count`` consecutive numbers of ``kind`` at once (imports, demo data)."""
     if count <= 0:
         return []
@@ -67,16 +66,27 @@ def allocate_numbers(session: Session, kind: str, day: date, count: int) -> list
         conn = session.connection()
         for table in _NUMBERED[kind]:
             for part in in_chunks(block):
-                # Plain SQL: compiling an expanding IN (...) costs more than the query here.
-                taken.update(
-                    conn.exec_driver_sql(
-                        f"SELECT number FROM {table.name} "
-                        f"WHERE number IN ({placeholders(len(part))})",
-                        tuple(part),
-                    ).scalars()
-                )
+                taken.update(_taken(conn, table, part))
         numbers += [n for n in block if n not in taken]
     return numbers
+
+
+def _taken(conn: Connection, table: Table, numbers: list[str]) -> set[str]:
+    """Which of ``numbers`` ``table`` holds, live or tombstoned (numbers are never reused).
+
+    Each half is answered by its own partial index (the live unique one and the one of
+    tombstoned numbers): a plain ``number IN (...)`` would scan the table.
+    """
+    # Plain SQL: compiling an expanding IN (...) costs more than the query here.
+    listed = placeholders(len(numbers))
+    return set(
+        conn.exec_driver_sql(
+            f"SELECT number FROM {table.name} WHERE number IN ({listed}) "
+            f"AND deleted_at IS NULL UNION ALL SELECT number FROM {table.name} "
+            f"WHERE number IN ({listed}) AND deleted_at IS NOT NULL",
+            (*numbers, *numbers),
+        ).scalars()
+    )
 
 
 class NumberingService:
@@ -85,7 +95,7 @@ class NumberingService:
     def __init__(self, store: Store) -> None:
         self._store = store
 
-    def preview(self, kind: str, day: date) -> str:
+    def preview(self, kind: NumberKind, day: date) -> str:
         """The number the next ``kind`` record would get, without drawing it."""
         with self._store.read() as session:
             pattern = read_setting(session, f"numbering.{kind}")

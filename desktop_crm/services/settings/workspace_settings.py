@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from desktop_crm.domain.errors import ValidationError
 from desktop_crm.domain.numbering import DEFAULT_PATTERNS, validate_pattern
+from desktop_crm.domain.operation_labels import LabelCode, op_label
 from desktop_crm.domain.retention import RetentionPolicy
 from desktop_crm.services.common.changes import change_result
 from desktop_crm.services.common.dto import ChangeResult
@@ -64,7 +65,8 @@ class SettingsService:
         """
         for key, value in values.items():
             _validate(key, value)
-        with self._store.unit_of_work("Change settings") as (session, recorder):
+        text = op_label(LabelCode.CHANGE_SETTINGS)
+        with self._store.unit_of_work(text) as (session, recorder):
             for key, value in values.items():
                 # A setting's row is its key's: a tombstoned one (an undone first change) is
                 # set again rather than joined by a second row; a live one comes first.

@@ -7,6 +7,8 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
+from desktop_crm.domain.vocab import ActivityKind
+
 
 @dataclass(frozen=True)
 class FollowUpItem:
@@ -23,7 +25,7 @@ class FollowUpItem:
 
     id: str
     subject: str
-    kind: str
+    kind: ActivityKind
     due_on: date
     contact: str
     overdue: bool
@@ -41,7 +43,8 @@ class TodaySummary:
         items: The follow-ups themselves, overdue first (at most 200).
         stale_customers: Customers nobody has contacted for ``stale_days`` days.
         stale_days: The threshold used.
-        open_pipeline: Sum of open deal amounts.
+        open_pipeline: Sum of the amounts of open deals in ``currency``.
+        currency: The workspace's currency (ISO code, e.g. CNY), which Today shows amounts in.
     """
 
     today: date
@@ -52,6 +55,7 @@ class TodaySummary:
     stale_customers: int
     stale_days: int
     open_pipeline: Decimal
+    currency: str = "CNY"
 
 
 @dataclass(frozen=True)

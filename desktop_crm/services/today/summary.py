@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from sqlalchemy import case, func, or_, select
 
+from desktop_crm.domain.vocab import ActivityKind
 from desktop_crm.services.settings.workspace_settings import read_setting
 from desktop_crm.services.today.dto import FollowUpItem, TodaySummary, WorkspaceInfo
 from desktop_crm.store.models import Company, Deal, FollowUp, Person, Product, Quote
@@ -70,7 +71,7 @@ class TodayService:
                 .limit(200)
             ).all()
             items = tuple(
-                FollowUpItem(id_, subject, kind, due, name or "", due < today)
+                FollowUpItem(id_, subject, ActivityKind(kind), due, name or "", due < today)
                 for id_, subject, kind, due, name in rows
             )
             cutoff = datetime.combine(today - timedelta(days=stale_days), time(), UTC)
@@ -83,9 +84,11 @@ class TodayService:
                     or_(Person.last_contacted_at.is_(None), Person.last_contacted_at < cutoff),
                 )
             )
+            # Amounts add up within one currency: the workspace's (others are not converted).
+            currency = str(read_setting(session, "currency.default"))
             pipeline = session.scalar(
                 select(func.sum(Deal.amount)).where(
-                    Deal.deleted_at.is_(None), Deal.status == "open"
+                    Deal.deleted_at.is_(None), Deal.status == "open", Deal.currency == currency
                 )
             )
         return TodaySummary(
@@ -97,4 +100,5 @@ class TodayService:
             stale_customers=int(stale or 0),
             stale_days=stale_days,
             open_pipeline=pipeline if pipeline is not None else Decimal(0),
+            currency=currency,
         )

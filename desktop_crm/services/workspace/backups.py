@@ -6,6 +6,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import func, insert, select
 
+from desktop_crm.domain.choices import BackupReason
 from desktop_crm.services.settings.workspace_settings import SettingsService
 from desktop_crm.services.workspace.dto import BackupInfo
 from desktop_crm.store import backup
@@ -22,7 +23,7 @@ class BackupService:
         self._store = store
         self._settings = settings
 
-    def backup_now(self, reason: str = "manual") -> BackupInfo:
+    def backup_now(self, reason: BackupReason = "manual") -> BackupInfo:
         """Take a verified backup now and rotate old ones.
 
         Raises:
@@ -39,7 +40,7 @@ class BackupService:
         backup.rotate(self._store.path, self._settings.retention())
         return _info(made)
 
-    def backup_if_due(self, now: datetime, reason: str = "hourly") -> BackupInfo | None:
+    def backup_if_due(self, now: datetime, reason: BackupReason = "hourly") -> BackupInfo | None:
         """Back up if something changed since the last backup and it is an hour old.
 
         ``reason="close"`` ignores the hour: a backup at close is taken whenever anything

@@ -6,7 +6,9 @@ import getpass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from desktop_crm.domain.choices import Language
 from desktop_crm.domain.errors import CrmError, ValidationError
+from desktop_crm.domain.operation_labels import LabelCode, op_label
 from desktop_crm.services.cards.contact_cards import CardService
 from desktop_crm.services.contact_lists.list_queries import ContactListService
 from desktop_crm.services.contact_lists.saved_views import SavedViewsService
@@ -23,6 +25,7 @@ from desktop_crm.services.settings.workspace_settings import SettingsService
 from desktop_crm.services.today.summary import TodayService
 from desktop_crm.services.workspace.backups import BackupService
 from desktop_crm.services.workspace.dto import CheckReport
+from desktop_crm.services.workspace.reading import open_reads, refuse_folder
 from desktop_crm.store import backup, schema
 from desktop_crm.store.lock import WorkspaceLock
 from desktop_crm.store.models import Pipeline, Stage, User
@@ -49,10 +52,10 @@ DEFAULT_STAGES = {
 
 
 def default_workspace_path() -> Path:
-    """The workspace used when none is named: in the user's data folder."""
-    from platformdirs import user_data_path
+    """The workspace used when none is named: in the user data folder, beside the logs."""
+    from desktop_crm.services.workspace.error_log import data_dir
 
-    return user_data_path("Desktop CRM", appauthor=False) / "workspace.crm"
+    return data_dir() / "workspace.crm"
 
 
 class Workspace:
@@ -75,6 +78,8 @@ class Workspace:
         numbers: Number pattern previews.
         today: The Today screen's figures.
         search: Global search.
+        reads: The same reading services on a connection of their own, for the app's lists,
+            search and cards to answer while a long job holds the writer.
     """
 
     def __init__(self, store: Store) -> None:
@@ -95,6 +100,7 @@ class Workspace:
         self.numbers = NumberingService(store)
         self.today = TodayService(store)
         self.search = SearchService(store)
+        self.reads = open_reads(store)
 
     @property
     def store(self) -> Store:
@@ -107,6 +113,7 @@ class Workspace:
             if backup_if_changed:
                 self.backups.backup_if_due(datetime.now(UTC), reason="close")
         finally:
+            self.reads.close()
             self._store.close()
 
 
@@ -114,17 +121,20 @@ def open_workspace(path: Path) -> Workspace:
     """Open an existing workspace (locked, checked and migrated if needed).
 
     Raises:
+        ValidationError: ``path`` is a folder (refused before a lock file is made beside it).
         CrmError: Missing, locked, damaged, foreign or too new; see ``Store.open``.
     """
+    refuse_folder(path)
     return Workspace(Store.open(path))
 
 
-def create_workspace(path: Path, language: str = "en") -> Workspace:
+def create_workspace(path: Path, language: Language = "en") -> Workspace:
     """Create a new empty workspace with the local user and a default pipeline.
 
     Raises:
         ValidationError: A non-empty file is already there.
     """
+    refuse_folder(path)
     path = path.expanduser().resolve()
     if path.exists() and path.stat().st_size > 0:
         raise ValidationError(f"{path} already exists; open it instead.", field="path")
@@ -137,8 +147,8 @@ def create_workspace(path: Path, language: str = "en") -> Workspace:
     return Workspace(store)
 
 
-def _seed(store: Store, language: str) -> None:
-    with store.unit_of_work("Create workspace", "system") as (session, _rec):
+def _seed(store: Store, language: Language) -> None:
+    with store.unit_of_work(op_label(LabelCode.CREATE_WORKSPACE), "system") as (session, _rec):
         user = User(name=getpass.getuser() or "me", is_local=True)
         pipeline = Pipeline(name="销售流程" if language == "zh" else "Sales", is_default=True)
         session.add_all([user, pipeline])

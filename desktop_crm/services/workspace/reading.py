@@ -1,23 +1,38 @@
-"""Reading a workspace that another process (the app) has open: search and back up.
+"""Reading a workspace beside its writer: the app's readers, and the CLI's search and backup.
 
-The app holds the workspace's OS lock while it is open, but SQLite in WAL mode lets readers
-work beside its one writer, and the backup API copies a consistent snapshot. So these
-commands open the file without the lock, on connections that refuse to write
-(``PRAGMA query_only``). A file that still needs a schema upgrade or a rebuilt search index
-is opened the usual, locked way instead: only the writer may change it (and an app that has
-it open has already done both).
+SQLite in WAL mode lets readers work beside the one writer, each seeing the last committed
+state. Two uses:
+
+- The app answers list pages, counts, filter values, search and cards through
+  :class:`WorkspaceReads`, read-only services on a connection of their own, so browsing goes
+  on while an import, undo or export holds the writer.
+- The CLI searches and backs up a workspace the app has open (the app holds the OS lock; the
+  backup API copies a consistent snapshot). It opens the file without the lock, on
+  connections that refuse to write (``PRAGMA query_only``). A file that still needs a schema
+  upgrade or a rebuilt search index is opened the usual, locked way instead: only the writer
+  may change it (and an app that has it open has already done both).
 """
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import event, select
+from sqlalchemy.orm import Session
 
-from desktop_crm.domain.errors import ValidationError, WorkspaceDamagedError
+from desktop_crm.domain.errors import CancelledError, ValidationError, WorkspaceDamagedError
+from desktop_crm.services.cards.contact_cards import CardService
+from desktop_crm.services.contact_lists.list_queries import ContactListService
+from desktop_crm.services.contact_lists.saved_views import SavedViewsService
+from desktop_crm.services.contacts.custom_fields import CustomFieldsService
+from desktop_crm.services.history.operations import HistoryService
 from desktop_crm.services.search.global_search import SearchService
 from desktop_crm.services.settings.workspace_settings import SettingsService
+from desktop_crm.services.today.summary import TodayService
 from desktop_crm.services.workspace.backups import BackupService
 from desktop_crm.services.workspace.dto import BackupInfo
 from desktop_crm.store import backup, schema, search_index
@@ -37,6 +52,117 @@ def refuse_folder(path: Path, what: str = "workspace") -> None:
         raise ValidationError(
             f"{path} is a folder, not a {what} file.", field="path", path=str(path)
         )
+
+
+class _FollowingKeys(search_index.ShortKeys):
+    """The reader's own short search keys, stale whenever the writer's are.
+
+    Each thread keeps its own copy (a load replaces several attributes, which another thread
+    must not see half-done); the writer's commits bump its generation, which this one follows.
+    """
+
+    def __init__(self, writer_keys: search_index.ShortKeys) -> None:
+        self._writer_keys = writer_keys
+        super().__init__()
+
+    @property
+    def generation(self) -> int:
+        """The writer's generation: bumped by every commit that changed what search finds."""
+        return self._writer_keys.generation
+
+    @generation.setter
+    def generation(self, _value: int) -> None:
+        """Ignored: only the writer's commits make these keys stale."""
+
+    def invalidate(self) -> None:
+        """Mark the keys stale (the writer's too, which is harmless)."""
+        self._writer_keys.invalidate()
+
+
+class _ReadOnlyStore(Store):
+    """A store over a read-only engine of its own, closable from any thread.
+
+    Closing waits for a read in progress (on the reader's thread) and makes later reads raise
+    :class:`CancelledError`, so that a read queued before the workspace closed never opens
+    the file again.
+    """
+
+    def __init__(self, path: Path, *, search_keys: search_index.ShortKeys | None = None) -> None:
+        engine = make_engine(path)
+        event.listen(engine, "connect", _refuse_writes)
+        # A lock object that is never taken: Store.close() releases it as a no-op.
+        super().__init__(path, engine, WorkspaceLock(path))
+        if search_keys is not None:
+            self.search_keys = search_keys
+        self._guard = threading.RLock()
+        self._closed = False
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A short read session; raises :class:`CancelledError` once closed."""
+        with self._guard:
+            if self._closed:
+                raise CancelledError("The workspace was closed.")
+            with super().read() as session:
+                yield session
+
+    def close(self) -> None:
+        """Dispose of the engine once no read is running (idempotent)."""
+        with self._guard:
+            self._closed = True
+            super().close()
+
+
+class WorkspaceReads:
+    """Read-only services on a connection of their own, beside the workspace's writer.
+
+    Each read sees what was committed when it began: a list reloaded after a change arrives
+    shows it. Writing through them fails (``PRAGMA query_only``).
+
+    Attributes:
+        contact_list: Counts, pages and filter values of the contact lists.
+        search: Search as you type, and the global search.
+        cards: Contact cards (reading only).
+        today: The Today screen's figures and the status bar's counts.
+        history: What undo and redo would do, and the operation list.
+        settings: Workspace settings (reading only).
+        saved_views: Saved views of the contact lists (reading only).
+        custom_fields: Custom field definitions (reading only).
+    """
+
+    def __init__(self, store: _ReadOnlyStore) -> None:
+        self._store = store
+        self.contact_list = ContactListService(store)
+        self.search = SearchService(store)
+        self.cards = CardService(store)
+        self.today = TodayService(store)
+        self.history = HistoryService(store)
+        self.settings = SettingsService(store)
+        self.saved_views = SavedViewsService(self.settings)
+        self.custom_fields = CustomFieldsService(store)
+
+    def journal_mode(self) -> str:
+        """The journal mode this connection sees (``wal`` lets it read beside the writer)."""
+        with self._store.read() as session:
+            return str(session.connection().exec_driver_sql("PRAGMA journal_mode").scalar())
+
+    def close(self) -> None:
+        """Release the connection after any read in progress (idempotent, from any thread).
+
+        Later reads raise :class:`CancelledError`.
+        """
+        self._store.close()
+
+
+def open_reads(store: Store) -> WorkspaceReads:
+    """Read-only services over ``store``'s file on a connection of their own.
+
+    The connection opens on the first read. The readers keep their own short search keys,
+    which ``store``'s commits mark stale.
+    """
+    reader = _ReadOnlyStore(store.path, search_keys=_FollowingKeys(store.search_keys))
+    reader.actor_id = store.actor_id
+    return WorkspaceReads(reader)
 
 
 class WorkspaceReader:

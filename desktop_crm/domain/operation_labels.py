@@ -1,0 +1,153 @@
+"""What an operation of the history was, as a code with arguments, rendered in a language.
+
+The core stores labels as codes plus arguments (``{"code": "edit", "args": {"name": "张三"}}``)
+in the ``operations.label`` text column, so the UI can say "撤销 编辑 张三" or "Undo Edit 张三"
+in the user's language. Text that is no such JSON (workspaces written before codes, the
+schema upgrades' own labels) is a legacy literal label and is shown as it is.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+ArgValue = str | int
+
+
+class LabelCode(StrEnum):
+    """The kinds of operation a label names; each takes the arguments listed."""
+
+    ADD = "add"  # name
+    EDIT = "edit"  # name
+    DELETE = "delete"  # name
+    DELETE_MANY = "delete_many"  # count, entity (person | company)
+    SET_FIELD = "set_field"  # field (status | level | owner), count, entity
+    TAG = "tag"  # count, entity, tag
+    LOG_ACTIVITY = "log_activity"  # activity (an ActivityKind), name
+    ADD_FIELD = "add_field"  # label
+    CHANGE_SETTINGS = "change_settings"
+    IMPORT = "import"  # file
+    DEMO = "demo"
+    MERGE = "merge"  # count, name
+    CREATE_WORKSPACE = "create_workspace"
+    REBUILD_SEARCH = "rebuild_search"
+    UNDO = "undo"  # the undone operation's label in ``target``
+    REDO = "redo"  # the redone operation's label in ``target``
+
+
+@dataclass(frozen=True)
+class OperationLabel:
+    """A decoded label.
+
+    Attributes:
+        code: What kind of operation; ``None`` for a legacy literal label.
+        args: The code's arguments (names, counts, file names, codes of choices).
+        text: The literal label when ``code`` is ``None``.
+        target: For undo and redo: the label of the operation acted on.
+    """
+
+    code: LabelCode | None
+    args: Mapping[str, ArgValue] = field(default_factory=dict)
+    text: str = ""
+    target: OperationLabel | None = None
+
+
+def op_label(code: LabelCode, **args: ArgValue) -> str:
+    """The stored text of ``code`` with ``args`` (what ``Store.unit_of_work`` takes)."""
+    return json.dumps({"code": code.value, "args": args}, ensure_ascii=False)
+
+
+def reverting_label(code: LabelCode, target_text: str) -> str:
+    """The stored text of an undo or redo of the operation labelled ``target_text``."""
+    target = decode(target_text)
+    while target.target is not None:  # an undo of an undo names the original operation
+        target = target.target
+    return json.dumps({"code": code.value, "args": {}, "target": _raw(target)}, ensure_ascii=False)
+
+
+def decode(text: str | None) -> OperationLabel:
+    """A stored label as code and arguments; other text is a legacy literal label."""
+    text = text or ""
+    if text.startswith("{"):
+        try:
+            data = json.loads(text)
+        except ValueError:
+            data = None
+        found = _from_raw(data)
+        if found is not None:
+            return found
+    return OperationLabel(None, text=text)
+
+
+def english(op_label: OperationLabel | str) -> str:
+    """The label in English (the CLI's words, and the core's messages)."""
+    value = decode(op_label) if isinstance(op_label, str) else op_label
+    if value.code is None:
+        return value.text
+    a = value.args
+    code = value.code
+    if code in (LabelCode.UNDO, LabelCode.REDO):
+        verb = "Undo" if code is LabelCode.UNDO else "Redo"
+        return f"{verb} {english(value.target)}" if value.target else verb
+    count = _int(a.get("count"))
+    noun = _noun(str(a.get("entity", "person")), count)
+    texts = {
+        LabelCode.ADD: f"Add {a.get('name', '')}",
+        LabelCode.EDIT: f"Edit {a.get('name', '')}",
+        LabelCode.DELETE: f"Delete {a.get('name', '')}",
+        LabelCode.DELETE_MANY: f"Delete {count} {noun}",
+        LabelCode.SET_FIELD: f"Set {a.get('field', '')} of {count} {noun}",
+        LabelCode.TAG: f"Tag {count} {noun} with {a.get('tag', '')}",
+        LabelCode.LOG_ACTIVITY: f"Log {a.get('activity', '')} with {a.get('name', '')}",
+        LabelCode.ADD_FIELD: f"Add field {a.get('label', '')}",
+        LabelCode.CHANGE_SETTINGS: "Change settings",
+        LabelCode.IMPORT: f"Import {a.get('file', '')}",
+        LabelCode.DEMO: "Create demo data",
+        LabelCode.MERGE: f"Merge {count} people into {a.get('name', '')}",
+        LabelCode.CREATE_WORKSPACE: "Create workspace",
+        LabelCode.REBUILD_SEARCH: "Rebuild search",
+    }
+    return texts.get(code, code.value)
+
+
+def _noun(entity: str, count: int) -> str:
+    if entity == "company":
+        return "company" if count == 1 else "companies"
+    return "person" if count == 1 else "people"
+
+
+def _int(value: Any) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return 0
+
+
+def _raw(value: OperationLabel) -> dict[str, Any] | str:
+    if value.code is None:
+        return value.text
+    raw: dict[str, Any] = {"code": value.code.value, "args": dict(value.args)}
+    if value.target is not None:
+        raw["target"] = _raw(value.target)
+    return raw
+
+
+def _from_raw(data: Any) -> OperationLabel | None:
+    """``data`` as a label: a coded dict, or a string (a literal label); else ``None``."""
+    if isinstance(data, str):
+        return OperationLabel(None, text=data)
+    if not isinstance(data, dict):
+        return None
+    try:
+        code = LabelCode(str(data.get("code")))
+    except ValueError:
+        return None  # not ours, or from a newer version: shown as written
+    args = data.get("args") or {}
+    if not isinstance(args, dict):
+        return None
+    clean = {str(k): v for k, v in args.items() if isinstance(v, str | int)}
+    target = _from_raw(data["target"]) if "target" in data else None
+    return OperationLabel(code, clean, target=target)

@@ -1,0 +1,113 @@
+"""Operation labels (the undo history) in the user's language.
+
+The core stores each operation's label as a code with arguments
+(:mod:`desktop_crm.domain.operation_labels`); this renders it with the app's translations:
+"Undo Edit 张三" in English, "撤销 编辑 张三" in Chinese. Labels of old workspaces (plain text)
+are shown as they were written.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QObject
+
+from desktop_crm.domain.operation_labels import LabelCode, OperationLabel, decode
+
+
+class OperationLabels(QObject):
+    """The translation context of operation labels (lupdate reads ``OperationLabels.tr``)."""
+
+    @classmethod
+    def tr(  # a class-level tr: the functions below have no QObject of their own
+        cls, text: str, disambiguation: str | None = None, n: int = -1
+    ) -> str:
+        """``text`` in the user's language (``n`` chooses a plural form)."""
+        return QCoreApplication.translate("OperationLabels", text, disambiguation, n)
+
+
+def render(value: OperationLabel | str) -> str:
+    """``value`` (a decoded label, or its stored text) in the user's language."""
+    op = decode(value) if isinstance(value, str) else value
+    if op.code is None:
+        return op.text
+    args = op.args
+    name = str(args.get("name", ""))
+    count = _count(args.get("count"))
+    companies = args.get("entity") == "company"
+    code = op.code
+    if code in (LabelCode.UNDO, LabelCode.REDO):
+        what = render(op.target) if op.target is not None else ""
+        text = (
+            OperationLabels.tr("Undo %1")
+            if code is LabelCode.UNDO
+            else OperationLabels.tr("Redo %1")
+        )
+        return text.replace("%1", what).strip()
+    if code is LabelCode.ADD:
+        return OperationLabels.tr("Add %1").replace("%1", name)
+    if code is LabelCode.EDIT:
+        return OperationLabels.tr("Edit %1").replace("%1", name)
+    if code is LabelCode.DELETE:
+        return OperationLabels.tr("Delete %1").replace("%1", name)
+    if code is LabelCode.DELETE_MANY:
+        return (
+            OperationLabels.tr("Delete %n companies", "", count)
+            if companies
+            else OperationLabels.tr("Delete %n people", "", count)
+        )
+    if code is LabelCode.SET_FIELD:
+        text = (
+            OperationLabels.tr("Set %1 of %n companies", "", count)
+            if companies
+            else OperationLabels.tr("Set %1 of %n people", "", count)
+        )
+        return text.replace("%1", _field(str(args.get("field", ""))))
+    if code is LabelCode.TAG:
+        text = (
+            OperationLabels.tr("Tag %n companies with %1", "", count)
+            if companies
+            else OperationLabels.tr("Tag %n people with %1", "", count)
+        )
+        return text.replace("%1", str(args.get("tag", "")))
+    if code is LabelCode.LOG_ACTIVITY:
+        activity = _activity(str(args.get("activity", "")))
+        return OperationLabels.tr("Log %1 with %2").replace("%2", name).replace("%1", activity)
+    if code is LabelCode.ADD_FIELD:
+        return OperationLabels.tr("Add field %1").replace("%1", str(args.get("label", "")))
+    if code is LabelCode.IMPORT:
+        return OperationLabels.tr("Import %1").replace("%1", str(args.get("file", "")))
+    if code is LabelCode.MERGE:
+        return OperationLabels.tr("Merge %n people into %1", "", count).replace("%1", name)
+    fixed = {
+        LabelCode.CHANGE_SETTINGS: OperationLabels.tr("Change settings"),
+        LabelCode.DEMO: OperationLabels.tr("Create demo data"),
+        LabelCode.CREATE_WORKSPACE: OperationLabels.tr("Create workspace"),
+        LabelCode.REBUILD_SEARCH: OperationLabels.tr("Rebuild search"),
+    }
+    return fixed.get(code, code.value)
+
+
+def _count(value: object) -> int:
+    return value if isinstance(value, int) else 0
+
+
+def _field(field: str) -> str:
+    """A field set in bulk, as a word inside a label."""
+    words = {
+        "status": OperationLabels.tr("status"),
+        "level": OperationLabels.tr("level"),
+        "owner": OperationLabels.tr("owner"),
+    }
+    return words.get(field, field)
+
+
+def _activity(kind: str) -> str:
+    """An activity kind, as a word inside "Log … with …"."""
+    words = {
+        "call": OperationLabels.tr("call"),
+        "meeting": OperationLabels.tr("meeting"),
+        "visit": OperationLabels.tr("visit"),
+        "email": OperationLabels.tr("email"),
+        "message": OperationLabels.tr("message"),
+        "note": OperationLabels.tr("note"),
+    }
+    return words.get(kind, kind)
