@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from pathlib import Path
@@ -28,18 +29,23 @@ class WorkspaceLock:
 
     def acquire(self) -> None:
         """Take the lock or raise :class:`WorkspaceLockedError`."""
-        handle = open(self.path, "a+", encoding="utf-8")  # noqa: SIM115 - held open on purpose
-        try:
-            _lock_file(handle)
-        except OSError:
-            handle.seek(0)
-            holder = handle.read().strip() or "?"
+        while True:
+            handle = open(self.path, "a+", encoding="utf-8")  # noqa: SIM115 - held open on purpose
+            try:
+                _lock_file(handle)
+            except OSError:
+                handle.seek(0)
+                holder = handle.read().strip() or "?"
+                handle.close()
+                raise WorkspaceLockedError(
+                    f"The workspace is already open in another Desktop CRM process (pid {holder}); "
+                    "close it there first.",
+                    pid=holder,
+                ) from None
+            if _still_at(handle, self.path):
+                break
+            # The holder removed the file while we waited for it: lock the file there now.
             handle.close()
-            raise WorkspaceLockedError(
-                f"The workspace is already open in another Desktop CRM process (pid {holder}); "
-                "close it there first.",
-                pid=holder,
-            ) from None
         handle.seek(0)
         handle.truncate()
         handle.write(str(os.getpid()))
@@ -52,15 +58,30 @@ class WorkspaceLock:
             try:
                 self._file.seek(0)
                 self._file.truncate()
+                if sys.platform != "win32":
+                    # Removed while still locked, so no other process can lock it and then
+                    # lose it; one that opened it meanwhile sees it gone and retries.
+                    self.path.unlink(missing_ok=True)
                 _unlock_file(self._file)
             finally:
                 self._file.close()
                 self._file = None
+            if sys.platform == "win32":  # pragma: no cover - an open file cannot be removed there
+                with contextlib.suppress(OSError):
+                    self.path.unlink(missing_ok=True)
 
     @property
     def held(self) -> bool:
         """Whether this object holds the lock."""
         return self._file is not None
+
+
+def _still_at(handle: IO[str], path: Path) -> bool:
+    """Whether ``handle`` is still the file at ``path`` (not removed or replaced)."""
+    try:
+        return os.path.samestat(os.fstat(handle.fileno()), os.stat(path))
+    except FileNotFoundError:
+        return False
 
 
 if sys.platform == "win32":  # pragma: no cover - exercised on Windows only

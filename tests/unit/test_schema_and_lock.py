@@ -140,3 +140,28 @@ def test_lock_is_released_on_close_and_by_a_dead_process(ws_path):
         holder.kill()
         holder.wait()
     open_workspace(ws_path).close(backup_if_changed=False)  # a killed holder frees the file
+
+
+def test_closing_leaves_no_lock_file_and_a_removed_lock_is_never_shared(ws_path):
+    from desktop_crm.store.lock import WorkspaceLock, _still_at, lock_path_for
+
+    create_workspace(ws_path).close(backup_if_changed=False)
+    assert not lock_path_for(ws_path).exists()  # nothing stray beside the user's file
+    first = WorkspaceLock(ws_path)
+    first.acquire()
+    # A second process opened the lock file just before the first released (and removed) it:
+    # its lock on the removed file must not count, so it takes a fresh file instead.
+    early = open(lock_path_for(ws_path), "a+", encoding="utf-8")  # noqa: SIM115
+    assert _still_at(early, lock_path_for(ws_path))
+    first.release()
+    assert not _still_at(early, lock_path_for(ws_path))  # acquire() would retry on a new file
+    second = WorkspaceLock(ws_path)
+    second.acquire()
+    try:
+        assert lock_path_for(ws_path).exists()
+        with pytest.raises(WorkspaceLockedError):
+            WorkspaceLock(ws_path).acquire()
+    finally:
+        early.close()
+        second.release()
+    assert not lock_path_for(ws_path).exists()

@@ -231,12 +231,12 @@ _PRODUCTS = [
 ]
 _ACTIVITY_KINDS = ["call", "call", "meeting", "visit", "email", "message", "note"]
 _FOLLOW_SUBJECTS = [
-    "回访报价 Follow up on quote",
-    "确认需求 Confirm requirements",
-    "发送合同 Send contract",
-    "约见面 Arrange a visit",
-    "电话回访 Call back",
-    "催款 Payment reminder",
+    "回访报价",
+    "确认需求",
+    "发送合同",
+    "约见面",
+    "电话回访",
+    "催款",
 ]
 _DEAL_TOPICS = [
     "品牌升级",

@@ -1,0 +1,1 @@
+"""Printable documents (quotes, contracts) drawn with reportlab; Qt-free."""
