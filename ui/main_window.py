@@ -12,7 +12,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QSettings, QSize, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -23,20 +23,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_crm.domain.choices import RecordKind, is_record_kind
+from desktop_crm.domain.choices import RecordKind
 from desktop_crm.services.common.dto import ChangeResult
-from desktop_crm.services.search.dto import SearchHit
 from ui.imports.file_transfer import file_menu_items
 from ui.language import ui_language
 from ui.messages import error_text
-from ui.operation_labels import render as render_label
-from ui.progress_dialog import ProgressRun, run_with_progress
 from ui.screen import MenuItem, MenuName, Screen
 from ui.screens import SCREENS
-from ui.search_box import GlobalSearch
+from ui.search_box import GlobalSearch, SearchRouter
 from ui.shell import Shell
 from ui.sidebar import Sidebar
 from ui.status_bar import StatusBar
+from ui.text_fill import fill
+from ui.undo_redo import UndoRedo
 from ui.worker import DbWorker
 from ui.workspace_files import (
     offer_another_workspace,
@@ -45,8 +44,6 @@ from ui.workspace_files import (
 )
 
 if TYPE_CHECKING:  # the services (and SQLAlchemy) load on the worker, off the start path
-    from desktop_crm.domain.progress import CancelToken
-    from desktop_crm.services.history.dto import OperationSummary
     from desktop_crm.services.workspace.handle import Workspace
     from ui.contacts.contacts_screen import ContactsScreen
     from ui.contacts.contacts_view import ContactsView
@@ -80,7 +77,6 @@ class MainWindow(Shell):
         self.settings = settings
         self.workspace = None
         self._closing = False
-        self._undo_label = self._redo_label = ""  # what Ctrl+Z / Ctrl+Shift+Z would do, shown
         self.backup_on_close = True  # a screenshot run turns it off: it changes nothing on disk
         self._painted = False
         self._after_first_paint: list[Callable[[], None]] = []
@@ -102,7 +98,6 @@ class MainWindow(Shell):
         self.sidebar.menuRequested.connect(
             lambda key, child, menu: self.screens[key].child_menu(child, menu)
         )
-        self.contacts.view.searchFocused.connect(self.prepare_search)
 
         central = QWidget()
         row = QHBoxLayout(central)
@@ -113,14 +108,14 @@ class MainWindow(Shell):
         self.setCentralWidget(central)
 
         self.search = GlobalSearch()
-        self.search.focused.connect(self.prepare_search)
-        self.search.queryChanged.connect(self._run_search)
-        self.search.hitChosen.connect(self._open_hit)
+        self.search_router = SearchRouter(self, self.search)
         toolbar = QToolBar(self.tr("Search"))
         toolbar.setObjectName("searchBar")
         toolbar.setMovable(False)
         toolbar.addWidget(self.search)
         self.addToolBar(toolbar)
+
+        self.contacts.view.searchFocused.connect(self.search_router.prepare)
 
         self.status = StatusBar()
         self.setStatusBar(self.status)
@@ -150,12 +145,9 @@ class MainWindow(Shell):
         self._workspace_actions += [i for items in screen_items.values() for i in items if i]
         transfer = file_menu_items(self)
         self._workspace_actions += transfer
-        self.undo_action = self._action(self.tr("&Undo"), self.undo, QKeySequence.StandardKey.Undo)
-        self.redo_action = self._action(self.tr("&Redo"), self.redo, "Ctrl+Shift+Z")
-        for action in (self.undo_action, self.redo_action):
-            # Card and editor windows are windows of their own: undo works from them too.
-            action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
-        self.search_action = self._action(self.tr("&Search…"), self.focus_search, "Ctrl+K")
+        self.history = UndoRedo(self)
+        self.undo_action, self.redo_action = self.history.undo_action, self.history.redo_action
+        self.search_action = self._action(self.tr("&Search…"), self.search_router.focus, "Ctrl+K")
         self._workspace_actions.append(self.search_action)
         menus: dict[str, list[MenuItem]] = {
             self.tr("&File"): [
@@ -207,8 +199,7 @@ class MainWindow(Shell):
             action.setEnabled(enabled)
         self.search.setEnabled(enabled)
         if not enabled:
-            self.undo_action.setEnabled(False)
-            self.redo_action.setEnabled(False)
+            self.history.disable()
 
     @property
     def contacts(self) -> ContactsScreen:
@@ -246,7 +237,7 @@ class MainWindow(Shell):
                 return create_demo_workspace(path, contacts, language=language)
             return handle.open_workspace(path)
 
-        self.statusBar().showMessage(self.tr("Opening %1…").replace("%1", str(path)))
+        self.statusBar().showMessage(fill(self.tr("Opening %1…"), str(path)))
         self.worker.submit(job, self._on_opened, self._on_open_failed)
 
     def _release_workspace(self) -> Workspace | None:
@@ -259,7 +250,7 @@ class MainWindow(Shell):
     def _on_opened(self, workspace: Workspace) -> None:
         self.workspace = workspace
         self.settings.setValue("workspace/last", str(workspace.path))
-        self.setWindowTitle(self.tr("%1 — Desktop CRM").replace("%1", workspace.path.stem))
+        self.setWindowTitle(fill(self.tr("%1 — Desktop CRM"), workspace.path.stem))
         self.status.show_workspace(str(workspace.path))
         self._set_workspace_actions(True)
         self._backup_timer.start()
@@ -356,76 +347,7 @@ class MainWindow(Shell):
         # On the reader, which sees what the writer committed: fresh after each change.
         if not changes.entities or changes.entities & COUNTED:
             self.worker.read(ws.reads.today.info, self.status.show_counts)
-        history = ws.reads.history
-        self.worker.read(lambda: (history.next_undo(), history.next_redo()), self._show_undo_state)
-
-    def _show_undo_state(
-        self, state: tuple[OperationSummary | None, OperationSummary | None]
-    ) -> None:
-        undo, redo = state
-        # Labels are codes with arguments: rendered here, in the user's language.
-        self._undo_label = render_label(undo.operation_label) if undo else ""
-        self._redo_label = render_label(redo.operation_label) if redo else ""
-        self.undo_action.setEnabled(undo is not None)
-        self.redo_action.setEnabled(redo is not None)
-        self.undo_action.setText(
-            self.tr("&Undo %1").replace("%1", self._undo_label) if undo else self.tr("&Undo")
-        )
-        self.redo_action.setText(
-            self.tr("&Redo %1").replace("%1", self._redo_label) if redo else self.tr("&Redo")
-        )
-
-    def undo(self) -> None:
-        """Undo the newest operation (Ctrl+Z)."""
-        label = self._undo_label
-        done = self.tr("Undone: %1").replace("%1", label) if label else self.tr("Undone.")
-        self._revert(
-            lambda ws, token: ws.history.undo(progress=token),
-            self.tr("Undo"),
-            self.tr("Undoing %1…").replace("%1", label) if label else self.tr("Undoing…"),
-            done,
-        )
-
-    def redo(self) -> None:
-        """Redo the operation undone last (Ctrl+Shift+Z)."""
-        label = self._redo_label
-        done = self.tr("Redone: %1").replace("%1", label) if label else self.tr("Redone.")
-        self._revert(
-            lambda ws, token: ws.history.redo(progress=token),
-            self.tr("Redo"),
-            self.tr("Redoing %1…").replace("%1", label) if label else self.tr("Redoing…"),
-            done,
-        )
-
-    def _revert(
-        self,
-        fn: Callable[[Workspace, CancelToken], ChangeResult],
-        title: str,
-        text: str,
-        done_message: str,
-    ) -> ProgressRun | None:
-        """Undo or redo with the progress dialog: undoing an import of 100,000 takes a while.
-
-        Undo and redo stay disabled until it ends, so a second Ctrl+Z cannot queue the undo of
-        the operation before.
-        """
-        ws = self.workspace
-        if ws is None:
-            return None
-        self.undo_action.setEnabled(False)
-        self.redo_action.setEnabled(False)
-
-        def done(result: ChangeResult) -> None:
-            self.statusBar().showMessage(done_message, 4000)
-            self.apply_changes(result)
-
-        def ended(completed: bool) -> None:
-            if not completed:  # failed or cancelled: nothing changed; the actions come back
-                self._load_status(ChangeResult(None))
-
-        run = run_with_progress(self, title, text, lambda token: fn(ws, token), done)
-        run.finished.connect(ended)
-        return run
+        self.history.refresh()
 
     # --- the sidebar --------------------------------------------------------------------------
 
@@ -445,37 +367,7 @@ class MainWindow(Shell):
         else:
             screen.shown()
 
-    # --- search and cards ---------------------------------------------------------------------
-
-    def prepare_search(self) -> None:
-        """Load what short search queries need, in the background, once a box is focused.
-
-        Not at start: it costs memory the user may never need.
-        """
-        ws = self.workspace
-        if ws is not None:
-            self.worker.read(ws.reads.search.prepare, background=True)
-
-    def focus_search(self) -> None:
-        """Put the cursor in the global search box (Ctrl+K)."""
-        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.search.selectAll()
-
-    def _run_search(self, query: str) -> None:
-        ws = self.workspace
-        if ws is not None:
-            # On the reader: search answers while an import or undo holds the writer.
-            self.worker.read(
-                lambda: ws.reads.search.global_search(query, 20),
-                lambda hits: self.search.show_hits(query, hits),
-            )
-
-    def _open_hit(self, hit: SearchHit) -> None:
-        if is_record_kind(hit.kind):
-            self.open_card(hit.kind, hit.id)
-            return
-        self.show_view("pipeline" if hit.kind == "deal" else "quotes")
-        self.statusBar().showMessage(hit.title, 5000)
+    # --- cards and messages --------------------------------------------------------------------
 
     def open_card(self, kind: RecordKind, record_id: str) -> Any:
         """Show the card of a person or company (raising it if already open)."""
@@ -495,7 +387,5 @@ class MainWindow(Shell):
         QMessageBox.about(
             self,
             self.tr("About Desktop CRM"),
-            self.tr("Desktop CRM %1\nAn offline-first CRM for small teams.").replace(
-                "%1", __version__
-            ),
+            fill(self.tr("Desktop CRM %1\nAn offline-first CRM for small teams."), __version__),
         )

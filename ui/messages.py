@@ -6,12 +6,7 @@ from PySide6.QtCore import QCoreApplication
 
 from desktop_crm.domain.errors import CrmError
 from desktop_crm.services.workspace.error_log import log_unexpected
-
-
-def _fill(template: str, *values: object) -> str:
-    for index, value in enumerate(values, start=1):
-        template = template.replace(f"%{index}", str(value))
-    return template
+from ui.text_fill import fill
 
 
 def error_text(exc: BaseException, doing: str = "") -> str:
@@ -27,7 +22,7 @@ def error_text(exc: BaseException, doing: str = "") -> str:
     """
     if not isinstance(exc, CrmError):
         if isinstance(exc, OSError) and exc.filename and exc.strerror:
-            return _fill(
+            return fill(
                 QCoreApplication.translate("Messages", "Could not use %1: %2."),
                 exc.filename,
                 exc.strerror,
@@ -37,7 +32,7 @@ def error_text(exc: BaseException, doing: str = "") -> str:
     path = p.get("path", "")
     code = exc.code
     if code == "workspace.locked":
-        return _fill(
+        return fill(
             QCoreApplication.translate(
                 "Messages",
                 "This workspace is already open in another Desktop CRM window (process %1). "
@@ -46,13 +41,13 @@ def error_text(exc: BaseException, doing: str = "") -> str:
             p.get("pid", "?"),
         )
     if code == "workspace.damaged":
-        return _fill(
+        return fill(
             QCoreApplication.translate("Messages", "The workspace file %1 is damaged: %2"),
             path,
             p.get("detail", ""),
         )
     if code == "workspace.too_new":
-        return _fill(
+        return fill(
             QCoreApplication.translate(
                 "Messages",
                 "%1 was written by a newer version of Desktop CRM. Update Desktop CRM to open "
@@ -61,11 +56,11 @@ def error_text(exc: BaseException, doing: str = "") -> str:
             path,
         )
     if code == "workspace.foreign":
-        return _fill(
+        return fill(
             QCoreApplication.translate("Messages", "%1 is not a Desktop CRM workspace."), path
         )
     if code == "workspace.missing":
-        return _fill(QCoreApplication.translate("Messages", "There is no workspace at %1."), path)
+        return fill(QCoreApplication.translate("Messages", "There is no workspace at %1."), path)
     if code == "history.empty":
         return QCoreApplication.translate("Messages", "Nothing to undo or redo.")
     if code == "history.conflict":
@@ -74,12 +69,12 @@ def error_text(exc: BaseException, doing: str = "") -> str:
             "This cannot be undone because later edits changed the same data. Nothing was changed.",
         )
     if code == "backup.failed":
-        return _fill(
+        return fill(
             QCoreApplication.translate("Messages", "The backup failed: %1"),
             p.get("detail", exc.message),
         )
     if code == "storage.failed":
-        return _fill(
+        return fill(
             QCoreApplication.translate(
                 "Messages", "The workspace could not be written: %1. Nothing was changed."
             ),
@@ -99,14 +94,14 @@ def unexpected_text(exc: BaseException, doing: str = "") -> str:
             "An unexpected error stopped this, and its details could not be written to a log.",
         )
     if doing:
-        return _fill(
+        return fill(
             QCoreApplication.translate(
                 "Messages", "Could not %1: an unexpected error happened. The details are in %2."
             ),
             doing,
             log,
         )
-    return _fill(
+    return fill(
         QCoreApplication.translate(
             "Messages", "An unexpected error stopped this. The details are in %1."
         ),

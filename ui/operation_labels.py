@@ -11,6 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QObject
 
 from desktop_crm.domain.operation_labels import LabelCode, OperationLabel, decode
+from ui.text_fill import fill
 
 
 class OperationLabels(QObject):
@@ -41,13 +42,13 @@ def render(value: OperationLabel | str) -> str:
             if code is LabelCode.UNDO
             else OperationLabels.tr("Redo %1")
         )
-        return text.replace("%1", what).strip()
+        return fill(text, what).strip()
     if code is LabelCode.ADD:
-        return OperationLabels.tr("Add %1").replace("%1", name)
+        return fill(OperationLabels.tr("Add %1"), name)
     if code is LabelCode.EDIT:
-        return OperationLabels.tr("Edit %1").replace("%1", name)
+        return fill(OperationLabels.tr("Edit %1"), name)
     if code is LabelCode.DELETE:
-        return OperationLabels.tr("Delete %1").replace("%1", name)
+        return fill(OperationLabels.tr("Delete %1"), name)
     if code is LabelCode.DELETE_MANY:
         return (
             OperationLabels.tr("Delete %n companies", "", count)
@@ -60,23 +61,23 @@ def render(value: OperationLabel | str) -> str:
             if companies
             else OperationLabels.tr("Set %1 of %n people", "", count)
         )
-        return text.replace("%1", _field(str(args.get("field", ""))))
+        return fill(text, _field(str(args.get("field", ""))))
     if code is LabelCode.TAG:
         text = (
             OperationLabels.tr("Tag %n companies with %1", "", count)
             if companies
             else OperationLabels.tr("Tag %n people with %1", "", count)
         )
-        return text.replace("%1", str(args.get("tag", "")))
+        return fill(text, str(args.get("tag", "")))
     if code is LabelCode.LOG_ACTIVITY:
         activity = _activity(str(args.get("activity", "")))
-        return OperationLabels.tr("Log %1 with %2").replace("%2", name).replace("%1", activity)
+        return fill(OperationLabels.tr("Log %1 with %2"), activity, name)
     if code is LabelCode.ADD_FIELD:
-        return OperationLabels.tr("Add field %1").replace("%1", str(args.get("label", "")))
+        return fill(OperationLabels.tr("Add field %1"), str(args.get("label", "")))
     if code is LabelCode.IMPORT:
-        return OperationLabels.tr("Import %1").replace("%1", str(args.get("file", "")))
+        return fill(OperationLabels.tr("Import %1"), str(args.get("file", "")))
     if code is LabelCode.MERGE:
-        return OperationLabels.tr("Merge %n people into %1", "", count).replace("%1", name)
+        return fill(OperationLabels.tr("Merge %n people into %1", "", count), name)
     fixed = {
         LabelCode.CHANGE_SETTINGS: OperationLabels.tr("Change settings"),
         LabelCode.DEMO: OperationLabels.tr("Create demo data"),

@@ -20,6 +20,7 @@ from desktop_crm.domain.errors import CancelledError
 from desktop_crm.domain.progress import CancelToken
 from ui.messages import error_text
 from ui.shell import Shell
+from ui.text_fill import fill
 
 SHOW_AFTER_MS = 400  # quicker jobs finish without a dialog flashing up
 POLL_MS = 100
@@ -108,17 +109,17 @@ class ProgressRun(QObject):
             self.dialog.setValue(min(token.done, token.total))
             locale = QLocale()
             self.dialog.setLabelText(
-                self.tr("%1\n%2 of %3")
-                .replace("%1", self._label)
-                .replace("%2", locale.toString(token.done))
-                .replace("%3", locale.toString(token.total))
+                fill(
+                    self.tr("%1\n%2 of %3"),
+                    self._label,
+                    locale.toString(token.done),
+                    locale.toString(token.total),
+                )
             )
         elif token.done > 0:  # counting, total unknown: a busy bar and the count so far
             self.dialog.setMaximum(0)
             self.dialog.setLabelText(
-                self.tr("%1\n%2 so far")
-                .replace("%1", self._label)
-                .replace("%2", QLocale().toString(token.done))
+                fill(self.tr("%1\n%2 so far"), self._label, QLocale().toString(token.done))
             )
 
     def _end(self) -> None:

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QWidget
 
+from desktop_crm.domain.choices import is_record_kind
 from desktop_crm.services.search.dto import SearchHit
+
+if TYPE_CHECKING:
+    from ui.shell import Shell
 
 
 class GlobalSearch(QLineEdit):
@@ -104,3 +110,46 @@ class GlobalSearch(QLineEdit):
         if isinstance(hit, SearchHit):
             self.popup.hide()
             self.hitChosen.emit(hit)
+
+
+class SearchRouter(QObject):
+    """Connects a :class:`GlobalSearch` box to the workspace's search and opens what is chosen.
+
+    Queries run on the reader, so search answers while an import or undo holds the writer.
+    """
+
+    def __init__(self, shell: Shell, box: GlobalSearch) -> None:
+        super().__init__(shell)
+        self._shell, self.box = shell, box
+        box.focused.connect(self.prepare)
+        box.queryChanged.connect(self._run)
+        box.hitChosen.connect(self._open)
+
+    def prepare(self) -> None:
+        """Load what short queries need, in the background, once a search box is focused.
+
+        Not at start: it costs memory the user may never need.
+        """
+        ws = self._shell.workspace
+        if ws is not None:
+            self._shell.worker.read(ws.reads.search.prepare, background=True)
+
+    def focus(self) -> None:
+        """Put the cursor in the search box (Ctrl+K)."""
+        self.box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.box.selectAll()
+
+    def _run(self, query: str) -> None:
+        ws = self._shell.workspace
+        if ws is not None:
+            self._shell.worker.read(
+                lambda: ws.reads.search.global_search(query, 20),
+                lambda hits: self.box.show_hits(query, hits),
+            )
+
+    def _open(self, hit: SearchHit) -> None:
+        if is_record_kind(hit.kind):
+            self._shell.open_card(hit.kind, hit.id)
+            return
+        self._shell.show_view("pipeline" if hit.kind == "deal" else "quotes")
+        self._shell.show_status(hit.title, 5000)

@@ -53,6 +53,10 @@ class Shell(QMainWindow):
         """Open the editor for a person or company (``None``: a new one)."""
         raise NotImplementedError
 
+    def show_view(self, key: str) -> None:
+        """Bring the screen ``key`` (``today``, ``contacts``…) to the front."""
+        raise NotImplementedError
+
     def open_workspace(self, path: Path, how: str = "open", contacts: int = 300) -> None:
         """Open ``path`` (or create it: ``how`` = ``new`` / ``demo``) on the worker."""
         raise NotImplementedError

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session, UOWTransaction
 from desktop_crm.domain.ids import new_id, new_ids
 from desktop_crm.store.batches import in_chunks, placeholders
 from desktop_crm.store.models import Operation, Tracked
-from desktop_crm.store.types import UtcDateTime, utc_now
+from desktop_crm.store.types import micros, utc_now
 from desktop_crm.store.values import to_json
 
 UNLOGGED_FIELDS = frozenset({"id", "created_at", "updated_at"})
@@ -88,7 +88,7 @@ class Recorder:
         if not rows:
             return
         self._ensure_operation(session)
-        at = UtcDateTime().process_bind_param(self.at, None)  # type: ignore[arg-type]
+        at = micros(self.at)
         dumps = json.dumps
         # Plain DB-API executemany: SQLAlchemy's per-row parameter processing costs more
         # than the insert itself at import sizes.
@@ -146,7 +146,7 @@ class Recorder:
             return
         session.flush()
         value = self.at if deleted else None
-        at = UtcDateTime().process_bind_param(self.at, None)  # type: ignore[arg-type]
+        at = micros(self.at)
         conn = session.connection()
         for chunk in in_chunks(ids):
             # Plain SQL: compiling an expanding IN (...) costs more than the update here.
@@ -170,7 +170,7 @@ class Recorder:
         self, session: Session, entity: str, ids: list[str], action: str, values: dict[str, Any]
     ) -> None:
         self._ensure_operation(session)
-        at = UtcDateTime().process_bind_param(self.at, None)  # type: ignore[arg-type]
+        at = micros(self.at)
         session.connection().exec_driver_sql(
             'INSERT INTO change_log (id, operation_id, entity, entity_id, action, "values", '
             "at, actor_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",

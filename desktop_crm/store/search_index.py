@@ -13,7 +13,7 @@ from array import array
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select, text
@@ -34,6 +34,7 @@ from desktop_crm.store.models import (
     SearchDoc,
     Tagging,
 )
+from desktop_crm.store.types import from_micros, micros
 
 INDEX_VERSION = 4  # bump when documents are built differently: files rebuild on open
 NOTES_CHARS = 2000
@@ -167,25 +168,14 @@ def needs_rebuild(session: Session) -> bool:
     return version != INDEX_VERSION
 
 
-EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
-
-
 def moment_key(moment: datetime) -> int:
-    """A moment as the documents keep it: integer microseconds since 1970 (8 bytes, sortable)."""
-    return (moment - EPOCH) // timedelta(microseconds=1)
+    """A moment as the documents keep it: integer microseconds since 1970 (as every table does)."""
+    return micros(moment)
 
 
 def moment_of(key: int | None) -> datetime | None:
     """The moment a document's integer key stands for (see :func:`moment_key`)."""
-    return None if key is None else EPOCH + timedelta(microseconds=key)
-
-
-def _micros(column: str) -> str:
-    """SQL turning a stored ``YYYY-MM-DDTHH:MM:SS.ffffffZ`` moment into :func:`moment_key`."""
-    return (
-        f"(CAST(strftime('%s', substr({column}, 1, 19)) AS INTEGER) * 1000000 "
-        f"+ CAST(substr({column}, 21, 6) AS INTEGER))"
-    )
+    return None if key is None else from_micros(key)
 
 
 _DOC_COLUMNS = (
@@ -285,7 +275,7 @@ def _doc_select(kind: str) -> str:
         f"SELECT '{kind}', r.id, r.name, crm_norm({short}), crm_norm({body}), {sort}, "
         f"r.number, {columns}, {first('value', 'phones')}, {first('value', 'emails')}, "
         f"{first('city', 'addresses')}, {tags}, r.status, r.level, r.owner_id, r.source, "
-        f"{_micros('r.created_at')}, {_micros('r.last_contacted_at')} "
+        "r.created_at, r.last_contacted_at "
         f"FROM {source} WHERE r.deleted_at IS NULL"
     )
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import BigInteger, String
+from sqlalchemy import BigInteger
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
 
@@ -32,28 +32,71 @@ class ExactDecimal(TypeDecorator[Decimal]):
         return (Decimal(int(value)) / _SCALE).quantize(Decimal("0.0001"))
 
 
-class UtcDateTime(TypeDecorator[datetime]):
-    """A moment stored as ISO-8601 UTC text; always returned timezone-aware.
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_ISO = "%Y-%m-%dT%H:%M:%S.%fZ"
 
-    Text (not SQLite's naive DATETIME) sorts correctly and survives a move to PostgreSQL.
+
+def micros(moment: datetime) -> int:
+    """A moment as stored: integer microseconds since 1970-01-01 UTC (exact, sortable)."""
+    if moment.tzinfo is None:
+        raise ValueError("naive datetime given where a moment is expected")
+    return (moment - EPOCH) // timedelta(microseconds=1)
+
+
+def from_micros(value: int) -> datetime:
+    """The aware UTC moment of :func:`micros`."""
+    return EPOCH + timedelta(microseconds=value)
+
+
+def iso_text(moment: datetime) -> str:
+    """A moment as ``YYYY-MM-DDTHH:MM:SS.ffffffZ`` text.
+
+    How the change log's JSON values and files of schema 5 and older keep moments.
+    """
+    if moment.tzinfo is None:
+        raise ValueError("naive datetime given where a moment is expected")
+    return moment.astimezone(UTC).strftime(_ISO)
+
+
+def parse_moment(value: int | str) -> datetime:
+    """A stored moment back as an aware UTC datetime.
+
+    Takes integer microseconds (also as digits), or the ISO text the change log and files of
+    schema 5 and older hold.
+    """
+    if isinstance(value, int):
+        return from_micros(value)
+    if value.lstrip("-").isdigit():
+        return from_micros(int(value))
+    try:
+        return datetime.strptime(value, _ISO).replace(tzinfo=UTC)
+    except ValueError:
+        moment = datetime.fromisoformat(value)
+        return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """A moment stored as integer microseconds since 1970 UTC; always returned timezone-aware.
+
+    Eight bytes instead of 27 characters of ISO text (schema 5 and older; migration ``0006``
+    converts them), exact to the microsecond, sorted and compared as numbers, and a plain
+    BIGINT on PostgreSQL too. Reads still accept the ISO text (:func:`parse_moment`).
     """
 
-    impl = String(32)
+    impl = BigInteger
     cache_ok = True
 
-    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> str | None:
-        """Format as UTC text; naive datetimes are a programming error."""
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> int | None:
+        """Microseconds since 1970 UTC; naive datetimes are a programming error."""
         if value is None:
             return None
-        if value.tzinfo is None:
-            raise ValueError("naive datetime given where a moment is expected")
-        return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+        return micros(value)
 
     def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
         """Parse back to an aware UTC datetime."""
         if value is None:
             return None
-        return datetime.strptime(value, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
+        return parse_moment(value)
 
 
 def utc_now() -> datetime:

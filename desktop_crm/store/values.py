@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy import Boolean, ColumnElement, Date, LargeBinary
 
-from desktop_crm.store.types import ExactDecimal, UtcDateTime
+from desktop_crm.store.types import ExactDecimal, UtcDateTime, iso_text, parse_moment
 
 _PLAIN = frozenset({str, int, float, bool, list, dict})
 
@@ -19,7 +19,7 @@ def to_json(value: Any) -> Any:
     if value is None or type(value) in _PLAIN:
         return value
     if isinstance(value, datetime):
-        return UtcDateTime().process_bind_param(value, None)  # type: ignore[arg-type]
+        return iso_text(value)  # the log keeps moments as ISO text (values, not columns)
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, Decimal):
@@ -37,7 +37,7 @@ def from_json(column: ColumnElement[Any], value: Any) -> Any:
         return None
     kind = column.type
     if isinstance(kind, UtcDateTime):
-        return kind.process_result_value(value, None)  # type: ignore[arg-type]
+        return parse_moment(value)
     if isinstance(kind, ExactDecimal):
         return Decimal(value)
     if isinstance(kind, Date):

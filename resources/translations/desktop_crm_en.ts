@@ -4,7 +4,7 @@
 <context>
     <name>ContactsScreen</name>
     <message numerus="yes">
-        <location filename="../../ui/contacts/contacts_screen.py" line="220" />
+        <location filename="../../ui/contacts/contacts_screen.py" line="221" />
         <source>Deleting %n contacts…</source>
         <translation>
             <numerusform>Deleting %n contact…</numerusform>
@@ -15,7 +15,7 @@
 <context>
     <name>ContactsView</name>
     <message numerus="yes">
-        <location filename="../../ui/contacts/contacts_view.py" line="443" />
+        <location filename="../../ui/contacts/contacts_view.py" line="444" />
         <source>%Ln people</source>
         <translation>
             <numerusform>%Ln person</numerusform>
@@ -23,7 +23,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/contacts/contacts_view.py" line="445" />
+        <location filename="../../ui/contacts/contacts_view.py" line="446" />
         <source>%Ln companies</source>
         <translation>
             <numerusform>%Ln company</numerusform>
@@ -31,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/contacts/contacts_view.py" line="543" />
+        <location filename="../../ui/contacts/contacts_view.py" line="544" />
         <source>%n selected</source>
         <translation>
             <numerusform>%n selected</numerusform>
@@ -39,7 +39,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/contacts/contacts_view.py" line="584" />
+        <location filename="../../ui/contacts/contacts_view.py" line="585" />
         <source>Delete %n contacts? You can undo this with Ctrl+Z.</source>
         <translation>
             <numerusform>Delete %n contact? You can undo this with Ctrl+Z.</numerusform>
@@ -61,7 +61,7 @@
 <context>
     <name>FileTransfer</name>
     <message numerus="yes">
-        <location filename="../../ui/contacts/contact_export.py" line="32" />
+        <location filename="../../ui/contacts/contact_export.py" line="33" />
         <source>Export %n contacts</source>
         <translation>
             <numerusform>Export %n contact</numerusform>
@@ -69,8 +69,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/contacts/contact_export.py" line="65" />
-        <location filename="../../ui/contacts/contact_export.py" line="93" />
+        <location filename="../../ui/contacts/contact_export.py" line="66" />
+        <location filename="../../ui/contacts/contact_export.py" line="92" />
         <source>Exported %Ln contacts to %1.</source>
         <translation>
             <numerusform>Exported %Ln contact to %1.</numerusform>
@@ -78,7 +78,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/file_transfer.py" line="165" />
+        <location filename="../../ui/imports/file_transfer.py" line="167" />
         <source>Exported %Ln rows to %1.</source>
         <translation>
             <numerusform>Exported %Ln row to %1.</numerusform>
@@ -86,7 +86,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/file_transfer.py" line="192" />
+        <location filename="../../ui/imports/file_transfer.py" line="195" />
         <source>Wrote %Ln rows to %1; import it into a new workspace to move it.</source>
         <translation>
             <numerusform>Wrote %Ln row to %1; import it into a new workspace to move it.</numerusform>
@@ -97,7 +97,7 @@
 <context>
     <name>ImportSummary</name>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="33" />
+        <location filename="../../ui/imports/import_summary.py" line="34" />
         <source>%Ln people created</source>
         <translation>
             <numerusform>%Ln person created</numerusform>
@@ -105,7 +105,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="34" />
+        <location filename="../../ui/imports/import_summary.py" line="35" />
         <source>%Ln people updated</source>
         <translation>
             <numerusform>%Ln person updated</numerusform>
@@ -113,7 +113,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="35" />
+        <location filename="../../ui/imports/import_summary.py" line="36" />
         <source>%Ln people skipped</source>
         <translation>
             <numerusform>%Ln person skipped</numerusform>
@@ -121,7 +121,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="38" />
+        <location filename="../../ui/imports/import_summary.py" line="39" />
         <source>%Ln companies created</source>
         <translation>
             <numerusform>%Ln company created</numerusform>
@@ -129,7 +129,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="39" />
+        <location filename="../../ui/imports/import_summary.py" line="40" />
         <source>%Ln companies updated</source>
         <translation>
             <numerusform>%Ln company updated</numerusform>
@@ -137,7 +137,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="40" />
+        <location filename="../../ui/imports/import_summary.py" line="41" />
         <source>%Ln companies skipped</source>
         <translation>
             <numerusform>%Ln company skipped</numerusform>
@@ -145,7 +145,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="43" />
+        <location filename="../../ui/imports/import_summary.py" line="44" />
         <source>%Ln deals created</source>
         <translation>
             <numerusform>%Ln deal created</numerusform>
@@ -153,7 +153,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="44" />
+        <location filename="../../ui/imports/import_summary.py" line="45" />
         <source>%Ln deals updated</source>
         <translation>
             <numerusform>%Ln deal updated</numerusform>
@@ -161,7 +161,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="45" />
+        <location filename="../../ui/imports/import_summary.py" line="46" />
         <source>%Ln deals skipped</source>
         <translation>
             <numerusform>%Ln deal skipped</numerusform>
@@ -169,7 +169,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="48" />
+        <location filename="../../ui/imports/import_summary.py" line="49" />
         <source>%Ln products created</source>
         <translation>
             <numerusform>%Ln product created</numerusform>
@@ -177,7 +177,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="49" />
+        <location filename="../../ui/imports/import_summary.py" line="50" />
         <source>%Ln products updated</source>
         <translation>
             <numerusform>%Ln product updated</numerusform>
@@ -185,7 +185,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="50" />
+        <location filename="../../ui/imports/import_summary.py" line="51" />
         <source>%Ln products skipped</source>
         <translation>
             <numerusform>%Ln product skipped</numerusform>
@@ -193,7 +193,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="58" />
+        <location filename="../../ui/imports/import_summary.py" line="59" />
         <source>%Ln people</source>
         <translation>
             <numerusform>%Ln person</numerusform>
@@ -201,7 +201,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="59" />
+        <location filename="../../ui/imports/import_summary.py" line="60" />
         <source>%Ln companies</source>
         <translation>
             <numerusform>%Ln company</numerusform>
@@ -209,7 +209,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="60" />
+        <location filename="../../ui/imports/import_summary.py" line="61" />
         <source>%Ln deals</source>
         <translation>
             <numerusform>%Ln deal</numerusform>
@@ -217,7 +217,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="61" />
+        <location filename="../../ui/imports/import_summary.py" line="62" />
         <source>%Ln products</source>
         <translation>
             <numerusform>%Ln product</numerusform>
@@ -225,7 +225,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="82" />
+        <location filename="../../ui/imports/import_summary.py" line="85" />
         <source>%Ln failed</source>
         <translation>
             <numerusform>%Ln failed</numerusform>
@@ -233,7 +233,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="132" />
+        <location filename="../../ui/imports/import_summary.py" line="133" />
         <source>%Ln rows have no name; each was named from its %1 (%2).</source>
         <translation>
             <numerusform>%Ln row has no name; it was named from its %1 (%2).</numerusform>
@@ -249,7 +249,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="167" />
+        <location filename="../../ui/imports/import_summary.py" line="161" />
         <source>%1: %Ln values could not be stored as mapped and were kept in notes (%2).</source>
         <translation>
             <numerusform>%1: %Ln value could not be stored as mapped and was kept in notes (%2).</numerusform>
@@ -257,7 +257,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="184" />
+        <location filename="../../ui/imports/import_summary.py" line="173" />
         <source>%Ln cards have values that were not kept (%1).</source>
         <translation>
             <numerusform>%Ln card has values that were not kept (%1).</numerusform>
@@ -265,7 +265,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="202" />
+        <location filename="../../ui/imports/import_summary.py" line="188" />
         <source>%Ln deals name a stage that is not in the pipeline; they start in the first stage and the names are kept in their notes (%1).</source>
         <translation>
             <numerusform>%Ln deal names a stage that is not in the pipeline; it starts in the first stage and the name is kept in its notes (%1).</numerusform>
@@ -273,7 +273,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="216" />
+        <location filename="../../ui/imports/import_summary.py" line="199" />
         <source>%1: “%2” is not a user (%Ln rows); kept in notes.</source>
         <translation>
             <numerusform>%1: “%2” is not a user (%Ln row); kept in notes.</numerusform>
@@ -281,7 +281,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="220" />
+        <location filename="../../ui/imports/import_summary.py" line="203" />
         <source>%1: %2 names are not users (%Ln rows); kept in notes.</source>
         <translation>
             <numerusform>%1: %2 names are not users (%Ln row); kept in notes.</numerusform>
@@ -289,7 +289,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="230" />
+        <location filename="../../ui/imports/import_summary.py" line="209" />
         <source>%1: added %Ln users (%2).</source>
         <translation>
             <numerusform>%1: added %Ln user (%2).</numerusform>
@@ -297,7 +297,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="234" />
+        <location filename="../../ui/imports/import_summary.py" line="213" />
         <source>The whole workspace (%Ln rows, history included) was loaded.</source>
         <translation>
             <numerusform>The whole workspace (%Ln row, history included) was loaded.</numerusform>
@@ -308,7 +308,7 @@
 <context>
     <name>OperationLabels</name>
     <message numerus="yes">
-        <location filename="../../ui/operation_labels.py" line="53" />
+        <location filename="../../ui/operation_labels.py" line="54" />
         <source>Delete %n companies</source>
         <translation>
             <numerusform>Delete %n company</numerusform>
@@ -316,7 +316,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/operation_labels.py" line="55" />
+        <location filename="../../ui/operation_labels.py" line="56" />
         <source>Delete %n people</source>
         <translation>
             <numerusform>Delete %n person</numerusform>
@@ -324,7 +324,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/operation_labels.py" line="59" />
+        <location filename="../../ui/operation_labels.py" line="60" />
         <source>Set %1 of %n companies</source>
         <translation>
             <numerusform>Set %1 of %n company</numerusform>
@@ -332,7 +332,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/operation_labels.py" line="61" />
+        <location filename="../../ui/operation_labels.py" line="62" />
         <source>Set %1 of %n people</source>
         <translation>
             <numerusform>Set %1 of %n person</numerusform>
@@ -340,7 +340,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/operation_labels.py" line="66" />
+        <location filename="../../ui/operation_labels.py" line="67" />
         <source>Tag %n companies with %1</source>
         <translation>
             <numerusform>Tag %n company with %1</numerusform>
@@ -348,7 +348,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/operation_labels.py" line="68" />
+        <location filename="../../ui/operation_labels.py" line="69" />
         <source>Tag %n people with %1</source>
         <translation>
             <numerusform>Tag %n person with %1</numerusform>
@@ -356,7 +356,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/operation_labels.py" line="79" />
+        <location filename="../../ui/operation_labels.py" line="80" />
         <source>Merge %n people into %1</source>
         <translation>
             <numerusform>Merge %n person into %1</numerusform>
@@ -394,7 +394,7 @@
 <context>
     <name>TodayView</name>
     <message numerus="yes">
-        <location filename="../../ui/today/today_view.py" line="84" />
+        <location filename="../../ui/today/today_view.py" line="85" />
         <source>Customers not contacted for %n days</source>
         <translation>
             <numerusform>Customers not contacted for %n day</numerusform>

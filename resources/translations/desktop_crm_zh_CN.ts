@@ -4,319 +4,319 @@
 <context>
     <name>CardDialog</name>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="75" />
+        <location filename="../../ui/contacts/card_dialog.py" line="76" />
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="78" />
+        <location filename="../../ui/contacts/card_dialog.py" line="79" />
         <source>mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="79" />
+        <location filename="../../ui/contacts/card_dialog.py" line="80" />
         <source>work</source>
         <translation>工作</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="80" />
+        <location filename="../../ui/contacts/card_dialog.py" line="81" />
         <source>home</source>
         <translation>住宅</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="81" />
+        <location filename="../../ui/contacts/card_dialog.py" line="82" />
         <source>fax</source>
         <translation>传真</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="82" />
+        <location filename="../../ui/contacts/card_dialog.py" line="83" />
         <source>other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="83" />
+        <location filename="../../ui/contacts/card_dialog.py" line="84" />
         <source>email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="84" />
+        <location filename="../../ui/contacts/card_dialog.py" line="85" />
         <source>main</source>
         <translation>总机</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="85" />
+        <location filename="../../ui/contacts/card_dialog.py" line="86" />
         <source>pager</source>
         <translation>寻呼机</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="86" />
+        <location filename="../../ui/contacts/card_dialog.py" line="87" />
         <source>home fax</source>
         <translation>住宅传真</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="87" />
+        <location filename="../../ui/contacts/card_dialog.py" line="88" />
         <source>work fax</source>
         <translation>工作传真</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="88" />
+        <location filename="../../ui/contacts/card_dialog.py" line="89" />
         <source>phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="91" />
+        <location filename="../../ui/contacts/card_dialog.py" line="92" />
         <source>name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="92" />
+        <location filename="../../ui/contacts/card_dialog.py" line="93" />
         <source>title</source>
         <translation>职位</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="93" />
+        <location filename="../../ui/contacts/card_dialog.py" line="94" />
         <source>status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="94" />
+        <location filename="../../ui/contacts/card_dialog.py" line="95" />
         <source>level</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="95" />
+        <location filename="../../ui/contacts/card_dialog.py" line="96" />
         <source>company</source>
         <translation>公司</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="96" />
+        <location filename="../../ui/contacts/card_dialog.py" line="97" />
         <source>notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="97" />
+        <location filename="../../ui/contacts/card_dialog.py" line="98" />
         <source>source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="98" />
+        <location filename="../../ui/contacts/card_dialog.py" line="99" />
         <source>owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="99" />
+        <location filename="../../ui/contacts/card_dialog.py" line="100" />
         <source>deleted</source>
         <translation>删除时间</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="100" />
+        <location filename="../../ui/contacts/card_dialog.py" line="101" />
         <source>birthday</source>
         <translation>生日</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="101" />
+        <location filename="../../ui/contacts/card_dialog.py" line="102" />
         <source>department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="105" />
+        <location filename="../../ui/contacts/card_dialog.py" line="106" />
         <source>Call</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="106" />
+        <location filename="../../ui/contacts/card_dialog.py" line="107" />
         <source>Visit</source>
         <translation>拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="107" />
+        <location filename="../../ui/contacts/card_dialog.py" line="108" />
         <source>Message</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="108" />
+        <location filename="../../ui/contacts/card_dialog.py" line="109" />
         <source>Meeting</source>
         <translation>会议</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="109" />
+        <location filename="../../ui/contacts/card_dialog.py" line="110" />
         <source>Email</source>
         <translation>邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="110" />
+        <location filename="../../ui/contacts/card_dialog.py" line="111" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="119" />
+        <location filename="../../ui/contacts/card_dialog.py" line="120" />
         <source>Loading…</source>
         <translation>加载中…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="129" />
+        <location filename="../../ui/contacts/card_dialog.py" line="130" />
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="136" />
-        <location filename="../../ui/contacts/card_dialog.py" line="196" />
+        <location filename="../../ui/contacts/card_dialog.py" line="137" />
+        <location filename="../../ui/contacts/card_dialog.py" line="197" />
         <source>Details</source>
         <translation>详细信息</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="139" />
+        <location filename="../../ui/contacts/card_dialog.py" line="140" />
         <source>People</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="152" />
+        <location filename="../../ui/contacts/card_dialog.py" line="153" />
         <source>Log what happened</source>
         <translation>记录跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="168" />
+        <location filename="../../ui/contacts/card_dialog.py" line="169" />
         <source>What was it about? (optional)</source>
         <translation>沟通了什么？（可选）</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="170" />
+        <location filename="../../ui/contacts/card_dialog.py" line="171" />
         <source>Notes (optional)</source>
         <translation>备注（可选）</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="173" />
+        <location filename="../../ui/contacts/card_dialog.py" line="174" />
         <source>Plan the next follow-up:</source>
         <translation>安排下次跟进：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="181" />
+        <location filename="../../ui/contacts/card_dialog.py" line="182" />
         <source>Next step</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="184" />
+        <location filename="../../ui/contacts/card_dialog.py" line="185" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="196" />
+        <location filename="../../ui/contacts/card_dialog.py" line="197" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="196" />
+        <location filename="../../ui/contacts/card_dialog.py" line="197" />
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="199" />
+        <location filename="../../ui/contacts/card_dialog.py" line="200" />
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="214" />
+        <location filename="../../ui/contacts/card_dialog.py" line="215" />
         <source>This contact no longer exists.</source>
         <translation>该联系人已不存在。</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="230" />
+        <location filename="../../ui/contacts/card_dialog.py" line="231" />
         <source>Level %1</source>
         <translation>%1 级</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="266" />
+        <location filename="../../ui/contacts/card_dialog.py" line="267" />
         <source>website</source>
         <translation>网站</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="102" />
-        <location filename="../../ui/contacts/card_dialog.py" line="268" />
+        <location filename="../../ui/contacts/card_dialog.py" line="103" />
+        <location filename="../../ui/contacts/card_dialog.py" line="269" />
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="272" />
+        <location filename="../../ui/contacts/card_dialog.py" line="273" />
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="273" />
+        <location filename="../../ui/contacts/card_dialog.py" line="274" />
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="274" />
+        <location filename="../../ui/contacts/card_dialog.py" line="275" />
         <source>Birthday</source>
         <translation>生日</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="275" />
+        <location filename="../../ui/contacts/card_dialog.py" line="276" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="276" />
+        <location filename="../../ui/contacts/card_dialog.py" line="277" />
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="278" />
+        <location filename="../../ui/contacts/card_dialog.py" line="279" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="295" />
+        <location filename="../../ui/contacts/card_dialog.py" line="296" />
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="296" />
+        <location filename="../../ui/contacts/card_dialog.py" line="297" />
         <source>Copy %1</source>
         <translation>复制 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="315" />
+        <location filename="../../ui/contacts/card_dialog.py" line="316" />
         <source>Follow-up</source>
         <translation>跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="316" />
+        <location filename="../../ui/contacts/card_dialog.py" line="317" />
         <source>Deal</source>
         <translation>商机</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="317" />
+        <location filename="../../ui/contacts/card_dialog.py" line="318" />
         <source>Quote</source>
         <translation>报价单</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="318" />
+        <location filename="../../ui/contacts/card_dialog.py" line="319" />
         <source>Contract</source>
         <translation>合同</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="321" />
+        <location filename="../../ui/contacts/card_dialog.py" line="322" />
         <source>Created</source>
         <translation>创建</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="322" />
+        <location filename="../../ui/contacts/card_dialog.py" line="323" />
         <source>Changed</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="323" />
+        <location filename="../../ui/contacts/card_dialog.py" line="324" />
         <source>Deleted</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="324" />
+        <location filename="../../ui/contacts/card_dialog.py" line="325" />
         <source>Restored</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="377" />
+        <location filename="../../ui/contacts/card_dialog.py" line="378" />
         <source>Logged.</source>
         <translation>已记录。</translation>
     </message>
@@ -324,47 +324,47 @@
 <context>
     <name>ContactsScreen</name>
     <message>
-        <location filename="../../ui/contacts/contacts_screen.py" line="66" />
+        <location filename="../../ui/contacts/contacts_screen.py" line="67" />
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_screen.py" line="105" />
+        <location filename="../../ui/contacts/contacts_screen.py" line="106" />
         <source>Remove view “%1”</source>
         <translation>删除视图“%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_screen.py" line="108" />
+        <location filename="../../ui/contacts/contacts_screen.py" line="109" />
         <source>View removed.</source>
         <translation>视图已删除。</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_screen.py" line="116" />
+        <location filename="../../ui/contacts/contacts_screen.py" line="117" />
         <source>View “%1” saved.</source>
         <translation>视图“%1”已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_screen.py" line="166" />
+        <location filename="../../ui/contacts/contacts_screen.py" line="167" />
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_screen.py" line="194" />
+        <location filename="../../ui/contacts/contacts_screen.py" line="195" />
         <source>Merged.</source>
         <translation>已合并。</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_screen.py" line="214" />
+        <location filename="../../ui/contacts/contacts_screen.py" line="215" />
         <source>Deleted.</source>
         <translation>已删除。</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_screen.py" line="219" />
+        <location filename="../../ui/contacts/contacts_screen.py" line="220" />
         <source>Delete contacts</source>
         <translation>删除联系人</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/contacts/contacts_screen.py" line="220" />
+        <location filename="../../ui/contacts/contacts_screen.py" line="221" />
         <source>Deleting %n contacts…</source>
         <translation>
             <numerusform>正在删除 %n 个联系人…</numerusform>
@@ -374,300 +374,300 @@
 <context>
     <name>ContactsView</name>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="86" />
+        <location filename="../../ui/contacts/contacts_view.py" line="87" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="87" />
+        <location filename="../../ui/contacts/contacts_view.py" line="88" />
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="88" />
+        <location filename="../../ui/contacts/contacts_view.py" line="89" />
         <source>Company</source>
         <translation>公司</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="89" />
+        <location filename="../../ui/contacts/contacts_view.py" line="90" />
         <source>Title</source>
         <translation>职位</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="90" />
+        <location filename="../../ui/contacts/contacts_view.py" line="91" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="91" />
+        <location filename="../../ui/contacts/contacts_view.py" line="92" />
         <source>Email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="92" />
+        <location filename="../../ui/contacts/contacts_view.py" line="93" />
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="93" />
+        <location filename="../../ui/contacts/contacts_view.py" line="94" />
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="94" />
+        <location filename="../../ui/contacts/contacts_view.py" line="95" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="95" />
+        <location filename="../../ui/contacts/contacts_view.py" line="96" />
         <source>Level</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="96" />
+        <location filename="../../ui/contacts/contacts_view.py" line="97" />
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="97" />
+        <location filename="../../ui/contacts/contacts_view.py" line="98" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="98" />
+        <location filename="../../ui/contacts/contacts_view.py" line="99" />
         <source>Created</source>
         <translation>创建日期</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="99" />
+        <location filename="../../ui/contacts/contacts_view.py" line="100" />
         <source>Last contact</source>
         <translation>最近联系</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="107" />
+        <location filename="../../ui/contacts/contacts_view.py" line="108" />
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="111" />
+        <location filename="../../ui/contacts/contacts_view.py" line="112" />
         <source>People</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="112" />
+        <location filename="../../ui/contacts/contacts_view.py" line="113" />
         <source>Companies</source>
         <translation>公司</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="115" />
+        <location filename="../../ui/contacts/contacts_view.py" line="116" />
         <source>Filter by name, pinyin, phone, email, tag…</source>
         <translation>按姓名、拼音、电话、邮箱、标签筛选…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="121" />
+        <location filename="../../ui/contacts/contacts_view.py" line="122" />
         <source>New…</source>
         <translation>新建…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="122" />
+        <location filename="../../ui/contacts/contacts_view.py" line="123" />
         <source>A new person or company, as the list shows</source>
         <translation>按当前列表新建联系人或公司</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="125" />
+        <location filename="../../ui/contacts/contacts_view.py" line="126" />
         <source>Duplicates…</source>
         <translation>查重…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="128" />
+        <location filename="../../ui/contacts/contacts_view.py" line="129" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="129" />
+        <location filename="../../ui/contacts/contacts_view.py" line="130" />
         <source>Export the selected people, or the whole list</source>
         <translation>导出选中的联系人，或整个列表</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="135" />
+        <location filename="../../ui/contacts/contacts_view.py" line="136" />
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="136" />
+        <location filename="../../ui/contacts/contacts_view.py" line="137" />
         <source>Any level</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="137" />
+        <location filename="../../ui/contacts/contacts_view.py" line="138" />
         <source>Any tag</source>
         <translation>全部标签</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="138" />
+        <location filename="../../ui/contacts/contacts_view.py" line="139" />
         <source>Any city</source>
         <translation>全部城市</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="139" />
+        <location filename="../../ui/contacts/contacts_view.py" line="140" />
         <source>Any source</source>
         <translation>全部来源</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="140" />
+        <location filename="../../ui/contacts/contacts_view.py" line="141" />
         <source>Any owner</source>
         <translation>全部负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="142" />
+        <location filename="../../ui/contacts/contacts_view.py" line="143" />
         <source>Any time</source>
         <translation>任意时间</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="144" />
+        <location filename="../../ui/contacts/contacts_view.py" line="145" />
         <source>Added in the last 7 days</source>
         <translation>最近 7 天添加</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="145" />
+        <location filename="../../ui/contacts/contacts_view.py" line="146" />
         <source>Added in the last 30 days</source>
         <translation>最近 30 天添加</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="146" />
+        <location filename="../../ui/contacts/contacts_view.py" line="147" />
         <source>Added in the last year</source>
         <translation>最近一年添加</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="161" />
+        <location filename="../../ui/contacts/contacts_view.py" line="162" />
         <source>Quiet for</source>
         <translation>未联系超过</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="162" />
+        <location filename="../../ui/contacts/contacts_view.py" line="163" />
         <source>Only contacts nobody has contacted for this long</source>
         <translation>只显示这段时间内无人联系的联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="166" />
+        <location filename="../../ui/contacts/contacts_view.py" line="167" />
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="169" />
+        <location filename="../../ui/contacts/contacts_view.py" line="170" />
         <source>Save view…</source>
         <translation>保存视图…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="170" />
+        <location filename="../../ui/contacts/contacts_view.py" line="171" />
         <source>Keep these filters, sort and columns in the sidebar</source>
         <translation>把当前的筛选、排序和列保存到侧栏</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="173" />
+        <location filename="../../ui/contacts/contacts_view.py" line="174" />
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="174" />
+        <location filename="../../ui/contacts/contacts_view.py" line="175" />
         <source>Clear all filters</source>
         <translation>清除全部筛选条件</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="185" />
+        <location filename="../../ui/contacts/contacts_view.py" line="186" />
         <source>Tag…</source>
         <translation>加标签…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="189" />
+        <location filename="../../ui/contacts/contacts_view.py" line="190" />
         <source>Set status</source>
         <translation>设置状态</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="192" />
+        <location filename="../../ui/contacts/contacts_view.py" line="193" />
         <source>Set level</source>
         <translation>设置等级</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="194" />
+        <location filename="../../ui/contacts/contacts_view.py" line="195" />
         <source>Assign owner</source>
         <translation>指定负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="197" />
+        <location filename="../../ui/contacts/contacts_view.py" line="198" />
         <source>Merge…</source>
         <translation>合并…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="198" />
+        <location filename="../../ui/contacts/contacts_view.py" line="199" />
         <source>Merge the selected people into one</source>
         <translation>把选中的联系人合并为一个</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="203" />
+        <location filename="../../ui/contacts/contacts_view.py" line="204" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="373" />
+        <location filename="../../ui/contacts/contacts_view.py" line="374" />
         <source>Save view</source>
         <translation>保存视图</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="373" />
+        <location filename="../../ui/contacts/contacts_view.py" line="374" />
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/contacts/contacts_view.py" line="443" />
+        <location filename="../../ui/contacts/contacts_view.py" line="444" />
         <source>%Ln people</source>
         <translation>
             <numerusform>%Ln 人</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/contacts/contacts_view.py" line="445" />
+        <location filename="../../ui/contacts/contacts_view.py" line="446" />
         <source>%Ln companies</source>
         <translation>
             <numerusform>%Ln 家公司</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/contacts/contacts_view.py" line="584" />
+        <location filename="../../ui/contacts/contacts_view.py" line="585" />
         <source>Delete %n contacts? You can undo this with Ctrl+Z.</source>
         <translation>
             <numerusform>删除 %n 个联系人？可以用 Ctrl+Z 撤销。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/contacts/contacts_view.py" line="543" />
+        <location filename="../../ui/contacts/contacts_view.py" line="544" />
         <source>%n selected</source>
         <translation>
             <numerusform>已选 %n 项</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="564" />
+        <location filename="../../ui/contacts/contacts_view.py" line="565" />
         <source>Changed to %1.</source>
         <translation>已改为%1。</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="570" />
+        <location filename="../../ui/contacts/contacts_view.py" line="571" />
         <source>Tag contacts</source>
         <translation>给联系人加标签</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="570" />
+        <location filename="../../ui/contacts/contacts_view.py" line="571" />
         <source>Tag:</source>
         <translation>标签：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="576" />
+        <location filename="../../ui/contacts/contacts_view.py" line="577" />
         <source>Tagged with %1.</source>
         <translation>已添加标签“%1”。</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="583" />
+        <location filename="../../ui/contacts/contacts_view.py" line="584" />
         <source>Delete contacts</source>
         <translation>删除联系人</translation>
     </message>
@@ -675,12 +675,12 @@
 <context>
     <name>ContractsScreen</name>
     <message>
-        <location filename="../../ui/placeholders/placeholder_screens.py" line="93" />
+        <location filename="../../ui/placeholders/placeholder_screens.py" line="94" />
         <source>Contracts</source>
         <translation>合同</translation>
     </message>
     <message>
-        <location filename="../../ui/placeholders/placeholder_screens.py" line="96" />
+        <location filename="../../ui/placeholders/placeholder_screens.py" line="97" />
         <source>Contracts, payment plans and payments received.</source>
         <translation>合同、回款计划和已收款项。</translation>
     </message>
@@ -766,193 +766,193 @@
 <context>
     <name>FileTransfer</name>
     <message>
-        <location filename="../../ui/contacts/contact_export.py" line="25" />
-        <location filename="../../ui/imports/file_transfer.py" line="141" />
-        <location filename="../../ui/imports/file_transfer.py" line="179" />
+        <location filename="../../ui/contacts/contact_export.py" line="26" />
+        <location filename="../../ui/imports/file_transfer.py" line="143" />
+        <location filename="../../ui/imports/file_transfer.py" line="181" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contact_export.py" line="26" />
-        <location filename="../../ui/imports/file_transfer.py" line="142" />
+        <location filename="../../ui/contacts/contact_export.py" line="27" />
+        <location filename="../../ui/imports/file_transfer.py" line="144" />
         <source>CSV, UTF-8 (*.csv)</source>
         <translation>CSV，UTF-8 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contact_export.py" line="27" />
+        <location filename="../../ui/contacts/contact_export.py" line="28" />
         <source>vCard 3.0 (*.vcf)</source>
         <translation>vCard 3.0 (*.vcf)</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contact_export.py" line="28" />
+        <location filename="../../ui/contacts/contact_export.py" line="29" />
         <source>vCard 4.0 (*.vcf)</source>
         <translation>vCard 4.0 (*.vcf)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/contacts/contact_export.py" line="32" />
+        <location filename="../../ui/contacts/contact_export.py" line="33" />
         <source>Export %n contacts</source>
         <translation>
             <numerusform>导出 %n 个联系人</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contact_export.py" line="59" />
-        <location filename="../../ui/contacts/contact_export.py" line="89" />
-        <location filename="../../ui/imports/file_transfer.py" line="159" />
+        <location filename="../../ui/contacts/contact_export.py" line="60" />
+        <location filename="../../ui/contacts/contact_export.py" line="88" />
+        <location filename="../../ui/imports/file_transfer.py" line="161" />
         <source>Exporting to %1…</source>
         <translation>正在导出到 %1…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/contacts/contact_export.py" line="65" />
-        <location filename="../../ui/contacts/contact_export.py" line="93" />
+        <location filename="../../ui/contacts/contact_export.py" line="66" />
+        <location filename="../../ui/contacts/contact_export.py" line="92" />
         <source>Exported %Ln contacts to %1.</source>
         <translation>
             <numerusform>已导出 %Ln 个联系人到 %1。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/imports/file_transfer.py" line="56" />
+        <location filename="../../ui/imports/file_transfer.py" line="57" />
         <source>Importing %1…</source>
         <translation>正在导入 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/file_transfer.py" line="55" />
-        <location filename="../../ui/imports/file_transfer.py" line="98" />
+        <location filename="../../ui/imports/file_transfer.py" line="56" />
+        <location filename="../../ui/imports/file_transfer.py" line="100" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/file_transfer.py" line="73" />
+        <location filename="../../ui/imports/file_transfer.py" line="74" />
         <source>…and %1 more.</source>
         <translation>……还有 %1 条。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/file_transfer.py" line="76" />
+        <location filename="../../ui/imports/file_transfer.py" line="78" />
         <source>Rows that could not be imported are listed in %1.</source>
         <translation>无法导入的行已列在 %1 中。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/file_transfer.py" line="81" />
+        <location filename="../../ui/imports/file_transfer.py" line="83" />
         <source>Edit &gt; Undo takes the whole import back.</source>
         <translation>“编辑 &gt; 撤销”可撤回整次导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/file_transfer.py" line="89" />
+        <location filename="../../ui/imports/file_transfer.py" line="91" />
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/file_transfer.py" line="101" />
+        <location filename="../../ui/imports/file_transfer.py" line="103" />
         <source>Spreadsheets and contact files (*.xlsx *.xlsm *.xls *.ods *.csv *.txt *.htm *.html *.xml *.fods *.ldif *.vcf *.vcard);;All files (*)</source>
         <translation>表格和联系人文件 (*.xlsx *.xlsm *.xls *.ods *.csv *.txt *.htm *.html *.xml *.fods *.ldif *.vcf *.vcard);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contact_export.py" line="58" />
-        <location filename="../../ui/contacts/contact_export.py" line="88" />
-        <location filename="../../ui/imports/file_transfer.py" line="146" />
-        <location filename="../../ui/imports/file_transfer.py" line="158" />
+        <location filename="../../ui/contacts/contact_export.py" line="59" />
+        <location filename="../../ui/contacts/contact_export.py" line="87" />
+        <location filename="../../ui/imports/file_transfer.py" line="148" />
+        <location filename="../../ui/imports/file_transfer.py" line="160" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/file_transfer.py" line="177" />
-        <location filename="../../ui/imports/file_transfer.py" line="186" />
+        <location filename="../../ui/imports/file_transfer.py" line="179" />
+        <location filename="../../ui/imports/file_transfer.py" line="188" />
         <source>Export Whole Workspace</source>
         <translation>导出整个工作区</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/file_transfer.py" line="187" />
+        <location filename="../../ui/imports/file_transfer.py" line="189" />
         <source>Exporting the workspace…</source>
         <translation>正在导出工作区…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/file_transfer.py" line="165" />
+        <location filename="../../ui/imports/file_transfer.py" line="167" />
         <source>Exported %Ln rows to %1.</source>
         <translation>
             <numerusform>已导出 %Ln 行到 %1。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/imports/file_transfer.py" line="68" />
+        <location filename="../../ui/imports/file_transfer.py" line="69" />
         <source>%1: %2.</source>
         <translation>%1：%2。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/file_transfer.py" line="192" />
+        <location filename="../../ui/imports/file_transfer.py" line="195" />
         <source>Wrote %Ln rows to %1; import it into a new workspace to move it.</source>
         <translation>
             <numerusform>已写入 %Ln 行到 %1；导入到新的工作区即可迁移。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/imports/file_transfer.py" line="204" />
-        <location filename="../../ui/imports/file_transfer.py" line="210" />
+        <location filename="../../ui/imports/file_transfer.py" line="209" />
+        <location filename="../../ui/imports/file_transfer.py" line="215" />
         <source>English template (*.xlsx)</source>
         <translation>英文模板 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/file_transfer.py" line="213" />
+        <location filename="../../ui/imports/file_transfer.py" line="218" />
         <source>Save Import Template</source>
         <translation>保存导入模板</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/file_transfer.py" line="230" />
+        <location filename="../../ui/imports/file_transfer.py" line="235" />
         <source>Template saved as %1.</source>
         <translation>模板已保存为 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/file_transfer.py" line="248" />
+        <location filename="../../ui/imports/file_transfer.py" line="253" />
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/file_transfer.py" line="252" />
+        <location filename="../../ui/imports/file_transfer.py" line="257" />
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/file_transfer.py" line="254" />
-        <location filename="../../ui/imports/file_transfer.py" line="272" />
+        <location filename="../../ui/imports/file_transfer.py" line="259" />
+        <location filename="../../ui/imports/file_transfer.py" line="277" />
         <source>&amp;Deals…</source>
         <translation>商机(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/file_transfer.py" line="255" />
+        <location filename="../../ui/imports/file_transfer.py" line="260" />
         <source>&amp;Quotes…</source>
         <translation>报价单(&amp;Q)…</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/file_transfer.py" line="256" />
+        <location filename="../../ui/imports/file_transfer.py" line="261" />
         <source>&amp;Activities…</source>
         <translation>活动记录(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/file_transfer.py" line="257" />
+        <location filename="../../ui/imports/file_transfer.py" line="262" />
         <source>&amp;Products…</source>
         <translation>产品(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/file_transfer.py" line="264" />
+        <location filename="../../ui/imports/file_transfer.py" line="269" />
         <source>&amp;Whole Workspace…</source>
         <translation>整个工作区(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/file_transfer.py" line="268" />
+        <location filename="../../ui/imports/file_transfer.py" line="273" />
         <source>Import &amp;Templates</source>
         <translation>导入模板(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/file_transfer.py" line="270" />
+        <location filename="../../ui/imports/file_transfer.py" line="275" />
         <source>&amp;People…</source>
         <translation>联系人(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/file_transfer.py" line="271" />
+        <location filename="../../ui/imports/file_transfer.py" line="276" />
         <source>&amp;Companies…</source>
         <translation>公司(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/file_transfer.py" line="273" />
+        <location filename="../../ui/imports/file_transfer.py" line="278" />
         <source>P&amp;roducts…</source>
         <translation>产品(&amp;R)…</translation>
     </message>
@@ -988,32 +988,32 @@
 <context>
     <name>GlobalSearch</name>
     <message>
-        <location filename="../../ui/search_box.py" line="27" />
+        <location filename="../../ui/search_box.py" line="33" />
         <source>Search everything (Ctrl+K)</source>
         <translation>全局搜索 (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../ui/search_box.py" line="47" />
+        <location filename="../../ui/search_box.py" line="53" />
         <source>Person</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/search_box.py" line="48" />
+        <location filename="../../ui/search_box.py" line="54" />
         <source>Company</source>
         <translation>公司</translation>
     </message>
     <message>
-        <location filename="../../ui/search_box.py" line="49" />
+        <location filename="../../ui/search_box.py" line="55" />
         <source>Deal</source>
         <translation>商机</translation>
     </message>
     <message>
-        <location filename="../../ui/search_box.py" line="50" />
+        <location filename="../../ui/search_box.py" line="56" />
         <source>Quote</source>
         <translation>报价单</translation>
     </message>
     <message>
-        <location filename="../../ui/search_box.py" line="60" />
+        <location filename="../../ui/search_box.py" line="66" />
         <source>No matches</source>
         <translation>没有匹配结果</translation>
     </message>
@@ -1021,297 +1021,297 @@
 <context>
     <name>ImportFields</name>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="14" />
+        <location filename="../../ui/imports/field_labels.py" line="15" />
         <source>People</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="15" />
+        <location filename="../../ui/imports/field_labels.py" line="16" />
         <source>Companies</source>
         <translation>公司</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="16" />
+        <location filename="../../ui/imports/field_labels.py" line="17" />
         <source>Deals</source>
         <translation>商机</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="17" />
+        <location filename="../../ui/imports/field_labels.py" line="18" />
         <source>Products</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="25" />
+        <location filename="../../ui/imports/field_labels.py" line="26" />
         <source>Custom field: %1</source>
         <translation>自定义字段：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="27" />
+        <location filename="../../ui/imports/field_labels.py" line="28" />
         <source>Company name</source>
         <translation>公司名称</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="28" />
+        <location filename="../../ui/imports/field_labels.py" line="29" />
         <source>Product name</source>
         <translation>产品名称</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="29" />
+        <location filename="../../ui/imports/field_labels.py" line="30" />
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="34" />
+        <location filename="../../ui/imports/field_labels.py" line="35" />
         <source>Ignore</source>
         <translation>忽略</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="35" />
+        <location filename="../../ui/imports/field_labels.py" line="36" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="36" />
+        <location filename="../../ui/imports/field_labels.py" line="37" />
         <source>Family name</source>
         <translation>姓</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="37" />
+        <location filename="../../ui/imports/field_labels.py" line="38" />
         <source>Given name</source>
         <translation>名</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="38" />
+        <location filename="../../ui/imports/field_labels.py" line="39" />
         <source>Company</source>
         <translation>公司</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="39" />
+        <location filename="../../ui/imports/field_labels.py" line="40" />
         <source>Job title</source>
         <translation>职位</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="41" />
+        <location filename="../../ui/imports/field_labels.py" line="42" />
         <source>Deal</source>
         <translation>商机</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="42" />
+        <location filename="../../ui/imports/field_labels.py" line="43" />
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="43" />
+        <location filename="../../ui/imports/field_labels.py" line="44" />
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="44" />
+        <location filename="../../ui/imports/field_labels.py" line="45" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="45" />
+        <location filename="../../ui/imports/field_labels.py" line="46" />
         <source>Home phone</source>
         <translation>家庭电话</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="46" />
+        <location filename="../../ui/imports/field_labels.py" line="47" />
         <source>Fax</source>
         <translation>传真</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="47" />
+        <location filename="../../ui/imports/field_labels.py" line="48" />
         <source>Email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="48" />
+        <location filename="../../ui/imports/field_labels.py" line="49" />
         <source>Other email</source>
         <translation>其他邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="49" />
+        <location filename="../../ui/imports/field_labels.py" line="50" />
         <source>Street</source>
         <translation>街道地址</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="50" />
+        <location filename="../../ui/imports/field_labels.py" line="51" />
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="51" />
+        <location filename="../../ui/imports/field_labels.py" line="52" />
         <source>Province / state</source>
         <translation>省份</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="52" />
+        <location filename="../../ui/imports/field_labels.py" line="53" />
         <source>Postcode</source>
         <translation>邮编</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="53" />
+        <location filename="../../ui/imports/field_labels.py" line="54" />
         <source>Country</source>
         <translation>国家/地区</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="54" />
+        <location filename="../../ui/imports/field_labels.py" line="55" />
         <source>Website</source>
         <translation>网址</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="55" />
+        <location filename="../../ui/imports/field_labels.py" line="56" />
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="56" />
+        <location filename="../../ui/imports/field_labels.py" line="57" />
         <source>QQ</source>
         <translation>QQ</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="57" />
+        <location filename="../../ui/imports/field_labels.py" line="58" />
         <source>Birthday</source>
         <translation>生日</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="58" />
+        <location filename="../../ui/imports/field_labels.py" line="59" />
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="59" />
+        <location filename="../../ui/imports/field_labels.py" line="60" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="60" />
+        <location filename="../../ui/imports/field_labels.py" line="61" />
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="61" />
+        <location filename="../../ui/imports/field_labels.py" line="62" />
         <source>Level</source>
         <translation>客户等级</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="62" />
+        <location filename="../../ui/imports/field_labels.py" line="63" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="64" />
+        <location filename="../../ui/imports/field_labels.py" line="65" />
         <source>Open / won / lost</source>
         <translation>进行中/赢单/输单</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="65" />
+        <location filename="../../ui/imports/field_labels.py" line="66" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="66" />
+        <location filename="../../ui/imports/field_labels.py" line="67" />
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="67" />
+        <location filename="../../ui/imports/field_labels.py" line="68" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="68" />
+        <location filename="../../ui/imports/field_labels.py" line="69" />
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="69" />
+        <location filename="../../ui/imports/field_labels.py" line="70" />
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="70" />
+        <location filename="../../ui/imports/field_labels.py" line="71" />
         <source>Expected close</source>
         <translation>预计成交日期</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="71" />
+        <location filename="../../ui/imports/field_labels.py" line="72" />
         <source>Closed on</source>
         <translation>成交日期</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="72" />
+        <location filename="../../ui/imports/field_labels.py" line="73" />
         <source>Lost reason</source>
         <translation>输单原因</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="73" />
+        <location filename="../../ui/imports/field_labels.py" line="74" />
         <source>Code / SKU</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="74" />
+        <location filename="../../ui/imports/field_labels.py" line="75" />
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="75" />
+        <location filename="../../ui/imports/field_labels.py" line="76" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="76" />
+        <location filename="../../ui/imports/field_labels.py" line="77" />
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="77" />
+        <location filename="../../ui/imports/field_labels.py" line="78" />
         <source>Tax rate %</source>
         <translation>税率 %</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="78" />
+        <location filename="../../ui/imports/field_labels.py" line="79" />
         <source>On sale</source>
         <translation>在售</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="79" />
+        <location filename="../../ui/imports/field_labels.py" line="80" />
         <source>Created (date)</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="88" />
+        <location filename="../../ui/imports/field_labels.py" line="89" />
         <source>Year-month-day (2025-03-04)</source>
         <translation>年-月-日（2025-03-04）</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="89" />
+        <location filename="../../ui/imports/field_labels.py" line="90" />
         <source>Day/month/year (04/03/2025)</source>
         <translation>日/月/年（04/03/2025）</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="90" />
+        <location filename="../../ui/imports/field_labels.py" line="91" />
         <source>Month/day/year (03/04/2025)</source>
         <translation>月/日/年（03/04/2025）</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="98" />
+        <location filename="../../ui/imports/field_labels.py" line="99" />
         <source>Skip them (change nothing)</source>
         <translation>跳过（不做改动）</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="99" />
+        <location filename="../../ui/imports/field_labels.py" line="100" />
         <source>Fill their empty fields</source>
         <translation>只填写空白字段</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="100" />
+        <location filename="../../ui/imports/field_labels.py" line="101" />
         <source>Overwrite with the file's values</source>
         <translation>用文件中的值覆盖</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="101" />
+        <location filename="../../ui/imports/field_labels.py" line="102" />
         <source>Create new records anyway</source>
         <translation>仍然新建记录</translation>
     </message>
@@ -1319,172 +1319,172 @@
 <context>
     <name>ImportSummary</name>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="33" />
+        <location filename="../../ui/imports/import_summary.py" line="34" />
         <source>%Ln people created</source>
         <translation>
             <numerusform>已新建 %Ln 位联系人</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="34" />
+        <location filename="../../ui/imports/import_summary.py" line="35" />
         <source>%Ln people updated</source>
         <translation>
             <numerusform>已更新 %Ln 位联系人</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="35" />
+        <location filename="../../ui/imports/import_summary.py" line="36" />
         <source>%Ln people skipped</source>
         <translation>
             <numerusform>已跳过 %Ln 位联系人</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="38" />
+        <location filename="../../ui/imports/import_summary.py" line="39" />
         <source>%Ln companies created</source>
         <translation>
             <numerusform>已新建 %Ln 家公司</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="39" />
+        <location filename="../../ui/imports/import_summary.py" line="40" />
         <source>%Ln companies updated</source>
         <translation>
             <numerusform>已更新 %Ln 家公司</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="40" />
+        <location filename="../../ui/imports/import_summary.py" line="41" />
         <source>%Ln companies skipped</source>
         <translation>
             <numerusform>已跳过 %Ln 家公司</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="43" />
+        <location filename="../../ui/imports/import_summary.py" line="44" />
         <source>%Ln deals created</source>
         <translation>
             <numerusform>已新建 %Ln 个商机</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="44" />
+        <location filename="../../ui/imports/import_summary.py" line="45" />
         <source>%Ln deals updated</source>
         <translation>
             <numerusform>已更新 %Ln 个商机</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="45" />
+        <location filename="../../ui/imports/import_summary.py" line="46" />
         <source>%Ln deals skipped</source>
         <translation>
             <numerusform>已跳过 %Ln 个商机</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="48" />
+        <location filename="../../ui/imports/import_summary.py" line="49" />
         <source>%Ln products created</source>
         <translation>
             <numerusform>已新建 %Ln 个产品</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="49" />
+        <location filename="../../ui/imports/import_summary.py" line="50" />
         <source>%Ln products updated</source>
         <translation>
             <numerusform>已更新 %Ln 个产品</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="50" />
+        <location filename="../../ui/imports/import_summary.py" line="51" />
         <source>%Ln products skipped</source>
         <translation>
             <numerusform>已跳过 %Ln 个产品</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="58" />
+        <location filename="../../ui/imports/import_summary.py" line="59" />
         <source>%Ln people</source>
         <translation>
             <numerusform>%Ln 人</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="59" />
+        <location filename="../../ui/imports/import_summary.py" line="60" />
         <source>%Ln companies</source>
         <translation>
             <numerusform>%Ln 家公司</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="60" />
+        <location filename="../../ui/imports/import_summary.py" line="61" />
         <source>%Ln deals</source>
         <translation>
             <numerusform>%Ln 个商机</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="61" />
+        <location filename="../../ui/imports/import_summary.py" line="62" />
         <source>%Ln products</source>
         <translation>
             <numerusform>%Ln 个产品</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_summary.py" line="76" />
+        <location filename="../../ui/imports/import_summary.py" line="78" />
         <source>%1 created, %2 updated, %3 skipped</source>
         <translation>新建 %1，更新 %2，跳过 %3</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="82" />
+        <location filename="../../ui/imports/import_summary.py" line="85" />
         <source>%Ln failed</source>
         <translation>
             <numerusform>%Ln 行失败</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_summary.py" line="83" />
-        <location filename="../../ui/imports/import_summary.py" line="91" />
+        <location filename="../../ui/imports/import_summary.py" line="86" />
+        <location filename="../../ui/imports/import_summary.py" line="94" />
         <source>, </source>
         <translation>，</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_summary.py" line="93" />
+        <location filename="../../ui/imports/import_summary.py" line="96" />
         <source>The import will create: %1; update: %2; skip: %3.</source>
         <translation>本次导入将新建：%1；更新：%2；跳过：%3。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_summary.py" line="103" />
+        <location filename="../../ui/imports/import_summary.py" line="106" />
         <source>email address</source>
         <translation>邮箱地址</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_summary.py" line="104" />
+        <location filename="../../ui/imports/import_summary.py" line="107" />
         <source>phone number</source>
         <translation>电话号码</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_summary.py" line="105" />
+        <location filename="../../ui/imports/import_summary.py" line="108" />
         <source>organization</source>
         <translation>公司名称</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_summary.py" line="113" />
+        <location filename="../../ui/imports/import_summary.py" line="114" />
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_summary.py" line="115" />
+        <location filename="../../ui/imports/import_summary.py" line="116" />
         <source>; …</source>
         <translation>；……</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_summary.py" line="126" />
+        <location filename="../../ui/imports/import_summary.py" line="127" />
         <source>Row %1 has no name; named “%2” from its %3.</source>
         <translation>第 %1 行没有姓名；已按其%3命名为“%2”。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="132" />
+        <location filename="../../ui/imports/import_summary.py" line="133" />
         <source>%Ln rows have no name; each was named from its %1 (%2).</source>
         <translation>
             <numerusform>%Ln 行没有姓名；均已按其%1命名（%2）。</numerusform>
@@ -1492,7 +1492,7 @@
     </message>
     <message>
         <location filename="../../ui/imports/import_summary.py" line="138" />
-        <location filename="../../ui/imports/import_summary.py" line="210" />
+        <location filename="../../ui/imports/import_summary.py" line="194" />
         <source>row %1: “%2”</source>
         <translation>第 %1 行：“%2”</translation>
     </message>
@@ -1509,84 +1509,84 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_summary.py" line="156" />
+        <location filename="../../ui/imports/import_summary.py" line="155" />
         <source>card %1: “%2”</source>
         <translation>第 %1 张名片：“%2”</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_summary.py" line="161" />
+        <location filename="../../ui/imports/import_summary.py" line="159" />
         <source>Row %1, %2: %3</source>
         <translation>第 %1 行，%2：%3</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="167" />
+        <location filename="../../ui/imports/import_summary.py" line="161" />
         <source>%1: %Ln values could not be stored as mapped and were kept in notes (%2).</source>
         <translation>
             <numerusform>%1：%Ln 个值无法按所选字段保存，已保留在备注中（%2）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_summary.py" line="174" />
+        <location filename="../../ui/imports/import_summary.py" line="168" />
         <source>row %1: %2</source>
         <translation>第 %1 行：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_summary.py" line="179" />
+        <location filename="../../ui/imports/import_summary.py" line="172" />
         <source>Card %1 (line %2): %3</source>
         <translation>第 %1 张名片（第 %2 行）：%3</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="184" />
+        <location filename="../../ui/imports/import_summary.py" line="173" />
         <source>%Ln cards have values that were not kept (%1).</source>
         <translation>
             <numerusform>%Ln 张名片有未保留的值（%1）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_summary.py" line="188" />
+        <location filename="../../ui/imports/import_summary.py" line="175" />
         <source>card %1: %2</source>
         <translation>第 %1 张名片：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_summary.py" line="195" />
+        <location filename="../../ui/imports/import_summary.py" line="181" />
         <source>Row %1: stage “%2” is not in the pipeline; the deal starts in the first stage and the name is kept in its notes.</source>
         <translation>第 %1 行：阶段“%2”不在销售流程中；商机从第一个阶段开始，该阶段名称保留在备注中。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="202" />
+        <location filename="../../ui/imports/import_summary.py" line="188" />
         <source>%Ln deals name a stage that is not in the pipeline; they start in the first stage and the names are kept in their notes (%1).</source>
         <translation>
             <numerusform>%Ln 个商机的阶段不在销售流程中；它们从第一个阶段开始，阶段名称保留在备注中（%1）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="216" />
+        <location filename="../../ui/imports/import_summary.py" line="199" />
         <source>%1: “%2” is not a user (%Ln rows); kept in notes.</source>
         <translation>
             <numerusform>%1：“%2”不是本工作区的用户（%Ln 行）；已保留在备注中。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="220" />
+        <location filename="../../ui/imports/import_summary.py" line="203" />
         <source>%1: %2 names are not users (%Ln rows); kept in notes.</source>
         <translation>
             <numerusform>%1：%2 个名字不是本工作区的用户（%Ln 行）；已保留在备注中。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_summary.py" line="226" />
+        <location filename="../../ui/imports/import_summary.py" line="208" />
         <source>%1: added “%2” as a user.</source>
         <translation>%1：已将“%2”添加为用户。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="230" />
+        <location filename="../../ui/imports/import_summary.py" line="209" />
         <source>%1: added %Ln users (%2).</source>
         <translation>
             <numerusform>%1：已添加 %Ln 位用户（%2）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="234" />
+        <location filename="../../ui/imports/import_summary.py" line="213" />
         <source>The whole workspace (%Ln rows, history included) was loaded.</source>
         <translation>
             <numerusform>已载入整个工作区（%Ln 行，含历史记录）。</numerusform>
@@ -1596,12 +1596,12 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="87" />
+        <location filename="../../ui/imports/import_wizard.py" line="88" />
         <source>Import %1</source>
         <translation>导入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="108" />
+        <location filename="../../ui/imports/import_wizard.py" line="109" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
@@ -1610,7 +1610,7 @@
     <name>Labels</name>
     <message>
         <location filename="../../ui/contacts/labels.py" line="23" />
-        <location filename="../../ui/imports/file_transfer.py" line="208" />
+        <location filename="../../ui/imports/file_transfer.py" line="213" />
         <source>Lead</source>
         <translation>线索</translation>
     </message>
@@ -1641,18 +1641,18 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="87" />
-        <location filename="../../ui/main_window.py" line="490" />
+        <location filename="../../ui/main_window.py" line="83" />
+        <location filename="../../ui/main_window.py" line="382" />
         <source>Desktop CRM</source>
         <translation>Desktop CRM</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119" />
+        <location filename="../../ui/main_window.py" line="112" />
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161" />
+        <location filename="../../ui/main_window.py" line="153" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -1682,76 +1682,44 @@
         <translation>打开其他文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168" />
+        <location filename="../../ui/main_window.py" line="160" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170" />
+        <location filename="../../ui/main_window.py" line="162" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153" />
-        <location filename="../../ui/main_window.py" line="372" />
-        <source>&amp;Undo</source>
-        <translation>撤销(&amp;U)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="154" />
-        <location filename="../../ui/main_window.py" line="375" />
-        <source>&amp;Redo</source>
-        <translation>重做(&amp;R)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="158" />
+        <location filename="../../ui/main_window.py" line="150" />
         <source>&amp;Search…</source>
         <translation>搜索(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177" />
+        <location filename="../../ui/main_window.py" line="169" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178" />
+        <location filename="../../ui/main_window.py" line="170" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178" />
+        <location filename="../../ui/main_window.py" line="170" />
         <source>&amp;About Desktop CRM</source>
         <translation>关于 Desktop CRM(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="249" />
+        <location filename="../../ui/main_window.py" line="240" />
         <source>Opening %1…</source>
         <translation>正在打开 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="262" />
+        <location filename="../../ui/main_window.py" line="253" />
         <source>%1 — Desktop CRM</source>
         <translation>%1 — Desktop CRM</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="392" />
-        <source>Redone: %1</source>
-        <translation>已重做：%1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="395" />
-        <source>Redo</source>
-        <translation>重做</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="396" />
-        <source>Redoing %1…</source>
-        <translation>正在重做 %1…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="396" />
-        <source>Redoing…</source>
-        <translation>正在重做…</translation>
     </message>
     <message>
         <location filename="../../ui/workspace_files.py" line="85" />
@@ -1764,19 +1732,9 @@
         <translation>要恢复最新的完好备份吗？损坏的文件会改名后保留在原处。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="314" />
+        <location filename="../../ui/main_window.py" line="305" />
         <source>Backing up and closing…</source>
         <translation>正在备份并关闭…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="372" />
-        <source>&amp;Undo %1</source>
-        <translation>撤销 %1(&amp;U)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="375" />
-        <source>&amp;Redo %1</source>
-        <translation>重做 %1(&amp;R)</translation>
     </message>
     <message>
         <location filename="../../ui/status_bar.py" line="40" />
@@ -1784,42 +1742,12 @@
         <translation>处理中…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="99" />
+        <location filename="../../ui/main_window.py" line="95" />
         <source>Saved view</source>
         <translation>已保存的视图</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="381" />
-        <source>Undone.</source>
-        <translation>已撤销。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="381" />
-        <source>Undone: %1</source>
-        <translation>已撤销：%1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="384" />
-        <source>Undo</source>
-        <translation>撤销</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="385" />
-        <source>Undoing %1…</source>
-        <translation>正在撤销 %1…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="385" />
-        <source>Undoing…</source>
-        <translation>正在撤销…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="392" />
-        <source>Redone.</source>
-        <translation>已重做。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="291" />
+        <location filename="../../ui/main_window.py" line="282" />
         <source>Backup restored.</source>
         <translation>备份已恢复。</translation>
     </message>
@@ -1849,12 +1777,12 @@
         <translation>Desktop CRM 工作区 (*.crm);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="497" />
+        <location filename="../../ui/main_window.py" line="389" />
         <source>About Desktop CRM</source>
         <translation>关于 Desktop CRM</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="498" />
+        <location filename="../../ui/main_window.py" line="390" />
         <source>Desktop CRM %1
 An offline-first CRM for small teams.</source>
         <translation>Desktop CRM %1
@@ -1864,57 +1792,57 @@ An offline-first CRM for small teams.</source>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="306" />
+        <location filename="../../ui/imports/import_wizard.py" line="310" />
         <source>Choose where each column goes</source>
         <translation>选择每一列导入到哪里</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="308" />
+        <location filename="../../ui/imports/import_wizard.py" line="312" />
         <source>Columns left on “Keep in notes” are added to each record's notes.</source>
         <translation>选择“保存到备注”的列会追加到每条记录的备注中。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="312" />
+        <location filename="../../ui/imports/import_wizard.py" line="316" />
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="312" />
+        <location filename="../../ui/imports/import_wizard.py" line="316" />
         <source>Examples</source>
         <translation>示例</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="312" />
+        <location filename="../../ui/imports/import_wizard.py" line="316" />
         <source>Import as</source>
         <translation>导入为</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="312" />
+        <location filename="../../ui/imports/import_wizard.py" line="316" />
         <source>Dates written</source>
         <translation>日期写法</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="358" />
+        <location filename="../../ui/imports/import_wizard.py" line="363" />
         <source>Choose the column that holds %1.</source>
         <translation>请选择包含 %1 的列。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="372" />
+        <location filename="../../ui/imports/import_wizard.py" line="377" />
         <source>Keep in notes</source>
         <translation>保存到备注</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="381" />
+        <location filename="../../ui/imports/import_wizard.py" line="386" />
         <source>New custom field…</source>
         <translation>新建自定义字段…</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="401" />
+        <location filename="../../ui/imports/import_wizard.py" line="406" />
         <source>New custom field</source>
         <translation>新建自定义字段</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="402" />
+        <location filename="../../ui/imports/import_wizard.py" line="407" />
         <source>Name of the field:</source>
         <translation>字段名称：</translation>
     </message>
@@ -1995,72 +1923,72 @@ An offline-first CRM for small teams.</source>
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../ui/messages.py" line="31" />
+        <location filename="../../ui/messages.py" line="26" />
         <source>Could not use %1: %2.</source>
         <translation>无法使用 %1：%2。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="41" />
+        <location filename="../../ui/messages.py" line="36" />
         <source>This workspace is already open in another Desktop CRM window (process %1). Close it there first.</source>
         <translation>此工作区已在另一个 Desktop CRM 窗口中打开（进程 %1）。请先在那里关闭它。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="50" />
+        <location filename="../../ui/messages.py" line="45" />
         <source>The workspace file %1 is damaged: %2</source>
         <translation>工作区文件 %1 已损坏：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="56" />
+        <location filename="../../ui/messages.py" line="51" />
         <source>%1 was written by a newer version of Desktop CRM. Update Desktop CRM to open it; the file was not changed.</source>
         <translation>%1 由更新版本的 Desktop CRM 写入。请升级 Desktop CRM 后再打开；文件未被改动。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="65" />
+        <location filename="../../ui/messages.py" line="60" />
         <source>%1 is not a Desktop CRM workspace.</source>
         <translation>%1 不是 Desktop CRM 工作区。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="68" />
+        <location filename="../../ui/messages.py" line="63" />
         <source>There is no workspace at %1.</source>
         <translation>%1 处没有工作区。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="70" />
+        <location filename="../../ui/messages.py" line="65" />
         <source>Nothing to undo or redo.</source>
         <translation>没有可撤销或重做的操作。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="72" />
+        <location filename="../../ui/messages.py" line="67" />
         <source>This cannot be undone because later edits changed the same data. Nothing was changed.</source>
         <translation>无法撤销：之后的编辑修改了相同的数据。未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="78" />
+        <location filename="../../ui/messages.py" line="73" />
         <source>The backup failed: %1</source>
         <translation>备份失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="83" />
+        <location filename="../../ui/messages.py" line="78" />
         <source>The workspace could not be written: %1. Nothing was changed.</source>
         <translation>无法写入工作区：%1。未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="89" />
+        <location filename="../../ui/messages.py" line="84" />
         <source>Cancelled. Nothing was written.</source>
         <translation>已取消，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="97" />
+        <location filename="../../ui/messages.py" line="92" />
         <source>An unexpected error stopped this, and its details could not be written to a log.</source>
         <translation>发生意外错误，操作已停止；详细信息未能写入日志。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="103" />
+        <location filename="../../ui/messages.py" line="98" />
         <source>Could not %1: an unexpected error happened. The details are in %2.</source>
         <translation>无法%1：发生意外错误。详细信息见 %2。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="110" />
+        <location filename="../../ui/messages.py" line="105" />
         <source>An unexpected error stopped this. The details are in %1.</source>
         <translation>发生意外错误，操作已停止。详细信息见 %1。</translation>
     </message>
@@ -2081,156 +2009,156 @@ An offline-first CRM for small teams.</source>
 <context>
     <name>OperationLabels</name>
     <message>
-        <location filename="../../ui/operation_labels.py" line="40" />
+        <location filename="../../ui/operation_labels.py" line="41" />
         <source>Undo %1</source>
         <translation>撤销 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="42" />
+        <location filename="../../ui/operation_labels.py" line="43" />
         <source>Redo %1</source>
         <translation>重做 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="46" />
+        <location filename="../../ui/operation_labels.py" line="47" />
         <source>Add %1</source>
         <translation>添加 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="48" />
+        <location filename="../../ui/operation_labels.py" line="49" />
         <source>Edit %1</source>
         <translation>编辑 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="50" />
+        <location filename="../../ui/operation_labels.py" line="51" />
         <source>Delete %1</source>
         <translation>删除 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/operation_labels.py" line="53" />
+        <location filename="../../ui/operation_labels.py" line="54" />
         <source>Delete %n companies</source>
         <translation>
             <numerusform>删除 %n 家公司</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/operation_labels.py" line="55" />
+        <location filename="../../ui/operation_labels.py" line="56" />
         <source>Delete %n people</source>
         <translation>
             <numerusform>删除 %n 位联系人</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/operation_labels.py" line="59" />
+        <location filename="../../ui/operation_labels.py" line="60" />
         <source>Set %1 of %n companies</source>
         <translation>
             <numerusform>设置 %n 家公司的%1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/operation_labels.py" line="61" />
+        <location filename="../../ui/operation_labels.py" line="62" />
         <source>Set %1 of %n people</source>
         <translation>
             <numerusform>设置 %n 位联系人的%1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/operation_labels.py" line="66" />
+        <location filename="../../ui/operation_labels.py" line="67" />
         <source>Tag %n companies with %1</source>
         <translation>
             <numerusform>为 %n 家公司添加标签 %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/operation_labels.py" line="68" />
+        <location filename="../../ui/operation_labels.py" line="69" />
         <source>Tag %n people with %1</source>
         <translation>
             <numerusform>为 %n 位联系人添加标签 %1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="73" />
+        <location filename="../../ui/operation_labels.py" line="74" />
         <source>Log %1 with %2</source>
         <translation>记录与 %2 的%1</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="75" />
+        <location filename="../../ui/operation_labels.py" line="76" />
         <source>Add field %1</source>
         <translation>添加字段 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="77" />
+        <location filename="../../ui/operation_labels.py" line="78" />
         <source>Import %1</source>
         <translation>导入 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/operation_labels.py" line="79" />
+        <location filename="../../ui/operation_labels.py" line="80" />
         <source>Merge %n people into %1</source>
         <translation>
             <numerusform>将 %n 位联系人合并到 %1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="81" />
+        <location filename="../../ui/operation_labels.py" line="82" />
         <source>Change settings</source>
         <translation>更改设置</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="82" />
+        <location filename="../../ui/operation_labels.py" line="83" />
         <source>Create demo data</source>
         <translation>创建演示数据</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="83" />
+        <location filename="../../ui/operation_labels.py" line="84" />
         <source>Create workspace</source>
         <translation>创建工作区</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="84" />
+        <location filename="../../ui/operation_labels.py" line="85" />
         <source>Rebuild search</source>
         <translation>重建搜索索引</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="96" />
+        <location filename="../../ui/operation_labels.py" line="97" />
         <source>status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="97" />
+        <location filename="../../ui/operation_labels.py" line="98" />
         <source>level</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="98" />
+        <location filename="../../ui/operation_labels.py" line="99" />
         <source>owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="106" />
+        <location filename="../../ui/operation_labels.py" line="107" />
         <source>call</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="107" />
+        <location filename="../../ui/operation_labels.py" line="108" />
         <source>meeting</source>
         <translation>会议</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="108" />
+        <location filename="../../ui/operation_labels.py" line="109" />
         <source>visit</source>
         <translation>拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="109" />
+        <location filename="../../ui/operation_labels.py" line="110" />
         <source>email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="110" />
+        <location filename="../../ui/operation_labels.py" line="111" />
         <source>message</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="111" />
+        <location filename="../../ui/operation_labels.py" line="112" />
         <source>note</source>
         <translation>备注</translation>
     </message>
@@ -2238,62 +2166,62 @@ An offline-first CRM for small teams.</source>
 <context>
     <name>OptionsPage</name>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="463" />
+        <location filename="../../ui/imports/import_wizard.py" line="471" />
         <source>Records already in the workspace</source>
         <translation>工作区中已有的记录</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="465" />
+        <location filename="../../ui/imports/import_wizard.py" line="473" />
         <source>A row is the same person when it has the same:</source>
         <translation>以下信息相同时视为同一个人：</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="468" />
+        <location filename="../../ui/imports/import_wizard.py" line="476" />
         <source>Email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="469" />
+        <location filename="../../ui/imports/import_wizard.py" line="477" />
         <source>Phone number</source>
         <translation>电话号码</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="470" />
+        <location filename="../../ui/imports/import_wizard.py" line="478" />
         <source>Name at the same company</source>
         <translation>同一公司下的姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="480" />
+        <location filename="../../ui/imports/import_wizard.py" line="488" />
         <source>When a row matches a record already there:</source>
         <translation>某行与已有记录相同时：</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="501" />
+        <location filename="../../ui/imports/import_wizard.py" line="509" />
         <source>Companies are matched by name.</source>
         <translation>公司按名称匹配。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="502" />
+        <location filename="../../ui/imports/import_wizard.py" line="510" />
         <source>Deals are matched by name and company.</source>
         <translation>商机按名称和公司匹配。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="503" />
+        <location filename="../../ui/imports/import_wizard.py" line="511" />
         <source>Products are matched by code, or by name when there is none.</source>
         <translation>产品按编码匹配，没有编码时按名称匹配。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="528" />
+        <location filename="../../ui/imports/import_wizard.py" line="536" />
         <source>Checking the whole file…</source>
         <translation>正在检查整个文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="535" />
+        <location filename="../../ui/imports/import_wizard.py" line="544" />
         <source>Rows that cannot be imported: %1. They will be listed with the reason in an error workbook next to the file.</source>
         <translation>无法导入的行：%1。这些行及原因会列在文件旁边的错误工作簿中。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="538" />
+        <location filename="../../ui/imports/import_wizard.py" line="549" />
         <source>Edit &gt; Undo takes the whole import back.</source>
         <translation>“编辑 &gt; 撤销”可撤回整次导入。</translation>
     </message>
@@ -2301,47 +2229,47 @@ An offline-first CRM for small teams.</source>
 <context>
     <name>OwnersPage</name>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="548" />
+        <location filename="../../ui/imports/import_wizard.py" line="559" />
         <source>Owners who are not users yet</source>
         <translation>尚不是用户的负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="551" />
+        <location filename="../../ui/imports/import_wizard.py" line="562" />
         <source>The owner column names people who are not users of this workspace. Add them as users (your salespeople), or choose the user each name means. Names left on “Keep in notes” are kept in each record's notes.</source>
         <translation>负责人列中有些人还不是本工作区的用户。可以把他们添加为用户（比如你的销售人员），或为每个名字选择对应的现有用户。选择“保留在备注中”的名字会写入每条记录的备注。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="558" />
+        <location filename="../../ui/imports/import_wizard.py" line="569" />
         <source>Name in the file</source>
         <translation>文件中的名字</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="558" />
+        <location filename="../../ui/imports/import_wizard.py" line="569" />
         <source>Becomes</source>
         <translation>对应为</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="562" />
+        <location filename="../../ui/imports/import_wizard.py" line="573" />
         <source>Add All as Users</source>
         <translation>全部添加为用户</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="564" />
+        <location filename="../../ui/imports/import_wizard.py" line="575" />
         <source>Keep All in Notes</source>
         <translation>全部保留在备注中</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="582" />
+        <location filename="../../ui/imports/import_wizard.py" line="593" />
         <source>Keep in notes</source>
         <translation>保存到备注</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="583" />
+        <location filename="../../ui/imports/import_wizard.py" line="594" />
         <source>Add as a user</source>
         <translation>添加为用户</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="586" />
+        <location filename="../../ui/imports/import_wizard.py" line="597" />
         <source>User: %1</source>
         <translation>用户：%1</translation>
     </message>
@@ -2349,298 +2277,298 @@ An offline-first CRM for small teams.</source>
 <context>
     <name>PersonEditor</name>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="217" />
+        <location filename="../../ui/contacts/person_editor.py" line="218" />
         <source>New person</source>
         <translation>新建联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="218" />
+        <location filename="../../ui/contacts/person_editor.py" line="219" />
         <source>Edit person</source>
         <translation>编辑联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="219" />
+        <location filename="../../ui/contacts/person_editor.py" line="220" />
         <source>New company</source>
         <translation>新建公司</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="220" />
+        <location filename="../../ui/contacts/person_editor.py" line="221" />
         <source>Edit company</source>
         <translation>编辑公司</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="267" />
+        <location filename="../../ui/contacts/person_editor.py" line="268" />
         <source>Phone number</source>
         <translation>电话号码</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="268" />
+        <location filename="../../ui/contacts/person_editor.py" line="269" />
         <source>Add phone</source>
         <translation>添加电话</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="271" />
+        <location filename="../../ui/contacts/person_editor.py" line="272" />
         <source>Email address</source>
         <translation>邮箱地址</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="271" />
+        <location filename="../../ui/contacts/person_editor.py" line="272" />
         <source>Add email</source>
         <translation>添加邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="274" />
+        <location filename="../../ui/contacts/person_editor.py" line="275" />
         <source>Name:</source>
         <translation>姓名：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="275" />
+        <location filename="../../ui/contacts/person_editor.py" line="276" />
         <source>Industry:</source>
         <translation>行业：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="276" />
+        <location filename="../../ui/contacts/person_editor.py" line="277" />
         <source>Company:</source>
         <translation>公司：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="277" />
+        <location filename="../../ui/contacts/person_editor.py" line="278" />
         <source>Title:</source>
         <translation>职位：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="278" />
+        <location filename="../../ui/contacts/person_editor.py" line="279" />
         <source>Department:</source>
         <translation>部门：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="279" />
+        <location filename="../../ui/contacts/person_editor.py" line="280" />
         <source>Phones:</source>
         <translation>电话：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="280" />
+        <location filename="../../ui/contacts/person_editor.py" line="281" />
         <source>Emails:</source>
         <translation>邮箱：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="282" />
+        <location filename="../../ui/contacts/person_editor.py" line="283" />
         <source>Add address</source>
         <translation>添加地址</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="284" />
+        <location filename="../../ui/contacts/person_editor.py" line="285" />
         <source>Street</source>
         <translation>街道</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="285" />
+        <location filename="../../ui/contacts/person_editor.py" line="286" />
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="286" />
+        <location filename="../../ui/contacts/person_editor.py" line="287" />
         <source>Province / state</source>
         <translation>省 / 州</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="287" />
+        <location filename="../../ui/contacts/person_editor.py" line="288" />
         <source>Postcode</source>
         <translation>邮编</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="288" />
+        <location filename="../../ui/contacts/person_editor.py" line="289" />
         <source>Country</source>
         <translation>国家/地区</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="291" />
+        <location filename="../../ui/contacts/person_editor.py" line="292" />
         <source>Addresses:</source>
         <translation>地址：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="293" />
+        <location filename="../../ui/contacts/person_editor.py" line="294" />
         <source>VIP, 老客户 … (separate with commas)</source>
         <translation>VIP, 老客户 …（用逗号分隔）</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="294" />
+        <location filename="../../ui/contacts/person_editor.py" line="295" />
         <source>Tags:</source>
         <translation>标签：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="297" />
+        <location filename="../../ui/contacts/person_editor.py" line="298" />
         <source>Account</source>
         <translation>账号</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="298" />
+        <location filename="../../ui/contacts/person_editor.py" line="299" />
         <source>Add messenger</source>
         <translation>添加通讯账号</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="300" />
+        <location filename="../../ui/contacts/person_editor.py" line="301" />
         <source>Other messengers:</source>
         <translation>其他通讯方式：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="301" />
+        <location filename="../../ui/contacts/person_editor.py" line="302" />
         <source>Status:</source>
         <translation>状态：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="302" />
+        <location filename="../../ui/contacts/person_editor.py" line="303" />
         <source>Level:</source>
         <translation>等级：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="303" />
+        <location filename="../../ui/contacts/person_editor.py" line="304" />
         <source>Source:</source>
         <translation>来源：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="304" />
+        <location filename="../../ui/contacts/person_editor.py" line="305" />
         <source>Birthday:</source>
         <translation>生日：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="305" />
+        <location filename="../../ui/contacts/person_editor.py" line="306" />
         <source>WeChat:</source>
         <translation>微信：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="306" />
+        <location filename="../../ui/contacts/person_editor.py" line="307" />
         <source>Website:</source>
         <translation>网站：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="307" />
+        <location filename="../../ui/contacts/person_editor.py" line="308" />
         <source>Notes:</source>
         <translation>备注：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="311" />
+        <location filename="../../ui/contacts/person_editor.py" line="312" />
         <source>Choose photo…</source>
         <translation>选择照片…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="313" />
+        <location filename="../../ui/contacts/person_editor.py" line="314" />
         <source>Remove photo</source>
         <translation>移除照片</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="318" />
+        <location filename="../../ui/contacts/person_editor.py" line="319" />
         <source>Photo:</source>
         <translation>照片：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="322" />
+        <location filename="../../ui/contacts/person_editor.py" line="323" />
         <source>New field…</source>
         <translation>新字段…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="323" />
+        <location filename="../../ui/contacts/person_editor.py" line="324" />
         <source>Add a field of your own to every person</source>
         <translation>为所有联系人添加自定义字段</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="325" />
+        <location filename="../../ui/contacts/person_editor.py" line="326" />
         <source>More:</source>
         <translation>更多：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="597" />
+        <location filename="../../ui/contacts/person_editor.py" line="598" />
         <source>A company called “%1” already exists.</source>
         <translation>已有名为“%1”的公司。</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="599" />
+        <location filename="../../ui/contacts/person_editor.py" line="600" />
         <source>A name is required.</source>
         <translation>请填写姓名。</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="601" />
+        <location filename="../../ui/contacts/person_editor.py" line="602" />
         <source>“%1” is not a phone number.</source>
         <translation>“%1”不是有效的电话号码。</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="604" />
+        <location filename="../../ui/contacts/person_editor.py" line="605" />
         <source>“%1” contains a space.</source>
         <translation>“%1”中含有空格。</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="606" />
+        <location filename="../../ui/contacts/person_editor.py" line="607" />
         <source>“%1” is not an email address.</source>
         <translation>“%1”不是有效的邮箱地址。</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="623" />
+        <location filename="../../ui/contacts/person_editor.py" line="624" />
         <source>Choose photo</source>
         <translation>选择照片</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="623" />
+        <location filename="../../ui/contacts/person_editor.py" line="624" />
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation>图片 (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="653" />
+        <location filename="../../ui/contacts/person_editor.py" line="654" />
         <source>yes / no</source>
         <translation>是 / 否</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="672" />
-        <location filename="../../ui/contacts/person_editor.py" line="682" />
+        <location filename="../../ui/contacts/person_editor.py" line="673" />
+        <location filename="../../ui/contacts/person_editor.py" line="683" />
         <source>New field</source>
         <translation>新字段</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="672" />
+        <location filename="../../ui/contacts/person_editor.py" line="673" />
         <source>Field name:</source>
         <translation>字段名称：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="676" />
+        <location filename="../../ui/contacts/person_editor.py" line="677" />
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="677" />
+        <location filename="../../ui/contacts/person_editor.py" line="678" />
         <source>Number</source>
         <translation>数字</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="678" />
+        <location filename="../../ui/contacts/person_editor.py" line="679" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="679" />
+        <location filename="../../ui/contacts/person_editor.py" line="680" />
         <source>Yes / no</source>
         <translation>是 / 否</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="682" />
+        <location filename="../../ui/contacts/person_editor.py" line="683" />
         <source>Kind:</source>
         <translation>类型：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="715" />
+        <location filename="../../ui/contacts/person_editor.py" line="716" />
         <source>same phone</source>
         <translation>电话相同</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="716" />
+        <location filename="../../ui/contacts/person_editor.py" line="717" />
         <source>same email</source>
         <translation>邮箱相同</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="717" />
+        <location filename="../../ui/contacts/person_editor.py" line="718" />
         <source>similar name at the same company</source>
         <translation>同公司且姓名相近</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="722" />
+        <location filename="../../ui/contacts/person_editor.py" line="723" />
         <source>Possible duplicate: %1</source>
         <translation>可能重复：%1</translation>
     </message>
@@ -2648,17 +2576,17 @@ An offline-first CRM for small teams.</source>
 <context>
     <name>PipelineScreen</name>
     <message>
-        <location filename="../../ui/placeholders/placeholder_screens.py" line="58" />
+        <location filename="../../ui/placeholders/placeholder_screens.py" line="59" />
         <source>Pipeline</source>
         <translation>销售漏斗</translation>
     </message>
     <message>
-        <location filename="../../ui/placeholders/placeholder_screens.py" line="62" />
+        <location filename="../../ui/placeholders/placeholder_screens.py" line="63" />
         <source>Deals moving through stages on a kanban board, with conversion and forecast.</source>
         <translation>商机在看板上按阶段推进，附转化率与预测。</translation>
     </message>
     <message>
-        <location filename="../../ui/placeholders/placeholder_screens.py" line="66" />
+        <location filename="../../ui/placeholders/placeholder_screens.py" line="67" />
         <source>%1 open deals.</source>
         <translation>%1 个进行中的商机。</translation>
     </message>
@@ -2674,17 +2602,17 @@ An offline-first CRM for small teams.</source>
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../../ui/imports/preview_model.py" line="64" />
+        <location filename="../../ui/imports/preview_model.py" line="65" />
         <source>Not mapped: kept in the notes</source>
         <translation>未对应字段：保存到备注</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/preview_model.py" line="78" />
+        <location filename="../../ui/imports/preview_model.py" line="79" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/preview_model.py" line="91" />
+        <location filename="../../ui/imports/preview_model.py" line="92" />
         <source>Not imported: %1 (listed in the error workbook)</source>
         <translation>不导入：%1（列在错误工作簿中）</translation>
     </message>
@@ -2692,17 +2620,17 @@ An offline-first CRM for small teams.</source>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="424" />
+        <location filename="../../ui/imports/import_wizard.py" line="429" />
         <source>Check the first rows</source>
         <translation>检查前几行</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="442" />
+        <location filename="../../ui/imports/import_wizard.py" line="447" />
         <source>Showing %1 of %2 rows as they will be stored.</source>
         <translation>按保存后的样子显示 %2 行中的 %1 行。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="446" />
+        <location filename="../../ui/imports/import_wizard.py" line="452" />
         <source>Problems marked in red: %1. Values that cannot be stored as mapped are kept in the notes; rows that cannot be imported at all go to an error workbook.</source>
         <translation>红色标出的问题：%1。无法按对应字段保存的值会保存到备注；完全无法导入的行会列入错误工作簿。</translation>
     </message>
@@ -2710,17 +2638,17 @@ An offline-first CRM for small teams.</source>
 <context>
     <name>ProductsScreen</name>
     <message>
-        <location filename="../../ui/placeholders/placeholder_screens.py" line="107" />
+        <location filename="../../ui/placeholders/placeholder_screens.py" line="108" />
         <source>Products</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../ui/placeholders/placeholder_screens.py" line="110" />
+        <location filename="../../ui/placeholders/placeholder_screens.py" line="111" />
         <source>The products and services you sell, with prices and tax.</source>
         <translation>您销售的产品和服务，含价格与税率。</translation>
     </message>
     <message>
-        <location filename="../../ui/placeholders/placeholder_screens.py" line="113" />
+        <location filename="../../ui/placeholders/placeholder_screens.py" line="114" />
         <source>%1 products.</source>
         <translation>%1 个产品。</translation>
     </message>
@@ -2728,25 +2656,25 @@ An offline-first CRM for small teams.</source>
 <context>
     <name>ProgressRun</name>
     <message>
-        <location filename="../../ui/progress_dialog.py" line="69" />
+        <location filename="../../ui/progress_dialog.py" line="70" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_dialog.py" line="93" />
         <location filename="../../ui/progress_dialog.py" line="94" />
+        <location filename="../../ui/progress_dialog.py" line="95" />
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_dialog.py" line="111" />
+        <location filename="../../ui/progress_dialog.py" line="113" />
         <source>%1
 %2 of %3</source>
         <translation>%1
 %2 / %3</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_dialog.py" line="119" />
+        <location filename="../../ui/progress_dialog.py" line="122" />
         <source>%1
 %2 so far</source>
         <translation>%1
@@ -2756,17 +2684,17 @@ An offline-first CRM for small teams.</source>
 <context>
     <name>QuotesScreen</name>
     <message>
-        <location filename="../../ui/placeholders/placeholder_screens.py" line="77" />
+        <location filename="../../ui/placeholders/placeholder_screens.py" line="78" />
         <source>Quotes</source>
         <translation>报价单</translation>
     </message>
     <message>
-        <location filename="../../ui/placeholders/placeholder_screens.py" line="80" />
+        <location filename="../../ui/placeholders/placeholder_screens.py" line="81" />
         <source>Quotes with product lines, discounts and tax, printed to PDF.</source>
         <translation>含产品明细、折扣和税费的报价单，可打印为 PDF。</translation>
     </message>
     <message>
-        <location filename="../../ui/placeholders/placeholder_screens.py" line="83" />
+        <location filename="../../ui/placeholders/placeholder_screens.py" line="84" />
         <source>%1 quotes.</source>
         <translation>%1 份报价单。</translation>
     </message>
@@ -2774,12 +2702,12 @@ An offline-first CRM for small teams.</source>
 <context>
     <name>ReportsScreen</name>
     <message>
-        <location filename="../../ui/placeholders/placeholder_screens.py" line="123" />
+        <location filename="../../ui/placeholders/placeholder_screens.py" line="124" />
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../ui/placeholders/placeholder_screens.py" line="126" />
+        <location filename="../../ui/placeholders/placeholder_screens.py" line="127" />
         <source>Sales, activity and follow-up reports; any list to Excel.</source>
         <translation>销售、活动和跟进报表；任何列表均可导出到 Excel。</translation>
     </message>
@@ -2875,52 +2803,52 @@ An offline-first CRM for small teams.</source>
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../ui/workspace_settings/settings_screen.py" line="38" />
+        <location filename="../../ui/workspace_settings/settings_screen.py" line="39" />
         <source>&amp;Back Up Now</source>
         <translation>立即备份(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_screen.py" line="39" />
+        <location filename="../../ui/workspace_settings/settings_screen.py" line="40" />
         <source>&amp;Restore from Backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_screen.py" line="41" />
+        <location filename="../../ui/workspace_settings/settings_screen.py" line="42" />
         <source>Se&amp;ttings…</source>
         <translation>设置(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_screen.py" line="48" />
+        <location filename="../../ui/workspace_settings/settings_screen.py" line="49" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_screen.py" line="87" />
+        <location filename="../../ui/workspace_settings/settings_screen.py" line="88" />
         <source>Backup saved: %1</source>
         <translation>备份已保存：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_screen.py" line="103" />
+        <location filename="../../ui/workspace_settings/settings_screen.py" line="104" />
         <source>Restore from Backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_screen.py" line="105" />
+        <location filename="../../ui/workspace_settings/settings_screen.py" line="106" />
         <source>Desktop CRM backups (*.crmbak *.crmbak.zst);;All files (*)</source>
         <translation>Desktop CRM 备份 (*.crmbak *.crmbak.zst);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_screen.py" line="117" />
+        <location filename="../../ui/workspace_settings/settings_screen.py" line="118" />
         <source>Restore backup</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_screen.py" line="119" />
+        <location filename="../../ui/workspace_settings/settings_screen.py" line="121" />
         <source>Replace the current data with the backup %1? The current data is backed up first, so this can be reversed.</source>
         <translation>用备份 %1 替换当前数据吗？当前数据会先备份，因此可以还原。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_screen.py" line="146" />
+        <location filename="../../ui/workspace_settings/settings_screen.py" line="150" />
         <source>Settings saved.</source>
         <translation>设置已保存。</translation>
     </message>
@@ -2928,72 +2856,72 @@ An offline-first CRM for small teams.</source>
 <context>
     <name>SourcePage</name>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="233" />
+        <location filename="../../ui/imports/import_wizard.py" line="234" />
         <source>What does the file hold?</source>
         <translation>文件中是什么数据？</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="245" />
+        <location filename="../../ui/imports/import_wizard.py" line="246" />
         <source>File:</source>
         <translation>文件：</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="246" />
+        <location filename="../../ui/imports/import_wizard.py" line="247" />
         <source>Import as:</source>
         <translation>导入为：</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="247" />
+        <location filename="../../ui/imports/import_wizard.py" line="248" />
         <source>Sheet:</source>
         <translation>工作表：</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="264" />
+        <location filename="../../ui/imports/import_wizard.py" line="265" />
         <source>Data rows found: %1.</source>
         <translation>找到数据行：%1。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="265" />
+        <location filename="../../ui/imports/import_wizard.py" line="266" />
         <source>The header is on row %1.</source>
         <translation>表头在第 %1 行。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="267" />
+        <location filename="../../ui/imports/import_wizard.py" line="268" />
         <source>The sheet has no header row; columns are numbered.</source>
         <translation>该工作表没有表头，列按编号显示。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="270" />
+        <location filename="../../ui/imports/import_wizard.py" line="271" />
         <source>This file is a web page; its tables are read as sheets.</source>
         <translation>此文件是网页，其中的表格按工作表读取。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="272" />
+        <location filename="../../ui/imports/import_wizard.py" line="273" />
         <source>This file is an Excel 2003 XML workbook.</source>
         <translation>此文件是 Excel 2003 XML 工作簿。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="274" />
+        <location filename="../../ui/imports/import_wizard.py" line="275" />
         <source>This file is an OpenDocument spreadsheet saved as XML.</source>
         <translation>此文件是以 XML 格式保存的 OpenDocument 表格。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="276" />
+        <location filename="../../ui/imports/import_wizard.py" line="277" />
         <source>This file is an LDIF address book: one row per person.</source>
         <translation>此文件是 LDIF 通讯录：每人一行。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="279" />
+        <location filename="../../ui/imports/import_wizard.py" line="281" />
         <source>Text encoding: %1, separated by “%2”.</source>
         <translation>文本编码：%1，分隔符“%2”。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="284" />
+        <location filename="../../ui/imports/import_wizard.py" line="287" />
         <source>Text encoding: %1.</source>
         <translation>文本编码：%1。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="287" />
+        <location filename="../../ui/imports/import_wizard.py" line="291" />
         <source>Using the column choices of your earlier import of %1.</source>
         <translation>沿用您上次导入 %1 时的列设置。</translation>
     </message>
@@ -3073,217 +3001,292 @@ An offline-first CRM for small teams.</source>
 <context>
     <name>TodayView</name>
     <message>
-        <location filename="../../ui/today/today_view.py" line="49" />
+        <location filename="../../ui/today/today_view.py" line="50" />
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../ui/today/today_view.py" line="53" />
+        <location filename="../../ui/today/today_view.py" line="54" />
         <source>Overdue follow-ups</source>
         <translation>逾期跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/today/today_view.py" line="54" />
+        <location filename="../../ui/today/today_view.py" line="55" />
         <source>Due today</source>
         <translation>今日到期</translation>
     </message>
     <message>
-        <location filename="../../ui/today/today_view.py" line="55" />
+        <location filename="../../ui/today/today_view.py" line="56" />
         <source>Next 7 days</source>
         <translation>未来 7 天</translation>
     </message>
     <message>
-        <location filename="../../ui/today/today_view.py" line="56" />
+        <location filename="../../ui/today/today_view.py" line="57" />
         <source>Customers not contacted for 30 days</source>
         <translation>30 天未联系的客户</translation>
     </message>
     <message>
-        <location filename="../../ui/today/today_view.py" line="57" />
+        <location filename="../../ui/today/today_view.py" line="58" />
         <source>Open pipeline</source>
         <translation>进行中商机金额</translation>
     </message>
     <message>
-        <location filename="../../ui/today/today_view.py" line="67" />
+        <location filename="../../ui/today/today_view.py" line="68" />
         <source>Due</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../ui/today/today_view.py" line="67" />
+        <location filename="../../ui/today/today_view.py" line="68" />
         <source>Follow-up</source>
         <translation>跟进事项</translation>
     </message>
     <message>
-        <location filename="../../ui/today/today_view.py" line="67" />
+        <location filename="../../ui/today/today_view.py" line="68" />
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/today/today_view.py" line="67" />
+        <location filename="../../ui/today/today_view.py" line="68" />
         <source>Kind</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../ui/today/today_view.py" line="71" />
+        <location filename="../../ui/today/today_view.py" line="72" />
         <source>Nothing due. Enjoy your day.</source>
         <translation>今天没有待办，祝您愉快。</translation>
     </message>
     <message>
-        <location filename="../../ui/today/today_view.py" line="78" />
+        <location filename="../../ui/today/today_view.py" line="79" />
         <source>Today, %1</source>
         <translation>今天，%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/today/today_view.py" line="84" />
+        <location filename="../../ui/today/today_view.py" line="85" />
         <source>Customers not contacted for %n days</source>
         <translation>
             <numerusform>%n 天未联系的客户</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/today/today_view.py" line="90" />
+        <location filename="../../ui/today/today_view.py" line="91" />
         <source>Call</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/today/today_view.py" line="91" />
+        <location filename="../../ui/today/today_view.py" line="92" />
         <source>Meeting</source>
         <translation>会议</translation>
     </message>
     <message>
-        <location filename="../../ui/today/today_view.py" line="92" />
+        <location filename="../../ui/today/today_view.py" line="93" />
         <source>Visit</source>
         <translation>拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/today/today_view.py" line="93" />
+        <location filename="../../ui/today/today_view.py" line="94" />
         <source>Email</source>
         <translation>邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/today/today_view.py" line="94" />
+        <location filename="../../ui/today/today_view.py" line="95" />
         <source>Message</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../../ui/today/today_view.py" line="95" />
+        <location filename="../../ui/today/today_view.py" line="96" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/today/today_view.py" line="108" />
+        <location filename="../../ui/today/today_view.py" line="109" />
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
 </context>
 <context>
+    <name>UndoRedo</name>
+    <message>
+        <location filename="../../ui/undo_redo.py" line="35" />
+        <location filename="../../ui/undo_redo.py" line="68" />
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/undo_redo.py" line="38" />
+        <location filename="../../ui/undo_redo.py" line="71" />
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/undo_redo.py" line="68" />
+        <source>&amp;Undo %1</source>
+        <translation>撤销 %1(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/undo_redo.py" line="71" />
+        <source>&amp;Redo %1</source>
+        <translation>重做 %1(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/undo_redo.py" line="79" />
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../../ui/undo_redo.py" line="80" />
+        <source>Undoing %1…</source>
+        <translation>正在撤销 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/undo_redo.py" line="80" />
+        <source>Undoing…</source>
+        <translation>正在撤销…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/undo_redo.py" line="81" />
+        <source>Undone: %1</source>
+        <translation>已撤销：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/undo_redo.py" line="81" />
+        <source>Undone.</source>
+        <translation>已撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/undo_redo.py" line="89" />
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <location filename="../../ui/undo_redo.py" line="90" />
+        <source>Redoing %1…</source>
+        <translation>正在重做 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/undo_redo.py" line="90" />
+        <source>Redoing…</source>
+        <translation>正在重做…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/undo_redo.py" line="91" />
+        <source>Redone: %1</source>
+        <translation>已重做：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/undo_redo.py" line="91" />
+        <source>Redone.</source>
+        <translation>已重做。</translation>
+    </message>
+</context>
+<context>
     <name>WorkspaceView</name>
     <message>
-        <location filename="../../ui/workspace_settings/workspace_view.py" line="40" />
+        <location filename="../../ui/workspace_settings/workspace_view.py" line="41" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/workspace_view.py" line="46" />
+        <location filename="../../ui/workspace_settings/workspace_view.py" line="47" />
         <source>Preferences…</source>
         <translation>偏好设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/workspace_view.py" line="53" />
+        <location filename="../../ui/workspace_settings/workspace_view.py" line="54" />
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/workspace_view.py" line="57" />
+        <location filename="../../ui/workspace_settings/workspace_view.py" line="58" />
         <source>Taken</source>
         <translation>备份时间</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/workspace_view.py" line="57" />
+        <location filename="../../ui/workspace_settings/workspace_view.py" line="58" />
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/workspace_view.py" line="57" />
+        <location filename="../../ui/workspace_settings/workspace_view.py" line="58" />
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/workspace_view.py" line="65" />
+        <location filename="../../ui/workspace_settings/workspace_view.py" line="66" />
         <source>Backed up by hand</source>
         <translation>手动备份</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/workspace_view.py" line="66" />
+        <location filename="../../ui/workspace_settings/workspace_view.py" line="67" />
         <source>Hourly</source>
         <translation>每小时</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/workspace_view.py" line="67" />
+        <location filename="../../ui/workspace_settings/workspace_view.py" line="68" />
         <source>On closing</source>
         <translation>关闭时</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/workspace_view.py" line="68" />
+        <location filename="../../ui/workspace_settings/workspace_view.py" line="69" />
         <source>Before an upgrade</source>
         <translation>升级前</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/workspace_view.py" line="69" />
+        <location filename="../../ui/workspace_settings/workspace_view.py" line="70" />
         <source>Before an import</source>
         <translation>导入前</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/workspace_view.py" line="70" />
+        <location filename="../../ui/workspace_settings/workspace_view.py" line="71" />
         <source>Before a restore</source>
         <translation>恢复前</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/workspace_view.py" line="71" />
+        <location filename="../../ui/workspace_settings/workspace_view.py" line="72" />
         <source>Before a bulk delete</source>
         <translation>批量删除前</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/workspace_view.py" line="72" />
+        <location filename="../../ui/workspace_settings/workspace_view.py" line="73" />
         <source>Before a merge</source>
         <translation>合并前</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/workspace_view.py" line="76" />
+        <location filename="../../ui/workspace_settings/workspace_view.py" line="77" />
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/workspace_view.py" line="78" />
+        <location filename="../../ui/workspace_settings/workspace_view.py" line="79" />
         <source>Restore selected…</source>
         <translation>恢复所选备份…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/workspace_view.py" line="90" />
+        <location filename="../../ui/workspace_settings/workspace_view.py" line="91" />
         <source>Recent changes</source>
         <translation>最近的修改</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/workspace_view.py" line="94" />
+        <location filename="../../ui/workspace_settings/workspace_view.py" line="95" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/workspace_view.py" line="94" />
+        <location filename="../../ui/workspace_settings/workspace_view.py" line="95" />
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/workspace_view.py" line="94" />
+        <location filename="../../ui/workspace_settings/workspace_view.py" line="95" />
         <source>Records</source>
         <translation>记录数</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/workspace_view.py" line="105" />
+        <location filename="../../ui/workspace_settings/workspace_view.py" line="106" />
         <source>Workspace file: %1</source>
         <translation>工作区文件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/workspace_view.py" line="126" />
+        <location filename="../../ui/workspace_settings/workspace_view.py" line="127" />
         <source> (undone)</source>
         <translation>（已撤销）</translation>
     </message>
@@ -3291,7 +3294,7 @@ An offline-first CRM for small teams.</source>
 <context>
     <name>_Rows</name>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="88" />
+        <location filename="../../ui/contacts/person_editor.py" line="89" />
         <source>Remove</source>
         <translation>删除</translation>
     </message>

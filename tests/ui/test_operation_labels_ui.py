@@ -39,7 +39,7 @@ def test_chinese_ui_names_the_edit_in_chinese(qtbot, window, tmp_path):
         open_and_wait(qtbot, window, path)
         qtbot.waitUntil(lambda: window.undo_action.isEnabled())
         assert window.undo_action.text() == "撤销 编辑 张三(&U)"
-        window.undo()
+        window.undo_action.trigger()
         qtbot.waitUntil(lambda: window.redo_action.isEnabled() and window.worker.idle)
         assert window.redo_action.text() == "重做 编辑 张三(&R)"
         assert window.undo_action.text() == "撤销 添加 张三(&U)"

@@ -16,6 +16,7 @@ from openpyxl import Workbook
 
 from desktop_crm.cli import main
 from desktop_crm.services.importing.report_notes import NoteLog, ReportNote
+from desktop_crm.store.types import from_micros, micros
 from tests.conftest import REALWORLD, TODAY
 
 
@@ -130,10 +131,10 @@ def test_created_dates_of_the_sheet_are_kept(workspace, ws_path, tmp_path, shang
     assert [r.cells[2].shown for r in preview.rows] == ["2021-03-04 09:30", "2019-11-05", ""]
     before = datetime.now(UTC)
     workspace.imports.import_file(path, today=TODAY)
-    created = dict(rows(ws_path, "SELECT name, created_at FROM people"))
-    assert created["张伟"] == "2021-03-04T01:30:00.000000Z"  # 09:30 in Shanghai
-    assert created["王芳"] == "2019-11-04T16:00:00.000000Z"  # that day's 00:00 in Shanghai
-    assert created["李娜"] >= before.strftime("%Y-%m-%dT%H:%M:%S")
+    created = {n: from_micros(at) for n, at in rows(ws_path, "SELECT name, created_at FROM people")}
+    assert created["张伟"] == datetime(2021, 3, 4, 1, 30, tzinfo=UTC)  # 09:30 in Shanghai
+    assert created["王芳"] == datetime(2019, 11, 4, 16, tzinfo=UTC)  # that day's 00:00 in Shanghai
+    assert created["李娜"] >= before
 
 
 def test_created_column_for_companies_deals_and_products(workspace, ws_path, tmp_path, shanghai):
@@ -153,7 +154,8 @@ def test_created_column_for_companies_deals_and_products(workspace, ws_path, tmp
         made[entity] = rows(
             ws_path, f"SELECT created_at FROM {table} WHERE {column} = ?", f"{entity}-1"
         )
-    assert all(found == [("2020-01-02T00:00:00.000000Z",)] for found in made.values()), made
+    moment = micros(datetime(2020, 1, 2, tzinfo=UTC))
+    assert all(found == [(moment,)] for found in made.values()), made
 
 
 def test_a_created_value_that_is_no_date_is_kept_in_notes(workspace, ws_path, tmp_path):

@@ -93,6 +93,8 @@ def _downgrade_to_first_release(path):
     config.set_main_option("script_location", str(schema.MIGRATIONS_DIR))
     engine = make_engine(path)
     with engine.connect() as conn:
+        # As schema._migrate does: migrations that copy tables want foreign keys off.
+        conn.connection.dbapi_connection.execute("PRAGMA foreign_keys=OFF")
         config.attributes["connection"] = conn
         command.downgrade(config, "0001")
     engine.dispose()

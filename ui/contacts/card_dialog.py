@@ -34,6 +34,7 @@ from desktop_crm.domain.vocab import ActivityKind
 from desktop_crm.services.cards.dto import ContactCard
 from ui.contacts.avatar import avatar
 from ui.contacts.labels import Mutation, status_labels
+from ui.text_fill import fill
 
 if TYPE_CHECKING:
     from desktop_crm.services.workspace.handle import Workspace
@@ -227,7 +228,7 @@ class CardDialog(QDialog):
         statuses = status_labels()
         badges = [statuses.get(card.status, card.status)]
         if card.level:
-            badges.append(self.tr("Level %1").replace("%1", card.level))
+            badges.append(fill(self.tr("Level %1"), card.level))
         badges += [f"#{t}" for t in card.tags]
         self.badges.setText("  ".join(badges))
         self._fill_details(card)
@@ -293,7 +294,7 @@ class CardDialog(QDialog):
         text.linkActivated.connect(self._on_link)
         copy = QToolButton()
         copy.setText(self.tr("Copy"))
-        copy.setToolTip(self.tr("Copy %1").replace("%1", value))
+        copy.setToolTip(fill(self.tr("Copy %1"), value))
         copy.clicked.connect(lambda: self.copy(value))
         layout.addWidget(text, 1)
         layout.addWidget(copy)

@@ -14,6 +14,7 @@ from ui.imports.file_transfer import FileTransfer, finished_message
 from ui.language import ui_language
 from ui.progress_dialog import ProgressRun, run_with_progress
 from ui.shell import Shell
+from ui.text_fill import fill
 
 if TYPE_CHECKING:
     from ui.contacts.contacts_view import ContactsView
@@ -56,15 +57,13 @@ def run_list_export(
     return run_with_progress(
         window,
         FileTransfer.tr("Export"),
-        FileTransfer.tr("Exporting to %1…").replace("%1", target.name),
+        fill(FileTransfer.tr("Exporting to %1…"), target.name),
         lambda token: ws.exports.export_list(
             target, fmt, flt, columns, sort, descending, headers, progress=token, language=language
         ),
         finished_message(
             window,
-            lambda n: FileTransfer.tr("Exported %Ln contacts to %1.", "", n).replace(
-                "%1", target.name
-            ),
+            lambda n: fill(FileTransfer.tr("Exported %Ln contacts to %1.", "", n), target.name),
         ),
         window.show_error,
     )
@@ -86,13 +85,11 @@ def run_export(
     return run_with_progress(
         window,
         FileTransfer.tr("Export"),
-        FileTransfer.tr("Exporting to %1…").replace("%1", target.name),
+        fill(FileTransfer.tr("Exporting to %1…"), target.name),
         job,
         finished_message(
             window,
-            lambda n: FileTransfer.tr("Exported %Ln contacts to %1.", "", n).replace(
-                "%1", target.name
-            ),
+            lambda n: fill(FileTransfer.tr("Exported %Ln contacts to %1.", "", n), target.name),
         ),
         window.show_error,
     )

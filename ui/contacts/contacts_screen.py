@@ -10,6 +10,7 @@ from ui.choices import record_kind
 from ui.contacts.contacts_view import ContactsView
 from ui.empty_state import wire_start_panel
 from ui.screen import Screen
+from ui.text_fill import fill
 
 if TYPE_CHECKING:
     from desktop_crm.domain.choices import RecordKind
@@ -102,7 +103,7 @@ class ContactsScreen(Screen):
 
     def child_menu(self, key: str, menu: QMenu) -> None:
         """Offer to remove the saved view ``key``."""
-        remove = menu.addAction(self.tr("Remove view “%1”").replace("%1", key))
+        remove = menu.addAction(fill(self.tr("Remove view “%1”"), key))
         remove.triggered.connect(
             lambda: self.shell.mutate(
                 lambda ws: ws.saved_views.remove(key), self.tr("View removed.")
@@ -113,7 +114,7 @@ class ContactsScreen(Screen):
         """Save the contact list's current filter, sort and columns under a name."""
         self.shell.mutate(
             lambda ws: ws.saved_views.save(view),
-            self.tr("View “%1” saved.").replace("%1", view.name),
+            fill(self.tr("View “%1” saved."), view.name),
         )
 
     # --- cards, editors and dialogs -------------------------------------------------------

@@ -40,6 +40,7 @@ from ui.choices import record_kind
 from ui.contacts.labels import Mutation, status_labels
 from ui.contacts.list_model import ContactTableModel
 from ui.empty_state import NoMatchPanel, StartPanel
+from ui.text_fill import fill
 
 if TYPE_CHECKING:
     from desktop_crm.services.workspace.handle import Workspace
@@ -561,7 +562,7 @@ class ContactsView(QWidget):
         kind = self.current_kind()
         self._bulk(
             lambda ws, ids: ws.contacts.set_field(kind, ids, field, value),
-            self.tr("Changed to %1.").replace("%1", text),
+            fill(self.tr("Changed to %1."), text),
         )
 
     def _bulk_tag(self) -> None:
@@ -573,7 +574,7 @@ class ContactsView(QWidget):
             kind = self.current_kind()
             self._bulk(
                 lambda ws, ids: ws.contacts.add_tag(kind, ids, name),
-                self.tr("Tagged with %1.").replace("%1", name.strip()),
+                fill(self.tr("Tagged with %1."), name.strip()),
             )
 
     def _bulk_delete(self) -> None:

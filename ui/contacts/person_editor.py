@@ -45,6 +45,7 @@ from desktop_crm.services.contacts.dto import (
     PersonDraft,
 )
 from ui.contacts.labels import status_labels
+from ui.text_fill import fill
 
 if TYPE_CHECKING:
     from desktop_crm.services.workspace.handle import Workspace
@@ -594,18 +595,18 @@ class PersonEditor(QDialog):
 
     def _message(self, problem: FieldProblem) -> str:
         if problem.field == "name" and problem.code == "exists":
-            return self.tr("A company called “%1” already exists.").replace("%1", problem.value)
+            return fill(self.tr("A company called “%1” already exists."), problem.value)
         if problem.field == "name":
             return self.tr("A name is required.")
         if problem.field == "phones":
-            return self.tr("“%1” is not a phone number.").replace("%1", problem.value)
+            return fill(self.tr("“%1” is not a phone number."), problem.value)
         if problem.field == "emails":
             text = (
                 self.tr("“%1” contains a space.")
                 if problem.code == "space"
                 else self.tr("“%1” is not an email address.")
             )
-            return text.replace("%1", problem.value)
+            return fill(text, problem.value)
         return problem.message
 
     @staticmethod
@@ -719,5 +720,5 @@ class PersonEditor(QDialog):
         links = ", ".join(
             f'<a href="{h.id}">{h.name}</a> ({reasons.get(h.reason, h.reason)})' for h in hints[:5]
         )
-        self.duplicate_notice.setText(self.tr("Possible duplicate: %1").replace("%1", links))
+        self.duplicate_notice.setText(fill(self.tr("Possible duplicate: %1"), links))
         self.duplicate_notice.show()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from desktop_crm.domain.choices import DuplicatePolicy, ImportEntity
+from ui.text_fill import fill
 
 
 def entity_labels() -> dict[ImportEntity, str]:
@@ -22,7 +23,7 @@ def field_label(entity: str, key: str) -> str:
     """The translated name of field ``key`` of ``entity`` (custom fields keep their name)."""
     translate = QCoreApplication.translate
     if key.startswith("custom:"):
-        return translate("ImportFields", "Custom field: %1").replace("%1", key[7:])
+        return fill(translate("ImportFields", "Custom field: %1"), key[7:])
     named = {
         ("companies", "name"): translate("ImportFields", "Company name"),
         ("products", "name"): translate("ImportFields", "Product name"),

@@ -16,6 +16,7 @@ from ui.choices import EXPORT_FORMATS, as_choice
 from ui.language import ui_language
 from ui.progress_dialog import ProgressRun, run_with_progress
 from ui.shell import Shell
+from ui.text_fill import fill
 
 if TYPE_CHECKING:
     from desktop_crm.services.importing.dto import ImportReport
@@ -53,7 +54,7 @@ def run_import(window: Shell, path: Path, **options: Any) -> ProgressRun | None:
     return run_with_progress(
         window,
         FileTransfer.tr("Import"),
-        FileTransfer.tr("Importing %1…").replace("%1", path.name),
+        fill(FileTransfer.tr("Importing %1…"), path.name),
         lambda token: ws.imports.import_file(path, progress=token, **options),
         done,
         lambda exc: window.show_error(exc),
@@ -65,16 +66,17 @@ def report_text(parent: QWidget, report: ImportReport) -> str:
     from ui.imports.import_summary import done_counts, note_text
 
     counts = done_counts(report)
-    lines = [FileTransfer.tr("%1: %2.").replace("%1", report.source.name).replace("%2", counts)]
+    lines = [fill(FileTransfer.tr("%1: %2."), report.source.name, counts)]
     notes = [note_text(note) for note in report.notes]  # repeats are one note already
     lines += [f"• {line}" for line in (*report.problems, *notes)[:30]]
     extra = len(report.problems) + len(report.notes) - 30
     if extra > 0:
-        lines.append(FileTransfer.tr("…and %1 more.").replace("%1", str(extra)))
+        lines.append(fill(FileTransfer.tr("…and %1 more."), str(extra)))
     if report.error_workbook:
         lines.append(
-            FileTransfer.tr("Rows that could not be imported are listed in %1.").replace(
-                "%1", str(report.error_workbook)
+            fill(
+                FileTransfer.tr("Rows that could not be imported are listed in %1."),
+                str(report.error_workbook),
             )
         )
     if report.operation_id:
@@ -156,13 +158,13 @@ def choose_record_export(window: Shell, entity: RecordList) -> None:
     run_with_progress(
         window,
         FileTransfer.tr("Export"),
-        FileTransfer.tr("Exporting to %1…").replace("%1", target.name),
+        fill(FileTransfer.tr("Exporting to %1…"), target.name),
         lambda token: ws.exports.export_records(
             target, fmt, entity, language=language, progress=token
         ),
         finished_message(
             window,
-            lambda n: FileTransfer.tr("Exported %Ln rows to %1.", "", n).replace("%1", target.name),
+            lambda n: fill(FileTransfer.tr("Exported %Ln rows to %1.", "", n), target.name),
         ),
     )
 
@@ -188,11 +190,14 @@ def choose_workspace_export(window: Shell) -> None:
         lambda token: ws.exports.export_workspace(target, progress=token),
         finished_message(
             window,
-            lambda n: FileTransfer.tr(
-                "Wrote %Ln rows to %1; import it into a new workspace to move it.",
-                None,
-                n,
-            ).replace("%1", target.name),
+            lambda n: fill(
+                FileTransfer.tr(
+                    "Wrote %Ln rows to %1; import it into a new workspace to move it.",
+                    None,
+                    n,
+                ),
+                target.name,
+            ),
         ),
         window.show_error,
     )
@@ -227,7 +232,7 @@ def choose_template(window: Shell, entity: ImportEntity) -> None:
     window.worker.submit(
         job,
         lambda _r: window.statusBar().showMessage(
-            FileTransfer.tr("Template saved as %1.").replace("%1", str(target)),
+            fill(FileTransfer.tr("Template saved as %1."), str(target)),
             8000,
         ),
         window.show_error,

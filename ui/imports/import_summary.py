@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 
 from desktop_crm.services.importing.dto import EntityCounts, ImportReport
 from desktop_crm.services.importing.report_notes import ReportNote
+from ui.text_fill import fill
 
 
 class ImportSummary(QObject):
@@ -73,10 +74,12 @@ def done_counts(report: ImportReport) -> str:
         parts += [say(n) for say, n in ((updated, counts.updated), (skipped, counts.skipped)) if n]
     if not parts:  # a report without kinds (an older kind of import): the totals
         parts.append(
-            ImportSummary.tr("%1 created, %2 updated, %3 skipped")
-            .replace("%1", str(report.created))
-            .replace("%2", str(report.updated))
-            .replace("%3", str(report.skipped))
+            fill(
+                ImportSummary.tr("%1 created, %2 updated, %3 skipped"),
+                str(report.created),
+                str(report.updated),
+                str(report.skipped),
+            )
         )
     if report.failed:
         parts.append(ImportSummary.tr("%Ln failed", "", report.failed))
@@ -89,11 +92,11 @@ def planned_counts(report: ImportReport) -> str:
         ("", EntityCounts(report.created, report.updated, report.skipped))
     ]
     created = ImportSummary.tr(", ").join(_kind_count(k, c.created) for k, c in kinds if c.created)
-    return (
-        ImportSummary.tr("The import will create: %1; update: %2; skip: %3.")
-        .replace("%1", created or "0")
-        .replace("%2", str(report.updated))
-        .replace("%3", str(report.skipped))
+    return fill(
+        ImportSummary.tr("The import will create: %1; update: %2; skip: %3."),
+        created or "0",
+        str(report.updated),
+        str(report.skipped),
     )
 
 
@@ -106,14 +109,12 @@ def _origin(origin: str) -> str:
     }.get(origin, origin)
 
 
-def _with_examples(
-    text: str, note: ReportNote, example: Callable[[tuple[str, ...]], str], mark: str = "%2"
-) -> str:
-    """``text`` with its ``mark`` replaced by the note's first occurrences (and "…")."""
+def _examples(note: ReportNote, example: Callable[[tuple[str, ...]], str]) -> str:
+    """The note's first occurrences, each through ``example`` (and "…" if there are more)."""
     shown = ImportSummary.tr("; ").join(example(args) for args in note.examples)
     if note.count > len(note.examples):
         shown += ImportSummary.tr("; …")
-    return text.replace(mark, shown)
+    return shown
 
 
 def note_text(note: ReportNote) -> str:
@@ -122,81 +123,66 @@ def note_text(note: ReportNote) -> str:
     several = note.count > 1
     if note.code == "row_no_name":
         if not several:
-            return (
-                ImportSummary.tr("Row %1 has no name; named “%2” from its %3.")
-                .replace("%1", a[0])
-                .replace("%2", a[1])
-                .replace("%3", _origin(a[2]))
+            return fill(
+                ImportSummary.tr("Row %1 has no name; named “%2” from its %3."),
+                a[0],
+                a[1],
+                _origin(a[2]),
             )
         text = ImportSummary.tr(
             "%Ln rows have no name; each was named from its %1 (%2).", "", note.count
         )
-        text = text.replace("%1", _origin(a[2]))
-        return _with_examples(
+        return fill(
             text,
-            note,
-            lambda x: ImportSummary.tr("row %1: “%2”").replace("%1", x[0]).replace("%2", x[1]),
+            _origin(a[2]),
+            _examples(note, lambda x: fill(ImportSummary.tr("row %1: “%2”"), x[0], x[1])),
         )
     if note.code == "card_no_name":
         if not several:
-            return (
-                ImportSummary.tr("Card %1 (line %2) has no name; named “%3” from its %4.")
-                .replace("%1", a[0])
-                .replace("%2", a[1])
-                .replace("%3", a[2])
-                .replace("%4", _origin(a[3]))
+            return fill(
+                ImportSummary.tr("Card %1 (line %2) has no name; named “%3” from its %4."),
+                a[0],
+                a[1],
+                a[2],
+                _origin(a[3]),
             )
         text = ImportSummary.tr(
             "%Ln cards have no name; each was named from its %1 (%2).", "", note.count
         )
-        text = text.replace("%1", _origin(a[3]))
-        return _with_examples(
+        return fill(
             text,
-            note,
-            lambda x: ImportSummary.tr("card %1: “%2”").replace("%1", x[0]).replace("%2", x[2]),
+            _origin(a[3]),
+            _examples(note, lambda x: fill(ImportSummary.tr("card %1: “%2”"), x[0], x[2])),
         )
     if note.code == "cell_kept":
         if not several:
-            return (
-                ImportSummary.tr("Row %1, %2: %3")
-                .replace("%1", a[0])
-                .replace("%2", a[1])
-                .replace("%3", a[2])
-            )
+            return fill(ImportSummary.tr("Row %1, %2: %3"), a[0], a[1], a[2])
         text = ImportSummary.tr(
             "%1: %Ln values could not be stored as mapped and were kept in notes (%2).",
             "",
             note.count,
-        ).replace("%1", a[1])
-        return _with_examples(
+        )
+        return fill(
             text,
-            note,
-            lambda x: ImportSummary.tr("row %1: %2").replace("%1", x[0]).replace("%2", x[2]),
+            a[1],
+            _examples(note, lambda x: fill(ImportSummary.tr("row %1: %2"), x[0], x[2])),
         )
     if note.code == "card_warning":
         if not several:
-            return (
-                ImportSummary.tr("Card %1 (line %2): %3")
-                .replace("%1", a[0])
-                .replace("%2", a[1])
-                .replace("%3", a[2])
-            )
+            return fill(ImportSummary.tr("Card %1 (line %2): %3"), a[0], a[1], a[2])
         text = ImportSummary.tr("%Ln cards have values that were not kept (%1).", "", note.count)
-        return _with_examples(
-            text,
-            note,
-            lambda x: ImportSummary.tr("card %1: %2").replace("%1", x[0]).replace("%2", x[2]),
-            mark="%1",
+        return fill(
+            text, _examples(note, lambda x: fill(ImportSummary.tr("card %1: %2"), x[0], x[2]))
         )
     if note.code == "deal_stage_unknown":
         if not several:
-            return (
+            return fill(
                 ImportSummary.tr(
                     "Row %1: stage “%2” is not in the pipeline; the deal starts in the first "
                     "stage and the name is kept in its notes."
-                )
-                .replace("%1", a[0])
-                .replace("%2", a[1])
+                ),
+                a[0],
+                a[1],
             )
         text = ImportSummary.tr(
             "%Ln deals name a stage that is not in the pipeline; they start in the first stage "
@@ -204,31 +190,24 @@ def note_text(note: ReportNote) -> str:
             "",
             note.count,
         )
-        return _with_examples(
-            text,
-            note,
-            lambda x: ImportSummary.tr("row %1: “%2”").replace("%1", x[0]).replace("%2", x[1]),
-            mark="%1",
+        return fill(
+            text, _examples(note, lambda x: fill(ImportSummary.tr("row %1: “%2”"), x[0], x[1]))
         )
     if note.code == "owner_unknown":
         if a[1] == "1":
             text = ImportSummary.tr(
                 "%1: “%2” is not a user (%Ln rows); kept in notes.", "", note.count
             )
-            return text.replace("%1", a[0]).replace("%2", a[3])
+            return fill(text, a[0], a[3])
         text = ImportSummary.tr(
             "%1: %2 names are not users (%Ln rows); kept in notes.", "", note.count
         )
-        return text.replace("%1", a[0]).replace("%2", a[1])
+        return fill(text, a[0], a[1])
     if note.code == "owners_created":
         if a[1] == "1":
-            return (
-                ImportSummary.tr("%1: added “%2” as a user.")
-                .replace("%1", a[0])
-                .replace("%2", a[2])
-            )
+            return fill(ImportSummary.tr("%1: added “%2” as a user."), a[0], a[2])
         text = ImportSummary.tr("%1: added %Ln users (%2).", "", note.count)
-        return text.replace("%1", a[0]).replace("%2", a[2])
+        return fill(text, a[0], a[2])
     if note.code == "workspace_loaded":
         return ImportSummary.tr(
             "The whole workspace (%Ln rows, history included) was loaded.", "", int(a[0])

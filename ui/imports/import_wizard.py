@@ -47,6 +47,7 @@ from ui.imports.field_labels import (
 from ui.imports.import_summary import planned_counts
 from ui.imports.preview_model import PreviewModel
 from ui.messages import error_text
+from ui.text_fill import fill
 
 if TYPE_CHECKING:
     from desktop_crm.services.importing.dto import ImportReport
@@ -84,7 +85,7 @@ class ImportWizard(QWizard):
     ) -> None:
         super().__init__(parent)
         self.worker, self.workspace, self.path = worker, workspace, path
-        self.setWindowTitle(self.tr("Import %1").replace("%1", path.name))
+        self.setWindowTitle(fill(self.tr("Import %1"), path.name))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.resize(900, 600)
         self.entity: ImportEntity = "people"
@@ -261,8 +262,8 @@ class SourcePage(QWizardPage):
             self.sheet_box.setCurrentText(preview.sheet)
             self.sheet_box.setEnabled(len(preview.sheets) > 1)
             lines = [
-                self.tr("Data rows found: %1.").replace("%1", str(preview.total_rows)),
-                self.tr("The header is on row %1.").replace("%1", str(preview.header_row))
+                fill(self.tr("Data rows found: %1."), str(preview.total_rows)),
+                fill(self.tr("The header is on row %1."), str(preview.header_row))
                 if preview.header_row
                 else self.tr("The sheet has no header row; columns are numbered."),
             ]
@@ -276,16 +277,19 @@ class SourcePage(QWizardPage):
                 lines.append(self.tr("This file is an LDIF address book: one row per person."))
             if preview.encoding and preview.delimiter:
                 lines.append(
-                    self.tr("Text encoding: %1, separated by “%2”.")
-                    .replace("%1", preview.encoding)
-                    .replace("%2", preview.delimiter)
+                    fill(
+                        self.tr("Text encoding: %1, separated by “%2”."),
+                        preview.encoding,
+                        preview.delimiter,
+                    )
                 )
             elif preview.encoding:
-                lines.append(self.tr("Text encoding: %1.").replace("%1", preview.encoding))
+                lines.append(fill(self.tr("Text encoding: %1."), preview.encoding))
             if preview.profile:
                 lines.append(
-                    self.tr("Using the column choices of your earlier import of %1.").replace(
-                        "%1", preview.profile
+                    fill(
+                        self.tr("Using the column choices of your earlier import of %1."),
+                        preview.profile,
                     )
                 )
             self.summary.setText("\n".join(lines))
@@ -355,8 +359,9 @@ class MappingPage(QWizardPage):
         self.warning.setText(
             ""
             if _mapped_enough(preview)
-            else self.tr("Choose the column that holds %1.").replace(
-                "%1", " / ".join(field_label(preview.entity, f) for f in preview.required)
+            else fill(
+                self.tr("Choose the column that holds %1."),
+                " / ".join(field_label(preview.entity, f) for f in preview.required),
             )
         )
         self.completeChanged.emit()
@@ -440,12 +445,15 @@ class PreviewPage(QWizardPage):
             self.summary.setText(self.wiz.error or "")
             return
         text = self.tr("Showing %1 of %2 rows as they will be stored.")
-        text = text.replace("%1", str(len(preview.rows))).replace("%2", str(preview.total_rows))
+        text = fill(text, str(len(preview.rows)), str(preview.total_rows))
         if preview.problem_count:
-            text += " " + self.tr(
-                "Problems marked in red: %1. Values that cannot be stored as mapped are kept "
-                "in the notes; rows that cannot be imported at all go to an error workbook."
-            ).replace("%1", str(preview.problem_count))
+            text += " " + fill(
+                self.tr(
+                    "Problems marked in red: %1. Values that cannot be stored as mapped are kept "
+                    "in the notes; rows that cannot be imported at all go to an error workbook."
+                ),
+                str(preview.problem_count),
+            )
         self.summary.setText(text)
         self.completeChanged.emit()
 
@@ -531,10 +539,13 @@ class OptionsPage(QWizardPage):
     def _counted(self, report: ImportReport) -> None:
         text = planned_counts(report)  # each kind apart: "5 people, 2 companies"
         if report.failed:
-            text += " " + self.tr(
-                "Rows that cannot be imported: %1. They will be listed with the reason in an "
-                "error workbook next to the file."
-            ).replace("%1", str(report.failed))
+            text += " " + fill(
+                self.tr(
+                    "Rows that cannot be imported: %1. They will be listed with the reason in an "
+                    "error workbook next to the file."
+                ),
+                str(report.failed),
+            )
         text += " " + self.tr("Edit > Undo takes the whole import back.")
         self.counts.setText(text)
 
@@ -583,7 +594,7 @@ class OwnersPage(QWizardPage):
             box.addItem(self.tr("Add as a user"), NEW_USER)
             box.insertSeparator(box.count())
             for user in preview.users if preview else ():
-                box.addItem(self.tr("User: %1").replace("%1", user.name), user.id)
+                box.addItem(fill(self.tr("User: %1"), user.name), user.id)
             box.setCurrentIndex(max(0, box.findData(self.chosen.get(name, NOTES))))
             box.currentIndexChanged.connect(
                 lambda _i, n=name, b=box: self.chosen.__setitem__(n, b.currentData())

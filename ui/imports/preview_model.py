@@ -9,6 +9,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from desktop_crm.services.importing.dto import ImportPreview, PreviewRow
 from ui.imports.field_labels import field_label
+from ui.text_fill import fill
 
 _PROBLEM = QColor("#fde2e1")
 _ROW_PROBLEM = QColor("#f8c9c6")
@@ -88,9 +89,7 @@ class PreviewModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return str(row.number)
         if role == Qt.ItemDataRole.ToolTipRole and row.problem:
-            return self.tr("Not imported: %1 (listed in the error workbook)").replace(
-                "%1", row.problem
-            )
+            return fill(self.tr("Not imported: %1 (listed in the error workbook)"), row.problem)
         if role == Qt.ItemDataRole.BackgroundRole and row.problem:
             return QBrush(_ROW_PROBLEM)
         return None

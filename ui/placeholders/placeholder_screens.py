@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QVBoxLayout
 
 from ui.placeholders.placeholder_view import PlaceholderView
 from ui.screen import Screen
+from ui.text_fill import fill
 
 if TYPE_CHECKING:
     from desktop_crm.services.common.dto import ChangeResult
@@ -63,7 +64,7 @@ class PipelineScreen(PlaceholderScreen):
         )
 
     def figures(self, info: WorkspaceInfo) -> str:  # noqa: D102
-        return self.tr("%1 open deals.").replace("%1", f"{info.open_deals:,}")
+        return fill(self.tr("%1 open deals."), f"{info.open_deals:,}")
 
 
 class QuotesScreen(PlaceholderScreen):
@@ -80,7 +81,7 @@ class QuotesScreen(PlaceholderScreen):
         return self.tr("Quotes with product lines, discounts and tax, printed to PDF.")
 
     def figures(self, info: WorkspaceInfo) -> str:  # noqa: D102
-        return self.tr("%1 quotes.").replace("%1", f"{info.quotes:,}")
+        return fill(self.tr("%1 quotes."), f"{info.quotes:,}")
 
 
 class ContractsScreen(PlaceholderScreen):
@@ -110,7 +111,7 @@ class ProductsScreen(PlaceholderScreen):
         return self.tr("The products and services you sell, with prices and tax.")
 
     def figures(self, info: WorkspaceInfo) -> str:  # noqa: D102
-        return self.tr("%1 products.").replace("%1", f"{info.products:,}")
+        return fill(self.tr("%1 products."), f"{info.products:,}")
 
 
 class ReportsScreen(PlaceholderScreen):

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from desktop_crm.services.today.dto import TodaySummary
 from ui.amounts import money_text
+from ui.text_fill import fill
 
 
 class _Tile(QFrame):
@@ -75,7 +76,7 @@ class TodayView(QWidget):
 
     def show_summary(self, summary: TodaySummary) -> None:
         """Fill the screen from ``summary``."""
-        self.heading.setText(self.tr("Today, %1").replace("%1", summary.today.isoformat()))
+        self.heading.setText(fill(self.tr("Today, %1"), summary.today.isoformat()))
         self.overdue.value.setText(str(summary.overdue))
         self.due_today.value.setText(str(summary.due_today))
         self.upcoming.value.setText(str(summary.upcoming))

@@ -10,6 +10,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QVBoxLayout
 
 from ui.screen import MenuItem, MenuName, Screen
+from ui.text_fill import fill
 from ui.workspace_settings.settings_dialog import SettingsDialog
 from ui.workspace_settings.workspace_view import WorkspaceView
 
@@ -84,7 +85,7 @@ class SettingsScreen(Screen):
             return
 
         def done(info: BackupInfo) -> None:
-            self.shell.show_status(self.tr("Backup saved: %1").replace("%1", info.path.name), 6000)
+            self.shell.show_status(fill(self.tr("Backup saved: %1"), info.path.name), 6000)
             if self.isVisible():
                 self.shown()
 
@@ -115,10 +116,13 @@ class SettingsScreen(Screen):
         answer = QMessageBox.question(
             self.shell,
             self.tr("Restore backup"),
-            self.tr(
-                "Replace the current data with the backup %1? The current data is backed "
-                "up first, so this can be reversed."
-            ).replace("%1", Path(backup_path).name),
+            fill(
+                self.tr(
+                    "Replace the current data with the backup %1? The current data is backed "
+                    "up first, so this can be reversed."
+                ),
+                Path(backup_path).name,
+            ),
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.shell.restore(ws.path, Path(backup_path))

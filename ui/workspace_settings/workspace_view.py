@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from desktop_crm.services.history.dto import OperationSummary
 from desktop_crm.services.workspace.dto import BackupInfo
 from ui.operation_labels import render as render_label
+from ui.text_fill import fill
 
 
 class WorkspaceView(QWidget):
@@ -102,7 +103,7 @@ class WorkspaceView(QWidget):
 
     def show_workspace(self, path: str) -> None:
         """Show where the workspace file is."""
-        self.path_label.setText(self.tr("Workspace file: %1").replace("%1", path))
+        self.path_label.setText(fill(self.tr("Workspace file: %1"), path))
 
     def show_backups(self, backups: list[BackupInfo]) -> None:
         """List the backups, newest first."""

@@ -30,7 +30,7 @@ import sqlalchemy as sa
 from alembic import op
 
 from desktop_crm.domain.ids import new_id
-from desktop_crm.store.types import UtcDateTime, utc_now
+from desktop_crm.store.types import iso_text, utc_now
 
 revision = '0004'
 down_revision = '0003'
@@ -96,7 +96,7 @@ class _Log:
 
     def __init__(self, bind: sa.Connection) -> None:
         self.bind = bind
-        self.at = UtcDateTime().process_bind_param(utc_now(), None)  # type: ignore[arg-type]
+        self.at = iso_text(utc_now())  # schema 4 keeps moments as text
         self.rows: list[dict[str, Any]] = []
 
     def update(self, table: str, row_id: str, values: dict[str, list[Any]]) -> None:
