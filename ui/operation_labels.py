@@ -8,21 +8,13 @@ are shown as they were written.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QObject
-
 from desktop_crm.domain.operation_labels import LabelCode, OperationLabel, decode
 from ui.text_fill import fill
+from ui.translation_context import TranslationContext
 
 
-class OperationLabels(QObject):
+class OperationLabels(TranslationContext):
     """The translation context of operation labels (lupdate reads ``OperationLabels.tr``)."""
-
-    @classmethod
-    def tr(  # a class-level tr: the functions below have no QObject of their own
-        cls, text: str, disambiguation: str | None = None, n: int = -1
-    ) -> str:
-        """``text`` in the user's language (``n`` chooses a plural form)."""
-        return QCoreApplication.translate("OperationLabels", text, disambiguation, n)
 
 
 def render(value: OperationLabel | str) -> str:

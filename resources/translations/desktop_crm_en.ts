@@ -78,7 +78,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/file_transfer.py" line="167" />
+        <location filename="../../ui/imports/file_transfer.py" line="161" />
         <source>Exported %Ln rows to %1.</source>
         <translation>
             <numerusform>Exported %Ln row to %1.</numerusform>
@@ -86,7 +86,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/file_transfer.py" line="195" />
+        <location filename="../../ui/imports/file_transfer.py" line="189" />
         <source>Wrote %Ln rows to %1; import it into a new workspace to move it.</source>
         <translation>
             <numerusform>Wrote %Ln row to %1; import it into a new workspace to move it.</numerusform>
@@ -97,7 +97,7 @@
 <context>
     <name>ImportSummary</name>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="34" />
+        <location filename="../../ui/imports/import_summary.py" line="26" />
         <source>%Ln people created</source>
         <translation>
             <numerusform>%Ln person created</numerusform>
@@ -105,7 +105,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="35" />
+        <location filename="../../ui/imports/import_summary.py" line="27" />
         <source>%Ln people updated</source>
         <translation>
             <numerusform>%Ln person updated</numerusform>
@@ -113,7 +113,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="36" />
+        <location filename="../../ui/imports/import_summary.py" line="28" />
         <source>%Ln people skipped</source>
         <translation>
             <numerusform>%Ln person skipped</numerusform>
@@ -121,7 +121,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="39" />
+        <location filename="../../ui/imports/import_summary.py" line="31" />
         <source>%Ln companies created</source>
         <translation>
             <numerusform>%Ln company created</numerusform>
@@ -129,7 +129,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="40" />
+        <location filename="../../ui/imports/import_summary.py" line="32" />
         <source>%Ln companies updated</source>
         <translation>
             <numerusform>%Ln company updated</numerusform>
@@ -137,7 +137,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="41" />
+        <location filename="../../ui/imports/import_summary.py" line="33" />
         <source>%Ln companies skipped</source>
         <translation>
             <numerusform>%Ln company skipped</numerusform>
@@ -145,7 +145,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="44" />
+        <location filename="../../ui/imports/import_summary.py" line="36" />
         <source>%Ln deals created</source>
         <translation>
             <numerusform>%Ln deal created</numerusform>
@@ -153,7 +153,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="45" />
+        <location filename="../../ui/imports/import_summary.py" line="37" />
         <source>%Ln deals updated</source>
         <translation>
             <numerusform>%Ln deal updated</numerusform>
@@ -161,7 +161,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="46" />
+        <location filename="../../ui/imports/import_summary.py" line="38" />
         <source>%Ln deals skipped</source>
         <translation>
             <numerusform>%Ln deal skipped</numerusform>
@@ -169,7 +169,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="49" />
+        <location filename="../../ui/imports/import_summary.py" line="41" />
         <source>%Ln products created</source>
         <translation>
             <numerusform>%Ln product created</numerusform>
@@ -177,7 +177,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="50" />
+        <location filename="../../ui/imports/import_summary.py" line="42" />
         <source>%Ln products updated</source>
         <translation>
             <numerusform>%Ln product updated</numerusform>
@@ -185,7 +185,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="51" />
+        <location filename="../../ui/imports/import_summary.py" line="43" />
         <source>%Ln products skipped</source>
         <translation>
             <numerusform>%Ln product skipped</numerusform>
@@ -193,7 +193,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="59" />
+        <location filename="../../ui/imports/import_summary.py" line="51" />
         <source>%Ln people</source>
         <translation>
             <numerusform>%Ln person</numerusform>
@@ -201,7 +201,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="60" />
+        <location filename="../../ui/imports/import_summary.py" line="52" />
         <source>%Ln companies</source>
         <translation>
             <numerusform>%Ln company</numerusform>
@@ -209,7 +209,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="61" />
+        <location filename="../../ui/imports/import_summary.py" line="53" />
         <source>%Ln deals</source>
         <translation>
             <numerusform>%Ln deal</numerusform>
@@ -217,7 +217,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="62" />
+        <location filename="../../ui/imports/import_summary.py" line="54" />
         <source>%Ln products</source>
         <translation>
             <numerusform>%Ln product</numerusform>
@@ -225,7 +225,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="85" />
+        <location filename="../../ui/imports/import_summary.py" line="77" />
         <source>%Ln failed</source>
         <translation>
             <numerusform>%Ln failed</numerusform>
@@ -233,7 +233,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="133" />
+        <location filename="../../ui/imports/import_summary.py" line="125" />
         <source>%Ln rows have no name; each was named from its %1 (%2).</source>
         <translation>
             <numerusform>%Ln row has no name; it was named from its %1 (%2).</numerusform>
@@ -241,7 +241,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="150" />
+        <location filename="../../ui/imports/import_summary.py" line="142" />
         <source>%Ln cards have no name; each was named from its %1 (%2).</source>
         <translation>
             <numerusform>%Ln card has no name; it was named from its %1 (%2).</numerusform>
@@ -249,7 +249,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="161" />
+        <location filename="../../ui/imports/import_summary.py" line="153" />
         <source>%1: %Ln values could not be stored as mapped and were kept in notes (%2).</source>
         <translation>
             <numerusform>%1: %Ln value could not be stored as mapped and was kept in notes (%2).</numerusform>
@@ -257,7 +257,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="173" />
+        <location filename="../../ui/imports/import_summary.py" line="165" />
         <source>%Ln cards have values that were not kept (%1).</source>
         <translation>
             <numerusform>%Ln card has values that were not kept (%1).</numerusform>
@@ -265,7 +265,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="188" />
+        <location filename="../../ui/imports/import_summary.py" line="180" />
         <source>%Ln deals name a stage that is not in the pipeline; they start in the first stage and the names are kept in their notes (%1).</source>
         <translation>
             <numerusform>%Ln deal names a stage that is not in the pipeline; it starts in the first stage and the name is kept in its notes (%1).</numerusform>
@@ -273,7 +273,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="199" />
+        <location filename="../../ui/imports/import_summary.py" line="191" />
         <source>%1: “%2” is not a user (%Ln rows); kept in notes.</source>
         <translation>
             <numerusform>%1: “%2” is not a user (%Ln row); kept in notes.</numerusform>
@@ -281,7 +281,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="203" />
+        <location filename="../../ui/imports/import_summary.py" line="195" />
         <source>%1: %2 names are not users (%Ln rows); kept in notes.</source>
         <translation>
             <numerusform>%1: %2 names are not users (%Ln row); kept in notes.</numerusform>
@@ -289,7 +289,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="209" />
+        <location filename="../../ui/imports/import_summary.py" line="201" />
         <source>%1: added %Ln users (%2).</source>
         <translation>
             <numerusform>%1: added %Ln user (%2).</numerusform>
@@ -297,7 +297,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="213" />
+        <location filename="../../ui/imports/import_summary.py" line="205" />
         <source>The whole workspace (%Ln rows, history included) was loaded.</source>
         <translation>
             <numerusform>The whole workspace (%Ln row, history included) was loaded.</numerusform>
@@ -308,7 +308,7 @@
 <context>
     <name>OperationLabels</name>
     <message numerus="yes">
-        <location filename="../../ui/operation_labels.py" line="54" />
+        <location filename="../../ui/operation_labels.py" line="46" />
         <source>Delete %n companies</source>
         <translation>
             <numerusform>Delete %n company</numerusform>
@@ -316,7 +316,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/operation_labels.py" line="56" />
+        <location filename="../../ui/operation_labels.py" line="48" />
         <source>Delete %n people</source>
         <translation>
             <numerusform>Delete %n person</numerusform>
@@ -324,7 +324,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/operation_labels.py" line="60" />
+        <location filename="../../ui/operation_labels.py" line="52" />
         <source>Set %1 of %n companies</source>
         <translation>
             <numerusform>Set %1 of %n company</numerusform>
@@ -332,7 +332,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/operation_labels.py" line="62" />
+        <location filename="../../ui/operation_labels.py" line="54" />
         <source>Set %1 of %n people</source>
         <translation>
             <numerusform>Set %1 of %n person</numerusform>
@@ -340,7 +340,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/operation_labels.py" line="67" />
+        <location filename="../../ui/operation_labels.py" line="59" />
         <source>Tag %n companies with %1</source>
         <translation>
             <numerusform>Tag %n company with %1</numerusform>
@@ -348,7 +348,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/operation_labels.py" line="69" />
+        <location filename="../../ui/operation_labels.py" line="61" />
         <source>Tag %n people with %1</source>
         <translation>
             <numerusform>Tag %n person with %1</numerusform>
@@ -356,7 +356,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/operation_labels.py" line="80" />
+        <location filename="../../ui/operation_labels.py" line="72" />
         <source>Merge %n people into %1</source>
         <translation>
             <numerusform>Merge %n person into %1</numerusform>

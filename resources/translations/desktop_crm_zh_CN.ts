@@ -767,14 +767,14 @@
     <name>FileTransfer</name>
     <message>
         <location filename="../../ui/contacts/contact_export.py" line="26" />
-        <location filename="../../ui/imports/file_transfer.py" line="143" />
-        <location filename="../../ui/imports/file_transfer.py" line="181" />
+        <location filename="../../ui/imports/file_transfer.py" line="137" />
+        <location filename="../../ui/imports/file_transfer.py" line="175" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
         <location filename="../../ui/contacts/contact_export.py" line="27" />
-        <location filename="../../ui/imports/file_transfer.py" line="144" />
+        <location filename="../../ui/imports/file_transfer.py" line="138" />
         <source>CSV, UTF-8 (*.csv)</source>
         <translation>CSV，UTF-8 (*.csv)</translation>
     </message>
@@ -798,7 +798,7 @@
     <message>
         <location filename="../../ui/contacts/contact_export.py" line="60" />
         <location filename="../../ui/contacts/contact_export.py" line="88" />
-        <location filename="../../ui/imports/file_transfer.py" line="161" />
+        <location filename="../../ui/imports/file_transfer.py" line="155" />
         <source>Exporting to %1…</source>
         <translation>正在导出到 %1…</translation>
     </message>
@@ -811,148 +811,148 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/imports/file_transfer.py" line="57" />
+        <location filename="../../ui/imports/file_transfer.py" line="51" />
         <source>Importing %1…</source>
         <translation>正在导入 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/file_transfer.py" line="56" />
-        <location filename="../../ui/imports/file_transfer.py" line="100" />
+        <location filename="../../ui/imports/file_transfer.py" line="50" />
+        <location filename="../../ui/imports/file_transfer.py" line="94" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/file_transfer.py" line="74" />
+        <location filename="../../ui/imports/file_transfer.py" line="68" />
         <source>…and %1 more.</source>
         <translation>……还有 %1 条。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/file_transfer.py" line="78" />
+        <location filename="../../ui/imports/file_transfer.py" line="72" />
         <source>Rows that could not be imported are listed in %1.</source>
         <translation>无法导入的行已列在 %1 中。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/file_transfer.py" line="83" />
+        <location filename="../../ui/imports/file_transfer.py" line="77" />
         <source>Edit &gt; Undo takes the whole import back.</source>
         <translation>“编辑 &gt; 撤销”可撤回整次导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/file_transfer.py" line="91" />
+        <location filename="../../ui/imports/file_transfer.py" line="85" />
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/file_transfer.py" line="103" />
+        <location filename="../../ui/imports/file_transfer.py" line="97" />
         <source>Spreadsheets and contact files (*.xlsx *.xlsm *.xls *.ods *.csv *.txt *.htm *.html *.xml *.fods *.ldif *.vcf *.vcard);;All files (*)</source>
         <translation>表格和联系人文件 (*.xlsx *.xlsm *.xls *.ods *.csv *.txt *.htm *.html *.xml *.fods *.ldif *.vcf *.vcard);;所有文件 (*)</translation>
     </message>
     <message>
         <location filename="../../ui/contacts/contact_export.py" line="59" />
         <location filename="../../ui/contacts/contact_export.py" line="87" />
-        <location filename="../../ui/imports/file_transfer.py" line="148" />
-        <location filename="../../ui/imports/file_transfer.py" line="160" />
+        <location filename="../../ui/imports/file_transfer.py" line="142" />
+        <location filename="../../ui/imports/file_transfer.py" line="154" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/file_transfer.py" line="179" />
-        <location filename="../../ui/imports/file_transfer.py" line="188" />
+        <location filename="../../ui/imports/file_transfer.py" line="173" />
+        <location filename="../../ui/imports/file_transfer.py" line="182" />
         <source>Export Whole Workspace</source>
         <translation>导出整个工作区</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/file_transfer.py" line="189" />
+        <location filename="../../ui/imports/file_transfer.py" line="183" />
         <source>Exporting the workspace…</source>
         <translation>正在导出工作区…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/file_transfer.py" line="167" />
+        <location filename="../../ui/imports/file_transfer.py" line="161" />
         <source>Exported %Ln rows to %1.</source>
         <translation>
             <numerusform>已导出 %Ln 行到 %1。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/imports/file_transfer.py" line="69" />
+        <location filename="../../ui/imports/file_transfer.py" line="63" />
         <source>%1: %2.</source>
         <translation>%1：%2。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/file_transfer.py" line="195" />
+        <location filename="../../ui/imports/file_transfer.py" line="189" />
         <source>Wrote %Ln rows to %1; import it into a new workspace to move it.</source>
         <translation>
             <numerusform>已写入 %Ln 行到 %1；导入到新的工作区即可迁移。</numerusform>
         </translation>
     </message>
     <message>
+        <location filename="../../ui/imports/file_transfer.py" line="203" />
         <location filename="../../ui/imports/file_transfer.py" line="209" />
-        <location filename="../../ui/imports/file_transfer.py" line="215" />
         <source>English template (*.xlsx)</source>
         <translation>英文模板 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/file_transfer.py" line="218" />
+        <location filename="../../ui/imports/file_transfer.py" line="212" />
         <source>Save Import Template</source>
         <translation>保存导入模板</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/file_transfer.py" line="235" />
+        <location filename="../../ui/imports/file_transfer.py" line="229" />
         <source>Template saved as %1.</source>
         <translation>模板已保存为 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/file_transfer.py" line="253" />
+        <location filename="../../ui/imports/file_transfer.py" line="247" />
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/file_transfer.py" line="257" />
+        <location filename="../../ui/imports/file_transfer.py" line="251" />
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/file_transfer.py" line="259" />
-        <location filename="../../ui/imports/file_transfer.py" line="277" />
+        <location filename="../../ui/imports/file_transfer.py" line="253" />
+        <location filename="../../ui/imports/file_transfer.py" line="271" />
         <source>&amp;Deals…</source>
         <translation>商机(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/file_transfer.py" line="260" />
+        <location filename="../../ui/imports/file_transfer.py" line="254" />
         <source>&amp;Quotes…</source>
         <translation>报价单(&amp;Q)…</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/file_transfer.py" line="261" />
+        <location filename="../../ui/imports/file_transfer.py" line="255" />
         <source>&amp;Activities…</source>
         <translation>活动记录(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/file_transfer.py" line="262" />
+        <location filename="../../ui/imports/file_transfer.py" line="256" />
         <source>&amp;Products…</source>
         <translation>产品(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/file_transfer.py" line="269" />
+        <location filename="../../ui/imports/file_transfer.py" line="263" />
         <source>&amp;Whole Workspace…</source>
         <translation>整个工作区(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/file_transfer.py" line="273" />
+        <location filename="../../ui/imports/file_transfer.py" line="267" />
         <source>Import &amp;Templates</source>
         <translation>导入模板(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/file_transfer.py" line="275" />
+        <location filename="../../ui/imports/file_transfer.py" line="269" />
         <source>&amp;People…</source>
         <translation>联系人(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/file_transfer.py" line="276" />
+        <location filename="../../ui/imports/file_transfer.py" line="270" />
         <source>&amp;Companies…</source>
         <translation>公司(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/file_transfer.py" line="278" />
+        <location filename="../../ui/imports/file_transfer.py" line="272" />
         <source>P&amp;roducts…</source>
         <translation>产品(&amp;R)…</translation>
     </message>
@@ -1319,274 +1319,274 @@
 <context>
     <name>ImportSummary</name>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="34" />
+        <location filename="../../ui/imports/import_summary.py" line="26" />
         <source>%Ln people created</source>
         <translation>
             <numerusform>已新建 %Ln 位联系人</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="35" />
+        <location filename="../../ui/imports/import_summary.py" line="27" />
         <source>%Ln people updated</source>
         <translation>
             <numerusform>已更新 %Ln 位联系人</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="36" />
+        <location filename="../../ui/imports/import_summary.py" line="28" />
         <source>%Ln people skipped</source>
         <translation>
             <numerusform>已跳过 %Ln 位联系人</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="39" />
+        <location filename="../../ui/imports/import_summary.py" line="31" />
         <source>%Ln companies created</source>
         <translation>
             <numerusform>已新建 %Ln 家公司</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="40" />
+        <location filename="../../ui/imports/import_summary.py" line="32" />
         <source>%Ln companies updated</source>
         <translation>
             <numerusform>已更新 %Ln 家公司</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="41" />
+        <location filename="../../ui/imports/import_summary.py" line="33" />
         <source>%Ln companies skipped</source>
         <translation>
             <numerusform>已跳过 %Ln 家公司</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="44" />
+        <location filename="../../ui/imports/import_summary.py" line="36" />
         <source>%Ln deals created</source>
         <translation>
             <numerusform>已新建 %Ln 个商机</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="45" />
+        <location filename="../../ui/imports/import_summary.py" line="37" />
         <source>%Ln deals updated</source>
         <translation>
             <numerusform>已更新 %Ln 个商机</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="46" />
+        <location filename="../../ui/imports/import_summary.py" line="38" />
         <source>%Ln deals skipped</source>
         <translation>
             <numerusform>已跳过 %Ln 个商机</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="49" />
+        <location filename="../../ui/imports/import_summary.py" line="41" />
         <source>%Ln products created</source>
         <translation>
             <numerusform>已新建 %Ln 个产品</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="50" />
+        <location filename="../../ui/imports/import_summary.py" line="42" />
         <source>%Ln products updated</source>
         <translation>
             <numerusform>已更新 %Ln 个产品</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="51" />
+        <location filename="../../ui/imports/import_summary.py" line="43" />
         <source>%Ln products skipped</source>
         <translation>
             <numerusform>已跳过 %Ln 个产品</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="59" />
+        <location filename="../../ui/imports/import_summary.py" line="51" />
         <source>%Ln people</source>
         <translation>
             <numerusform>%Ln 人</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="60" />
+        <location filename="../../ui/imports/import_summary.py" line="52" />
         <source>%Ln companies</source>
         <translation>
             <numerusform>%Ln 家公司</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="61" />
+        <location filename="../../ui/imports/import_summary.py" line="53" />
         <source>%Ln deals</source>
         <translation>
             <numerusform>%Ln 个商机</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="62" />
+        <location filename="../../ui/imports/import_summary.py" line="54" />
         <source>%Ln products</source>
         <translation>
             <numerusform>%Ln 个产品</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_summary.py" line="78" />
+        <location filename="../../ui/imports/import_summary.py" line="70" />
         <source>%1 created, %2 updated, %3 skipped</source>
         <translation>新建 %1，更新 %2，跳过 %3</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="85" />
+        <location filename="../../ui/imports/import_summary.py" line="77" />
         <source>%Ln failed</source>
         <translation>
             <numerusform>%Ln 行失败</numerusform>
         </translation>
     </message>
     <message>
+        <location filename="../../ui/imports/import_summary.py" line="78" />
         <location filename="../../ui/imports/import_summary.py" line="86" />
-        <location filename="../../ui/imports/import_summary.py" line="94" />
         <source>, </source>
         <translation>，</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_summary.py" line="96" />
+        <location filename="../../ui/imports/import_summary.py" line="88" />
         <source>The import will create: %1; update: %2; skip: %3.</source>
         <translation>本次导入将新建：%1；更新：%2；跳过：%3。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_summary.py" line="106" />
+        <location filename="../../ui/imports/import_summary.py" line="98" />
         <source>email address</source>
         <translation>邮箱地址</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_summary.py" line="107" />
+        <location filename="../../ui/imports/import_summary.py" line="99" />
         <source>phone number</source>
         <translation>电话号码</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_summary.py" line="108" />
+        <location filename="../../ui/imports/import_summary.py" line="100" />
         <source>organization</source>
         <translation>公司名称</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_summary.py" line="114" />
+        <location filename="../../ui/imports/import_summary.py" line="106" />
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_summary.py" line="116" />
+        <location filename="../../ui/imports/import_summary.py" line="108" />
         <source>; …</source>
         <translation>；……</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_summary.py" line="127" />
+        <location filename="../../ui/imports/import_summary.py" line="119" />
         <source>Row %1 has no name; named “%2” from its %3.</source>
         <translation>第 %1 行没有姓名；已按其%3命名为“%2”。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="133" />
+        <location filename="../../ui/imports/import_summary.py" line="125" />
         <source>%Ln rows have no name; each was named from its %1 (%2).</source>
         <translation>
             <numerusform>%Ln 行没有姓名；均已按其%1命名（%2）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_summary.py" line="138" />
-        <location filename="../../ui/imports/import_summary.py" line="194" />
+        <location filename="../../ui/imports/import_summary.py" line="130" />
+        <location filename="../../ui/imports/import_summary.py" line="186" />
         <source>row %1: “%2”</source>
         <translation>第 %1 行：“%2”</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_summary.py" line="143" />
+        <location filename="../../ui/imports/import_summary.py" line="135" />
         <source>Card %1 (line %2) has no name; named “%3” from its %4.</source>
         <translation>第 %1 张名片（第 %2 行）没有姓名；已按其%4命名为“%3”。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="150" />
+        <location filename="../../ui/imports/import_summary.py" line="142" />
         <source>%Ln cards have no name; each was named from its %1 (%2).</source>
         <translation>
             <numerusform>%Ln 张名片没有姓名；均已按其%1命名（%2）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_summary.py" line="155" />
+        <location filename="../../ui/imports/import_summary.py" line="147" />
         <source>card %1: “%2”</source>
         <translation>第 %1 张名片：“%2”</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_summary.py" line="159" />
+        <location filename="../../ui/imports/import_summary.py" line="151" />
         <source>Row %1, %2: %3</source>
         <translation>第 %1 行，%2：%3</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="161" />
+        <location filename="../../ui/imports/import_summary.py" line="153" />
         <source>%1: %Ln values could not be stored as mapped and were kept in notes (%2).</source>
         <translation>
             <numerusform>%1：%Ln 个值无法按所选字段保存，已保留在备注中（%2）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_summary.py" line="168" />
+        <location filename="../../ui/imports/import_summary.py" line="160" />
         <source>row %1: %2</source>
         <translation>第 %1 行：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_summary.py" line="172" />
+        <location filename="../../ui/imports/import_summary.py" line="164" />
         <source>Card %1 (line %2): %3</source>
         <translation>第 %1 张名片（第 %2 行）：%3</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="173" />
+        <location filename="../../ui/imports/import_summary.py" line="165" />
         <source>%Ln cards have values that were not kept (%1).</source>
         <translation>
             <numerusform>%Ln 张名片有未保留的值（%1）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_summary.py" line="175" />
+        <location filename="../../ui/imports/import_summary.py" line="167" />
         <source>card %1: %2</source>
         <translation>第 %1 张名片：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_summary.py" line="181" />
+        <location filename="../../ui/imports/import_summary.py" line="173" />
         <source>Row %1: stage “%2” is not in the pipeline; the deal starts in the first stage and the name is kept in its notes.</source>
         <translation>第 %1 行：阶段“%2”不在销售流程中；商机从第一个阶段开始，该阶段名称保留在备注中。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="188" />
+        <location filename="../../ui/imports/import_summary.py" line="180" />
         <source>%Ln deals name a stage that is not in the pipeline; they start in the first stage and the names are kept in their notes (%1).</source>
         <translation>
             <numerusform>%Ln 个商机的阶段不在销售流程中；它们从第一个阶段开始，阶段名称保留在备注中（%1）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="199" />
+        <location filename="../../ui/imports/import_summary.py" line="191" />
         <source>%1: “%2” is not a user (%Ln rows); kept in notes.</source>
         <translation>
             <numerusform>%1：“%2”不是本工作区的用户（%Ln 行）；已保留在备注中。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="203" />
+        <location filename="../../ui/imports/import_summary.py" line="195" />
         <source>%1: %2 names are not users (%Ln rows); kept in notes.</source>
         <translation>
             <numerusform>%1：%2 个名字不是本工作区的用户（%Ln 行）；已保留在备注中。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_summary.py" line="208" />
+        <location filename="../../ui/imports/import_summary.py" line="200" />
         <source>%1: added “%2” as a user.</source>
         <translation>%1：已将“%2”添加为用户。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="209" />
+        <location filename="../../ui/imports/import_summary.py" line="201" />
         <source>%1: added %Ln users (%2).</source>
         <translation>
             <numerusform>%1：已添加 %Ln 位用户（%2）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="213" />
+        <location filename="../../ui/imports/import_summary.py" line="205" />
         <source>The whole workspace (%Ln rows, history included) was loaded.</source>
         <translation>
             <numerusform>已载入整个工作区（%Ln 行，含历史记录）。</numerusform>
@@ -1610,7 +1610,7 @@
     <name>Labels</name>
     <message>
         <location filename="../../ui/contacts/labels.py" line="23" />
-        <location filename="../../ui/imports/file_transfer.py" line="213" />
+        <location filename="../../ui/imports/file_transfer.py" line="207" />
         <source>Lead</source>
         <translation>线索</translation>
     </message>
@@ -2009,156 +2009,156 @@ An offline-first CRM for small teams.</source>
 <context>
     <name>OperationLabels</name>
     <message>
-        <location filename="../../ui/operation_labels.py" line="41" />
+        <location filename="../../ui/operation_labels.py" line="33" />
         <source>Undo %1</source>
         <translation>撤销 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="43" />
+        <location filename="../../ui/operation_labels.py" line="35" />
         <source>Redo %1</source>
         <translation>重做 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="47" />
+        <location filename="../../ui/operation_labels.py" line="39" />
         <source>Add %1</source>
         <translation>添加 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="49" />
+        <location filename="../../ui/operation_labels.py" line="41" />
         <source>Edit %1</source>
         <translation>编辑 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="51" />
+        <location filename="../../ui/operation_labels.py" line="43" />
         <source>Delete %1</source>
         <translation>删除 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/operation_labels.py" line="54" />
+        <location filename="../../ui/operation_labels.py" line="46" />
         <source>Delete %n companies</source>
         <translation>
             <numerusform>删除 %n 家公司</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/operation_labels.py" line="56" />
+        <location filename="../../ui/operation_labels.py" line="48" />
         <source>Delete %n people</source>
         <translation>
             <numerusform>删除 %n 位联系人</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/operation_labels.py" line="60" />
+        <location filename="../../ui/operation_labels.py" line="52" />
         <source>Set %1 of %n companies</source>
         <translation>
             <numerusform>设置 %n 家公司的%1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/operation_labels.py" line="62" />
+        <location filename="../../ui/operation_labels.py" line="54" />
         <source>Set %1 of %n people</source>
         <translation>
             <numerusform>设置 %n 位联系人的%1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/operation_labels.py" line="67" />
+        <location filename="../../ui/operation_labels.py" line="59" />
         <source>Tag %n companies with %1</source>
         <translation>
             <numerusform>为 %n 家公司添加标签 %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/operation_labels.py" line="69" />
+        <location filename="../../ui/operation_labels.py" line="61" />
         <source>Tag %n people with %1</source>
         <translation>
             <numerusform>为 %n 位联系人添加标签 %1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="74" />
+        <location filename="../../ui/operation_labels.py" line="66" />
         <source>Log %1 with %2</source>
         <translation>记录与 %2 的%1</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="76" />
+        <location filename="../../ui/operation_labels.py" line="68" />
         <source>Add field %1</source>
         <translation>添加字段 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="78" />
+        <location filename="../../ui/operation_labels.py" line="70" />
         <source>Import %1</source>
         <translation>导入 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/operation_labels.py" line="80" />
+        <location filename="../../ui/operation_labels.py" line="72" />
         <source>Merge %n people into %1</source>
         <translation>
             <numerusform>将 %n 位联系人合并到 %1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="82" />
+        <location filename="../../ui/operation_labels.py" line="74" />
         <source>Change settings</source>
         <translation>更改设置</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="83" />
+        <location filename="../../ui/operation_labels.py" line="75" />
         <source>Create demo data</source>
         <translation>创建演示数据</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="84" />
+        <location filename="../../ui/operation_labels.py" line="76" />
         <source>Create workspace</source>
         <translation>创建工作区</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="85" />
+        <location filename="../../ui/operation_labels.py" line="77" />
         <source>Rebuild search</source>
         <translation>重建搜索索引</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="97" />
+        <location filename="../../ui/operation_labels.py" line="89" />
         <source>status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="98" />
+        <location filename="../../ui/operation_labels.py" line="90" />
         <source>level</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="99" />
+        <location filename="../../ui/operation_labels.py" line="91" />
         <source>owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="107" />
+        <location filename="../../ui/operation_labels.py" line="99" />
         <source>call</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="108" />
+        <location filename="../../ui/operation_labels.py" line="100" />
         <source>meeting</source>
         <translation>会议</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="109" />
+        <location filename="../../ui/operation_labels.py" line="101" />
         <source>visit</source>
         <translation>拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="110" />
+        <location filename="../../ui/operation_labels.py" line="102" />
         <source>email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="111" />
+        <location filename="../../ui/operation_labels.py" line="103" />
         <source>message</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="112" />
+        <location filename="../../ui/operation_labels.py" line="104" />
         <source>note</source>
         <translation>备注</translation>
     </message>

@@ -7,7 +7,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
@@ -17,21 +17,15 @@ from ui.language import ui_language
 from ui.progress_dialog import ProgressRun, run_with_progress
 from ui.shell import Shell
 from ui.text_fill import fill
+from ui.translation_context import TranslationContext
 
 if TYPE_CHECKING:
     from desktop_crm.services.importing.dto import ImportReport
     from ui.imports.import_wizard import ImportWizard
 
 
-class FileTransfer(QObject):
+class FileTransfer(TranslationContext):
     """The translation context of importing and exporting, for the functions below."""
-
-    @classmethod
-    def tr(  # a class-level tr: the functions below have no QObject of their own
-        cls, text: str, disambiguation: str | None = None, n: int = -1
-    ) -> str:
-        """``text`` in the user's language (``n`` chooses a plural form)."""
-        return QCoreApplication.translate("FileTransfer", text, disambiguation, n)
 
 
 def run_import(window: Shell, path: Path, **options: Any) -> ProgressRun | None:

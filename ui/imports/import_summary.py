@@ -9,22 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QObject
-
 from desktop_crm.services.importing.dto import EntityCounts, ImportReport
 from desktop_crm.services.importing.report_notes import ReportNote
 from ui.text_fill import fill
+from ui.translation_context import TranslationContext
 
 
-class ImportSummary(QObject):
+class ImportSummary(TranslationContext):
     """The translation context of import summaries."""
-
-    @classmethod
-    def tr(  # a class-level tr: the functions below have no QObject of their own
-        cls, text: str, disambiguation: str | None = None, n: int = -1
-    ) -> str:
-        """``text`` in the user's language (``n`` chooses a plural form)."""
-        return QCoreApplication.translate("ImportSummary", text, disambiguation, n)
 
 
 def _done_phrases() -> dict[str, tuple[Callable[[int], str], ...]]:
