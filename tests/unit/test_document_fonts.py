@@ -133,3 +133,23 @@ def test_the_cid_fallback_draws_chinese_without_embedding(tmp_path):
     pdf = _draw(tmp_path / "cid.pdf", name)
     assert PROBE in PdfReader(pdf).pages[0].extract_text()
     assert _font_files(pdf) == []
+
+
+def test_the_shipped_font_is_chosen_and_covers_gb2312():
+    from fontTools.ttLib import TTFont as ToolsFont
+
+    from desktop_crm.documents.fonts import SHIPPED_FONTS
+
+    choice = choose_font(system=[])
+    assert choice.source == "shipped" and choice.path is not None
+    assert choice.path.parent == SHIPPED_FONTS
+    assert choice.path.stat().st_size < 10_000_000  # the budget for a shipped font
+    cmap = ToolsFont(str(choice.path), lazy=True).getBestCmap()
+    gb2312 = {
+        ord(bytes([lead, trail]).decode("gb2312"))
+        for lead in range(0xB0, 0xF8)
+        for trail in range(0xA1, 0xFF)
+        if not (lead == 0xD7 and trail >= 0xFA)  # row 55 ends at F9: five unassigned points
+    }
+    assert not {c for c in gb2312 if c not in cmap}
+    assert all(ord(c) in cmap for c in "喆堃镕珺¥€")  # common name characters beyond GB2312
