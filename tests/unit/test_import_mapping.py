@@ -6,8 +6,9 @@ from decimal import Decimal
 import pytest
 
 from desktop_crm.spreadsheet import cells
-from desktop_crm.spreadsheet.mapping import birthday_parts, guess_from_values, guess_mapping
+from desktop_crm.spreadsheet.mapping import birthday_parts, guess_mapping
 from desktop_crm.spreadsheet.tables import layout, read_table
+from desktop_crm.spreadsheet.value_guessing import guess_from_values
 from tests.conftest import REALWORLD
 
 

@@ -62,9 +62,10 @@ from desktop_crm.spreadsheet.fields import (
     REQUIRED,
     kind_of,
 )
-from desktop_crm.spreadsheet.mapping import birthday_parts, guess_from_values, guess_mapping
+from desktop_crm.spreadsheet.mapping import birthday_parts, guess_mapping
 from desktop_crm.spreadsheet.row_reader import RowReader, guess_date_orders
 from desktop_crm.spreadsheet.tables import Layout, Table, layout, read_table
+from desktop_crm.spreadsheet.value_guessing import guess_from_values
 from desktop_crm.store.models import CustomFieldDef, ImportBatch
 from desktop_crm.store.store import Store
 
