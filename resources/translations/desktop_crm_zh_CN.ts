@@ -1607,6 +1607,14 @@
     </message>
 </context>
 <context>
+    <name>LabelledRows</name>
+    <message>
+        <location filename="../../ui/contacts/editor_rows.py" line="53" />
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <location filename="../../ui/contacts/labels.py" line="23" />
@@ -2277,298 +2285,298 @@ An offline-first CRM for small teams.</source>
 <context>
     <name>PersonEditor</name>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="218" />
+        <location filename="../../ui/contacts/person_editor.py" line="83" />
         <source>New person</source>
         <translation>新建联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="219" />
+        <location filename="../../ui/contacts/person_editor.py" line="84" />
         <source>Edit person</source>
         <translation>编辑联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="220" />
+        <location filename="../../ui/contacts/person_editor.py" line="85" />
         <source>New company</source>
         <translation>新建公司</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="221" />
+        <location filename="../../ui/contacts/person_editor.py" line="86" />
         <source>Edit company</source>
         <translation>编辑公司</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="268" />
+        <location filename="../../ui/contacts/person_editor.py" line="133" />
         <source>Phone number</source>
         <translation>电话号码</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="269" />
+        <location filename="../../ui/contacts/person_editor.py" line="134" />
         <source>Add phone</source>
         <translation>添加电话</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="272" />
+        <location filename="../../ui/contacts/person_editor.py" line="137" />
         <source>Email address</source>
         <translation>邮箱地址</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="272" />
+        <location filename="../../ui/contacts/person_editor.py" line="137" />
         <source>Add email</source>
         <translation>添加邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="275" />
+        <location filename="../../ui/contacts/person_editor.py" line="140" />
         <source>Name:</source>
         <translation>姓名：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="276" />
+        <location filename="../../ui/contacts/person_editor.py" line="141" />
         <source>Industry:</source>
         <translation>行业：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="277" />
+        <location filename="../../ui/contacts/person_editor.py" line="142" />
         <source>Company:</source>
         <translation>公司：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="278" />
+        <location filename="../../ui/contacts/person_editor.py" line="143" />
         <source>Title:</source>
         <translation>职位：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="279" />
+        <location filename="../../ui/contacts/person_editor.py" line="144" />
         <source>Department:</source>
         <translation>部门：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="280" />
+        <location filename="../../ui/contacts/person_editor.py" line="145" />
         <source>Phones:</source>
         <translation>电话：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="281" />
+        <location filename="../../ui/contacts/person_editor.py" line="146" />
         <source>Emails:</source>
         <translation>邮箱：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="283" />
+        <location filename="../../ui/contacts/person_editor.py" line="148" />
         <source>Add address</source>
         <translation>添加地址</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="285" />
+        <location filename="../../ui/contacts/person_editor.py" line="150" />
         <source>Street</source>
         <translation>街道</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="286" />
+        <location filename="../../ui/contacts/person_editor.py" line="151" />
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="287" />
+        <location filename="../../ui/contacts/person_editor.py" line="152" />
         <source>Province / state</source>
         <translation>省 / 州</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="288" />
+        <location filename="../../ui/contacts/person_editor.py" line="153" />
         <source>Postcode</source>
         <translation>邮编</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="289" />
+        <location filename="../../ui/contacts/person_editor.py" line="154" />
         <source>Country</source>
         <translation>国家/地区</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="292" />
+        <location filename="../../ui/contacts/person_editor.py" line="157" />
         <source>Addresses:</source>
         <translation>地址：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="294" />
+        <location filename="../../ui/contacts/person_editor.py" line="159" />
         <source>VIP, 老客户 … (separate with commas)</source>
         <translation>VIP, 老客户 …（用逗号分隔）</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="295" />
+        <location filename="../../ui/contacts/person_editor.py" line="160" />
         <source>Tags:</source>
         <translation>标签：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="298" />
+        <location filename="../../ui/contacts/person_editor.py" line="163" />
         <source>Account</source>
         <translation>账号</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="299" />
+        <location filename="../../ui/contacts/person_editor.py" line="164" />
         <source>Add messenger</source>
         <translation>添加通讯账号</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="301" />
+        <location filename="../../ui/contacts/person_editor.py" line="166" />
         <source>Other messengers:</source>
         <translation>其他通讯方式：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="302" />
+        <location filename="../../ui/contacts/person_editor.py" line="167" />
         <source>Status:</source>
         <translation>状态：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="303" />
+        <location filename="../../ui/contacts/person_editor.py" line="168" />
         <source>Level:</source>
         <translation>等级：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="304" />
+        <location filename="../../ui/contacts/person_editor.py" line="169" />
         <source>Source:</source>
         <translation>来源：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="305" />
+        <location filename="../../ui/contacts/person_editor.py" line="170" />
         <source>Birthday:</source>
         <translation>生日：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="306" />
+        <location filename="../../ui/contacts/person_editor.py" line="171" />
         <source>WeChat:</source>
         <translation>微信：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="307" />
+        <location filename="../../ui/contacts/person_editor.py" line="172" />
         <source>Website:</source>
         <translation>网站：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="308" />
+        <location filename="../../ui/contacts/person_editor.py" line="173" />
         <source>Notes:</source>
         <translation>备注：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="312" />
+        <location filename="../../ui/contacts/person_editor.py" line="177" />
         <source>Choose photo…</source>
         <translation>选择照片…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="314" />
+        <location filename="../../ui/contacts/person_editor.py" line="179" />
         <source>Remove photo</source>
         <translation>移除照片</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="319" />
+        <location filename="../../ui/contacts/person_editor.py" line="184" />
         <source>Photo:</source>
         <translation>照片：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="323" />
+        <location filename="../../ui/contacts/person_editor.py" line="188" />
         <source>New field…</source>
         <translation>新字段…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="324" />
+        <location filename="../../ui/contacts/person_editor.py" line="189" />
         <source>Add a field of your own to every person</source>
         <translation>为所有联系人添加自定义字段</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="326" />
+        <location filename="../../ui/contacts/person_editor.py" line="191" />
         <source>More:</source>
         <translation>更多：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="598" />
+        <location filename="../../ui/contacts/person_editor.py" line="463" />
         <source>A company called “%1” already exists.</source>
         <translation>已有名为“%1”的公司。</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="600" />
+        <location filename="../../ui/contacts/person_editor.py" line="465" />
         <source>A name is required.</source>
         <translation>请填写姓名。</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="602" />
+        <location filename="../../ui/contacts/person_editor.py" line="467" />
         <source>“%1” is not a phone number.</source>
         <translation>“%1”不是有效的电话号码。</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="605" />
+        <location filename="../../ui/contacts/person_editor.py" line="470" />
         <source>“%1” contains a space.</source>
         <translation>“%1”中含有空格。</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="607" />
+        <location filename="../../ui/contacts/person_editor.py" line="472" />
         <source>“%1” is not an email address.</source>
         <translation>“%1”不是有效的邮箱地址。</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="624" />
+        <location filename="../../ui/contacts/person_editor.py" line="489" />
         <source>Choose photo</source>
         <translation>选择照片</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="624" />
+        <location filename="../../ui/contacts/person_editor.py" line="489" />
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation>图片 (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="654" />
+        <location filename="../../ui/contacts/person_editor.py" line="519" />
         <source>yes / no</source>
         <translation>是 / 否</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="673" />
-        <location filename="../../ui/contacts/person_editor.py" line="683" />
+        <location filename="../../ui/contacts/person_editor.py" line="538" />
+        <location filename="../../ui/contacts/person_editor.py" line="548" />
         <source>New field</source>
         <translation>新字段</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="673" />
+        <location filename="../../ui/contacts/person_editor.py" line="538" />
         <source>Field name:</source>
         <translation>字段名称：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="677" />
+        <location filename="../../ui/contacts/person_editor.py" line="542" />
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="678" />
+        <location filename="../../ui/contacts/person_editor.py" line="543" />
         <source>Number</source>
         <translation>数字</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="679" />
+        <location filename="../../ui/contacts/person_editor.py" line="544" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="680" />
+        <location filename="../../ui/contacts/person_editor.py" line="545" />
         <source>Yes / no</source>
         <translation>是 / 否</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="683" />
+        <location filename="../../ui/contacts/person_editor.py" line="548" />
         <source>Kind:</source>
         <translation>类型：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="716" />
+        <location filename="../../ui/contacts/person_editor.py" line="581" />
         <source>same phone</source>
         <translation>电话相同</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="717" />
+        <location filename="../../ui/contacts/person_editor.py" line="582" />
         <source>same email</source>
         <translation>邮箱相同</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="718" />
+        <location filename="../../ui/contacts/person_editor.py" line="583" />
         <source>similar name at the same company</source>
         <translation>同公司且姓名相近</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="723" />
+        <location filename="../../ui/contacts/person_editor.py" line="588" />
         <source>Possible duplicate: %1</source>
         <translation>可能重复：%1</translation>
     </message>
@@ -3289,14 +3297,6 @@ An offline-first CRM for small teams.</source>
         <location filename="../../ui/workspace_settings/workspace_view.py" line="127" />
         <source> (undone)</source>
         <translation>（已撤销）</translation>
-    </message>
-</context>
-<context>
-    <name>_Rows</name>
-    <message>
-        <location filename="../../ui/contacts/person_editor.py" line="89" />
-        <source>Remove</source>
-        <translation>删除</translation>
     </message>
 </context>
 </TS>
