@@ -134,7 +134,21 @@ def id_text(value: bytes | str) -> str:
 
 def id_params(values: Iterable[str]) -> tuple[bytes | str, ...]:
     """Ids as plain-SQL parameters (``IN (?, ?, …)`` lists and the like)."""
-    return tuple(id_bytes(v) for v in values)
+    items = values if isinstance(values, list | tuple) else list(values)
+    count = len(items)
+    joined = "".join(items)
+    # Canonical ids (every one 36 characters, dashes where UUIDs have them) convert in one
+    # fromhex: undoing a 100,000-person import binds 1.4 million ids.
+    if len(joined) == 36 * count and all(joined[at::36] == "-" * count for at in (8, 13, 18, 23)):
+        hexed = joined.replace("-", "")
+        if len(hexed) == 32 * count and set(map(len, items)) <= {36}:
+            try:
+                raw = bytes.fromhex(hexed)
+            except ValueError:
+                pass
+            else:
+                return tuple(raw[at : at + 16] for at in range(0, 16 * count, 16))
+    return tuple(id_bytes(v) for v in items)
 
 
 class _IdBytes(LargeBinary):

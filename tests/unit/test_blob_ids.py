@@ -13,7 +13,7 @@ from desktop_crm.services.contact_lists.dto import ContactFilter
 from desktop_crm.services.workspace.handle import open_workspace
 from desktop_crm.store import backup, schema
 from desktop_crm.store.models import Base, Person
-from desktop_crm.store.types import IdType, id_bytes, id_text
+from desktop_crm.store.types import IdType, id_bytes, id_params, id_text
 from tests import drafts
 from tests.conftest import TODAY
 
@@ -31,6 +31,12 @@ def test_ids_round_trip_as_the_same_canonical_text(value):
     assert sorted([text, str(uuid.UUID(int=value.int ^ 1))]) == [
         id_text(b) for b in sorted([value.bytes, uuid.UUID(int=value.int ^ 1).bytes])
     ]
+
+
+@given(st.lists(st.uuids().map(str) | st.sampled_from(["no-such-id", "x" * 36]), max_size=40))
+def test_id_lists_bind_as_each_id_alone(values):
+    assert id_params(values) == tuple(id_bytes(v) for v in values)
+    assert id_params(iter(values)) == id_params(values)
 
 
 def test_text_that_is_no_id_finds_nothing_instead_of_failing(workspace):
