@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session, UOWTransaction
 from desktop_crm.domain.ids import new_id, new_ids
 from desktop_crm.store.batches import in_chunks, placeholders
 from desktop_crm.store.models import Operation, Tracked
-from desktop_crm.store.types import micros, utc_now
+from desktop_crm.store.types import id_bytes, id_params, micros, utc_now
 from desktop_crm.store.values import to_json
 
 UNLOGGED_FIELDS = frozenset({"id", "created_at", "updated_at"})
@@ -90,6 +90,8 @@ class Recorder:
         self._ensure_operation(session)
         at = micros(self.at)
         dumps = json.dumps
+        operation = id_bytes(self.operation_id)
+        actor = None if self.actor_id is None else id_bytes(self.actor_id)
         # Plain DB-API executemany: SQLAlchemy's per-row parameter processing costs more
         # than the insert itself at import sizes.
         session.connection().exec_driver_sql(
@@ -97,14 +99,14 @@ class Recorder:
             "at, actor_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (
-                    new_id(),
-                    self.operation_id,
+                    id_bytes(new_id()),
+                    operation,
                     entity,
-                    entity_id,
+                    id_bytes(entity_id),
                     action,
                     dumps(values, ensure_ascii=False),
                     at,
-                    self.actor_id,
+                    actor,
                 )
                 for entity, entity_id, action, values in rows
             ],
@@ -153,7 +155,7 @@ class Recorder:
             conn.exec_driver_sql(
                 f"UPDATE {model.__tablename__} SET deleted_at = ?, updated_at = ? "
                 f"WHERE id IN ({placeholders(len(chunk))})",
-                (at if deleted else None, at, *chunk),
+                (at if deleted else None, at, *id_params(chunk)),
             )
         self._log_bulk(session, model.__tablename__, ids, BULK_SET, {"deleted_at": to_json(value)})
         action = "delete" if deleted else "restore"
@@ -176,14 +178,14 @@ class Recorder:
             "at, actor_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (
-                    new_id(),
-                    self.operation_id,
+                    id_bytes(new_id()),
+                    id_bytes(self.operation_id),
                     entity,
-                    ids[start],
+                    id_bytes(ids[start]),
                     action,
                     json.dumps({"ids": ids[start : start + BULK_LOG_IDS], **values}),
                     at,
-                    self.actor_id,
+                    None if self.actor_id is None else id_bytes(self.actor_id),
                 )
                 for start in range(0, len(ids), BULK_LOG_IDS)
             ],

@@ -39,7 +39,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from desktop_crm.store.types import ExactDecimal, UtcDateTime
+from desktop_crm.store.types import ExactDecimal, IdType, UtcDateTime
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -49,7 +49,7 @@ NAMING = {
     "pk": "pk_%(table_name)s",
 }
 
-ID = String(36)
+ID = IdType()  # canonical UUID text in Python, 16 bytes in the file
 
 
 class Base(DeclarativeBase):

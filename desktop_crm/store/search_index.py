@@ -34,7 +34,7 @@ from desktop_crm.store.models import (
     SearchDoc,
     Tagging,
 )
-from desktop_crm.store.types import from_micros, micros
+from desktop_crm.store.types import from_micros, id_bytes, id_text, micros
 
 INDEX_VERSION = 4  # bump when documents are built differently: files rebuild on open
 NOTES_CHARS = 2000
@@ -118,7 +118,7 @@ def reindex(
     conn = session.connection()
     for kind, ids in (("person", list(people)), ("company", list(companies))):
         for chunk in in_chunks(ids):
-            params = {f"i{n}": v for n, v in enumerate(chunk)}
+            params = {f"i{n}": id_bytes(v) for n, v in enumerate(chunk)}
             in_list = ", ".join(f":i{n}" for n in range(len(chunk)))
             if not bulk:
                 conn.execute(
@@ -446,7 +446,7 @@ def search(
     if not found:
         return []
     rows = {
-        rowid: Match(rowid, kind, record_id, name)
+        rowid: Match(rowid, kind, id_text(record_id), name)
         for rowid, kind, record_id, name in conn.execute(
             text(
                 "SELECT rowid, kind, record_id, name FROM search_docs "

@@ -30,6 +30,7 @@ from desktop_crm.domain.progress import NullProgress, Progress
 from desktop_crm.store.batches import IN_CHUNK, in_chunks, placeholders
 from desktop_crm.store.changelog import BULK_CREATE, BULK_LOG_IDS, Recorder
 from desktop_crm.store.models import TRACKED_MODELS, Change, Operation, Tracked
+from desktop_crm.store.types import id_params, id_text
 from desktop_crm.store.values import from_json, to_json
 
 NOT_UNDOABLE = ("undo", "redo", "system")  # kinds never offered for undo themselves
@@ -307,9 +308,10 @@ def _refuse_taken_keys(
             clashes = _clash_sql(session, table, index)
             for chunk in in_chunks(ids):
                 # Plain SQL: compiling an expanding IN (...) costs more than the query here.
-                for (other_id,) in conn.exec_driver_sql(
-                    f"{clashes} AND back.id IN ({placeholders(len(chunk))})", tuple(chunk)
+                for (stored,) in conn.exec_driver_sql(
+                    f"{clashes} AND back.id IN ({placeholders(len(chunk))})", id_params(chunk)
                 ):
+                    other_id = id_text(stored)
                     if other_id not in leaving:
                         found = session.execute(select(table).where(table.c.id == other_id))
                         raise _taken_by(session, target, undo, table, index, found.mappings().one())
@@ -420,7 +422,7 @@ def _bulk_states(
             count, live = conn.exec_driver_sql(
                 f"SELECT count(*), coalesce(sum(deleted_at IS NULL), 0) FROM {table} "
                 f"WHERE id IN ({placeholders(len(chunk))})",
-                tuple(chunk),
+                id_params(chunk),
             ).one()
             found += count
             wrong += (count - live) if undo else live
@@ -453,7 +455,7 @@ def _changed_since(session: Session, operation_id: str, ids: list[str], steps: _
                 "ON o.id = c.operation_id WHERE c.seq > ? AND o.kind NOT IN "
                 f"({kinds}) AND o.undone_at IS NULL AND c.entity_id IN "
                 f"({placeholders(len(chunk))})",
-                (last, *chunk),
+                (last, *id_params(chunk)),
             ).scalars()
         )
         steps.tick()

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMessageBox, QWizard
 
 from desktop_crm.services.importing.dto import EntityCounts, ImportReport
 from desktop_crm.services.importing.report_notes import TEMPLATES, ReportNote
+from desktop_crm.store.types import id_text
 from tests.ui.conftest import open_and_wait
 from ui.imports.file_transfer import open_import, report_text
 from ui.imports.import_summary import done_counts, note_text, planned_counts
@@ -26,12 +27,14 @@ def owner_sheet(path, owners):
 
 def users(path):
     with sqlite3.connect(path) as db:
-        return dict(db.execute("SELECT name, id FROM users WHERE deleted_at IS NULL"))
+        found = db.execute("SELECT name, id FROM users WHERE deleted_at IS NULL")
+        return {name: id_text(id_) for name, id_ in found}
 
 
 def owners_of(path):
     with sqlite3.connect(path) as db:
-        return dict(db.execute("SELECT name, owner_id FROM people"))
+        found = db.execute("SELECT name, owner_id FROM people")
+        return {name: None if id_ is None else id_text(id_) for name, id_ in found}
 
 
 def test_owner_page_adds_maps_and_keeps_names(qtbot, window, workspace, tmp_path, monkeypatch):

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop_crm.services.contacts.dto import PersonDraft
 from desktop_crm.services.workspace.handle import create_workspace
+from desktop_crm.store.types import id_bytes
 from tests.ui.conftest import open_and_wait
 from ui.language import ui_language
 from ui.operation_labels import render
@@ -69,7 +70,7 @@ def test_an_old_workspace_plain_label_still_shows(qtbot, window, tmp_path):
     path = tmp_path / "old.crm"
     edit_id = _edited_zhang_san(path)
     with sqlite3.connect(path) as db:  # written before labels were codes
-        db.execute("UPDATE operations SET label = 'Edit 张三' WHERE id = ?", (edit_id,))
+        db.execute("UPDATE operations SET label = 'Edit 张三' WHERE id = ?", (id_bytes(edit_id),))
     open_and_wait(qtbot, window, path)
     qtbot.waitUntil(lambda: window.undo_action.isEnabled())
     assert window.undo_action.text() == "&Undo Edit 张三"

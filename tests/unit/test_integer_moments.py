@@ -10,7 +10,7 @@ from desktop_crm.services.contact_lists.dto import ContactFilter
 from desktop_crm.services.workspace.handle import open_workspace
 from desktop_crm.store import backup, schema
 from desktop_crm.store.models import Person
-from desktop_crm.store.types import UtcDateTime, iso_text, micros, parse_moment
+from desktop_crm.store.types import UtcDateTime, id_bytes, iso_text, micros, parse_moment
 from tests.conftest import TODAY
 
 MOMENTS = [
@@ -46,7 +46,9 @@ def test_moments_are_stored_as_integers_and_read_back_exactly(workspace):
         with workspace.store.read() as session:
             assert session.get(Person, pid).last_contacted_at == moment
         with sqlite3.connect(workspace.path) as db:
-            found = db.execute("SELECT last_contacted_at FROM people WHERE id = ?", (pid,))
+            found = db.execute(
+                "SELECT last_contacted_at FROM people WHERE id = ?", (id_bytes(pid),)
+            )
             assert found.fetchone()[0] == micros(moment)
 
 
@@ -122,7 +124,7 @@ def test_schema_5_workspace_upgrades_with_the_same_data_and_undo(demo_path):
 
     ws = open_workspace(demo_path)  # backs up, upgrades
     try:
-        assert schema.read_header(demo_path).user_version == schema.SCHEMA_VERSION == 6
+        assert schema.read_header(demo_path).user_version == schema.SCHEMA_VERSION == 7
         assert _dump(demo_path) == stored  # every value exactly as before the round trip
         assert _moment_types(demo_path) == {"integer"}
         assert _lists(ws) == before

@@ -13,7 +13,7 @@ from desktop_crm.domain.text import normalize, phone_query_digits
 from desktop_crm.services.settings.numbering import allocate_number, allocate_numbers
 from desktop_crm.services.workspace.handle import open_workspace
 from desktop_crm.store import backup, schema, search_index
-from desktop_crm.store.types import micros
+from desktop_crm.store.types import id_bytes, micros
 from tests import drafts
 from tests.conftest import TODAY
 
@@ -141,12 +141,12 @@ def test_number_lookups_use_indexes_and_tombstoned_numbers_are_not_reused(worksp
     first = ws.people.save(drafts.person("甲"), today=TODAY).ids[0]
     with ws.store.read() as session:
         number = session.execute(
-            text("SELECT number FROM people WHERE id = :id"), {"id": first}
+            text("SELECT number FROM people WHERE id = :id"), {"id": id_bytes(first)}
         ).scalar_one()
     with ws.store.unit_of_work("tombstone") as (session, _r):
         session.execute(
             text("UPDATE people SET deleted_at = :at WHERE id = :id"),
-            {"at": micros(datetime(2026, 1, 1, tzinfo=UTC)), "id": first},
+            {"at": micros(datetime(2026, 1, 1, tzinfo=UTC)), "id": id_bytes(first)},
         )
     with ws.store.unit_of_work("draw") as (session, _r):
         # As if the pattern had been changed away and back: the sequence starts over.

@@ -24,7 +24,7 @@ from desktop_crm.services.contacts.dto import PersonDraft
 from desktop_crm.services.workspace.handle import create_workspace, open_workspace
 from desktop_crm.store import backup, schema
 from desktop_crm.store.models import TRACKED_MODELS, Base, Tag
-from desktop_crm.store.types import ExactDecimal, UtcDateTime, utc_now
+from desktop_crm.store.types import ExactDecimal, UtcDateTime, id_bytes, utc_now
 from tests import drafts
 from tests.conftest import TODAY
 
@@ -169,7 +169,7 @@ def test_every_unique_key_is_free_once_tombstoned_and_held_while_live(
         with pytest.raises(IntegrityError), workspace.store.engine.begin() as conn:
             _insert(conn, table, other_case)
     live = _rows(workspace.path, f"SELECT id FROM {table_name} WHERE deleted_at IS NULL")
-    assert (second,) in live and (first,) not in live
+    assert (id_bytes(second),) in live and (id_bytes(first),) not in live
 
 
 # --- the user's scenarios -----------------------------------------------------------------------

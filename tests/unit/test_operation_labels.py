@@ -15,6 +15,7 @@ from desktop_crm.domain.operation_labels import (
 )
 from desktop_crm.services.contacts.dto import PersonDraft
 from desktop_crm.services.workspace.handle import create_workspace, open_workspace
+from desktop_crm.store.types import id_bytes
 from tests.conftest import TODAY
 
 
@@ -69,7 +70,8 @@ def test_history_gives_codes_english_and_keeps_old_labels(tmp_path: Path):
     # A workspace written before codes holds plain labels: shown, undone and named as they are.
     with sqlite3.connect(path) as db:
         db.execute(
-            "UPDATE operations SET label = 'Edit 张三 (old)' WHERE id = ?", (edit.operation_id,)
+            "UPDATE operations SET label = 'Edit 张三 (old)' WHERE id = ?",
+            (id_bytes(edit.operation_id),),
         )
     ws = open_workspace(path)
     try:

@@ -27,6 +27,7 @@ from desktop_crm.store import search_index
 from desktop_crm.store.batches import in_chunks
 from desktop_crm.store.models import CONTACT_KINDS, Tag, User
 from desktop_crm.store.store import Store
+from desktop_crm.store.types import id_bytes, id_text
 
 _SORT_SQL = {c: f"d.{c}" for c in COLUMNS} | {"owner": "d.owner_id", "name": "d.sort_name"}
 
@@ -136,14 +137,15 @@ class ContactListService:
                         f"WHERE rowid IN ({', '.join(map(str, chunk))})"
                     )
                 ):
+                    owner_id = None if r.owner_id is None else id_text(r.owner_id)
                     found[r.rowid] = ContactRow(
                         r.rowid,
                         r.kind,
-                        r.record_id,
+                        id_text(r.record_id),
                         r.name,
                         r.number,
                         r.company,
-                        r.company_id,
+                        None if r.company_id is None else id_text(r.company_id),
                         r.title,
                         r.phone,
                         r.email,
@@ -151,8 +153,8 @@ class ContactListService:
                         r.tags,
                         ContactStatus(r.status) if r.status else None,
                         Level(r.level) if r.level else None,
-                        owners.get(r.owner_id),
-                        r.owner_id,
+                        owners.get(owner_id) if owner_id else None,
+                        owner_id,
                         r.source,
                         search_index.moment_of(r.created_at),
                         search_index.moment_of(r.last_contacted_at),
@@ -166,9 +168,10 @@ class ContactListService:
             for chunk in in_chunks(rowids):
                 listed = ", ".join(map(str, chunk))
                 found.update(
-                    session.execute(
+                    (rowid, id_text(record_id))
+                    for rowid, record_id in session.execute(
                         text(f"SELECT rowid, record_id FROM search_docs WHERE rowid IN ({listed})")
-                    ).all()
+                    )
                 )
         return [found[r] for r in rowids if r in found]
 
@@ -176,7 +179,7 @@ class ContactListService:
         """``(id, name)`` of every live company, by name (for pickers)."""
         with self._store.read() as session:
             return [
-                (i, n)
+                (id_text(i), n)
                 for i, n in session.execute(
                     text(
                         "SELECT record_id, name FROM search_docs WHERE kind = 'company' "
@@ -244,7 +247,7 @@ def _where(
         value = getattr(flt, column)
         if value:
             where.append(f"d.{column} = :{column}")
-            params[column] = value
+            params[column] = id_bytes(value) if column == "owner_id" else value
     if flt.tag:
         where.append("(', ' || d.tags || ', ') LIKE :tag ESCAPE '\\'")
         params["tag"] = "%, " + escape_like(flt.tag) + ", %"
