@@ -799,7 +799,7 @@ def _operation(ws: Any, operation_id: str | None, redo: bool) -> dict[str, Any] 
     from sqlalchemy import case, func, select
 
     from desktop_crm.domain.operation_labels import english
-    from desktop_crm.store.changelog import BULK_ACTIONS
+    from desktop_crm.store.changelog import BULK_ACTIONS, bulk_count
     from desktop_crm.store.models import Change, Operation
 
     if operation_id is None:
@@ -813,7 +813,7 @@ def _operation(ws: Any, operation_id: str | None, redo: bool) -> dict[str, Any] 
             return None
         # A bulk change row stands for every id it lists (as in the history's counts).
         rows = case(
-            (Change.action.in_(BULK_ACTIONS), func.json_array_length(Change.values, "$.ids")),
+            (Change.action.in_(BULK_ACTIONS), bulk_count()),
             else_=1,
         )
         count = session.scalar(

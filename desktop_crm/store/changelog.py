@@ -10,24 +10,28 @@ table of the file (a 100,000-person import logged half a million rows, 165 MB wi
 
 from __future__ import annotations
 
+import base64
 import json
+import zlib
 from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Table, event, insert, inspect
+from sqlalchemy import ColumnElement, Table, event, func, insert, inspect
 from sqlalchemy.orm import Session, UOWTransaction
 
 from desktop_crm.domain.ids import new_id, new_ids
 from desktop_crm.store.batches import in_chunks, placeholders
-from desktop_crm.store.models import Operation, Tracked
-from desktop_crm.store.types import id_bytes, id_params, micros, utc_now
+from desktop_crm.store.models import Change, Operation, Tracked
+from desktop_crm.store.types import id_bytes, id_params, id_text, micros, utc_now
 from desktop_crm.store.values import to_json
 
 UNLOGGED_FIELDS = frozenset({"id", "created_at", "updated_at"})
-BULK_CREATE = "bulkcreate"  # values {"ids": [...]}: rows of ``entity`` created together
-# values {"ids": [...], field: new JSON value}: rows of ``entity`` set alike (only undo and
-# redo write these, tombstoning or bringing back what an import created in bulk)
+# Bulk rows list their ids packed (see :func:`pack_ids`): {"n": count, "packed": text}; rows
+# written before packing (and lists holding an id that is no UUID) keep {"ids": [...]}.
+BULK_CREATE = "bulkcreate"  # values {ids}: rows of ``entity`` created together
+# values {ids, field: new JSON value}: rows of ``entity`` set alike (only undo and redo write
+# these, tombstoning or bringing back what an import created in bulk)
 BULK_SET = "bulkset"
 BULK_ACTIONS = (BULK_CREATE, BULK_SET)
 BULK_LOG_IDS = 5_000  # ids per bulkcreate row, to keep log rows (and exported cells) moderate
@@ -183,7 +187,7 @@ class Recorder:
                     entity,
                     id_bytes(ids[start]),
                     action,
-                    json.dumps({"ids": ids[start : start + BULK_LOG_IDS], **values}),
+                    json.dumps({**pack_ids(ids[start : start + BULK_LOG_IDS]), **values}),
                     at,
                     None if self.actor_id is None else id_bytes(self.actor_id),
                 )
@@ -192,6 +196,38 @@ class Recorder:
         )
         self.touched.setdefault(entity, set()).update(ids)
         self.entities.add(entity)
+
+
+def pack_ids(ids: list[str]) -> dict[str, Any]:
+    """A bulk log row's id list, compact: ``{"n": count, "packed": base64(zlib(16-byte ids))}``.
+
+    As JSON text every id took 39 bytes; ids made together are time-ordered UUIDv7 sharing
+    their leading bytes, which zlib folds. A list holding any id that is no canonical UUID is
+    kept as it is (``{"n": count, "ids": [...]}``). :func:`bulk_ids` reads both forms.
+    """
+    raw = [one for one in id_params(ids) if isinstance(one, bytes) and len(one) == 16]
+    if len(raw) != len(ids):
+        return {"n": len(ids), "ids": list(ids)}
+    packed = zlib.compress(b"".join(raw), 1)  # no larger than level 9 here, 15x faster
+    return {"n": len(ids), "packed": base64.b64encode(packed).decode("ascii")}
+
+
+def bulk_ids(values: Mapping[str, Any]) -> list[str]:
+    """The ids a bulk log row lists, packed (:func:`pack_ids`) or as a plain ``ids`` list."""
+    packed = values.get("packed")
+    if packed is None:
+        return list(values["ids"])
+    raw = zlib.decompress(base64.b64decode(packed))
+    if len(raw) % 16:
+        raise ValueError(f"a packed id list has {len(raw)} bytes, not a multiple of 16")
+    return [id_text(raw[at : at + 16]) for at in range(0, len(raw), 16)]
+
+
+def bulk_count() -> ColumnElement[Any]:
+    """SQL for how many ids a bulk ``change_log`` row lists, packed or not."""
+    return func.coalesce(
+        func.json_extract(Change.values, "$.n"), func.json_array_length(Change.values, "$.ids")
+    )
 
 
 def _raw_insert(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:

@@ -28,7 +28,7 @@ from desktop_crm.domain.errors import KeyTakenError, NotFoundError, UndoConflict
 from desktop_crm.domain.operation_labels import english
 from desktop_crm.domain.progress import NullProgress, Progress
 from desktop_crm.store.batches import IN_CHUNK, in_chunks, placeholders
-from desktop_crm.store.changelog import BULK_CREATE, BULK_LOG_IDS, Recorder
+from desktop_crm.store.changelog import BULK_CREATE, BULK_LOG_IDS, Recorder, bulk_ids
 from desktop_crm.store.models import TRACKED_MODELS, Change, Operation, Tracked
 from desktop_crm.store.types import id_params, id_text
 from desktop_crm.store.values import from_json, to_json
@@ -64,7 +64,7 @@ def net_effect(
     )
     for change in changes:
         if change.action == BULK_CREATE:
-            bulk.setdefault(change.entity, []).extend(change.values["ids"])
+            bulk.setdefault(change.entity, []).extend(bulk_ids(change.values))
             continue
         entry = net.setdefault((change.entity, change.entity_id), NetChange())
         if change.action == "create":

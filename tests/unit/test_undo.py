@@ -164,7 +164,7 @@ def test_money_survives_undo_exactly(workspace):
 def test_bulk_creations_log_their_ids_in_batches_and_undo_whole(workspace):
     from sqlalchemy import select
 
-    from desktop_crm.store.changelog import BULK_CREATE
+    from desktop_crm.store.changelog import BULK_CREATE, bulk_ids
     from desktop_crm.store.models import Change, Person
     from tests.conftest import REALWORLD
 
@@ -176,7 +176,7 @@ def test_bulk_creations_log_their_ids_in_batches_and_undo_whole(workspace):
             )
         ).all()
         people = set(s.scalars(select(Person.id)))
-    bulk = [(entity, values["ids"]) for entity, action, values in logged if action == BULK_CREATE]
+    bulk = [(entity, bulk_ids(v)) for entity, action, v in logged if action == BULK_CREATE]
     assert {i for entity, ids in bulk if entity == "people" for i in ids} == people
     assert len(people) == 2
     # The history counts every created row, not the log rows that list them.

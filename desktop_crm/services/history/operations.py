@@ -14,7 +14,7 @@ from desktop_crm.domain.progress import Progress
 from desktop_crm.services.common.changes import change_result
 from desktop_crm.services.common.dto import ChangeResult
 from desktop_crm.services.history.dto import OperationSummary
-from desktop_crm.store.changelog import BULK_ACTIONS
+from desktop_crm.store.changelog import BULK_ACTIONS, bulk_count
 from desktop_crm.store.models import Change, Operation
 from desktop_crm.store.store import Store
 from desktop_crm.store.undo import (
@@ -39,7 +39,7 @@ class HistoryService:
             rows_changed = case(
                 (
                     Change.action.in_(BULK_ACTIONS),
-                    func.json_array_length(Change.values, "$.ids"),
+                    bulk_count(),
                 ),
                 else_=1,
             )
