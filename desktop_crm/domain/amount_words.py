@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from num2words import num2words
 
-from desktop_crm.domain.quote_totals import minor_unit, round_money
+from desktop_crm.domain.currency import minor_digits, to_minor_unit
 
 _DIGITS = "零壹贰叁肆伍陆柒捌玖"
 _PLACES = ("", "拾", "佰", "仟")
@@ -79,7 +79,7 @@ def chinese_capitals(amount: Decimal) -> str:
     """
     if amount < 0:
         raise ValueError("a negative amount has no 大写")
-    fen_total = int(round_money(amount, "CNY") * 100)
+    fen_total = int(to_minor_unit(amount, "CNY") * 100)
     yuan, rest = divmod(fen_total, 100)
     jiao, fen = divmod(rest, 10)
     text = "人民币"
@@ -108,8 +108,8 @@ def english_words(amount: Decimal, currency: str) -> str:
     if amount < 0:
         raise ValueError("a negative amount has no words")
     code = currency.upper()
-    digits = minor_unit(code)
-    rounded = round_money(amount, code)
+    digits = minor_digits(code)
+    rounded = to_minor_unit(amount, code)
     major = int(rounded)
     minor = int((rounded - major) * (10**digits))
     names = _UNITS.get(code, (code, code, "", ""))

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
-# ISO 4217 minor units of currencies that have none (every other one used here has 2).
-_NO_MINOR_UNIT = frozenset({"JPY", "KRW", "VND", "CLP", "ISK", "UGX", "XAF", "XOF", "PYG"})
+# ISO 4217 minor units that are not 2 (every other currency used here has 2).
+_MINOR_DIGITS = {
+    **dict.fromkeys(("JPY", "KRW", "VND", "CLP", "ISK", "UGX", "XAF", "XOF", "PYG"), 0),
+    **dict.fromkeys(("KWD", "BHD", "OMR", "JOD", "TND"), 3),
+}
 SYMBOLS = {
     "CNY": "¥",
     "JPY": "¥",
@@ -22,8 +25,8 @@ SYMBOLS = {
 
 
 def minor_digits(currency: str | None) -> int:
-    """Decimals an amount in ``currency`` shows: 2 (CNY, USD, EUR…), 0 (JPY, KRW…)."""
-    return 0 if (currency or "").upper() in _NO_MINOR_UNIT else 2
+    """Decimals an amount in ``currency`` shows: 2 (CNY, USD, EUR…), 0 (JPY, KRW…), 3 (KWD…)."""
+    return _MINOR_DIGITS.get((currency or "").upper(), 2)
 
 
 def to_minor_unit(amount: Decimal, currency: str | None) -> Decimal:

@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
+from desktop_crm.domain.currency import to_minor_unit
 from desktop_crm.domain.errors import ValidationError
-from desktop_crm.domain.quote_totals import round_money, split_by_percent
+from desktop_crm.domain.quote_totals import split_by_percent
 
 
 @dataclass(frozen=True)
@@ -85,7 +86,7 @@ def price_plan(parts: list[PlanPart], total: Decimal, currency: str) -> list[Ins
     if ordered[0].percent:
         amounts = split_by_percent(total, [p.value for p in ordered], currency)
     else:
-        amounts = [round_money(p.value, currency) for p in ordered]
+        amounts = [to_minor_unit(p.value, currency) for p in ordered]
         if sum(amounts, Decimal(0)) != total:
             raise ValidationError(
                 f"the instalments add up to {sum(amounts, Decimal(0))}, not the total {total}",

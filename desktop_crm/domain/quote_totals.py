@@ -19,16 +19,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from enum import StrEnum
 
+from desktop_crm.domain.currency import to_minor_unit
 from desktop_crm.domain.errors import ValidationError
 
 HUNDRED = Decimal(100)
 ZERO = Decimal(0)
-
-# ISO 4217 minor units of the currencies a studio is likely to quote in; others default to 2.
-_MINOR_UNITS = {"JPY": 0, "KRW": 0, "VND": 0, "CLP": 0, "ISK": 0, "TWD": 2, "KWD": 3, "BHD": 3}
 
 
 class TaxRounding(StrEnum):
@@ -36,16 +34,6 @@ class TaxRounding(StrEnum):
 
     PER_LINE = "per_line"
     PER_RATE = "per_rate"
-
-
-def minor_unit(currency: str) -> int:
-    """Digits after the decimal point of ``currency`` (JPY 0; CNY, USD, EUR 2)."""
-    return _MINOR_UNITS.get(currency.upper(), 2)
-
-
-def round_money(amount: Decimal, currency: str) -> Decimal:
-    """``amount`` rounded half-up to the minor unit of ``currency``."""
-    return amount.quantize(Decimal(1).scaleb(-minor_unit(currency)), ROUND_HALF_UP)
 
 
 @dataclass(frozen=True)
@@ -138,7 +126,7 @@ def _line_figures(line: LineInput, currency: str, position: int) -> tuple[Decima
         raise ValidationError(
             f"line {position}: the discount is negative", field="discount", line=position
         )
-    list_amount = round_money(line.quantity * line.unit_price, currency)
+    list_amount = to_minor_unit(line.quantity * line.unit_price, currency)
     if line.discount_is_percent:
         if line.discount > HUNDRED:
             raise ValidationError(
@@ -146,9 +134,9 @@ def _line_figures(line: LineInput, currency: str, position: int) -> tuple[Decima
                 field="discount",
                 line=position,
             )
-        discount = round_money(list_amount * line.discount / HUNDRED, currency)
+        discount = to_minor_unit(list_amount * line.discount / HUNDRED, currency)
     else:
-        discount = round_money(line.discount, currency)
+        discount = to_minor_unit(line.discount, currency)
         if discount > list_amount:
             raise ValidationError(
                 f"line {position}: the discount {discount} is more than the line ({list_amount})",
@@ -181,7 +169,7 @@ def price_lines(
     for position, line in enumerate(lines, start=1):
         list_amount, discount = _line_figures(line, currency, position)
         amount = list_amount - discount
-        tax = round_money(
+        tax = to_minor_unit(
             _tax_in(amount, line.tax_rate, inclusive=line.price_includes_tax), currency
         )
         net, total = (amount - tax, amount) if line.price_includes_tax else (amount, amount + tax)
@@ -198,7 +186,7 @@ def price_lines(
         subtotal = ZERO
         tax_by_rate: dict[Decimal, Decimal] = {}
         for (rate, inclusive), amount in groups.items():
-            tax = round_money(_tax_in(amount, rate, inclusive=inclusive), currency)
+            tax = to_minor_unit(_tax_in(amount, rate, inclusive=inclusive), currency)
             tax_by_rate[rate] = tax_by_rate.get(rate, ZERO) + tax
             subtotal += amount - tax if inclusive else amount
     else:
@@ -232,5 +220,5 @@ def split_by_percent(total: Decimal, percents: Iterable[Decimal], currency: str)
     shares = list(percents)
     if any(p <= 0 for p in shares) or sum(shares, ZERO) != HUNDRED:
         raise ValidationError("the instalments' percentages must be positive and sum to 100%")
-    amounts = [round_money(total * p / HUNDRED, currency) for p in shares[:-1]]
+    amounts = [to_minor_unit(total * p / HUNDRED, currency) for p in shares[:-1]]
     return [*amounts, total - sum(amounts, ZERO)]

@@ -8,13 +8,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from desktop_crm.domain.currency import to_minor_unit
 from desktop_crm.domain.errors import ValidationError
 from desktop_crm.domain.quote_totals import (
     LineInput,
     TaxRounding,
     price_lines,
     rate_label,
-    round_money,
     split_by_percent,
 )
 
@@ -55,7 +55,7 @@ def test_inclusive_lines_keep_their_gross_under_both_roundings() -> None:
 def test_yen_has_no_minor_unit() -> None:
     totals = price_lines([LineInput(D(3), D("333.5"), D(10))], "JPY")
     assert (totals.subtotal, totals.tax, totals.total) == (D(1001), D(100), D(1101))
-    assert round_money(D("0.5"), "JPY") == D(1)
+    assert to_minor_unit(D("0.5"), "JPY") == D(1)
 
 
 def test_tax_per_rate_and_optional_lines() -> None:
@@ -130,4 +130,4 @@ def test_totals_add_up(items: list[LineInput], rounding: TaxRounding, currency: 
         # inclusive prices give back the entered gross
         assert totals.total == sum((f.amount for f in counted), D(0))
     for value in (totals.subtotal, totals.tax, totals.total):
-        assert value == round_money(value, currency)
+        assert value == to_minor_unit(value, currency)
