@@ -13,6 +13,7 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from desktop_crm.services.workspace.error_log import data_dir, setup_logging
+from ui.empty_state import DEMO_FILE
 from ui.error_hooks import install_error_hooks
 from ui.icons import icon
 from ui.main_window import MainWindow
@@ -175,7 +176,7 @@ def _open_initial(
     dialog = FirstRunDialog(window)
     dialog.exec()
     if dialog.choice == "demo":
-        window.open_workspace(default.with_name("demo.crm"), "demo")
+        window.open_workspace(default.with_name(DEMO_FILE), "demo")
     elif dialog.choice == "new":
         window.open_workspace(default, "new")
     elif dialog.choice == "open":

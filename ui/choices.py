@@ -15,13 +15,11 @@ from desktop_crm.domain.choices import (
     ExportFormat,
     ImportEntity,
     RecordKind,
-    RecordList,
 )
 
 C = TypeVar("C", bound=str)
 
 EXPORT_FORMATS: tuple[ExportFormat, ...] = get_args(ExportFormat)
-RECORD_LISTS: tuple[RecordList, ...] = get_args(RecordList)
 IMPORT_ENTITIES: tuple[ImportEntity, ...] = get_args(ImportEntity)
 
 

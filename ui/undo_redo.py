@@ -8,13 +8,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 
-from desktop_crm.services.common.dto import ChangeResult
 from ui.operation_labels import render as render_label
 from ui.progress_dialog import ProgressRun, run_with_progress
 from ui.text_fill import fill
 
 if TYPE_CHECKING:
     from desktop_crm.domain.progress import CancelToken
+    from desktop_crm.services.common.dto import ChangeResult
     from desktop_crm.services.history.dto import OperationSummary
     from desktop_crm.services.workspace.handle import Workspace
     from ui.shell import Shell

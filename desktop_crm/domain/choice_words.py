@@ -7,11 +7,6 @@ Chinese words are the app's own (its Contacts screen and cards use the same).
 
 from __future__ import annotations
 
-from typing import Literal
-
-Language = Literal["en", "zh"]
-LANGUAGES: tuple[Language, ...] = ("en", "zh")
-
 # vocabulary -> code -> (English, Chinese)
 WORDS: dict[str, dict[str, tuple[str, str]]] = {
     "status": {

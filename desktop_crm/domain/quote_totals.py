@@ -1,4 +1,7 @@
-"""The one function that prices quote lines: screen, PDF, exports and reports all call it.
+"""The one function that prices quote lines, for the quote screen, PDF, exports and reports.
+
+Not wired yet: the list export still totals quotes with ``domain.money.quote_total``, which
+issue 11 replaces with this.
 
 Rules (issue 11):
 

@@ -105,9 +105,9 @@ def _chunks(count: int, size: int = IN_CHUNK) -> int:
 
 def _plan(net: dict[tuple[str, str], NetChange], bulk: dict[str, list[str]], *, undo: bool) -> int:
     """How many chunks :func:`_apply` works through: its checks, then its writes."""
-    bulk_ids = sum(len(ids) for ids in bulk.values())
+    bulk_total = sum(len(ids) for ids in bulk.values())
     created = sum(1 for change in net.values() if change.created and not change.fields)
-    checks = sum(_chunks(len(ids)) for ids in bulk.values()) + _chunks(bulk_ids + created)
+    checks = sum(_chunks(len(ids)) for ids in bulk.values()) + _chunks(bulk_total + created)
     if not undo:  # redo checks each bulk row's unique keys
         for entity, ids in bulk.items():
             table: Table = TRACKED_MODELS[entity].__table__  # type: ignore[assignment]

@@ -247,12 +247,13 @@ class PersonEditor(QDialog):
         for signal in (self.name.textChanged, self.phones.changed, self.emails.changed):
             signal.connect(self._edited)
 
-        ws = workspace
-        worker.submit(ws.contact_list.companies, self._fill_companies)
+        # On the reader: the editor fills in while an import or undo holds the writer.
+        reads = workspace.reads
+        worker.read(reads.contact_list.companies, self._fill_companies)
         if kind == "person":
-            worker.submit(lambda: ws.custom_fields.definitions("person"), self._fill_custom)
+            worker.read(lambda: reads.custom_fields.definitions("person"), self._fill_custom)
         if person_id is not None:
-            worker.submit(lambda: ws.cards.card(kind, person_id), self.fill)
+            worker.read(lambda: reads.cards.card(kind, person_id), self.fill)
         else:
             self.phones.add_row()
             self.emails.add_row()

@@ -7,7 +7,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
@@ -203,9 +203,7 @@ def choose_template(window: Shell, entity: ImportEntity) -> None:
         FileTransfer.tr("English template (*.xlsx)"): "en",
         "中文模板 (*.xlsx)": "zh",
     }
-    chinese = QLocale().language() == QLocale.Language.Chinese or (
-        QCoreApplication.translate("Labels", "Lead") != "Lead"  # the Chinese UI is on
-    )
+    chinese = ui_language() == "zh"
     default = "中文模板 (*.xlsx)" if chinese else FileTransfer.tr("English template (*.xlsx)")
     name, chosen = QFileDialog.getSaveFileName(
         window,

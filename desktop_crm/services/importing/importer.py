@@ -11,6 +11,7 @@ from typing import Any, Generic, TypeVar
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop_crm.domain.contact_values import company_key
 from desktop_crm.services.contacts.contact_rules import new_company_names
 from desktop_crm.services.importing.contact_writer import Writer
 from desktop_crm.services.importing.custom_values import CustomValues
@@ -213,8 +214,8 @@ class Importer(Generic[Item]):
 
 
 def squash(name: str | None) -> str:
-    """A name as compared for duplicates: spaces and case folded."""
-    return "".join((name or "").split()).casefold()
+    """A name as compared for duplicates: width, case and spaces folded, as companies are."""
+    return company_key(name)
 
 
 def apply_fields(record: Any, values: dict[str, Any], overwrite: bool) -> bool:

@@ -13,6 +13,7 @@ from typing_extensions import override
 
 from desktop_crm.domain.contact_values import company_key, company_name, name_parts, phone_value
 from desktop_crm.domain.errors import ValidationError
+from desktop_crm.services.contacts.contact_rules import live_companies
 from desktop_crm.services.importing.contact_writer import Writer
 from desktop_crm.services.importing.importer import Importer, apply_fields, squash
 from desktop_crm.services.settings.numbering import allocate_numbers
@@ -50,13 +51,7 @@ class CompanyImporter(Importer[RowRead]):
 
     @override
     def prepare(self, session: Session) -> None:
-        self.names: dict[str, str] = {}
-        for cid, name in session.execute(
-            select(Company.id, Company.name)
-            .where(Company.deleted_at.is_(None))
-            .order_by(Company.created_at, Company.id)
-        ):
-            self.names.setdefault(company_key(name), cid)  # as ContactRules finds companies
+        self.names = live_companies(session)  # as ContactRules finds companies
 
     @override
     def find(self, item: RowRead) -> str | None:
