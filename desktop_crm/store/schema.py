@@ -19,7 +19,7 @@ from desktop_crm.domain.errors import (
 )
 from desktop_crm.store.database import APPLICATION_ID
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 """The schema this code writes; each Alembic revision sets ``user_version`` to its number."""
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
@@ -105,10 +105,24 @@ def compact_if_sparse(path: Path, share: float = 0.1) -> bool:
     try:
         free = conn.execute("PRAGMA freelist_count").fetchone()[0]
         pages = conn.execute("PRAGMA page_count").fetchone()[0]
-        if free <= pages * share:
-            return False
+    finally:
+        conn.close()
+    if free <= pages * share:
+        return False
+    compact(path)
+    return True
+
+
+def compact(path: Path) -> None:
+    """``VACUUM`` ``path``: no free pages, every table and index written anew and packed.
+
+    Indexes grown row by row during a bulk load keep pages partly empty (5 of 164 MB after
+    the 100,000-contact demo). Nothing else may use the file.
+    """
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
         conn.execute("VACUUM")
-        return True
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
         conn.close()
 

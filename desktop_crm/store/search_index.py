@@ -8,7 +8,6 @@ than row-by-row maintenance.
 
 from __future__ import annotations
 
-import sys
 from array import array
 from bisect import bisect_right
 from collections.abc import Iterable
@@ -26,6 +25,8 @@ from desktop_crm.domain.text import (
 from desktop_crm.store.batches import in_chunks
 from desktop_crm.store.changelog import Recorder
 from desktop_crm.store.models import (
+    KIND_CODES,
+    SHORT_PREFIX,
     Address,
     Email,
     LocalState,
@@ -36,9 +37,24 @@ from desktop_crm.store.models import (
 )
 from desktop_crm.store.types import from_micros, id_bytes, id_text, micros
 
-INDEX_VERSION = 4  # bump when documents are built differently: files rebuild on open
+INDEX_VERSION = 5  # bump when documents are built differently: files rebuild on open
 NOTES_CHARS = 2000
 OWNED = (Phone, Email, Address, Tagging)
+KIND_OF = {code: kind for kind, code in KIND_CODES.items()}
+
+
+def kind_sql(kinds: Iterable[str], column: str = "d.kind") -> str:
+    """``column IN (...)`` over the stored codes of ``kinds``, or ``1`` for every kind.
+
+    Raises:
+        ValueError: A kind is not a contact kind.
+    """
+    codes = []
+    for kind in kinds:
+        if kind not in KIND_CODES:
+            raise ValueError(f"no contacts of kind {kind}")
+        codes.append(str(KIND_CODES[kind]))
+    return f"{column} IN ({', '.join(codes)})" if codes else "1"
 
 
 @dataclass(frozen=True)
@@ -272,7 +288,7 @@ def _doc_select(kind: str) -> str:
         sort = "crm_sort_key(r.name, 1)"
     return (
         f"INSERT INTO search_docs ({', '.join(_DOC_COLUMNS)}) "
-        f"SELECT '{kind}', r.id, r.name, crm_norm({short}), crm_norm({body}), {sort}, "
+        f"SELECT {KIND_CODES[kind]}, r.id, r.name, crm_norm({short}), crm_norm({body}), {sort}, "
         f"r.number, {columns}, {first('value', 'phones')}, {first('value', 'emails')}, "
         f"{first('city', 'addresses')}, {tags}, r.status, r.level, r.owner_id, r.source, "
         "r.created_at, r.last_contacted_at "
@@ -312,15 +328,14 @@ class ShortKeys:
         generation = self.generation
         # Streamed from the DB-API cursor: 100,000 ORM rows at once would cost tens of MB.
         cursor = session.connection().exec_driver_sql(
-            "SELECT rowid, kind, short FROM search_docs INDEXED BY ix_search_docs_short "
-            "ORDER BY short"
+            "SELECT rowid, kind, short FROM search_docs ORDER BY short"
         )
         starts, rowids, kinds, parts = array("q"), array("q"), [], []
         offset = 0
         for rowid, kind, short in cursor:
             starts.append(offset)
             rowids.append(rowid)
-            kinds.append(sys.intern(kind))
+            kinds.append(KIND_OF[kind])
             parts.append(short)
             offset += len(short) + 1
         starts.append(offset)
@@ -394,11 +409,11 @@ def search(
         return []
     digits = phone_query_digits(q)
     words = [digits] if digits else q.split(" ")
-    kind_sql = ""
+    kinds_where = ""
     if kinds:
         # Unary plus: never an index on kind, which would make SQLite walk every document of
         # that kind and probe the FTS index once per row (3 s instead of 40 ms on 100,000).
-        kind_sql = " AND +d.kind IN (" + ", ".join(f"'{k}'" for k in kinds if k.isalpha()) + ")"
+        kinds_where = " AND " + kind_sql(kinds, "+d.kind")
     every: list[str] = []
     params: dict[str, object] = {"limit": limit}
     for n, word in enumerate(words):
@@ -412,11 +427,18 @@ def search(
     found: list[int] = []
     if not digits:
         params["lo"], params["hi"] = q, q + "\U0010ffff"
+        params["lo_prefix"] = q[:SHORT_PREFIX]
+        params["hi_prefix"] = q[:SHORT_PREFIX] + "\U0010ffff"
+        prefix = f"substr(d.short, 1, {SHORT_PREFIX})"
+        # Ordered by the indexed prefix, then by the whole key: the same order as by the key
+        # alone, but SQLite sorts only the rows that share a prefix.
         found = list(
             conn.execute(
                 text(
-                    "SELECT d.rowid FROM search_docs d WHERE d.short >= :lo AND d.short < :hi"
-                    f"{kind_sql} AND {' AND '.join(every)} ORDER BY d.short LIMIT :limit"
+                    f"SELECT d.rowid FROM search_docs d WHERE {prefix} >= :lo_prefix "
+                    f"AND {prefix} < :hi_prefix AND d.short >= :lo AND d.short < :hi"
+                    f"{kinds_where} AND {' AND '.join(every)} "
+                    f"ORDER BY {prefix}, d.short LIMIT :limit"
                 ),
                 params,
             ).scalars()
@@ -432,7 +454,7 @@ def search(
                 "ON d.rowid = search_fts.rowid WHERE search_fts MATCH :match"
             )
             found += conn.execute(
-                text(f"{source}{kind_sql}{exclude} AND {' AND '.join(every)} LIMIT :limit"),
+                text(f"{source}{kinds_where}{exclude} AND {' AND '.join(every)} LIMIT :limit"),
                 params,
             ).scalars()
         elif keys is not None:
@@ -440,13 +462,13 @@ def search(
         else:
             source = "SELECT d.rowid FROM search_docs d WHERE 1"
             found += conn.execute(
-                text(f"{source}{kind_sql}{exclude} AND {' AND '.join(every)} LIMIT :limit"),
+                text(f"{source}{kinds_where}{exclude} AND {' AND '.join(every)} LIMIT :limit"),
                 params,
             ).scalars()
     if not found:
         return []
     rows = {
-        rowid: Match(rowid, kind, id_text(record_id), name)
+        rowid: Match(rowid, KIND_OF[kind], id_text(record_id), name)
         for rowid, kind, record_id, name in conn.execute(
             text(
                 "SELECT rowid, kind, record_id, name FROM search_docs "

@@ -91,6 +91,11 @@ class Store:
         self.engine.dispose()
         self._lock.release()
 
+    def compact(self) -> None:
+        """Rewrite the file packed (after a bulk load); no session of this store may be open."""
+        self.engine.dispose()
+        schema.compact(self.path)
+
     @contextmanager
     def read(self) -> Iterator[Session]:
         """A short read-only session (does not take the write lock)."""

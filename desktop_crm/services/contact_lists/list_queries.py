@@ -25,7 +25,7 @@ from desktop_crm.services.contact_lists.dto import (
 from desktop_crm.services.settings.workspace_settings import read_setting
 from desktop_crm.store import search_index
 from desktop_crm.store.batches import in_chunks
-from desktop_crm.store.models import CONTACT_KINDS, Tag, User
+from desktop_crm.store.models import Tag, User
 from desktop_crm.store.store import Store
 from desktop_crm.store.types import id_bytes, id_text
 
@@ -140,7 +140,7 @@ class ContactListService:
                     owner_id = None if r.owner_id is None else id_text(r.owner_id)
                     found[r.rowid] = ContactRow(
                         r.rowid,
-                        r.kind,
+                        search_index.KIND_OF[r.kind],
                         id_text(r.record_id),
                         r.name,
                         r.number,
@@ -182,8 +182,8 @@ class ContactListService:
                 (id_text(i), n)
                 for i, n in session.execute(
                     text(
-                        "SELECT record_id, name FROM search_docs WHERE kind = 'company' "
-                        "ORDER BY sort_name"
+                        "SELECT record_id, name FROM search_docs d "
+                        f"WHERE {search_index.kind_sql(['company'])} ORDER BY sort_name"
                     )
                 )
             ]
@@ -265,13 +265,11 @@ def _where(
 
 
 def _kind(kind: str, *, scan: bool = False) -> str:
-    """``d.kind = '<kind>'`` (a literal of a known kind: the filter's kind is a plain str).
+    """``d.kind IN (<code>)`` (a literal of a known kind: the filter's kind is a plain str).
 
     ``scan``: with a unary plus, which keeps SQLite from using an index for it.
     """
-    if kind not in CONTACT_KINDS:
-        raise ValueError(f"no contacts of kind {kind}")
-    return f"{'+' if scan else ''}d.kind = '{kind}'"
+    return search_index.kind_sql([kind], "+d.kind" if scan else "d.kind")
 
 
 def _order(sort: str, descending: bool) -> str:

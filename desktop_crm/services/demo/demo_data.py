@@ -85,6 +85,7 @@ def create_demo_workspace(
             progress=progress,
             words=DEMO_WORDS.get(language, CHINESE),
         )
+        workspace.store.compact()
     except BaseException:
         workspace.close(backup_if_changed=False)
         for suffix in ("", "-wal", "-shm"):
