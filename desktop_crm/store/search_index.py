@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
+from desktop_crm.domain.choices import RecordKind
 from desktop_crm.domain.text import (
     normalize,
     phone_query_digits,
@@ -40,7 +41,7 @@ from desktop_crm.store.types import from_micros, id_bytes, id_text, micros
 INDEX_VERSION = 5  # bump when documents are built differently: files rebuild on open
 NOTES_CHARS = 2000
 OWNED = (Phone, Email, Address, Tagging)
-KIND_OF = {code: kind for kind, code in KIND_CODES.items()}
+KIND_OF: dict[int, RecordKind] = {KIND_CODES["person"]: "person", KIND_CODES["company"]: "company"}
 
 
 def kind_sql(kinds: Iterable[str], column: str = "d.kind") -> str:
