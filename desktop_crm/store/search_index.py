@@ -317,7 +317,7 @@ class ShortKeys:
         self._text = ""
         self._starts: array[int] = array("q")
         self._rowids: array[int] = array("q")
-        self._kinds: list[str] = []
+        self._kinds: list[RecordKind] = []
 
     def invalidate(self) -> None:
         """Mark the keys stale (the documents changed)."""
@@ -331,7 +331,8 @@ class ShortKeys:
         cursor = session.connection().exec_driver_sql(
             "SELECT rowid, kind, short FROM search_docs ORDER BY short"
         )
-        starts, rowids, kinds, parts = array("q"), array("q"), [], []
+        starts, rowids, parts = array("q"), array("q"), []
+        kinds: list[RecordKind] = []
         offset = 0
         for rowid, kind, short in cursor:
             starts.append(offset)
