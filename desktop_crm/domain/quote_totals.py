@@ -1,7 +1,6 @@
 """The one function that prices quote lines, for the quote screen, PDF, exports and reports.
 
-Not wired yet: the list export still totals quotes with ``domain.money.quote_total``, which
-issue 11 replaces with this.
+Services price stored quotes through ``services.quotes.pricing``, which calls this.
 
 Rules (issue 11):
 

@@ -419,9 +419,11 @@ class Product(Tracked):
     __tablename__ = "products"
     sku: Mapped[str | None] = mapped_column(String(100))
     name: Mapped[str] = mapped_column(String(300))
+    name_alt: Mapped[str | None] = mapped_column(String(300))  # in the other language
     description: Mapped[str | None] = mapped_column(Text)
     unit: Mapped[str | None] = mapped_column(String(30))
     price: Mapped[Decimal] = mapped_column(ExactDecimal, default=Decimal(0))
+    price_includes_tax: Mapped[bool] = mapped_column(Boolean, default=False)  # 含税价
     currency: Mapped[str] = mapped_column(String(3), default="CNY")
     tax_rate: Mapped[Decimal] = mapped_column(ExactDecimal, default=Decimal(0))  # percent
     active: Mapped[bool] = mapped_column(Boolean, default=True)
@@ -431,7 +433,11 @@ class Product(Tracked):
 
 
 class Quote(Tracked):
-    """A priced offer to a customer."""
+    """A priced offer to a customer, at its latest revision (earlier ones in QuoteRevision).
+
+    The customer is the company when there is one, else the person; with both, the person is
+    the contact. ``language`` (``en``/``zh``) is the documents' language: the customer's.
+    """
 
     __tablename__ = "quotes"
     __table_args__ = (
@@ -447,23 +453,50 @@ class Quote(Tracked):
     valid_until: Mapped[date | None] = mapped_column(Date)
     status: Mapped[str] = mapped_column(String(10), default="draft")
     currency: Mapped[str] = mapped_column(String(3), default="CNY")
-    discount_percent: Mapped[Decimal] = mapped_column(ExactDecimal, default=Decimal(0))
     template: Mapped[str | None] = mapped_column(String(100))
     notes: Mapped[str | None] = mapped_column(Text)
+    revision: Mapped[int] = mapped_column(Integer, default=1)
+    terms: Mapped[str | None] = mapped_column(Text)
+    language: Mapped[str | None] = mapped_column(String(2))
+
+
+class QuoteRevision(Tracked):
+    """An earlier revision of a quote, frozen when a sent quote was edited (readable, printable).
+
+    ``snapshot`` holds the quote and its lines as they were (JSON forms: decimals as strings,
+    dates as ISO text); the current revision lives in ``quotes`` and ``quote_lines``.
+    """
+
+    __tablename__ = "quote_revisions"
+    __table_args__ = (
+        live_unique(
+            "uq_quote_revisions_quote",
+            "quote_id",
+            "revision",
+            taken="revision {revision} of this quote exists again",
+        ),
+    )
+    quote_id: Mapped[str] = fk("quotes", nullable=False, index=False)
+    revision: Mapped[int] = mapped_column(Integer)
+    snapshot: Mapped[dict[str, Any]] = mapped_column(JSON)
 
 
 class QuoteLine(Tracked):
-    """One product line of a quote."""
+    """One line of a quote: an item (from the catalogue or free text) or a section heading."""
 
     __tablename__ = "quote_lines"
     quote_id: Mapped[str] = fk("quotes", nullable=False)
     product_id: Mapped[str | None] = fk("products")
+    kind: Mapped[str] = mapped_column(String(10), default="item")  # item | section
     description: Mapped[str] = mapped_column(String(500))
     quantity: Mapped[Decimal] = mapped_column(ExactDecimal, default=Decimal(1))
     unit: Mapped[str | None] = mapped_column(String(30))
     unit_price: Mapped[Decimal] = mapped_column(ExactDecimal, default=Decimal(0))
-    discount_percent: Mapped[Decimal] = mapped_column(ExactDecimal, default=Decimal(0))
+    price_includes_tax: Mapped[bool] = mapped_column(Boolean, default=False)
+    discount: Mapped[Decimal] = mapped_column(ExactDecimal, default=Decimal(0))
+    discount_is_percent: Mapped[bool] = mapped_column(Boolean, default=True)
     tax_rate: Mapped[Decimal] = mapped_column(ExactDecimal, default=Decimal(0))
+    optional: Mapped[bool] = mapped_column(Boolean, default=False)  # not in the total
     position: Mapped[int] = mapped_column(Integer, default=0)
 
 
@@ -492,15 +525,20 @@ class Contract(Tracked):
     status: Mapped[str] = mapped_column(String(20), default="draft")
     template: Mapped[str | None] = mapped_column(String(100))
     notes: Mapped[str | None] = mapped_column(Text)
+    quote_revision: Mapped[int | None] = mapped_column(Integer)  # whose lines it carries
+    terms: Mapped[str | None] = mapped_column(Text)
+    language: Mapped[str | None] = mapped_column(String(2))
 
 
 class PaymentPlan(Tracked):
-    """An instalment a contract expects on a day."""
+    """An instalment a contract expects on a day (``percent`` when it was planned as one)."""
 
     __tablename__ = "payment_plans"
     contract_id: Mapped[str] = fk("contracts", nullable=False)
     due_on: Mapped[date] = mapped_column(Date)
     amount: Mapped[Decimal] = mapped_column(ExactDecimal)
+    percent: Mapped[Decimal | None] = mapped_column(ExactDecimal)
+    position: Mapped[int] = mapped_column(Integer, default=0)
     note: Mapped[str | None] = mapped_column(String(500))
 
 
@@ -514,6 +552,24 @@ class Payment(Tracked):
     amount: Mapped[Decimal] = mapped_column(ExactDecimal)
     method: Mapped[str | None] = mapped_column(String(50))
     reference: Mapped[str | None] = mapped_column(String(200))
+    note: Mapped[str | None] = mapped_column(String(500))
+
+
+class DocumentTemplate(Tracked):
+    """A user's document template (a copy of a shipped one, changed); travels with the data.
+
+    ``spec`` is the template's JSON form (``documents.templates.template_to_json``).
+    """
+
+    __tablename__ = "document_templates"
+    name: Mapped[str] = mapped_column(String(100))
+    kind: Mapped[str] = mapped_column(String(20))  # quote | contract
+    spec: Mapped[dict[str, Any]] = mapped_column(JSON)
+    __table_args__ = (
+        live_unique(
+            "uq_document_templates_name", func.lower(name), taken="template “{name}” exists again"
+        ),
+    )
 
 
 class SalesTarget(Tracked):
@@ -565,6 +621,25 @@ class Operation(Base):
     actor_id: Mapped[str | None] = mapped_column(ID)
     target_id: Mapped[str | None] = mapped_column(ID)  # what an undo/redo acts on
     undone_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+
+
+class PrintRecord(Base):
+    """A quote or contract printed or saved as PDF: when, which revision, which template.
+
+    A log, not an edit: nothing to undo, so it stays out of the change log.
+    """
+
+    __tablename__ = "print_log"
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))  # quote | contract
+    record_id: Mapped[str] = mapped_column(ID, index=True)
+    revision: Mapped[int] = mapped_column(Integer, default=1)
+    template: Mapped[str] = mapped_column(String(100))
+    language: Mapped[str] = mapped_column(String(2))
+    paper: Mapped[str] = mapped_column(String(10))
+    destination: Mapped[str] = mapped_column(String(10))  # pdf | printer
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+    actor_id: Mapped[str | None] = mapped_column(ID)
 
 
 class Change(Base):

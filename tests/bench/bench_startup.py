@@ -38,7 +38,7 @@ spy = PaintSpy()
 window.installEventFilter(spy)
 def ready(_path):
     def check():
-        if worker.idle and window.today_view.list.topLevelItemCount():
+        if worker.idle and window.screens["today"].view.list.topLevelItemCount():
             marks["ready"] = time.time()
             marks["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
             print(json.dumps(marks), flush=True)
@@ -88,6 +88,7 @@ def run(workdir: Path) -> list[Figure]:
             capture_output=True,
             text=True,
             env=env,
+            timeout=120,  # a child that never sees its ready mark fails instead of hanging
         ).stdout
         marks = json.loads(out.strip().splitlines()[-1])
         painted.append(marks["painted"] - begin)

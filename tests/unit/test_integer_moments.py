@@ -70,7 +70,10 @@ def _moment_types(path):
 
     found: set[tuple[str, str, str]] = set()
     with sqlite3.connect(path) as db:
+        tables = {t for (t,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         for table in Base.metadata.sorted_tables:
+            if table.name not in tables:  # made by a later schema
+                continue
             for column in table.columns:
                 if isinstance(column.type, UtcDateTime):
                     found |= {

@@ -81,8 +81,6 @@ def test_deals_quotes_activities_and_products_lists(demo_path, tmp_path, capsys)
     import sqlite3
     from decimal import Decimal
 
-    from desktop_crm.domain.money import quote_total
-
     with sqlite3.connect(demo_path) as db:
         counts = {
             t: db.execute(f"SELECT count(*) FROM {t} WHERE deleted_at IS NULL").fetchone()[0]
@@ -124,11 +122,6 @@ def test_deals_quotes_activities_and_products_lists(demo_path, tmp_path, capsys)
     header = [c.value for c in quotes[1]]
     row = dict(zip(header, [c.value for c in quotes[2]], strict=True))
     assert Decimal(str(row["Net"])) + Decimal(str(row["Tax"])) == Decimal(str(row["Total"]))
-    assert quote_total([(Decimal(3), Decimal("33.333"), Decimal(10), Decimal(6))], Decimal(0)) == (
-        Decimal("90.00"),
-        Decimal("5.40"),
-        Decimal("95.40"),
-    )
     capsys.readouterr()
     assert main(["export", str(demo_path), str(tmp_path / "x.csv"), "--entity", "invoices"]) == 2
     assert main(["export", str(demo_path), str(tmp_path / "w.csv"), "--entity", "workspace"]) == 2

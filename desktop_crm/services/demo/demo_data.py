@@ -376,7 +376,6 @@ def fill_demo(
                     "valid_until": today + timedelta(days=30),
                     "currency": currency,
                     "status": "draft" if i else "sent",
-                    "discount_percent": Decimal("5") if i == 0 else Decimal(0),
                 }
                 for i, (did, d) in enumerate(open_deals)
             ],
@@ -393,6 +392,8 @@ def fill_demo(
                         "quantity": Decimal(rnd.randint(1, 4)),
                         "unit": unit,
                         "unit_price": Decimal(price),
+                        # The first quote's first line shows a discount.
+                        "discount": Decimal(5 if qid == quote_ids[0] and pos == 0 else 0),
                         "tax_rate": Decimal("6"),
                         "position": pos,
                     }

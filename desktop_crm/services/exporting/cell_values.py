@@ -28,11 +28,10 @@ CHOICES: dict[str, dict[str, str]] = {
 # list -> columns holding amounts in the row's ``currency``
 AMOUNTS: dict[str, tuple[str, ...]] = {
     "deals": ("amount",),
-    "quotes": ("net", "tax", "total"),
+    "quotes": ("net", "discount", "tax", "total"),
     "products": ("price",),
 }
 PERCENTS: dict[str, tuple[str, ...]] = {
-    "quotes": ("discount_percent",),
     "products": ("tax_rate",),
 }
 BOOLS: dict[str, tuple[str, ...]] = {"products": ("active",)}

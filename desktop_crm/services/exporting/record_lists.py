@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from typing import Any
@@ -11,8 +10,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
 from desktop_crm.domain.errors import ValidationError
-from desktop_crm.domain.money import quote_total
 from desktop_crm.services.exporting.cell_values import export_values
+from desktop_crm.services.quotes.pricing import price_quotes
 from desktop_crm.services.settings.workspace_settings import read_setting
 from desktop_crm.store.models import (
     Activity,
@@ -21,7 +20,6 @@ from desktop_crm.store.models import (
     Person,
     Product,
     Quote,
-    QuoteLine,
     Stage,
     User,
 )
@@ -83,7 +81,7 @@ LISTS: dict[str, dict[str, str]] = {
 # Columns left out of the usual lists but written by ``--columns all`` (every field).
 EXTRA: dict[str, dict[str, str]] = {
     "deals": {"lost_reason": "Lost reason", "notes": "Notes"},
-    "quotes": {"discount_percent": "Discount %", "notes": "Notes"},
+    "quotes": {"discount": "Discount", "revision": "Revision", "notes": "Notes"},
     "activities": {},
     "products": {},
 }
@@ -119,7 +117,8 @@ HEADERS_ZH: dict[str, dict[str, str]] = {
         "tax": "税额",
         "total": "合计",
         "owner": "负责人",
-        "discount_percent": "折扣 %",
+        "discount": "折扣",
+        "revision": "版本",
         "notes": "备注",
     },
     "activities": {
@@ -185,15 +184,18 @@ def list_rows(
         )
     query = _QUERIES[entity](status)
     names = list(query.selected_columns.keys())
-    totals = _quote_totals(session) if entity == "quotes" else {}
+    totals = price_quotes(session) if entity == "quotes" else {}
     currency = str(read_setting(session, "currency.default"))
 
     def rows() -> Iterator[list[Any]]:
         for record in session.execute(query.execution_options(yield_per=2000)):
             values = dict(zip(names, record, strict=True))
             if entity == "quotes":
-                values["net"], values["tax"], values["total"] = totals.get(
-                    values["id"], (Decimal(0),) * 3
+                priced = totals.get(values["id"])
+                values["net"], values["discount"], values["tax"], values["total"] = (
+                    (priced.subtotal, priced.discount, priced.tax, priced.total)
+                    if priced
+                    else (Decimal(0),) * 4
                 )
             values = export_values(entity, values, language, fmt, currency)
             yield [values.get(c) for c in chosen]
@@ -245,7 +247,7 @@ def _quotes(status: str | None) -> Any:  # a Select; its row type differs per li
             Deal.title.label("deal"),
             Quote.currency,
             owner.name.label("owner"),
-            Quote.discount_percent,
+            Quote.revision,
             Quote.notes,
         )
         .outerjoin(Company, Company.id == Quote.company_id)
@@ -300,19 +302,3 @@ def _products(_status: str | None) -> Any:  # a Select; its row type differs per
 
 
 _QUERIES = {"deals": _deals, "quotes": _quotes, "activities": _activities, "products": _products}
-
-
-def _quote_totals(session: Session) -> dict[str, tuple[Decimal, Decimal, Decimal]]:
-    lines: dict[str, list[tuple[Decimal, Decimal, Decimal, Decimal]]] = defaultdict(list)
-    for qid, qty, price, discount, rate in session.execute(
-        select(
-            QuoteLine.quote_id,
-            QuoteLine.quantity,
-            QuoteLine.unit_price,
-            QuoteLine.discount_percent,
-            QuoteLine.tax_rate,
-        ).where(QuoteLine.deleted_at.is_(None))
-    ):
-        lines[qid].append((qty, price, discount, rate))
-    discounts = dict(session.execute(select(Quote.id, Quote.discount_percent)).all())
-    return {qid: quote_total(items, discounts.get(qid, Decimal(0))) for qid, items in lines.items()}

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from desktop_crm.domain.errors import ValidationError
 from desktop_crm.domain.numbering import DEFAULT_PATTERNS, validate_pattern
 from desktop_crm.domain.operation_labels import LabelCode, op_label
+from desktop_crm.domain.quote_totals import TaxRounding
 from desktop_crm.domain.retention import RetentionPolicy
 from desktop_crm.services.common.changes import change_result
 from desktop_crm.services.common.dto import ChangeResult
@@ -24,6 +25,8 @@ DEFAULTS: dict[str, Any] = {
     "currency.default": "CNY",
     "followup.stale_days": 30,
     "contacts.saved_views": [],
+    "quotes.tax_rounding": TaxRounding.PER_LINE.value,
+    "company.profile": {},
     **{f"numbering.{kind}": pattern for kind, pattern in DEFAULT_PATTERNS.items()},
 }
 
@@ -94,7 +97,10 @@ def _validate(key: str, value: Any) -> None:
     if key not in DEFAULTS:
         raise ValidationError(f"Unknown setting {key}.", field=key)
     default = DEFAULTS[key]
-    if isinstance(default, list):
+    if isinstance(default, dict):
+        if not isinstance(value, dict):
+            raise ValidationError(f"{key} must be a set of named values.", field=key)
+    elif isinstance(default, list):
         if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
             raise ValidationError(f"{key} must be a list.", field=key)
     elif isinstance(default, int):
@@ -104,3 +110,7 @@ def _validate(key: str, value: Any) -> None:
         raise ValidationError(f"{key} must not be empty.", field=key)
     if key.startswith("numbering."):
         validate_pattern(value)
+    if key == "quotes.tax_rounding" and value not in set(TaxRounding):
+        raise ValidationError(
+            f"{key} must be one of {', '.join(TaxRounding)}.", field=key, value=value
+        )

@@ -1,0 +1,1 @@
+"""Quotes: the catalogue's prices on lines, revisions, statuses and totals."""
