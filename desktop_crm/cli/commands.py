@@ -8,6 +8,7 @@ change data accept ``--json`` and then print one JSON object with at least ``cre
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import os
 import sys
@@ -15,12 +16,25 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from desktop_crm.cli.common import (
+    EXIT_DAMAGED,
+    EXIT_ERROR,
+    EXIT_OK,
+    EXIT_USAGE,
+    UsageError,
+    counts,
+    emit,
+    json_arg,
+    workspace_arg,
+)
 from desktop_crm.domain.choices import ExportFormat, RecordKind
 from desktop_crm.domain.errors import CrmError, ValidationError
 
-EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_DAMAGED = 0, 1, 2, 3
+# Modules holding a group of commands each: ``COMMANDS`` (name -> (help, what it does, for
+# "could not ..." lines)), ``add_parsers(sub)``, and a handler ``cmd_<name>`` per command.
+GROUP_MODULES: tuple[str, ...] = ()
 
-COMMANDS = (
+BASE_COMMANDS = (
     "init",
     "demo",
     "import",
@@ -70,12 +84,6 @@ _DOING = {
 }
 
 
-class _UsageError(CrmError):
-    """A value argparse cannot check by itself; exits like argparse's own errors (2)."""
-
-    code = "cli.usage"
-
-
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         self.exit(EXIT_USAGE, f"desktop-crm: {message} (see --help)\n")
@@ -97,12 +105,6 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="COMMAND",
         prog="desktop-crm",  # not the two-line usage above
     )
-
-    def workspace_arg(p: argparse.ArgumentParser) -> None:
-        p.add_argument("path", type=Path, help="the workspace file")
-
-    def json_arg(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--json", action="store_true", help="print one JSON object")
 
     p = sub.add_parser("init", help="create an empty workspace")
     workspace_arg(p)
@@ -255,7 +257,24 @@ def build_parser() -> argparse.ArgumentParser:
             help=f"confirm {name}ing an import, bulk edit or demo data (many records at once)",
         )
         json_arg(p)
+    for group in _groups():
+        group.add_parsers(sub)
     return parser
+
+
+def _groups() -> list[Any]:
+    return [importlib.import_module(name) for name in GROUP_MODULES]
+
+
+def _handler(command: str) -> Callable[[argparse.Namespace], int]:
+    for group in _groups():
+        if command in group.COMMANDS:
+            handler: Callable[[argparse.Namespace], int] = getattr(
+                group, f"cmd_{command.replace('-', '_')}"
+            )
+            return handler
+    found: Callable[[argparse.Namespace], int] = globals()[f"_cmd_{command}"]
+    return found
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -263,14 +282,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     from desktop_crm.services.workspace.error_log import setup_logging
 
     args = build_parser().parse_args(argv)
-    handler: Callable[[argparse.Namespace], int] = globals()[f"_cmd_{args.command}"]
+    handler = _handler(args.command)
     setup_logging()
     try:
         _refuse_folders(args)
         return handler(args)
     except CrmError as exc:
         print(f"desktop-crm: {exc.message}", file=sys.stderr)
-        if isinstance(exc, _UsageError):
+        if isinstance(exc, UsageError):
             return EXIT_USAGE
         return EXIT_DAMAGED if exc.code == "workspace.damaged" else EXIT_ERROR
     except KeyboardInterrupt:
@@ -291,7 +310,10 @@ def _unexpected(args: argparse.Namespace, exc: BaseException) -> str:
     """Log ``exc`` in full; return the one line users see (no SQL, values or class names)."""
     from desktop_crm.services.workspace.error_log import log_unexpected
 
-    doing = _DOING.get(args.command, args.command)
+    doing = _DOING.get(args.command) or next(
+        (g.COMMANDS[args.command][1] for g in _groups() if args.command in g.COMMANDS),
+        args.command,
+    )
     if args.command == "import":
         doing = f"import {args.file.name}"
     log = log_unexpected(exc, f"desktop-crm {args.command}: could not {doing}")
@@ -309,32 +331,12 @@ def _refuse_folders(args: argparse.Namespace) -> None:
         refuse_folder(args.backup, "backup")
 
 
-def _emit(args: argparse.Namespace, data: dict[str, Any], line: str) -> None:
-    if args.json:
-        print(json.dumps(data, ensure_ascii=False, default=str))
-    else:
-        print(line)
-
-
-def _counts(
-    created: int = 0, updated: int = 0, operation_id: str | None = None, **extra: Any
-) -> dict[str, Any]:
-    return {
-        "created": created,
-        "updated": updated,
-        "skipped": 0,
-        "failed": 0,
-        "operation_id": operation_id,
-        **extra,
-    }
-
-
 def _cmd_init(args: argparse.Namespace) -> int:
     from desktop_crm.services.workspace.handle import create_workspace
 
     ws = create_workspace(args.path, args.language)
     ws.close(backup_if_changed=False)
-    _emit(args, _counts(path=str(ws.path)), f"Created an empty workspace at {ws.path}.")
+    emit(args, counts(path=str(ws.path)), f"Created an empty workspace at {ws.path}.")
     return EXIT_OK
 
 
@@ -351,9 +353,9 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     finally:
         ws.close(backup_if_changed=False)
     created = info.people + info.companies
-    _emit(
+    emit(
         args,
-        _counts(
+        counts(
             created,
             operation_id=last[0].id if last else None,
             path=str(ws.path),
@@ -383,7 +385,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
             field="entity",
         )
     if vcard and args.preview:  # it used to import for real instead
-        raise _UsageError(f"{path.name} is a vCard file: see what it holds with --dry-run.")
+        raise UsageError(f"{path.name} is a vCard file: see what it holds with --dry-run.")
     sheet: int | str = int(args.sheet) - 1 if args.sheet.isdigit() else args.sheet
     ws = open_workspace(args.path)
     try:
@@ -449,7 +451,7 @@ def _check_date_orders(items: list[str]) -> None:
     for item in items:
         _column, _sep, order = item.partition("=")
         if order.strip() and order.strip().upper() not in DATE_ORDERS:
-            raise _UsageError(
+            raise UsageError(
                 f"--date-order: “{order.strip()}” is not a date order; use YMD, DMY or MDY "
                 "(year-month-day, day-month-year, month-day-year)."
             )
@@ -600,7 +602,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
     columns = None
     if args.columns is not None:
         if fmt == "vcf" or args.entity == "workspace":
-            raise _UsageError(
+            raise UsageError(
                 "--columns chooses the columns of a list; vCard and workspace exports hold "
                 "every field."
             )
@@ -628,7 +630,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
     finally:
         ws.close(backup_if_changed=False)
     what = "rows (every table)" if args.entity == "workspace" else args.entity
-    _emit(
+    emit(
         args,
         {"exported": count, "file": str(args.file), "format": fmt, "entity": args.entity},
         f"Exported {count} {what} to {args.file}"
@@ -642,7 +644,7 @@ def _cmd_template(args: argparse.Namespace) -> int:
 
     target = args.file.expanduser()
     write_template(target, args.entity, args.language)
-    _emit(
+    emit(
         args,
         {"file": str(target), "entity": args.entity, "language": args.language},
         f"Wrote the {args.entity} import template to {target}.",
@@ -686,7 +688,7 @@ def _cmd_backup(args: argparse.Namespace) -> int:
         made_path = reader.backup(dest).path
     finally:
         reader.close()
-    _emit(args, _counts(backup=str(made_path)), f"Backup written and verified: {made_path}")
+    emit(args, counts(backup=str(made_path)), f"Backup written and verified: {made_path}")
     return EXIT_OK
 
 
@@ -695,9 +697,9 @@ def _cmd_restore(args: argparse.Namespace) -> int:
 
     aside = restore_workspace(args.path, args.backup)
     note = f" The damaged file was kept as {aside}." if aside else ""
-    _emit(
+    emit(
         args,
-        _counts(updated=1, restored_from=str(args.backup), damaged_kept=str(aside or "")),
+        counts(updated=1, restored_from=str(args.backup), damaged_kept=str(aside or "")),
         f"Restored {args.path} from {args.backup}.{note}",
     )
     return EXIT_OK
@@ -774,7 +776,7 @@ def _undo_or_redo(args: argparse.Namespace, redo: bool) -> int:
                 f"“{target['label']}” ({BULK_KINDS[target['kind']]}, {target['changes']} "
                 f"changes, {target['at']:%Y-%m-%d %H:%M}; operation {target['id']})"
             )
-            _emit(args, {"would_" + verb: target, "confirmed": False}, f"Would {verb} {what}.")
+            emit(args, {"would_" + verb: target, "confirmed": False}, f"Would {verb} {what}.")
             print(f"desktop-crm: add --yes to {verb} it.", file=sys.stderr)
             return EXIT_USAGE
         result = ws.history.redo(args.operation_id) if redo else ws.history.undo(args.operation_id)
@@ -783,7 +785,7 @@ def _undo_or_redo(args: argparse.Namespace, redo: bool) -> int:
     changed = result.created + result.updated + result.deleted + result.restored
     done = "Redid" if redo else "Undid"
     what = f"“{target['label']}”" if target else "it"
-    _emit(
+    emit(
         args,
         result.as_json(),
         f"{done} {what}: {changed} records changed (operation {result.operation_id}).",
@@ -831,5 +833,5 @@ def _cmd_redo(args: argparse.Namespace) -> int:
     return _undo_or_redo(args, redo=True)
 
 
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+# Every command, the grouped ones included.
+COMMANDS = BASE_COMMANDS + tuple(name for group in _groups() for name in group.COMMANDS)
