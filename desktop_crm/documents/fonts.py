@@ -10,6 +10,7 @@ is embedded, so how it looks depends on the reader).
 from __future__ import annotations
 
 import sys
+import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -20,6 +21,8 @@ from fontTools.ttLib import TTFont as ToolsFont
 from fontTools.ttLib import TTLibError
 
 SHIPPED_FONTS = Path(__file__).resolve().parents[2] / "resources" / "fonts"
+SHIPPED_FONT = SHIPPED_FONTS / "WenQuanYiMicroHei-GBK.ttf"
+SHIPPED_FAMILY = "WenQuanYi Micro Hei"
 CID_FALLBACK = "STSong-Light"
 # Characters a usable font must have: common hanzi, full-width punctuation and the yuan sign.
 PROBE = "报价单合同人民币壹贰叁肆伍陆柒捌玖拾佰仟万亿元角分整，。：￥"
@@ -130,8 +133,23 @@ def choose_font(
 
 @cache
 def default_font() -> FontChoice:
-    """The font this process draws Chinese with (chosen once)."""
+    """The font this process draws Chinese with (chosen once).
+
+    The shipped font is trusted without reading its cmap: ``test_document_fonts`` proves it
+    covers GB2312 and the probe, and the check would cost the first PDF of a session ~0.15 s.
+    """
+    if SHIPPED_FONT.is_file():
+        return FontChoice("shipped", SHIPPED_FONT, 0, SHIPPED_FAMILY)
     return choose_font()
+
+
+@cache
+def registered_name(choice: FontChoice) -> str:
+    """Register ``choice`` once per process under a name of its own; return that name."""
+    if choice.path is None:
+        return register(choice)
+    digest = zlib.crc32(f"{choice.path}#{choice.subfont}".encode())
+    return register(choice, f"CRM-CJK-{choice.source}-{digest:08x}")
 
 
 def register(choice: FontChoice, name: str = "CRM-CJK") -> str:
