@@ -1,0 +1,1 @@
+"""The product catalogue: codes, names in two languages, prices, tax rates."""
