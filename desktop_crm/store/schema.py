@@ -94,7 +94,7 @@ def upgrade(path: Path) -> None:
         raw.close()
 
 
-def compact_if_sparse(path: Path, share: float = 0.1) -> bool:
+def compact_if_sparse(path: Path, share: float = 0.05) -> bool:
     """``VACUUM`` ``path`` if more than ``share`` of its pages are free; say whether it did.
 
     An upgrade that drops indexes or rebuilds derived tables frees their pages inside the file
