@@ -70,6 +70,51 @@ def render(value: OperationLabel | str) -> str:
         return fill(OperationLabels.tr("Import %1"), str(args.get("file", "")))
     if code is LabelCode.MERGE:
         return fill(OperationLabels.tr("Merge %n people into %1", "", count), name)
+    products = {
+        LabelCode.ADD_PRODUCT: OperationLabels.tr("Add product %1"),
+        LabelCode.EDIT_PRODUCT: OperationLabels.tr("Edit product %1"),
+        LabelCode.ARCHIVE_PRODUCT: OperationLabels.tr("Archive product %1"),
+        LabelCode.UNARCHIVE_PRODUCT: OperationLabels.tr("Unarchive product %1"),
+        LabelCode.DELETE_PRODUCT: OperationLabels.tr("Delete product %1"),
+    }
+    if code in products:
+        return fill(products[code], name)
+    number = str(args.get("number", ""))
+    quotes = {
+        LabelCode.ADD_QUOTE: OperationLabels.tr("Add quote %1"),
+        LabelCode.EDIT_QUOTE: OperationLabels.tr("Edit quote %1"),
+        LabelCode.DELETE_QUOTE: OperationLabels.tr("Delete quote %1"),
+    }
+    if code in quotes:
+        return fill(quotes[code], number)
+    if code is LabelCode.REVISE_QUOTE:
+        revision = str(args.get("revision", ""))
+        return fill(OperationLabels.tr("Revise quote %1 (rev %2)"), number, revision)
+    if code is LabelCode.SET_QUOTE_STATUS:
+        status = _quote_status(str(args.get("status", "")))
+        return fill(OperationLabels.tr("Mark quote %1 %2"), number, status)
+    templates = {
+        LabelCode.ADD_TEMPLATE: OperationLabels.tr("Add template %1"),
+        LabelCode.EDIT_TEMPLATE: OperationLabels.tr("Edit template %1"),
+        LabelCode.DELETE_TEMPLATE: OperationLabels.tr("Delete template %1"),
+    }
+    if code in templates:
+        return fill(templates[code], name)
+    contracts = {
+        LabelCode.EDIT_CONTRACT: OperationLabels.tr("Edit contract %1"),
+        LabelCode.SET_PAYMENT_PLAN: OperationLabels.tr("Change the payment plan of %1"),
+        LabelCode.EDIT_PAYMENT: OperationLabels.tr("Edit a payment on %1"),
+        LabelCode.DELETE_PAYMENT: OperationLabels.tr("Delete a payment on %1"),
+        LabelCode.DELETE_CONTRACT: OperationLabels.tr("Delete contract %1"),
+    }
+    if code in contracts:
+        return fill(contracts[code], number)
+    if code is LabelCode.CONTRACT_FROM_QUOTE:
+        quote = str(args.get("quote", ""))
+        return fill(OperationLabels.tr("Make contract %1 from quote %2"), number, quote)
+    if code is LabelCode.RECORD_PAYMENT:
+        amount = str(args.get("amount", ""))
+        return fill(OperationLabels.tr("Record %1 received on %2"), amount, number)
     fixed = {
         LabelCode.CHANGE_SETTINGS: OperationLabels.tr("Change settings"),
         LabelCode.DEMO: OperationLabels.tr("Create demo data"),
@@ -104,3 +149,15 @@ def _activity(kind: str) -> str:
         "note": OperationLabels.tr("note"),
     }
     return words.get(kind, kind)
+
+
+def _quote_status(status: str) -> str:
+    """A quote's status, as a word inside "Mark quote … …"."""
+    words = {
+        "draft": OperationLabels.tr("draft"),
+        "sent": OperationLabels.tr("sent"),
+        "accepted": OperationLabels.tr("accepted"),
+        "rejected": OperationLabels.tr("rejected"),
+        "expired": OperationLabels.tr("expired"),
+    }
+    return words.get(status, status)

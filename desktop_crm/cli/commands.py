@@ -32,7 +32,10 @@ from desktop_crm.domain.errors import CrmError, ValidationError
 
 # Modules holding a group of commands each: ``COMMANDS`` (name -> (help, what it does, for
 # "could not ..." lines)), ``add_parsers(sub)``, and a handler ``cmd_<name>`` per command.
-GROUP_MODULES: tuple[str, ...] = ()
+GROUP_MODULES: tuple[str, ...] = (
+    "desktop_crm.cli.quotes",
+    "desktop_crm.cli.contracts",
+)
 
 BASE_COMMANDS = (
     "init",
@@ -84,6 +87,25 @@ _DOING = {
 }
 
 
+class _Help(argparse.RawDescriptionHelpFormatter):
+    """Help with every command's description beside its name.
+
+    argparse measures command names two columns shallower than it prints them, so the longest
+    (``contract-from-quote``) had its description pushed onto the next line.
+    """
+
+    def __init__(self, prog: str) -> None:
+        super().__init__(prog, max_help_position=28)
+
+    def add_argument(self, action: argparse.Action) -> None:
+        super().add_argument(action)
+        if action.help is argparse.SUPPRESS:
+            return
+        for command in self._iter_indented_subactions(action):  # indented while iterating
+            width = len(self._format_action_invocation(command)) + self._current_indent
+            self._action_max_length = max(self._action_max_length, width)
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         self.exit(EXIT_USAGE, f"desktop-crm: {message} (see --help)\n")
@@ -95,7 +117,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="desktop-crm",
         usage=USAGE,
         description=DESCRIPTION,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=_Help,
     )
     sub = parser.add_subparsers(
         dest="command",
@@ -120,7 +142,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser(
         "import",
-        help="import people, companies, deals or products from a file",
+        help="import people, companies, deals, products, quotes or payments from a file",
         description="Import from .vcf, .xlsx, .xls, .ods, .csv/.txt, .html, .xml, .fods or .ldif "
         "as one undoable operation.",
     )
@@ -130,9 +152,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--sheet", default="1", help="sheet number (from 1) or name")
     p.add_argument(
         "--entity",
-        choices=("people", "companies", "deals", "products"),
+        choices=("people", "companies", "deals", "products", "quotes", "payments"),
         default="people",
-        help="what the sheet holds (default people)",
+        help="what the sheet holds (default people); quotes: one row per line, the lines of a "
+        "quote sharing its number; payments: contract number, date, amount, note",
     )
     p.add_argument(
         "--duplicates",
@@ -210,7 +233,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("template", help="write an import template (xlsx) to fill in")
     p.add_argument("file", type=Path, help="the .xlsx file to write")
     p.add_argument(
-        "--entity", choices=("people", "companies", "deals", "products"), default="people"
+        "--entity",
+        choices=("people", "companies", "deals", "products", "quotes", "payments"),
+        default="people",
     )
     p.add_argument("--language", choices=("en", "zh"), default="en")
     json_arg(p)

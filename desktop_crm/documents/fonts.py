@@ -15,10 +15,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from fontTools.ttLib import TTFont as ToolsFont
-from fontTools.ttLib import TTLibError
+if TYPE_CHECKING:
+    from fontTools.ttLib import TTFont as ToolsFont
 
 SHIPPED_FONTS = Path(__file__).resolve().parents[2] / "resources" / "fonts"
 SHIPPED_FONT = SHIPPED_FONTS / "WenQuanYiMicroHei-GBK.ttf"
@@ -87,6 +87,10 @@ def usable_face(path: Path, probe: str = PROBE) -> tuple[int, str] | None:
         ``(subfont, family)``, or ``None`` when the file is missing or unreadable, has CFF
         outlines, or lacks Chinese.
     """
+    # fontTools is imported here, not at the top: printing with the trusted shipped font never
+    # needs it, and its import would add ~40 ms to the first PDF of a session.
+    from fontTools.ttLib import TTLibError
+
     try:
         faces = _faces(path)
     except (OSError, TTLibError, AssertionError, ValueError):
@@ -105,11 +109,12 @@ def usable_face(path: Path, probe: str = PROBE) -> tuple[int, str] | None:
 
 def _faces(path: Path) -> list[ToolsFont]:
     """Every face of a font file, read lazily (tables load when first touched)."""
+    from fontTools.ttLib import TTCollection, TTFont
+
     with path.open("rb") as file:
         is_collection = file.read(4) == b"ttcf"
     if not is_collection:
-        return [ToolsFont(str(path), lazy=True)]
-    from fontTools.ttLib import TTCollection
+        return [TTFont(str(path), lazy=True)]
 
     return list(TTCollection(str(path), lazy=True).fonts)
 

@@ -24,6 +24,24 @@ SYMBOLS = {
 }
 
 
+# Active ISO 4217 codes: what a price or a quote may be in (``is_known``).
+_ISO_4217 = """
+    AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB BRL BSD BTN BWP
+    BYN BZD CAD CDF CHF CLP CNY COP CRC CUP CVE CZK DJF DKK DOP DZD EGP ERN ETB EUR FJD FKP GBP
+    GEL GHS GIP GMD GNF GTQ GYD HKD HNL HTG HUF IDR ILS INR IQD IRR ISK JMD JOD JPY KES KGS KHR
+    KMF KPW KRW KWD KYD KZT LAK LBP LKR LRD LSL LYD MAD MDL MGA MKD MMK MNT MOP MRU MUR MVR MWK
+    MXN MYR MZN NAD NGN NIO NOK NPR NZD OMR PAB PEN PGK PHP PKR PLN PYG QAR RON RSD RUB RWF SAR
+    SBD SCR SDG SEK SGD SHP SLE SOS SRD SSP STN SVC SYP SZL THB TJS TMT TND TOP TRY TTD TWD TZS
+    UAH UGX USD UYU UZS VES VND VUV WST XAF XCD XOF XPF YER ZAR ZMW ZWL
+"""
+KNOWN_CODES = frozenset(_ISO_4217.split())
+
+
+def is_known(currency: str | None) -> bool:
+    """Whether ``currency`` is an ISO 4217 code in use (upper case: ``CNY``, ``USD``)."""
+    return currency in KNOWN_CODES
+
+
 def minor_digits(currency: str | None) -> int:
     """Decimals an amount in ``currency`` shows: 2 (CNY, USD, EUR…), 0 (JPY, KRW…), 3 (KWD…)."""
     return _MINOR_DIGITS.get((currency or "").upper(), 2)

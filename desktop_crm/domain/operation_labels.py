@@ -36,6 +36,26 @@ class LabelCode(StrEnum):
     REBUILD_SEARCH = "rebuild_search"
     UNDO = "undo"  # the undone operation's label in ``target``
     REDO = "redo"  # the redone operation's label in ``target``
+    ADD_PRODUCT = "add_product"  # name
+    EDIT_PRODUCT = "edit_product"  # name
+    ARCHIVE_PRODUCT = "archive_product"  # name
+    UNARCHIVE_PRODUCT = "unarchive_product"  # name
+    DELETE_PRODUCT = "delete_product"  # name
+    ADD_QUOTE = "add_quote"  # number
+    EDIT_QUOTE = "edit_quote"  # number
+    REVISE_QUOTE = "revise_quote"  # number, revision (the new one)
+    SET_QUOTE_STATUS = "set_quote_status"  # number, status (a QuoteStatus)
+    DELETE_QUOTE = "delete_quote"  # number
+    ADD_TEMPLATE = "add_template"  # name
+    EDIT_TEMPLATE = "edit_template"  # name
+    DELETE_TEMPLATE = "delete_template"  # name
+    CONTRACT_FROM_QUOTE = "contract_from_quote"  # number, quote
+    EDIT_CONTRACT = "edit_contract"  # number
+    SET_PAYMENT_PLAN = "set_payment_plan"  # number
+    RECORD_PAYMENT = "record_payment"  # number (the contract's), amount (with its currency)
+    EDIT_PAYMENT = "edit_payment"  # number
+    DELETE_PAYMENT = "delete_payment"  # number
+    DELETE_CONTRACT = "delete_contract"  # number
 
 
 @dataclass(frozen=True)
@@ -109,6 +129,28 @@ def english(op_label: OperationLabel | str) -> str:
         LabelCode.MERGE: f"Merge {count} people into {a.get('name', '')}",
         LabelCode.CREATE_WORKSPACE: "Create workspace",
         LabelCode.REBUILD_SEARCH: "Rebuild search",
+        LabelCode.ADD_PRODUCT: f"Add product {a.get('name', '')}",
+        LabelCode.EDIT_PRODUCT: f"Edit product {a.get('name', '')}",
+        LabelCode.ARCHIVE_PRODUCT: f"Archive product {a.get('name', '')}",
+        LabelCode.UNARCHIVE_PRODUCT: f"Unarchive product {a.get('name', '')}",
+        LabelCode.DELETE_PRODUCT: f"Delete product {a.get('name', '')}",
+        LabelCode.ADD_QUOTE: f"Add quote {a.get('number', '')}",
+        LabelCode.EDIT_QUOTE: f"Edit quote {a.get('number', '')}",
+        LabelCode.REVISE_QUOTE: f"Revise quote {a.get('number', '')} (rev {a.get('revision', '')})",
+        LabelCode.SET_QUOTE_STATUS: f"Mark quote {a.get('number', '')} {a.get('status', '')}",
+        LabelCode.DELETE_QUOTE: f"Delete quote {a.get('number', '')}",
+        LabelCode.ADD_TEMPLATE: f"Add template {a.get('name', '')}",
+        LabelCode.EDIT_TEMPLATE: f"Edit template {a.get('name', '')}",
+        LabelCode.DELETE_TEMPLATE: f"Delete template {a.get('name', '')}",
+        LabelCode.CONTRACT_FROM_QUOTE: (
+            f"Make contract {a.get('number', '')} from quote {a.get('quote', '')}"
+        ),
+        LabelCode.EDIT_CONTRACT: f"Edit contract {a.get('number', '')}",
+        LabelCode.SET_PAYMENT_PLAN: f"Change the payment plan of {a.get('number', '')}",
+        LabelCode.RECORD_PAYMENT: f"Record {a.get('amount', '')} received on {a.get('number', '')}",
+        LabelCode.EDIT_PAYMENT: f"Edit a payment on {a.get('number', '')}",
+        LabelCode.DELETE_PAYMENT: f"Delete a payment on {a.get('number', '')}",
+        LabelCode.DELETE_CONTRACT: f"Delete contract {a.get('number', '')}",
     }
     return texts.get(code, code.value)
 

@@ -41,7 +41,7 @@ def move(status: QuoteStatus, action: QuoteAction) -> QuoteStatus:
         return _MOVES[(status, action)]
     except KeyError:
         raise ValidationError(
-            f"a {status.value} quote cannot be {_PAST[action]}",
+            f"{_article(status.value)} {status.value} quote cannot be {_PAST[action]}",
             field="status",
             status=status.value,
             action=action,
@@ -54,6 +54,11 @@ _PAST: dict[QuoteAction, str] = {
     "reject": "rejected",
     "reopen": "reopened",
 }
+
+
+def _article(word: str) -> str:
+    """``an`` before a vowel sound, else ``a`` (every status is a plain English word)."""
+    return "an" if word[:1] in "aeiou" else "a"
 
 
 def status_on(status: QuoteStatus, valid_until: date | None, today: date) -> QuoteStatus:

@@ -6,7 +6,7 @@ or to ``ignore``. Columns left unmapped are kept in the record's notes as "Heade
 
 from __future__ import annotations
 
-ENTITIES = ("people", "companies", "deals", "products")
+ENTITIES = ("people", "companies", "deals", "products", "quotes", "payments")
 IGNORE = "ignore"
 CUSTOM = "custom:"
 
@@ -82,19 +82,51 @@ DEALS: dict[str, tuple[str, str]] = {
 PRODUCTS: dict[str, tuple[str, str]] = {
     "sku": ("Code / SKU", "code"),
     "name": ("Product name", "text"),
+    "name_alt": ("Second name", "text"),
     "description": ("Description", "notes"),
     "unit": ("Unit", "text"),
     "price": ("Unit price", "amount"),
     "currency": ("Currency", "currency"),
     "tax_rate": ("Tax rate %", "percent"),
+    "price_includes_tax": ("Tax included", "bool"),
     "active": ("On sale", "bool"),
     "created": ("Created", "moment"),
+}
+# One row per quote line; the lines of a quote share its number, and its header fields
+# (customer, date, valid until, currency, status) may be left empty on all but one of them.
+# A discount is read as text: "10%" is a percentage of the line, a plain number an amount off.
+QUOTES: dict[str, tuple[str, str]] = {
+    "number": ("Quote No.", "code"),
+    "customer": ("Customer", "text"),
+    "date": ("Date", "date"),
+    "valid_until": ("Valid until", "date"),
+    "currency": ("Currency", "currency"),
+    "status": ("Status", "text"),
+    "sku": ("Product code", "code"),
+    "description": ("Description", "text"),
+    "quantity": ("Quantity", "amount"),
+    "unit": ("Unit", "text"),
+    "unit_price": ("Unit price", "amount"),
+    "discount": ("Discount", "text"),
+    "tax_rate": ("Tax rate %", "percent"),
+    "tax_included": ("Tax included", "bool"),
+    "notes": ("Notes", "notes"),
+}
+PAYMENTS: dict[str, tuple[str, str]] = {
+    "contract": ("Contract No.", "code"),
+    "date": ("Date", "date"),
+    "amount": ("Amount", "amount"),
+    "method": ("Method", "text"),
+    "reference": ("Reference", "text"),
+    "notes": ("Note", "notes"),
 }
 FIELDS: dict[str, dict[str, tuple[str, str]]] = {
     "people": PEOPLE,
     "companies": COMPANIES,
     "deals": DEALS,
     "products": PRODUCTS,
+    "quotes": QUOTES,
+    "payments": PAYMENTS,
 }
 # What a record of each kind cannot do without (any one of them).
 REQUIRED: dict[str, tuple[str, ...]] = {
@@ -102,9 +134,18 @@ REQUIRED: dict[str, tuple[str, ...]] = {
     "companies": ("name",),
     "deals": ("title",),
     "products": ("name", "sku"),
+    "quotes": ("number",),
+    "payments": ("contract",),
 }
 # Where values that cannot go where they were meant to are kept.
-NOTES_FIELD = {"people": "notes", "companies": "notes", "deals": "notes", "products": "description"}
+NOTES_FIELD = {
+    "people": "notes",
+    "companies": "notes",
+    "deals": "notes",
+    "products": "description",
+    "quotes": "notes",
+    "payments": "notes",
+}
 # The custom-field entity of each kind, where it has custom fields.
 CUSTOM_ENTITY = {"people": "person", "companies": "company"}
 

@@ -32,6 +32,8 @@ _CONTAINS_BY_ENTITY: dict[str, tuple[tuple[str, str], ...]] = {
     "companies": (("公司", "name"), ("电话", "phone"), ("邮箱", "email"), ("地址", "street")),
     "deals": (("金额", "amount"), ("阶段", "stage"), ("商机", "title"), ("日期", "expected_close")),
     "products": (("名称", "name"), ("编号", "sku"), ("编码", "sku"), ("价", "price")),
+    "quotes": (("单号", "number"), ("客户", "customer"), ("编码", "sku"), ("单价", "unit_price")),
+    "payments": (("合同", "contract"), ("金额", "amount"), ("日期", "date"), ("备注", "notes")),
 }
 _CONTAINS = (
     ("手机", "mobile"),

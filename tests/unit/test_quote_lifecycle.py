@@ -42,3 +42,32 @@ def test_editing_anything_but_a_draft_makes_a_revision() -> None:
     assert all(edit_makes_revision(s) for s in (S.SENT, S.EXPIRED, S.REJECTED))
     with pytest.raises(ValidationError):
         edit_makes_revision(S.ACCEPTED)
+
+
+@pytest.mark.parametrize(
+    ("status", "action", "message"),
+    [
+        (S.DRAFT, "accept", "a draft quote cannot be accepted"),
+        (S.DRAFT, "reopen", "a draft quote cannot be reopened"),
+        (S.SENT, "reopen", "a sent quote cannot be reopened"),
+        (S.ACCEPTED, "send", "an accepted quote cannot be sent"),
+        (S.ACCEPTED, "reject", "an accepted quote cannot be rejected"),
+        (S.REJECTED, "accept", "a rejected quote cannot be accepted"),
+        (S.EXPIRED, "send", "an expired quote cannot be sent"),
+        (S.EXPIRED, "reopen", "an expired quote cannot be reopened"),
+    ],
+)
+def test_refusals_read_as_english(status: S, action, message: str) -> None:
+    with pytest.raises(ValidationError) as caught:
+        move(status, action)
+    assert caught.value.message == message
+
+
+def test_every_refusal_takes_the_right_article() -> None:
+    for status in S:
+        for action in ("send", "accept", "reject", "reopen"):
+            try:
+                move(status, action)
+            except ValidationError as refused:
+                article = refused.message.split()[0]
+                assert article == ("an" if status.value[0] in "aeiou" else "a"), refused.message

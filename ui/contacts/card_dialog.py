@@ -34,6 +34,7 @@ from desktop_crm.domain.vocab import ActivityKind
 from desktop_crm.services.cards.dto import ContactCard
 from ui.contacts.avatar import avatar
 from ui.contacts.labels import Mutation, status_labels
+from ui.quotes.customer_quotes import CustomerQuotes
 from ui.text_fill import fill
 
 if TYPE_CHECKING:
@@ -146,6 +147,9 @@ class CardDialog(QDialog):
         people_layout.addWidget(self.people)
         self.people_box.setVisible(kind == "company")
         left.addWidget(self.people_box)
+        # The customer's quotes, and a new quote for them (ui.quotes owns the section).
+        self.quotes = CustomerQuotes(worker, workspace, kind, record_id, parent)
+        left.addWidget(self.quotes)
         left.addStretch(1)
         body.addLayout(left, 2)
 
@@ -210,6 +214,7 @@ class CardDialog(QDialog):
         ws, kind, rid = self._workspace, self.kind, self.record_id
         # On the reader: a card opens while an import or undo holds the writer.
         self._worker.read(lambda: ws.reads.cards.card(kind, rid), self.show_card, self._gone)
+        self.quotes.reload()
 
     def _gone(self, exc: BaseException) -> None:
         self.name_label.setText(self.tr("This contact no longer exists."))

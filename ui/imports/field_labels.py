@@ -16,6 +16,8 @@ def entity_labels() -> dict[ImportEntity, str]:
         "companies": translate("ImportFields", "Companies"),
         "deals": translate("ImportFields", "Deals"),
         "products": translate("ImportFields", "Products"),
+        "quotes": translate("ImportFields", "Quotes (one row per line)"),
+        "payments": translate("ImportFields", "Payments received"),
     }
 
 
@@ -27,7 +29,13 @@ def field_label(entity: str, key: str) -> str:
     named = {
         ("companies", "name"): translate("ImportFields", "Company name"),
         ("products", "name"): translate("ImportFields", "Product name"),
+        ("products", "name_alt"): translate("ImportFields", "Second name"),
+        ("products", "price_includes_tax"): translate("ImportFields", "Tax included"),
         ("deals", "person"): translate("ImportFields", "Contact"),
+        ("quotes", "number"): translate("ImportFields", "Quote No."),
+        ("quotes", "sku"): translate("ImportFields", "Product code"),
+        ("quotes", "status"): translate("ImportFields", "Quote status"),
+        ("payments", "notes"): translate("ImportFields", "Note"),
     }
     if (entity, key) in named:
         return named[(entity, key)]
@@ -78,6 +86,16 @@ def field_label(entity: str, key: str) -> str:
         "tax_rate": translate("ImportFields", "Tax rate %"),
         "active": translate("ImportFields", "On sale"),
         "created": translate("ImportFields", "Created (date)"),
+        "customer": translate("ImportFields", "Customer"),
+        "date": translate("ImportFields", "Date"),
+        "valid_until": translate("ImportFields", "Valid until"),
+        "quantity": translate("ImportFields", "Quantity"),
+        "unit_price": translate("ImportFields", "Unit price"),
+        "discount": translate("ImportFields", "Discount (10% or an amount)"),
+        "tax_included": translate("ImportFields", "Price includes tax"),
+        "contract": translate("ImportFields", "Contract No."),
+        "method": translate("ImportFields", "Payment method"),
+        "reference": translate("ImportFields", "Reference"),
     }
     return labels.get(key, key)
 

@@ -268,6 +268,8 @@ def file_menu_items(window: Shell) -> list[QAction | QMenu]:
         "companies": FileTransfer.tr("&Companies…"),
         "deals": FileTransfer.tr("&Deals…"),
         "products": FileTransfer.tr("P&roducts…"),
+        "quotes": FileTransfer.tr("&Quotes…"),
+        "payments": FileTransfer.tr("P&ayments…"),
     }
     for entity, text in templates.items():
         template_menu.addAction(action(text, partial(choose_template, window, entity)))

@@ -42,6 +42,16 @@ def _done_phrases() -> dict[str, tuple[Callable[[int], str], ...]]:
             lambda n: ImportSummary.tr("%Ln products updated", "", n),
             lambda n: ImportSummary.tr("%Ln products skipped", "", n),
         ),
+        "quotes": (
+            lambda n: ImportSummary.tr("%Ln quotes created", "", n),
+            lambda n: ImportSummary.tr("%Ln quotes updated", "", n),
+            lambda n: ImportSummary.tr("%Ln quotes skipped", "", n),
+        ),
+        "payments": (
+            lambda n: ImportSummary.tr("%Ln payments created", "", n),
+            lambda n: ImportSummary.tr("%Ln payments updated", "", n),
+            lambda n: ImportSummary.tr("%Ln payments skipped", "", n),
+        ),
     }
 
 
@@ -52,6 +62,8 @@ def _kind_count(kind: str, n: int) -> str:
         "companies": lambda: ImportSummary.tr("%Ln companies", "", n),
         "deals": lambda: ImportSummary.tr("%Ln deals", "", n),
         "products": lambda: ImportSummary.tr("%Ln products", "", n),
+        "quotes": lambda: ImportSummary.tr("%Ln quotes", "", n),
+        "payments": lambda: ImportSummary.tr("%Ln payments", "", n),
     }
     return nouns[kind]() if kind in nouns else str(n)
 

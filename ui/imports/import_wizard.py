@@ -485,7 +485,8 @@ class OptionsPage(QWizardPage):
         self.rule.setWordWrap(True)
         layout.addWidget(self.rule)
         layout.addSpacing(8)
-        layout.addWidget(QLabel(self.tr("When a row matches a record already there:")))
+        self.policy_label = QLabel(self.tr("When a row matches a record already there:"))
+        layout.addWidget(self.policy_label)
         self.policies = QButtonGroup(self)
         for key, label in policy_labels().items():
             button = QRadioButton(label)
@@ -509,8 +510,18 @@ class OptionsPage(QWizardPage):
             "companies": self.tr("Companies are matched by name."),
             "deals": self.tr("Deals are matched by name and company."),
             "products": self.tr("Products are matched by code, or by name when there is none."),
+            "quotes": self.tr(
+                "A quote whose number is already in the workspace is not imported (never "
+                "merged); it is listed with the rows that cannot be imported."
+            ),
+            "payments": self.tr(
+                "A payment is the same when it has the same contract, date and amount."
+            ),
         }
         self.rule.setText(rules.get(self.wiz.entity, ""))
+        matched = self.wiz.entity != "quotes"  # quotes are never matched: no policy applies
+        for widget in (*self.policies.buttons(), self.policy_label):
+            widget.setVisible(matched)
         self._recheck()
 
     def policy(self) -> DuplicatePolicy:

@@ -67,53 +67,6 @@ class PipelineScreen(PlaceholderScreen):
         return fill(self.tr("%1 open deals."), f"{info.open_deals:,}")
 
 
-class QuotesScreen(PlaceholderScreen):
-    """Quotes printed to PDF (a later release)."""
-
-    key = "quotes"
-    icon_name = "quotes"
-    watches = frozenset({"quotes"})
-
-    def title(self) -> str:  # noqa: D102
-        return self.tr("Quotes")
-
-    def description(self) -> str:  # noqa: D102
-        return self.tr("Quotes with product lines, discounts and tax, printed to PDF.")
-
-    def figures(self, info: WorkspaceInfo) -> str:  # noqa: D102
-        return fill(self.tr("%1 quotes."), f"{info.quotes:,}")
-
-
-class ContractsScreen(PlaceholderScreen):
-    """Contracts and payments (a later release)."""
-
-    key = "contracts"
-    icon_name = "contracts"
-
-    def title(self) -> str:  # noqa: D102
-        return self.tr("Contracts")
-
-    def description(self) -> str:  # noqa: D102
-        return self.tr("Contracts, payment plans and payments received.")
-
-
-class ProductsScreen(PlaceholderScreen):
-    """The product catalogue (a later release)."""
-
-    key = "products"
-    icon_name = "products"
-    watches = frozenset({"products"})
-
-    def title(self) -> str:  # noqa: D102
-        return self.tr("Products")
-
-    def description(self) -> str:  # noqa: D102
-        return self.tr("The products and services you sell, with prices and tax.")
-
-    def figures(self, info: WorkspaceInfo) -> str:  # noqa: D102
-        return fill(self.tr("%1 products."), f"{info.products:,}")
-
-
 class ReportsScreen(PlaceholderScreen):
     """Reports (a later release)."""
 

@@ -24,7 +24,17 @@ class TodayScreen(Screen):
     key = "today"
     icon_name = "today"
     watches: ClassVar[frozenset[str]] = frozenset(
-        {"activities", "people", "companies", "deals", "settings"}
+        {
+            "activities",
+            "people",
+            "companies",
+            "deals",
+            "settings",
+            # overdue contract instalments
+            "contracts",
+            "payment_plans",
+            "payments",
+        }
     )
 
     def __init__(self, shell: Shell) -> None:

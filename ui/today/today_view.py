@@ -108,6 +108,23 @@ class TodayView(QWidget):
                 row.setForeground(0, late)
                 row.setToolTip(0, self.tr("Overdue"))
             self.list.addTopLevelItem(row)
+        # Money owed under contracts: after the follow-ups, each in its contract's currency.
+        for due in summary.overdue_payments:
+            row = QTreeWidgetItem(
+                [
+                    due.due_on.isoformat(),
+                    fill(
+                        self.tr("%1 unpaid on contract %2"),
+                        money_text(due.unpaid, due.currency),
+                        due.contract_number,
+                    ),
+                    due.customer,
+                    self.tr("Payment"),
+                ]
+            )
+            row.setForeground(0, late)
+            row.setToolTip(0, self.tr("Overdue by %n days", "", due.days_overdue))
+            self.list.addTopLevelItem(row)
         for col in (0, 2, 3):
             self.list.resizeColumnToContents(col)
-        self.empty.setVisible(not summary.items)
+        self.empty.setVisible(not summary.items and not summary.overdue_payments)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -11,11 +12,17 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QScrollArea,
     QSpinBox,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
+
+from ui.workspace_settings.company_profile import CompanyProfilePage, QuotesPage
+
+if TYPE_CHECKING:
+    from desktop_crm.services.printing.dto import TemplateInfo
 
 LANGUAGES = (("en", "English"), ("zh_CN", "简体中文"))  # each in its own language
 
@@ -26,10 +33,15 @@ class SettingsDialog(QDialog):
     Args:
         workspace_settings: Current workspace settings (``SettingsService.all()``).
         language: The language code chosen on this computer ("" for the system's).
+        templates: The document templates (``printing.templates()``), for the default ones.
     """
 
     def __init__(
-        self, workspace_settings: dict[str, Any], language: str, parent: QWidget | None = None
+        self,
+        workspace_settings: dict[str, Any],
+        language: str,
+        parent: QWidget | None = None,
+        templates: Sequence[TemplateInfo] = (),
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
@@ -84,6 +96,24 @@ class SettingsDialog(QDialog):
             form.addRow(label, edit)
         tabs.addTab(numbering, self.tr("Numbering"))
 
+        # Imported here: the service module loads SQLAlchemy, which the window's start defers.
+        from desktop_crm.services.printing.company_profile import profile_from_json
+
+        self._initial_profile = profile_from_json(workspace_settings.get("company.profile"))
+        self.company = CompanyProfilePage()
+        self.company.set_profile(self._initial_profile)
+        company_scroll = QScrollArea()
+        company_scroll.setWidget(self.company)
+        company_scroll.setWidgetResizable(True)
+        tabs.addTab(company_scroll, self.tr("Company"))
+        self.quotes = QuotesPage()
+        self.quotes.set_values(
+            str(workspace_settings.get("quotes.tax_rounding", "per_line")),
+            self._initial_profile,
+            templates,
+        )
+        tabs.addTab(self.quotes, self.tr("Quotes"))
+
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -92,6 +122,8 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(tabs)
         layout.addWidget(buttons)
+        # Room for the Company tab's form without scrolling on most screens.
+        self.resize(max(self.sizeHint().width(), 620), max(self.sizeHint().height(), 700))
 
     def language(self) -> str:
         """The chosen language code ("" for the system's)."""
@@ -104,5 +136,13 @@ class SettingsDialog(QDialog):
             "followup.stale_days": self.stale_days.value(),
             **{key: box.value() for key, box in self.keep.items()},
             **{f"numbering.{k}": e.text().strip() for k, e in self.patterns.items()},
+            "quotes.tax_rounding": self.quotes.rounding_rule(),
         }
-        return {k: v for k, v in values.items() if self._initial.get(k) != v}
+        changed = {k: v for k, v in values.items() if self._initial.get(k) != v}
+        # Compared as profiles: the stored JSON may lack keys that are empty on screen.
+        profile = self.quotes.with_templates(self.company.profile())
+        if profile != self._initial_profile:
+            from desktop_crm.services.printing.company_profile import profile_to_json
+
+            changed["company.profile"] = profile_to_json(profile)
+        return changed

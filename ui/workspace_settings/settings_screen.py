@@ -16,6 +16,7 @@ from ui.workspace_settings.workspace_view import WorkspaceView
 
 if TYPE_CHECKING:
     from desktop_crm.services.common.dto import ChangeResult
+    from desktop_crm.services.printing.dto import TemplateInfo
     from desktop_crm.services.workspace.dto import BackupInfo
     from desktop_crm.services.workspace.handle import Workspace
     from ui.shell import Shell
@@ -132,16 +133,19 @@ class SettingsScreen(Screen):
         ws = self.shell.workspace
         if ws is not None:
             self.shell.worker.submit(
-                ws.settings.all,
+                # The templates too: the Quotes tab offers them as the default ones.
+                lambda: (ws.settings.all(), ws.printing.templates()),
                 # Opened after the job is delivered: a modal dialog inside the job's callback
                 # would keep the worker busy (and the status bar on "Working…") while it is open.
-                lambda values: QTimer.singleShot(0, lambda: self._show_dialog(values)),
+                lambda found: QTimer.singleShot(0, lambda: self._show_dialog(*found)),
                 self.shell.show_error,
             )
 
-    def _show_dialog(self, values: dict[str, Any]) -> None:
+    def _show_dialog(self, values: dict[str, Any], templates: list[TemplateInfo]) -> None:
         settings = self.shell.settings
-        dialog = SettingsDialog(values, str(settings.value("ui/language", "")), self.shell)
+        dialog = SettingsDialog(
+            values, str(settings.value("ui/language", "")), self.shell, templates
+        )
         if dialog.exec() != SettingsDialog.DialogCode.Accepted or self.shell.workspace is None:
             return
         settings.setValue("ui/language", dialog.language())

@@ -34,7 +34,7 @@ AMOUNTS: dict[str, tuple[str, ...]] = {
 PERCENTS: dict[str, tuple[str, ...]] = {
     "products": ("tax_rate",),
 }
-BOOLS: dict[str, tuple[str, ...]] = {"products": ("active",)}
+BOOLS: dict[str, tuple[str, ...]] = {"products": ("active", "price_includes_tax")}
 
 
 def export_values(

@@ -68,8 +68,10 @@ LISTS: dict[str, dict[str, str]] = {
     "products": {
         "sku": "Code",
         "name": "Product",
+        "name_alt": "Second name",
         "unit": "Unit",
         "price": "Unit price",
+        "price_includes_tax": "Tax included",
         "currency": "Currency",
         "tax_rate": "Tax rate %",
         "active": "On sale",
@@ -135,8 +137,10 @@ HEADERS_ZH: dict[str, dict[str, str]] = {
     "products": {
         "sku": "编码",
         "name": "产品名称",
+        "name_alt": "英文名称",
         "unit": "单位",
         "price": "单价",
+        "price_includes_tax": "含税",
         "currency": "币种",
         "tax_rate": "税率",
         "active": "在售",
@@ -289,8 +293,10 @@ def _products(_status: str | None) -> Any:  # a Select; its row type differs per
         select(
             Product.sku,
             Product.name,
+            Product.name_alt,
             Product.unit,
             Product.price,
+            Product.price_includes_tax,
             Product.currency,
             Product.tax_rate,
             Product.active,

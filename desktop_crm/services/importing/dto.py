@@ -12,6 +12,8 @@ from desktop_crm.services.importing.report_notes import ReportNote
 
 EntityKind = ImportEntity
 ENTITY_ORDER: tuple[EntityKind, ...] = ("people", "companies", "deals", "products")
+# Kinds a report counts: those of a workspace load, then the sales documents a sheet imports.
+REPORT_ORDER: tuple[EntityKind, ...] = (*ENTITY_ORDER, "quotes", "payments")
 
 
 @dataclass(frozen=True)
@@ -204,7 +206,7 @@ class ImportReport:
             "error_workbook": str(self.error_workbook) if self.error_workbook else None,
             "by_entity": {
                 kind: counts.as_json()
-                for kind in ENTITY_ORDER
+                for kind in REPORT_ORDER
                 if (counts := self.by_entity.get(kind)) is not None
             },
         }
@@ -222,7 +224,7 @@ def entity_counts(
         skipped: Records of that kind left alone.
     """
     result: dict[EntityKind, EntityCounts] = {}
-    for kind in ENTITY_ORDER:
+    for kind in REPORT_ORDER:
         if kind == main:
             result[kind] = EntityCounts(created.get(kind, 0), updated, skipped)
         elif created.get(kind, 0):

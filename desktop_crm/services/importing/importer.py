@@ -197,6 +197,20 @@ class Importer(Generic[Item]):
         """What row ``read`` will write, or ``None`` and why it cannot be imported."""
         raise NotImplementedError
 
+    def prepare_preview(self, session: Session) -> None:
+        """Load what ``item`` needs to judge rows in the preview (most kinds need nothing)."""
+
+    def late_problems(self) -> dict[int, str]:
+        """Row number -> why it cannot be imported, known only once later rows were read.
+
+        A quote's lines stand or fall together: a bad line fails the rows read before it.
+        """
+        return {}
+
+    def finish(self, session: Session, rec: Recorder) -> int:
+        """Write what waits for the whole sheet (a quote's lines may be anywhere); updated."""
+        return 0
+
     def prepare(self, session: Session) -> None:
         """Load what ``find`` compares with."""
 

@@ -192,8 +192,10 @@ class ProductImporter(Importer[RowRead]):
     def _fields(self, read: RowRead) -> dict[str, Any]:
         return {
             "description": read.notes(),
+            "name_alt": read.text("name_alt"),
             "unit": read.text("unit"),
             "price": read.values.get("price"),
+            "price_includes_tax": read.values.get("price_includes_tax"),
             "currency": read.text("currency"),
             "tax_rate": read.values.get("tax_rate"),
             "active": read.values.get("active"),
@@ -210,6 +212,7 @@ class ProductImporter(Importer[RowRead]):
                 price=values["price"] if values["price"] is not None else Decimal(0),
                 currency=values["currency"] or self.currency,
                 tax_rate=values["tax_rate"] if values["tax_rate"] is not None else Decimal(0),
+                price_includes_tax=bool(values["price_includes_tax"]),
                 active=values["active"] if values["active"] is not None else True,
                 created_at=_created(read, rec),
             )

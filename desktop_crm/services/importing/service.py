@@ -74,10 +74,13 @@ class ImportService:
             mapping: ``column index -> field``; guessed from the headers when not given.
             duplicates: What to do with rows matching an existing record: ``skip``, ``fill``
                 (empty fields only), ``overwrite`` or ``create`` anyway.
-            entity: What the sheet holds: people, companies, deals or products.
+            entity: What the sheet holds: people, companies, deals, products, quotes (one
+                row per line) or payments.
             date_orders: Column index -> YMD, DMY or MDY for text dates (guessed otherwise).
             match_by: How people are matched: any of email, phone and name (at company).
-                Companies match by name, deals by name and company, products by code.
+                Companies match by name, deals by name and company, products by code,
+                payments by contract, day and amount; quotes never match (a number in use is a
+                problem).
             owner_map: Owner names that are no user's -> the user they mean.
             new_owners: Owner names to add as users of the workspace.
             create_owners: Add every owner name that is no user's as a user (the others

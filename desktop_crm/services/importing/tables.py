@@ -1,4 +1,4 @@
-"""Importing a sheet of people, companies, deals or products as one undoable operation.
+"""Importing a sheet of people, companies, deals, products, quotes or payments as one operation.
 
 The preview and the import read the sheet the same way (``RowReader``), so the preview's
 first rows are exactly what will be stored.
@@ -37,8 +37,10 @@ from desktop_crm.services.importing.owners import (
     owner_column,
     unknown_names,
 )
+from desktop_crm.services.importing.payment_rows import PaymentImporter
 from desktop_crm.services.importing.people_rows import PeopleImporter
 from desktop_crm.services.importing.profiles import find_profile, remember_profile
+from desktop_crm.services.importing.quote_rows import QuoteImporter
 from desktop_crm.services.importing.record_rows import (
     CompanyImporter,
     DealImporter,
@@ -76,6 +78,8 @@ NEEDS = {
     "companies": "a company name",
     "deals": "a deal name",
     "products": "a product name or code",
+    "quotes": "a quote number",
+    "payments": "a contract number",
 }
 
 
@@ -198,6 +202,10 @@ def _reader(store: Store, sheet: Sheet, owners: dict[str, str] | None = None) ->
 def _importer(sheet: Sheet, ctx: ImportContext) -> Importer[object]:
     if sheet.entity == "people":
         return PeopleImporter(ctx, sheet.birth)  # type: ignore[return-value]
+    if sheet.entity == "quotes":  # these mark problems on the cells of the mapped columns
+        return QuoteImporter(ctx, sheet.mapping)  # type: ignore[return-value]
+    if sheet.entity == "payments":
+        return PaymentImporter(ctx, sheet.mapping)  # type: ignore[return-value]
     kinds = {"companies": CompanyImporter, "deals": DealImporter, "products": ProductImporter}
     return kinds[sheet.entity](ctx)  # type: ignore[return-value]
 
@@ -228,6 +236,8 @@ def preview_table(
     by_name = {name.strip().casefold(): uid for uid, name in reversed(users)}
     reader = _reader(store, opened, by_name)
     importer = _importer(opened, _context(store, path.name, date.today(), "skip", ()))
+    with store.read() as session:
+        importer.prepare_preview(session)
     owner_col = owner_column(entity, opened.mapping)
     unknown = (
         unknown_names(opened.table.rows, opened.lay.data_rows, owner_col, by_name)
@@ -243,6 +253,11 @@ def preview_table(
         stored = tuple(PreviewCell(c.shown, c.problem) for c in read.cells)
         problems += sum(1 for c in stored if c.problem) + (1 if reason else 0)
         rows.append(PreviewRow(read.number, stored, reason or None))
+    late = importer.late_problems()  # rows failed by a later row (a quote's bad line)
+    for pos, shown in enumerate(rows):
+        if shown.problem is None and shown.number in late:
+            rows[pos] = PreviewRow(shown.number, shown.cells, late[shown.number])
+            problems += 1
     return ImportPreview(
         path=path,
         kind=opened.table.kind,
@@ -375,6 +390,7 @@ def import_table(
         for done in _take_rows(opened, reader, importer, progress, consume=True):
             updated += importer.flush(session, rec)
             progress.report(done, len(opened.lay.data_rows), path.name)
+        updated += importer.finish(session, rec)
         skipped = importer.would_skip
         if duplicates in ("fill", "overwrite"):
             skipped = importer.matched_count - updated  # matched, but nothing new to put in

@@ -8,6 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from desktop_crm.domain.vocab import ActivityKind
+from desktop_crm.services.contracts.dto import OverdueInstalment
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,8 @@ class TodaySummary:
         stale_days: The threshold used.
         open_pipeline: Sum of the amounts of open deals in ``currency``.
         currency: The workspace's currency (ISO code, e.g. CNY), which Today shows amounts in.
+        overdue_payments: Contract instalments past due and not fully paid, oldest first
+            (each in its contract's currency; at most 200).
     """
 
     today: date
@@ -56,6 +59,7 @@ class TodaySummary:
     stale_days: int
     open_pipeline: Decimal
     currency: str = "CNY"
+    overdue_payments: tuple[OverdueInstalment, ...] = ()
 
 
 @dataclass(frozen=True)

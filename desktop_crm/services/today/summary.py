@@ -1,4 +1,4 @@
-"""What needs attention today: follow-ups due and overdue, customers gone quiet."""
+"""What needs attention today: follow-ups due, quiet customers, overdue instalments."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from decimal import Decimal
 from sqlalchemy import case, func, or_, select
 
 from desktop_crm.domain.vocab import ActivityKind
+from desktop_crm.services.contracts.summaries import overdue_instalments
 from desktop_crm.services.settings.workspace_settings import read_setting
 from desktop_crm.services.today.dto import FollowUpItem, TodaySummary, WorkspaceInfo
 from desktop_crm.store.models import Company, Deal, FollowUp, Person, Product, Quote
@@ -91,6 +92,7 @@ class TodayService:
                     Deal.deleted_at.is_(None), Deal.status == "open", Deal.currency == currency
                 )
             )
+            overdue_payments = overdue_instalments(session, today)
         return TodaySummary(
             today=today,
             overdue=by_due.get("overdue", 0),
@@ -101,4 +103,5 @@ class TodayService:
             stale_days=stale_days,
             open_pipeline=pipeline if pipeline is not None else Decimal(0),
             currency=currency,
+            overdue_payments=overdue_payments,
         )

@@ -15,10 +15,14 @@ from desktop_crm.services.contact_lists.saved_views import SavedViewsService
 from desktop_crm.services.contacts.custom_fields import CustomFieldsService
 from desktop_crm.services.contacts.person_editing import PeopleService
 from desktop_crm.services.contacts.records import ContactsService
+from desktop_crm.services.contracts.service import ContractService
 from desktop_crm.services.duplicates.duplicate_people import DuplicateService
 from desktop_crm.services.exporting.exports import ExportService
 from desktop_crm.services.history.operations import HistoryService
 from desktop_crm.services.importing.service import ImportService
+from desktop_crm.services.printing.service import PrintingService
+from desktop_crm.services.products.service import ProductService
+from desktop_crm.services.quotes.service import QuoteService
 from desktop_crm.services.search.global_search import SearchService
 from desktop_crm.services.settings.numbering import NumberingService
 from desktop_crm.services.settings.workspace_settings import SettingsService
@@ -78,6 +82,10 @@ class Workspace:
         numbers: Number pattern previews.
         today: The Today screen's figures.
         search: Global search.
+        products: The product catalogue.
+        contracts: Contracts, their payment plans and payments (回款).
+        quotes: Quotes, their revisions, statuses, lists and PDFs.
+        printing: The company profile, document templates and the print log.
         reads: The same reading services on a connection of their own, for the app's lists,
             search and cards to answer while a long job holds the writer.
     """
@@ -100,6 +108,10 @@ class Workspace:
         self.numbers = NumberingService(store)
         self.today = TodayService(store)
         self.search = SearchService(store)
+        self.products = ProductService(store)
+        self.contracts = ContractService(store)
+        self.quotes = QuoteService(store)
+        self.printing = PrintingService(store)
         self.reads = open_reads(store)
 
     @property

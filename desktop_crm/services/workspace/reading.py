@@ -29,7 +29,11 @@ from desktop_crm.services.cards.contact_cards import CardService
 from desktop_crm.services.contact_lists.list_queries import ContactListService
 from desktop_crm.services.contact_lists.saved_views import SavedViewsService
 from desktop_crm.services.contacts.custom_fields import CustomFieldsService
+from desktop_crm.services.contracts.service import ContractService
 from desktop_crm.services.history.operations import HistoryService
+from desktop_crm.services.printing.service import PrintingService
+from desktop_crm.services.products.service import ProductService
+from desktop_crm.services.quotes.service import QuoteService
 from desktop_crm.services.search.global_search import SearchService
 from desktop_crm.services.settings.workspace_settings import SettingsService
 from desktop_crm.services.today.summary import TodayService
@@ -128,6 +132,11 @@ class WorkspaceReads:
         settings: Workspace settings (reading only).
         saved_views: Saved views of the contact lists (reading only).
         custom_fields: Custom field definitions (reading only).
+        products: Counts, pages and pickers of the product catalogue (reading only).
+        quotes: Counts, pages, totals and details of quotes (reading only).
+        contracts: Contract lists, details, balances and documents (reading only).
+        printing: Templates, the company profile, rendering (previews and samples) and the
+            print log (reading only: logging a printing is a write, on the writer).
     """
 
     def __init__(self, store: _ReadOnlyStore) -> None:
@@ -140,6 +149,10 @@ class WorkspaceReads:
         self.settings = SettingsService(store)
         self.saved_views = SavedViewsService(self.settings)
         self.custom_fields = CustomFieldsService(store)
+        self.products = ProductService(store)
+        self.quotes = QuoteService(store)
+        self.contracts = ContractService(store)
+        self.printing = PrintingService(store)
 
     def journal_mode(self) -> str:
         """The journal mode this connection sees (``wal`` lets it read beside the writer)."""
@@ -173,6 +186,10 @@ class WorkspaceReader:
         locked: Whether this process holds the lock (the file needed the writer).
         search: Search, as in the app.
         settings: Workspace settings (read only unless ``locked``).
+        quotes: Quote lists and details, as in the app (the CLI's ``quotes``).
+        contracts: Contract lists and details, as in the app (the CLI's ``contracts``).
+        printing: Templates, the company profile, rendering and the print log (reading only
+            unless ``locked``).
     """
 
     def __init__(self, store: Store, *, locked: bool) -> None:
@@ -181,6 +198,9 @@ class WorkspaceReader:
         self.locked = locked
         self.search = SearchService(store)
         self.settings = SettingsService(store)
+        self.quotes = QuoteService(store)
+        self.contracts = ContractService(store)
+        self.printing = PrintingService(store)
 
     def backup(self, dest: Path | None = None) -> BackupInfo:
         """Take a verified backup: to ``dest``, or into the backups folder (then rotate).

@@ -1,0 +1,92 @@
+"""The product list exported to real .xlsx files and imported back into a fresh workspace."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from openpyxl import Workbook, load_workbook
+
+from desktop_crm.cli import main
+from desktop_crm.services.products.dto import ProductDraft, ProductFilter
+from desktop_crm.services.workspace.handle import create_workspace
+from tests.conftest import TODAY
+
+CATALOGUE = (
+    ProductDraft(
+        "品牌标志设计",
+        sku="LOGO-01",
+        name_alt="Logo design",
+        unit="项",
+        price=Decimal("8000"),
+        tax_rate=Decimal("6"),
+        price_includes_tax=True,
+        description="三稿修改",
+    ),
+    ProductDraft("Website design", sku="007", price=Decimal("3800.5"), currency="USD"),
+    ProductDraft("画册印刷", unit="批", price=Decimal("3200.50"), tax_rate=Decimal("13")),
+    ProductDraft("Old service", sku="OLD-1", price=Decimal(1), active=False),
+)
+
+
+def _values(ws):
+    rows = ws.products.page(ProductFilter(active_only=False), "name")
+    return sorted((r.draft() for r in rows), key=lambda d: d.name)
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_exported_products_import_into_a_fresh_workspace_as_the_same_catalogue(
+    workspace, tmp_path, language
+):
+    for draft in CATALOGUE:
+        workspace.products.create(draft)
+    target = tmp_path / f"products-{language}.xlsx"
+    assert workspace.exports.export_records(target, "xlsx", "products", language=language) == 4
+    header = [c.value for c in load_workbook(target).active[1]]
+    if language == "zh":
+        assert {"英文名称", "含税", "单价", "税率", "在售"} <= set(header)
+    else:
+        assert {"Second name", "Tax included", "Unit price", "On sale"} <= set(header)
+
+    fresh = create_workspace(tmp_path / f"fresh-{language}.crm")
+    try:
+        report = fresh.imports.import_file(target, entity="products", today=TODAY)
+        assert report.created == 4 and not report.problems
+        assert _values(fresh) == _values(workspace)
+    finally:
+        fresh.close(backup_if_changed=False)
+
+
+def test_the_cli_exports_and_imports_the_new_columns(workspace, tmp_path):
+    for draft in CATALOGUE:
+        workspace.products.create(draft)
+    source = workspace.path
+    workspace.close(backup_if_changed=False)
+    target = tmp_path / "products.xlsx"
+    assert main(["export", str(source), str(target), "--entity", "products"]) == 0
+    sheet = load_workbook(target).active
+    rows = {r[1]: r for r in sheet.iter_rows(min_row=2, values_only=True)}
+    header = [c.value for c in sheet[1]]
+    logo = dict(zip(header, rows["品牌标志设计"], strict=True))
+    assert (logo["Second name"], logo["Tax included"]) == ("Logo design", True)
+    fresh = tmp_path / "fresh.crm"
+    create_workspace(fresh).close(backup_if_changed=False)
+    assert main(["import", str(fresh), str(target), "--entity", "products"]) == 0
+
+
+@pytest.mark.parametrize(
+    ("cell", "included"),
+    [("是", True), ("否", False), ("Yes", True), ("no", False), ("true", True), ("FALSE", False)],
+)
+def test_tax_included_reads_yes_and_no_in_both_languages(workspace, tmp_path, cell, included):
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["产品编码", "产品名称", "英文名称", "单价", "是否含税"])
+    sheet.append(["A-1", "打样", "Proofing", "¥1,200", cell])
+    path = tmp_path / "price-list.xlsx"
+    book.save(path)
+    report = workspace.imports.import_file(path, entity="products", today=TODAY)
+    assert report.created == 1
+    (row,) = workspace.products.page(ProductFilter())
+    assert (row.sku, row.name, row.name_alt, row.price) == ("A-1", "打样", "Proofing", 1200)
+    assert row.price_includes_tax is included
