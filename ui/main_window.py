@@ -257,6 +257,9 @@ class MainWindow(Shell):
         for screen in self.screens.values():
             screen.set_workspace(workspace)
         self._load_status(ChangeResult(None))
+        # The PDF renderer and its font load in the background once the screens are filled,
+        # so the first quote printed does not wait a third of a second for them.
+        self.worker.read(workspace.reads.printing.prepare, background=True)
         self.workspaceOpened.emit(str(workspace.path))
 
     def _on_open_failed(self, exc: BaseException) -> None:

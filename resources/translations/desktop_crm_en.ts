@@ -48,6 +48,58 @@
     </message>
 </context>
 <context>
+    <name>ContractDetailPane</name>
+    <message numerus="yes">
+        <location filename="../../ui/contracts/detail_pane.py" line="244" />
+        <source>%n line(s)</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/contracts/detail_pane.py" line="279" />
+        <source>Overdue %n day(s)</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ContractsScreen</name>
+    <message numerus="yes">
+        <location filename="../../ui/contracts/contracts_screen.py" line="141" />
+        <source>Delete contract %1 with its payment plan and %n payment(s)? You can undo this with Ctrl+Z.</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ContractsView</name>
+    <message numerus="yes">
+        <location filename="../../ui/contracts/contracts_view.py" line="218" />
+        <source>%n contract(s)</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CustomerQuotes</name>
+    <message numerus="yes">
+        <location filename="../../ui/quotes/customer_quotes.py" line="124" />
+        <source>%n quotes</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+</context>
+<context>
     <name>DuplicatesDialog</name>
     <message numerus="yes">
         <location filename="../../ui/contacts/duplicates_dialog.py" line="127" />
@@ -193,7 +245,55 @@
         </translation>
     </message>
     <message numerus="yes">
+        <location filename="../../ui/imports/import_summary.py" line="46" />
+        <source>%Ln quotes created</source>
+        <translation>
+            <numerusform>%Ln quote created</numerusform>
+            <numerusform>%Ln quotes created</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/imports/import_summary.py" line="47" />
+        <source>%Ln quotes updated</source>
+        <translation>
+            <numerusform>%Ln quote updated</numerusform>
+            <numerusform>%Ln quotes updated</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/imports/import_summary.py" line="48" />
+        <source>%Ln quotes skipped</source>
+        <translation>
+            <numerusform>%Ln quote skipped</numerusform>
+            <numerusform>%Ln quotes skipped</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <location filename="../../ui/imports/import_summary.py" line="51" />
+        <source>%Ln payments created</source>
+        <translation>
+            <numerusform>%Ln payment created</numerusform>
+            <numerusform>%Ln payments created</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/imports/import_summary.py" line="52" />
+        <source>%Ln payments updated</source>
+        <translation>
+            <numerusform>%Ln payment updated</numerusform>
+            <numerusform>%Ln payments updated</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/imports/import_summary.py" line="53" />
+        <source>%Ln payments skipped</source>
+        <translation>
+            <numerusform>%Ln payment skipped</numerusform>
+            <numerusform>%Ln payments skipped</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/imports/import_summary.py" line="61" />
         <source>%Ln people</source>
         <translation>
             <numerusform>%Ln person</numerusform>
@@ -201,7 +301,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="52" />
+        <location filename="../../ui/imports/import_summary.py" line="62" />
         <source>%Ln companies</source>
         <translation>
             <numerusform>%Ln company</numerusform>
@@ -209,7 +309,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="53" />
+        <location filename="../../ui/imports/import_summary.py" line="63" />
         <source>%Ln deals</source>
         <translation>
             <numerusform>%Ln deal</numerusform>
@@ -217,7 +317,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="54" />
+        <location filename="../../ui/imports/import_summary.py" line="64" />
         <source>%Ln products</source>
         <translation>
             <numerusform>%Ln product</numerusform>
@@ -225,7 +325,23 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="77" />
+        <location filename="../../ui/imports/import_summary.py" line="65" />
+        <source>%Ln quotes</source>
+        <translation>
+            <numerusform>%Ln quote</numerusform>
+            <numerusform>%Ln quotes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/imports/import_summary.py" line="66" />
+        <source>%Ln payments</source>
+        <translation>
+            <numerusform>%Ln payment</numerusform>
+            <numerusform>%Ln payments</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/imports/import_summary.py" line="89" />
         <source>%Ln failed</source>
         <translation>
             <numerusform>%Ln failed</numerusform>
@@ -233,7 +349,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="125" />
+        <location filename="../../ui/imports/import_summary.py" line="137" />
         <source>%Ln rows have no name; each was named from its %1 (%2).</source>
         <translation>
             <numerusform>%Ln row has no name; it was named from its %1 (%2).</numerusform>
@@ -241,7 +357,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="142" />
+        <location filename="../../ui/imports/import_summary.py" line="154" />
         <source>%Ln cards have no name; each was named from its %1 (%2).</source>
         <translation>
             <numerusform>%Ln card has no name; it was named from its %1 (%2).</numerusform>
@@ -249,7 +365,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="153" />
+        <location filename="../../ui/imports/import_summary.py" line="165" />
         <source>%1: %Ln values could not be stored as mapped and were kept in notes (%2).</source>
         <translation>
             <numerusform>%1: %Ln value could not be stored as mapped and was kept in notes (%2).</numerusform>
@@ -257,7 +373,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="165" />
+        <location filename="../../ui/imports/import_summary.py" line="177" />
         <source>%Ln cards have values that were not kept (%1).</source>
         <translation>
             <numerusform>%Ln card has values that were not kept (%1).</numerusform>
@@ -265,7 +381,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="180" />
+        <location filename="../../ui/imports/import_summary.py" line="192" />
         <source>%Ln deals name a stage that is not in the pipeline; they start in the first stage and the names are kept in their notes (%1).</source>
         <translation>
             <numerusform>%Ln deal names a stage that is not in the pipeline; it starts in the first stage and the name is kept in its notes (%1).</numerusform>
@@ -273,7 +389,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="191" />
+        <location filename="../../ui/imports/import_summary.py" line="203" />
         <source>%1: “%2” is not a user (%Ln rows); kept in notes.</source>
         <translation>
             <numerusform>%1: “%2” is not a user (%Ln row); kept in notes.</numerusform>
@@ -281,7 +397,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="195" />
+        <location filename="../../ui/imports/import_summary.py" line="207" />
         <source>%1: %2 names are not users (%Ln rows); kept in notes.</source>
         <translation>
             <numerusform>%1: %2 names are not users (%Ln row); kept in notes.</numerusform>
@@ -289,7 +405,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="201" />
+        <location filename="../../ui/imports/import_summary.py" line="213" />
         <source>%1: added %Ln users (%2).</source>
         <translation>
             <numerusform>%1: added %Ln user (%2).</numerusform>
@@ -297,7 +413,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="205" />
+        <location filename="../../ui/imports/import_summary.py" line="217" />
         <source>The whole workspace (%Ln rows, history included) was loaded.</source>
         <translation>
             <numerusform>The whole workspace (%Ln row, history included) was loaded.</numerusform>
@@ -365,6 +481,28 @@
     </message>
 </context>
 <context>
+    <name>ProductsView</name>
+    <message numerus="yes">
+        <location filename="../../ui/products/products_view.py" line="263" />
+        <source>%Ln products</source>
+        <translation>
+            <numerusform>%Ln product</numerusform>
+            <numerusform>%Ln products</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>QuotesView</name>
+    <message numerus="yes">
+        <location filename="../../ui/quotes/quotes_view.py" line="281" />
+        <source>%n quotes</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+</context>
+<context>
     <name>StatusBar</name>
     <message numerus="yes">
         <location filename="../../ui/status_bar.py" line="32" />
@@ -399,6 +537,14 @@
         <translation>
             <numerusform>Customers not contacted for %n day</numerusform>
             <numerusform>Customers not contacted for %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/today/today_view.py" line="126" />
+        <source>Overdue by %n days</source>
+        <translation>
+            <numerusform>Overdue by %n day</numerusform>
+            <numerusform>Overdue by %n days</numerusform>
         </translation>
     </message>
 </context>

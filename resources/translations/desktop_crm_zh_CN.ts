@@ -2,323 +2,517 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>BalancesView</name>
+    <message>
+        <location filename="../../ui/contracts/balances_view.py" line="54" />
+        <source>Each customer's contracts summed up per currency, figures as of today. Double-click a customer to list their contracts.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/contracts/balances_view.py" line="62" />
+        <source>Customer</source>
+        <translation>成交客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contracts/balances_view.py" line="63" />
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contracts/balances_view.py" line="64" />
+        <source>Contracts</source>
+        <translation>合同</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contracts/balances_view.py" line="65" />
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contracts/balances_view.py" line="66" />
+        <source>Paid</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/contracts/balances_view.py" line="67" />
+        <source>Outstanding</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/contracts/balances_view.py" line="68" />
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+</context>
+<context>
     <name>CardDialog</name>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="76" />
+        <location filename="../../ui/contacts/card_dialog.py" line="77" />
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="79" />
+        <location filename="../../ui/contacts/card_dialog.py" line="80" />
         <source>mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="80" />
+        <location filename="../../ui/contacts/card_dialog.py" line="81" />
         <source>work</source>
         <translation>工作</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="81" />
+        <location filename="../../ui/contacts/card_dialog.py" line="82" />
         <source>home</source>
         <translation>住宅</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="82" />
+        <location filename="../../ui/contacts/card_dialog.py" line="83" />
         <source>fax</source>
         <translation>传真</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="83" />
+        <location filename="../../ui/contacts/card_dialog.py" line="84" />
         <source>other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="84" />
+        <location filename="../../ui/contacts/card_dialog.py" line="85" />
         <source>email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="85" />
+        <location filename="../../ui/contacts/card_dialog.py" line="86" />
         <source>main</source>
         <translation>总机</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="86" />
+        <location filename="../../ui/contacts/card_dialog.py" line="87" />
         <source>pager</source>
         <translation>寻呼机</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="87" />
+        <location filename="../../ui/contacts/card_dialog.py" line="88" />
         <source>home fax</source>
         <translation>住宅传真</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="88" />
+        <location filename="../../ui/contacts/card_dialog.py" line="89" />
         <source>work fax</source>
         <translation>工作传真</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="89" />
+        <location filename="../../ui/contacts/card_dialog.py" line="90" />
         <source>phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="92" />
+        <location filename="../../ui/contacts/card_dialog.py" line="93" />
         <source>name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="93" />
+        <location filename="../../ui/contacts/card_dialog.py" line="94" />
         <source>title</source>
         <translation>职位</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="94" />
+        <location filename="../../ui/contacts/card_dialog.py" line="95" />
         <source>status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="95" />
+        <location filename="../../ui/contacts/card_dialog.py" line="96" />
         <source>level</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="96" />
+        <location filename="../../ui/contacts/card_dialog.py" line="97" />
         <source>company</source>
         <translation>公司</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="97" />
+        <location filename="../../ui/contacts/card_dialog.py" line="98" />
         <source>notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="98" />
+        <location filename="../../ui/contacts/card_dialog.py" line="99" />
         <source>source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="99" />
+        <location filename="../../ui/contacts/card_dialog.py" line="100" />
         <source>owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="100" />
+        <location filename="../../ui/contacts/card_dialog.py" line="101" />
         <source>deleted</source>
         <translation>删除时间</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="101" />
+        <location filename="../../ui/contacts/card_dialog.py" line="102" />
         <source>birthday</source>
         <translation>生日</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="102" />
+        <location filename="../../ui/contacts/card_dialog.py" line="103" />
         <source>department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="106" />
+        <location filename="../../ui/contacts/card_dialog.py" line="107" />
         <source>Call</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="107" />
+        <location filename="../../ui/contacts/card_dialog.py" line="108" />
         <source>Visit</source>
         <translation>拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="108" />
+        <location filename="../../ui/contacts/card_dialog.py" line="109" />
         <source>Message</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="109" />
+        <location filename="../../ui/contacts/card_dialog.py" line="110" />
         <source>Meeting</source>
         <translation>会议</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="110" />
+        <location filename="../../ui/contacts/card_dialog.py" line="111" />
         <source>Email</source>
         <translation>邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="111" />
+        <location filename="../../ui/contacts/card_dialog.py" line="112" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="120" />
+        <location filename="../../ui/contacts/card_dialog.py" line="121" />
         <source>Loading…</source>
         <translation>加载中…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="130" />
+        <location filename="../../ui/contacts/card_dialog.py" line="131" />
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="137" />
-        <location filename="../../ui/contacts/card_dialog.py" line="197" />
+        <location filename="../../ui/contacts/card_dialog.py" line="138" />
+        <location filename="../../ui/contacts/card_dialog.py" line="201" />
         <source>Details</source>
         <translation>详细信息</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="140" />
+        <location filename="../../ui/contacts/card_dialog.py" line="141" />
         <source>People</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="153" />
+        <location filename="../../ui/contacts/card_dialog.py" line="157" />
         <source>Log what happened</source>
         <translation>记录跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="169" />
+        <location filename="../../ui/contacts/card_dialog.py" line="173" />
         <source>What was it about? (optional)</source>
         <translation>沟通了什么？（可选）</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="171" />
+        <location filename="../../ui/contacts/card_dialog.py" line="175" />
         <source>Notes (optional)</source>
         <translation>备注（可选）</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="174" />
+        <location filename="../../ui/contacts/card_dialog.py" line="178" />
         <source>Plan the next follow-up:</source>
         <translation>安排下次跟进：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="182" />
+        <location filename="../../ui/contacts/card_dialog.py" line="186" />
         <source>Next step</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="185" />
+        <location filename="../../ui/contacts/card_dialog.py" line="189" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="197" />
+        <location filename="../../ui/contacts/card_dialog.py" line="201" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="197" />
+        <location filename="../../ui/contacts/card_dialog.py" line="201" />
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="200" />
+        <location filename="../../ui/contacts/card_dialog.py" line="204" />
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="215" />
+        <location filename="../../ui/contacts/card_dialog.py" line="220" />
         <source>This contact no longer exists.</source>
         <translation>该联系人已不存在。</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="231" />
+        <location filename="../../ui/contacts/card_dialog.py" line="236" />
         <source>Level %1</source>
         <translation>%1 级</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="267" />
+        <location filename="../../ui/contacts/card_dialog.py" line="272" />
         <source>website</source>
         <translation>网站</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="103" />
-        <location filename="../../ui/contacts/card_dialog.py" line="269" />
+        <location filename="../../ui/contacts/card_dialog.py" line="104" />
+        <location filename="../../ui/contacts/card_dialog.py" line="274" />
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="273" />
+        <location filename="../../ui/contacts/card_dialog.py" line="278" />
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="274" />
+        <location filename="../../ui/contacts/card_dialog.py" line="279" />
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="275" />
+        <location filename="../../ui/contacts/card_dialog.py" line="280" />
         <source>Birthday</source>
         <translation>生日</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="276" />
+        <location filename="../../ui/contacts/card_dialog.py" line="281" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="277" />
+        <location filename="../../ui/contacts/card_dialog.py" line="282" />
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="279" />
+        <location filename="../../ui/contacts/card_dialog.py" line="284" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="296" />
+        <location filename="../../ui/contacts/card_dialog.py" line="301" />
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="297" />
+        <location filename="../../ui/contacts/card_dialog.py" line="302" />
         <source>Copy %1</source>
         <translation>复制 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="316" />
+        <location filename="../../ui/contacts/card_dialog.py" line="321" />
         <source>Follow-up</source>
         <translation>跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="317" />
+        <location filename="../../ui/contacts/card_dialog.py" line="322" />
         <source>Deal</source>
         <translation>商机</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="318" />
+        <location filename="../../ui/contacts/card_dialog.py" line="323" />
         <source>Quote</source>
         <translation>报价单</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="319" />
+        <location filename="../../ui/contacts/card_dialog.py" line="324" />
         <source>Contract</source>
         <translation>合同</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="322" />
+        <location filename="../../ui/contacts/card_dialog.py" line="327" />
         <source>Created</source>
         <translation>创建</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="323" />
+        <location filename="../../ui/contacts/card_dialog.py" line="328" />
         <source>Changed</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="324" />
+        <location filename="../../ui/contacts/card_dialog.py" line="329" />
         <source>Deleted</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="325" />
+        <location filename="../../ui/contacts/card_dialog.py" line="330" />
         <source>Restored</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="378" />
+        <location filename="../../ui/contacts/card_dialog.py" line="383" />
         <source>Logged.</source>
         <translation>已记录。</translation>
+    </message>
+</context>
+<context>
+    <name>ColumnList</name>
+    <message>
+        <location filename="../../ui/printing/template_fields.py" line="158" />
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_fields.py" line="159" />
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_fields.py" line="183" />
+        <source>Every template shows the description.</source>
+        <translation>所有模板都显示品名/描述列。</translation>
+    </message>
+</context>
+<context>
+    <name>CompanyProfilePage</name>
+    <message>
+        <location filename="../../ui/workspace_settings/company_profile.py" line="59" />
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/company_profile.py" line="62" />
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/company_profile.py" line="67" />
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/company_profile.py" line="69" />
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/company_profile.py" line="79" />
+        <source>Logo:</source>
+        <translation>徽标：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/company_profile.py" line="81" />
+        <source>One line of the address per line</source>
+        <translation>地址每行一行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/company_profile.py" line="83" />
+        <source>Address:</source>
+        <translation>地址：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/company_profile.py" line="85" />
+        <source>Tax ID:</source>
+        <translation>税号：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/company_profile.py" line="87" />
+        <source>Bank:</source>
+        <translation>开户行：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/company_profile.py" line="89" />
+        <source>Bank account:</source>
+        <translation>银行账号：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/company_profile.py" line="92" />
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/company_profile.py" line="95" />
+        <source>Contact person:</source>
+        <translation>联系人：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/company_profile.py" line="97" />
+        <source>Phone:</source>
+        <translation>电话：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/company_profile.py" line="99" />
+        <source>Email:</source>
+        <translation>邮箱：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/company_profile.py" line="101" />
+        <source>Website:</source>
+        <translation>网站：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/company_profile.py" line="104" />
+        <source>Printed texts</source>
+        <translation>打印文字</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/company_profile.py" line="107" />
+        <source>A line under the company's name</source>
+        <translation>印在公司名称下方的一行文字</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/company_profile.py" line="108" />
+        <source>Header:</source>
+        <translation>页眉：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/company_profile.py" line="110" />
+        <source>Printed at the foot of every page</source>
+        <translation>印在每页底部</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/company_profile.py" line="111" />
+        <source>Footer:</source>
+        <translation>页脚：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/company_profile.py" line="114" />
+        <source>Printed on quotes and contracts that have no terms of their own</source>
+        <translation>报价单和合同没有自己的条款时打印此条款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/company_profile.py" line="117" />
+        <source>Default terms:</source>
+        <translation>默认条款：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/company_profile.py" line="171" />
+        <source>No logo</source>
+        <translation>无徽标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/company_profile.py" line="185" />
+        <source>Choose a logo</source>
+        <translation>选择徽标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/company_profile.py" line="187" />
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>图片 (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/company_profile.py" line="194" />
+        <source>Logo</source>
+        <translation>徽标</translation>
     </message>
 </context>
 <context>
@@ -673,16 +867,696 @@
     </message>
 </context>
 <context>
+    <name>ContractDetailPane</name>
+    <message>
+        <location filename="../../ui/contracts/detail_pane.py" line="93" />
+        <source>Select a contract to see its payment plan and payments.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/contracts/detail_pane.py" line="119" />
+        <source>Customer</source>
+        <translation>成交客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contracts/detail_pane.py" line="120" />
+        <source>Quote</source>
+        <translation>报价单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contracts/detail_pane.py" line="121" />
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contracts/detail_pane.py" line="122" />
+        <source>Signed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/contracts/detail_pane.py" line="123" />
+        <source>Runs</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/contracts/detail_pane.py" line="124" />
+        <source>Lines</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/contracts/detail_pane.py" line="125" />
+        <source>Subtotal</source>
+        <translation>小计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contracts/detail_pane.py" line="126" />
+        <source>Tax</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/contracts/detail_pane.py" line="135" />
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contracts/detail_pane.py" line="136" />
+        <location filename="../../ui/contracts/detail_pane.py" line="159" />
+        <location filename="../../ui/contracts/detail_pane.py" line="276" />
+        <source>Paid</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/contracts/detail_pane.py" line="137" />
+        <location filename="../../ui/contracts/detail_pane.py" line="160" />
+        <source>Outstanding</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/contracts/detail_pane.py" line="138" />
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contracts/detail_pane.py" line="151" />
+        <source>Payment plan</source>
+        <translation>付款计划</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contracts/detail_pane.py" line="155" />
+        <source>#</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/contracts/detail_pane.py" line="156" />
+        <location filename="../../ui/contracts/detail_pane.py" line="282" />
+        <source>Due</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contracts/detail_pane.py" line="157" />
+        <source>Share</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/contracts/detail_pane.py" line="158" />
+        <location filename="../../ui/contracts/detail_pane.py" line="173" />
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contracts/detail_pane.py" line="161" />
+        <source>State</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/contracts/detail_pane.py" line="168" />
+        <source>Payments received</source>
+        <translation>回款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contracts/detail_pane.py" line="172" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contracts/detail_pane.py" line="174" />
+        <source>Method</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/contracts/detail_pane.py" line="175" />
+        <source>Reference</source>
+        <translation>凭证号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contracts/detail_pane.py" line="176" />
+        <source>Instalment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/contracts/detail_pane.py" line="177" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contracts/detail_pane.py" line="183" />
+        <source>Edit payment…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/contracts/detail_pane.py" line="184" />
+        <source>Delete payment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/contracts/detail_pane.py" line="208" />
+        <source>%1 · %2 · %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/contracts/detail_pane.py" line="214" />
+        <source>%1, revision %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/contracts/detail_pane.py" line="219" />
+        <source>Not signed yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/contracts/detail_pane.py" line="221" />
+        <source>%1 to %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/contracts/detail_pane.py" line="223" />
+        <source>From %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/contracts/detail_pane.py" line="244" />
+        <source>%n line(s)</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/contracts/detail_pane.py" line="249" />
+        <source>%1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/contracts/detail_pane.py" line="279" />
+        <source>Overdue %n day(s)</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/contracts/detail_pane.py" line="281" />
+        <source>Part paid</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/contracts/detail_pane.py" line="296" />
+        <source>No. %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/contracts/detail_pane.py" line="298" />
+        <source>Automatic</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ContractDialog</name>
+    <message>
+        <location filename="../../ui/contracts/contract_dialogs.py" line="111" />
+        <source>Edit contract %1</source>
+        <translation>编辑合同 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contracts/contract_dialogs.py" line="115" />
+        <source>Title</source>
+        <translation>职位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contracts/contract_dialogs.py" line="120" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contracts/contract_dialogs.py" line="122" />
+        <source>Signed on</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/contracts/contract_dialogs.py" line="131" />
+        <source>Starts on</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/contracts/contract_dialogs.py" line="133" />
+        <source>Ends on</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/contracts/contract_dialogs.py" line="142" />
+        <source>Terms and conditions printed on the contract</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/contracts/contract_dialogs.py" line="144" />
+        <source>Terms</source>
+        <translation>条款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contracts/contract_dialogs.py" line="177" />
+        <source>A contract needs a title.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/contracts/contract_dialogs.py" line="179" />
+        <source>The contract cannot end before it starts.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ContractFilterBar</name>
+    <message>
+        <location filename="../../ui/contracts/filter_bar.py" line="44" />
+        <source>Filter by customer, number or title…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/contracts/filter_bar.py" line="48" />
+        <source>Any status</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contracts/filter_bar.py" line="53" />
+        <source>Any owner</source>
+        <translation>全部负责人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contracts/filter_bar.py" line="58" />
+        <source>Any time</source>
+        <translation>任意时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contracts/filter_bar.py" line="59" />
+        <source>Signed this month</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/contracts/filter_bar.py" line="60" />
+        <source>Signed in the last 90 days</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/contracts/filter_bar.py" line="61" />
+        <source>Signed this quarter</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/contracts/filter_bar.py" line="62" />
+        <source>Signed this year</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/contracts/filter_bar.py" line="63" />
+        <source>Signed last year</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/contracts/filter_bar.py" line="67" />
+        <source>Has overdue</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/contracts/filter_bar.py" line="68" />
+        <source>Only contracts with an instalment past due</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ContractTexts</name>
+    <message>
+        <location filename="../../ui/contracts/texts.py" line="39" />
+        <source>Draft</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/contracts/texts.py" line="40" />
+        <source>Active</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/contracts/texts.py" line="41" />
+        <source>Completed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/contracts/texts.py" line="42" />
+        <source>Terminated</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/contracts/texts.py" line="50" />
+        <source>Bank transfer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/contracts/texts.py" line="51" />
+        <source>Cash</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/contracts/texts.py" line="52" />
+        <source>Alipay</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/contracts/texts.py" line="53" />
+        <source>WeChat Pay</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/contracts/texts.py" line="54" />
+        <source>Cheque</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/contracts/texts.py" line="55" />
+        <source>Card</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/contracts/texts.py" line="90" />
+        <source>A payment must be more than zero.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/contracts/texts.py" line="94" />
+        <source>That is more than is still owed: %1 is outstanding on this contract.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/contracts/texts.py" line="99" />
+        <source>That instalment is no longer part of this contract.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/contracts/texts.py" line="112" />
+        <source>Add at least one instalment.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/contracts/texts.py" line="114" />
+        <source>Each instalment must be more than zero.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/contracts/texts.py" line="120" />
+        <source>The percentages add up to %1%: %2% short of 100%.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/contracts/texts.py" line="122" />
+        <source>The percentages add up to %1%: %2% over 100%.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/contracts/texts.py" line="125" />
+        <source>The instalments add up to %1: %2 short of the total %3.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/contracts/texts.py" line="127" />
+        <source>The instalments add up to %1: %2 over the total %3.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>ContractsScreen</name>
     <message>
-        <location filename="../../ui/placeholders/placeholder_screens.py" line="94" />
+        <location filename="../../ui/contracts/contracts_screen.py" line="45" />
         <source>Contracts</source>
         <translation>合同</translation>
     </message>
     <message>
-        <location filename="../../ui/placeholders/placeholder_screens.py" line="97" />
-        <source>Contracts, payment plans and payments received.</source>
-        <translation>合同、回款计划和已收款项。</translation>
+        <location filename="../../ui/contracts/contracts_screen.py" line="49" />
+        <source>Record &amp;Payment…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/contracts/contracts_screen.py" line="112" />
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contracts/contracts_screen.py" line="126" />
+        <source>Delete the payment of %1 received on %2? You can undo this with Ctrl+Z.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/contracts/contracts_screen.py" line="130" />
+        <source>Delete payment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/contracts/contracts_screen.py" line="134" />
+        <source>Payment deleted.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/contracts/contracts_screen.py" line="141" />
+        <source>Delete contract %1 with its payment plan and %n payment(s)? You can undo this with Ctrl+Z.</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/contracts/contracts_screen.py" line="148" />
+        <source>Delete contract</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/contracts/contracts_screen.py" line="153" />
+        <source>Contract %1 deleted.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ContractsView</name>
+    <message>
+        <location filename="../../ui/contracts/contracts_view.py" line="64" />
+        <source>Number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contracts/contracts_view.py" line="65" />
+        <source>Quote</source>
+        <translation>报价单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contracts/contracts_view.py" line="66" />
+        <source>Customer</source>
+        <translation>成交客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contracts/contracts_view.py" line="67" />
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contracts/contracts_view.py" line="68" />
+        <source>Signed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/contracts/contracts_view.py" line="69" />
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contracts/contracts_view.py" line="70" />
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contracts/contracts_view.py" line="71" />
+        <source>Paid</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/contracts/contracts_view.py" line="72" />
+        <source>Outstanding</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/contracts/contracts_view.py" line="73" />
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contracts/contracts_view.py" line="74" />
+        <source>Next due</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/contracts/contracts_view.py" line="75" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contracts/contracts_view.py" line="82" />
+        <location filename="../../ui/contracts/contracts_view.py" line="156" />
+        <source>Contracts</source>
+        <translation>合同</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contracts/contracts_view.py" line="96" />
+        <source>Record payment…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/contracts/contracts_view.py" line="97" />
+        <source>Edit payment plan…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/contracts/contracts_view.py" line="98" />
+        <source>Edit contract…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/contracts/contracts_view.py" line="99" />
+        <source>Print / PDF…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/contracts/contracts_view.py" line="100" />
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contracts/contracts_view.py" line="133" />
+        <source>No contracts yet. Make one from a quote: on the Quotes screen, choose “Make contract…”.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/contracts/contracts_view.py" line="140" />
+        <source>No contracts match —</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/contracts/contracts_view.py" line="157" />
+        <source>Balances by customer</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/contracts/contracts_view.py" line="218" />
+        <source>%n contract(s)</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CustomerQuotes</name>
+    <message>
+        <location filename="../../ui/quotes/customer_quotes.py" line="68" />
+        <source>Quotes</source>
+        <translation>报价单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quotes/customer_quotes.py" line="76" />
+        <source>Number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quotes/customer_quotes.py" line="76" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quotes/customer_quotes.py" line="76" />
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quotes/customer_quotes.py" line="89" />
+        <source>New Quote…</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/quotes/customer_quotes.py" line="124" />
+        <source>%n quotes</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/quotes/customer_quotes.py" line="124" />
+        <source>No quotes yet</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>DocumentDialog</name>
+    <message>
+        <location filename="../../ui/printing/document_dialog.py" line="111" />
+        <source>Template:</source>
+        <translation>模板：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/document_dialog.py" line="112" />
+        <source>Language:</source>
+        <translation>语言：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/document_dialog.py" line="113" />
+        <source>Paper:</source>
+        <translation>纸张：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/document_dialog.py" line="114" />
+        <source>The document's language follows the customer; change it here.</source>
+        <translation>单据语言默认跟随客户，可在此更改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/document_dialog.py" line="135" />
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/document_dialog.py" line="136" />
+        <source>Save as PDF…</source>
+        <translation>另存为 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/document_dialog.py" line="157" />
+        <source>There is no template for this kind of document.</source>
+        <translation>没有适用于此类单据的模板。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/document_dialog.py" line="202" />
+        <source>Preparing the preview…</source>
+        <translation>正在生成预览…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/document_dialog.py" line="207" />
+        <source>Pages: %1</source>
+        <translation>页数：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/document_dialog.py" line="212" />
+        <source>The document could not be prepared: %1</source>
+        <translation>无法生成单据：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/document_dialog.py" line="233" />
+        <source>Sent to the printer.</source>
+        <translation>已发送到打印机。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/document_dialog.py" line="243" />
+        <source>Saved as %1.</source>
+        <translation>已保存为 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentPrinting</name>
+    <message>
+        <location filename="../../ui/printing/document_printing.py" line="76" />
+        <source>Quote %1</source>
+        <translation>报价单 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/document_printing.py" line="78" />
+        <source>Contract %1</source>
+        <translation>合同 %1</translation>
     </message>
 </context>
 <context>
@@ -886,75 +1760,81 @@
     </message>
     <message>
         <location filename="../../ui/imports/file_transfer.py" line="203" />
-        <location filename="../../ui/imports/file_transfer.py" line="209" />
+        <location filename="../../ui/imports/file_transfer.py" line="207" />
         <source>English template (*.xlsx)</source>
         <translation>英文模板 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/file_transfer.py" line="212" />
+        <location filename="../../ui/imports/file_transfer.py" line="210" />
         <source>Save Import Template</source>
         <translation>保存导入模板</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/file_transfer.py" line="229" />
+        <location filename="../../ui/imports/file_transfer.py" line="227" />
         <source>Template saved as %1.</source>
         <translation>模板已保存为 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/file_transfer.py" line="247" />
+        <location filename="../../ui/imports/file_transfer.py" line="245" />
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/file_transfer.py" line="251" />
+        <location filename="../../ui/imports/file_transfer.py" line="249" />
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/file_transfer.py" line="253" />
-        <location filename="../../ui/imports/file_transfer.py" line="271" />
+        <location filename="../../ui/imports/file_transfer.py" line="251" />
+        <location filename="../../ui/imports/file_transfer.py" line="269" />
         <source>&amp;Deals…</source>
         <translation>商机(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/file_transfer.py" line="254" />
+        <location filename="../../ui/imports/file_transfer.py" line="252" />
+        <location filename="../../ui/imports/file_transfer.py" line="271" />
         <source>&amp;Quotes…</source>
         <translation>报价单(&amp;Q)…</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/file_transfer.py" line="255" />
+        <location filename="../../ui/imports/file_transfer.py" line="253" />
         <source>&amp;Activities…</source>
         <translation>活动记录(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/file_transfer.py" line="256" />
+        <location filename="../../ui/imports/file_transfer.py" line="254" />
         <source>&amp;Products…</source>
         <translation>产品(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/file_transfer.py" line="263" />
+        <location filename="../../ui/imports/file_transfer.py" line="261" />
         <source>&amp;Whole Workspace…</source>
         <translation>整个工作区(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/file_transfer.py" line="267" />
+        <location filename="../../ui/imports/file_transfer.py" line="265" />
         <source>Import &amp;Templates</source>
         <translation>导入模板(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/file_transfer.py" line="269" />
+        <location filename="../../ui/imports/file_transfer.py" line="267" />
         <source>&amp;People…</source>
         <translation>联系人(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/file_transfer.py" line="270" />
+        <location filename="../../ui/imports/file_transfer.py" line="268" />
         <source>&amp;Companies…</source>
         <translation>公司(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/file_transfer.py" line="272" />
+        <location filename="../../ui/imports/file_transfer.py" line="270" />
         <source>P&amp;roducts…</source>
         <translation>产品(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/file_transfer.py" line="272" />
+        <source>P&amp;ayments…</source>
+        <translation>回款(&amp;A)…</translation>
     </message>
 </context>
 <context>
@@ -983,6 +1863,72 @@
         <location filename="../../ui/first_run.py" line="27" />
         <source>Open a workspace file…</source>
         <translation>打开工作区文件…</translation>
+    </message>
+</context>
+<context>
+    <name>FromQuote</name>
+    <message>
+        <location filename="../../ui/contracts/from_quote_dialog.py" line="173" />
+        <source>Contract made of quote %1.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>FromQuoteDialog</name>
+    <message>
+        <location filename="../../ui/contracts/from_quote_dialog.py" line="59" />
+        <source>Make a contract of quote %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/contracts/from_quote_dialog.py" line="62" />
+        <source>%1 · %2 · total %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/contracts/from_quote_dialog.py" line="78" />
+        <source>Title</source>
+        <translation>职位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contracts/from_quote_dialog.py" line="80" />
+        <source>Signed on</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/contracts/from_quote_dialog.py" line="82" />
+        <source>Starts on</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/contracts/from_quote_dialog.py" line="84" />
+        <source>Ends on</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/contracts/from_quote_dialog.py" line="93" />
+        <source>Payment plan</source>
+        <translation>付款计划</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contracts/from_quote_dialog.py" line="106" />
+        <source>This quote was rejected or has expired: it cannot become a contract.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/contracts/from_quote_dialog.py" line="107" />
+        <source>The quote is not accepted yet: making the contract accepts it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/contracts/from_quote_dialog.py" line="126" />
+        <source>A contract needs a title.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/contracts/from_quote_dialog.py" line="133" />
+        <source>The contract cannot end before it starts.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -1041,277 +1987,363 @@
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="26" />
+        <location filename="../../ui/imports/field_labels.py" line="19" />
+        <source>Quotes (one row per line)</source>
+        <translation>报价单（每行一个明细）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/field_labels.py" line="20" />
+        <source>Payments received</source>
+        <translation>回款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/field_labels.py" line="28" />
         <source>Custom field: %1</source>
         <translation>自定义字段：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="28" />
+        <location filename="../../ui/imports/field_labels.py" line="30" />
         <source>Company name</source>
         <translation>公司名称</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="29" />
+        <location filename="../../ui/imports/field_labels.py" line="31" />
         <source>Product name</source>
         <translation>产品名称</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="30" />
+        <location filename="../../ui/imports/field_labels.py" line="32" />
+        <source>Second name</source>
+        <translation>英文名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/field_labels.py" line="33" />
+        <source>Tax included</source>
+        <translation>含税</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/field_labels.py" line="34" />
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
         <location filename="../../ui/imports/field_labels.py" line="35" />
+        <source>Quote No.</source>
+        <translation>报价单号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/field_labels.py" line="36" />
+        <source>Product code</source>
+        <translation>产品编码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/field_labels.py" line="37" />
+        <source>Quote status</source>
+        <translation>报价状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/field_labels.py" line="38" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/field_labels.py" line="43" />
         <source>Ignore</source>
         <translation>忽略</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="36" />
+        <location filename="../../ui/imports/field_labels.py" line="44" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="37" />
+        <location filename="../../ui/imports/field_labels.py" line="45" />
         <source>Family name</source>
         <translation>姓</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="38" />
+        <location filename="../../ui/imports/field_labels.py" line="46" />
         <source>Given name</source>
         <translation>名</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="39" />
+        <location filename="../../ui/imports/field_labels.py" line="47" />
         <source>Company</source>
         <translation>公司</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="40" />
+        <location filename="../../ui/imports/field_labels.py" line="48" />
         <source>Job title</source>
         <translation>职位</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="42" />
+        <location filename="../../ui/imports/field_labels.py" line="50" />
         <source>Deal</source>
         <translation>商机</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="43" />
+        <location filename="../../ui/imports/field_labels.py" line="51" />
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="44" />
+        <location filename="../../ui/imports/field_labels.py" line="52" />
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="45" />
+        <location filename="../../ui/imports/field_labels.py" line="53" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="46" />
+        <location filename="../../ui/imports/field_labels.py" line="54" />
         <source>Home phone</source>
         <translation>家庭电话</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="47" />
+        <location filename="../../ui/imports/field_labels.py" line="55" />
         <source>Fax</source>
         <translation>传真</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="48" />
+        <location filename="../../ui/imports/field_labels.py" line="56" />
         <source>Email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="49" />
+        <location filename="../../ui/imports/field_labels.py" line="57" />
         <source>Other email</source>
         <translation>其他邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="50" />
+        <location filename="../../ui/imports/field_labels.py" line="58" />
         <source>Street</source>
         <translation>街道地址</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="51" />
+        <location filename="../../ui/imports/field_labels.py" line="59" />
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="52" />
+        <location filename="../../ui/imports/field_labels.py" line="60" />
         <source>Province / state</source>
         <translation>省份</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="53" />
+        <location filename="../../ui/imports/field_labels.py" line="61" />
         <source>Postcode</source>
         <translation>邮编</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="54" />
+        <location filename="../../ui/imports/field_labels.py" line="62" />
         <source>Country</source>
         <translation>国家/地区</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="55" />
+        <location filename="../../ui/imports/field_labels.py" line="63" />
         <source>Website</source>
         <translation>网址</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="56" />
+        <location filename="../../ui/imports/field_labels.py" line="64" />
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="57" />
+        <location filename="../../ui/imports/field_labels.py" line="65" />
         <source>QQ</source>
         <translation>QQ</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="58" />
+        <location filename="../../ui/imports/field_labels.py" line="66" />
         <source>Birthday</source>
         <translation>生日</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="59" />
+        <location filename="../../ui/imports/field_labels.py" line="67" />
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="60" />
+        <location filename="../../ui/imports/field_labels.py" line="68" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="61" />
+        <location filename="../../ui/imports/field_labels.py" line="69" />
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="62" />
+        <location filename="../../ui/imports/field_labels.py" line="70" />
         <source>Level</source>
         <translation>客户等级</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="63" />
+        <location filename="../../ui/imports/field_labels.py" line="71" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="65" />
+        <location filename="../../ui/imports/field_labels.py" line="73" />
         <source>Open / won / lost</source>
         <translation>进行中/赢单/输单</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="66" />
+        <location filename="../../ui/imports/field_labels.py" line="74" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="67" />
+        <location filename="../../ui/imports/field_labels.py" line="75" />
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="68" />
+        <location filename="../../ui/imports/field_labels.py" line="76" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="69" />
+        <location filename="../../ui/imports/field_labels.py" line="77" />
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="70" />
+        <location filename="../../ui/imports/field_labels.py" line="78" />
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="71" />
+        <location filename="../../ui/imports/field_labels.py" line="79" />
         <source>Expected close</source>
         <translation>预计成交日期</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="72" />
+        <location filename="../../ui/imports/field_labels.py" line="80" />
         <source>Closed on</source>
         <translation>成交日期</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="73" />
+        <location filename="../../ui/imports/field_labels.py" line="81" />
         <source>Lost reason</source>
         <translation>输单原因</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="74" />
+        <location filename="../../ui/imports/field_labels.py" line="82" />
         <source>Code / SKU</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="75" />
+        <location filename="../../ui/imports/field_labels.py" line="83" />
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="76" />
+        <location filename="../../ui/imports/field_labels.py" line="84" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="77" />
+        <location filename="../../ui/imports/field_labels.py" line="85" />
+        <location filename="../../ui/imports/field_labels.py" line="93" />
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="78" />
+        <location filename="../../ui/imports/field_labels.py" line="86" />
         <source>Tax rate %</source>
         <translation>税率 %</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="79" />
+        <location filename="../../ui/imports/field_labels.py" line="87" />
         <source>On sale</source>
         <translation>在售</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="80" />
+        <location filename="../../ui/imports/field_labels.py" line="88" />
         <source>Created (date)</source>
         <translation>创建时间</translation>
     </message>
     <message>
         <location filename="../../ui/imports/field_labels.py" line="89" />
+        <source>Customer</source>
+        <translation>成交客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/field_labels.py" line="90" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/field_labels.py" line="91" />
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/field_labels.py" line="92" />
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/field_labels.py" line="94" />
+        <source>Discount (10% or an amount)</source>
+        <translation>折扣（10% 或金额）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/field_labels.py" line="95" />
+        <source>Price includes tax</source>
+        <translation>含税</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/field_labels.py" line="96" />
+        <source>Contract No.</source>
+        <translation>合同编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/field_labels.py" line="97" />
+        <source>Payment method</source>
+        <translation>付款方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/field_labels.py" line="98" />
+        <source>Reference</source>
+        <translation>凭证号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/field_labels.py" line="107" />
         <source>Year-month-day (2025-03-04)</source>
         <translation>年-月-日（2025-03-04）</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="90" />
+        <location filename="../../ui/imports/field_labels.py" line="108" />
         <source>Day/month/year (04/03/2025)</source>
         <translation>日/月/年（04/03/2025）</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="91" />
+        <location filename="../../ui/imports/field_labels.py" line="109" />
         <source>Month/day/year (03/04/2025)</source>
         <translation>月/日/年（03/04/2025）</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="99" />
+        <location filename="../../ui/imports/field_labels.py" line="117" />
         <source>Skip them (change nothing)</source>
         <translation>跳过（不做改动）</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="100" />
+        <location filename="../../ui/imports/field_labels.py" line="118" />
         <source>Fill their empty fields</source>
         <translation>只填写空白字段</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="101" />
+        <location filename="../../ui/imports/field_labels.py" line="119" />
         <source>Overwrite with the file's values</source>
         <translation>用文件中的值覆盖</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="102" />
+        <location filename="../../ui/imports/field_labels.py" line="120" />
         <source>Create new records anyway</source>
         <translation>仍然新建记录</translation>
     </message>
@@ -1403,190 +2435,246 @@
         </translation>
     </message>
     <message numerus="yes">
+        <location filename="../../ui/imports/import_summary.py" line="46" />
+        <source>%Ln quotes created</source>
+        <translation>
+            <numerusform>已新建 %Ln 份报价单</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/imports/import_summary.py" line="47" />
+        <source>%Ln quotes updated</source>
+        <translation>
+            <numerusform>已更新 %Ln 份报价单</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/imports/import_summary.py" line="48" />
+        <source>%Ln quotes skipped</source>
+        <translation>
+            <numerusform>已跳过 %Ln 份报价单</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <location filename="../../ui/imports/import_summary.py" line="51" />
+        <source>%Ln payments created</source>
+        <translation>
+            <numerusform>已新建 %Ln 笔回款</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/imports/import_summary.py" line="52" />
+        <source>%Ln payments updated</source>
+        <translation>
+            <numerusform>已更新 %Ln 笔回款</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/imports/import_summary.py" line="53" />
+        <source>%Ln payments skipped</source>
+        <translation>
+            <numerusform>已跳过 %Ln 笔回款</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/imports/import_summary.py" line="61" />
         <source>%Ln people</source>
         <translation>
             <numerusform>%Ln 人</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="52" />
+        <location filename="../../ui/imports/import_summary.py" line="62" />
         <source>%Ln companies</source>
         <translation>
             <numerusform>%Ln 家公司</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="53" />
+        <location filename="../../ui/imports/import_summary.py" line="63" />
         <source>%Ln deals</source>
         <translation>
             <numerusform>%Ln 个商机</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="54" />
+        <location filename="../../ui/imports/import_summary.py" line="64" />
         <source>%Ln products</source>
         <translation>
             <numerusform>%Ln 个产品</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/imports/import_summary.py" line="65" />
+        <source>%Ln quotes</source>
+        <translation>
+            <numerusform>%Ln 份报价单</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/imports/import_summary.py" line="66" />
+        <source>%Ln payments</source>
+        <translation>
+            <numerusform>%Ln 笔回款</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../ui/imports/import_summary.py" line="70" />
+        <location filename="../../ui/imports/import_summary.py" line="82" />
         <source>%1 created, %2 updated, %3 skipped</source>
         <translation>新建 %1，更新 %2，跳过 %3</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="77" />
+        <location filename="../../ui/imports/import_summary.py" line="89" />
         <source>%Ln failed</source>
         <translation>
             <numerusform>%Ln 行失败</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_summary.py" line="78" />
-        <location filename="../../ui/imports/import_summary.py" line="86" />
+        <location filename="../../ui/imports/import_summary.py" line="90" />
+        <location filename="../../ui/imports/import_summary.py" line="98" />
         <source>, </source>
         <translation>，</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_summary.py" line="88" />
+        <location filename="../../ui/imports/import_summary.py" line="100" />
         <source>The import will create: %1; update: %2; skip: %3.</source>
         <translation>本次导入将新建：%1；更新：%2；跳过：%3。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_summary.py" line="98" />
+        <location filename="../../ui/imports/import_summary.py" line="110" />
         <source>email address</source>
         <translation>邮箱地址</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_summary.py" line="99" />
+        <location filename="../../ui/imports/import_summary.py" line="111" />
         <source>phone number</source>
         <translation>电话号码</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_summary.py" line="100" />
+        <location filename="../../ui/imports/import_summary.py" line="112" />
         <source>organization</source>
         <translation>公司名称</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_summary.py" line="106" />
+        <location filename="../../ui/imports/import_summary.py" line="118" />
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_summary.py" line="108" />
+        <location filename="../../ui/imports/import_summary.py" line="120" />
         <source>; …</source>
         <translation>；……</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_summary.py" line="119" />
+        <location filename="../../ui/imports/import_summary.py" line="131" />
         <source>Row %1 has no name; named “%2” from its %3.</source>
         <translation>第 %1 行没有姓名；已按其%3命名为“%2”。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="125" />
+        <location filename="../../ui/imports/import_summary.py" line="137" />
         <source>%Ln rows have no name; each was named from its %1 (%2).</source>
         <translation>
             <numerusform>%Ln 行没有姓名；均已按其%1命名（%2）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_summary.py" line="130" />
-        <location filename="../../ui/imports/import_summary.py" line="186" />
+        <location filename="../../ui/imports/import_summary.py" line="142" />
+        <location filename="../../ui/imports/import_summary.py" line="198" />
         <source>row %1: “%2”</source>
         <translation>第 %1 行：“%2”</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_summary.py" line="135" />
+        <location filename="../../ui/imports/import_summary.py" line="147" />
         <source>Card %1 (line %2) has no name; named “%3” from its %4.</source>
         <translation>第 %1 张名片（第 %2 行）没有姓名；已按其%4命名为“%3”。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="142" />
+        <location filename="../../ui/imports/import_summary.py" line="154" />
         <source>%Ln cards have no name; each was named from its %1 (%2).</source>
         <translation>
             <numerusform>%Ln 张名片没有姓名；均已按其%1命名（%2）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_summary.py" line="147" />
+        <location filename="../../ui/imports/import_summary.py" line="159" />
         <source>card %1: “%2”</source>
         <translation>第 %1 张名片：“%2”</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_summary.py" line="151" />
+        <location filename="../../ui/imports/import_summary.py" line="163" />
         <source>Row %1, %2: %3</source>
         <translation>第 %1 行，%2：%3</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="153" />
+        <location filename="../../ui/imports/import_summary.py" line="165" />
         <source>%1: %Ln values could not be stored as mapped and were kept in notes (%2).</source>
         <translation>
             <numerusform>%1：%Ln 个值无法按所选字段保存，已保留在备注中（%2）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_summary.py" line="160" />
+        <location filename="../../ui/imports/import_summary.py" line="172" />
         <source>row %1: %2</source>
         <translation>第 %1 行：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_summary.py" line="164" />
+        <location filename="../../ui/imports/import_summary.py" line="176" />
         <source>Card %1 (line %2): %3</source>
         <translation>第 %1 张名片（第 %2 行）：%3</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="165" />
+        <location filename="../../ui/imports/import_summary.py" line="177" />
         <source>%Ln cards have values that were not kept (%1).</source>
         <translation>
             <numerusform>%Ln 张名片有未保留的值（%1）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_summary.py" line="167" />
+        <location filename="../../ui/imports/import_summary.py" line="179" />
         <source>card %1: %2</source>
         <translation>第 %1 张名片：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_summary.py" line="173" />
+        <location filename="../../ui/imports/import_summary.py" line="185" />
         <source>Row %1: stage “%2” is not in the pipeline; the deal starts in the first stage and the name is kept in its notes.</source>
         <translation>第 %1 行：阶段“%2”不在销售流程中；商机从第一个阶段开始，该阶段名称保留在备注中。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="180" />
+        <location filename="../../ui/imports/import_summary.py" line="192" />
         <source>%Ln deals name a stage that is not in the pipeline; they start in the first stage and the names are kept in their notes (%1).</source>
         <translation>
             <numerusform>%Ln 个商机的阶段不在销售流程中；它们从第一个阶段开始，阶段名称保留在备注中（%1）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="191" />
+        <location filename="../../ui/imports/import_summary.py" line="203" />
         <source>%1: “%2” is not a user (%Ln rows); kept in notes.</source>
         <translation>
             <numerusform>%1：“%2”不是本工作区的用户（%Ln 行）；已保留在备注中。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="195" />
+        <location filename="../../ui/imports/import_summary.py" line="207" />
         <source>%1: %2 names are not users (%Ln rows); kept in notes.</source>
         <translation>
             <numerusform>%1：%2 个名字不是本工作区的用户（%Ln 行）；已保留在备注中。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_summary.py" line="200" />
+        <location filename="../../ui/imports/import_summary.py" line="212" />
         <source>%1: added “%2” as a user.</source>
         <translation>%1：已将“%2”添加为用户。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="201" />
+        <location filename="../../ui/imports/import_summary.py" line="213" />
         <source>%1: added %Ln users (%2).</source>
         <translation>
             <numerusform>%1：已添加 %Ln 位用户（%2）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="205" />
+        <location filename="../../ui/imports/import_summary.py" line="217" />
         <source>The whole workspace (%Ln rows, history included) was loaded.</source>
         <translation>
             <numerusform>已载入整个工作区（%Ln 行，含历史记录）。</numerusform>
@@ -1618,7 +2706,6 @@
     <name>Labels</name>
     <message>
         <location filename="../../ui/contacts/labels.py" line="23" />
-        <location filename="../../ui/imports/file_transfer.py" line="207" />
         <source>Lead</source>
         <translation>线索</translation>
     </message>
@@ -1644,6 +2731,69 @@
         <location filename="../../ui/language.py" line="16" />
         <source>en</source>
         <translation>zh</translation>
+    </message>
+</context>
+<context>
+    <name>LineTools</name>
+    <message>
+        <location filename="../../ui/quotes/line_tools.py" line="65" />
+        <source>Add:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/quotes/line_tools.py" line="70" />
+        <source>Quick Add Product…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/quotes/line_tools.py" line="71" />
+        <source>Not in the catalogue? Add it with its price and tax</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/quotes/line_tools.py" line="73" />
+        <source>Free Text Line</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/quotes/line_tools.py" line="75" />
+        <source>Section Heading</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/quotes/line_tools.py" line="78" />
+        <source>New section</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/quotes/line_tools.py" line="84" />
+        <source>Duplicate</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/quotes/line_tools.py" line="84" />
+        <source>Duplicate the line (Ctrl+D)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/quotes/line_tools.py" line="87" />
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quotes/line_tools.py" line="87" />
+        <source>Delete the selected lines</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/quotes/line_tools.py" line="89" />
+        <source>Move the line up (Ctrl+Up)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/quotes/line_tools.py" line="91" />
+        <source>Move the line down (Ctrl+Down)</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -2107,68 +3257,193 @@ An offline-first CRM for small teams.</source>
     </message>
     <message>
         <location filename="../../ui/operation_labels.py" line="74" />
+        <source>Add product %1</source>
+        <translation>添加产品 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operation_labels.py" line="75" />
+        <source>Edit product %1</source>
+        <translation>编辑产品 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operation_labels.py" line="76" />
+        <source>Archive product %1</source>
+        <translation>停售产品 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operation_labels.py" line="77" />
+        <source>Unarchive product %1</source>
+        <translation>恢复在售产品 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operation_labels.py" line="78" />
+        <source>Delete product %1</source>
+        <translation>删除产品 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operation_labels.py" line="84" />
+        <source>Add quote %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/operation_labels.py" line="85" />
+        <source>Edit quote %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/operation_labels.py" line="86" />
+        <source>Delete quote %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/operation_labels.py" line="92" />
+        <source>Revise quote %1 (rev %2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/operation_labels.py" line="95" />
+        <source>Mark quote %1 %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/operation_labels.py" line="97" />
+        <source>Add template %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/operation_labels.py" line="98" />
+        <source>Edit template %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/operation_labels.py" line="99" />
+        <source>Delete template %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/operation_labels.py" line="104" />
+        <source>Edit contract %1</source>
+        <translation>编辑合同 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operation_labels.py" line="105" />
+        <source>Change the payment plan of %1</source>
+        <translation>修改合同 %1 的付款计划</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operation_labels.py" line="106" />
+        <source>Edit a payment on %1</source>
+        <translation>编辑合同 %1 的回款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operation_labels.py" line="107" />
+        <source>Delete a payment on %1</source>
+        <translation>删除合同 %1 的回款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operation_labels.py" line="108" />
+        <source>Delete contract %1</source>
+        <translation>删除合同 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operation_labels.py" line="114" />
+        <source>Make contract %1 from quote %2</source>
+        <translation>由报价单 %2 生成合同 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operation_labels.py" line="117" />
+        <source>Record %1 received on %2</source>
+        <translation>登记回款 %1（合同 %2）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operation_labels.py" line="119" />
         <source>Change settings</source>
         <translation>更改设置</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="75" />
+        <location filename="../../ui/operation_labels.py" line="120" />
         <source>Create demo data</source>
         <translation>创建演示数据</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="76" />
+        <location filename="../../ui/operation_labels.py" line="121" />
         <source>Create workspace</source>
         <translation>创建工作区</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="77" />
+        <location filename="../../ui/operation_labels.py" line="122" />
         <source>Rebuild search</source>
         <translation>重建搜索索引</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="89" />
+        <location filename="../../ui/operation_labels.py" line="134" />
         <source>status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="90" />
+        <location filename="../../ui/operation_labels.py" line="135" />
         <source>level</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="91" />
+        <location filename="../../ui/operation_labels.py" line="136" />
         <source>owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="99" />
+        <location filename="../../ui/operation_labels.py" line="144" />
         <source>call</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="100" />
+        <location filename="../../ui/operation_labels.py" line="145" />
         <source>meeting</source>
         <translation>会议</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="101" />
+        <location filename="../../ui/operation_labels.py" line="146" />
         <source>visit</source>
         <translation>拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="102" />
+        <location filename="../../ui/operation_labels.py" line="147" />
         <source>email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="103" />
+        <location filename="../../ui/operation_labels.py" line="148" />
         <source>message</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="104" />
+        <location filename="../../ui/operation_labels.py" line="149" />
         <source>note</source>
         <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operation_labels.py" line="157" />
+        <source>draft</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/operation_labels.py" line="158" />
+        <source>sent</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/operation_labels.py" line="159" />
+        <source>accepted</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/operation_labels.py" line="160" />
+        <source>rejected</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/operation_labels.py" line="161" />
+        <source>expired</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -2204,32 +3479,42 @@ An offline-first CRM for small teams.</source>
         <translation>某行与已有记录相同时：</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="509" />
+        <location filename="../../ui/imports/import_wizard.py" line="510" />
         <source>Companies are matched by name.</source>
         <translation>公司按名称匹配。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="510" />
+        <location filename="../../ui/imports/import_wizard.py" line="511" />
         <source>Deals are matched by name and company.</source>
         <translation>商机按名称和公司匹配。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="511" />
+        <location filename="../../ui/imports/import_wizard.py" line="512" />
         <source>Products are matched by code, or by name when there is none.</source>
         <translation>产品按编码匹配，没有编码时按名称匹配。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="536" />
+        <location filename="../../ui/imports/import_wizard.py" line="514" />
+        <source>A quote whose number is already in the workspace is not imported (never merged); it is listed with the rows that cannot be imported.</source>
+        <translation>单号已存在的报价单不会导入（绝不合并），会与无法导入的行一起列出。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/import_wizard.py" line="518" />
+        <source>A payment is the same when it has the same contract, date and amount.</source>
+        <translation>合同、日期和金额都相同的回款视为同一笔。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/import_wizard.py" line="547" />
         <source>Checking the whole file…</source>
         <translation>正在检查整个文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="544" />
+        <location filename="../../ui/imports/import_wizard.py" line="555" />
         <source>Rows that cannot be imported: %1. They will be listed with the reason in an error workbook next to the file.</source>
         <translation>无法导入的行：%1。这些行及原因会列在文件旁边的错误工作簿中。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="549" />
+        <location filename="../../ui/imports/import_wizard.py" line="560" />
         <source>Edit &gt; Undo takes the whole import back.</source>
         <translation>“编辑 &gt; 撤销”可撤回整次导入。</translation>
     </message>
@@ -2237,49 +3522,160 @@ An offline-first CRM for small teams.</source>
 <context>
     <name>OwnersPage</name>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="559" />
+        <location filename="../../ui/imports/import_wizard.py" line="570" />
         <source>Owners who are not users yet</source>
         <translation>尚不是用户的负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="562" />
+        <location filename="../../ui/imports/import_wizard.py" line="573" />
         <source>The owner column names people who are not users of this workspace. Add them as users (your salespeople), or choose the user each name means. Names left on “Keep in notes” are kept in each record's notes.</source>
         <translation>负责人列中有些人还不是本工作区的用户。可以把他们添加为用户（比如你的销售人员），或为每个名字选择对应的现有用户。选择“保留在备注中”的名字会写入每条记录的备注。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="569" />
+        <location filename="../../ui/imports/import_wizard.py" line="580" />
         <source>Name in the file</source>
         <translation>文件中的名字</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="569" />
+        <location filename="../../ui/imports/import_wizard.py" line="580" />
         <source>Becomes</source>
         <translation>对应为</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="573" />
+        <location filename="../../ui/imports/import_wizard.py" line="584" />
         <source>Add All as Users</source>
         <translation>全部添加为用户</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="575" />
+        <location filename="../../ui/imports/import_wizard.py" line="586" />
         <source>Keep All in Notes</source>
         <translation>全部保留在备注中</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="593" />
+        <location filename="../../ui/imports/import_wizard.py" line="604" />
         <source>Keep in notes</source>
         <translation>保存到备注</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="594" />
+        <location filename="../../ui/imports/import_wizard.py" line="605" />
         <source>Add as a user</source>
         <translation>添加为用户</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="597" />
+        <location filename="../../ui/imports/import_wizard.py" line="608" />
         <source>User: %1</source>
         <translation>用户：%1</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentDialog</name>
+    <message>
+        <location filename="../../ui/contracts/payment_dialog.py" line="48" />
+        <source>Record a payment on %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/contracts/payment_dialog.py" line="50" />
+        <source>Edit a payment on %1</source>
+        <translation>编辑合同 %1 的回款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contracts/payment_dialog.py" line="55" />
+        <source>Date received</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/contracts/payment_dialog.py" line="57" />
+        <source>e.g. %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/contracts/payment_dialog.py" line="58" />
+        <source>Amount (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/contracts/payment_dialog.py" line="60" />
+        <source>Automatic: the oldest unpaid instalments first</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/contracts/payment_dialog.py" line="64" />
+        <source>No. %1, due %2: %3 of %4 outstanding</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/contracts/payment_dialog.py" line="72" />
+        <source>Instalment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/contracts/payment_dialog.py" line="76" />
+        <source>Method</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/contracts/payment_dialog.py" line="78" />
+        <source>Reference</source>
+        <translation>凭证号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contracts/payment_dialog.py" line="80" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contracts/payment_dialog.py" line="82" />
+        <source>%1 is still owed on this contract.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/contracts/payment_dialog.py" line="113" />
+        <source>Type the amount received.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>PdfView</name>
+    <message>
+        <location filename="../../ui/printing/pdf_view.py" line="301" />
+        <source>Zoom out (Ctrl+−)</source>
+        <translation>缩小 (Ctrl+−)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/pdf_view.py" line="302" />
+        <source>Zoom in (Ctrl++)</source>
+        <translation>放大 (Ctrl++)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/pdf_view.py" line="304" />
+        <source>Fit width</source>
+        <translation>适合宽度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/pdf_view.py" line="304" />
+        <source>Fit the page to the width</source>
+        <translation>按窗口宽度显示页面</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/pdf_view.py" line="342" />
+        <source>No preview yet.</source>
+        <translation>暂无预览。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/pdf_view.py" line="362" />
+        <source>The preview of %1 cannot be shown: %2</source>
+        <translation>无法显示 %1 的预览：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/pdf_view.py" line="444" />
+        <source>%1%</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/pdf_view.py" line="452" />
+        <source>Page %1 of %2</source>
+        <translation>第 %1 页，共 %2 页</translation>
     </message>
 </context>
 <context>
@@ -2485,98 +3881,98 @@ An offline-first CRM for small teams.</source>
         <translation>更多：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="463" />
+        <location filename="../../ui/contacts/person_editor.py" line="464" />
         <source>A company called “%1” already exists.</source>
         <translation>已有名为“%1”的公司。</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="465" />
+        <location filename="../../ui/contacts/person_editor.py" line="466" />
         <source>A name is required.</source>
         <translation>请填写姓名。</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="467" />
+        <location filename="../../ui/contacts/person_editor.py" line="468" />
         <source>“%1” is not a phone number.</source>
         <translation>“%1”不是有效的电话号码。</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="470" />
+        <location filename="../../ui/contacts/person_editor.py" line="471" />
         <source>“%1” contains a space.</source>
         <translation>“%1”中含有空格。</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="472" />
+        <location filename="../../ui/contacts/person_editor.py" line="473" />
         <source>“%1” is not an email address.</source>
         <translation>“%1”不是有效的邮箱地址。</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="489" />
+        <location filename="../../ui/contacts/person_editor.py" line="490" />
         <source>Choose photo</source>
         <translation>选择照片</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="489" />
+        <location filename="../../ui/contacts/person_editor.py" line="490" />
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation>图片 (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="519" />
+        <location filename="../../ui/contacts/person_editor.py" line="520" />
         <source>yes / no</source>
         <translation>是 / 否</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="538" />
-        <location filename="../../ui/contacts/person_editor.py" line="548" />
+        <location filename="../../ui/contacts/person_editor.py" line="539" />
+        <location filename="../../ui/contacts/person_editor.py" line="549" />
         <source>New field</source>
         <translation>新字段</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="538" />
+        <location filename="../../ui/contacts/person_editor.py" line="539" />
         <source>Field name:</source>
         <translation>字段名称：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="542" />
+        <location filename="../../ui/contacts/person_editor.py" line="543" />
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="543" />
+        <location filename="../../ui/contacts/person_editor.py" line="544" />
         <source>Number</source>
         <translation>数字</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="544" />
+        <location filename="../../ui/contacts/person_editor.py" line="545" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="545" />
+        <location filename="../../ui/contacts/person_editor.py" line="546" />
         <source>Yes / no</source>
         <translation>是 / 否</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="548" />
+        <location filename="../../ui/contacts/person_editor.py" line="549" />
         <source>Kind:</source>
         <translation>类型：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="581" />
+        <location filename="../../ui/contacts/person_editor.py" line="582" />
         <source>same phone</source>
         <translation>电话相同</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="582" />
+        <location filename="../../ui/contacts/person_editor.py" line="583" />
         <source>same email</source>
         <translation>邮箱相同</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="583" />
+        <location filename="../../ui/contacts/person_editor.py" line="584" />
         <source>similar name at the same company</source>
         <translation>同公司且姓名相近</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/person_editor.py" line="588" />
+        <location filename="../../ui/contacts/person_editor.py" line="589" />
         <source>Possible duplicate: %1</source>
         <translation>可能重复：%1</translation>
     </message>
@@ -2605,6 +4001,97 @@ An offline-first CRM for small teams.</source>
         <location filename="../../ui/placeholders/placeholder_view.py" line="23" />
         <source>This screen is coming in a later release.</source>
         <translation>此页面将在后续版本中推出。</translation>
+    </message>
+</context>
+<context>
+    <name>PlanDialog</name>
+    <message>
+        <location filename="../../ui/contracts/contract_dialogs.py" line="51" />
+        <source>Payment plan of %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/contracts/contract_dialogs.py" line="55" />
+        <source>The instalments must come to the contract's total of %1. Payments recorded against an instalment that goes settle the oldest unpaid instalments instead.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>PlanEditor</name>
+    <message>
+        <location filename="../../ui/contracts/plan_editor.py" line="93" />
+        <source>Shares of the total (%)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/contracts/plan_editor.py" line="94" />
+        <source>Amounts (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/contracts/plan_editor.py" line="97" />
+        <source>Presets:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/contracts/plan_editor.py" line="100" />
+        <source>100% on the start day</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/contracts/plan_editor.py" line="101" />
+        <source>30 / 70</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/contracts/plan_editor.py" line="102" />
+        <source>50 / 50</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/contracts/plan_editor.py" line="112" />
+        <source>Due date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/contracts/plan_editor.py" line="114" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contracts/plan_editor.py" line="115" />
+        <source>Comes to</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/contracts/plan_editor.py" line="124" />
+        <source>Add instalment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/contracts/plan_editor.py" line="191" />
+        <source>Remove this instalment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/contracts/plan_editor.py" line="212" />
+        <source>Share (%)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/contracts/plan_editor.py" line="212" />
+        <source>Amount (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/contracts/plan_editor.py" line="240" />
+        <source>Give each instalment a share or an amount.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/contracts/plan_editor.py" line="285" />
+        <source>✓ The instalments come to the total, %1.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -2644,21 +4131,432 @@ An offline-first CRM for small teams.</source>
     </message>
 </context>
 <context>
+    <name>PrintPdf</name>
+    <message>
+        <location filename="../../ui/printing/print_pdf.py" line="81" />
+        <source>The printer could not be started.</source>
+        <translation>无法启动打印机。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/print_pdf.py" line="86" />
+        <source>The printer stopped taking pages.</source>
+        <translation>打印机停止接收页面。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/print_pdf.py" line="131" />
+        <location filename="../../ui/printing/print_pdf.py" line="141" />
+        <location filename="../../ui/printing/print_pdf.py" line="152" />
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/print_pdf.py" line="132" />
+        <source>%1 cannot be printed: %2</source>
+        <translation>无法打印 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/print_pdf.py" line="167" />
+        <source>There is not enough space on the disk to save %1. Free some space or choose another place; nothing was changed.</source>
+        <translation>磁盘空间不足，无法保存 %1。请释放空间或选择其他位置；未做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/print_pdf.py" line="175" />
+        <source>%1 cannot be saved in %2: the folder is read-only or you may not write to it. Choose another folder; nothing was changed.</source>
+        <translation>无法将 %1 保存到 %2：该文件夹为只读或您没有写入权限。请选择其他文件夹；未做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/print_pdf.py" line="182" />
+        <source>%1 could not be saved (%2). Nothing was changed.</source>
+        <translation>无法保存 %1（%2）。未做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/print_pdf.py" line="202" />
+        <source>The folder %1 does not exist. Nothing was changed.</source>
+        <translation>文件夹 %1 不存在。未做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/print_pdf.py" line="239" />
+        <location filename="../../ui/printing/print_pdf.py" line="252" />
+        <source>Save as PDF</source>
+        <translation>另存为 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/print_pdf.py" line="241" />
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>PrintingNames</name>
+    <message>
+        <location filename="../../ui/printing/template_names.py" line="17" />
+        <source>Classic quote</source>
+        <translation>经典报价单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_names.py" line="18" />
+        <source>Modern quote</source>
+        <translation>现代报价单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_names.py" line="19" />
+        <source>Standard contract</source>
+        <translation>标准合同</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_names.py" line="27" />
+        <source>%1 (built in)</source>
+        <translation>%1（内置）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_names.py" line="39" />
+        <source>A4 (210 × 297 mm)</source>
+        <translation>A4 (210 × 297 毫米)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_names.py" line="40" />
+        <source>Letter (8.5 × 11 in)</source>
+        <translation>Letter (8.5 × 11 英寸)</translation>
+    </message>
+</context>
+<context>
+    <name>ProductEditor</name>
+    <message>
+        <location filename="../../ui/products/product_editor.py" line="63" />
+        <source>New Product</source>
+        <translation>新建产品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/products/product_editor.py" line="63" />
+        <source>Edit Product</source>
+        <translation>编辑产品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/products/product_editor.py" line="66" />
+        <source>Optional; unique</source>
+        <translation>可选；不可重复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/products/product_editor.py" line="69" />
+        <source>The name in your customers' other language</source>
+        <translation>客户使用的另一种语言中的名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/products/product_editor.py" line="71" />
+        <source>e.g. set, hour, 套, 小时</source>
+        <translation>例如：套、小时、项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/products/product_editor.py" line="79" />
+        <source>e.g. 6 or 13</source>
+        <translation>例如：6 或 13</translation>
+    </message>
+    <message>
+        <location filename="../../ui/products/product_editor.py" line="80" />
+        <source>The price includes tax (含税价)</source>
+        <translation>单价为含税价</translation>
+    </message>
+    <message>
+        <location filename="../../ui/products/product_editor.py" line="83" />
+        <source>On sale (offered in quotes)</source>
+        <translation>在售（报价时可选）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/products/product_editor.py" line="87" />
+        <source>Code:</source>
+        <translation>编码：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/products/product_editor.py" line="88" />
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/products/product_editor.py" line="89" />
+        <source>Second name:</source>
+        <translation>英文名称：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/products/product_editor.py" line="90" />
+        <source>Unit:</source>
+        <translation>单位：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/products/product_editor.py" line="91" />
+        <source>Unit price:</source>
+        <translation>单价：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/products/product_editor.py" line="92" />
+        <source>Currency:</source>
+        <translation>币种：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/products/product_editor.py" line="93" />
+        <source>Tax rate %:</source>
+        <translation>税率 %：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/products/product_editor.py" line="95" />
+        <source>Description:</source>
+        <translation>描述：</translation>
+    </message>
+</context>
+<context>
+    <name>ProductPicker</name>
+    <message>
+        <location filename="../../ui/products/product_picker.py" line="59" />
+        <source>Product code or name…</source>
+        <translation>产品编码或名称…</translation>
+    </message>
+</context>
+<context>
+    <name>ProductValues</name>
+    <message>
+        <location filename="../../ui/products/values.py" line="41" />
+        <source>“%1” is not a number.</source>
+        <translation>“%1”不是数字。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/products/values.py" line="69" />
+        <source>A product needs a name.</source>
+        <translation>产品需要名称。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/products/values.py" line="72" />
+        <source>The code “%1” is already used by “%2”.</source>
+        <translation>编码“%1”已被“%2”使用。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/products/values.py" line="77" />
+        <source>“%1” is not a currency code (CNY, USD, EUR…).</source>
+        <translation>“%1”不是币种代码（CNY、USD、EUR…）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/products/values.py" line="79" />
+        <source>%1 has more than 4 decimal places.</source>
+        <translation>%1 的小数位超过 4 位。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/products/values.py" line="81" />
+        <source>A price cannot be below 0.</source>
+        <translation>价格不能小于 0。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/products/values.py" line="83" />
+        <source>A price of %1 is too large.</source>
+        <translation>价格 %1 过大。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/products/values.py" line="85" />
+        <source>A tax rate is 0 to 100 percent, not %1.</source>
+        <translation>税率应在 0 到 100 之间，不能是 %1。</translation>
+    </message>
+</context>
+<context>
     <name>ProductsScreen</name>
     <message>
-        <location filename="../../ui/placeholders/placeholder_screens.py" line="108" />
+        <location filename="../../ui/products/products_screen.py" line="45" />
         <source>Products</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../ui/placeholders/placeholder_screens.py" line="111" />
-        <source>The products and services you sell, with prices and tax.</source>
-        <translation>您销售的产品和服务，含价格与税率。</translation>
+        <location filename="../../ui/products/products_screen.py" line="49" />
+        <source>New &amp;Product…</source>
+        <translation>新建产品(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/placeholders/placeholder_screens.py" line="114" />
-        <source>%1 products.</source>
-        <translation>%1 个产品。</translation>
+        <location filename="../../ui/products/products_screen.py" line="82" />
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/products/products_screen.py" line="91" />
+        <source>“%1” is on sale again.</source>
+        <translation>“%1”已恢复在售。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/products/products_screen.py" line="96" />
+        <source>“%1” archived.</source>
+        <translation>“%1”已停售。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/products/products_screen.py" line="104" />
+        <source>Delete product</source>
+        <translation>删除产品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/products/products_screen.py" line="107" />
+        <source>Delete “%1”? Quotes that list it keep their lines. You can undo this with Ctrl+Z.</source>
+        <translation>删除“%1”？已有报价单中的明细行会保留。可以用 Ctrl+Z 撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/products/products_screen.py" line="118" />
+        <source>“%1” deleted.</source>
+        <translation>“%1”已删除。</translation>
+    </message>
+</context>
+<context>
+    <name>ProductsStartPanel</name>
+    <message>
+        <location filename="../../ui/products/products_view.py" line="50" />
+        <source>No products yet</source>
+        <translation>还没有产品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/products/products_view.py" line="56" />
+        <source>List what you sell with its price and tax once, then pick it in quotes. Add products one by one, or import a price list from a spreadsheet.</source>
+        <translation>把您销售的产品和服务连同价格、税率录入一次，报价时直接选用。可以逐个添加，也可以从电子表格导入价目表。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/products/products_view.py" line="65" />
+        <source>Add a product…</source>
+        <translation>添加产品…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/products/products_view.py" line="67" />
+        <source>Import a spreadsheet…</source>
+        <translation>导入表格…</translation>
+    </message>
+</context>
+<context>
+    <name>ProductsView</name>
+    <message>
+        <location filename="../../ui/products/products_view.py" line="104" />
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/products/products_view.py" line="105" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/products/products_view.py" line="106" />
+        <source>Second name</source>
+        <translation>英文名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/products/products_view.py" line="107" />
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/products/products_view.py" line="108" />
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <location filename="../../ui/products/products_view.py" line="109" />
+        <source>Tax rate</source>
+        <translation>税率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/products/products_view.py" line="110" />
+        <source>Tax incl.</source>
+        <translation>含税</translation>
+    </message>
+    <message>
+        <location filename="../../ui/products/products_view.py" line="111" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/products/products_view.py" line="118" />
+        <source>Products</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/products/products_view.py" line="122" />
+        <source>Filter by code, name, pinyin, description…</source>
+        <translation>按编码、名称、拼音、描述筛选…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/products/products_view.py" line="126" />
+        <location filename="../../ui/products/products_view.py" line="282" />
+        <source>On sale</source>
+        <translation>在售</translation>
+    </message>
+    <message>
+        <location filename="../../ui/products/products_view.py" line="127" />
+        <source>All, archived too</source>
+        <translation>全部（含已停售）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/products/products_view.py" line="130" />
+        <source>Any currency</source>
+        <translation>所有币种</translation>
+    </message>
+    <message>
+        <location filename="../../ui/products/products_view.py" line="138" />
+        <source>New…</source>
+        <translation>新建…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/products/products_view.py" line="140" />
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/products/products_view.py" line="142" />
+        <location filename="../../ui/products/products_view.py" line="297" />
+        <source>Archive</source>
+        <translation>停售</translation>
+    </message>
+    <message>
+        <location filename="../../ui/products/products_view.py" line="144" />
+        <source>Take the product off sale: quotes keep it, pickers leave it out</source>
+        <translation>停售该产品：已有报价单保留它，选择产品时不再列出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/products/products_view.py" line="147" />
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/products/products_view.py" line="149" />
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/products/products_view.py" line="150" />
+        <source>Write the catalogue to Excel or CSV</source>
+        <translation>将产品目录导出为 Excel 或 CSV</translation>
+    </message>
+    <message>
+        <location filename="../../ui/products/products_view.py" line="180" />
+        <source>No products match —</source>
+        <translation>没有符合条件的产品 —</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/products/products_view.py" line="263" />
+        <source>%Ln products</source>
+        <translation>
+            <numerusform>%Ln 个产品</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/products/products_view.py" line="280" />
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../ui/products/products_view.py" line="282" />
+        <source>Archived</source>
+        <translation>已停售</translation>
+    </message>
+    <message>
+        <location filename="../../ui/products/products_view.py" line="297" />
+        <source>Put on sale</source>
+        <translation>恢复在售</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileTexts</name>
+    <message>
+        <location filename="../../ui/workspace_settings/company_profile.py" line="216" />
+        <source>%1 is not an image that can be read.</source>
+        <translation>%1 不是可读取的图片。</translation>
     </message>
 </context>
 <context>
@@ -2690,173 +4588,907 @@ An offline-first CRM for small teams.</source>
     </message>
 </context>
 <context>
+    <name>QuickAddDialog</name>
+    <message>
+        <location filename="../../ui/products/quick_add.py" line="73" />
+        <source>Add Product</source>
+        <translation>添加产品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/products/quick_add.py" line="76" />
+        <source>e.g. set, hour, 套, 小时</source>
+        <translation>例如：套、小时、项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/products/quick_add.py" line="81" />
+        <source>The price includes tax (含税价)</source>
+        <translation>单价为含税价</translation>
+    </message>
+    <message>
+        <location filename="../../ui/products/quick_add.py" line="83" />
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/products/quick_add.py" line="84" />
+        <source>Unit:</source>
+        <translation>单位：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/products/quick_add.py" line="85" />
+        <source>Unit price:</source>
+        <translation>单价：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/products/quick_add.py" line="86" />
+        <source>Tax rate %:</source>
+        <translation>税率 %：</translation>
+    </message>
+</context>
+<context>
+    <name>QuoteEditor</name>
+    <message>
+        <location filename="../../ui/quotes/quote_editor.py" line="88" />
+        <source>New Quote</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/quotes/quote_editor.py" line="88" />
+        <source>Quote</source>
+        <translation>报价单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quotes/quote_editor.py" line="91" />
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quotes/quote_editor.py" line="92" />
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quotes/quote_editor.py" line="93" />
+        <source>Qty</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/quotes/quote_editor.py" line="94" />
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quotes/quote_editor.py" line="95" />
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quotes/quote_editor.py" line="96" />
+        <source>Discount</source>
+        <translation>折扣</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quotes/quote_editor.py" line="97" />
+        <source>Tax %</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/quotes/quote_editor.py" line="98" />
+        <source>Tax incl.</source>
+        <translation>含税</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quotes/quote_editor.py" line="99" />
+        <source>Optional</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/quotes/quote_editor.py" line="100" />
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quotes/quote_editor.py" line="135" />
+        <source>Printed after the totals</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/quotes/quote_editor.py" line="137" />
+        <source>Terms and conditions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/quotes/quote_editor.py" line="139" />
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quotes/quote_editor.py" line="140" />
+        <source>Terms</source>
+        <translation>条款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quotes/quote_editor.py" line="149" />
+        <source>Print / PDF…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/quotes/quote_editor.py" line="200" />
+        <source>Quote %1 · revision %2 · %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/quotes/quote_editor.py" line="202" />
+        <source>Quote %1</source>
+        <translation>报价单 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quotes/quote_editor.py" line="206" />
+        <source>An earlier revision, kept as it was: it can be printed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/quotes/quote_editor.py" line="210" />
+        <source>This quote was accepted: change its contract, or reopen it first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/quotes/quote_editor.py" line="215" />
+        <source>This quote was %1: saving changes makes revision %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/quotes/quote_editor.py" line="342" />
+        <source>The line needs a description.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/quotes/quote_editor.py" line="344" />
+        <source>Choose a customer: a company or a person.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/quotes/quote_editor.py" line="370" />
+        <source>Save as a new revision</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/quotes/quote_editor.py" line="373" />
+        <source>Quote %1 was sent to the customer. Saving keeps revision %2 as it was sent and makes these changes revision %3, a draft. Save?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/quotes/quote_editor.py" line="385" />
+        <source>Quote saved.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>QuoteFilterBar</name>
+    <message>
+        <location filename="../../ui/quotes/filter_bar.py" line="42" />
+        <source>Any status</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quotes/filter_bar.py" line="46" />
+        <source>Customer…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/quotes/filter_bar.py" line="50" />
+        <source>Any owner</source>
+        <translation>全部负责人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quotes/filter_bar.py" line="52" />
+        <source>Any time</source>
+        <translation>任意时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quotes/filter_bar.py" line="53" />
+        <source>This month</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/quotes/filter_bar.py" line="54" />
+        <source>This quarter</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/quotes/filter_bar.py" line="55" />
+        <source>This year</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/quotes/filter_bar.py" line="56" />
+        <source>Custom…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/quotes/filter_bar.py" line="66" />
+        <source>Number, notes or line text…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/quotes/filter_bar.py" line="68" />
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quotes/filter_bar.py" line="69" />
+        <source>Clear all filters</source>
+        <translation>清除全部筛选条件</translation>
+    </message>
+</context>
+<context>
+    <name>QuoteHeader</name>
+    <message>
+        <location filename="../../ui/quotes/quote_header.py" line="54" />
+        <source>Company or person: name, pinyin, phone…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/quotes/quote_header.py" line="57" />
+        <location filename="../../ui/quotes/quote_header.py" line="200" />
+        <source>—</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/quotes/quote_header.py" line="59" />
+        <source>Optional: deal title or number…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/quotes/quote_header.py" line="80" />
+        <source>Customer:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/quotes/quote_header.py" line="81" />
+        <source>Contact person:</source>
+        <translation>联系人：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quotes/quote_header.py" line="82" />
+        <source>Deal:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/quotes/quote_header.py" line="83" />
+        <source>Owner:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/quotes/quote_header.py" line="86" />
+        <source>Date:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/quotes/quote_header.py" line="87" />
+        <source>Valid until:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/quotes/quote_header.py" line="88" />
+        <source>Currency:</source>
+        <translation>币种：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quotes/quote_header.py" line="89" />
+        <source>Document language:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/quotes/quote_header.py" line="223" />
+        <source>The customer's: %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>QuoteHistory</name>
+    <message>
+        <location filename="../../ui/quotes/quote_history.py" line="69" />
+        <source>Revisions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/quotes/quote_history.py" line="73" />
+        <location filename="../../ui/quotes/quote_history.py" line="95" />
+        <source>Rev.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/quotes/quote_history.py" line="73" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quotes/quote_history.py" line="73" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quotes/quote_history.py" line="73" />
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quotes/quote_history.py" line="80" />
+        <source>Open</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/quotes/quote_history.py" line="81" />
+        <source>Show this revision as it was (read-only)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/quotes/quote_history.py" line="83" />
+        <source>Print / PDF…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/quotes/quote_history.py" line="91" />
+        <source>Print log</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/quotes/quote_history.py" line="95" />
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quotes/quote_history.py" line="95" />
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quotes/quote_history.py" line="95" />
+        <source>Output</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/quotes/quote_history.py" line="119" />
+        <source>Select a quote to see its revisions and print log.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/quotes/quote_history.py" line="147" />
+        <source>%1 · %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/quotes/quote_history.py" line="166" />
+        <source>PDF</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/quotes/quote_history.py" line="166" />
+        <source>Printer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/quotes/quote_history.py" line="181" />
+        <source>Not printed yet</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>QuoteText</name>
+    <message>
+        <location filename="../../ui/quotes/quote_values.py" line="32" />
+        <source>Draft</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/quotes/quote_values.py" line="33" />
+        <source>Sent</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/quotes/quote_values.py" line="34" />
+        <source>Accepted</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/quotes/quote_values.py" line="35" />
+        <source>Rejected</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/quotes/quote_values.py" line="36" />
+        <source>Expired</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/quotes/quote_values.py" line="42" />
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quotes/quote_values.py" line="42" />
+        <source>Chinese (中文)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/quotes/quote_values.py" line="48" />
+        <source>Tax rounded per rate on summed lines</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/quotes/quote_values.py" line="49" />
+        <source>Tax rounded per line</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/quotes/quote_values.py" line="84" />
+        <source>The discount is more than the line (or below 0).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/quotes/quote_values.py" line="86" />
+        <source>The quantity cannot be below 0.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/quotes/quote_values.py" line="88" />
+        <source>The unit price cannot be below 0.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/quotes/quote_values.py" line="90" />
+        <source>The tax rate cannot be below 0.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/quotes/quote_values.py" line="92" />
+        <source>The line needs a description.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/quotes/quote_values.py" line="98" />
+        <source>Line %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/quotes/quote_values.py" line="108" />
+        <source>Choose a customer: a company or a person.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/quotes/quote_values.py" line="110" />
+        <source>“Valid until” cannot be before the quote's date.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/quotes/quote_values.py" line="112" />
+        <source>Choose a currency code such as CNY, USD or JPY.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/quotes/quote_values.py" line="114" />
+        <source>An accepted quote is not edited: change its contract, or reopen it.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>QuotesPage</name>
+    <message>
+        <location filename="../../ui/workspace_settings/company_profile.py" line="243" />
+        <source>Tax rounding on quotes</source>
+        <translation>报价单税额舍入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/company_profile.py" line="250" />
+        <source>Round the tax of each line</source>
+        <translation>逐行舍入税额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/company_profile.py" line="252" />
+        <source>Each line's tax is rounded on its own; the quote's tax is the sum of the rounded line taxes.</source>
+        <translation>每行税额单独四舍五入；报价单税额为各行舍入后税额之和。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/company_profile.py" line="258" />
+        <source>Round the tax once per rate</source>
+        <translation>按税率汇总后舍入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/company_profile.py" line="260" />
+        <source>The lines of each tax rate are added up first and their tax is rounded once; it can differ from the per-line sum by a cent or so.</source>
+        <translation>同一税率的各行先合计，再对税额四舍五入一次；与逐行相加的结果可能相差一分左右。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/company_profile.py" line="275" />
+        <source>The rule is used on screen, in printed quotes, exports and reports.</source>
+        <translation>此规则同样用于屏幕显示、打印的报价单、导出和报表。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/company_profile.py" line="279" />
+        <source>Default templates</source>
+        <translation>默认模板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/company_profile.py" line="283" />
+        <source>Quotes:</source>
+        <translation>报价单：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/company_profile.py" line="284" />
+        <source>Contracts:</source>
+        <translation>合同：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/company_profile.py" line="286" />
+        <source>A quote or contract that names its own template prints with that.</source>
+        <translation>指定了模板的报价单或合同按其自身模板打印。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/company_profile.py" line="303" />
+        <source>Built-in default (%1)</source>
+        <translation>内置默认（%1）</translation>
+    </message>
+</context>
+<context>
     <name>QuotesScreen</name>
     <message>
-        <location filename="../../ui/placeholders/placeholder_screens.py" line="78" />
+        <location filename="../../ui/quotes/quotes_screen.py" line="68" />
         <source>Quotes</source>
         <translation>报价单</translation>
     </message>
     <message>
-        <location filename="../../ui/placeholders/placeholder_screens.py" line="81" />
-        <source>Quotes with product lines, discounts and tax, printed to PDF.</source>
-        <translation>含产品明细、折扣和税费的报价单，可打印为 PDF。</translation>
+        <location filename="../../ui/quotes/quotes_screen.py" line="72" />
+        <source>New &amp;Quote…</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/placeholders/placeholder_screens.py" line="84" />
-        <source>%1 quotes.</source>
-        <translation>%1 份报价单。</translation>
+        <location filename="../../ui/quotes/quotes_screen.py" line="157" />
+        <source>Quote %1 marked as sent.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/quotes/quotes_screen.py" line="158" />
+        <source>Quote %1 accepted.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/quotes/quotes_screen.py" line="159" />
+        <source>Quote %1 rejected.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/quotes/quotes_screen.py" line="160" />
+        <source>Quote %1 reopened.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/quotes/quotes_screen.py" line="173" />
+        <source>Delete quote</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/quotes/quotes_screen.py" line="176" />
+        <source>Delete quote %1 for %2, with its earlier revisions? You can undo this with Ctrl+Z.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/quotes/quotes_screen.py" line="187" />
+        <source>Quote %1 deleted.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>QuotesView</name>
+    <message>
+        <location filename="../../ui/quotes/quotes_view.py" line="91" />
+        <source>Number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quotes/quotes_view.py" line="92" />
+        <source>Rev.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/quotes/quotes_view.py" line="93" />
+        <source>Customer</source>
+        <translation>成交客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quotes/quotes_view.py" line="94" />
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quotes/quotes_view.py" line="95" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quotes/quotes_view.py" line="96" />
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quotes/quotes_view.py" line="97" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quotes/quotes_view.py" line="98" />
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quotes/quotes_view.py" line="99" />
+        <location filename="../../ui/quotes/quotes_view.py" line="257" />
+        <source>Subtotal</source>
+        <translation>小计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quotes/quotes_view.py" line="100" />
+        <location filename="../../ui/quotes/quotes_view.py" line="257" />
+        <source>Tax</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/quotes/quotes_view.py" line="101" />
+        <location filename="../../ui/quotes/quotes_view.py" line="257" />
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quotes/quotes_view.py" line="110" />
+        <source>Quotes</source>
+        <translation>报价单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quotes/quotes_view.py" line="116" />
+        <source>New Quote…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/quotes/quotes_view.py" line="145" />
+        <source>No quotes match —</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/quotes/quotes_view.py" line="147" />
+        <source>No quotes yet. Make the first one with “New Quote…”.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/quotes/quotes_view.py" line="168" />
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quotes/quotes_view.py" line="169" />
+        <source>Duplicate</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/quotes/quotes_view.py" line="170" />
+        <source>Mark Sent</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/quotes/quotes_view.py" line="171" />
+        <source>Accept</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/quotes/quotes_view.py" line="172" />
+        <source>Reject</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/quotes/quotes_view.py" line="173" />
+        <source>Reopen</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/quotes/quotes_view.py" line="174" />
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quotes/quotes_view.py" line="175" />
+        <source>Print / PDF…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/quotes/quotes_view.py" line="176" />
+        <source>Create Contract…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/quotes/quotes_view.py" line="257" />
+        <source>Totals</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/quotes/quotes_view.py" line="266" />
+        <source>%1 · %2 quotes</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/quotes/quotes_view.py" line="281" />
+        <source>%n quotes</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
     </message>
 </context>
 <context>
     <name>ReportsScreen</name>
     <message>
-        <location filename="../../ui/placeholders/placeholder_screens.py" line="124" />
+        <location filename="../../ui/placeholders/placeholder_screens.py" line="77" />
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../ui/placeholders/placeholder_screens.py" line="127" />
+        <location filename="../../ui/placeholders/placeholder_screens.py" line="80" />
         <source>Sales, activity and follow-up reports; any list to Excel.</source>
         <translation>销售、活动和跟进报表；任何列表均可导出到 Excel。</translation>
     </message>
 </context>
 <context>
+    <name>RevisionPrinting</name>
+    <message>
+        <location filename="../../ui/quotes/revision_printing.py" line="77" />
+        <source>Quote %1, revision %2</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/workspace_settings/settings_dialog.py" line="35" />
+        <location filename="../../ui/workspace_settings/settings_dialog.py" line="47" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_dialog.py" line="42" />
+        <location filename="../../ui/workspace_settings/settings_dialog.py" line="54" />
         <source>System default</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_dialog.py" line="46" />
+        <location filename="../../ui/workspace_settings/settings_dialog.py" line="58" />
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_dialog.py" line="47" />
+        <location filename="../../ui/workspace_settings/settings_dialog.py" line="59" />
         <source>A new language applies when Desktop CRM starts again.</source>
         <translation>新语言将在 Desktop CRM 重新启动后生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_dialog.py" line="50" />
+        <location filename="../../ui/workspace_settings/settings_dialog.py" line="62" />
         <source>Default phone region:</source>
         <translation>默认电话区号地区：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_dialog.py" line="54" />
+        <location filename="../../ui/workspace_settings/settings_dialog.py" line="66" />
         <source>Customer is quiet after (days):</source>
         <translation>多少天未联系视为沉默客户：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_dialog.py" line="55" />
+        <location filename="../../ui/workspace_settings/settings_dialog.py" line="67" />
         <source>General</source>
         <translation>常规</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_dialog.py" line="61" />
+        <location filename="../../ui/workspace_settings/settings_dialog.py" line="73" />
         <source>Keep the newest backups:</source>
         <translation>保留最新备份数：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_dialog.py" line="62" />
+        <location filename="../../ui/workspace_settings/settings_dialog.py" line="74" />
         <source>Keep one a day for (days):</source>
         <translation>每天保留一份，保留天数：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_dialog.py" line="63" />
+        <location filename="../../ui/workspace_settings/settings_dialog.py" line="75" />
         <source>Keep one a week for (weeks):</source>
         <translation>每周保留一份，保留周数：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_dialog.py" line="70" />
+        <location filename="../../ui/workspace_settings/settings_dialog.py" line="82" />
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_dialog.py" line="74" />
+        <location filename="../../ui/workspace_settings/settings_dialog.py" line="86" />
         <source>Tokens: {yyyy} {yy} {mm} {dd} and {seq:4} (number width).</source>
         <translation>可用占位符：{yyyy} {yy} {mm} {dd} 和 {seq:4}（编号位数）。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_dialog.py" line="77" />
+        <location filename="../../ui/workspace_settings/settings_dialog.py" line="89" />
         <source>Customers:</source>
         <translation>客户：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_dialog.py" line="78" />
+        <location filename="../../ui/workspace_settings/settings_dialog.py" line="90" />
         <source>Deals:</source>
         <translation>商机：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_dialog.py" line="79" />
+        <location filename="../../ui/workspace_settings/settings_dialog.py" line="91" />
         <source>Quotes:</source>
         <translation>报价单：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_dialog.py" line="80" />
+        <location filename="../../ui/workspace_settings/settings_dialog.py" line="92" />
         <source>Contracts:</source>
         <translation>合同：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_dialog.py" line="85" />
+        <location filename="../../ui/workspace_settings/settings_dialog.py" line="97" />
         <source>Numbering</source>
         <translation>编号规则</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/settings_dialog.py" line="108" />
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/settings_dialog.py" line="115" />
+        <source>Quotes</source>
+        <translation>报价单</translation>
     </message>
 </context>
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../ui/workspace_settings/settings_screen.py" line="39" />
+        <location filename="../../ui/workspace_settings/settings_screen.py" line="40" />
         <source>&amp;Back Up Now</source>
         <translation>立即备份(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_screen.py" line="40" />
+        <location filename="../../ui/workspace_settings/settings_screen.py" line="41" />
         <source>&amp;Restore from Backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_screen.py" line="42" />
+        <location filename="../../ui/workspace_settings/settings_screen.py" line="43" />
         <source>Se&amp;ttings…</source>
         <translation>设置(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_screen.py" line="49" />
+        <location filename="../../ui/workspace_settings/settings_screen.py" line="50" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_screen.py" line="88" />
+        <location filename="../../ui/workspace_settings/settings_screen.py" line="89" />
         <source>Backup saved: %1</source>
         <translation>备份已保存：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_screen.py" line="104" />
+        <location filename="../../ui/workspace_settings/settings_screen.py" line="105" />
         <source>Restore from Backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_screen.py" line="106" />
+        <location filename="../../ui/workspace_settings/settings_screen.py" line="107" />
         <source>Desktop CRM backups (*.crmbak *.crmbak.zst);;All files (*)</source>
         <translation>Desktop CRM 备份 (*.crmbak *.crmbak.zst);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_screen.py" line="118" />
+        <location filename="../../ui/workspace_settings/settings_screen.py" line="119" />
         <source>Restore backup</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_screen.py" line="121" />
+        <location filename="../../ui/workspace_settings/settings_screen.py" line="122" />
         <source>Replace the current data with the backup %1? The current data is backed up first, so this can be reversed.</source>
         <translation>用备份 %1 替换当前数据吗？当前数据会先备份，因此可以还原。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_screen.py" line="150" />
+        <location filename="../../ui/workspace_settings/settings_screen.py" line="154" />
         <source>Settings saved.</source>
         <translation>设置已保存。</translation>
     </message>
@@ -2999,9 +5631,410 @@ An offline-first CRM for small teams.</source>
     </message>
 </context>
 <context>
+    <name>TemplateDialog</name>
+    <message>
+        <location filename="../../ui/printing/template_dialog.py" line="116" />
+        <source>New template</source>
+        <translation>新建模板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_dialog.py" line="116" />
+        <source>Edit template</source>
+        <translation>编辑模板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_dialog.py" line="149" />
+        <source>Delete Template…</source>
+        <translation>删除模板…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_dialog.py" line="170" />
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_dialog.py" line="178" />
+        <source>A copy of the built-in template “%1”; the original stays.</source>
+        <translation>内置模板“%1”的副本；原模板保持不变。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_dialog.py" line="185" />
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_dialog.py" line="190" />
+        <source>Look</source>
+        <translation>外观</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_dialog.py" line="192" />
+        <source>Accent colour</source>
+        <translation>强调色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_dialog.py" line="193" />
+        <source>Text colour</source>
+        <translation>文字颜色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_dialog.py" line="194" />
+        <source>Accent colour:</source>
+        <translation>强调色：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_dialog.py" line="195" />
+        <source>Text colour:</source>
+        <translation>文字颜色：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_dialog.py" line="196" />
+        <source>Print the company logo</source>
+        <translation>打印公司徽标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_dialog.py" line="203" />
+        <source>Paper:</source>
+        <translation>纸张：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_dialog.py" line="208" />
+        <source> pt</source>
+        <translation> 磅</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_dialog.py" line="210" />
+        <source>Font size:</source>
+        <translation>字号：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_dialog.py" line="214" />
+        <source>Columns of the item table</source>
+        <translation>明细表的列</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_dialog.py" line="223" />
+        <source>Texts</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_dialog.py" line="229" />
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_dialog.py" line="230" />
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_dialog.py" line="236" />
+        <source>Title:</source>
+        <translation>职位：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_dialog.py" line="263" />
+        <source>%1 (my copy)</source>
+        <translation>%1（我的副本）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_dialog.py" line="266" />
+        <source>%1 (my copy %2)</source>
+        <translation>%1（我的副本 %2）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_dialog.py" line="322" />
+        <source>Updating the preview…</source>
+        <translation>正在更新预览…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_dialog.py" line="333" />
+        <source>The preview is not available in this version.</source>
+        <translation>此版本暂不支持预览。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_dialog.py" line="335" />
+        <source>The preview failed: %1</source>
+        <translation>预览失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_dialog.py" line="349" />
+        <source>The template needs a name.</source>
+        <translation>模板需要一个名称。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_dialog.py" line="353" />
+        <source>A template called “%1” exists already. Choose another name.</source>
+        <translation>已存在名为“%1”的模板。请换一个名称。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_dialog.py" line="374" />
+        <source>Delete template</source>
+        <translation>删除模板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_dialog.py" line="376" />
+        <source>Delete the template “%1”? Edit &gt; Undo brings it back.</source>
+        <translation>删除模板“%1”？可用“编辑 &gt; 撤销”恢复。</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateFields</name>
+    <message>
+        <location filename="../../ui/printing/template_fields.py" line="39" />
+        <source>Row number</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_fields.py" line="40" />
+        <source>Product code</source>
+        <translation>产品编码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_fields.py" line="41" />
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_fields.py" line="42" />
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_fields.py" line="43" />
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_fields.py" line="44" />
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_fields.py" line="45" />
+        <source>Discount</source>
+        <translation>折扣</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_fields.py" line="46" />
+        <source>Tax rate</source>
+        <translation>税率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_fields.py" line="47" />
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_fields.py" line="55" />
+        <source>Column heading: %1</source>
+        <translation>列标题：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_fields.py" line="57" />
+        <source>Number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_fields.py" line="58" />
+        <source>Revision (%1 is its number)</source>
+        <translation>版本（%1 为版本号）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_fields.py" line="59" />
+        <source>Date issued</source>
+        <translation>开具日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_fields.py" line="60" />
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_fields.py" line="61" />
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_fields.py" line="62" />
+        <source>Customer</source>
+        <translation>成交客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_fields.py" line="63" />
+        <source>Customer's contact</source>
+        <translation>客户联系人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_fields.py" line="64" />
+        <source>Our contact</source>
+        <translation>我方联系人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_fields.py" line="65" />
+        <source>Tax ID</source>
+        <translation>税号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_fields.py" line="66" />
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_fields.py" line="67" />
+        <source>Email</source>
+        <translation>邮件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_fields.py" line="68" />
+        <source>Website</source>
+        <translation>网址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_fields.py" line="69" />
+        <source>Bank</source>
+        <translation>开户行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_fields.py" line="70" />
+        <source>Bank account</source>
+        <translation>银行账号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_fields.py" line="71" />
+        <source>Optional line mark</source>
+        <translation>可选项标记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_fields.py" line="72" />
+        <source>Discounts</source>
+        <translation>折扣合计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_fields.py" line="73" />
+        <source>Subtotal</source>
+        <translation>小计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_fields.py" line="74" />
+        <source>Tax at one rate (%1 is the rate)</source>
+        <translation>某一税率的税额（%1 为税率）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_fields.py" line="75" />
+        <source>Total tax</source>
+        <translation>税额合计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_fields.py" line="76" />
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_fields.py" line="77" />
+        <source>Optional items' total</source>
+        <translation>可选项合计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_fields.py" line="78" />
+        <source>Amount in words</source>
+        <translation>金额（英文大写）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_fields.py" line="79" />
+        <source>Amount in Chinese capitals</source>
+        <translation>金额（中文大写）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_fields.py" line="80" />
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_fields.py" line="81" />
+        <source>Terms</source>
+        <translation>条款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_fields.py" line="82" />
+        <source>Page number (%1 of %2)</source>
+        <translation>页码（第 %1 页，共 %2 页）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_fields.py" line="83" />
+        <source>Signature: customer</source>
+        <translation>签字：客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_fields.py" line="84" />
+        <source>Signature: our company</source>
+        <translation>签字：我方</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_fields.py" line="85" />
+        <source>Signatory</source>
+        <translation>签字人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_fields.py" line="86" />
+        <source>Date of signature</source>
+        <translation>签字日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_fields.py" line="87" />
+        <source>Party A</source>
+        <translation>甲方</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_fields.py" line="88" />
+        <source>Party B</source>
+        <translation>乙方</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_fields.py" line="89" />
+        <source>Contract period</source>
+        <translation>合同期限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_fields.py" line="90" />
+        <source>Period (%1 to %2)</source>
+        <translation>期限（%1 至 %2）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_fields.py" line="91" />
+        <source>Heading of the items</source>
+        <translation>明细标题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_fields.py" line="92" />
+        <source>Payment plan</source>
+        <translation>付款计划</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_fields.py" line="93" />
+        <source>Plan column: instalment</source>
+        <translation>付款计划列：期数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_fields.py" line="94" />
+        <source>Plan column: due date</source>
+        <translation>付款计划列：到期日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_fields.py" line="95" />
+        <source>Plan column: share</source>
+        <translation>付款计划列：比例</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_fields.py" line="96" />
+        <source>Plan column: paid</source>
+        <translation>付款计划列：已付</translation>
+    </message>
+</context>
+<context>
     <name>TodayScreen</name>
     <message>
-        <location filename="../../ui/today/today_screen.py" line="44" />
+        <location filename="../../ui/today/today_screen.py" line="54" />
         <source>Today</source>
         <translation>今天</translation>
     </message>
@@ -3109,6 +6142,56 @@ An offline-first CRM for small teams.</source>
         <location filename="../../ui/today/today_view.py" line="109" />
         <source>Overdue</source>
         <translation>已逾期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/today_view.py" line="117" />
+        <source>%1 unpaid on contract %2</source>
+        <translation>合同 %2 尚欠 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/today_view.py" line="122" />
+        <source>Payment</source>
+        <translation>回款</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/today/today_view.py" line="126" />
+        <source>Overdue by %n days</source>
+        <translation>
+            <numerusform>已逾期 %n 天</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TotalsPanel</name>
+    <message>
+        <location filename="../../ui/quotes/totals_panel.py" line="58" />
+        <source>Subtotal</source>
+        <translation>小计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quotes/totals_panel.py" line="62" />
+        <source>Discounts included</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/quotes/totals_panel.py" line="67" />
+        <source>Tax %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/quotes/totals_panel.py" line="70" />
+        <source>Tax</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/quotes/totals_panel.py" line="71" />
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quotes/totals_panel.py" line="76" />
+        <source>Optional lines (not in the total)</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>

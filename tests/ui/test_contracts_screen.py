@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 import pytest
@@ -88,11 +88,10 @@ def test_a_payment_updates_the_row_and_the_detail(qtbot, window, screen):
     row = newest(qtbot, screen)
     dialog = screen.act("payment")
     assert isinstance(dialog, PaymentDialog)
-    qtbot.addWidget(dialog)
     dialog.amount.setText("¥1,234.50")
     dialog.reference.setText("CMB-0001")
     dialog.save()
-    qtbot.waitUntil(lambda: not dialog.isVisible())
+    qtbot.waitUntil(lambda: screen.dialog is None)
     wait_idle(qtbot, window)
     detail = screen.view.detail
     qtbot.waitUntil(lambda: detail.detail is not None and detail.detail.balance.paid > 0)
@@ -116,7 +115,6 @@ def test_a_payment_updates_the_row_and_the_detail(qtbot, window, screen):
 def test_an_over_payment_or_nothing_is_refused_with_a_message(qtbot, window, screen):
     row = newest(qtbot, screen)
     dialog = screen.act("payment")
-    qtbot.addWidget(dialog)
     dialog.amount.setText(str(row.total + 1))
     dialog.save()
     assert dialog.isVisible()
@@ -144,7 +142,6 @@ def test_the_plan_editor_refuses_a_plan_that_misses_the_total(qtbot, window, scr
     row = newest(qtbot, screen)
     dialog = screen.act("plan")
     assert isinstance(dialog, PlanDialog)
-    qtbot.addWidget(dialog)
     editor = dialog.editor
     ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
     assert ok.isEnabled() and editor.problem == ""
@@ -157,10 +154,10 @@ def test_the_plan_editor_refuses_a_plan_that_misses_the_total(qtbot, window, scr
     assert not ok.isEnabled() and "short of the total" in editor.problem
     editor.preset("50/50")
     assert ok.isEnabled()
-    half = (row.total / 2).quantize(Decimal("0.01"))
+    half = (row.total / 2).quantize(Decimal("0.01"), ROUND_HALF_UP)
     assert editor._rows[0].amount.text() == f"¥{half:,}"
     dialog.save()
-    qtbot.waitUntil(lambda: not dialog.isVisible())
+    qtbot.waitUntil(lambda: screen.dialog is None)
     wait_idle(qtbot, window)
     detail = screen.view.detail
     qtbot.waitUntil(lambda: [p.percent for p in detail.detail.instalments] == [50, 50])
@@ -192,14 +189,13 @@ def test_editing_the_contract_and_the_balances_tab(qtbot, window, screen):
     newest(qtbot, screen)
     dialog = screen.act("edit")
     assert isinstance(dialog, ContractDialog)
-    qtbot.addWidget(dialog)
     dialog.title_edit.setText("")
     dialog.save()
     assert dialog.problem_label.text() == "A contract needs a title."
     dialog.title_edit.setText("网站与画册 2027")
     dialog.status.setCurrentIndex(dialog.status.findData("completed"))
     dialog.save()
-    qtbot.waitUntil(lambda: not dialog.isVisible())
+    qtbot.waitUntil(lambda: screen.dialog is None)
     wait_idle(qtbot, window)
     detail = screen.view.detail
     qtbot.waitUntil(lambda: detail.detail.title == "网站与画册 2027")

@@ -30,7 +30,7 @@ def quotes(qtbot, window, demo_path, demo_quotes):
     open_and_wait(qtbot, window, demo_path)
     window.show_view("quotes")
     view = window.screens["quotes"].view
-    qtbot.waitUntil(lambda: view.model.rowCount() == len(demo_quotes[0]) and view.totals_lines)
+    qtbot.waitUntil(lambda: view.model.rowCount() == len(demo_quotes[0]) and bool(view.totals_lines))
     return view
 
 

@@ -90,7 +90,9 @@ class ContractsView(QWidget):
         self.filters = ContractFilterBar()
         layout.addWidget(self.filters)
 
-        actions = QHBoxLayout()
+        self.action_bar = QWidget()
+        actions = QHBoxLayout(self.action_bar)
+        actions.setContentsMargins(0, 0, 0, 0)
         self.buttons: dict[str, QPushButton] = {}
         for key, text in (
             ("payment", self.tr("Record payment…")),
@@ -105,7 +107,7 @@ class ContractsView(QWidget):
             actions.addWidget(button)
             if key == "print":
                 actions.addStretch(1)
-        layout.addLayout(actions)
+        layout.addWidget(self.action_bar)
 
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -131,7 +133,7 @@ class ContractsView(QWidget):
         self.empty = QLabel(
             self.tr(
                 "No contracts yet. Make one from a quote: on the Quotes screen, choose "
-                "“Make contract…”."
+                "“Create Contract…”."
             )
         )
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -325,10 +327,13 @@ class ContractsView(QWidget):
     def _detail_failed(self, contract_id: str, exc: BaseException) -> None:
         if contract_id != self.current_id:
             return
-        if isinstance(exc, NotFoundError):  # deleted meanwhile (or undone)
+        if isinstance(exc, NotFoundError):  # deleted meanwhile (or undone): show another
             self.current_id = None
+            if self._want == contract_id:
+                self._want = None
             self.detail.show_detail(None)
             self._enable()
+            self._rows_arrived()
             return
         self._worker.failed.emit(exc)
 
@@ -369,6 +374,8 @@ class ContractsView(QWidget):
     # --- balances -----------------------------------------------------------------------------
 
     def _tab_changed(self) -> None:
+        # The actions are the selected contract's, which the balances tab does not show.
+        self.action_bar.setVisible(self.tabs.currentWidget() is not self.balances)
         if self.tabs.currentWidget() is self.balances:
             self.load_balances()
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QDateEdit, QWidget
+from PySide6.QtWidgets import QDateEdit, QSizePolicy, QWidget
 
 
 def date_edit(day: date | None, fallback: date, parent: QWidget | None = None) -> QDateEdit:
@@ -13,6 +13,9 @@ def date_edit(day: date | None, fallback: date, parent: QWidget | None = None) -
     edit = QDateEdit(parent)
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("yyyy-MM-dd")
+    # As wide as a date needs, in every dialog: a form does not stretch it to its edge.
+    edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance("2026-12-31") + 44)
+    edit.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
     shown = day or fallback
     edit.setDate(QDate(shown.year, shown.month, shown.day))
     return edit

@@ -153,7 +153,7 @@ class ContractDetailPane(QWidget):
         self.plan_table = _table(
             [
                 self.tr("#"),
-                self.tr("Due"),
+                self.tr("Due date"),
                 self.tr("Share"),
                 self.tr("Amount"),
                 self.tr("Paid"),

@@ -170,8 +170,7 @@ class PlanEditor(QWidget):
         self._percent = percent
         self._label_value_column()
         for row in self._rows:
-            for widget in row.widgets():
-                widget.deleteLater()
+            self._drop(row)
         self._rows = []
         for day, value, note in rows:
             self._append(day, plain_number(value), note or "")
@@ -196,10 +195,16 @@ class PlanEditor(QWidget):
 
     def _remove(self, row: _Row) -> None:
         self._rows.remove(row)
-        for widget in row.widgets():
-            widget.deleteLater()
+        self._drop(row)
         self._relayout()
         self.check()
+
+    def _drop(self, row: _Row) -> None:
+        # Out of the grid at once: deleteLater alone leaves it drawn under the next row.
+        for widget in row.widgets():
+            self.grid.removeWidget(widget)
+            widget.hide()
+            widget.deleteLater()
 
     def _relayout(self) -> None:
         for number, row in enumerate(self._rows, start=1):
@@ -261,6 +266,17 @@ class PlanEditor(QWidget):
             amounts[index] = priced[position].amount
         return amounts
 
+    def _estimate(self, row: _Row) -> str:
+        """What one row comes to on its own, while the plan as a whole does not add up."""
+        try:
+            value = parse_number(row.value.text()) if row.value.text().strip() else None
+        except ValueError:
+            value = None
+        if value is None:
+            return ""
+        amount = self.total * value / HUNDRED if self._percent else value
+        return money(amount, self.currency)
+
     def check(self) -> bool:
         """Check the plan against the total; show what each row comes to, or why it cannot."""
         try:
@@ -274,7 +290,10 @@ class PlanEditor(QWidget):
             self.problem = ""
         amounts = self._amounts() if not self.problem else None
         for n, row in enumerate(self._rows):
-            row.amount.setText(money(amounts[n], self.currency) if amounts else "")
+            if amounts:
+                row.amount.setText(money(amounts[n], self.currency))
+            else:
+                row.amount.setText(self._estimate(row))
         if self.problem:
             self.check_label.setStyleSheet(f"color: {late_color().name()};")
             self.check_label.setText(self.problem)

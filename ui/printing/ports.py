@@ -119,10 +119,9 @@ class WorkspaceTemplates:
         return found
 
     def add_template(self, spec: TemplateDesign, source: str) -> ChangeResult:
-        """Duplicate ``source`` as ``spec.name``, then store ``spec`` over the copy."""
-        # Two undo steps until the service can add a changed template in one.
-        self._printing.duplicate_template(source, spec.name)
-        result: ChangeResult = self._printing.save_template(spec)
+        """Store ``spec`` (made from ``source``) as a new workspace template: one undo step."""
+        del source  # the spec already holds everything taken from it
+        result: ChangeResult = self._printing.add_template(spec)
         return result
 
     def save_template(self, spec: TemplateDesign, *, name: str | None = None) -> ChangeResult:

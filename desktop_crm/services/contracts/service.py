@@ -9,12 +9,11 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from sqlalchemy.orm import Session
 
 from desktop_crm.documents.document_data import Document
-from desktop_crm.documents.pdf import RenderInfo
 from desktop_crm.domain.choices import Language
 from desktop_crm.domain.errors import NotFoundError
 from desktop_crm.domain.operation_labels import LabelCode, op_label
@@ -49,6 +48,9 @@ from desktop_crm.services.printing.service import PrintingService
 from desktop_crm.store.models import Contract, Payment
 from desktop_crm.store.store import Store
 from desktop_crm.store.types import utc_now
+
+if TYPE_CHECKING:
+    from desktop_crm.documents.pdf import RenderInfo  # reportlab: loaded when printing
 
 
 def _plan(plan: str | PlanDraft) -> PlanDraft:

@@ -6,12 +6,11 @@ import io
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from sqlalchemy.orm import Session
 
 from desktop_crm.documents.document_data import CompanyProfile, Document, DocumentKind
-from desktop_crm.documents.pdf import RenderInfo, render_pdf
 from desktop_crm.documents.samples import sample_document, sample_profile
 from desktop_crm.documents.templates import TemplateError, TemplateSpec, duplicate
 from desktop_crm.domain.choices import Language
@@ -37,6 +36,11 @@ from desktop_crm.services.settings.workspace_settings import SettingsService
 from desktop_crm.store.models import DocumentTemplate
 from desktop_crm.store.store import Store
 from desktop_crm.store.types import utc_now
+
+if TYPE_CHECKING:
+    # reportlab takes a third of a second to import: the app and the CLI load it only when
+    # something is printed (or ``prepare`` warms it up when the app is idle).
+    from desktop_crm.documents.pdf import RenderInfo
 
 NAME_LENGTH = 100
 
@@ -215,6 +219,15 @@ class PrintingService:
 
     # --- rendering and the log -----------------------------------------------------------
 
+    def prepare(self) -> None:
+        """Load the PDF renderer and its font now, so the first PDF asked for comes quickly.
+
+        They take a third of a second; the app calls this on a worker once it is idle.
+        """
+        from desktop_crm.documents.pdf import prepare
+
+        prepare()
+
     def render(
         self,
         document: Document,
@@ -236,6 +249,8 @@ class PrintingService:
             template = workspace_templates.resolve(session, template_name)
             profile = read_profile(session).for_documents()
         _check_kind(template, document.kind)
+        from desktop_crm.documents.pdf import render_pdf
+
         return _write(out, lambda to: render_pdf(document, template.spec, profile, to, paper=paper))
 
     def render_sample(
@@ -266,6 +281,8 @@ class PrintingService:
         if profile == CompanyProfile():  # nothing saved yet: an empty header previews badly
             profile = sample_profile(language)
         document = sample_document(spec.kind, language)
+        from desktop_crm.documents.pdf import render_pdf
+
         return _write(out, lambda to: render_pdf(document, spec, profile, to, paper=paper))
 
     def log_print(
