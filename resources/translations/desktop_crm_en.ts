@@ -52,17 +52,17 @@
     <message numerus="yes">
         <location filename="../../ui/contracts/detail_pane.py" line="244" />
         <source>%n line(s)</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>%n line</numerusform>
+            <numerusform>%n lines</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/contracts/detail_pane.py" line="279" />
         <source>Overdue %n day(s)</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>Overdue %n day</numerusform>
+            <numerusform>Overdue %n days</numerusform>
         </translation>
     </message>
 </context>
@@ -71,20 +71,20 @@
     <message numerus="yes">
         <location filename="../../ui/contracts/contracts_screen.py" line="141" />
         <source>Delete contract %1 with its payment plan and %n payment(s)? You can undo this with Ctrl+Z.</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>Delete contract %1 with its payment plan and %n payment? You can undo this with Ctrl+Z.</numerusform>
+            <numerusform>Delete contract %1 with its payment plan and %n payments? You can undo this with Ctrl+Z.</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>ContractsView</name>
     <message numerus="yes">
-        <location filename="../../ui/contracts/contracts_view.py" line="218" />
+        <location filename="../../ui/contracts/contracts_view.py" line="220" />
         <source>%n contract(s)</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>%n contract</numerusform>
+            <numerusform>%n contracts</numerusform>
         </translation>
     </message>
 </context>
@@ -93,9 +93,9 @@
     <message numerus="yes">
         <location filename="../../ui/quotes/customer_quotes.py" line="124" />
         <source>%n quotes</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>%n quote</numerusform>
+            <numerusform>%n quotes</numerusform>
         </translation>
     </message>
 </context>
@@ -494,11 +494,19 @@
 <context>
     <name>QuotesView</name>
     <message numerus="yes">
+        <location filename="../../ui/quotes/quotes_view.py" line="266" />
+        <source>%1 · %n quotes</source>
+        <translation>
+            <numerusform>%1 · %n quote</numerusform>
+            <numerusform>%1 · %n quotes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <location filename="../../ui/quotes/quotes_view.py" line="281" />
         <source>%n quotes</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>%n quote</numerusform>
+            <numerusform>%n quotes</numerusform>
         </translation>
     </message>
 </context>

@@ -6,12 +6,12 @@
     <message>
         <location filename="../../ui/contracts/balances_view.py" line="54" />
         <source>Each customer's contracts summed up per currency, figures as of today. Double-click a customer to list their contracts.</source>
-        <translation type="unfinished" />
+        <translation>按币种汇总每个客户的合同，金额截至今天。双击客户可列出其合同。</translation>
     </message>
     <message>
         <location filename="../../ui/contracts/balances_view.py" line="62" />
         <source>Customer</source>
-        <translation>成交客户</translation>
+        <translation>客户</translation>
     </message>
     <message>
         <location filename="../../ui/contracts/balances_view.py" line="63" />
@@ -31,17 +31,17 @@
     <message>
         <location filename="../../ui/contracts/balances_view.py" line="66" />
         <source>Paid</source>
-        <translation type="unfinished" />
+        <translation>已收</translation>
     </message>
     <message>
         <location filename="../../ui/contracts/balances_view.py" line="67" />
         <source>Outstanding</source>
-        <translation type="unfinished" />
+        <translation>未收</translation>
     </message>
     <message>
         <location filename="../../ui/contracts/balances_view.py" line="68" />
         <source>Overdue</source>
-        <translation>已逾期</translation>
+        <translation>逾期</translation>
     </message>
 </context>
 <context>
@@ -402,7 +402,7 @@
     <message>
         <location filename="../../ui/workspace_settings/company_profile.py" line="69" />
         <source>Remove</source>
-        <translation>删除</translation>
+        <translation>移除</translation>
     </message>
     <message>
         <location filename="../../ui/workspace_settings/company_profile.py" line="79" />
@@ -437,7 +437,7 @@
     <message>
         <location filename="../../ui/workspace_settings/company_profile.py" line="92" />
         <source>Contact</source>
-        <translation>联系人</translation>
+        <translation>联系方式</translation>
     </message>
     <message>
         <location filename="../../ui/workspace_settings/company_profile.py" line="95" />
@@ -457,7 +457,7 @@
     <message>
         <location filename="../../ui/workspace_settings/company_profile.py" line="101" />
         <source>Website:</source>
-        <translation>网站：</translation>
+        <translation>网址：</translation>
     </message>
     <message>
         <location filename="../../ui/workspace_settings/company_profile.py" line="104" />
@@ -871,12 +871,12 @@
     <message>
         <location filename="../../ui/contracts/detail_pane.py" line="93" />
         <source>Select a contract to see its payment plan and payments.</source>
-        <translation type="unfinished" />
+        <translation>选择一份合同，查看其付款计划和回款。</translation>
     </message>
     <message>
         <location filename="../../ui/contracts/detail_pane.py" line="119" />
         <source>Customer</source>
-        <translation>成交客户</translation>
+        <translation>客户</translation>
     </message>
     <message>
         <location filename="../../ui/contracts/detail_pane.py" line="120" />
@@ -891,17 +891,17 @@
     <message>
         <location filename="../../ui/contracts/detail_pane.py" line="122" />
         <source>Signed</source>
-        <translation type="unfinished" />
+        <translation>签订日期</translation>
     </message>
     <message>
         <location filename="../../ui/contracts/detail_pane.py" line="123" />
         <source>Runs</source>
-        <translation type="unfinished" />
+        <translation>期限</translation>
     </message>
     <message>
         <location filename="../../ui/contracts/detail_pane.py" line="124" />
         <source>Lines</source>
-        <translation type="unfinished" />
+        <translation>明细</translation>
     </message>
     <message>
         <location filename="../../ui/contracts/detail_pane.py" line="125" />
@@ -911,7 +911,7 @@
     <message>
         <location filename="../../ui/contracts/detail_pane.py" line="126" />
         <source>Tax</source>
-        <translation type="unfinished" />
+        <translation>税额</translation>
     </message>
     <message>
         <location filename="../../ui/contracts/detail_pane.py" line="135" />
@@ -923,18 +923,18 @@
         <location filename="../../ui/contracts/detail_pane.py" line="159" />
         <location filename="../../ui/contracts/detail_pane.py" line="276" />
         <source>Paid</source>
-        <translation type="unfinished" />
+        <translation>已收</translation>
     </message>
     <message>
         <location filename="../../ui/contracts/detail_pane.py" line="137" />
         <location filename="../../ui/contracts/detail_pane.py" line="160" />
         <source>Outstanding</source>
-        <translation type="unfinished" />
+        <translation>未收</translation>
     </message>
     <message>
         <location filename="../../ui/contracts/detail_pane.py" line="138" />
         <source>Overdue</source>
-        <translation>已逾期</translation>
+        <translation>逾期</translation>
     </message>
     <message>
         <location filename="../../ui/contracts/detail_pane.py" line="151" />
@@ -944,18 +944,22 @@
     <message>
         <location filename="../../ui/contracts/detail_pane.py" line="155" />
         <source>#</source>
-        <translation type="unfinished" />
+        <translation>#</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/detail_pane.py" line="156" />
         <location filename="../../ui/contracts/detail_pane.py" line="282" />
         <source>Due</source>
-        <translation>到期日</translation>
+        <translation>待收</translation>
     </message>
     <message>
         <location filename="../../ui/contracts/detail_pane.py" line="157" />
         <source>Share</source>
-        <translation type="unfinished" />
+        <translation>比例</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contracts/detail_pane.py" line="156" />
+        <source>Due date</source>
+        <translation>到期日</translation>
     </message>
     <message>
         <location filename="../../ui/contracts/detail_pane.py" line="158" />
@@ -966,12 +970,12 @@
     <message>
         <location filename="../../ui/contracts/detail_pane.py" line="161" />
         <source>State</source>
-        <translation type="unfinished" />
+        <translation>状态</translation>
     </message>
     <message>
         <location filename="../../ui/contracts/detail_pane.py" line="168" />
         <source>Payments received</source>
-        <translation>回款</translation>
+        <translation>已收回款</translation>
     </message>
     <message>
         <location filename="../../ui/contracts/detail_pane.py" line="172" />
@@ -981,17 +985,17 @@
     <message>
         <location filename="../../ui/contracts/detail_pane.py" line="174" />
         <source>Method</source>
-        <translation type="unfinished" />
+        <translation>方式</translation>
     </message>
     <message>
         <location filename="../../ui/contracts/detail_pane.py" line="175" />
         <source>Reference</source>
-        <translation>凭证号</translation>
+        <translation>流水号</translation>
     </message>
     <message>
         <location filename="../../ui/contracts/detail_pane.py" line="176" />
         <source>Instalment</source>
-        <translation type="unfinished" />
+        <translation>期次</translation>
     </message>
     <message>
         <location filename="../../ui/contracts/detail_pane.py" line="177" />
@@ -1001,71 +1005,71 @@
     <message>
         <location filename="../../ui/contracts/detail_pane.py" line="183" />
         <source>Edit payment…</source>
-        <translation type="unfinished" />
+        <translation>编辑回款…</translation>
     </message>
     <message>
         <location filename="../../ui/contracts/detail_pane.py" line="184" />
         <source>Delete payment</source>
-        <translation type="unfinished" />
+        <translation>删除回款</translation>
     </message>
     <message>
         <location filename="../../ui/contracts/detail_pane.py" line="208" />
         <source>%1 · %2 · %3</source>
-        <translation type="unfinished" />
+        <translation>%1 · %2 · %3</translation>
     </message>
     <message>
         <location filename="../../ui/contracts/detail_pane.py" line="214" />
         <source>%1, revision %2</source>
-        <translation type="unfinished" />
+        <translation>%1，第 %2 版</translation>
     </message>
     <message>
         <location filename="../../ui/contracts/detail_pane.py" line="219" />
         <source>Not signed yet</source>
-        <translation type="unfinished" />
+        <translation>尚未签订</translation>
     </message>
     <message>
         <location filename="../../ui/contracts/detail_pane.py" line="221" />
         <source>%1 to %2</source>
-        <translation type="unfinished" />
+        <translation>%1 至 %2</translation>
     </message>
     <message>
         <location filename="../../ui/contracts/detail_pane.py" line="223" />
         <source>From %1</source>
-        <translation type="unfinished" />
+        <translation>自 %1 起</translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/contracts/detail_pane.py" line="244" />
         <source>%n line(s)</source>
-        <translation type="unfinished">
-            <numerusform />
+        <translation>
+            <numerusform>%n 行</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../ui/contracts/detail_pane.py" line="249" />
         <source>%1: %2</source>
-        <translation type="unfinished" />
+        <translation>%1：%2</translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/contracts/detail_pane.py" line="279" />
         <source>Overdue %n day(s)</source>
-        <translation type="unfinished">
-            <numerusform />
+        <translation>
+            <numerusform>逾期 %n 天</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../ui/contracts/detail_pane.py" line="281" />
         <source>Part paid</source>
-        <translation type="unfinished" />
+        <translation>部分已收</translation>
     </message>
     <message>
         <location filename="../../ui/contracts/detail_pane.py" line="296" />
         <source>No. %1</source>
-        <translation type="unfinished" />
+        <translation>第 %1 期</translation>
     </message>
     <message>
         <location filename="../../ui/contracts/detail_pane.py" line="298" />
         <source>Automatic</source>
-        <translation type="unfinished" />
+        <translation>自动</translation>
     </message>
 </context>
 <context>
@@ -1078,7 +1082,7 @@
     <message>
         <location filename="../../ui/contracts/contract_dialogs.py" line="115" />
         <source>Title</source>
-        <translation>职位</translation>
+        <translation>标题</translation>
     </message>
     <message>
         <location filename="../../ui/contracts/contract_dialogs.py" line="120" />
@@ -1088,22 +1092,22 @@
     <message>
         <location filename="../../ui/contracts/contract_dialogs.py" line="122" />
         <source>Signed on</source>
-        <translation type="unfinished" />
+        <translation>签订日期</translation>
     </message>
     <message>
         <location filename="../../ui/contracts/contract_dialogs.py" line="131" />
         <source>Starts on</source>
-        <translation type="unfinished" />
+        <translation>开始日期</translation>
     </message>
     <message>
         <location filename="../../ui/contracts/contract_dialogs.py" line="133" />
         <source>Ends on</source>
-        <translation type="unfinished" />
+        <translation>结束日期</translation>
     </message>
     <message>
         <location filename="../../ui/contracts/contract_dialogs.py" line="142" />
         <source>Terms and conditions printed on the contract</source>
-        <translation type="unfinished" />
+        <translation>打印在合同上的条款</translation>
     </message>
     <message>
         <location filename="../../ui/contracts/contract_dialogs.py" line="144" />
@@ -1113,12 +1117,12 @@
     <message>
         <location filename="../../ui/contracts/contract_dialogs.py" line="177" />
         <source>A contract needs a title.</source>
-        <translation type="unfinished" />
+        <translation>合同需要标题。</translation>
     </message>
     <message>
         <location filename="../../ui/contracts/contract_dialogs.py" line="179" />
         <source>The contract cannot end before it starts.</source>
-        <translation type="unfinished" />
+        <translation>合同的结束日期不能早于开始日期。</translation>
     </message>
 </context>
 <context>
@@ -1126,7 +1130,7 @@
     <message>
         <location filename="../../ui/contracts/filter_bar.py" line="44" />
         <source>Filter by customer, number or title…</source>
-        <translation type="unfinished" />
+        <translation>按客户、编号或标题筛选…</translation>
     </message>
     <message>
         <location filename="../../ui/contracts/filter_bar.py" line="48" />
@@ -1141,42 +1145,42 @@
     <message>
         <location filename="../../ui/contracts/filter_bar.py" line="58" />
         <source>Any time</source>
-        <translation>任意时间</translation>
+        <translation>全部时间</translation>
     </message>
     <message>
         <location filename="../../ui/contracts/filter_bar.py" line="59" />
         <source>Signed this month</source>
-        <translation type="unfinished" />
+        <translation>本月签订</translation>
     </message>
     <message>
         <location filename="../../ui/contracts/filter_bar.py" line="60" />
         <source>Signed in the last 90 days</source>
-        <translation type="unfinished" />
+        <translation>最近 90 天签订</translation>
     </message>
     <message>
         <location filename="../../ui/contracts/filter_bar.py" line="61" />
         <source>Signed this quarter</source>
-        <translation type="unfinished" />
+        <translation>本季度签订</translation>
     </message>
     <message>
         <location filename="../../ui/contracts/filter_bar.py" line="62" />
         <source>Signed this year</source>
-        <translation type="unfinished" />
+        <translation>今年签订</translation>
     </message>
     <message>
         <location filename="../../ui/contracts/filter_bar.py" line="63" />
         <source>Signed last year</source>
-        <translation type="unfinished" />
+        <translation>去年签订</translation>
     </message>
     <message>
         <location filename="../../ui/contracts/filter_bar.py" line="67" />
         <source>Has overdue</source>
-        <translation type="unfinished" />
+        <translation>有逾期</translation>
     </message>
     <message>
         <location filename="../../ui/contracts/filter_bar.py" line="68" />
         <source>Only contracts with an instalment past due</source>
-        <translation type="unfinished" />
+        <translation>只显示有逾期款项的合同</translation>
     </message>
 </context>
 <context>
@@ -1184,97 +1188,97 @@
     <message>
         <location filename="../../ui/contracts/texts.py" line="39" />
         <source>Draft</source>
-        <translation type="unfinished" />
+        <translation>草稿</translation>
     </message>
     <message>
         <location filename="../../ui/contracts/texts.py" line="40" />
         <source>Active</source>
-        <translation type="unfinished" />
+        <translation>执行中</translation>
     </message>
     <message>
         <location filename="../../ui/contracts/texts.py" line="41" />
         <source>Completed</source>
-        <translation type="unfinished" />
+        <translation>已完成</translation>
     </message>
     <message>
         <location filename="../../ui/contracts/texts.py" line="42" />
         <source>Terminated</source>
-        <translation type="unfinished" />
+        <translation>已终止</translation>
     </message>
     <message>
         <location filename="../../ui/contracts/texts.py" line="50" />
         <source>Bank transfer</source>
-        <translation type="unfinished" />
+        <translation>银行转账</translation>
     </message>
     <message>
         <location filename="../../ui/contracts/texts.py" line="51" />
         <source>Cash</source>
-        <translation type="unfinished" />
+        <translation>现金</translation>
     </message>
     <message>
         <location filename="../../ui/contracts/texts.py" line="52" />
         <source>Alipay</source>
-        <translation type="unfinished" />
+        <translation>支付宝</translation>
     </message>
     <message>
         <location filename="../../ui/contracts/texts.py" line="53" />
         <source>WeChat Pay</source>
-        <translation type="unfinished" />
+        <translation>微信支付</translation>
     </message>
     <message>
         <location filename="../../ui/contracts/texts.py" line="54" />
         <source>Cheque</source>
-        <translation type="unfinished" />
+        <translation>支票</translation>
     </message>
     <message>
         <location filename="../../ui/contracts/texts.py" line="55" />
         <source>Card</source>
-        <translation type="unfinished" />
+        <translation>刷卡</translation>
     </message>
     <message>
         <location filename="../../ui/contracts/texts.py" line="90" />
         <source>A payment must be more than zero.</source>
-        <translation type="unfinished" />
+        <translation>回款金额必须大于零。</translation>
     </message>
     <message>
         <location filename="../../ui/contracts/texts.py" line="94" />
         <source>That is more than is still owed: %1 is outstanding on this contract.</source>
-        <translation type="unfinished" />
+        <translation>超过了未收金额：本合同尚欠 %1。</translation>
     </message>
     <message>
         <location filename="../../ui/contracts/texts.py" line="99" />
         <source>That instalment is no longer part of this contract.</source>
-        <translation type="unfinished" />
+        <translation>该期次已不属于本合同。</translation>
     </message>
     <message>
         <location filename="../../ui/contracts/texts.py" line="112" />
         <source>Add at least one instalment.</source>
-        <translation type="unfinished" />
+        <translation>请至少添加一期。</translation>
     </message>
     <message>
         <location filename="../../ui/contracts/texts.py" line="114" />
         <source>Each instalment must be more than zero.</source>
-        <translation type="unfinished" />
+        <translation>每一期的金额都必须大于零。</translation>
     </message>
     <message>
         <location filename="../../ui/contracts/texts.py" line="120" />
         <source>The percentages add up to %1%: %2% short of 100%.</source>
-        <translation type="unfinished" />
+        <translation>各期比例合计 %1%，比 100% 少 %2%。</translation>
     </message>
     <message>
         <location filename="../../ui/contracts/texts.py" line="122" />
         <source>The percentages add up to %1%: %2% over 100%.</source>
-        <translation type="unfinished" />
+        <translation>各期比例合计 %1%，比 100% 多 %2%。</translation>
     </message>
     <message>
         <location filename="../../ui/contracts/texts.py" line="125" />
         <source>The instalments add up to %1: %2 short of the total %3.</source>
-        <translation type="unfinished" />
+        <translation>各期合计 %1，比合同总额 %3 少 %2。</translation>
     </message>
     <message>
         <location filename="../../ui/contracts/texts.py" line="127" />
         <source>The instalments add up to %1: %2 over the total %3.</source>
-        <translation type="unfinished" />
+        <translation>各期合计 %1，比合同总额 %3 多 %2。</translation>
     </message>
 </context>
 <context>
@@ -1287,7 +1291,7 @@
     <message>
         <location filename="../../ui/contracts/contracts_screen.py" line="49" />
         <source>Record &amp;Payment…</source>
-        <translation type="unfinished" />
+        <translation>登记回款(&amp;P)…</translation>
     </message>
     <message>
         <location filename="../../ui/contracts/contracts_screen.py" line="112" />
@@ -1297,34 +1301,34 @@
     <message>
         <location filename="../../ui/contracts/contracts_screen.py" line="126" />
         <source>Delete the payment of %1 received on %2? You can undo this with Ctrl+Z.</source>
-        <translation type="unfinished" />
+        <translation>删除 %2 收到的 %1 回款？可以用 Ctrl+Z 撤销。</translation>
     </message>
     <message>
         <location filename="../../ui/contracts/contracts_screen.py" line="130" />
         <source>Delete payment</source>
-        <translation type="unfinished" />
+        <translation>删除回款</translation>
     </message>
     <message>
         <location filename="../../ui/contracts/contracts_screen.py" line="134" />
         <source>Payment deleted.</source>
-        <translation type="unfinished" />
+        <translation>回款已删除。</translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/contracts/contracts_screen.py" line="141" />
         <source>Delete contract %1 with its payment plan and %n payment(s)? You can undo this with Ctrl+Z.</source>
-        <translation type="unfinished">
-            <numerusform />
+        <translation>
+            <numerusform>删除合同 %1 及其付款计划和 %n 笔回款？可以用 Ctrl+Z 撤销。</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../ui/contracts/contracts_screen.py" line="148" />
         <source>Delete contract</source>
-        <translation type="unfinished" />
+        <translation>删除合同</translation>
     </message>
     <message>
         <location filename="../../ui/contracts/contracts_screen.py" line="153" />
         <source>Contract %1 deleted.</source>
-        <translation type="unfinished" />
+        <translation>合同 %1 已删除。</translation>
     </message>
 </context>
 <context>
@@ -1332,7 +1336,7 @@
     <message>
         <location filename="../../ui/contracts/contracts_view.py" line="64" />
         <source>Number</source>
-        <translation>数字</translation>
+        <translation>编号</translation>
     </message>
     <message>
         <location filename="../../ui/contracts/contracts_view.py" line="65" />
@@ -1342,7 +1346,7 @@
     <message>
         <location filename="../../ui/contracts/contracts_view.py" line="66" />
         <source>Customer</source>
-        <translation>成交客户</translation>
+        <translation>客户</translation>
     </message>
     <message>
         <location filename="../../ui/contracts/contracts_view.py" line="67" />
@@ -1352,7 +1356,7 @@
     <message>
         <location filename="../../ui/contracts/contracts_view.py" line="68" />
         <source>Signed</source>
-        <translation type="unfinished" />
+        <translation>签订日期</translation>
     </message>
     <message>
         <location filename="../../ui/contracts/contracts_view.py" line="69" />
@@ -1367,22 +1371,22 @@
     <message>
         <location filename="../../ui/contracts/contracts_view.py" line="71" />
         <source>Paid</source>
-        <translation type="unfinished" />
+        <translation>已收</translation>
     </message>
     <message>
         <location filename="../../ui/contracts/contracts_view.py" line="72" />
         <source>Outstanding</source>
-        <translation type="unfinished" />
+        <translation>未收</translation>
     </message>
     <message>
         <location filename="../../ui/contracts/contracts_view.py" line="73" />
         <source>Overdue</source>
-        <translation>已逾期</translation>
+        <translation>逾期</translation>
     </message>
     <message>
         <location filename="../../ui/contracts/contracts_view.py" line="74" />
         <source>Next due</source>
-        <translation type="unfinished" />
+        <translation>下次到期</translation>
     </message>
     <message>
         <location filename="../../ui/contracts/contracts_view.py" line="75" />
@@ -1391,55 +1395,55 @@
     </message>
     <message>
         <location filename="../../ui/contracts/contracts_view.py" line="82" />
-        <location filename="../../ui/contracts/contracts_view.py" line="156" />
+        <location filename="../../ui/contracts/contracts_view.py" line="158" />
         <source>Contracts</source>
         <translation>合同</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/contracts_view.py" line="96" />
-        <source>Record payment…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/contracts/contracts_view.py" line="97" />
-        <source>Edit payment plan…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <location filename="../../ui/contracts/contracts_view.py" line="98" />
-        <source>Edit contract…</source>
-        <translation type="unfinished" />
+        <source>Record payment…</source>
+        <translation>登记回款…</translation>
     </message>
     <message>
         <location filename="../../ui/contracts/contracts_view.py" line="99" />
-        <source>Print / PDF…</source>
-        <translation type="unfinished" />
+        <source>Edit payment plan…</source>
+        <translation>编辑付款计划…</translation>
     </message>
     <message>
         <location filename="../../ui/contracts/contracts_view.py" line="100" />
+        <source>Edit contract…</source>
+        <translation>编辑合同…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contracts/contracts_view.py" line="101" />
+        <source>Print / PDF…</source>
+        <translation>打印 / PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contracts/contracts_view.py" line="102" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/contracts_view.py" line="133" />
-        <source>No contracts yet. Make one from a quote: on the Quotes screen, choose “Make contract…”.</source>
-        <translation type="unfinished" />
+        <location filename="../../ui/contracts/contracts_view.py" line="135" />
+        <source>No contracts yet. Make one from a quote: on the Quotes screen, choose “Create Contract…”.</source>
+        <translation>还没有合同。可以由报价单生成：在“报价单”页面选择“生成合同…”。</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/contracts_view.py" line="140" />
+        <location filename="../../ui/contracts/contracts_view.py" line="142" />
         <source>No contracts match —</source>
-        <translation type="unfinished" />
+        <translation>没有符合条件的合同 —</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/contracts_view.py" line="157" />
+        <location filename="../../ui/contracts/contracts_view.py" line="159" />
         <source>Balances by customer</source>
-        <translation type="unfinished" />
+        <translation>按客户汇总</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/contracts/contracts_view.py" line="218" />
+        <location filename="../../ui/contracts/contracts_view.py" line="220" />
         <source>%n contract(s)</source>
-        <translation type="unfinished">
-            <numerusform />
+        <translation>
+            <numerusform>%n 份合同</numerusform>
         </translation>
     </message>
 </context>
@@ -1453,7 +1457,7 @@
     <message>
         <location filename="../../ui/quotes/customer_quotes.py" line="76" />
         <source>Number</source>
-        <translation>数字</translation>
+        <translation>编号</translation>
     </message>
     <message>
         <location filename="../../ui/quotes/customer_quotes.py" line="76" />
@@ -1468,19 +1472,19 @@
     <message>
         <location filename="../../ui/quotes/customer_quotes.py" line="89" />
         <source>New Quote…</source>
-        <translation type="unfinished" />
+        <translation>新建报价单…</translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/quotes/customer_quotes.py" line="124" />
         <source>%n quotes</source>
-        <translation type="unfinished">
-            <numerusform />
+        <translation>
+            <numerusform>%n 张报价单</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../ui/quotes/customer_quotes.py" line="124" />
         <source>No quotes yet</source>
-        <translation type="unfinished" />
+        <translation>暂无报价单</translation>
     </message>
 </context>
 <context>
@@ -1868,9 +1872,9 @@
 <context>
     <name>FromQuote</name>
     <message>
-        <location filename="../../ui/contracts/from_quote_dialog.py" line="173" />
+        <location filename="../../ui/contracts/from_quote_dialog.py" line="175" />
         <source>Contract made of quote %1.</source>
-        <translation type="unfinished" />
+        <translation>已由报价单 %1 生成合同。</translation>
     </message>
 </context>
 <context>
@@ -1878,32 +1882,32 @@
     <message>
         <location filename="../../ui/contracts/from_quote_dialog.py" line="59" />
         <source>Make a contract of quote %1</source>
-        <translation type="unfinished" />
+        <translation>由报价单 %1 生成合同</translation>
     </message>
     <message>
         <location filename="../../ui/contracts/from_quote_dialog.py" line="62" />
         <source>%1 · %2 · total %3</source>
-        <translation type="unfinished" />
+        <translation>%1 · %2 · 合计 %3</translation>
     </message>
     <message>
         <location filename="../../ui/contracts/from_quote_dialog.py" line="78" />
         <source>Title</source>
-        <translation>职位</translation>
+        <translation>标题</translation>
     </message>
     <message>
         <location filename="../../ui/contracts/from_quote_dialog.py" line="80" />
         <source>Signed on</source>
-        <translation type="unfinished" />
+        <translation>签订日期</translation>
     </message>
     <message>
         <location filename="../../ui/contracts/from_quote_dialog.py" line="82" />
         <source>Starts on</source>
-        <translation type="unfinished" />
+        <translation>开始日期</translation>
     </message>
     <message>
         <location filename="../../ui/contracts/from_quote_dialog.py" line="84" />
         <source>Ends on</source>
-        <translation type="unfinished" />
+        <translation>结束日期</translation>
     </message>
     <message>
         <location filename="../../ui/contracts/from_quote_dialog.py" line="93" />
@@ -1911,24 +1915,24 @@
         <translation>付款计划</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/from_quote_dialog.py" line="106" />
+        <location filename="../../ui/contracts/from_quote_dialog.py" line="108" />
         <source>This quote was rejected or has expired: it cannot become a contract.</source>
-        <translation type="unfinished" />
+        <translation>该报价单已被拒绝或已过期，不能生成合同。</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/from_quote_dialog.py" line="107" />
+        <location filename="../../ui/contracts/from_quote_dialog.py" line="109" />
         <source>The quote is not accepted yet: making the contract accepts it.</source>
-        <translation type="unfinished" />
+        <translation>该报价单尚未接受：生成合同时将同时标记为已接受。</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/from_quote_dialog.py" line="126" />
+        <location filename="../../ui/contracts/from_quote_dialog.py" line="128" />
         <source>A contract needs a title.</source>
-        <translation type="unfinished" />
+        <translation>合同需要标题。</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/from_quote_dialog.py" line="133" />
+        <location filename="../../ui/contracts/from_quote_dialog.py" line="135" />
         <source>The contract cannot end before it starts.</source>
-        <translation type="unfinished" />
+        <translation>合同的结束日期不能早于开始日期。</translation>
     </message>
 </context>
 <context>
@@ -2270,7 +2274,7 @@
     <message>
         <location filename="../../ui/imports/field_labels.py" line="89" />
         <source>Customer</source>
-        <translation>成交客户</translation>
+        <translation>客户</translation>
     </message>
     <message>
         <location filename="../../ui/imports/field_labels.py" line="90" />
@@ -2738,42 +2742,42 @@
     <message>
         <location filename="../../ui/quotes/line_tools.py" line="65" />
         <source>Add:</source>
-        <translation type="unfinished" />
+        <translation>添加：</translation>
     </message>
     <message>
         <location filename="../../ui/quotes/line_tools.py" line="70" />
         <source>Quick Add Product…</source>
-        <translation type="unfinished" />
+        <translation>快速新增产品…</translation>
     </message>
     <message>
         <location filename="../../ui/quotes/line_tools.py" line="71" />
         <source>Not in the catalogue? Add it with its price and tax</source>
-        <translation type="unfinished" />
+        <translation>产品目录里没有？连同价格和税率一起新增</translation>
     </message>
     <message>
         <location filename="../../ui/quotes/line_tools.py" line="73" />
         <source>Free Text Line</source>
-        <translation type="unfinished" />
+        <translation>自由文本行</translation>
     </message>
     <message>
         <location filename="../../ui/quotes/line_tools.py" line="75" />
         <source>Section Heading</source>
-        <translation type="unfinished" />
+        <translation>分组标题</translation>
     </message>
     <message>
         <location filename="../../ui/quotes/line_tools.py" line="78" />
         <source>New section</source>
-        <translation type="unfinished" />
+        <translation>新分组</translation>
     </message>
     <message>
         <location filename="../../ui/quotes/line_tools.py" line="84" />
         <source>Duplicate</source>
-        <translation type="unfinished" />
+        <translation>复制</translation>
     </message>
     <message>
         <location filename="../../ui/quotes/line_tools.py" line="84" />
         <source>Duplicate the line (Ctrl+D)</source>
-        <translation type="unfinished" />
+        <translation>复制此行 (Ctrl+D)</translation>
     </message>
     <message>
         <location filename="../../ui/quotes/line_tools.py" line="87" />
@@ -2783,24 +2787,24 @@
     <message>
         <location filename="../../ui/quotes/line_tools.py" line="87" />
         <source>Delete the selected lines</source>
-        <translation type="unfinished" />
+        <translation>删除所选行</translation>
     </message>
     <message>
         <location filename="../../ui/quotes/line_tools.py" line="89" />
         <source>Move the line up (Ctrl+Up)</source>
-        <translation type="unfinished" />
+        <translation>上移此行 (Ctrl+Up)</translation>
     </message>
     <message>
         <location filename="../../ui/quotes/line_tools.py" line="91" />
         <source>Move the line down (Ctrl+Down)</source>
-        <translation type="unfinished" />
+        <translation>下移此行 (Ctrl+Down)</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/main_window.py" line="83" />
-        <location filename="../../ui/main_window.py" line="382" />
+        <location filename="../../ui/main_window.py" line="385" />
         <source>Desktop CRM</source>
         <translation>Desktop CRM</translation>
     </message>
@@ -2890,7 +2894,7 @@
         <translation>要恢复最新的完好备份吗？损坏的文件会改名后保留在原处。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="305" />
+        <location filename="../../ui/main_window.py" line="308" />
         <source>Backing up and closing…</source>
         <translation>正在备份并关闭…</translation>
     </message>
@@ -2905,7 +2909,7 @@
         <translation>已保存的视图</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="282" />
+        <location filename="../../ui/main_window.py" line="285" />
         <source>Backup restored.</source>
         <translation>备份已恢复。</translation>
     </message>
@@ -2935,12 +2939,12 @@
         <translation>Desktop CRM 工作区 (*.crm);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="389" />
+        <location filename="../../ui/main_window.py" line="392" />
         <source>About Desktop CRM</source>
         <translation>关于 Desktop CRM</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="390" />
+        <location filename="../../ui/main_window.py" line="393" />
         <source>Desktop CRM %1
 An offline-first CRM for small teams.</source>
         <translation>Desktop CRM %1
@@ -3283,42 +3287,42 @@ An offline-first CRM for small teams.</source>
     <message>
         <location filename="../../ui/operation_labels.py" line="84" />
         <source>Add quote %1</source>
-        <translation type="unfinished" />
+        <translation>添加报价单 %1</translation>
     </message>
     <message>
         <location filename="../../ui/operation_labels.py" line="85" />
         <source>Edit quote %1</source>
-        <translation type="unfinished" />
+        <translation>编辑报价单 %1</translation>
     </message>
     <message>
         <location filename="../../ui/operation_labels.py" line="86" />
         <source>Delete quote %1</source>
-        <translation type="unfinished" />
+        <translation>删除报价单 %1</translation>
     </message>
     <message>
         <location filename="../../ui/operation_labels.py" line="92" />
         <source>Revise quote %1 (rev %2)</source>
-        <translation type="unfinished" />
+        <translation>修订报价单 %1（第 %2 版）</translation>
     </message>
     <message>
         <location filename="../../ui/operation_labels.py" line="95" />
         <source>Mark quote %1 %2</source>
-        <translation type="unfinished" />
+        <translation>将报价单 %1 标记为%2</translation>
     </message>
     <message>
         <location filename="../../ui/operation_labels.py" line="97" />
         <source>Add template %1</source>
-        <translation type="unfinished" />
+        <translation>添加模板 %1</translation>
     </message>
     <message>
         <location filename="../../ui/operation_labels.py" line="98" />
         <source>Edit template %1</source>
-        <translation type="unfinished" />
+        <translation>编辑模板 %1</translation>
     </message>
     <message>
         <location filename="../../ui/operation_labels.py" line="99" />
         <source>Delete template %1</source>
-        <translation type="unfinished" />
+        <translation>删除模板 %1</translation>
     </message>
     <message>
         <location filename="../../ui/operation_labels.py" line="104" />
@@ -3423,27 +3427,27 @@ An offline-first CRM for small teams.</source>
     <message>
         <location filename="../../ui/operation_labels.py" line="157" />
         <source>draft</source>
-        <translation type="unfinished" />
+        <translation>草稿</translation>
     </message>
     <message>
         <location filename="../../ui/operation_labels.py" line="158" />
         <source>sent</source>
-        <translation type="unfinished" />
+        <translation>已发送</translation>
     </message>
     <message>
         <location filename="../../ui/operation_labels.py" line="159" />
         <source>accepted</source>
-        <translation type="unfinished" />
+        <translation>已接受</translation>
     </message>
     <message>
         <location filename="../../ui/operation_labels.py" line="160" />
         <source>rejected</source>
-        <translation type="unfinished" />
+        <translation>已拒绝</translation>
     </message>
     <message>
         <location filename="../../ui/operation_labels.py" line="161" />
         <source>expired</source>
-        <translation type="unfinished" />
+        <translation>已过期</translation>
     </message>
 </context>
 <context>
@@ -3572,7 +3576,7 @@ An offline-first CRM for small teams.</source>
     <message>
         <location filename="../../ui/contracts/payment_dialog.py" line="48" />
         <source>Record a payment on %1</source>
-        <translation type="unfinished" />
+        <translation>登记合同 %1 的回款</translation>
     </message>
     <message>
         <location filename="../../ui/contracts/payment_dialog.py" line="50" />
@@ -3582,42 +3586,42 @@ An offline-first CRM for small teams.</source>
     <message>
         <location filename="../../ui/contracts/payment_dialog.py" line="55" />
         <source>Date received</source>
-        <translation type="unfinished" />
+        <translation>收款日期</translation>
     </message>
     <message>
         <location filename="../../ui/contracts/payment_dialog.py" line="57" />
         <source>e.g. %1</source>
-        <translation type="unfinished" />
+        <translation>例如 %1</translation>
     </message>
     <message>
         <location filename="../../ui/contracts/payment_dialog.py" line="58" />
         <source>Amount (%1)</source>
-        <translation type="unfinished" />
+        <translation>金额（%1）</translation>
     </message>
     <message>
         <location filename="../../ui/contracts/payment_dialog.py" line="60" />
         <source>Automatic: the oldest unpaid instalments first</source>
-        <translation type="unfinished" />
+        <translation>自动：先冲抵最早未收的期次</translation>
     </message>
     <message>
         <location filename="../../ui/contracts/payment_dialog.py" line="64" />
         <source>No. %1, due %2: %3 of %4 outstanding</source>
-        <translation type="unfinished" />
+        <translation>第 %1 期，%2 到期：%4 中未收 %3</translation>
     </message>
     <message>
         <location filename="../../ui/contracts/payment_dialog.py" line="72" />
         <source>Instalment</source>
-        <translation type="unfinished" />
+        <translation>期次</translation>
     </message>
     <message>
         <location filename="../../ui/contracts/payment_dialog.py" line="76" />
         <source>Method</source>
-        <translation type="unfinished" />
+        <translation>方式</translation>
     </message>
     <message>
         <location filename="../../ui/contracts/payment_dialog.py" line="78" />
         <source>Reference</source>
-        <translation>凭证号</translation>
+        <translation>流水号</translation>
     </message>
     <message>
         <location filename="../../ui/contracts/payment_dialog.py" line="80" />
@@ -3627,12 +3631,12 @@ An offline-first CRM for small teams.</source>
     <message>
         <location filename="../../ui/contracts/payment_dialog.py" line="82" />
         <source>%1 is still owed on this contract.</source>
-        <translation type="unfinished" />
+        <translation>本合同尚欠 %1。</translation>
     </message>
     <message>
         <location filename="../../ui/contracts/payment_dialog.py" line="113" />
         <source>Type the amount received.</source>
-        <translation type="unfinished" />
+        <translation>请输入收到的金额。</translation>
     </message>
 </context>
 <context>
@@ -4008,12 +4012,12 @@ An offline-first CRM for small teams.</source>
     <message>
         <location filename="../../ui/contracts/contract_dialogs.py" line="51" />
         <source>Payment plan of %1</source>
-        <translation type="unfinished" />
+        <translation>合同 %1 的付款计划</translation>
     </message>
     <message>
         <location filename="../../ui/contracts/contract_dialogs.py" line="55" />
         <source>The instalments must come to the contract's total of %1. Payments recorded against an instalment that goes settle the oldest unpaid instalments instead.</source>
-        <translation type="unfinished" />
+        <translation>各期合计必须等于合同总额 %1。登记在被删除期次上的回款将改为冲抵最早未收的期次。</translation>
     </message>
 </context>
 <context>
@@ -4021,37 +4025,37 @@ An offline-first CRM for small teams.</source>
     <message>
         <location filename="../../ui/contracts/plan_editor.py" line="93" />
         <source>Shares of the total (%)</source>
-        <translation type="unfinished" />
+        <translation>按总额比例（%）</translation>
     </message>
     <message>
         <location filename="../../ui/contracts/plan_editor.py" line="94" />
         <source>Amounts (%1)</source>
-        <translation type="unfinished" />
+        <translation>按金额（%1）</translation>
     </message>
     <message>
         <location filename="../../ui/contracts/plan_editor.py" line="97" />
         <source>Presets:</source>
-        <translation type="unfinished" />
+        <translation>预设：</translation>
     </message>
     <message>
         <location filename="../../ui/contracts/plan_editor.py" line="100" />
         <source>100% on the start day</source>
-        <translation type="unfinished" />
+        <translation>开始日全额</translation>
     </message>
     <message>
         <location filename="../../ui/contracts/plan_editor.py" line="101" />
         <source>30 / 70</source>
-        <translation type="unfinished" />
+        <translation>30 / 70</translation>
     </message>
     <message>
         <location filename="../../ui/contracts/plan_editor.py" line="102" />
         <source>50 / 50</source>
-        <translation type="unfinished" />
+        <translation>50 / 50</translation>
     </message>
     <message>
         <location filename="../../ui/contracts/plan_editor.py" line="112" />
         <source>Due date</source>
-        <translation type="unfinished" />
+        <translation>到期日</translation>
     </message>
     <message>
         <location filename="../../ui/contracts/plan_editor.py" line="114" />
@@ -4061,37 +4065,37 @@ An offline-first CRM for small teams.</source>
     <message>
         <location filename="../../ui/contracts/plan_editor.py" line="115" />
         <source>Comes to</source>
-        <translation type="unfinished" />
+        <translation>折合金额</translation>
     </message>
     <message>
         <location filename="../../ui/contracts/plan_editor.py" line="124" />
         <source>Add instalment</source>
-        <translation type="unfinished" />
+        <translation>添加一期</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/plan_editor.py" line="191" />
+        <location filename="../../ui/contracts/plan_editor.py" line="190" />
         <source>Remove this instalment</source>
-        <translation type="unfinished" />
+        <translation>删除这一期</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/plan_editor.py" line="212" />
+        <location filename="../../ui/contracts/plan_editor.py" line="217" />
         <source>Share (%)</source>
-        <translation type="unfinished" />
+        <translation>比例（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/plan_editor.py" line="212" />
+        <location filename="../../ui/contracts/plan_editor.py" line="217" />
         <source>Amount (%1)</source>
-        <translation type="unfinished" />
+        <translation>金额（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/plan_editor.py" line="240" />
+        <location filename="../../ui/contracts/plan_editor.py" line="245" />
         <source>Give each instalment a share or an amount.</source>
-        <translation type="unfinished" />
+        <translation>请为每一期填写比例或金额。</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/plan_editor.py" line="285" />
+        <location filename="../../ui/contracts/plan_editor.py" line="304" />
         <source>✓ The instalments come to the total, %1.</source>
-        <translation type="unfinished" />
+        <translation>✓ 各期合计等于合同总额 %1。</translation>
     </message>
 </context>
 <context>
@@ -4416,7 +4420,7 @@ An offline-first CRM for small teams.</source>
     <message>
         <location filename="../../ui/products/products_view.py" line="67" />
         <source>Import a spreadsheet…</source>
-        <translation>导入表格…</translation>
+        <translation>导入电子表格…</translation>
     </message>
 </context>
 <context>
@@ -4429,7 +4433,7 @@ An offline-first CRM for small teams.</source>
     <message>
         <location filename="../../ui/products/products_view.py" line="105" />
         <source>Name</source>
-        <translation>姓名</translation>
+        <translation>名称</translation>
     </message>
     <message>
         <location filename="../../ui/products/products_view.py" line="106" />
@@ -4630,7 +4634,7 @@ An offline-first CRM for small teams.</source>
     <message>
         <location filename="../../ui/quotes/quote_editor.py" line="88" />
         <source>New Quote</source>
-        <translation type="unfinished" />
+        <translation>新建报价单</translation>
     </message>
     <message>
         <location filename="../../ui/quotes/quote_editor.py" line="88" />
@@ -4645,12 +4649,12 @@ An offline-first CRM for small teams.</source>
     <message>
         <location filename="../../ui/quotes/quote_editor.py" line="92" />
         <source>Description</source>
-        <translation>描述</translation>
+        <translation>品名/描述</translation>
     </message>
     <message>
         <location filename="../../ui/quotes/quote_editor.py" line="93" />
         <source>Qty</source>
-        <translation type="unfinished" />
+        <translation>数量</translation>
     </message>
     <message>
         <location filename="../../ui/quotes/quote_editor.py" line="94" />
@@ -4670,7 +4674,7 @@ An offline-first CRM for small teams.</source>
     <message>
         <location filename="../../ui/quotes/quote_editor.py" line="97" />
         <source>Tax %</source>
-        <translation type="unfinished" />
+        <translation>税率 %</translation>
     </message>
     <message>
         <location filename="../../ui/quotes/quote_editor.py" line="98" />
@@ -4680,7 +4684,7 @@ An offline-first CRM for small teams.</source>
     <message>
         <location filename="../../ui/quotes/quote_editor.py" line="99" />
         <source>Optional</source>
-        <translation type="unfinished" />
+        <translation>可选</translation>
     </message>
     <message>
         <location filename="../../ui/quotes/quote_editor.py" line="100" />
@@ -4690,12 +4694,12 @@ An offline-first CRM for small teams.</source>
     <message>
         <location filename="../../ui/quotes/quote_editor.py" line="135" />
         <source>Printed after the totals</source>
-        <translation type="unfinished" />
+        <translation>打印在合计之后</translation>
     </message>
     <message>
         <location filename="../../ui/quotes/quote_editor.py" line="137" />
         <source>Terms and conditions</source>
-        <translation type="unfinished" />
+        <translation>条款与条件</translation>
     </message>
     <message>
         <location filename="../../ui/quotes/quote_editor.py" line="139" />
@@ -4710,57 +4714,57 @@ An offline-first CRM for small teams.</source>
     <message>
         <location filename="../../ui/quotes/quote_editor.py" line="149" />
         <source>Print / PDF…</source>
-        <translation type="unfinished" />
+        <translation>打印 / PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/quotes/quote_editor.py" line="200" />
+        <location filename="../../ui/quotes/quote_editor.py" line="199" />
         <source>Quote %1 · revision %2 · %3</source>
-        <translation type="unfinished" />
+        <translation>报价单 %1 · 第 %2 版 · %3</translation>
     </message>
     <message>
-        <location filename="../../ui/quotes/quote_editor.py" line="202" />
+        <location filename="../../ui/quotes/quote_editor.py" line="201" />
         <source>Quote %1</source>
         <translation>报价单 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/quotes/quote_editor.py" line="206" />
+        <location filename="../../ui/quotes/quote_editor.py" line="205" />
         <source>An earlier revision, kept as it was: it can be printed.</source>
-        <translation type="unfinished" />
+        <translation>这是较早的版本，按原样保留，可以打印。</translation>
     </message>
     <message>
-        <location filename="../../ui/quotes/quote_editor.py" line="210" />
+        <location filename="../../ui/quotes/quote_editor.py" line="209" />
         <source>This quote was accepted: change its contract, or reopen it first.</source>
-        <translation type="unfinished" />
+        <translation>此报价单已被接受：请修改其合同，或先重新打开它。</translation>
     </message>
     <message>
-        <location filename="../../ui/quotes/quote_editor.py" line="215" />
+        <location filename="../../ui/quotes/quote_editor.py" line="214" />
         <source>This quote was %1: saving changes makes revision %2.</source>
-        <translation type="unfinished" />
+        <translation>此报价单状态为“%1”：保存修改将生成第 %2 版。</translation>
     </message>
     <message>
-        <location filename="../../ui/quotes/quote_editor.py" line="342" />
+        <location filename="../../ui/quotes/quote_editor.py" line="327" />
         <source>The line needs a description.</source>
-        <translation type="unfinished" />
+        <translation>此行需要品名或描述。</translation>
     </message>
     <message>
-        <location filename="../../ui/quotes/quote_editor.py" line="344" />
+        <location filename="../../ui/quotes/quote_editor.py" line="329" />
         <source>Choose a customer: a company or a person.</source>
-        <translation type="unfinished" />
+        <translation>请选择客户：公司或个人。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quotes/quote_editor.py" line="355" />
+        <source>Save as a new revision</source>
+        <translation>另存为新版本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quotes/quote_editor.py" line="358" />
+        <source>Quote %1 was sent to the customer. Saving keeps revision %2 as it was sent and makes these changes revision %3, a draft. Save?</source>
+        <translation>报价单 %1 已发送给客户。保存后，第 %2 版按发送时的样子保留，这些修改成为第 %3 版（草稿）。要保存吗？</translation>
     </message>
     <message>
         <location filename="../../ui/quotes/quote_editor.py" line="370" />
-        <source>Save as a new revision</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/quotes/quote_editor.py" line="373" />
-        <source>Quote %1 was sent to the customer. Saving keeps revision %2 as it was sent and makes these changes revision %3, a draft. Save?</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/quotes/quote_editor.py" line="385" />
         <source>Quote saved.</source>
-        <translation type="unfinished" />
+        <translation>报价单已保存。</translation>
     </message>
 </context>
 <context>
@@ -4773,7 +4777,7 @@ An offline-first CRM for small teams.</source>
     <message>
         <location filename="../../ui/quotes/filter_bar.py" line="46" />
         <source>Customer…</source>
-        <translation type="unfinished" />
+        <translation>客户…</translation>
     </message>
     <message>
         <location filename="../../ui/quotes/filter_bar.py" line="50" />
@@ -4788,27 +4792,27 @@ An offline-first CRM for small teams.</source>
     <message>
         <location filename="../../ui/quotes/filter_bar.py" line="53" />
         <source>This month</source>
-        <translation type="unfinished" />
+        <translation>本月</translation>
     </message>
     <message>
         <location filename="../../ui/quotes/filter_bar.py" line="54" />
         <source>This quarter</source>
-        <translation type="unfinished" />
+        <translation>本季度</translation>
     </message>
     <message>
         <location filename="../../ui/quotes/filter_bar.py" line="55" />
         <source>This year</source>
-        <translation type="unfinished" />
+        <translation>今年</translation>
     </message>
     <message>
         <location filename="../../ui/quotes/filter_bar.py" line="56" />
         <source>Custom…</source>
-        <translation type="unfinished" />
+        <translation>自定义…</translation>
     </message>
     <message>
         <location filename="../../ui/quotes/filter_bar.py" line="66" />
         <source>Number, notes or line text…</source>
-        <translation type="unfinished" />
+        <translation>编号、备注或明细内容…</translation>
     </message>
     <message>
         <location filename="../../ui/quotes/filter_bar.py" line="68" />
@@ -4818,7 +4822,7 @@ An offline-first CRM for small teams.</source>
     <message>
         <location filename="../../ui/quotes/filter_bar.py" line="69" />
         <source>Clear all filters</source>
-        <translation>清除全部筛选条件</translation>
+        <translation>清除所有筛选条件</translation>
     </message>
 </context>
 <context>
@@ -4826,23 +4830,23 @@ An offline-first CRM for small teams.</source>
     <message>
         <location filename="../../ui/quotes/quote_header.py" line="54" />
         <source>Company or person: name, pinyin, phone…</source>
-        <translation type="unfinished" />
+        <translation>公司或个人：名称、拼音、电话…</translation>
     </message>
     <message>
         <location filename="../../ui/quotes/quote_header.py" line="57" />
         <location filename="../../ui/quotes/quote_header.py" line="200" />
         <source>—</source>
-        <translation type="unfinished" />
+        <translation>—</translation>
     </message>
     <message>
         <location filename="../../ui/quotes/quote_header.py" line="59" />
         <source>Optional: deal title or number…</source>
-        <translation type="unfinished" />
+        <translation>可选：商机名称或编号…</translation>
     </message>
     <message>
         <location filename="../../ui/quotes/quote_header.py" line="80" />
         <source>Customer:</source>
-        <translation type="unfinished" />
+        <translation>客户：</translation>
     </message>
     <message>
         <location filename="../../ui/quotes/quote_header.py" line="81" />
@@ -4852,22 +4856,22 @@ An offline-first CRM for small teams.</source>
     <message>
         <location filename="../../ui/quotes/quote_header.py" line="82" />
         <source>Deal:</source>
-        <translation type="unfinished" />
+        <translation>商机：</translation>
     </message>
     <message>
         <location filename="../../ui/quotes/quote_header.py" line="83" />
         <source>Owner:</source>
-        <translation type="unfinished" />
+        <translation>负责人：</translation>
     </message>
     <message>
         <location filename="../../ui/quotes/quote_header.py" line="86" />
         <source>Date:</source>
-        <translation type="unfinished" />
+        <translation>日期：</translation>
     </message>
     <message>
         <location filename="../../ui/quotes/quote_header.py" line="87" />
         <source>Valid until:</source>
-        <translation type="unfinished" />
+        <translation>有效期至：</translation>
     </message>
     <message>
         <location filename="../../ui/quotes/quote_header.py" line="88" />
@@ -4877,12 +4881,12 @@ An offline-first CRM for small teams.</source>
     <message>
         <location filename="../../ui/quotes/quote_header.py" line="89" />
         <source>Document language:</source>
-        <translation type="unfinished" />
+        <translation>单据语言：</translation>
     </message>
     <message>
         <location filename="../../ui/quotes/quote_header.py" line="223" />
         <source>The customer's: %1</source>
-        <translation type="unfinished" />
+        <translation>随客户：%1</translation>
     </message>
 </context>
 <context>
@@ -4890,13 +4894,13 @@ An offline-first CRM for small teams.</source>
     <message>
         <location filename="../../ui/quotes/quote_history.py" line="69" />
         <source>Revisions</source>
-        <translation type="unfinished" />
+        <translation>版本</translation>
     </message>
     <message>
         <location filename="../../ui/quotes/quote_history.py" line="73" />
         <location filename="../../ui/quotes/quote_history.py" line="95" />
         <source>Rev.</source>
-        <translation type="unfinished" />
+        <translation>版本</translation>
     </message>
     <message>
         <location filename="../../ui/quotes/quote_history.py" line="73" />
@@ -4916,22 +4920,22 @@ An offline-first CRM for small teams.</source>
     <message>
         <location filename="../../ui/quotes/quote_history.py" line="80" />
         <source>Open</source>
-        <translation type="unfinished" />
+        <translation>打开</translation>
     </message>
     <message>
         <location filename="../../ui/quotes/quote_history.py" line="81" />
         <source>Show this revision as it was (read-only)</source>
-        <translation type="unfinished" />
+        <translation>按原样查看此版本（只读）</translation>
     </message>
     <message>
         <location filename="../../ui/quotes/quote_history.py" line="83" />
         <source>Print / PDF…</source>
-        <translation type="unfinished" />
+        <translation>打印 / PDF…</translation>
     </message>
     <message>
         <location filename="../../ui/quotes/quote_history.py" line="91" />
         <source>Print log</source>
-        <translation type="unfinished" />
+        <translation>打印记录</translation>
     </message>
     <message>
         <location filename="../../ui/quotes/quote_history.py" line="95" />
@@ -4946,32 +4950,32 @@ An offline-first CRM for small teams.</source>
     <message>
         <location filename="../../ui/quotes/quote_history.py" line="95" />
         <source>Output</source>
-        <translation type="unfinished" />
+        <translation>输出</translation>
     </message>
     <message>
         <location filename="../../ui/quotes/quote_history.py" line="119" />
         <source>Select a quote to see its revisions and print log.</source>
-        <translation type="unfinished" />
+        <translation>选择一张报价单以查看其版本和打印记录。</translation>
     </message>
     <message>
         <location filename="../../ui/quotes/quote_history.py" line="147" />
         <source>%1 · %2</source>
-        <translation type="unfinished" />
+        <translation>%1 · %2</translation>
     </message>
     <message>
         <location filename="../../ui/quotes/quote_history.py" line="166" />
         <source>PDF</source>
-        <translation type="unfinished" />
+        <translation>PDF</translation>
     </message>
     <message>
         <location filename="../../ui/quotes/quote_history.py" line="166" />
         <source>Printer</source>
-        <translation type="unfinished" />
+        <translation>打印机</translation>
     </message>
     <message>
         <location filename="../../ui/quotes/quote_history.py" line="181" />
         <source>Not printed yet</source>
-        <translation type="unfinished" />
+        <translation>尚未打印</translation>
     </message>
 </context>
 <context>
@@ -4979,27 +4983,27 @@ An offline-first CRM for small teams.</source>
     <message>
         <location filename="../../ui/quotes/quote_values.py" line="32" />
         <source>Draft</source>
-        <translation type="unfinished" />
+        <translation>草稿</translation>
     </message>
     <message>
         <location filename="../../ui/quotes/quote_values.py" line="33" />
         <source>Sent</source>
-        <translation type="unfinished" />
+        <translation>已发送</translation>
     </message>
     <message>
         <location filename="../../ui/quotes/quote_values.py" line="34" />
         <source>Accepted</source>
-        <translation type="unfinished" />
+        <translation>已接受</translation>
     </message>
     <message>
         <location filename="../../ui/quotes/quote_values.py" line="35" />
         <source>Rejected</source>
-        <translation type="unfinished" />
+        <translation>已拒绝</translation>
     </message>
     <message>
         <location filename="../../ui/quotes/quote_values.py" line="36" />
         <source>Expired</source>
-        <translation type="unfinished" />
+        <translation>已过期</translation>
     </message>
     <message>
         <location filename="../../ui/quotes/quote_values.py" line="42" />
@@ -5009,67 +5013,67 @@ An offline-first CRM for small teams.</source>
     <message>
         <location filename="../../ui/quotes/quote_values.py" line="42" />
         <source>Chinese (中文)</source>
-        <translation type="unfinished" />
+        <translation>中文</translation>
     </message>
     <message>
         <location filename="../../ui/quotes/quote_values.py" line="48" />
         <source>Tax rounded per rate on summed lines</source>
-        <translation type="unfinished" />
+        <translation>税额按税率对汇总金额四舍五入</translation>
     </message>
     <message>
         <location filename="../../ui/quotes/quote_values.py" line="49" />
         <source>Tax rounded per line</source>
-        <translation type="unfinished" />
+        <translation>税额按行四舍五入</translation>
     </message>
     <message>
         <location filename="../../ui/quotes/quote_values.py" line="84" />
         <source>The discount is more than the line (or below 0).</source>
-        <translation type="unfinished" />
+        <translation>折扣超过了该行金额（或小于 0）。</translation>
     </message>
     <message>
         <location filename="../../ui/quotes/quote_values.py" line="86" />
         <source>The quantity cannot be below 0.</source>
-        <translation type="unfinished" />
+        <translation>数量不能小于 0。</translation>
     </message>
     <message>
         <location filename="../../ui/quotes/quote_values.py" line="88" />
         <source>The unit price cannot be below 0.</source>
-        <translation type="unfinished" />
+        <translation>单价不能小于 0。</translation>
     </message>
     <message>
         <location filename="../../ui/quotes/quote_values.py" line="90" />
         <source>The tax rate cannot be below 0.</source>
-        <translation type="unfinished" />
+        <translation>税率不能小于 0。</translation>
     </message>
     <message>
         <location filename="../../ui/quotes/quote_values.py" line="92" />
         <source>The line needs a description.</source>
-        <translation type="unfinished" />
+        <translation>此行需要品名或描述。</translation>
     </message>
     <message>
         <location filename="../../ui/quotes/quote_values.py" line="98" />
         <source>Line %1: %2</source>
-        <translation type="unfinished" />
+        <translation>第 %1 行：%2</translation>
     </message>
     <message>
         <location filename="../../ui/quotes/quote_values.py" line="108" />
         <source>Choose a customer: a company or a person.</source>
-        <translation type="unfinished" />
+        <translation>请选择客户：公司或个人。</translation>
     </message>
     <message>
         <location filename="../../ui/quotes/quote_values.py" line="110" />
         <source>“Valid until” cannot be before the quote's date.</source>
-        <translation type="unfinished" />
+        <translation>“有效期至”不能早于报价日期。</translation>
     </message>
     <message>
         <location filename="../../ui/quotes/quote_values.py" line="112" />
         <source>Choose a currency code such as CNY, USD or JPY.</source>
-        <translation type="unfinished" />
+        <translation>请选择币种代码，例如 CNY、USD 或 JPY。</translation>
     </message>
     <message>
         <location filename="../../ui/quotes/quote_values.py" line="114" />
         <source>An accepted quote is not edited: change its contract, or reopen it.</source>
-        <translation type="unfinished" />
+        <translation>已接受的报价单不能修改：请修改其合同，或重新打开它。</translation>
     </message>
 </context>
 <context>
@@ -5140,42 +5144,42 @@ An offline-first CRM for small teams.</source>
     <message>
         <location filename="../../ui/quotes/quotes_screen.py" line="72" />
         <source>New &amp;Quote…</source>
-        <translation type="unfinished" />
+        <translation>新建报价单(&amp;Q)…</translation>
     </message>
     <message>
         <location filename="../../ui/quotes/quotes_screen.py" line="157" />
         <source>Quote %1 marked as sent.</source>
-        <translation type="unfinished" />
+        <translation>报价单 %1 已标记为已发送。</translation>
     </message>
     <message>
         <location filename="../../ui/quotes/quotes_screen.py" line="158" />
         <source>Quote %1 accepted.</source>
-        <translation type="unfinished" />
+        <translation>报价单 %1 已接受。</translation>
     </message>
     <message>
         <location filename="../../ui/quotes/quotes_screen.py" line="159" />
         <source>Quote %1 rejected.</source>
-        <translation type="unfinished" />
+        <translation>报价单 %1 已拒绝。</translation>
     </message>
     <message>
         <location filename="../../ui/quotes/quotes_screen.py" line="160" />
         <source>Quote %1 reopened.</source>
-        <translation type="unfinished" />
+        <translation>报价单 %1 已重新打开。</translation>
     </message>
     <message>
         <location filename="../../ui/quotes/quotes_screen.py" line="173" />
         <source>Delete quote</source>
-        <translation type="unfinished" />
+        <translation>删除报价单</translation>
     </message>
     <message>
         <location filename="../../ui/quotes/quotes_screen.py" line="176" />
         <source>Delete quote %1 for %2, with its earlier revisions? You can undo this with Ctrl+Z.</source>
-        <translation type="unfinished" />
+        <translation>删除给 %2 的报价单 %1 及其所有早期版本？可以用 Ctrl+Z 撤销。</translation>
     </message>
     <message>
         <location filename="../../ui/quotes/quotes_screen.py" line="187" />
         <source>Quote %1 deleted.</source>
-        <translation type="unfinished" />
+        <translation>报价单 %1 已删除。</translation>
     </message>
 </context>
 <context>
@@ -5183,17 +5187,17 @@ An offline-first CRM for small teams.</source>
     <message>
         <location filename="../../ui/quotes/quotes_view.py" line="91" />
         <source>Number</source>
-        <translation>数字</translation>
+        <translation>编号</translation>
     </message>
     <message>
         <location filename="../../ui/quotes/quotes_view.py" line="92" />
         <source>Rev.</source>
-        <translation type="unfinished" />
+        <translation>版本</translation>
     </message>
     <message>
         <location filename="../../ui/quotes/quotes_view.py" line="93" />
         <source>Customer</source>
-        <translation>成交客户</translation>
+        <translation>客户</translation>
     </message>
     <message>
         <location filename="../../ui/quotes/quotes_view.py" line="94" />
@@ -5230,7 +5234,7 @@ An offline-first CRM for small teams.</source>
         <location filename="../../ui/quotes/quotes_view.py" line="100" />
         <location filename="../../ui/quotes/quotes_view.py" line="257" />
         <source>Tax</source>
-        <translation type="unfinished" />
+        <translation>税额</translation>
     </message>
     <message>
         <location filename="../../ui/quotes/quotes_view.py" line="101" />
@@ -5246,17 +5250,17 @@ An offline-first CRM for small teams.</source>
     <message>
         <location filename="../../ui/quotes/quotes_view.py" line="116" />
         <source>New Quote…</source>
-        <translation type="unfinished" />
+        <translation>新建报价单…</translation>
     </message>
     <message>
         <location filename="../../ui/quotes/quotes_view.py" line="145" />
         <source>No quotes match —</source>
-        <translation type="unfinished" />
+        <translation>没有符合条件的报价单 —</translation>
     </message>
     <message>
         <location filename="../../ui/quotes/quotes_view.py" line="147" />
         <source>No quotes yet. Make the first one with “New Quote…”.</source>
-        <translation type="unfinished" />
+        <translation>还没有报价单。点击“新建报价单…”创建第一张。</translation>
     </message>
     <message>
         <location filename="../../ui/quotes/quotes_view.py" line="168" />
@@ -5266,27 +5270,27 @@ An offline-first CRM for small teams.</source>
     <message>
         <location filename="../../ui/quotes/quotes_view.py" line="169" />
         <source>Duplicate</source>
-        <translation type="unfinished" />
+        <translation>复制</translation>
     </message>
     <message>
         <location filename="../../ui/quotes/quotes_view.py" line="170" />
         <source>Mark Sent</source>
-        <translation type="unfinished" />
+        <translation>标记为已发送</translation>
     </message>
     <message>
         <location filename="../../ui/quotes/quotes_view.py" line="171" />
         <source>Accept</source>
-        <translation type="unfinished" />
+        <translation>接受</translation>
     </message>
     <message>
         <location filename="../../ui/quotes/quotes_view.py" line="172" />
         <source>Reject</source>
-        <translation type="unfinished" />
+        <translation>拒绝</translation>
     </message>
     <message>
         <location filename="../../ui/quotes/quotes_view.py" line="173" />
         <source>Reopen</source>
-        <translation type="unfinished" />
+        <translation>重新打开</translation>
     </message>
     <message>
         <location filename="../../ui/quotes/quotes_view.py" line="174" />
@@ -5296,28 +5300,30 @@ An offline-first CRM for small teams.</source>
     <message>
         <location filename="../../ui/quotes/quotes_view.py" line="175" />
         <source>Print / PDF…</source>
-        <translation type="unfinished" />
+        <translation>打印 / PDF…</translation>
     </message>
     <message>
         <location filename="../../ui/quotes/quotes_view.py" line="176" />
         <source>Create Contract…</source>
-        <translation type="unfinished" />
+        <translation>生成合同…</translation>
     </message>
     <message>
         <location filename="../../ui/quotes/quotes_view.py" line="257" />
         <source>Totals</source>
-        <translation type="unfinished" />
+        <translation>合计</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../ui/quotes/quotes_view.py" line="266" />
-        <source>%1 · %2 quotes</source>
-        <translation type="unfinished" />
+        <source>%1 · %n quotes</source>
+        <translation>
+            <numerusform>%1 · %n 张报价单</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/quotes/quotes_view.py" line="281" />
         <source>%n quotes</source>
-        <translation type="unfinished">
-            <numerusform />
+        <translation>
+            <numerusform>%n 张报价单</numerusform>
         </translation>
     </message>
 </context>
@@ -5339,7 +5345,7 @@ An offline-first CRM for small teams.</source>
     <message>
         <location filename="../../ui/quotes/revision_printing.py" line="77" />
         <source>Quote %1, revision %2</source>
-        <translation type="unfinished" />
+        <translation>报价单 %1，第 %2 版</translation>
     </message>
 </context>
 <context>
@@ -5437,7 +5443,7 @@ An offline-first CRM for small teams.</source>
     <message>
         <location filename="../../ui/workspace_settings/settings_dialog.py" line="115" />
         <source>Quotes</source>
-        <translation>报价单</translation>
+        <translation>报价</translation>
     </message>
 </context>
 <context>
@@ -5730,7 +5736,7 @@ An offline-first CRM for small teams.</source>
     <message>
         <location filename="../../ui/printing/template_dialog.py" line="236" />
         <source>Title:</source>
-        <translation>职位：</translation>
+        <translation>标题：</translation>
     </message>
     <message>
         <location filename="../../ui/printing/template_dialog.py" line="263" />
@@ -5793,7 +5799,7 @@ An offline-first CRM for small teams.</source>
     <message>
         <location filename="../../ui/printing/template_fields.py" line="41" />
         <source>Description</source>
-        <translation>描述</translation>
+        <translation>品名/描述</translation>
     </message>
     <message>
         <location filename="../../ui/printing/template_fields.py" line="42" />
@@ -5833,7 +5839,7 @@ An offline-first CRM for small teams.</source>
     <message>
         <location filename="../../ui/printing/template_fields.py" line="57" />
         <source>Number</source>
-        <translation>数字</translation>
+        <translation>编号</translation>
     </message>
     <message>
         <location filename="../../ui/printing/template_fields.py" line="58" />
@@ -5858,7 +5864,7 @@ An offline-first CRM for small teams.</source>
     <message>
         <location filename="../../ui/printing/template_fields.py" line="62" />
         <source>Customer</source>
-        <translation>成交客户</translation>
+        <translation>客户</translation>
     </message>
     <message>
         <location filename="../../ui/printing/template_fields.py" line="63" />
@@ -5883,7 +5889,7 @@ An offline-first CRM for small teams.</source>
     <message>
         <location filename="../../ui/printing/template_fields.py" line="67" />
         <source>Email</source>
-        <translation>邮件</translation>
+        <translation>邮箱</translation>
     </message>
     <message>
         <location filename="../../ui/printing/template_fields.py" line="68" />
@@ -6166,22 +6172,22 @@ An offline-first CRM for small teams.</source>
     <message>
         <location filename="../../ui/quotes/totals_panel.py" line="58" />
         <source>Subtotal</source>
-        <translation>小计</translation>
+        <translation>小计（不含税）</translation>
     </message>
     <message>
         <location filename="../../ui/quotes/totals_panel.py" line="62" />
         <source>Discounts included</source>
-        <translation type="unfinished" />
+        <translation>其中折扣</translation>
     </message>
     <message>
         <location filename="../../ui/quotes/totals_panel.py" line="67" />
         <source>Tax %1</source>
-        <translation type="unfinished" />
+        <translation>税额 %1</translation>
     </message>
     <message>
         <location filename="../../ui/quotes/totals_panel.py" line="70" />
         <source>Tax</source>
-        <translation type="unfinished" />
+        <translation>税额</translation>
     </message>
     <message>
         <location filename="../../ui/quotes/totals_panel.py" line="71" />
@@ -6191,7 +6197,7 @@ An offline-first CRM for small teams.</source>
     <message>
         <location filename="../../ui/quotes/totals_panel.py" line="76" />
         <source>Optional lines (not in the total)</source>
-        <translation type="unfinished" />
+        <translation>可选项（不计入合计）</translation>
     </message>
 </context>
 <context>

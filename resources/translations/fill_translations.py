@@ -46,10 +46,14 @@ def _fill(ts_path: Path, by_context: Table, by_source: dict[str, list[str]]) -> 
         name = context.findtext("name") or ""
         for message in context.iter("message"):
             translation = message.find("translation")
-            if translation is None or translation.get("type") != "unfinished":
+            if translation is None:
                 continue
             source = message.findtext("source") or ""
-            forms = by_context.get((name, source)) or by_source.get(source)
+            # A list's line for this very context wins, even over a translation that
+            # update_translations.py guessed from another context ("Title" is not always 职位).
+            forms = by_context.get((name, source))
+            if not forms and translation.get("type") == "unfinished":
+                forms = by_source.get(source)
             if not forms:
                 continue
             if message.get("numerus") == "yes":
@@ -58,7 +62,7 @@ def _fill(ts_path: Path, by_context: Table, by_source: dict[str, list[str]]) -> 
                     slot.text = form
             else:
                 translation.text = forms[0]
-            del translation.attrib["type"]
+            translation.attrib.pop("type", None)
             filled += 1
     ts.write(ts_path, encoding="utf-8", xml_declaration=True)
     with ts_path.open("r+", encoding="utf-8") as file:  # lupdate's doctype, which ET drops

@@ -73,7 +73,9 @@ def test_a_new_quote_with_items_a_section_and_an_optional_line_saves_the_totals_
     assert typed(editor, 3, "description", "Extra revision round")
     assert typed(editor, 3, "unit_price", "¥1,200.50")
     editor.lines.setData(
-        editor.lines.index(3, col("optional")), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole
+        editor.lines.index(3, col("optional")),
+        Qt.CheckState.Checked,
+        Qt.ItemDataRole.CheckStateRole,
     )
     assert editor.lines.line(3).optional and editor.lines.line(1).discount == Decimal(10)
     shown_total = editor.totals.figures["total"].text()
@@ -92,7 +94,9 @@ def test_a_new_quote_with_items_a_section_and_an_optional_line_saves_the_totals_
     assert not editor.isVisible()
 
 
-def test_a_discount_larger_than_its_line_is_marked_and_refuses_save(qtbot, window, editor, catalogue):
+def test_a_discount_larger_than_its_line_is_marked_and_refuses_save(
+    qtbot, window, editor, catalogue
+):
     products, companies = catalogue
     editor.header.customer.set_chosen(SearchHit("company", *companies[0]))
     editor.add_line(product_line(products[0]))

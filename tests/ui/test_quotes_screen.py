@@ -1,4 +1,4 @@
-"""The Quotes screen over a real demo workspace: list, totals, filters, statuses, revisions, card."""
+"""The Quotes screen over a real demo: list, totals, filters, statuses, revisions, the card."""
 
 from __future__ import annotations
 
@@ -30,7 +30,9 @@ def quotes(qtbot, window, demo_path, demo_quotes):
     open_and_wait(qtbot, window, demo_path)
     window.show_view("quotes")
     view = window.screens["quotes"].view
-    qtbot.waitUntil(lambda: view.model.rowCount() == len(demo_quotes[0]) and bool(view.totals_lines))
+    qtbot.waitUntil(
+        lambda: view.model.rowCount() == len(demo_quotes[0]) and bool(view.totals_lines)
+    )
     return view
 
 
@@ -127,7 +129,7 @@ def test_send_then_edit_makes_revision_two_and_the_first_stays_listed(
 
 def test_delete_asks_and_removes_the_quote(qtbot, window, quotes, demo_quotes, monkeypatch):
     screen = window.screens["quotes"]
-    victim = demo_quotes[0][-1]
+    victim = next(r for r in demo_quotes[0] if r.status is QuoteStatus.DRAFT)
     monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
     screen.delete_quote(victim)
     qtbot.waitUntil(lambda: quotes.model.rowCount() == len(demo_quotes[0]) - 1, timeout=10_000)
@@ -143,9 +145,7 @@ def test_the_card_lists_the_customers_quotes_and_starts_a_new_one(
     section = card.quotes
     qtbot.waitUntil(lambda: section.list.topLevelItemCount() == len(theirs))
     first = section.list.topLevelItem(0)
-    assert quote.number in "".join(
-        section.list.topLevelItem(i).text(0) for i in range(len(theirs))
-    )
+    assert quote.number in "".join(section.list.topLevelItem(i).text(0) for i in range(len(theirs)))
     assert first.text(2).startswith("$") or first.text(2).startswith("¥")
     editor = section.open_quote(first.data(0, Qt.ItemDataRole.UserRole))
     assert editor is not None

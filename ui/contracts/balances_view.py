@@ -69,6 +69,9 @@ class BalancesView(QWidget):
         ]
         self.table = QTableWidget(0, len(headers))
         self.table.setHorizontalHeaderLabels(headers)
+        self.table.horizontalHeader().setDefaultAlignment(
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        )
         for column in (2, *_MONEY_COLUMNS):
             item = self.table.horizontalHeaderItem(column)
             if item is not None:

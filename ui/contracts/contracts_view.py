@@ -375,7 +375,10 @@ class ContractsView(QWidget):
 
     def _tab_changed(self) -> None:
         # The actions are the selected contract's, which the balances tab does not show.
-        self.action_bar.setVisible(self.tabs.currentWidget() is not self.balances)
+        # The filters are the list's too: balances always cover every contract.
+        listing = self.tabs.currentWidget() is not self.balances
+        self.action_bar.setVisible(listing)
+        self.filters.setVisible(listing)
         if self.tabs.currentWidget() is self.balances:
             self.load_balances()
 

@@ -85,6 +85,7 @@ class QuoteTableModel(QAbstractTableModel):
         self._rows: OrderedDict[int, QuoteRow] = OrderedDict()  # by position
         self._pending: set[int] = set()
         self._generation = 0
+        self.counting = False  # a new count is on its way: the loaded rows are stale
         self.filter = QuoteFilter()
         self.sort_key = "issued_on"
         self.descending = True
@@ -172,6 +173,7 @@ class QuoteTableModel(QAbstractTableModel):
         if ws is None:
             self._replace(generation, 0)
             return
+        self.counting = True
         self._worker.read(
             lambda: ws.reads.quotes.count(flt), lambda n: self._replace(generation, n)
         )
@@ -194,6 +196,7 @@ class QuoteTableModel(QAbstractTableModel):
     def _replace(self, generation: int, count: int) -> None:
         if generation != self._generation:
             return  # an older request answered late
+        self.counting = False
         self.beginResetModel()
         self._count = count
         self._rows.clear()

@@ -30,12 +30,12 @@ from desktop_crm.domain.quote_totals import TaxRounding
 from desktop_crm.domain.vocab import QuoteStatus
 from desktop_crm.services.common.dto import ChangeResult
 from desktop_crm.services.quotes.dto import LineDraft, QuoteDetail, QuoteDraft
-from desktop_crm.services.quotes.pricing import price_drafts
 from ui.quotes.line_model import COLUMNS, LineTableModel
 from ui.quotes.line_tools import LineTools, product_line
 from ui.quotes.lines_table import LinesTable
+from ui.quotes.live_pricing import price_live
 from ui.quotes.quote_header import QuoteHeader
-from ui.quotes.quote_values import line_problem, numbered_problem, save_problem, status_labels
+from ui.quotes.quote_values import numbered_problem, save_problem, status_labels
 from ui.quotes.totals_panel import TotalsPanel
 from ui.text_fill import fill
 
@@ -177,8 +177,7 @@ class QuoteEditor(QDialog):
         if draft is not None:
             self._load_draft(draft, "", None)
         if draft is None or not draft.terms:
-            # The profile is read through the writer's printing service (readers have none).
-            worker.submit(ws.printing.profile, self._default_terms, lambda _exc: None)
+            worker.read(ws.reads.printing.profile, self._default_terms, lambda _exc: None)
 
     def _settings_read(self, values: tuple[object, object]) -> None:
         rounding, currency = values
@@ -292,21 +291,7 @@ class QuoteEditor(QDialog):
         """Price the lines again and show the totals; mark each line pricing refuses."""
         lines, currency = self.lines.lines, self.currency()
         self.lines.currency = currency
-        problems: dict[int, str] = {}
-        try:
-            totals, amounts = price_drafts(lines, currency, self.rounding)
-        except ValidationError:
-            # Price each line alone to mark every refused one, then total the others.
-            for row, line in enumerate(lines):
-                if line.kind == "item":
-                    try:
-                        price_drafts([line], currency, self.rounding)
-                    except ValidationError as exc:
-                        problems[row] = line_problem(exc)
-            kept = [n for n in range(len(lines)) if n not in problems]
-            totals, kept_amounts = price_drafts([lines[n] for n in kept], currency, self.rounding)
-            amounts_by_row = dict(zip(kept, kept_amounts, strict=True))
-            amounts = tuple(amounts_by_row.get(n) for n in range(len(lines)))
+        totals, amounts, problems = price_live(lines, currency, self.rounding)
         self.lines.set_pricing(amounts, problems)
         self.totals.show_totals(totals)
         self.problem_label.setText(

@@ -46,7 +46,7 @@ _WIDTHS = {
     "issued_on": 86,
     "valid_until": 86,
     "status": 72,
-    "currency": 58,
+    "currency": 70,
     "subtotal": 104,
     "tax": 86,
     "total": 104,
@@ -263,7 +263,7 @@ class QuotesView(QWidget):
         self.totals_grid.setColumnStretch(0, 1)
         for row, found in enumerate(totals, start=1):
             cells = [
-                fill(self.tr("%1 · %2 quotes"), found.currency, found.count),
+                fill(self.tr("%1 · %n quotes", "", found.count), found.currency),
                 money_text(found.subtotal, found.currency),
                 money_text(found.tax, found.currency),
                 money_text(found.total, found.currency),
@@ -279,6 +279,10 @@ class QuotesView(QWidget):
 
     def _on_loaded(self, count: int) -> None:
         self.count_label.setText(self.tr("%n quotes", "", count))
+        if self._select_id is not None and count:
+            # A saved quote waits to be selected: load the first page, where it usually is,
+            # even before the view paints.
+            self.model.data(self.model.index(0, 0))
         if self._workspace is not None:
             if count:
                 self.body.setCurrentWidget(self.table)
@@ -335,9 +339,12 @@ class QuotesView(QWidget):
     def select_when_loaded(self, quote_id: str) -> None:
         """Select ``quote_id`` (a quote just saved) as soon as its row is loaded."""
         self._select_id = quote_id
-        self._select_pending()
+        if not self.model.counting:  # else the rows are stale: select once they are back
+            self._select_pending()
 
     def _select_pending(self, *_args: Any) -> None:
+        if self.model.counting:
+            return
         if self._select_id is not None and self.select_quote(self._select_id):
             self._select_id = None
 
