@@ -320,6 +320,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("desktop-crm: interrupted; nothing was written.", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader went away (``… | head``): nothing to say; keep Python's flush at exit quiet.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_ERROR
     except OSError as exc:
         where = f" ({exc.filename})" if exc.filename else ""
         print(f"desktop-crm: {exc.strerror or exc}{where}", file=sys.stderr)

@@ -182,14 +182,14 @@ _TAGS = [
     ("待跟进", "#c62828"),
 ]
 _PRODUCTS = [
-    ("LOGO-01", "品牌标志设计 Logo design", "项", "8000"),
-    ("VI-01", "VI 视觉识别系统 Visual identity", "套", "36000"),
-    ("WEB-01", "企业官网设计 Website design", "项", "25000"),
-    ("PHOTO-01", "产品摄影 Product photography (per day)", "天", "4500"),
-    ("PKG-01", "包装设计 Packaging design", "款", "6800"),
-    ("PRINT-01", "画册印刷 Brochure printing (100 pcs)", "批", "3200.50"),
-    ("CONSULT", "品牌咨询 Brand consulting (hour)", "小时", "800"),
-    ("VIDEO-01", "宣传片拍摄 Promo video", "部", "48000"),
+    ("LOGO-01", "品牌标志设计", "Logo design", "项", "8000"),
+    ("VI-01", "VI 视觉识别系统", "Visual identity system", "套", "36000"),
+    ("WEB-01", "企业官网设计", "Company website design", "项", "25000"),
+    ("PHOTO-01", "产品摄影（每天）", "Product photography (per day)", "天", "4500"),
+    ("PKG-01", "包装设计", "Packaging design", "款", "6800"),
+    ("PRINT-01", "画册印刷（100 本）", "Brochure printing (100 pcs)", "批", "3200.50"),
+    ("CONSULT", "品牌咨询（每小时）", "Brand consulting (hour)", "小时", "800"),
+    ("VIDEO-01", "宣传片拍摄", "Promo video", "部", "48000"),
 ]
 _FOLLOW_SUBJECTS = [
     "回访报价",

@@ -18,6 +18,7 @@ from desktop_crm.domain.choices import Language, NumberKind
 from desktop_crm.domain.contact_values import company_key
 from desktop_crm.domain.operation_labels import LabelCode, op_label
 from desktop_crm.domain.progress import NullProgress, Progress
+from desktop_crm.domain.quote_totals import LineInput, price_lines, split_by_percent
 from desktop_crm.services.common.gc_pause import collector_paused
 from desktop_crm.services.contacts.contact_rules import ContactRules
 from desktop_crm.services.demo.chinese_words import CHINESE
@@ -33,6 +34,7 @@ from desktop_crm.store.models import (
     DealStageChange,
     Email,
     FollowUp,
+    PaymentPlan,
     Person,
     Phone,
     Pipeline,
@@ -351,12 +353,13 @@ def fill_demo(
                 {
                     "sku": sku,
                     "name": name,
+                    "name_alt": name_alt,
                     "unit": unit,
                     "price": Decimal(price),
                     "currency": currency,
                     "tax_rate": Decimal("6"),
                 }
-                for sku, name, unit, price in words.products
+                for sku, name, name_alt, unit, price in words.products
             ],
         )
         open_deals = [
@@ -375,7 +378,8 @@ def fill_demo(
                     "issued_on": today,
                     "valid_until": today + timedelta(days=30),
                     "currency": currency,
-                    "status": "draft" if i else "sent",
+                    # The first has become a contract (below).
+                    "status": "draft" if i else "accepted",
                 }
                 for i, (did, d) in enumerate(open_deals)
             ],
@@ -383,7 +387,7 @@ def fill_demo(
         lines: list[dict[str, Any]] = []
         for qid in quote_ids:
             for pos, index in enumerate(rnd.sample(range(len(words.products)), 3)):
-                _sku, name, unit, price = words.products[index]
+                _sku, name, _alt, unit, price = words.products[index]
                 lines.append(
                     {
                         "quote_id": qid,
@@ -401,7 +405,8 @@ def fill_demo(
         bulk(QuoteLine, lines)
         if quote_ids:
             did, d = open_deals[0]
-            bulk(
+            total = _priced_total(lines, quote_ids[0], currency)
+            [contract_id] = bulk(
                 Contract,
                 [
                     {
@@ -412,7 +417,8 @@ def fill_demo(
                         "company_id": d["company_id"],
                         "person_id": d["person_id"],
                         "owner_id": owner,
-                        "amount": d["amount"],
+                        "amount": total,
+                        "quote_revision": 1,
                         "currency": currency,
                         "status": "draft",
                         "starts_on": today,
@@ -420,7 +426,29 @@ def fill_demo(
                     }
                 ],
             )
+            # Half due ten days ago (so Today shows an overdue payment), half in two months.
+            halves = split_by_percent(total, [Decimal(50), Decimal(50)], currency)
+            bulk(
+                PaymentPlan,
+                [
+                    {
+                        "contract_id": contract_id,
+                        "due_on": today + timedelta(days=days),
+                        "amount": amount,
+                        "percent": Decimal(50),
+                        "position": position,
+                    }
+                    for position, (days, amount) in enumerate(zip((-10, 60), halves, strict=True))
+                ],
+            )
         progress.report(100, 100, "done")
+
+
+def _priced_total(lines: list[dict[str, Any]], quote_id: str, currency: str) -> Decimal:
+    """The total of a demo quote's lines (a contract made from it carries that amount)."""
+    mine = [x for x in lines if x["quote_id"] == quote_id]
+    inputs = [LineInput(x["quantity"], x["unit_price"], x["tax_rate"], x["discount"]) for x in mine]
+    return price_lines(inputs, currency).total
 
 
 def _distinct(name: str, taken: dict[str, int]) -> str:

@@ -31,7 +31,7 @@ class DemoWords:
         industries: Industries of companies.
         sources: Where contacts came from.
         tags: ``(name, colour)`` of the tags.
-        products: ``(code, name, unit, price)`` of products.
+        products: ``(code, name, name in the other language or None, unit, price)``.
         subjects: Subjects of activities and follow-ups.
         deal_topics: Titles of deals.
         contract_title: The contract's title from its deal's.
@@ -54,7 +54,7 @@ class DemoWords:
     industries: Sequence[str]
     sources: Sequence[str]
     tags: Sequence[tuple[str, str]]
-    products: Sequence[tuple[str, str, str, str]]
+    products: Sequence[tuple[str, str, str | None, str, str]]
     subjects: Sequence[str]
     deal_topics: Sequence[str]
     contract_title: Callable[[str], str]

@@ -68,14 +68,14 @@ TAGS = (
     ("Follow up", "#c62828"),
 )
 PRODUCTS = (
-    ("LOGO-01", "Logo design", "project", "1200"),
-    ("VI-01", "Visual identity system", "set", "5400"),
-    ("WEB-01", "Company website design", "project", "3800"),
-    ("PHOTO-01", "Product photography (per day)", "day", "650"),
-    ("PKG-01", "Packaging design", "design", "980"),
-    ("PRINT-01", "Brochure printing (100 pcs)", "batch", "450.50"),
-    ("CONSULT", "Brand consulting", "hour", "120"),
-    ("VIDEO-01", "Promo video", "video", "7200"),
+    ("LOGO-01", "Logo design", None, "project", "1200"),
+    ("VI-01", "Visual identity system", None, "set", "5400"),
+    ("WEB-01", "Company website design", None, "project", "3800"),
+    ("PHOTO-01", "Product photography (per day)", None, "day", "650"),
+    ("PKG-01", "Packaging design", None, "design", "980"),
+    ("PRINT-01", "Brochure printing (100 pcs)", None, "batch", "450.50"),
+    ("CONSULT", "Brand consulting", None, "hour", "120"),
+    ("VIDEO-01", "Promo video", None, "video", "7200"),
 )
 SUBJECTS = (
     "Follow up on quote",
