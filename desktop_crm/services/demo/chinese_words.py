@@ -227,6 +227,21 @@ def _chinese_mobile(rnd: random.Random, i: int) -> str:
     return f"+86 {digits[:3]} {digits[3:7]} {digits[7:]}"
 
 
+_STUDIO = {
+    "name": "上海青禾设计工作室",
+    "address_lines": ["上海市徐汇区漕溪北路 88 号 12 楼", "邮编 200030"],
+    "tax_id": "91310104MA1FR0XX3K",
+    "bank_name": "招商银行上海徐家汇支行",
+    "bank_account": "1219 0876 5432 101",
+    "contact": "林晓",
+    "phone": "021-6481 2233",
+    "email": "hello@qinghe.example",
+    "footer_text": "感谢您的信任 · 上海青禾设计工作室",
+    "default_terms": (
+        "1. 报价有效期内确认有效。\n2. 合同签订后支付 30% 预付款，交付验收后付清余款。"
+    ),
+}
+
 CHINESE = DemoWords(
     local_person=_chinese_person,
     foreign_person=_english_person,
@@ -246,6 +261,7 @@ CHINESE = DemoWords(
     sources=_SOURCES,
     tags=_TAGS,
     products=_PRODUCTS,
+    studio=_STUDIO,
     subjects=_FOLLOW_SUBJECTS,
     deal_topics=_DEAL_TOPICS,
     contract_title=lambda deal: f"{deal} 服务合同",

@@ -134,6 +134,8 @@ def fill_demo(
         ).all()
         if words.currency:  # amounts of the demo in its own currency, shown so on Today
             bulk(Setting, [{"key": "currency.default", "value": words.currency}])
+        if words.studio:  # our own studio, so printed quotes show who sends them
+            bulk(Setting, [{"key": "company.profile", "value": dict(words.studio)}])
         currency = words.currency or "CNY"
         progress.report(0, 100, "companies")
 

@@ -9,8 +9,9 @@ seed gives the same Chinese demo as before.
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -60,3 +61,4 @@ class DemoWords:
     contract_title: Callable[[str], str]
     currency: str | None = None
     amount_divisor: int = 1
+    studio: Mapping[str, Any] = field(default_factory=dict)  # the company profile's JSON

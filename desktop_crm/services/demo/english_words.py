@@ -111,6 +111,21 @@ def _us_phone(rnd: random.Random, i: int) -> str:
     return f"+1 {rnd.choice(US_AREA_CODES)} {rnd.randint(201, 989)} {i % 10_000:04d}"
 
 
+STUDIO = {
+    "name": "Greenfield Design Studio LLC",
+    "address_lines": ["1200 Market Street, Suite 400", "San Francisco, CA 94102"],
+    "tax_id": "EIN 94-1234567",
+    "bank_name": "First Republic Bank",
+    "bank_account": "ACH 121000358 / 4402 8812",
+    "contact": "Alex Morgan",
+    "phone": "+1 415 555 0142",
+    "email": "hello@greenfield.example",
+    "footer_text": "Thank you for your business · Greenfield Design Studio",
+    "default_terms": (
+        "1. Prices valid until the date shown.\n2. 30% on signing, the rest on delivery."
+    ),
+}
+
 ENGLISH = DemoWords(
     local_person=_us_person,
     foreign_person=_uk_person,
@@ -128,6 +143,7 @@ ENGLISH = DemoWords(
     sources=SOURCES,
     tags=TAGS,
     products=PRODUCTS,
+    studio=STUDIO,
     subjects=SUBJECTS,
     deal_topics=DEAL_TOPICS,
     contract_title=lambda deal: f"{deal} service agreement",
