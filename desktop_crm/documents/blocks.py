@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from io import BytesIO
 from typing import Any
 
@@ -15,6 +16,22 @@ from desktop_crm.documents.theme import Align
 Pairs = list[tuple[str, str]]
 NBSP = "\u00a0"
 DOT = "·"
+# Printed for a party without a name, so its line is there to write on.
+BLANK_NAME = "________"
+
+
+def name_or_blank(name: str) -> str:
+    """``name``, or a blank line to write one on when it is empty."""
+    return name if name.strip() else BLANK_NAME
+
+
+def address_lines(lines: Iterable[str]) -> list[str]:
+    """A postal address as printed: each line on its own line, whatever the language.
+
+    Lines are never joined (a Latin address in a Chinese document keeps its breaks and
+    spaces); a line holding line breaks becomes several, and blank lines are dropped.
+    """
+    return [part.strip() for line in lines for part in line.splitlines() if part.strip()]
 
 
 def contact_line(ctx: RenderContext, phone: str | None, email: str | None) -> str:
@@ -50,9 +67,16 @@ def party_block(
             )
         )
     out.append(
-        theme.para(party.name, size=theme.size * 1.12, strong=True, align=align, space_after=1.5)
+        theme.para(
+            name_or_blank(party.name),
+            size=theme.size * 1.12,
+            colour=theme.text if party.name.strip() else theme.muted,
+            strong=True,
+            align=align,
+            space_after=1.5,
+        )
     )
-    details = list(party.address_lines)
+    details = address_lines(party.address_lines)
     if party.contact:
         details.append(ctx.labelled("attention", party.contact))
     line = contact_line(ctx, party.phone, party.email)
@@ -67,7 +91,7 @@ def party_block(
 def company_details(ctx: RenderContext, *, bank: bool = True) -> list[str]:
     """Our address, phone and email, web, tax id and bank, one printed line each."""
     profile = ctx.profile
-    lines = list(profile.address_lines)
+    lines = address_lines(profile.address_lines)
     line = contact_line(ctx, profile.phone, profile.email)
     if line:
         lines.append(line)

@@ -9,6 +9,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
 from desktop_crm.documents import formatting
+from desktop_crm.documents.blocks import name_or_blank
 from desktop_crm.documents.context import RenderContext
 from desktop_crm.documents.document_data import Party
 from desktop_crm.documents.theme import Align
@@ -77,15 +78,15 @@ def payment_plan(ctx: RenderContext) -> list[Flowable]:
         ]
     ]
     for number, instalment in enumerate(plan, start=1):
-        row = [
+        texts = [
             str(number),
             ctx.day(instalment.due_on),
             "" if instalment.percent is None else formatting.percent(instalment.percent),
             ctx.money(instalment.amount),
         ]
         if show_paid:
-            row.append(ctx.money(instalment.paid) if instalment.paid else "")
-        rows.append(row)
+            texts.append(ctx.money(instalment.paid) if instalment.paid else "")
+        rows.append([theme.cell(text, aligns[n]) for n, text in enumerate(texts)])
     commands: list[tuple[Any, ...]] = [
         ("FONTNAME", (0, 0), (-1, -1), theme.font),
         ("FONTSIZE", (0, 0), (-1, -1), theme.size),
@@ -110,48 +111,52 @@ def payment_plan(ctx: RenderContext) -> list[Flowable]:
     return [heading(ctx, ctx.label("payment_plan")), table]
 
 
-def _signature_column(ctx: RenderContext, caption: str, name: str, width: float) -> Table:
-    theme = ctx.theme
-    rows = [
-        [theme.para(caption, strong=True, colour=theme.accent)],
-        [theme.para(name)],
-        [""],
-        [theme.para(ctx.label("signatory"), size=theme.size * 0.88, colour=theme.muted)],
-        [""],
-        [theme.para(ctx.label("sign_date"), size=theme.size * 0.88, colour=theme.muted)],
-    ]
-    return Table(
-        rows,
-        colWidths=[width],
-        rowHeights=[None, None, 15 * mm, None, 9 * mm, None],
-        style=theme.layout_style(
-            [
-                ("TOPPADDING", (0, 3), (0, 3), 2),
-                ("TOPPADDING", (0, 5), (0, 5), 2),
-                ("LINEABOVE", (0, 3), (0, 3), 0.7, theme.text),
-                ("LINEABOVE", (0, 5), (0, 5), 0.7, theme.text),
-                ("BOTTOMPADDING", (0, 0), (0, 1), 2),
-            ]
-        ),
-    )
-
-
 def signature_block(ctx: RenderContext) -> list[Flowable]:
-    """Two signature columns, the customer's (甲方) and ours (乙方), kept on one page."""
+    """Two signature columns, the customer's (甲方) and ours (乙方), kept on one page.
+
+    Both columns are rows of one table, so each row (caption, name, signature, date) is as tall
+    as the taller of its two cells: the lines sit level whatever either party leaves empty. An
+    empty name prints as a blank line to fill in.
+    """
     if not ctx.template.show_signature:
         return []
+    theme = ctx.theme
     gap = 14 * mm
     half = (ctx.width - gap) / 2
     customer: Party = ctx.doc.customer
+    small = theme.size * 0.88
+
+    def pair(make: Any, a: Any, b: Any) -> list[Any]:
+        return [make(a), "", make(b)]
+
+    def caption(text: str) -> Flowable:
+        return theme.para(text, strong=True, colour=theme.accent)
+
+    def muted(key: str) -> Flowable:
+        return theme.para(ctx.label(key), size=small, colour=theme.muted)
+
+    rows = [
+        pair(caption, ctx.label("signature_a"), ctx.label("signature_b")),
+        pair(theme.para, name_or_blank(customer.name), name_or_blank(ctx.profile.name)),
+        ["", "", ""],
+        pair(muted, "signatory", "signatory"),
+        ["", "", ""],
+        pair(muted, "sign_date", "sign_date"),
+    ]
+    commands: list[tuple[Any, ...]] = [
+        ("TOPPADDING", (0, 3), (-1, 3), 2),
+        ("TOPPADDING", (0, 5), (-1, 5), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, 1), 2),
+    ]
+    for column in (0, 2):
+        commands += [
+            ("LINEABOVE", (column, 3), (column, 3), 0.7, theme.text),
+            ("LINEABOVE", (column, 5), (column, 5), 0.7, theme.text),
+        ]
     block = Table(
-        [
-            [
-                _signature_column(ctx, ctx.label("signature_a"), customer.name, half),
-                "",
-                _signature_column(ctx, ctx.label("signature_b"), ctx.profile.name, half),
-            ]
-        ],
+        rows,
         colWidths=[half, gap, half],
-        style=ctx.theme.layout_style(),
+        rowHeights=[None, None, 15 * mm, None, 9 * mm, None],
+        style=theme.layout_style(commands),
     )
     return [KeepTogether([Spacer(1, 9 * mm), block])]

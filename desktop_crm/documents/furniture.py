@@ -56,8 +56,8 @@ class Furniture:
         canvas.setFont(theme.font, size)
         canvas.setFillColor(theme.muted)
         room = width - 2 * SIDE - theme.width(self.running_title, size) - 8 * mm
-        canvas.drawString(SIDE, baseline, _fit(self.company, room, theme, size))
-        canvas.drawRightString(width - SIDE, baseline, self.running_title)
+        theme.draw_string(canvas, SIDE, baseline, _fit(self.company, room, theme, size), size)
+        theme.draw_string(canvas, width - SIDE, baseline, self.running_title, size, right=True)
         canvas.setStrokeColor(theme.rule)
         canvas.setLineWidth(0.5)
         canvas.line(SIDE, baseline - 2.5 * mm, width - SIDE, baseline - 2.5 * mm)
@@ -87,7 +87,10 @@ class Furniture:
         canvas.line(SIDE, FOOTER_BASELINE + 4.5 * mm, width - SIDE, FOOTER_BASELINE + 4.5 * mm)
         canvas.setFont(theme.font, theme.size * 0.78)
         canvas.setFillColor(theme.muted)
-        canvas.drawRightString(width - SIDE, FOOTER_BASELINE, fill(self.page_label, page, pages))
+        label = fill(self.page_label, page, pages)
+        theme.draw_string(
+            canvas, width - SIDE, FOOTER_BASELINE, label, theme.size * 0.78, right=True
+        )
         canvas.restoreState()
 
 

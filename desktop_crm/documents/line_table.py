@@ -96,7 +96,8 @@ def _description(ctx: RenderContext, line: DocLine, width: float) -> list[str | 
     plain = line.description
     inner = width - 2 * PAD
     text_width = theme.width(plain)
-    if not line.optional and "\n" not in plain and text_width <= inner - 0.5:
+    simple = not line.optional and "\n" not in plain and not theme.coverage.lacks(plain)
+    if simple and text_width <= inner - 0.5:
         return [plain]
     colour = theme.muted if line.optional else theme.text
     guess = (text_width / max(inner, 1) + plain.count("\n") + 1) * theme.leading
@@ -221,7 +222,8 @@ def line_table(ctx: RenderContext, totals: Flowable) -> Table:
                 continue
             value, wide = texts[column][at[column]], measured[column][at[column]]
             at[column] += 1
-            if wide > width_of[column] - 2 * PAD + 0.5:  # a long code, or squeezed figures
+            # A long code, squeezed figures, or a text that needs a fallback font.
+            if wide > width_of[column] - 2 * PAD + 0.5 or theme.coverage.lacks(value):
                 cells.append(theme.para(value, align=ALIGN[column]))
             else:
                 cells.append(value)

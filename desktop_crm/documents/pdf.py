@@ -3,7 +3,8 @@
 ``render_pdf(doc, template, profile, out)`` lays the parts out with reportlab's platypus and
 writes the file. Every text is drawn in one font from ``documents.fonts`` (the shipped
 WenQuanYi subset, else a system TrueType font, else the STSong-Light CID font), registered once
-per process.
+per process; a character that font lacks is drawn in a system fallback font that has it, and
+one no font has is printed as a box and listed in ``RenderInfo.missing``.
 """
 
 from __future__ import annotations
@@ -32,11 +33,13 @@ class RenderInfo:
         pages: How many pages the PDF has.
         font: The family name of the font every text is drawn in.
         font_source: Where that font came from: ``shipped``, ``system`` or ``cid``.
+        missing: Characters no available font draws, printed as boxes (callers may warn).
     """
 
     pages: int
     font: str
     font_source: str
+    missing: tuple[str, ...] = ()
 
 
 def _story(ctx: RenderContext) -> list[Flowable]:
@@ -122,4 +125,9 @@ def render_pdf(
         target, paper, furniture, title=f"{title} {doc.number}", author=profile.name
     )
     pdf.build(_story(ctx), canvasmaker=canvas_maker)
-    return RenderInfo(pages=pdf.page, font=choice.family, font_source=choice.source)
+    return RenderInfo(
+        pages=pdf.page,
+        font=choice.family,
+        font_source=choice.source,
+        missing=tuple(theme.coverage.missing),
+    )

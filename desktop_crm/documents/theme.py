@@ -2,7 +2,10 @@
 
 Every paragraph is made through :meth:`Theme.para`, which escapes the text, keeps its line
 breaks, draws it in the document font and wraps CJK text by character (reportlab's default
-wrapping breaks only at spaces, so Chinese would run out of its cell).
+wrapping breaks only at spaces, so Chinese would run out of its cell). Characters the document
+font lacks are put in ``<font name=…>`` runs of a fallback font (see ``fonts.Coverage``); texts
+drawn outside paragraphs go through :meth:`Theme.cell`, :meth:`Theme.width` and
+:meth:`Theme.draw_string`, which do the same.
 """
 
 from __future__ import annotations
@@ -16,8 +19,10 @@ from reportlab.lib.colors import Color, HexColor, white
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph, TableStyle
 
+from desktop_crm.documents.fonts import Coverage
 from desktop_crm.documents.templates import TemplateSpec
 
 _CJK = re.compile("[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
@@ -97,6 +102,7 @@ class Theme:
         band_strong: The tint of section rows and boxed headings (classic).
         on_accent: Text drawn on an accent background.
         style: The template's design, ``classic`` or ``modern``.
+        coverage: What the font draws, the fallback fonts for the rest, and what is lost.
     """
 
     font: str
@@ -109,6 +115,7 @@ class Theme:
     band_strong: Color
     on_accent: Color
     style: str
+    coverage: Coverage
     _styles: dict[tuple[object, ...], ParagraphStyle] = field(default_factory=dict, repr=False)
 
     @classmethod
@@ -127,6 +134,7 @@ class Theme:
             band_strong=mix(accent, 0.16),
             on_accent=white,
             style=template.style,
+            coverage=Coverage(font),
         )
 
     @property
@@ -164,8 +172,34 @@ class Theme:
         )
 
     def width(self, text: str, size: float | None = None) -> float:
-        """How wide ``text`` prints in the document font."""
-        return float(pdfmetrics.stringWidth(text, self.font, size or self.size))
+        """How wide ``text`` prints in the document font (and its fallbacks)."""
+        size = size or self.size
+        if not self.coverage.lacks(text):
+            return float(pdfmetrics.stringWidth(text, self.font, size))
+        runs = self.coverage.runs(text)
+        return float(sum(pdfmetrics.stringWidth(part, font, size) for font, part in runs))
+
+    def cell(self, text: str, align: Align = "left") -> str | Paragraph:
+        """``text`` for a table cell: the plain string, or a paragraph if it needs a fallback.
+
+        A plain string is faster but drawn in the cell's one font.
+        """
+        return self.para(text, align=align) if self.coverage.lacks(text) else text
+
+    def draw_string(
+        self, canvas: Canvas, x: float, y: float, text: str, size: float, *, right: bool = False
+    ) -> None:
+        """Draw ``text`` at ``x`` (its right end there when ``right``), fallback runs included.
+
+        The canvas's fill colour is used; its font is left set to the document font.
+        """
+        if right:
+            x -= self.width(text, size)
+        for font, part in self.coverage.runs(text):
+            canvas.setFont(font, size)
+            canvas.drawString(x, y, part)
+            x += pdfmetrics.stringWidth(part, font, size)
+        canvas.setFont(self.font, size)
 
     def paragraph_style(
         self,
@@ -248,5 +282,5 @@ class Theme:
             space_before=space_before,
             keep_with_next=keep_with_next,
         )
-        body = text if raw else markup(text)
+        body = self.coverage.markup(text if raw else markup(text))
         return (StrongParagraph if strong else Paragraph)(body, style)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from decimal import ROUND_HALF_UP, Decimal
 
 # ISO 4217 minor units that are not 2 (every other currency used here has 2).
@@ -56,3 +57,35 @@ def symbol(currency: str | None) -> str:
     """The sign written before amounts (``¥``, ``$``); the code itself when there is none."""
     code = (currency or "").upper()
     return SYMBOLS.get(code, code)
+
+
+# Names and signs people write for a currency instead of its code (keys as ``_name_key``
+# makes them). ``¥`` is the yuan's: these workbooks are Chinese; yen are written 日元 or 円.
+_NAMES = {
+    **dict.fromkeys(("RMB", "人民币", "人民币元", "元", "¥", "CN¥", "RMB¥"), "CNY"),
+    **dict.fromkeys(("美元", "美金", "US$", "$", "USD$"), "USD"),
+    **dict.fromkeys(("欧元", "€"), "EUR"),
+    **dict.fromkeys(("日元", "日币", "円", "JP¥"), "JPY"),
+    **dict.fromkeys(("港币", "港元", "港幣", "HK$"), "HKD"),
+    **dict.fromkeys(("英镑", "£"), "GBP"),
+    **dict.fromkeys(("新台币", "台币", "NT$"), "TWD"),
+    **dict.fromkeys(("韩元", "₩"), "KRW"),
+}
+
+
+def _name_key(text: str) -> str:
+    """``text`` as names are compared: full-width forms folded (￥ → ¥), spaces out, upper."""
+    return "".join(unicodedata.normalize("NFKC", text).split()).upper()
+
+
+def currency_code(text: str | None) -> str | None:
+    """The ISO 4217 code ``text`` names: a code in any case, or a common name or sign.
+
+    ``usd`` → USD, ``RMB``/``人民币``/``元``/``￥`` → CNY, ``美元``/``US$``/``$`` → USD,
+    ``欧元``/``€`` → EUR, ``日元``/``円`` → JPY, ``港币``/``HK$`` → HKD; ``None`` for anything
+    else (``XYZ`` is no currency in use).
+    """
+    key = _name_key(text or "")
+    if key in KNOWN_CODES:
+        return key
+    return _NAMES.get(key)

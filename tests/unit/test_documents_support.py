@@ -186,7 +186,11 @@ def _to_unicode(font: dict[str, Any]) -> dict[int, str]:
     out: dict[int, str] = {}
     for block in re.findall(r"beginbfchar(.*?)endbfchar", data, re.S):
         for code, text in re.findall(r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>", block):
-            out[int(code, 16)] = bytes.fromhex(text).decode("utf-16-be")
+            # reportlab writes a character beyond U+FFFF as its code point (<20BB7>), not UTF-16.
+            odd = len(text) % 4
+            out[int(code, 16)] = (
+                chr(int(text, 16)) if odd else bytes.fromhex(text).decode("utf-16-be")
+            )
     for block in re.findall(r"beginbfrange(.*?)endbfrange", data, re.S):
         for low, high, start in re.findall(
             r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>", block
@@ -270,7 +274,18 @@ def base_fonts(pdf: bytes) -> set[str]:
 
 
 def test_the_coverage_check_sees_a_character_the_font_lacks():
-    # The shipped font has no won sign (U+20A9) and no emoji: both are drawn as .notdef.
+    # The shipped font has no won sign (U+20A9) and no emoji: with no fallback font to draw
+    # them in, both are drawn as .notdef.
+    from desktop_crm.documents import fonts
+
+    fonts.use_fallback_fonts([])
+    try:
+        _check_coverage()
+    finally:
+        fonts.use_fallback_fonts(None)
+
+
+def _check_coverage() -> None:
     doc = build([Item("Seoul office ₩ budget 🙂"), Item("Plain item")])
     pdf, _ = render(doc)
     drawn, notdef = embedded_coverage(pdf)

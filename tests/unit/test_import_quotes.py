@@ -8,8 +8,10 @@ from openpyxl import Workbook, load_workbook
 from sqlalchemy import select
 
 from desktop_crm.cli import main
+from desktop_crm.domain.currency import currency_code
 from desktop_crm.services.quotes.pricing import price_quotes
-from desktop_crm.spreadsheet.quote_cells import Discount, parse_discount
+from desktop_crm.spreadsheet.number_formats import is_percent_format
+from desktop_crm.spreadsheet.quote_cells import Discount, TaxRateColumn, parse_discount
 from desktop_crm.store.models import ImportBatch, Quote, QuoteLine
 from tests.conftest import TODAY
 from tests.drafts import company, person
@@ -329,3 +331,129 @@ def test_discount_cells(cell, expected):
 def test_a_discount_that_is_no_discount():
     with pytest.raises(ValueError, match="not a discount"):
         parse_discount("some")
+
+
+def problems_by_cell(preview):
+    return {
+        (row.number, preview.columns[col]): cell.problem
+        for row in preview.rows
+        for col, cell in enumerate(row.cells)
+        if cell.problem
+    }
+
+
+def test_currency_names_become_codes_and_unknown_ones_are_problems(customers, tmp_path):
+    ws = customers
+    rows = [
+        head("C-1", "远山设计", "2026-03-02", None, "RMB") + line(None, "设计", 1, None, 100),
+        head("C-2", "远山设计", "2026-03-02", None, "美元") + line(None, "设计", 1, None, 100),
+        head("C-3", "远山设计", "2026-03-02", None, "US$") + line(None, "设计", 1, None, 100),
+        head("C-4", "远山设计", "2026-03-02", None, "￥") + line(None, "设计", 1, None, 100),
+        head("C-5", "远山设计", "2026-03-02", None, "XYZ") + line(None, "设计", 1, None, 100),
+    ]
+    path = write_xlsx(tmp_path / "币种.xlsx", ZH[:11], rows)
+    preview = ws.imports.preview(path, entity="quotes")
+    assert problems_by_cell(preview) == {
+        (6, "币种"): "“XYZ” is not a currency (CNY, USD, EUR… or 人民币, 美元)"
+    }
+    assert [row.cells[4].shown for row in preview.rows[:4]] == ["CNY", "USD", "USD", "CNY"]
+    report = ws.imports.import_file(path, entity="quotes", today=TODAY)
+    assert (report.created, report.failed) == (4, 1)
+    assert "row 6: 币种 “XYZ”: “XYZ” is not a currency" in "\n".join(report.problems)
+    got = {n: quote(ws, n).currency for n in ("C-1", "C-2", "C-3", "C-4")}
+    assert got == {"C-1": "CNY", "C-2": "USD", "C-3": "USD", "C-4": "CNY"}
+    assert quote(ws, "C-3").notes is None  # the reader's refusal of "US$" is not kept
+    assert quote(ws, "C-5") is None
+
+
+def write_formatted(path, rows, formats):
+    """An .xlsx of ``rows`` under ZH headers; ``formats``: (row, column name) -> number format."""
+    path = write_xlsx(path, ZH, rows)
+    book = load_workbook(path)
+    sheet = book.active
+    for (row, name), number_format in formats.items():
+        sheet.cell(row=row, column=ZH.index(name) + 1).number_format = number_format
+    book.save(path)
+    return path
+
+
+def test_percent_formatted_excel_cells_are_percentages(customers, tmp_path):
+    ws = customers
+    rows = [
+        head("P-1", "远山设计", "2026-03-02") + line(None, "设计", 1, None, 1000, 0.1, 0.13, "否"),
+        head("P-1") + line(None, "印刷", 1, None, 1000, 0.125, 0.06, "否"),
+        head("P-1") + line(None, "加急", 1, None, 1000, "5%", 13, "否"),
+        head("P-1") + line(None, "运费", 1, None, 1000, 20, None, "否"),
+    ]
+    formats = {(2, "折扣"): "0%", (2, "税率"): "0.00%", (3, "折扣"): "0.00%", (3, "税率"): "0%"}
+    path = write_formatted(tmp_path / "百分比.xlsx", rows, formats)
+    preview = ws.imports.preview(path, entity="quotes")
+    assert preview.problem_count == 0, problems_by_cell(preview)
+    assert [(r.cells[11].shown, r.cells[12].shown) for r in preview.rows[:2]] == [
+        ("10%", "13"),
+        ("12.5%", "6"),
+    ]
+    report = ws.imports.import_file(path, entity="quotes", today=TODAY)
+    assert (report.created, report.failed) == (1, 0)
+    got = [(x.discount, x.discount_is_percent, x.tax_rate) for x in lines_of(ws, "P-1")]
+    assert got == [(10, True, 13), (Decimal("12.5"), True, 6), (5, True, 13), (20, False, 0)]
+
+
+@pytest.mark.parametrize(
+    ("rates", "expected"),
+    [
+        ([0.13, 0.06, "0.09", 0], [13, 6, 9, 0]),  # a column of fractions
+        ([13, 6, "9", 1], [13, 6, 9, 1]),  # a column of percents; 1 is 1 %
+        ([13, 0.13, "13%", 0.5], [13, 13, 13, "“0.5” could be 0.5% or 50%"]),  # mixed
+        ([0.13, 0.5, 1], [13, 50, "“1” could be 1% or 100%"]),  # fractions: 1 is ambiguous
+    ],
+)
+def test_tax_rates_are_read_by_their_column(customers, tmp_path, rates, expected):
+    rows = [
+        head("R-1", "远山设计", "2026-03-02") + line(None, f"行{i}", 1, None, 100, None, rate)
+        for i, rate in enumerate(rates)
+    ]
+    path = write_xlsx(tmp_path / "税率.xlsx", ZH[:13], rows)
+    preview = customers.imports.preview(path, entity="quotes")
+    got = [row.cells[12].problem or Decimal(row.cells[12].shown) for row in preview.rows]
+    assert len(got) == len(expected)
+    for value, wanted in zip(got, expected, strict=True):
+        assert value.startswith(wanted) if isinstance(wanted, str) else value == wanted
+    report = customers.imports.import_file(path, entity="quotes", today=TODAY)
+    if all(not isinstance(e, str) for e in expected):
+        assert [x.tax_rate for x in lines_of(customers, "R-1")] == expected
+    else:
+        assert (report.created, report.failed) == (0, len(rates))
+
+
+def test_tax_rate_column_rules():
+    fractions = TaxRateColumn([0.13, 0.06, None, "13%"])
+    assert fractions.fractions and fractions.percent(0.09) == 9
+    assert fractions.percent("1.5%") == Decimal("1.5")
+    percents = TaxRateColumn([13, 6, 1, 0])
+    assert not percents.fractions and percents.percent(1) == 1
+    assert percents.percent(0.5, percent_format=True) == 50
+    with pytest.raises(ValueError, match=r"could be 0\.5% or 50%"):
+        percents.percent(0.5)
+
+
+@pytest.mark.parametrize(
+    ("code", "percent"),
+    [("0%", True), ("0.00%", True), ('0.0"%"', False), ("0.00", False), ("[Red]0%", True)],
+)
+def test_percent_number_formats(code, percent):
+    assert is_percent_format(code) is percent
+
+
+def test_currency_code():
+    assert [currency_code(x) for x in ("rmb", "人民币", "元", "￥", "美元", "€", "円", "HK$")] == [
+        "CNY",
+        "CNY",
+        "CNY",
+        "CNY",
+        "USD",
+        "EUR",
+        "JPY",
+        "HKD",
+    ]
+    assert currency_code("XYZ") is None and currency_code(" usd ") == "USD"

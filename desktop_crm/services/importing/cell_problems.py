@@ -44,6 +44,16 @@ class CellProblems:
             shown = "" if value is None else str(value)
         return f"{header} “{shown}”: {problem}" if shown else f"{header}: {problem}"
 
+    def show(self, read: RowRead, field: str, shown: str) -> None:
+        """Show ``shown`` as what the cell of ``field`` stores.
+
+        For cells the importer reads differently from the row reader (a percent-formatted
+        discount, a currency name), so the preview shows the value the row will have.
+        """
+        col = self.columns.get(field)
+        if col is not None and col < len(read.cells):
+            read.cells[col] = CellRead(shown)
+
     def conversion_problems(self, read: RowRead) -> list[str]:
         """The reasons of the cells the reader could not convert (not a date, not a number).
 

@@ -10,6 +10,13 @@ quote missing a line would state a wrong total. Rules:
   problem.
 * The customer is a live company, else a live person, found by name (see ``quote_lookups``).
 * A number already used by a live quote keeps the quote out: quotes are never merged.
+* The currency is an ISO code or a name or sign people write for one (RMB, 人民币, 元, ￥ are
+  CNY; 美元, US$ are USD; see ``domain.currency.currency_code``); anything else is a problem on
+  its cell, as the quote editor would not save it.
+* Discounts and tax rates are read by ``spreadsheet.quote_cells``: Excel cells formatted as
+  percentages are percentages (0.1 showing "10%" is 10 %), and a tax rate written as a plain
+  number is read by its column (0.13 in a column of fractions, 13 in one of percents), a
+  number that could be either being a problem on its cell.
 * A line with a product code takes the product's name, unit, price, tax rate and tax basis
   where its row leaves them empty. Each line is priced by ``quotes.pricing`` (the one pricing
   path), so what it refuses here the quote editor would refuse too.
@@ -31,6 +38,7 @@ from typing_extensions import override
 
 from desktop_crm.domain.choice_words import code_of
 from desktop_crm.domain.contact_values import company_key
+from desktop_crm.domain.currency import currency_code
 from desktop_crm.domain.errors import ValidationError
 from desktop_crm.domain.vocab import QuoteStatus
 from desktop_crm.services.importing.cell_problems import CellProblems
@@ -45,8 +53,9 @@ from desktop_crm.services.importing.quote_lookups import (
 )
 from desktop_crm.services.quotes.pricing import price_items, tax_rounding
 from desktop_crm.services.settings.workspace_settings import read_setting
+from desktop_crm.spreadsheet import cells
 from desktop_crm.spreadsheet.contact_rows import FailedRow
-from desktop_crm.spreadsheet.quote_cells import parse_discount
+from desktop_crm.spreadsheet.quote_cells import QuoteSheet, TaxRateColumn, parse_discount
 from desktop_crm.spreadsheet.row_reader import RowRead
 from desktop_crm.store.changelog import Recorder
 from desktop_crm.store.models import Quote, QuoteLine
@@ -103,13 +112,18 @@ class QuoteImporter(Importer[QuoteRow]):
     Args:
         ctx: The import's context.
         mapping: Column index -> field, to mark problems on their cells.
+        sheet: What the sheet's number formats and columns say of its discounts and rates.
     """
 
     entity = "quotes"
 
-    def __init__(self, ctx: ImportContext, mapping: dict[int, str]) -> None:
+    def __init__(
+        self, ctx: ImportContext, mapping: dict[int, str], sheet: QuoteSheet | None = None
+    ) -> None:
         super().__init__(ctx)
         self.marks = CellProblems("quotes", mapping)
+        self.sheet = sheet or QuoteSheet()
+        self.mapped = sorted(mapping.items())
         self.quotes: dict[str, _Quote] = {}
         self.orphans: list[QuoteRow] = []  # rows before any quote number
         self._last: str | None = None
@@ -133,7 +147,8 @@ class QuoteImporter(Importer[QuoteRow]):
 
     @override
     def item(self, read: RowRead, row: Sequence[Any]) -> tuple[QuoteRow | None, str]:
-        reasons = self.marks.conversion_problems(read)
+        currency = self._currency(read, row)
+        reasons = self.marks.conversion_problems(read) + currency
         number = read.text("number") or self._last
         if number is None:
             reason = "; ".join([*reasons, self.marks.mark(read, "number", "no quote number")])
@@ -148,11 +163,79 @@ class QuoteImporter(Importer[QuoteRow]):
             problem = f"quote {number} is already in the workspace; it is left as it is"
             reasons.append(self.marks.mark(read, "number", problem))
         reasons += self._header(read, quote)
-        line = self._line(read, quote, reasons)
+        line = self._line(read, row, quote, reasons)
         reason = "; ".join(reasons)
         judged = QuoteRow(read.number, tuple(row), None if reason else line, reason)
         quote.rows.append(judged)
         return (judged, "") if not reason else (None, reason)
+
+    def _raw(self, row: Sequence[Any], name: str) -> tuple[int, Any] | None:
+        """``(column, cell)`` of the first non-empty cell mapped to ``name`` (as the reader)."""
+        for col, target in self.mapped:
+            if target == name and col < len(row):
+                value = row[col]
+                if value is not None and not (isinstance(value, str) and not value.strip()):
+                    return col, value
+        return None
+
+    def _currency(self, read: RowRead, row: Sequence[Any]) -> list[str]:
+        """Read the currency cell as a code (``RMB`` → CNY); a problem when it names none.
+
+        The row reader takes any three letters and few names; its judgement of the cell is
+        replaced by ``currency_code``'s (a name it refused is no longer kept in notes).
+        """
+        found = self._raw(row, "currency")
+        if found is None:
+            return []
+        written = cells.text(found[1]) or ""
+        header = read.headers.get("currency")
+        read.warnings = [w for w in read.warnings if w[0] != header]
+        read.kept = [k for k in read.kept if k != f"{header}: {written}"]
+        code = currency_code(written)
+        if code is None:
+            read.values["currency"] = written  # as written, for the row's reason
+            problem = f"“{written}” is not a currency (CNY, USD, EUR… or 人民币, 美元)"
+            reason = self.marks.mark(read, "currency", problem)
+            del read.values["currency"]
+            return [reason]
+        read.values["currency"] = code
+        self.marks.show(read, "currency", code)
+        return []
+
+    def _percent_format(self, read: RowRead, col: int) -> bool:
+        """Whether the cell of ``col`` in ``read`` is formatted as a percentage in Excel."""
+        return (read.number - 1, col) in self.sheet.percent_cells
+
+    def _discount(self, read: RowRead, row: Sequence[Any], reasons: list[str]) -> Any:
+        """The line's discount; its problem is added to ``reasons``."""
+        found = self._raw(row, "discount")
+        if found is None:
+            return parse_discount(None)
+        col, value = found
+        percent_format = self._percent_format(read, col)
+        try:
+            discount = parse_discount(value, percent_format=percent_format)
+        except ValueError as exc:
+            reasons.append(self.marks.mark(read, "discount", str(exc)))
+            return parse_discount(None)
+        if percent_format:
+            self.marks.show(read, "discount", f"{discount.value}%")
+        return discount
+
+    def _tax_rate(self, read: RowRead, row: Sequence[Any], reasons: list[str]) -> Decimal | None:
+        """The line's tax rate (percent), by its column; ``None`` when the row gives none."""
+        found = self._raw(row, "tax_rate")
+        if found is None or read.values.get("tax_rate") is None:
+            return None  # empty, or not a number (the reader's problem says so)
+        col, value = found
+        column = self.sheet.rates.get(col) or TaxRateColumn()
+        try:
+            rate = column.percent(value, percent_format=self._percent_format(read, col))
+        except ValueError as exc:
+            reasons.append(self.marks.mark(read, "tax_rate", str(exc)))
+            return Decimal(0)
+        self.marks.show(read, "tax_rate", format(rate, "f"))
+        return rate
 
     def _header(self, read: RowRead, quote: _Quote) -> list[str]:
         """Take the quote's own fields from ``read``; problems where they disagree."""
@@ -206,7 +289,9 @@ class QuoteImporter(Importer[QuoteRow]):
         on = "valid_until" if read.values.get("valid_until") is not None else "date"
         return [self.marks.mark(read, on, f"valid until {until[0]} is before the quote's date")]
 
-    def _line(self, read: RowRead, quote: _Quote, reasons: list[str]) -> dict[str, Any]:
+    def _line(
+        self, read: RowRead, row: Sequence[Any], quote: _Quote, reasons: list[str]
+    ) -> dict[str, Any]:
         """The quote line ``read`` makes; its problems are added to ``reasons``."""
         sku = read.text("sku")
         product: CatalogueItem | None = None
@@ -222,12 +307,8 @@ class QuoteImporter(Importer[QuoteRow]):
             price = product.price
         if price is None and not sku:
             reasons.append(self.marks.mark(read, "unit_price", "no unit price"))
-        try:
-            discount = parse_discount(read.values.get("discount"))
-        except ValueError as exc:
-            reasons.append(self.marks.mark(read, "discount", str(exc)))
-            discount = parse_discount(None)
-        rate = read.values.get("tax_rate")
+        discount = self._discount(read, row, reasons)
+        rate = self._tax_rate(read, row, reasons)
         included = read.values.get("tax_included")
         line: dict[str, Any] = {
             "product_id": product.id if product else None,

@@ -65,6 +65,7 @@ from desktop_crm.spreadsheet.fields import (
     kind_of,
 )
 from desktop_crm.spreadsheet.mapping import birthday_parts, guess_mapping
+from desktop_crm.spreadsheet.quote_cells import QuoteSheet
 from desktop_crm.spreadsheet.row_reader import RowReader, guess_date_orders
 from desktop_crm.spreadsheet.tables import Layout, Table, layout, read_table
 from desktop_crm.spreadsheet.value_guessing import guess_from_values
@@ -199,11 +200,12 @@ def _reader(store: Store, sheet: Sheet, owners: dict[str, str] | None = None) ->
     )
 
 
-def _importer(sheet: Sheet, ctx: ImportContext) -> Importer[object]:
+def _importer(sheet: Sheet, ctx: ImportContext, path: Path) -> Importer[object]:
     if sheet.entity == "people":
         return PeopleImporter(ctx, sheet.birth)  # type: ignore[return-value]
     if sheet.entity == "quotes":  # these mark problems on the cells of the mapped columns
-        return QuoteImporter(ctx, sheet.mapping)  # type: ignore[return-value]
+        facts = QuoteSheet.read(path, sheet.table, sheet.lay.data_rows, sheet.mapping)
+        return QuoteImporter(ctx, sheet.mapping, facts)  # type: ignore[return-value]
     if sheet.entity == "payments":
         return PaymentImporter(ctx, sheet.mapping)  # type: ignore[return-value]
     kinds = {"companies": CompanyImporter, "deals": DealImporter, "products": ProductImporter}
@@ -235,7 +237,7 @@ def preview_table(
         users = live_users(session)
     by_name = {name.strip().casefold(): uid for uid, name in reversed(users)}
     reader = _reader(store, opened, by_name)
-    importer = _importer(opened, _context(store, path.name, date.today(), "skip", ()))
+    importer = _importer(opened, _context(store, path.name, date.today(), "skip", ()), path)
     with store.read() as session:
         importer.prepare_preview(session)
     owner_col = owner_column(entity, opened.mapping)
@@ -359,7 +361,7 @@ def import_table(
     )
     reader = _reader(store, opened, known)
     ctx = _context(store, path.name, today, duplicates, tuple(match_by))
-    importer = _importer(opened, ctx)
+    importer = _importer(opened, ctx, path)
     if dry_run:
         # Names to be added as users count as users (no id is stored: nothing is written).
         reader.owners.update((name.casefold(), "") for name in new_owners)
