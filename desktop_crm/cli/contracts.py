@@ -9,12 +9,15 @@ These names are read by scripts outside the app: they do not change.
 from __future__ import annotations
 
 import argparse
+import re
+import sys
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from desktop_crm.cli.common import EXIT_OK, counts, emit, json_arg, workspace_arg
+from desktop_crm.cli.common import EXIT_OK, UsageError, counts, emit, json_arg, workspace_arg
+from desktop_crm.cli.quotes import NOT_LOGGED, named_templates, opened_to_print, print_table
 from desktop_crm.domain.currency import to_minor_unit
 
 COMMANDS = {
@@ -31,14 +34,25 @@ PAGE = 500  # contracts read per page: a long list is never held as ORM rows at 
 
 def add_parsers(sub: Any) -> None:
     """Add the contract commands to the CLI's subparsers."""
-    p = sub.add_parser("contracts", help=COMMANDS["contracts"][0])
+    p = sub.add_parser(
+        "contracts",
+        help=COMMANDS["contracts"][0],
+        description="List every contract with its quote, customer and total, and what is paid, "
+        "outstanding and overdue (the unpaid part of instalments past due) as of today, in the "
+        "contract's currency. With --json: a list of objects with number, quote, customer, "
+        "currency, total, paid, outstanding and overdue (amounts as decimal strings). Works "
+        "while the app has the workspace open.",
+    )
     workspace_arg(p)
     json_arg(p)
 
     p = sub.add_parser(
         "contract-pdf",
         help=COMMANDS["contract-pdf"][0],
-        description="Print a contract to PDF in the customer's language (or --language).",
+        description="Print a contract to PDF in the customer's language (or --language), "
+        "with the lines, totals and payment plan it was signed with, and note it in its print "
+        "log. While the app has the workspace open the PDF is still written, but the print is "
+        "not logged.",
     )
     workspace_arg(p)
     p.add_argument("number", help="the contract's number")
@@ -46,6 +60,7 @@ def add_parsers(sub: Any) -> None:
     p.add_argument("--template", help="a template name (default: the contract design)")
     p.add_argument("--language", choices=("en", "zh"), help="default: the customer's")
     p.add_argument("--paper", choices=("A4", "Letter"), help="default: the template's")
+    json_arg(p)
 
     p = sub.add_parser(
         "contract-from-quote",
@@ -61,6 +76,9 @@ def add_parsers(sub: Any) -> None:
         "amounts that add up to the total (default: all due on the start day)",
     )
     json_arg(p)
+    # A plan value may start with "-" (a mistyped amount gets its own clear message then,
+    # not "expected one argument"): only "-" followed by a digit or dot is read as a value.
+    p._negative_number_matcher = re.compile(r"^-[\d.]")
 
 
 def money(amount: Decimal, currency: str) -> str:
@@ -102,31 +120,51 @@ def cmd_contracts(args: argparse.Namespace) -> int:
     if args.json:
         emit(args, listed, "")
         return EXIT_OK
-    for item in listed:
-        print(
-            f"{item['number']:<16} {item['customer']}  {item['currency']} {item['total']}"
-            f"  paid {item['paid']}  outstanding {item['outstanding']}"
-            f"  overdue {item['overdue']}"
-        )
     if not listed:
         print("No contracts.")
+        return EXIT_OK
+    header = ("Number", "Quote", "Customer", "Currency", "Total", "Paid", "Outstanding", "Overdue")
+    keys = ("number", "quote", "customer", "currency", "total", "paid", "outstanding", "overdue")
+    table = [header] + [tuple(str(item[k] or "") for k in keys) for item in listed]
+    print_table(table, {4, 5, 6, 7})
     return EXIT_OK
 
 
 def cmd_contract_pdf(args: argparse.Namespace) -> int:
-    """``contract-pdf PATH NUMBER FILE.pdf [--template] [--language] [--paper]``."""
-    from desktop_crm.services.workspace.handle import open_workspace
-
-    out = args.file.expanduser()
-    ws = open_workspace(args.path)
-    try:
-        info = ws.contracts.write_pdf(
-            args.number, out, template=args.template, language=args.language, paper=args.paper
+    """``contract-pdf PATH NUMBER FILE.pdf [--template] [--language] [--paper] [--json]``."""
+    number = args.number.strip()
+    if not number:
+        raise UsageError("give a contract number")
+    out = args.file.expanduser().absolute()
+    with (
+        opened_to_print(args.path) as (handle, logged),
+        named_templates(handle, "contract", args.template),
+    ):
+        info = handle.contracts.write_pdf(
+            number,
+            out,
+            template=args.template,
+            language=args.language,
+            paper=args.paper,
+            log=logged,
         )
-    finally:
-        ws.close(backup_if_changed=False)
+    if not logged:
+        print(NOT_LOGGED, file=sys.stderr)
     pages = "page" if info.pages == 1 else "pages"
-    print(f"Wrote contract {args.number} to {out} ({info.pages} {pages}).")
+    emit(
+        args,
+        {
+            "path": info.path,
+            "number": number,
+            "pages": info.pages,
+            "revision": info.revision,
+            "template": info.template,
+            "language": info.language,
+            "paper": info.paper,
+            "logged": logged,
+        },
+        f"Wrote contract {number} to {out} ({info.pages} {pages}).",
+    )
     return EXIT_OK
 
 

@@ -16,6 +16,9 @@ from desktop_crm.domain.currency import to_minor_unit
 from desktop_crm.domain.errors import ValidationError
 from desktop_crm.domain.quote_totals import split_by_percent
 
+# An instalment must be under this: larger amounts cannot be rounded to a currency or stored.
+PLAN_LIMIT = Decimal(10) ** 12
+
 
 @dataclass(frozen=True)
 class Instalment:
@@ -53,7 +56,9 @@ def parse_plan(text: str) -> list[PlanPart]:
             and amount parts are mixed. ``params['part']`` is the offending part.
     """
     parts: list[PlanPart] = []
-    for raw in (p.strip() for p in text.split(",")):
+    # Typed with a Chinese input method, the colon and comma come full-width: ： ，
+    normal = text.replace("：", ":").replace("，", ",")
+    for raw in (p.strip() for p in normal.split(",")):
         if not raw:
             continue
         value_text, sep, day_text = raw.partition(":")
@@ -68,6 +73,11 @@ def parse_plan(text: str) -> list[PlanPart]:
             raise ValidationError(f"“{raw}” has no valid amount or day", part=raw) from None
         if not value.is_finite() or value <= 0:
             raise ValidationError(f"“{raw}”: an instalment must be more than zero", part=raw)
+        if value >= PLAN_LIMIT:
+            raise ValidationError(
+                f"“{raw}”: the amount is too large (an instalment must be under {PLAN_LIMIT:,})",
+                part=raw,
+            )
         parts.append(PlanPart(due_on, value, percent))
     if not parts:
         raise ValidationError("the payment plan is empty", part=text)

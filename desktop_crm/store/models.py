@@ -528,6 +528,9 @@ class Contract(Tracked):
     quote_revision: Mapped[int | None] = mapped_column(Integer)  # whose lines it carries
     terms: Mapped[str | None] = mapped_column(Text)
     language: Mapped[str | None] = mapped_column(String(2))
+    # The tax rounding rule its lines were priced with when it was made (``per_line`` or
+    # ``per_rate``): the contract prints and reports that, whatever the setting says later.
+    tax_rounding: Mapped[str | None] = mapped_column(String(10))
 
 
 class PaymentPlan(Tracked):

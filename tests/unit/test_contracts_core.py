@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -86,7 +87,8 @@ def make_quote(
         )
     ).ids[0]
     if status in ("sent", "rejected"):
-        quotes.set_status(qid, "send")
+        # Sent on its issue day: a quote whose valid-until day has passed is expired, not sent.
+        QuoteService(ws.store, today=lambda: TODAY - timedelta(days=5)).set_status(qid, "send")
     if status == "rejected":
         quotes.set_status(qid, "reject")
     return quotes.get(qid).number
@@ -370,9 +372,12 @@ def test_a_contract_keeps_the_revision_it_carries(workspace):
     c = contract_of(workspace, number)
     quotes = quotes_of(workspace)
     quote = quotes.get_by_number(number)
-    quotes.set_status(quote.id, "reopen")
-    quotes.update(quote.id, quote.draft.__class__(**{**quote.draft.__dict__, "lines": LINES[1:2]}))
-    assert quotes.get(quote.id).revision == 2
+    # What was signed stays signed: the quote is not reopened (so not revised) under it.
+    with pytest.raises(ValidationError, match=f"quote {number} has contract {c}"):
+        quotes.set_status(quote.id, "reopen")
+    with pytest.raises(ValidationError, match="an accepted quote is not edited"):
+        quotes.update(quote.id, replace(quote.draft, lines=LINES[1:2]))
+    assert quotes.get(quote.id).revision == 1
     d = workspace.contracts.get(c, TODAY)
     assert d.quote_revision == 1 and [x.description for x in d.lines][1:3] == ["品牌设计", "印刷"]
     assert d.totals is not None and d.totals.total == TOTAL

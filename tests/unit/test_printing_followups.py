@@ -260,7 +260,7 @@ def test_the_cli_falls_back_for_a_deleted_template_but_not_for_a_named_one(
         capsys, ["quote-pdf", ws_path, number, tmp_path / "x.pdf", "--template", "gone"]
     )
     assert code != 0 and out == "" and err.count("\n") == 1, err
-    assert "There is no template “gone”." in err and "Traceback" not in err
+    assert "There is no template “gone”; use one of quote-classic" in err and "Traceback" not in err
     ws = open_workspace(ws_path)
     try:
         quote_id = ws.quotes.id_of(number)

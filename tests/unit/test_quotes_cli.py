@@ -151,7 +151,10 @@ def test_quote_pdf_holds_the_lines_totals_and_chinese(filled, tmp_path, capsys):
     ("extra", "message"),
     [
         (("Q-1999-0042", "x.pdf"), "no quote Q-1999-0042 in this workspace"),
-        (("{first}", "x.pdf", "--template", "nope"), "There is no template “nope”."),
+        (
+            ("{first}", "x.pdf", "--template", "nope"),
+            "There is no template “nope”; use one of quote-classic, quote-modern",
+        ),
         (("{first}", "x.pdf", "--template", "contract-standard"), "is for contracts"),
         (("{first}", "missing/dir/x.pdf"), "could not be written"),
         (("{first}", "x.pdf", "--revision", "9"), "has no revision 9"),

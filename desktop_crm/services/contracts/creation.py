@@ -19,6 +19,7 @@ from desktop_crm.services.contracts.quote_source import (
     priced_lines,
 )
 from desktop_crm.services.contracts.writing import write_plan
+from desktop_crm.services.quotes.pricing import tax_rounding
 from desktop_crm.services.settings.numbering import allocate_number
 from desktop_crm.store.changelog import Recorder
 from desktop_crm.store.models import Contract, Deal, Quote
@@ -47,7 +48,8 @@ def create_from_quote(
     quote = find_quote(session, ref)
     _refuse_second_contract(session, quote)
     lines = carried_lines(session, quote, quote.revision)
-    _, totals = priced_lines(session, lines, quote.currency)
+    rounding = tax_rounding(session)  # frozen on the contract: it prints what was signed
+    _, totals = priced_lines(lines, quote.currency, rounding)
     if totals.total <= 0:
         raise ValidationError(
             f"quote {quote.number} adds up to nothing: give it priced lines first",
@@ -81,6 +83,7 @@ def create_from_quote(
         status=ContractStatus.ACTIVE.value,
         terms=quote.terms,
         language=quote.language,
+        tax_rounding=rounding.value,
     )
     session.add(contract)
     session.flush()

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop_crm.domain.choices import is_language
-from desktop_crm.domain.quote_totals import QuoteTotals
+from desktop_crm.domain.quote_totals import QuoteTotals, TaxRounding
 from desktop_crm.domain.vocab import ContractStatus
 from desktop_crm.services.contracts.dto import (
     ContractDetail,
@@ -18,6 +18,7 @@ from desktop_crm.services.contracts.dto import (
 )
 from desktop_crm.services.contracts.figures import figures_of
 from desktop_crm.services.contracts.quote_source import carried_lines, priced_lines
+from desktop_crm.services.quotes.pricing import tax_rounding
 from desktop_crm.store.models import Company, Contract, Payment, PaymentPlan, Person, Quote, User
 
 
@@ -26,9 +27,10 @@ def contract_detail(session: Session, contract: Contract, today: date) -> Contra
     quote = session.get(Quote, contract.quote_id) if contract.quote_id else None
     lines: tuple[ContractLine, ...] = ()
     totals: QuoteTotals | None = None
+    rounding = contract_rounding(session, contract)
     if quote is not None:
         source = carried_lines(session, quote, contract.quote_revision)
-        lines, totals = priced_lines(session, source, contract.currency)
+        lines, totals = priced_lines(source, contract.currency, rounding)
     plan = {
         p.id: p
         for p in session.scalars(
@@ -92,4 +94,17 @@ def contract_detail(session: Session, contract: Contract, today: date) -> Contra
         ),
         balance=figures.balance,
         today=today,
+        tax_rounding=rounding,
     )
+
+
+def contract_rounding(session: Session, contract: Contract) -> TaxRounding:
+    """The tax rounding rule ``contract`` was priced with when it was made.
+
+    Every contract made from a quote keeps its rule (schema 9 filled it in for older ones);
+    only a contract without one falls back to the workspace's rule.
+    """
+    try:
+        return TaxRounding(contract.tax_rounding or "")
+    except ValueError:
+        return tax_rounding(session)

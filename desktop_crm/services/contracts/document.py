@@ -14,7 +14,6 @@ from desktop_crm.documents.document_data import DocLine, DocTotals, Document, In
 from desktop_crm.domain.choices import Language
 from desktop_crm.services.contracts.dto import ContractDetail, ContractLine
 from desktop_crm.services.quotes.editing import customer_language
-from desktop_crm.services.quotes.pricing import tax_rounding
 from desktop_crm.services.quotes.quote_documents import ROUNDING_NOTES, customer_party
 
 ZERO = Decimal(0)
@@ -34,7 +33,7 @@ def contract_document(
     )
     if detail.totals is not None:
         totals = DocTotals.from_quote_totals(detail.totals)
-        note: str | None = ROUNDING_NOTES[chosen][tax_rounding(session)]
+        note: str | None = ROUNDING_NOTES[chosen][detail.tax_rounding]
     else:  # a contract of no quote: its amount is all there is
         amount = detail.balance.total
         totals = DocTotals(subtotal=amount, discount=ZERO, tax_by_rate=(), tax=ZERO, total=amount)

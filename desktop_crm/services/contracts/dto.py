@@ -7,7 +7,7 @@ from datetime import date
 from decimal import Decimal
 
 from desktop_crm.domain.choices import Language
-from desktop_crm.domain.quote_totals import QuoteTotals
+from desktop_crm.domain.quote_totals import QuoteTotals, TaxRounding
 from desktop_crm.domain.vocab import ContractStatus
 
 ZERO = Decimal(0)
@@ -226,6 +226,7 @@ class ContractDetail:
         payments: Payments received, oldest first.
         balance: Total, paid, outstanding and overdue on ``today``.
         today: The day the figures are as of.
+        tax_rounding: The rule its lines are priced with: the one it was made with.
     """
 
     id: str
@@ -255,6 +256,7 @@ class ContractDetail:
     payments: tuple[PaymentRow, ...]
     balance: Balance
     today: date
+    tax_rounding: TaxRounding = TaxRounding.PER_LINE
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from desktop_crm.domain.currency import to_minor_unit
 from desktop_crm.domain.errors import ValidationError
-from desktop_crm.domain.payment_plans import parse_plan
+from desktop_crm.domain.payment_plans import PLAN_LIMIT, parse_plan
 from desktop_crm.domain.quote_totals import split_by_percent
 from desktop_crm.services.contracts.dto import InstalmentDraft, PlanDraft
 
@@ -73,6 +73,11 @@ def price(plan: PlanDraft, total: Decimal, currency: str) -> list[PricedInstalme
         if not part.value.is_finite() or part.value <= 0:
             raise ValidationError(
                 f"the instalment due {part.due_on} must be more than zero", field="plan"
+            )
+        if part.value >= PLAN_LIMIT:
+            raise ValidationError(
+                f"the instalment due {part.due_on} is too large (it must be under {PLAN_LIMIT:,})",
+                field="plan",
             )
     if parts[0].percent:
         amounts = _by_percent(parts, total, currency)

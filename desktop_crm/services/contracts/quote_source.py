@@ -4,7 +4,8 @@ A contract carries one revision of its quote. The current revision's lines are i
 ``quote_lines``; an earlier one (the quote was reopened and revised after the contract was
 made) is read back from its ``quote_revisions`` snapshot (``quotes.snapshots``), so the
 contract keeps printing the lines the customer signed. Lines are priced by the quotes' own
-pricing, so a contract's total is its quote's.
+pricing under the tax rounding rule kept on the contract when it was made
+(``contracts.tax_rounding``), so a contract's printed total is always its stored amount.
 """
 
 from __future__ import annotations
@@ -17,12 +18,12 @@ from sqlalchemy.orm import Session
 
 from desktop_crm.domain.errors import NotFoundError, ValidationError
 from desktop_crm.domain.quote_lifecycle import move, status_on
-from desktop_crm.domain.quote_totals import QuoteTotals
+from desktop_crm.domain.quote_totals import QuoteTotals, TaxRounding
 from desktop_crm.domain.vocab import QuoteStatus
 from desktop_crm.services.contracts.dto import ContractLine
 from desktop_crm.services.quotes.dto import LineDraft
 from desktop_crm.services.quotes.editing import product_codes
-from desktop_crm.services.quotes.pricing import SECTION, price_drafts, tax_rounding
+from desktop_crm.services.quotes.pricing import SECTION, price_drafts
 from desktop_crm.services.quotes.snapshots import frozen_quote
 from desktop_crm.store.models import Quote, QuoteLine, QuoteRevision
 
@@ -32,8 +33,11 @@ def find_quote(session: Session, ref: str) -> Quote:
 
     Raises:
         NotFoundError: No live quote has that id or number.
+        ValidationError: ``ref`` is empty.
     """
     ref = ref.strip()
+    if not ref:
+        raise ValidationError("give a quote number", field="quote")
     live = Quote.deleted_at.is_(None)
     found = session.scalar(select(Quote).where(live, Quote.number == ref))
     if found is None and len(ref) == 36:  # an id (UUID text)
@@ -117,10 +121,14 @@ def _draft_of(line: QuoteLine, codes: Mapping[str, str]) -> LineDraft:
 
 
 def priced_lines(
-    session: Session, lines: Sequence[LineDraft], currency: str
+    lines: Sequence[LineDraft], currency: str, rounding: TaxRounding
 ) -> tuple[tuple[ContractLine, ...], QuoteTotals]:
-    """``lines`` as contract lines with their amounts, and their totals (quotes' pricing)."""
-    totals, amounts = price_drafts(lines, currency, tax_rounding(session))
+    """``lines`` as contract lines with their amounts, and their totals (quotes' pricing).
+
+    ``rounding`` is the contract's own rule (the one it was made with), so it prints and
+    reports the amount that was signed whatever the workspace's rule is now.
+    """
+    totals, amounts = price_drafts(lines, currency, rounding)
     return (
         tuple(
             ContractLine(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
+from typing import BinaryIO
 
 from sqlalchemy.orm import Session
 
@@ -44,13 +44,11 @@ from desktop_crm.services.contracts.writing import (
     set_payment,
     write_plan,
 )
+from desktop_crm.services.printing.dto import PrintResult
 from desktop_crm.services.printing.service import PrintingService
 from desktop_crm.store.models import Contract, Payment
 from desktop_crm.store.store import Store
 from desktop_crm.store.types import utc_now
-
-if TYPE_CHECKING:
-    from desktop_crm.documents.pdf import RenderInfo  # reportlab: loaded when printing
 
 
 def _plan(plan: str | PlanDraft) -> PlanDraft:
@@ -302,8 +300,9 @@ class ContractService:
         template: str | None = None,
         language: Language | None = None,
         paper: str | None = None,
-    ) -> RenderInfo:
-        """Print a contract to a PDF file and note it in its print log.
+        log: bool = True,
+    ) -> PrintResult:
+        """Print a contract to a PDF file and note it in its print log (unless ``log`` is false).
 
         Args:
             contract: Its number or id.
@@ -314,6 +313,8 @@ class ContractService:
             language: The language of its fixed texts (default: the contract's, else the
                 customer's).
             paper: ``A4`` or ``Letter`` (default: the template's).
+            log: Whether to note the printing; ``False`` for a workspace opened read-only
+                beside the app that holds it.
 
         Raises:
             NotFoundError: No such contract.
@@ -327,13 +328,24 @@ class ContractService:
             doc = contract_document(session, detail, language)
         chosen = printing.template_for("contract", template, row.template)
         info = printing.render(doc, chosen.name, out, paper=paper)
-        printing.log_print(
-            kind="contract",
-            record_id=row.id,
-            revision=row.quote_revision or 1,  # the quote revision whose lines it printed
+        used_paper = paper or chosen.spec.paper
+        revision = row.quote_revision or 1  # the quote revision whose lines it printed
+        if log:
+            printing.log_print(
+                kind="contract",
+                record_id=row.id,
+                revision=revision,
+                template=chosen.name,
+                language=doc.language,
+                paper=used_paper,
+                destination="pdf",
+            )
+        return PrintResult(
+            path=str(out) if isinstance(out, Path) else "",
+            pages=info.pages,
             template=chosen.name,
             language=doc.language,
-            paper=paper or chosen.spec.paper,
-            destination="pdf",
+            paper=used_paper,
+            revision=revision,
+            font_source=info.font_source,
         )
-        return info

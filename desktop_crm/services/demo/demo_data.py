@@ -421,6 +421,7 @@ def fill_demo(
                         "owner_id": owner,
                         "amount": total,
                         "quote_revision": 1,
+                        "tax_rounding": "per_line",  # the demo's rule, as _priced_total priced
                         "currency": currency,
                         "status": "draft",
                         "starts_on": today,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -10,7 +11,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
 from desktop_crm.domain.errors import ValidationError
+from desktop_crm.domain.quote_lifecycle import status_on
+from desktop_crm.domain.vocab import QuoteStatus
 from desktop_crm.services.exporting.cell_values import export_values
+from desktop_crm.services.quotes.list_queries import status_condition
 from desktop_crm.services.quotes.pricing import price_quotes
 from desktop_crm.services.settings.workspace_settings import read_setting
 from desktop_crm.store.models import (
@@ -156,6 +160,7 @@ def list_rows(
     status: str | None = None,
     language: str = "en",
     fmt: str = "xlsx",
+    today: date | None = None,
 ) -> tuple[list[str], Iterator[list[Any]]]:
     """Headers and rows of a list of live records (newest first; products by name).
 
@@ -170,6 +175,8 @@ def list_rows(
         status: Only deals or quotes with this status; activities of this kind.
         language: ``en`` or ``zh``.
         fmt: ``xlsx`` or ``csv`` (CSV writes yes/no as words).
+        today: The day quotes' statuses are read on (a sent quote past its valid-until day
+            is expired); the real date unless given.
 
     Raises:
         ValidationError: An unknown list or column.
@@ -186,7 +193,10 @@ def list_rows(
         raise ValidationError(
             f"Unknown column {bad[0]} for {entity}; use {', '.join(known)}.", field="columns"
         )
-    query = _QUERIES[entity](status)
+    today = today or date.today()
+    # Quotes are listed by their status today, as the quote list shows them (a sent quote
+    # past its valid-until day is expired), never by the stored one.
+    query = _quotes(status, today) if entity == "quotes" else _QUERIES[entity](status)
     names = list(query.selected_columns.keys())
     totals = price_quotes(session) if entity == "quotes" else {}
     currency = str(read_setting(session, "currency.default"))
@@ -195,6 +205,9 @@ def list_rows(
         for record in session.execute(query.execution_options(yield_per=2000)):
             values = dict(zip(names, record, strict=True))
             if entity == "quotes":
+                values["status"] = status_on(
+                    QuoteStatus(values["status"]), values["valid_until"], today
+                ).value
                 priced = totals.get(values["id"])
                 values["net"], values["discount"], values["tax"], values["total"] = (
                     (priced.subtotal, priced.discount, priced.tax, priced.total)
@@ -237,7 +250,7 @@ def _deals(status: str | None) -> Any:  # a Select; its row type differs per lis
     return query.where(Deal.status == status) if status else query
 
 
-def _quotes(status: str | None) -> Any:  # a Select; its row type differs per list
+def _quotes(status: str | None, today: date | None = None) -> Any:  # a Select
     contact, owner = aliased(Person), aliased(User)
     query = (
         select(
@@ -261,7 +274,11 @@ def _quotes(status: str | None) -> Any:  # a Select; its row type differs per li
         .where(Quote.deleted_at.is_(None))
         .order_by(Quote.issued_on.desc(), Quote.number.desc())
     )
-    return query.where(Quote.status == status) if status else query
+    if not status:
+        return query
+    if status not in set(QuoteStatus):
+        return query.where(Quote.status == status)  # no quote has it: an empty list
+    return query.where(status_condition(QuoteStatus(status), today or date.today()))
 
 
 def _activities(kind: str | None) -> Any:  # a Select; its row type differs per list

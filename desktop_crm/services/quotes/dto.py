@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from desktop_crm.documents.document_data import LineKind
 from desktop_crm.domain.choices import Language
-from desktop_crm.domain.quote_totals import LineAmounts, QuoteTotals
+from desktop_crm.domain.quote_totals import LineAmounts, QuoteTotals, TaxRounding
 from desktop_crm.domain.vocab import QuoteStatus
 
 ZERO = Decimal(0)
@@ -127,6 +127,8 @@ class QuoteDetail:
         totals: The priced totals (``totals.lines`` are the item lines', sections left out).
         line_amounts: Each line's figures aligned with ``draft.lines`` (``None`` for sections).
         revisions: Every revision of the quote, oldest first (this one included).
+        tax_rounding: The tax rounding rule it is priced with: an earlier revision's own
+            (frozen with it), the workspace's for the current one.
     """
 
     id: str
@@ -143,6 +145,7 @@ class QuoteDetail:
     totals: QuoteTotals
     line_amounts: tuple[LineAmounts | None, ...]
     revisions: tuple[RevisionSummary, ...]
+    tax_rounding: TaxRounding = TaxRounding.PER_LINE
 
     @property
     def currency(self) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
+from decimal import Decimal
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -27,6 +28,15 @@ from desktop_crm.store.types import utc_now
 
 DESCRIPTION_LENGTH = 500
 UNIT_LENGTH = 30
+PLACES = Decimal("0.0001")  # lines are stored as ten-thousandths (store.types.ExactDecimal)
+# Far below what the store's integers hold (about 9.2 × 10^14), so a quote's sum fits too.
+LIMIT = Decimal(10) ** 12
+_NUMBERS = (
+    ("quantity", "quantity"),
+    ("unit_price", "unit price"),
+    ("discount", "discount"),
+    ("tax_rate", "tax rate"),
+)
 
 
 def checked_draft(
@@ -214,6 +224,7 @@ def _checked_line(session: Session, line: LineDraft, position: int) -> LineDraft
         )
     if line.kind == SECTION:
         return LineDraft(kind="section", description=description)
+    _check_numbers(line, position)
     return replace(
         line,
         description=description,
@@ -221,6 +232,46 @@ def _checked_line(session: Session, line: LineDraft, position: int) -> LineDraft
         code=product.sku if product is not None else None,
         unit=unit,
     )
+
+
+def _check_numbers(line: LineDraft, position: int) -> None:
+    """Refuse numbers the store would change or could not hold, naming the line and field.
+
+    Raises:
+        ValidationError: Not a number, 10^12 or more, more than four decimal places, a tax
+            rate above 100, or a line whose quantity times price reaches 10^12.
+    """
+    for field, label in _NUMBERS:
+        value: Decimal = getattr(line, field)
+        if not value.is_finite():
+            raise ValidationError(
+                f"line {position}: the {label} is not a number.", field=field, line=position
+            )
+        if abs(value) >= LIMIT:
+            raise ValidationError(
+                f"line {position}: the {label} is too large (it must be under {LIMIT:,}).",
+                field=field,
+                line=position,
+            )
+        if value != value.quantize(PLACES):
+            raise ValidationError(
+                f"line {position}: the {label} {value} has more than 4 decimal places.",
+                field=field,
+                line=position,
+            )
+    if line.tax_rate > 100:  # a negative one is refused by pricing
+        raise ValidationError(
+            f"line {position}: the tax rate {line.tax_rate}% is above 100%.",
+            field="tax_rate",
+            line=position,
+        )
+    if abs(line.quantity * line.unit_price) >= LIMIT:
+        raise ValidationError(
+            f"line {position}: the line comes to {line.quantity * line.unit_price:,}, too large "
+            f"to store (a line must come to under {LIMIT:,}).",
+            field="unit_price",
+            line=position,
+        )
 
 
 def _need(session: Session, model: type, record_id: str | None, message: str, field: str) -> None:

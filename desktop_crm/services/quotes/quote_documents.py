@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from desktop_crm.documents.document_data import DocLine, DocTotals, Document, Party
 from desktop_crm.domain.choices import Language
 from desktop_crm.domain.quote_totals import LineAmounts, TaxRounding
+from desktop_crm.domain.text import has_cjk
 from desktop_crm.services.quotes.dto import LineDraft, QuoteDetail
 from desktop_crm.store.models import Address, Company, Email, Person, Phone
 
@@ -146,9 +147,15 @@ def _first_address(
 
 
 def address_lines(row: Address, language: Language) -> tuple[str, ...]:
-    """A postal address as printed: largest place first in Chinese, street first in English."""
+    """A postal address as printed: largest place first in Chinese, street first otherwise.
+
+    The address's own script decides, not the document's language: an English address in a
+    Chinese quote keeps its spaces and order ("960 High Street", "Edinburgh EH1 1YZ", "UK").
+    """
+    del language  # kept for callers; the address itself says how it is written
     street = (row.street or "").strip()
-    if language == "zh":
+    parts = (row.country, row.region, row.city, row.street)
+    if any(p and has_cjk(p) for p in parts):
         place = "".join(p.strip() for p in (row.country, row.region, row.city) if p and p.strip())
         lines = [place + street if place else street]
         if row.postcode:

@@ -98,7 +98,8 @@ class QuoteService:
 
         A draft is changed in place. A sent, rejected or expired quote keeps what it was as a
         frozen revision and becomes its next revision, a draft again. An edit that changes
-        nothing changes nothing (no revision either).
+        nothing changes nothing (no revision either), compared with the stored quote as the
+        editor reads it back; a draft without an owner keeps the quote's owner.
 
         Raises:
             NotFoundError: There is no such quote.
@@ -112,6 +113,8 @@ class QuoteService:
             quote = _live_quote(session, quote_id)
             revise = edit_makes_revision(_effective(quote, today))
             checked = checked_draft(session, draft, tax_rounding(session), today)
+            if checked.owner_id is None:  # as on create: a quote keeps an owner
+                checked = _with_owner(checked, quote.owner_id)
             lines = _live_lines(session, quote.id)
             codes = product_codes(session, {x.product_id for x in lines if x.product_id})
             if checked == _current_draft(quote, lines, codes):
@@ -124,7 +127,7 @@ class QuoteService:
                     QuoteRevision(
                         quote_id=quote.id,
                         revision=quote.revision,
-                        snapshot=snapshot_of(quote, lines, codes),
+                        snapshot=snapshot_of(quote, lines, codes, tax_rounding(session)),
                     )
                 )
                 quote.revision += 1
@@ -141,7 +144,9 @@ class QuoteService:
         Raises:
             NotFoundError: There is no such quote.
             ValidationError: ``action`` makes no sense from the quote's status (accepting a
-                draft, sending an accepted quote…); ``params`` name both.
+                draft, sending an accepted quote…; ``params`` name both); a draft whose
+                valid-until day has passed is sent (extend it first); an accepted quote with a
+                live contract is reopened or rejected.
         """
         today = self._today()
         with self._store.unit_of_work(op_label(LabelCode.SET_QUOTE_STATUS, number="")) as (
@@ -149,7 +154,11 @@ class QuoteService:
             rec,
         ):
             quote = _live_quote(session, quote_id)
-            new = move(_effective(quote, today), action)
+            current = _effective(quote, today)
+            _refuse_past_valid_until(quote, current, action, today)
+            if current is QuoteStatus.ACCEPTED and action in ("reopen", "reject"):
+                _refuse_contracted(session, quote)
+            new = move(current, action)
             rec.label = op_label(LabelCode.SET_QUOTE_STATUS, number=quote.number, status=new.value)
             if quote.status != new.value:
                 quote.status = new.value
@@ -167,11 +176,7 @@ class QuoteService:
             rec,
         ):
             quote = _live_quote(session, quote_id)
-            contract = session.scalars(
-                select(Contract.number).where(
-                    Contract.quote_id == quote.id, Contract.deleted_at.is_(None)
-                )
-            ).first()
+            contract = _contract_of(session, quote)
             if contract is not None:
                 raise ValidationError(
                     f"Quote {quote.number} has contract {contract}: delete the contract first.",
@@ -204,6 +209,7 @@ class QuoteService:
 
         Raises:
             NotFoundError: No live quote has that number.
+            ValidationError: ``number`` is empty.
         """
         with self._store.read() as session:
             return _detail(session, _by_number(session, number), None, self._today())
@@ -213,6 +219,7 @@ class QuoteService:
 
         Raises:
             NotFoundError: No live quote has that number.
+            ValidationError: ``number`` is empty.
         """
         with self._store.read() as session:
             return _by_number(session, number).id
@@ -299,7 +306,7 @@ class QuoteService:
         today = self._today()
         with self._store.read() as session:
             detail = _detail(session, _live_quote(session, quote_id), revision, today)
-            return quote_document(session, detail, tax_rounding(session), language=language)
+            return quote_document(session, detail, detail.tax_rounding, language=language)
 
     def print_pdf(
         self,
@@ -311,8 +318,11 @@ class QuoteService:
         paper: str | None = None,
         revision: int | None = None,
         destination: Destination = "pdf",
+        log: bool = True,
     ) -> PrintResult:
-        """Write the quote as a PDF to ``out`` and log the printing.
+        """Write the quote as a PDF to ``out`` and log the printing (unless ``log`` is false).
+
+        ``log=False`` is for a workspace opened read-only beside the app that holds it.
 
         The template is ``template``, else the quote's own, else the company profile's
         default for quotes (also when the quote's own was deleted since), else the shipped
@@ -326,19 +336,20 @@ class QuoteService:
         today = self._today()
         with self._store.read() as session:
             detail = _detail(session, _live_quote(session, quote_id), revision, today)
-            document = quote_document(session, detail, tax_rounding(session), language=language)
+            document = quote_document(session, detail, detail.tax_rounding, language=language)
         chosen = self._printing.template_for("quote", template, detail.draft.template)
         info = self._printing.render(document, chosen.name, out, paper=paper)
         used_paper = paper or chosen.spec.paper
-        self._printing.log_print(
-            kind="quote",
-            record_id=detail.id,
-            revision=detail.revision,
-            template=chosen.name,
-            language=document.language,
-            paper=used_paper,
-            destination=destination,
-        )
+        if log:
+            self._printing.log_print(
+                kind="quote",
+                record_id=detail.id,
+                revision=detail.revision,
+                template=chosen.name,
+                language=document.language,
+                paper=used_paper,
+                destination=destination,
+            )
         return PrintResult(
             path=str(out),
             pages=info.pages,
@@ -365,6 +376,42 @@ def _effective(quote: Quote, today: date) -> QuoteStatus:
     return status_on(QuoteStatus(quote.status), quote.valid_until, today)
 
 
+def _contract_of(session: Session, quote: Quote) -> str | None:
+    """The number of the live contract made of ``quote``, if there is one."""
+    return session.scalars(
+        select(Contract.number).where(Contract.quote_id == quote.id, Contract.deleted_at.is_(None))
+    ).first()
+
+
+def _refuse_contracted(session: Session, quote: Quote) -> None:
+    """Refuse to undo the acceptance of a quote a live contract was made of."""
+    contract = _contract_of(session, quote)
+    if contract is not None:
+        raise ValidationError(
+            f"quote {quote.number} has contract {contract}: delete the contract first",
+            field="status",
+            contract=contract,
+        )
+
+
+def _refuse_past_valid_until(
+    quote: Quote, status: QuoteStatus, action: QuoteAction, today: date
+) -> None:
+    """Refuse to send a draft that would read expired at once."""
+    if (
+        action == "send"
+        and status is QuoteStatus.DRAFT
+        and quote.valid_until is not None
+        and quote.valid_until < today
+    ):
+        raise ValidationError(
+            f"quote {quote.number} was valid until {quote.valid_until.isoformat()}: extend its "
+            "valid-until day before sending it",
+            field="valid_until",
+            valid_until=quote.valid_until.isoformat(),
+        )
+
+
 def _live_quote(session: Session, quote_id: str) -> Quote:
     quote = session.get(Quote, quote_id)
     if quote is None or quote.deleted_at is not None:
@@ -373,6 +420,8 @@ def _live_quote(session: Session, quote_id: str) -> Quote:
 
 
 def _by_number(session: Session, number: str) -> Quote:
+    if not number.strip():
+        raise ValidationError("give a quote number", field="number")
     quote = session.scalars(
         select(Quote).where(Quote.number == number.strip(), Quote.deleted_at.is_(None))
     ).first()
@@ -425,9 +474,9 @@ def _detail(session: Session, quote: Quote, revision: int | None, today: date) -
             revision=n,
             issued_on=frozen.draft.issued_on or quote.issued_on,
             status=status_on(frozen.status, frozen.draft.valid_until, today),
-            total=price_drafts(frozen.draft.lines, frozen.draft.currency or "CNY", rounding)[
-                0
-            ].total,
+            total=price_drafts(
+                frozen.draft.lines, frozen.draft.currency or "CNY", frozen.tax_rounding or rounding
+            )[0].total,
             frozen_at=at,
         )
         for n, (frozen, at) in sorted(earlier.items())
@@ -436,7 +485,9 @@ def _detail(session: Session, quote: Quote, revision: int | None, today: date) -
     if draft.language is None:  # quotes written before languages were stored
         language = customer_language(session, draft.company_id, draft.person_id)
         draft = replace(draft, language=language)
-    totals, amounts = price_drafts(draft.lines, draft.currency or "CNY", rounding)
+    # An earlier revision is priced as it was frozen; the current one under today's rule.
+    shown_rounding = shown.tax_rounding or rounding
+    totals, amounts = price_drafts(draft.lines, draft.currency or "CNY", shown_rounding)
     summaries.append(
         RevisionSummary(
             revision=quote.revision,
@@ -466,4 +517,5 @@ def _detail(session: Session, quote: Quote, revision: int | None, today: date) -
         totals=totals,
         line_amounts=amounts,
         revisions=tuple(summaries),
+        tax_rounding=shown_rounding,
     )

@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from desktop_crm.domain.choices import Language
+from desktop_crm.domain.quote_totals import TaxRounding
 from desktop_crm.domain.vocab import QuoteStatus
 from desktop_crm.services.quotes.dto import LineDraft, QuoteDraft
 from desktop_crm.store.models import Quote, QuoteLine
@@ -22,16 +23,24 @@ FORMAT = 1
 
 @dataclass(frozen=True)
 class FrozenQuote:
-    """What a snapshot holds besides the draft: the number, revision and status it had."""
+    """What a snapshot holds besides the draft: the number, revision and status it had.
+
+    ``tax_rounding`` is the rule the revision was priced with when it was frozen (``None``
+    for the quote as it stands, and for snapshots written before the rule was kept).
+    """
 
     number: str
     revision: int
     status: QuoteStatus
     draft: QuoteDraft
+    tax_rounding: TaxRounding | None = None
 
 
 def snapshot_of(
-    quote: Quote, lines: Sequence[QuoteLine], codes: Mapping[str, str]
+    quote: Quote,
+    lines: Sequence[QuoteLine],
+    codes: Mapping[str, str],
+    rounding: TaxRounding | None = None,
 ) -> dict[str, Any]:
     """The JSON of ``quote`` as it stands, with its live ``lines`` in order.
 
@@ -40,8 +49,11 @@ def snapshot_of(
         lines: Its live lines, in position order.
         codes: Product codes by product id (a product's code may change later; the revision
             keeps the one it was sent with).
+        rounding: The tax rounding rule it is priced with, kept so that the frozen revision
+            reads and prints the same amounts later whatever the workspace's rule becomes.
     """
     return {
+        "tax_rounding": rounding.value if rounding is not None else None,
         "format": FORMAT,
         "number": quote.number,
         "revision": quote.revision,
@@ -99,6 +111,7 @@ def frozen_quote(data: Mapping[str, Any]) -> FrozenQuote:
         revision=int(data.get("revision", 1)),
         status=QuoteStatus(data.get("status", QuoteStatus.SENT.value)),
         draft=draft,
+        tax_rounding=_rounding(data.get("tax_rounding")),
     )
 
 
@@ -121,6 +134,13 @@ def _line(data: Mapping[str, Any]) -> LineDraft:
 
 def _day(value: Any) -> date | None:
     return date.fromisoformat(value) if isinstance(value, str) and value else None
+
+
+def _rounding(value: Any) -> TaxRounding | None:
+    try:
+        return TaxRounding(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
 
 
 def _language(value: Any) -> Language | None:

@@ -13,7 +13,9 @@ What products, quotes, contracts and payments need beyond the first models (issu
 - quote lines: a kind (item or section heading), a discount that is a percent or an amount
   (``discount`` + ``discount_is_percent``, replacing ``discount_percent``, whose values carry
   over as percents), whether the price includes tax, and optional lines (not in the total);
-- contracts: the quote revision whose lines they carry, terms, language; payment plan
+- contracts: the quote revision whose lines they carry (filled in for existing ones: the
+  quote's revision then), the tax rounding rule they were priced with (existing ones: the
+  workspace's rule then), terms, language; payment plan
   instalments keep their order and the percent they were planned as; payments a note;
 - ``document_templates``: users' templates (JSON), unique by name ignoring case among live ones;
 - ``print_log``: when each quote or contract was printed or saved, which revision and template
@@ -38,7 +40,10 @@ FALSE = sa.text("0")
 # (table, column) added with a server default (existing rows), frozen here.
 COLUMNS: tuple[tuple[str, sa.Column[object]], ...] = (
     ("products", sa.Column("name_alt", sa.String(300), nullable=True)),
-    ("products", sa.Column("price_includes_tax", sa.Boolean(), nullable=False, server_default=FALSE)),
+    (
+        "products",
+        sa.Column("price_includes_tax", sa.Boolean(), nullable=False, server_default=FALSE),
+    ),
     ("quotes", sa.Column("revision", sa.Integer(), nullable=False, server_default=sa.text("1"))),
     ("quotes", sa.Column("terms", sa.Text(), nullable=True)),
     ("quotes", sa.Column("language", sa.String(2), nullable=True)),
@@ -56,6 +61,7 @@ COLUMNS: tuple[tuple[str, sa.Column[object]], ...] = (
     ("contracts", sa.Column("quote_revision", sa.Integer(), nullable=True)),
     ("contracts", sa.Column("terms", sa.Text(), nullable=True)),
     ("contracts", sa.Column("language", sa.String(2), nullable=True)),
+    ("contracts", sa.Column("tax_rounding", sa.String(10), nullable=True)),
     ("payment_plans", sa.Column("percent", ExactDecimal(), nullable=True)),
     ("payment_plans", sa.Column("position", sa.Integer(), nullable=False, server_default="0")),
     ("payments", sa.Column("note", sa.String(500), nullable=True)),
@@ -79,6 +85,17 @@ def upgrade() -> None:
     op.execute("ALTER TABLE quote_lines DROP COLUMN discount_percent")
     # A quote-wide discount was never used (always 0): discounts are per line.
     op.execute("ALTER TABLE quotes DROP COLUMN discount_percent")
+    # Contracts carry what was signed: the quote's revision and the rounding rule of the day.
+    op.execute(
+        "UPDATE contracts SET quote_revision = "
+        "(SELECT quotes.revision FROM quotes WHERE quotes.id = contracts.quote_id) "
+        "WHERE quote_revision IS NULL AND quote_id IS NOT NULL"
+    )
+    op.execute(
+        "UPDATE contracts SET tax_rounding = COALESCE((SELECT json_extract(settings.value, '$') "
+        "FROM settings WHERE settings.key = 'quotes.tax_rounding' "
+        "AND settings.deleted_at IS NULL), 'per_line') WHERE quote_id IS NOT NULL"
+    )
     op.create_table(
         "quote_revisions",
         sa.Column("quote_id", IdType(), nullable=False),
