@@ -1490,62 +1490,73 @@
 <context>
     <name>DocumentDialog</name>
     <message>
-        <location filename="../../ui/printing/document_dialog.py" line="111" />
+        <location filename="../../ui/printing/document_dialog.py" line="101" />
+        <source>Customize…</source>
+        <translation>自定义…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/document_dialog.py" line="103" />
+        <source>Change this template's texts, colours, logo, columns and paper</source>
+        <translation>修改此模板的文字、颜色、徽标、列和纸张</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/document_dialog.py" line="125" />
         <source>Template:</source>
         <translation>模板：</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/document_dialog.py" line="112" />
+        <location filename="../../ui/printing/document_dialog.py" line="126" />
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/document_dialog.py" line="113" />
+        <location filename="../../ui/printing/document_dialog.py" line="127" />
         <source>Paper:</source>
         <translation>纸张：</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/document_dialog.py" line="114" />
+        <location filename="../../ui/printing/document_dialog.py" line="128" />
         <source>The document's language follows the customer; change it here.</source>
         <translation>单据语言默认跟随客户，可在此更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/document_dialog.py" line="135" />
+        <location filename="../../ui/printing/document_dialog.py" line="149" />
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/document_dialog.py" line="136" />
+        <location filename="../../ui/printing/document_dialog.py" line="150" />
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/document_dialog.py" line="157" />
+        <location filename="../../ui/printing/document_dialog.py" line="171" />
+        <location filename="../../ui/printing/document_dialog.py" line="201" />
         <source>There is no template for this kind of document.</source>
         <translation>没有适用于此类单据的模板。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/document_dialog.py" line="202" />
+        <location filename="../../ui/printing/document_dialog.py" line="249" />
         <source>Preparing the preview…</source>
         <translation>正在生成预览…</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/document_dialog.py" line="207" />
+        <location filename="../../ui/printing/document_dialog.py" line="254" />
         <source>Pages: %1</source>
         <translation>页数：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/document_dialog.py" line="212" />
+        <location filename="../../ui/printing/document_dialog.py" line="259" />
         <source>The document could not be prepared: %1</source>
         <translation>无法生成单据：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/document_dialog.py" line="233" />
+        <location filename="../../ui/printing/document_dialog.py" line="280" />
         <source>Sent to the printer.</source>
         <translation>已发送到打印机。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/document_dialog.py" line="243" />
+        <location filename="../../ui/printing/document_dialog.py" line="290" />
         <source>Saved as %1.</source>
         <translation>已保存为 %1。</translation>
     </message>
@@ -1553,14 +1564,19 @@
 <context>
     <name>DocumentPrinting</name>
     <message>
-        <location filename="../../ui/printing/document_printing.py" line="76" />
+        <location filename="../../ui/printing/document_printing.py" line="80" />
         <source>Quote %1</source>
         <translation>报价单 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/document_printing.py" line="78" />
+        <location filename="../../ui/printing/document_printing.py" line="82" />
         <source>Contract %1</source>
         <translation>合同 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/document_printing.py" line="188" />
+        <source>There is no template called “%1” any more.</source>
+        <translation>已没有名为“%1”的模板。</translation>
     </message>
 </context>
 <context>
@@ -5079,59 +5095,75 @@ An offline-first CRM for small teams.</source>
 <context>
     <name>QuotesPage</name>
     <message>
-        <location filename="../../ui/workspace_settings/company_profile.py" line="243" />
+        <location filename="../../ui/workspace_settings/company_profile.py" line="253" />
         <source>Tax rounding on quotes</source>
         <translation>报价单税额舍入</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/company_profile.py" line="250" />
+        <location filename="../../ui/workspace_settings/company_profile.py" line="260" />
         <source>Round the tax of each line</source>
         <translation>逐行舍入税额</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/company_profile.py" line="252" />
+        <location filename="../../ui/workspace_settings/company_profile.py" line="262" />
         <source>Each line's tax is rounded on its own; the quote's tax is the sum of the rounded line taxes.</source>
         <translation>每行税额单独四舍五入；报价单税额为各行舍入后税额之和。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/company_profile.py" line="258" />
+        <location filename="../../ui/workspace_settings/company_profile.py" line="268" />
         <source>Round the tax once per rate</source>
         <translation>按税率汇总后舍入</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/company_profile.py" line="260" />
+        <location filename="../../ui/workspace_settings/company_profile.py" line="270" />
         <source>The lines of each tax rate are added up first and their tax is rounded once; it can differ from the per-line sum by a cent or so.</source>
         <translation>同一税率的各行先合计，再对税额四舍五入一次；与逐行相加的结果可能相差一分左右。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/company_profile.py" line="275" />
+        <location filename="../../ui/workspace_settings/company_profile.py" line="285" />
         <source>The rule is used on screen, in printed quotes, exports and reports.</source>
         <translation>此规则同样用于屏幕显示、打印的报价单、导出和报表。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/company_profile.py" line="279" />
+        <location filename="../../ui/workspace_settings/company_profile.py" line="289" />
         <source>Default templates</source>
         <translation>默认模板</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/company_profile.py" line="283" />
+        <location filename="../../ui/workspace_settings/company_profile.py" line="293" />
+        <location filename="../../ui/workspace_settings/company_profile.py" line="294" />
+        <source>Customize…</source>
+        <translation>自定义…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/company_profile.py" line="296" />
         <source>Quotes:</source>
         <translation>报价单：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/company_profile.py" line="284" />
+        <location filename="../../ui/workspace_settings/company_profile.py" line="298" />
         <source>Contracts:</source>
         <translation>合同：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/company_profile.py" line="286" />
+        <location filename="../../ui/workspace_settings/company_profile.py" line="312" />
         <source>A quote or contract that names its own template prints with that.</source>
         <translation>指定了模板的报价单或合同按其自身模板打印。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/company_profile.py" line="303" />
+        <location filename="../../ui/workspace_settings/company_profile.py" line="353" />
         <source>Built-in default (%1)</source>
         <translation>内置默认（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/company_profile.py" line="376" />
+        <source>Make your own copy of this template to change its texts and look</source>
+        <translation>复制此模板为自己的版本，以修改文字和外观</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/company_profile.py" line="379" />
+        <source>Change or delete this template</source>
+        <translation>修改或删除此模板</translation>
     </message>
 </context>
 <context>
@@ -5449,52 +5481,52 @@ An offline-first CRM for small teams.</source>
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../ui/workspace_settings/settings_screen.py" line="40" />
+        <location filename="../../ui/workspace_settings/settings_screen.py" line="42" />
         <source>&amp;Back Up Now</source>
         <translation>立即备份(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_screen.py" line="41" />
+        <location filename="../../ui/workspace_settings/settings_screen.py" line="43" />
         <source>&amp;Restore from Backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_screen.py" line="43" />
+        <location filename="../../ui/workspace_settings/settings_screen.py" line="45" />
         <source>Se&amp;ttings…</source>
         <translation>设置(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_screen.py" line="50" />
+        <location filename="../../ui/workspace_settings/settings_screen.py" line="52" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_screen.py" line="89" />
+        <location filename="../../ui/workspace_settings/settings_screen.py" line="91" />
         <source>Backup saved: %1</source>
         <translation>备份已保存：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_screen.py" line="105" />
+        <location filename="../../ui/workspace_settings/settings_screen.py" line="107" />
         <source>Restore from Backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_screen.py" line="107" />
+        <location filename="../../ui/workspace_settings/settings_screen.py" line="109" />
         <source>Desktop CRM backups (*.crmbak *.crmbak.zst);;All files (*)</source>
         <translation>Desktop CRM 备份 (*.crmbak *.crmbak.zst);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_screen.py" line="119" />
+        <location filename="../../ui/workspace_settings/settings_screen.py" line="121" />
         <source>Restore backup</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_screen.py" line="122" />
+        <location filename="../../ui/workspace_settings/settings_screen.py" line="124" />
         <source>Replace the current data with the backup %1? The current data is backed up first, so this can be reversed.</source>
         <translation>用备份 %1 替换当前数据吗？当前数据会先备份，因此可以还原。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_screen.py" line="154" />
+        <location filename="../../ui/workspace_settings/settings_screen.py" line="159" />
         <source>Settings saved.</source>
         <translation>设置已保存。</translation>
     </message>

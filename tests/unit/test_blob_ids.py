@@ -178,7 +178,9 @@ def test_schema_6_workspace_upgrades_with_the_same_data_and_undo(demo_path):
         # Every value exactly as before the round trip; the documents, rebuilt on open, may
         # number their rows otherwise.
         after = _dump(demo_path)
-        assert _records(after) == _records(stored)
+        # Schema 9's columns (a product's second name, an instalment's percent…) did not exist
+        # in schema 6: a downgrade drops them (tests/unit/test_quote_schema.py covers 0009).
+        assert _records(after, SCHEMA_9_TABLES) == _records(stored, SCHEMA_9_TABLES)
         assert _docs(after) == _docs(stored)
         assert _id_types(demo_path) == {("blob", 16)}
         assert _views(ws) == before

@@ -86,6 +86,23 @@ def _moment_types(path):
     return {kind for _t, _c, kind in found}
 
 
+SCHEMA_9_TABLES = (
+    "products",
+    "quotes",
+    "quote_lines",
+    "contracts",
+    "payment_plans",
+    "payments",
+    "quote_revisions",
+    "document_templates",
+    "print_log",
+)
+
+
+def _without_schema_9(dump):
+    return {t: rows for t, rows in dump.items() if t not in SCHEMA_9_TABLES}
+
+
 def _lists(ws):
     """What lists and searches show, by record id (documents rebuilt on open are renumbered)."""
     lists = {}
@@ -134,7 +151,9 @@ def test_schema_5_workspace_upgrades_with_the_same_data_and_undo(demo_path):
     ws = open_workspace(demo_path)  # backs up, upgrades
     try:
         assert schema.read_header(demo_path).user_version == schema.SCHEMA_VERSION
-        assert _dump(demo_path) == stored  # every value exactly as before the round trip
+        # Every value exactly as before the round trip, but for schema 9's columns, which a
+        # downgrade to schema 5 drops (tests/unit/test_quote_schema.py covers 0009).
+        assert _without_schema_9(_dump(demo_path)) == _without_schema_9(stored)
         assert _moment_types(demo_path) == {"integer"}
         assert _lists(ws) == before
         # The edit made before the upgrade (a moment field, ISO text in the log) undoes.

@@ -3,7 +3,8 @@
 The caller says how to render (``render(template, language, paper) -> Path``, run off the GUI
 thread); the dialog re-renders, debounced, whenever a choice changes and shows the new file.
 Print… and Save as PDF… use exactly the file on screen; afterwards :attr:`printed` tells the
-caller, who writes the print log.
+caller, who writes the print log. Customize… (when the caller offers it) asks the caller to open
+the template dialog; it hands the re-read templates back through :meth:`set_templates`.
 """
 
 from __future__ import annotations
@@ -54,14 +55,18 @@ class DocumentDialog(QDialog):
         paper: The paper to start with (``None``: the template's).
         file_name: The name "Save as PDF" proposes, e.g. "Q-2025-0042.pdf".
         run: Runs renders: the worker's ``read`` (default: a thread of the dialog's own).
+        customizable: Show Customize… beside the template (the caller answers
+            :attr:`customizeRequested`).
         parent: The owning window.
 
     Signals:
         printed(str, str, str, str): The document was printed (``printer``) or saved
             (``pdf``); the destination, template name, language and paper.
+        customizeRequested(str): Customize… was clicked; the chosen template's name.
     """
 
     printed = Signal(str, str, str, str)
+    customizeRequested = Signal(str)
 
     def __init__(
         self,
@@ -75,6 +80,7 @@ class DocumentDialog(QDialog):
         paper: Paper | None = None,
         file_name: str = "document.pdf",
         run: Runner | None = None,
+        customizable: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -83,6 +89,7 @@ class DocumentDialog(QDialog):
         self._render = render
         self._file_name = file_name
         self._shown: Choice | None = None  # what the preview's file was made for
+        self._kind = kind
         self._templates = [t for t in templates if t.kind == kind]
         self.renders = DebouncedRender(run or ThreadRunner(self), parent=self)
         self.renders.started.connect(lambda _key: self._rendering())
@@ -90,10 +97,14 @@ class DocumentDialog(QDialog):
         self.renders.failed.connect(self._failed)
 
         self.template_box = QComboBox()
-        for listed in self._templates:
-            self.template_box.addItem(template_label(listed), listed.name)
-        start = self.template_box.findData(template) if template else -1
-        self.template_box.setCurrentIndex(max(0, start))
+        self._fill_templates(template)
+        self.customize_button = QPushButton(self.tr("Customize…"))
+        self.customize_button.setToolTip(
+            self.tr("Change this template's texts, colours, logo, columns and paper")
+        )
+        self.customize_button.clicked.connect(self._customize)
+        self.customize_button.setVisible(customizable)
+        self.customize_button.setEnabled(bool(self._templates))
         self.language_box = QComboBox()
         for lang in LANGUAGES:
             self.language_box.addItem(language_name(lang), lang)
@@ -108,7 +119,10 @@ class DocumentDialog(QDialog):
         self._paper_chosen = paper is not None  # else the paper follows the template
 
         form = QFormLayout()
-        form.addRow(self.tr("Template:"), self.template_box)
+        template_row = QHBoxLayout()
+        template_row.addWidget(self.template_box, 1)
+        template_row.addWidget(self.customize_button)
+        form.addRow(self.tr("Template:"), template_row)
         form.addRow(self.tr("Language:"), self.language_box)
         form.addRow(self.tr("Paper:"), self.paper_box)
         hint = QLabel(self.tr("The document's language follows the customer; change it here."))
@@ -160,6 +174,39 @@ class DocumentDialog(QDialog):
 
     # Choices ------------------------------------------------------------------------------
 
+    def _fill_templates(self, select: str | None) -> None:
+        self.template_box.clear()
+        for listed in self._templates:
+            self.template_box.addItem(template_label(listed), listed.name)
+        start = self.template_box.findData(select) if select else -1
+        self.template_box.setCurrentIndex(max(0, start))
+
+    def set_templates(self, templates: Sequence[TemplateInfo], select: str | None = None) -> None:
+        """Offer ``templates`` (re-read after a change), choose ``select`` and render again.
+
+        Without ``select`` (or when it is gone) the template chosen now stays, else the first.
+        The preview is made again even for the same name: the template itself may have changed.
+        """
+        current = self.template_box.currentData()
+        self._templates = [t for t in templates if t.kind == self._kind]
+        names = {t.name for t in self._templates}
+        wanted = select if select in names else current
+        self.template_box.blockSignals(True)
+        self._fill_templates(wanted if isinstance(wanted, str) else None)
+        self.template_box.blockSignals(False)
+        self.customize_button.setEnabled(bool(self._templates))
+        self._shown = None
+        self._set_ready(False)
+        if not self._templates:
+            self.view.show_message(self.tr("There is no template for this kind of document."))
+            return
+        self._template_changed(self.template_box.currentIndex(), now=True)
+
+    def _customize(self) -> None:
+        name = self.template_box.currentData()
+        if name:
+            self.customizeRequested.emit(str(name))
+
     def _template_info(self) -> TemplateInfo | None:
         name = self.template_box.currentData()
         return next((t for t in self._templates if t.name == name), None)
@@ -172,14 +219,14 @@ class DocumentDialog(QDialog):
             one_of(self.paper_box.currentData(), PAPERS),
         )
 
-    def _template_changed(self, _index: int) -> None:
+    def _template_changed(self, _index: int, *, now: bool = False) -> None:
         info = self._template_info()
         if info is not None and not self._paper_chosen:
             # Blocked: one render for the template and its paper, not two.
             self.paper_box.blockSignals(True)
             self.paper_box.setCurrentIndex(max(0, self.paper_box.findData(info.spec.paper)))
             self.paper_box.blockSignals(False)
-        self.refresh()
+        self.refresh(now=now)
 
     def _paper_changed(self, _index: int) -> None:
         self._paper_chosen = True

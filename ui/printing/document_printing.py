@@ -6,12 +6,16 @@ of logging prints.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QDir, QTemporaryDir, QTimer
+from PySide6.QtWidgets import QWidget
 
 from desktop_crm.domain.choices import Language
+from desktop_crm.services.common.dto import ChangeResult
 from desktop_crm.services.printing.dto import TemplateInfo
 from ui.choices import one_of
 from ui.printing.document_dialog import DocumentDialog, RenderFn
@@ -88,8 +92,10 @@ def show_document_dialog(
             # Renders read through the writer's services until the reader has a printing
             # service of its own (Workspace.reads.printing).
             run=shell.worker.submit,
+            customizable=True,
             parent=shell,
         )
+        offer_customizing(shell, dialog, kind)
 
         def log(destination: str, used: str, lang: str, paper: str) -> None:
             def write() -> object:
@@ -118,24 +124,91 @@ def show_document_dialog(
     )
 
 
-def show_template_dialog(shell: Shell, template: TemplateInfo) -> None:
-    """Show the template dialog for ``template`` (a shipped one is copied, never changed)."""
+def offer_customizing(shell: Shell, dialog: DocumentDialog, kind: Kind) -> None:
+    """Answer the dialog's Customize… with the template dialog, then hand back the templates.
+
+    After a save the templates are re-read (on the worker, as the dialog's were) and the saved
+    one is chosen; after a delete the dialog keeps its choice if it can.
+    """
+
+    def reload(select: str | None) -> None:
+        ws = shell.workspace
+        if ws is None:
+            return
+
+        def offer(found: list[TemplateInfo]) -> None:
+            if shiboken6.isValid(dialog):
+                dialog.set_templates(found, select)
+
+        shell.worker.submit(lambda: ws.printing.templates(kind), offer, shell.show_error)
+
+    dialog.customizeRequested.connect(
+        lambda name: show_template_dialog(
+            shell,
+            name,
+            parent=dialog,
+            on_saved=reload,
+            on_deleted=lambda _name: reload(None),
+        )
+    )
+
+
+def show_template_dialog(
+    shell: Shell,
+    template: TemplateInfo | str,
+    *,
+    parent: QWidget | None = None,
+    on_saved: Callable[[str], None] | None = None,
+    on_deleted: Callable[[str], None] | None = None,
+) -> None:
+    """Show the template dialog for ``template`` (a shipped one is copied, never changed).
+
+    Args:
+        shell: The main window (its worker and workspace).
+        template: The template, or its name (looked up among the workspace's templates).
+        parent: The window the dialog opens over (default: the main window).
+        on_saved: Called with the template's name once it is saved (a new one or changes).
+        on_deleted: Called with the name of the workspace template once it is deleted.
+    """
     ws = shell.workspace
     if ws is None:
         return
     port = WorkspaceTemplates(ws)
 
     def show(templates: list[TemplateInfo]) -> None:
+        if shell.workspace is not ws or (parent is not None and not shiboken6.isValid(parent)):
+            return
+        info = (
+            template
+            if isinstance(template, TemplateInfo)
+            else next((t for t in templates if t.name == template), None)
+        )
+        if info is None:
+            shell.show_status(
+                fill(DocumentPrinting.tr("There is no template called “%1” any more."), template)
+            )
+            return
         dialog = TemplateDialog(
             port,
-            template,
+            info,
             [t.name for t in templates],
             read=shell.worker.submit,
             write=shell.worker.submit,
-            parent=shell,
+            parent=parent or shell,
         )
-        dialog.saved.connect(lambda _name, changes: shell.apply_changes(changes))
-        dialog.deleted.connect(lambda _name, changes: shell.apply_changes(changes))
+
+        def saved(name: str, changes: ChangeResult) -> None:
+            shell.apply_changes(changes)
+            if on_saved is not None:
+                on_saved(name)
+
+        def deleted(name: str, changes: ChangeResult) -> None:
+            shell.apply_changes(changes)
+            if on_deleted is not None:
+                on_deleted(name)
+
+        dialog.saved.connect(saved)
+        dialog.deleted.connect(deleted)
         dialog.exec()
         dialog.deleteLater()
 

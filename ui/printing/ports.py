@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from desktop_crm.services.workspace.handle import Workspace
 
 Kind = Literal["quote", "contract"]
+KINDS: tuple[Kind, ...] = ("quote", "contract")
 Paper = Literal["A4", "Letter"]
 PAPERS: tuple[Paper, ...] = ("A4", "Letter")
 LANGUAGES: tuple[Language, ...] = ("en", "zh")

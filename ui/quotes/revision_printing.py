@@ -17,7 +17,7 @@ from desktop_crm.services.printing.dto import TemplateInfo
 from desktop_crm.services.quotes.dto import QuoteDetail
 from ui.choices import one_of
 from ui.printing.document_dialog import DocumentDialog, RenderFn
-from ui.printing.document_printing import show_document_dialog
+from ui.printing.document_printing import offer_customizing, show_document_dialog
 from ui.printing.ports import LANGUAGES, PAPERS, Paper
 from ui.text_fill import fill
 from ui.translation_context import TranslationContext
@@ -82,7 +82,9 @@ def _show_earlier(shell: Shell, detail: QuoteDetail, revision: int) -> None:
             file_name=f"{detail.number}-rev{revision}.pdf",
             run=shell.worker.submit,
             parent=shell,
+            customizable=True,
         )
+        offer_customizing(shell, dialog, "quote")
 
         def log(destination: str, used: str, lang: str, paper: str) -> None:
             shell.worker.submit(

@@ -9,9 +9,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Literal
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, Signal
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -33,6 +32,7 @@ from PySide6.QtWidgets import (
 from desktop_crm.domain.errors import ValidationError
 from desktop_crm.services.printing.dto import DEFAULT_TEMPLATES, CompanyProfileData, TemplateInfo
 from ui.messages import error_text
+from ui.printing.ports import KINDS, Kind
 from ui.printing.template_names import shipped_name, template_label
 from ui.text_fill import fill
 from ui.translation_context import TranslationContext
@@ -234,10 +234,20 @@ def logo_bytes(path: Path) -> bytes:
 
 
 class QuotesPage(QWidget):
-    """How quotes are priced (the tax rounding rule) and which templates print by default."""
+    """How quotes are priced (the tax rounding rule) and which templates print by default.
+
+    Signals:
+        customizeRequested(str, str): Customize… beside a default template was clicked; the
+            kind (``quote`` or ``contract``) and the name of the template chosen there (the
+            built-in default's own name for "Built-in default"). The host opens the template
+            dialog and hands the re-read templates back through :meth:`set_templates`.
+    """
+
+    customizeRequested = Signal(str, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._templates: list[TemplateInfo] = []
         layout = QVBoxLayout(self)
 
         rounding = QGroupBox(self.tr("Tax rounding on quotes"))
@@ -280,8 +290,24 @@ class QuotesPage(QWidget):
         form = QFormLayout(defaults)
         self.quote_template = QComboBox()
         self.contract_template = QComboBox()
-        form.addRow(self.tr("Quotes:"), self.quote_template)
-        form.addRow(self.tr("Contracts:"), self.contract_template)
+        self.customize_quote_button = QPushButton(self.tr("Customize…"))
+        self.customize_contract_button = QPushButton(self.tr("Customize…"))
+        rows: tuple[tuple[str, QComboBox, QPushButton, Kind], ...] = (
+            (self.tr("Quotes:"), self.quote_template, self.customize_quote_button, "quote"),
+            (
+                self.tr("Contracts:"),
+                self.contract_template,
+                self.customize_contract_button,
+                "contract",
+            ),
+        )
+        for label, combo, customize, kind in rows:
+            row = QHBoxLayout()
+            row.addWidget(combo, 1)
+            row.addWidget(customize)
+            form.addRow(label, row)
+            customize.clicked.connect(lambda _on=False, k=kind: self._customize(k))
+            combo.currentIndexChanged.connect(lambda _i, k=kind: self._update_button(k))
         form.addRow(
             QLabel(self.tr("A quote or contract that names its own template prints with that."))
         )
@@ -293,21 +319,69 @@ class QuotesPage(QWidget):
     ) -> None:
         """Show the rounding rule and the profile's default templates among ``templates``."""
         self.rounding_buttons.get(rounding, self.rounding_buttons["per_line"]).setChecked(True)
-        rows: tuple[tuple[QComboBox, Literal["quote", "contract"], str | None], ...] = (
-            (self.quote_template, "quote", profile.quote_template),
-            (self.contract_template, "contract", profile.contract_template),
+        self._templates = list(templates)
+        self._fill("quote", profile.quote_template)
+        self._fill("contract", profile.contract_template)
+
+    def set_templates(
+        self,
+        templates: Sequence[TemplateInfo],
+        kind: Kind | None = None,
+        selected: str | None = None,
+    ) -> None:
+        """Offer ``templates`` (re-read after a change), keeping each combo's choice.
+
+        ``kind``'s combo chooses ``selected`` instead (``""``: the built-in default), e.g. the
+        template just saved, or the default once the chosen one is deleted.
+        """
+        self._templates = list(templates)
+        for each in KINDS:
+            chosen = self.template_box(each).currentData()
+            if each == kind and selected is not None:
+                chosen = selected
+            self._fill(each, str(chosen or "") or None)
+
+    def template_box(self, kind: Kind) -> QComboBox:
+        """The combo of ``kind``'s default template."""
+        return self.quote_template if kind == "quote" else self.contract_template
+
+    def _fill(self, kind: Kind, chosen: str | None) -> None:
+        box = self.template_box(kind)
+        box.blockSignals(True)
+        box.clear()
+        box.addItem(
+            fill(self.tr("Built-in default (%1)"), shipped_name(DEFAULT_TEMPLATES[kind])), ""
         )
-        for box, kind, chosen in rows:
-            box.clear()
-            box.addItem(
-                fill(self.tr("Built-in default (%1)"), shipped_name(DEFAULT_TEMPLATES[kind])), ""
+        for info in self._templates:
+            if info.kind == kind:
+                box.addItem(template_label(info), info.name)
+        if chosen and box.findData(chosen) < 0:  # keep a name the list lacks, not lose it
+            box.addItem(chosen, chosen)
+        box.setCurrentIndex(max(0, box.findData(chosen or "")))
+        box.blockSignals(False)
+        self._update_button(kind)
+
+    def _chosen_info(self, kind: Kind) -> TemplateInfo | None:
+        name = str(self.template_box(kind).currentData() or "") or DEFAULT_TEMPLATES[kind]
+        return next((t for t in self._templates if t.name == name and t.kind == kind), None)
+
+    def _update_button(self, kind: Kind) -> None:
+        button = self.customize_quote_button if kind == "quote" else self.customize_contract_button
+        info = self._chosen_info(kind)
+        button.setEnabled(info is not None)
+        if info is None:
+            button.setToolTip("")
+        elif info.shipped:
+            button.setToolTip(
+                self.tr("Make your own copy of this template to change its texts and look")
             )
-            for info in templates:
-                if info.kind == kind:
-                    box.addItem(template_label(info), info.name)
-            if chosen and box.findData(chosen) < 0:  # keep a name the list lacks, not lose it
-                box.addItem(chosen, chosen)
-            box.setCurrentIndex(max(0, box.findData(chosen or "")))
+        else:
+            button.setToolTip(self.tr("Change or delete this template"))
+
+    def _customize(self, kind: Kind) -> None:
+        info = self._chosen_info(kind)
+        if info is not None:
+            self.customizeRequested.emit(kind, info.name)
 
     def rounding_rule(self) -> str:
         """``per_line`` or ``per_rate``."""

@@ -5,10 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QVBoxLayout
 
+from ui.choices import one_of
 from ui.screen import MenuItem, MenuName, Screen
 from ui.text_fill import fill
 from ui.workspace_settings.settings_dialog import SettingsDialog
@@ -146,9 +148,39 @@ class SettingsScreen(Screen):
         dialog = SettingsDialog(
             values, str(settings.value("ui/language", "")), self.shell, templates
         )
+        dialog.quotes.customizeRequested.connect(
+            lambda kind, name: self._customize_template(dialog, kind, name)
+        )
         if dialog.exec() != SettingsDialog.DialogCode.Accepted or self.shell.workspace is None:
             return
         settings.setValue("ui/language", dialog.language())
         changed = dialog.workspace_values()
         if changed:
             self.shell.mutate(lambda w: w.settings.update(changed), self.tr("Settings saved."))
+
+    def _customize_template(self, dialog: SettingsDialog, kind: str, name: str) -> None:
+        """Open the template dialog over the settings; afterwards offer the templates again.
+
+        A saved template becomes the default of its kind in the dialog (saved with OK, as any
+        other setting); a deleted one gives way to the built-in default.
+        """
+        # Imported here, as the other screens do: the printing dialogs load Qt PDF.
+        from ui.printing.document_printing import show_template_dialog
+        from ui.printing.ports import KINDS
+
+        chosen = one_of(kind, KINDS)
+
+        def reload(selected: str) -> None:
+            ws = self.shell.workspace
+            if ws is None:
+                return
+
+            def offer(found: list[TemplateInfo]) -> None:
+                if shiboken6.isValid(dialog):
+                    dialog.quotes.set_templates(found, chosen, selected)
+
+            self.shell.worker.submit(ws.printing.templates, offer, self.shell.show_error)
+
+        show_template_dialog(
+            self.shell, name, parent=dialog, on_saved=reload, on_deleted=lambda _n: reload("")
+        )
