@@ -345,10 +345,14 @@ def test_an_address_prints_in_its_own_script_whatever_the_document_language():
     from desktop_crm.store.models import Address
 
     latin = Address(street="960 High Street", city="Edinburgh", postcode="EH1 1YZ", country="UK")
-    assert address_lines(latin, "zh") == address_lines(latin, "en") == (
-        "960 High Street",
-        "Edinburgh EH1 1YZ",
-        "UK",
+    assert (
+        address_lines(latin, "zh")
+        == address_lines(latin, "en")
+        == (
+            "960 High Street",
+            "Edinburgh EH1 1YZ",
+            "UK",
+        )
     )
     chinese = Address(street="张江路 88 号", city="上海市", country="中国", postcode="201203")
     assert address_lines(chinese, "en") == ("中国上海市张江路 88 号", "邮编 201203")
