@@ -16,6 +16,7 @@ from desktop_crm.store.models import Base, Person
 from desktop_crm.store.types import IdType, id_bytes, id_params, id_text
 from tests import drafts
 from tests.conftest import TODAY
+from tests.schema_tables import SCHEMA_9_TABLES
 
 
 @given(st.uuids() | st.integers(1, 50).map(lambda n: uuid.UUID(new_ids(n)[-1])))
@@ -84,20 +85,6 @@ def _dump(path):
             db.execute("SELECT rowid FROM search_fts WHERE search_fts MATCH 'wan'"), key=repr
         )
     return dump
-
-
-# Tables whose columns schema 9 changed or which it made.
-SCHEMA_9_TABLES = (
-    "products",
-    "quotes",
-    "quote_lines",
-    "contracts",
-    "payment_plans",
-    "payments",
-    "quote_revisions",
-    "document_templates",
-    "print_log",
-)
 
 
 def _records(dump, leave_out=()):

@@ -13,6 +13,7 @@ from desktop_crm.store import backup, schema, search_index
 from desktop_crm.store.models import Person
 from desktop_crm.store.types import UtcDateTime, id_bytes, iso_text, micros, parse_moment
 from tests.conftest import TODAY
+from tests.schema_tables import SCHEMA_9_TABLES
 
 MOMENTS = [
     datetime(2026, 1, 2, 3, 4, 5, 678901, tzinfo=UTC),
@@ -84,19 +85,6 @@ def _moment_types(path):
                         )
                     }
     return {kind for _t, _c, kind in found}
-
-
-SCHEMA_9_TABLES = (
-    "products",
-    "quotes",
-    "quote_lines",
-    "contracts",
-    "payment_plans",
-    "payments",
-    "quote_revisions",
-    "document_templates",
-    "print_log",
-)
 
 
 def _without_schema_9(dump):
