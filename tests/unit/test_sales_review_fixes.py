@@ -356,3 +356,20 @@ def test_an_address_prints_in_its_own_script_whatever_the_document_language():
     )
     chinese = Address(street="张江路 88 号", city="上海市", country="中国", postcode="201203")
     assert address_lines(chinese, "en") == ("中国上海市张江路 88 号", "邮编 201203")
+
+
+def test_a_draft_past_its_valid_until_day_does_not_become_a_contract(workspace):
+    from desktop_crm.services.contracts.service import ContractService
+
+    quotes = workspace.quotes
+    customer = workspace.people.save_company(company("过期客户"), today=TODAY).ids[0]
+    draft = QuoteDraft(
+        company_id=customer,
+        issued_on=TODAY - timedelta(days=40),
+        valid_until=TODAY - timedelta(days=10),
+        currency="CNY",
+        lines=(LineDraft(description="设计", quantity=D(1), unit_price=D(100)),),
+    )
+    quote_id = quotes.create(draft).ids[0]
+    with pytest.raises(ValidationError, match="extend its valid-until day"):
+        ContractService(workspace.store).from_quote(quote_id, today=TODAY)

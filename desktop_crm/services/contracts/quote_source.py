@@ -72,6 +72,14 @@ def accept(quote: Quote, today: date) -> bool:
             status=status.value,
         )
     if status is QuoteStatus.DRAFT:
+        # Sending it now would make it expired at once (its offer ran out): as when sending.
+        if quote.valid_until is not None and today > quote.valid_until:
+            raise ValidationError(
+                f"quote {quote.number} was valid until {quote.valid_until}: extend its "
+                "valid-until day before making a contract",
+                field="valid_until",
+                status=status.value,
+            )
         status = move(status, "send")
     quote.status = move(status, "accept").value
     return True
