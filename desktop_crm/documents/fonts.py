@@ -192,9 +192,21 @@ def default_font() -> FontChoice:
     return choose_font()
 
 
-@cache
+_REGISTERING = threading.Lock()
+
+
 def registered_name(choice: FontChoice) -> str:
-    """Register ``choice`` once per process under a name of its own; return that name."""
+    """Register ``choice`` once per process under a name of its own; return that name.
+
+    Safe from several threads: the app warms the renderer on its reader while a print may
+    start on its writer, and reportlab's font registry is one per process.
+    """
+    with _REGISTERING:
+        return _registered_name(choice)
+
+
+@cache
+def _registered_name(choice: FontChoice) -> str:
     if choice.path is None:
         return register(choice)
     digest = zlib.crc32(f"{choice.path}#{choice.subfont}".encode())
