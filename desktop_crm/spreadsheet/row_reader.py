@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, NamedTuple
 
+from desktop_crm.domain.currency import currency_code
 from desktop_crm.domain.custom_values import normalize_value
 from desktop_crm.domain.validation import email_problem
 from desktop_crm.spreadsheet import cells
@@ -51,7 +52,6 @@ DEAL_STATUSES = {
     "丢单": "lost",
     "失败": "lost",
 }
-CURRENCIES = {"¥": "CNY", "￥": "CNY", "人民币": "CNY", "元": "CNY", "$": "USD", "美元": "USD"}
 TAG_SPLIT = re.compile(r"\s+:::\s+|[;；,，、\n]+")
 DATE_KINDS = frozenset({"date"})
 _PLAIN = frozenset({"text", "notes"})  # kinds whose text cells are stored as written
@@ -280,9 +280,11 @@ class RowReader:
             moment = cells.parse_moment(raw, self.date_orders.get(col, "YMD"))
             return moment, cells.moment_text(moment)
         if kind == "currency":
-            code = CURRENCIES.get(text, text.upper())
-            if not re.fullmatch(r"[A-Z]{3}", code):
-                raise ValueError(f"“{text}” is not a currency code (CNY, USD…)")
+            # One table of names and signs (RMB, 人民币, US$, €…) for every import; a code no
+            # one uses (XYZ) is refused here rather than stored for the editor to refuse later.
+            code = currency_code(text)
+            if code is None:
+                raise ValueError(f"“{text}” is not a currency (CNY, USD, EUR…)")
             return code, code
         return text, text
 

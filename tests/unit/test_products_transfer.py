@@ -90,3 +90,27 @@ def test_tax_included_reads_yes_and_no_in_both_languages(workspace, tmp_path, ce
     (row,) = workspace.products.page(ProductFilter())
     assert (row.sku, row.name, row.name_alt, row.price) == ("A-1", "打样", "Proofing", 1200)
     assert row.price_includes_tax is included
+
+
+def test_product_currencies_are_read_by_name_and_an_unknown_one_is_refused(workspace, tmp_path):
+    sheet = tmp_path / "产品.csv"
+    sheet.write_text(
+        "编码,名称,单价,币种\nA-1,镜头,100,RMB\nA-2,脚架,50,美元\nA-3,滤镜,20,XYZ\n",
+        encoding="utf-8",
+    )
+    report = workspace.imports.import_file(sheet, entity="products")
+    assert report.created == 3
+    with workspace.store.read() as session:
+        from sqlalchemy import select
+
+        from desktop_crm.store.models import Product
+
+        stored = {
+            sku: (currency, notes)
+            for sku, currency, notes in session.execute(
+                select(Product.sku, Product.currency, Product.description)
+            )
+        }
+    # As with any cell the import cannot read: the problem is reported and the value kept in
+    # the notes; the row takes the workspace's currency.
+    assert stored == {"A-1": ("CNY", None), "A-2": ("USD", None), "A-3": ("CNY", "币种: XYZ")}
