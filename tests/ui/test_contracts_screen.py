@@ -223,3 +223,22 @@ def test_deleting_the_contract_clears_the_detail(qtbot, window, screen):
     wait_idle(qtbot, window)
     qtbot.waitUntil(lambda: screen.view.detail.detail is not None)
     assert screen.view.detail.detail.number == screen.view.model.contract(0).number
+
+
+def test_an_overdue_payment_on_today_opens_its_contract(qtbot, window, contracts_path):
+    open_and_wait(qtbot, window, contracts_path)
+    window.show_view("today")
+    today = window.screens["today"].view
+
+    def rows():
+        items = [today.list.topLevelItem(i) for i in range(today.list.topLevelItemCount())]
+        return [item for item in items if item.data(0, Qt.ItemDataRole.UserRole)]
+
+    qtbot.waitUntil(lambda: len(rows()) == 2)  # the demo's contract and the fixture's
+    row = rows()[0]
+    contract_id = row.data(0, Qt.ItemDataRole.UserRole)
+    today.list.itemActivated.emit(row, 0)
+    screen = window.screens["contracts"]
+    assert window.current_view() == "contracts"
+    qtbot.waitUntil(lambda: screen.view.selected() is not None)
+    qtbot.waitUntil(lambda: screen.view.selected().id == contract_id)

@@ -42,6 +42,7 @@ class TodayScreen(Screen):
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self.view = TodayView()
+        self.view.contractActivated.connect(self._open_contract)
         self._layout.addWidget(self.view, 1)
         # While the workspace holds no contacts, how to start takes the list's place.
         self.start_panel = StartPanel()
@@ -62,6 +63,15 @@ class TodayScreen(Screen):
         """Reload the figures."""
         if self.shell.workspace is not None:
             self._load(self.shell.workspace)
+
+    def _open_contract(self, contract_id: str) -> None:
+        """Show the contract an overdue payment row belongs to, on the Contracts screen."""
+        self.shell.show_view("contracts")
+        # Through the window's screens, so Today does not depend on the Contracts package.
+        screen = getattr(self.shell, "screens", {}).get("contracts")
+        select = getattr(screen, "select_contract", None)
+        if callable(select):
+            select(contract_id)
 
     def _load(self, ws: Workspace) -> None:
         today = date.today()

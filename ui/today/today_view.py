@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QFrame,
@@ -41,7 +41,13 @@ class _Tile(QFrame):
 
 
 class TodayView(QWidget):
-    """Shows a :class:`TodaySummary`; the main window loads it on the worker."""
+    """Shows a :class:`TodaySummary`; the main window loads it on the worker.
+
+    Signals:
+        contractActivated(str): An overdue payment's row was opened (its contract's id).
+    """
+
+    contractActivated = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -68,11 +74,17 @@ class TodayView(QWidget):
             [self.tr("Due"), self.tr("Follow-up"), self.tr("Contact"), self.tr("Kind")]
         )
         self.list.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.list.itemActivated.connect(self._activated)
         layout.addWidget(self.list, 1)
         self.empty = QLabel(self.tr("Nothing due. Enjoy your day."))
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.hide()
         layout.addWidget(self.empty)
+
+    def _activated(self, item: QTreeWidgetItem, _column: int) -> None:
+        contract_id = item.data(0, Qt.ItemDataRole.UserRole)
+        if isinstance(contract_id, str):
+            self.contractActivated.emit(contract_id)
 
     def show_summary(self, summary: TodaySummary) -> None:
         """Fill the screen from ``summary``."""
@@ -124,6 +136,7 @@ class TodayView(QWidget):
             )
             row.setForeground(0, late)
             row.setToolTip(0, self.tr("Overdue by %n days", "", due.days_overdue))
+            row.setData(0, Qt.ItemDataRole.UserRole, due.contract_id)
             self.list.addTopLevelItem(row)
         for col in (0, 2, 3):
             self.list.resizeColumnToContents(col)
