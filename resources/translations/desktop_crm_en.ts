@@ -80,7 +80,7 @@
 <context>
     <name>ContractsView</name>
     <message numerus="yes">
-        <location filename="../../ui/contracts/contracts_view.py" line="220" />
+        <location filename="../../ui/contracts/contracts_view.py" line="221" />
         <source>%n contract(s)</source>
         <translation>
             <numerusform>%n contract</numerusform>
@@ -540,7 +540,7 @@
 <context>
     <name>TodayView</name>
     <message numerus="yes">
-        <location filename="../../ui/today/today_view.py" line="85" />
+        <location filename="../../ui/today/today_view.py" line="97" />
         <source>Customers not contacted for %n days</source>
         <translation>
             <numerusform>Customers not contacted for %n day</numerusform>
@@ -548,7 +548,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/today/today_view.py" line="126" />
+        <location filename="../../ui/today/today_view.py" line="138" />
         <source>Overdue by %n days</source>
         <translation>
             <numerusform>Overdue by %n day</numerusform>

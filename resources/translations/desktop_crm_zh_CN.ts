@@ -1360,87 +1360,92 @@
     </message>
     <message>
         <location filename="../../ui/contracts/contracts_view.py" line="69" />
+        <source>Starts</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contracts/contracts_view.py" line="70" />
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/contracts_view.py" line="70" />
+        <location filename="../../ui/contracts/contracts_view.py" line="71" />
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/contracts_view.py" line="71" />
+        <location filename="../../ui/contracts/contracts_view.py" line="72" />
         <source>Paid</source>
         <translation>已收</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/contracts_view.py" line="72" />
+        <location filename="../../ui/contracts/contracts_view.py" line="73" />
         <source>Outstanding</source>
         <translation>未收</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/contracts_view.py" line="73" />
+        <location filename="../../ui/contracts/contracts_view.py" line="74" />
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/contracts_view.py" line="74" />
+        <location filename="../../ui/contracts/contracts_view.py" line="75" />
         <source>Next due</source>
         <translation>下次到期</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/contracts_view.py" line="75" />
+        <location filename="../../ui/contracts/contracts_view.py" line="76" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/contracts_view.py" line="82" />
-        <location filename="../../ui/contracts/contracts_view.py" line="158" />
+        <location filename="../../ui/contracts/contracts_view.py" line="83" />
+        <location filename="../../ui/contracts/contracts_view.py" line="159" />
         <source>Contracts</source>
         <translation>合同</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/contracts_view.py" line="98" />
+        <location filename="../../ui/contracts/contracts_view.py" line="99" />
         <source>Record payment…</source>
         <translation>登记回款…</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/contracts_view.py" line="99" />
+        <location filename="../../ui/contracts/contracts_view.py" line="100" />
         <source>Edit payment plan…</source>
         <translation>编辑付款计划…</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/contracts_view.py" line="100" />
+        <location filename="../../ui/contracts/contracts_view.py" line="101" />
         <source>Edit contract…</source>
         <translation>编辑合同…</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/contracts_view.py" line="101" />
+        <location filename="../../ui/contracts/contracts_view.py" line="102" />
         <source>Print / PDF…</source>
         <translation>打印 / PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/contracts_view.py" line="102" />
+        <location filename="../../ui/contracts/contracts_view.py" line="103" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/contracts_view.py" line="135" />
+        <location filename="../../ui/contracts/contracts_view.py" line="136" />
         <source>No contracts yet. Make one from a quote: on the Quotes screen, choose “Create Contract…”.</source>
         <translation>还没有合同。可以由报价单生成：在“报价单”页面选择“生成合同…”。</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/contracts_view.py" line="142" />
+        <location filename="../../ui/contracts/contracts_view.py" line="143" />
         <source>No contracts match —</source>
         <translation>没有符合条件的合同 —</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/contracts_view.py" line="159" />
+        <location filename="../../ui/contracts/contracts_view.py" line="160" />
         <source>Balances by customer</source>
         <translation>按客户汇总</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/contracts/contracts_view.py" line="220" />
+        <location filename="../../ui/contracts/contracts_view.py" line="221" />
         <source>%n contract(s)</source>
         <translation>
             <numerusform>%n 份合同</numerusform>
@@ -6072,7 +6077,7 @@ An offline-first CRM for small teams.</source>
 <context>
     <name>TodayScreen</name>
     <message>
-        <location filename="../../ui/today/today_screen.py" line="54" />
+        <location filename="../../ui/today/today_screen.py" line="55" />
         <source>Today</source>
         <translation>今天</translation>
     </message>
@@ -6080,119 +6085,119 @@ An offline-first CRM for small teams.</source>
 <context>
     <name>TodayView</name>
     <message>
-        <location filename="../../ui/today/today_view.py" line="50" />
+        <location filename="../../ui/today/today_view.py" line="56" />
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../ui/today/today_view.py" line="54" />
+        <location filename="../../ui/today/today_view.py" line="60" />
         <source>Overdue follow-ups</source>
         <translation>逾期跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/today/today_view.py" line="55" />
+        <location filename="../../ui/today/today_view.py" line="61" />
         <source>Due today</source>
         <translation>今日到期</translation>
     </message>
     <message>
-        <location filename="../../ui/today/today_view.py" line="56" />
+        <location filename="../../ui/today/today_view.py" line="62" />
         <source>Next 7 days</source>
         <translation>未来 7 天</translation>
     </message>
     <message>
-        <location filename="../../ui/today/today_view.py" line="57" />
+        <location filename="../../ui/today/today_view.py" line="63" />
         <source>Customers not contacted for 30 days</source>
         <translation>30 天未联系的客户</translation>
     </message>
     <message>
-        <location filename="../../ui/today/today_view.py" line="58" />
+        <location filename="../../ui/today/today_view.py" line="64" />
         <source>Open pipeline</source>
         <translation>进行中商机金额</translation>
     </message>
     <message>
-        <location filename="../../ui/today/today_view.py" line="68" />
+        <location filename="../../ui/today/today_view.py" line="74" />
         <source>Due</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../ui/today/today_view.py" line="68" />
+        <location filename="../../ui/today/today_view.py" line="74" />
         <source>Follow-up</source>
         <translation>跟进事项</translation>
     </message>
     <message>
-        <location filename="../../ui/today/today_view.py" line="68" />
+        <location filename="../../ui/today/today_view.py" line="74" />
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/today/today_view.py" line="68" />
+        <location filename="../../ui/today/today_view.py" line="74" />
         <source>Kind</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../ui/today/today_view.py" line="72" />
+        <location filename="../../ui/today/today_view.py" line="79" />
         <source>Nothing due. Enjoy your day.</source>
         <translation>今天没有待办，祝您愉快。</translation>
     </message>
     <message>
-        <location filename="../../ui/today/today_view.py" line="79" />
+        <location filename="../../ui/today/today_view.py" line="91" />
         <source>Today, %1</source>
         <translation>今天，%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/today/today_view.py" line="85" />
+        <location filename="../../ui/today/today_view.py" line="97" />
         <source>Customers not contacted for %n days</source>
         <translation>
             <numerusform>%n 天未联系的客户</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/today/today_view.py" line="91" />
+        <location filename="../../ui/today/today_view.py" line="103" />
         <source>Call</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/today/today_view.py" line="92" />
+        <location filename="../../ui/today/today_view.py" line="104" />
         <source>Meeting</source>
         <translation>会议</translation>
     </message>
     <message>
-        <location filename="../../ui/today/today_view.py" line="93" />
+        <location filename="../../ui/today/today_view.py" line="105" />
         <source>Visit</source>
         <translation>拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/today/today_view.py" line="94" />
+        <location filename="../../ui/today/today_view.py" line="106" />
         <source>Email</source>
         <translation>邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/today/today_view.py" line="95" />
+        <location filename="../../ui/today/today_view.py" line="107" />
         <source>Message</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../../ui/today/today_view.py" line="96" />
+        <location filename="../../ui/today/today_view.py" line="108" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/today/today_view.py" line="109" />
+        <location filename="../../ui/today/today_view.py" line="121" />
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/today/today_view.py" line="117" />
+        <location filename="../../ui/today/today_view.py" line="129" />
         <source>%1 unpaid on contract %2</source>
         <translation>合同 %2 尚欠 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/today/today_view.py" line="122" />
+        <location filename="../../ui/today/today_view.py" line="134" />
         <source>Payment</source>
         <translation>回款</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/today/today_view.py" line="126" />
+        <location filename="../../ui/today/today_view.py" line="138" />
         <source>Overdue by %n days</source>
         <translation>
             <numerusform>已逾期 %n 天</numerusform>

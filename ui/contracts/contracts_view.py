@@ -66,6 +66,7 @@ class ContractsView(QWidget):
             "customer": self.tr("Customer"),
             "owner": self.tr("Owner"),
             "signed_on": self.tr("Signed"),
+            "starts_on": self.tr("Starts"),
             "currency": self.tr("Currency"),
             "total": self.tr("Total"),
             "paid": self.tr("Paid"),
@@ -237,7 +238,7 @@ class ContractsView(QWidget):
             return str(money(getattr(row, key), row.currency))
         if key == "status":
             return status_label(row.status)
-        if key in {"signed_on", "next_due"}:
+        if key in {"signed_on", "starts_on", "next_due"}:
             return day_text(getattr(row, key))
         return str(getattr(row, key) or "")
 

@@ -29,6 +29,7 @@ COLUMNS = (
     "customer",
     "owner",
     "signed_on",
+    "starts_on",
     "currency",
     "total",
     "paid",

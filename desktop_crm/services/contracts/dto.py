@@ -296,6 +296,7 @@ class ContractRow:
         customer: The customer's name.
         owner: The user in charge.
         signed_on: The day it was signed.
+        starts_on: The day it starts.
         currency: ISO code of the amounts.
         total: What is owed in all.
         paid: What has been received.
@@ -312,6 +313,7 @@ class ContractRow:
     customer: str
     owner: str | None
     signed_on: date | None
+    starts_on: date | None
     currency: str
     total: Decimal
     paid: Decimal

@@ -104,6 +104,7 @@ def rows(session: Session, ids: Sequence[str], today: date) -> list[ContractRow]
                 customer_name(),
                 User.name,
                 Contract.signed_on,
+                Contract.starts_on,
                 Contract.currency,
                 Contract.amount,
                 Contract.status,
@@ -115,8 +116,20 @@ def rows(session: Session, ids: Sequence[str], today: date) -> list[ContractRow]
             .where(Contract.id.in_(chunk), Contract.deleted_at.is_(None))
         )
         records = session.execute(query).all()
-        figures = figures_of(session, {r[0]: r[8] for r in records}, today)
-        for cid, number, title, quote, customer, owner, signed, currency, amount, status in records:
+        figures = figures_of(session, {r[0]: r[9] for r in records}, today)
+        for (
+            cid,
+            number,
+            title,
+            quote,
+            customer,
+            owner,
+            signed,
+            starts,
+            currency,
+            amount,
+            status,
+        ) in records:
             f = figures[cid]
             found[cid] = ContractRow(
                 id=cid,
@@ -126,6 +139,7 @@ def rows(session: Session, ids: Sequence[str], today: date) -> list[ContractRow]
                 customer=customer or "",
                 owner=owner,
                 signed_on=signed,
+                starts_on=starts,
                 currency=currency,
                 total=amount,
                 paid=f.balance.paid,
