@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 
 _WIDTHS = {"number": 104, "quote": 96, "customer": 180, "owner": 80, "currency": 64}
 HIDDEN_KEY = "contracts/hidden_columns"
-DEFAULT_HIDDEN = "currency,owner"
+DEFAULT_HIDDEN = "currency,owner,signed_on"  # the detail shows the signing day
 """Hidden at first: the money columns show the currency's sign; one user owns everything."""
 
 
