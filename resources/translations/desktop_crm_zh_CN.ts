@@ -1569,17 +1569,22 @@
 <context>
     <name>DocumentPrinting</name>
     <message>
-        <location filename="../../ui/printing/document_printing.py" line="80" />
+        <location filename="../../ui/printing/document_printing.py" line="88" />
+        <source>Quote %1, revision %2</source>
+        <translation>报价单 %1，第 %2 版</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/document_printing.py" line="90" />
         <source>Quote %1</source>
         <translation>报价单 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/document_printing.py" line="82" />
+        <location filename="../../ui/printing/document_printing.py" line="92" />
         <source>Contract %1</source>
         <translation>合同 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/document_printing.py" line="188" />
+        <location filename="../../ui/printing/document_printing.py" line="197" />
         <source>There is no template called “%1” any more.</source>
         <translation>已没有名为“%1”的模板。</translation>
     </message>
@@ -5375,14 +5380,6 @@ An offline-first CRM for small teams.</source>
         <location filename="../../ui/placeholders/placeholder_screens.py" line="80" />
         <source>Sales, activity and follow-up reports; any list to Excel.</source>
         <translation>销售、活动和跟进报表；任何列表均可导出到 Excel。</translation>
-    </message>
-</context>
-<context>
-    <name>RevisionPrinting</name>
-    <message>
-        <location filename="../../ui/quotes/revision_printing.py" line="77" />
-        <source>Quote %1, revision %2</source>
-        <translation>报价单 %1，第 %2 版</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,8 @@ copy of the template and saves it through its port, as a user would.
 
 from __future__ import annotations
 
+from dataclasses import replace
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -169,3 +171,30 @@ def test_customize_in_settings_makes_the_copy_the_quote_default_and_delete_undoe
         timeout=WAIT,
     )
     assert NEW_NAME not in [t.name for t in ws.printing.templates("quote")]
+
+
+def test_an_earlier_revision_previews_as_it_was_kept(demo_path, tmp_path):
+    from pypdf import PdfReader
+
+    from desktop_crm.services.quotes.dto import LineDraft
+    from desktop_crm.services.workspace.handle import open_workspace
+    from ui.printing.document_printing import document_renderer
+
+    ws = open_workspace(demo_path)
+    try:
+        quote = next(q for q in ws.quotes.page() if q.status == "draft")
+        ws.quotes.set_status(quote.id, "send")
+        draft = ws.quotes.get(quote.id).draft
+        extra = LineDraft(description="Rev two only", quantity=Decimal(1), unit_price=Decimal(9))
+        ws.quotes.update(quote.id, replace(draft, lines=(*draft.lines, extra)))
+        assert ws.quotes.get(quote.id).revision == 2
+
+        def text(earlier):
+            render = document_renderer(ws, "quote", quote.id, tmp_path, earlier)
+            pdf = render("quote-classic", "en", "A4")
+            return "".join(page.extract_text() for page in PdfReader(pdf).pages)
+
+        assert "Rev two only" in text(None)
+        assert "Rev two only" not in text(1)
+    finally:
+        ws.close(backup_if_changed=False)

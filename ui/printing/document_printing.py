@@ -33,22 +33,27 @@ class DocumentPrinting(TranslationContext):
     """Translation context of this module's messages."""
 
 
-def document_renderer(ws: Workspace, kind: Kind, record_id: str, folder: Path) -> RenderFn:
+def document_renderer(
+    ws: Workspace, kind: Kind, record_id: str, folder: Path, earlier: int | None = None
+) -> RenderFn:
     """Renders the quote or contract ``record_id`` into ``folder``, one new file per choice.
 
-    It does not write the print log: a preview is not a printing.
+    ``earlier``: a quote's earlier revision to draw as it was kept, instead of its current one.
+    Runs on the reader (renders only read); it does not write the print log: a preview is not
+    a printing.
     """
     count = 0
+    reads = ws.reads
 
     def render(template: str, language: Language, paper: Paper) -> Path:
         nonlocal count
         count += 1
         out = folder / f"preview-{count}.pdf"
         if kind == "quote":
-            document = ws.quotes.document(record_id, language=language)
+            document = reads.quotes.document(record_id, revision=earlier, language=language)
         else:
-            document = ws.contracts.document(record_id, language=language)
-        ws.printing.render(document, template, out, paper=paper)
+            document = reads.contracts.document(record_id, language=language)
+        reads.printing.render(document, template, out, paper=paper)
         return out
 
     return render
@@ -61,12 +66,15 @@ def show_document_dialog(
     number: str,
     *,
     revision: int = 1,
+    earlier: bool = False,
     language: Language = "en",
     template: str | None = None,
 ) -> None:
     """Load the templates, then show the Print / PDF dialog of one quote or contract.
 
-    Printing or saving writes the print log entry (which revision, template, language, paper).
+    ``revision`` is the one printed; ``earlier`` when it is a quote's earlier revision, drawn
+    as it was kept. Printing or saving writes the print log entry (which revision, template,
+    language, paper).
     """
     ws = shell.workspace
     if ws is None:
@@ -76,22 +84,23 @@ def show_document_dialog(
         if shell.workspace is not ws:
             return
         temp = QTemporaryDir(QDir.tempPath() + "/desktop-crm-print-XXXXXX")
-        title = (
-            fill(DocumentPrinting.tr("Quote %1"), number)
-            if kind == "quote"
-            else fill(DocumentPrinting.tr("Contract %1"), number)
-        )
+        if earlier:
+            title = fill(DocumentPrinting.tr("Quote %1, revision %2"), number, revision)
+        elif kind == "quote":
+            title = fill(DocumentPrinting.tr("Quote %1"), number)
+        else:
+            title = fill(DocumentPrinting.tr("Contract %1"), number)
         dialog = DocumentDialog(
             kind,
             title,
             templates,
-            document_renderer(ws, kind, record_id, Path(temp.path())),
+            document_renderer(
+                ws, kind, record_id, Path(temp.path()), revision if earlier else None
+            ),
             template=template,
             language=language,
-            file_name=f"{number}.pdf",
-            # Renders read through the writer's services until the reader has a printing
-            # service of its own (Workspace.reads.printing).
-            run=shell.worker.submit,
+            file_name=f"{number}-rev{revision}.pdf" if earlier else f"{number}.pdf",
+            run=shell.worker.read,
             customizable=True,
             parent=shell,
         )
