@@ -4,7 +4,6 @@ from datetime import date, datetime
 from decimal import Decimal
 
 import pytest
-from openpyxl import Workbook
 from sqlalchemy import select
 
 from desktop_crm.cli import main
@@ -12,29 +11,10 @@ from desktop_crm.services.contracts.service import ContractService
 from desktop_crm.store.models import ImportBatch, Payment
 from tests.conftest import TODAY
 from tests.drafts import company
+from tests.sheets import write_csv, write_xlsx
 
 ZH = ["合同编号", "日期", "金额", "备注"]
 EN = ["Contract No.", "Date", "Amount", "Note"]
-
-
-def write_xlsx(path, header, rows):
-    book = Workbook()
-    sheet = book.active
-    sheet.append(header)
-    for row in rows:
-        sheet.append(row)
-    book.save(path)
-    return path
-
-
-def write_csv(path, header, rows, encoding):
-    def cell(value):
-        text = "" if value is None else str(value)
-        return f'"{text}"' if "," in text else text
-
-    lines = [",".join(header)] + [",".join(cell(v) for v in row) for row in rows]
-    path.write_bytes(("\r\n".join(lines) + "\r\n").encode(encoding))
-    return path
 
 
 @pytest.fixture

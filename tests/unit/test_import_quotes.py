@@ -4,7 +4,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 import pytest
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 from sqlalchemy import select
 
 from desktop_crm.cli import main
@@ -15,6 +15,7 @@ from desktop_crm.spreadsheet.quote_cells import Discount, TaxRateColumn, parse_d
 from desktop_crm.store.models import ImportBatch, Quote, QuoteLine
 from tests.conftest import TODAY
 from tests.drafts import company, person
+from tests.sheets import write_csv, write_xlsx
 
 ZH = ["报价单号", "客户", "日期", "有效期至", "币种", "状态", "产品编码", "品名", "数量", "单位"]
 ZH += ["单价", "折扣", "税率", "含税"]
@@ -47,26 +48,6 @@ ROWS = [
     + line(None, "咨询", 10, "小时", 800, None, "6%"),
     head(None) + line(None, "差旅", 1, None, "1,234.56", None, 0),
 ]
-
-
-def write_xlsx(path, header, rows):
-    book = Workbook()
-    sheet = book.active
-    sheet.append(header)
-    for row in rows:
-        sheet.append(row)
-    book.save(path)
-    return path
-
-
-def write_csv(path, header, rows, encoding):
-    def cell(value):
-        text = "" if value is None else str(value)
-        return f'"{text}"' if "," in text else text
-
-    lines = [",".join(header)] + [",".join(cell(v) for v in row) for row in rows]
-    path.write_bytes(("\r\n".join(lines) + "\r\n").encode(encoding))
-    return path
 
 
 @pytest.fixture
