@@ -24,6 +24,7 @@ from desktop_crm.services.contracts.dto import ContractLine
 from desktop_crm.services.quotes.dto import LineDraft
 from desktop_crm.services.quotes.editing import product_codes
 from desktop_crm.services.quotes.pricing import SECTION, price_drafts
+from desktop_crm.services.quotes.service import refuse_past_valid_until
 from desktop_crm.services.quotes.snapshots import frozen_quote
 from desktop_crm.store.models import Quote, QuoteLine, QuoteRevision
 
@@ -72,14 +73,7 @@ def accept(quote: Quote, today: date) -> bool:
             status=status.value,
         )
     if status is QuoteStatus.DRAFT:
-        # Sending it now would make it expired at once (its offer ran out): as when sending.
-        if quote.valid_until is not None and today > quote.valid_until:
-            raise ValidationError(
-                f"quote {quote.number} was valid until {quote.valid_until}: extend its "
-                "valid-until day before making a contract",
-                field="valid_until",
-                status=status.value,
-            )
+        refuse_past_valid_until(quote, status, "send", today)
         status = move(status, "send")
     quote.status = move(status, "accept").value
     return True

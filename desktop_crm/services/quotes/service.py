@@ -155,7 +155,7 @@ class QuoteService:
         ):
             quote = _live_quote(session, quote_id)
             current = _effective(quote, today)
-            _refuse_past_valid_until(quote, current, action, today)
+            refuse_past_valid_until(quote, current, action, today)
             if current is QuoteStatus.ACCEPTED and action in ("reopen", "reject"):
                 _refuse_contracted(session, quote)
             new = move(current, action)
@@ -394,10 +394,13 @@ def _refuse_contracted(session: Session, quote: Quote) -> None:
         )
 
 
-def _refuse_past_valid_until(
+def refuse_past_valid_until(
     quote: Quote, status: QuoteStatus, action: QuoteAction, today: date
 ) -> None:
-    """Refuse to send a draft that would read expired at once."""
+    """Refuse to send a draft that would read expired at once.
+
+    Making a contract sends a draft before accepting it, so it asks here too.
+    """
     if (
         action == "send"
         and status is QuoteStatus.DRAFT
