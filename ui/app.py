@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication
 from desktop_crm.services.workspace.error_log import data_dir, setup_logging
 from ui.empty_state import DEMO_FILE
 from ui.error_hooks import install_error_hooks
+from ui.gui_thread_gc import collect_on_gui_thread
 from ui.icons import icon
 from ui.main_window import MainWindow
 from ui.screens import SCREEN_KEYS
@@ -128,6 +129,7 @@ def run(argv: Sequence[str]) -> int:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     install_error_hooks(app)
+    collect_on_gui_thread(app)
     app.setApplicationName("Desktop CRM")
     app.setOrganizationName("Desktop CRM")
     settings = ScreenshotSettings() if shooting else QSettings()

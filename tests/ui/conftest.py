@@ -25,6 +25,16 @@ def _no_real_settings(tmp_path_factory: pytest.TempPathFactory) -> None:
         QSettings.setPath(fmt, QSettings.Scope.SystemScope, folder)
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _collect_on_gui_thread(qapp) -> Iterator[None]:
+    """As in the app: cycles holding Qt or PDFium objects are never freed on a worker thread."""
+    from ui.gui_thread_gc import collect_on_gui_thread
+
+    collector = collect_on_gui_thread(qapp)
+    yield
+    collector.stop()
+
+
 @pytest.fixture
 def qt_settings(tmp_path: Path) -> QSettings:
     return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
