@@ -150,7 +150,7 @@ class TaxRateColumn:
 
 @dataclass(frozen=True)
 class QuoteSheet:
-    """What the cells of a quote sheet mean beyond their values, judged over the whole sheet.
+    """What the cells of a quote (or product) sheet mean beyond their values, judged over it all.
 
     Attributes:
         percent_cells: ``(row index, column)`` of the discount and tax-rate cells Excel shows

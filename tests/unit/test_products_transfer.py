@@ -11,6 +11,7 @@ from desktop_crm.cli import main
 from desktop_crm.services.products.dto import ProductDraft, ProductFilter
 from desktop_crm.services.workspace.handle import create_workspace
 from tests.conftest import TODAY
+from tests.sheets import write_csv
 
 CATALOGUE = (
     ProductDraft(
@@ -114,3 +115,56 @@ def test_product_currencies_are_read_by_name_and_an_unknown_one_is_refused(works
     # As with any cell the import cannot read: the problem is reported and the value kept in
     # the notes; the row takes the workspace's currency.
     assert stored == {"A-1": ("CNY", None), "A-2": ("USD", None), "A-3": ("CNY", "币种: XYZ")}
+
+
+def _rates(ws):
+    rows = ws.products.page(ProductFilter(active_only=False), "name")
+    return {r.name: r.tax_rate for r in rows}
+
+
+def test_product_tax_rates_are_read_by_their_column_and_excel_format(workspace, tmp_path):
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["品名", "单价", "税率"])
+    for name, rate in (("设计", 0.06), ("印刷", 0.13), ("咨询", 1), ("软件", 0)):
+        sheet.append([name, 100, rate])
+    for row in (2, 3, 4):  # Excel shows these as 6%, 13%, 100%: their numbers are fractions
+        sheet.cell(row=row, column=3).number_format = "0%"
+    path = tmp_path / "formatted.xlsx"
+    book.save(path)
+    report = workspace.imports.import_file(path, entity="products", today=TODAY)
+    assert report.created == 4 and not report.problems
+    assert _rates(workspace) == {"设计": 6, "印刷": 13, "咨询": 100, "软件": 0}
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        (["0.13", "0.06", "0"], [13, 6, 0]),  # a column of fractions
+        (["13", "6", "1"], [13, 6, 1]),  # a column of percents: 1 is 1 %, not 100 %
+        (["13%", "0.06", "9"], [13, 6, 9]),  # 0.06 among percents is 6 %: a usual rate
+    ],
+)
+def test_plain_tax_rates_in_a_csv_are_read_as_their_column(workspace, tmp_path, written, expected):
+    path = write_csv(
+        tmp_path / "rates.csv",
+        ["Name", "Unit price", "Tax rate"],
+        [[f"P{i}", 10, rate] for i, rate in enumerate(written)],
+        "utf-8",
+    )
+    report = workspace.imports.import_file(path, entity="products", today=TODAY)
+    assert report.created == 3 and not report.problems
+    assert _rates(workspace) == {f"P{i}": Decimal(r) for i, r in enumerate(expected)}
+
+
+def test_a_rate_that_could_be_either_is_a_problem_not_a_guess(workspace, tmp_path):
+    path = write_csv(
+        tmp_path / "rates.csv",
+        ["Name", "Unit price", "Tax rate"],
+        [["A", 10, "13"], ["B", 10, "0.5"]],
+        "utf-8",
+    )
+    report = workspace.imports.import_file(path, entity="products", today=TODAY)
+    assert report.created == 1
+    assert len(report.problems) == 1 and "write it with %" in report.problems[0]
+    assert _rates(workspace) == {"A": 13}

@@ -15,10 +15,17 @@ from desktop_crm.domain.contact_values import company_key, company_name, name_pa
 from desktop_crm.domain.errors import ValidationError
 from desktop_crm.services.contacts.contact_rules import live_companies
 from desktop_crm.services.importing.contact_writer import Writer
-from desktop_crm.services.importing.importer import Importer, apply_fields, squash
+from desktop_crm.services.importing.importer import (
+    ImportContext,
+    Importer,
+    apply_fields,
+    squash,
+)
 from desktop_crm.services.settings.numbering import allocate_numbers
 from desktop_crm.services.settings.workspace_settings import read_setting
+from desktop_crm.spreadsheet import cells
 from desktop_crm.spreadsheet.contact_rows import FailedRow
+from desktop_crm.spreadsheet.quote_cells import QuoteSheet, TaxRateColumn
 from desktop_crm.spreadsheet.row_reader import RowRead
 from desktop_crm.store.changelog import Recorder
 from desktop_crm.store.models import (
@@ -140,16 +147,54 @@ class CompanyImporter(Importer[RowRead]):
 
 
 class ProductImporter(Importer[RowRead]):
-    """Products matched by code (unique), else by name."""
+    """Products matched by code (unique), else by name.
+
+    A tax rate is read as a quote line's is (``spreadsheet.quote_cells``): by Excel's percent
+    format and by its column, so 0.13 in a column of fractions is 13 % and 13 in one of
+    percents too, and a number that could be either is a problem on its row.
+
+    Args:
+        ctx: The import's context.
+        mapping: Column index -> field.
+        sheet: What the sheet's number formats and columns say of its tax rates.
+    """
 
     entity = "products"
     model = Product
+
+    def __init__(
+        self,
+        ctx: ImportContext,
+        mapping: dict[int, str] | None = None,
+        sheet: QuoteSheet | None = None,
+    ) -> None:
+        super().__init__(ctx)
+        self.rate_columns = sorted(c for c, t in (mapping or {}).items() if t == "tax_rate")
+        self.sheet = sheet or QuoteSheet()
 
     @override
     def item(self, read: RowRead, row: Sequence[Any]) -> tuple[RowRead | None, str]:
         if not read.text("name") and not read.text("sku"):
             return None, "no product name or code"
-        return read, ""
+        problem = self._tax_rate(read, row)
+        return (None, problem) if problem else (read, "")
+
+    def _tax_rate(self, read: RowRead, row: Sequence[Any]) -> str:
+        """Replace the reader's tax rate by its column's reading; the problem, if any."""
+        if read.values.get("tax_rate") is None:
+            return ""  # empty, or not a number (the reader's problem says so)
+        for col in self.rate_columns:
+            value = row[col] if col < len(row) else None
+            if cells.text(value) is None:
+                continue
+            column = self.sheet.rates.get(col) or TaxRateColumn()
+            percent_format = (read.number - 1, col) in self.sheet.percent_cells
+            try:
+                read.values["tax_rate"] = column.percent(value, percent_format=percent_format)
+            except ValueError as exc:
+                return f"{read.headers.get('tax_rate', 'tax rate')}: {exc}"
+            break
+        return ""
 
     @override
     def prepare(self, session: Session) -> None:

@@ -203,12 +203,14 @@ def _reader(store: Store, sheet: Sheet, owners: dict[str, str] | None = None) ->
 def _importer(sheet: Sheet, ctx: ImportContext, path: Path) -> Importer[object]:
     if sheet.entity == "people":
         return PeopleImporter(ctx, sheet.birth)  # type: ignore[return-value]
-    if sheet.entity == "quotes":  # these mark problems on the cells of the mapped columns
+    if sheet.entity in ("quotes", "products"):  # rates and discounts read by their columns
         facts = QuoteSheet.read(path, sheet.table, sheet.lay.data_rows, sheet.mapping)
+        if sheet.entity == "products":
+            return ProductImporter(ctx, sheet.mapping, facts)  # type: ignore[return-value]
         return QuoteImporter(ctx, sheet.mapping, facts)  # type: ignore[return-value]
     if sheet.entity == "payments":
         return PaymentImporter(ctx, sheet.mapping)  # type: ignore[return-value]
-    kinds = {"companies": CompanyImporter, "deals": DealImporter, "products": ProductImporter}
+    kinds = {"companies": CompanyImporter, "deals": DealImporter}
     return kinds[sheet.entity](ctx)  # type: ignore[return-value]
 
 
