@@ -95,6 +95,8 @@ PRODUCTS: dict[str, tuple[str, str]] = {
 # One row per quote line; the lines of a quote share its number, and its header fields
 # (customer, date, valid until, currency, status) may be left empty on all but one of them.
 # A discount is read as text: "10%" is a percentage of the line, a plain number an amount off.
+# A row giving only a description (no code, quantity, price, discount or rate) is a section
+# heading; an optional line is priced but left out of the total.
 QUOTES: dict[str, tuple[str, str]] = {
     "number": ("Quote No.", "code"),
     "customer": ("Customer", "text"),
@@ -110,6 +112,7 @@ QUOTES: dict[str, tuple[str, str]] = {
     "discount": ("Discount", "text"),
     "tax_rate": ("Tax rate %", "percent"),
     "tax_included": ("Tax included", "bool"),
+    "optional": ("Optional", "bool"),
     "notes": ("Notes", "notes"),
 }
 PAYMENTS: dict[str, tuple[str, str]] = {

@@ -653,6 +653,7 @@ QUOTE_SYNONYMS: dict[str, tuple[str, ...]] = {
     # Not "tax": in a sheet of lines that is the line's tax amount, not its rate.
     "tax_rate": ("tax rate", "tax rate %", "vat rate", "税率", "增值税率"),
     "tax_included": ("tax included", "incl. tax", "price includes tax", "含税", "是否含税"),
+    "optional": ("optional", "optional item", "optional line", "可选", "可选项", "选配", "选购"),
     "notes": ("notes", "note", "remarks", "备注", "说明"),
 }
 PAYMENT_SYNONYMS: dict[str, tuple[str, ...]] = {

@@ -209,6 +209,14 @@ _COLUMNS: dict[str, list[tuple[str, str, object, object, str, str]]] = {
             "是：单价为含税价。",
         ),
         (
+            "Optional",
+            "可选",
+            "No",
+            "否",
+            "Yes: priced but not in the total. A row with only a description is a heading.",
+            "是：列出价格但不计入总价。只填品名的行是分组标题。",
+        ),
+        (
             "Status",
             "状态",
             "draft",

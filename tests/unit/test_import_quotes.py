@@ -438,3 +438,32 @@ def test_currency_code():
         "HKD",
     ]
     assert currency_code("XYZ") is None and currency_code(" usd ") == "USD"
+
+
+def test_section_headings_and_optional_lines(customers, tmp_path):
+    ws = customers
+    header = ["报价单号", "客户", "日期", "品名", "数量", "单价", "税率", "可选"]
+    rows = [
+        ["BJ-9", "远山设计", "2026-03-02", "一、设计费", None, None, None, None],
+        [None, None, None, "标志设计", 1, 1000, "6%", "否"],
+        [None, None, None, "二、选配", None, None, None, None],
+        [None, None, None, "动画标志", 1, 500, "6%", "是"],
+    ]
+    path = write_xlsx(tmp_path / "sections.xlsx", header, rows)
+    preview = ws.imports.preview(path, entity="quotes")
+    assert preview.mapping[7] == "optional" and preview.problem_count == 0
+    report = ws.imports.import_file(path, entity="quotes", today=TODAY)
+    assert (report.created, report.problems) == (1, ())
+    got = [(x.kind, x.description, x.optional) for x in lines_of(ws, "BJ-9")]
+    assert got == [
+        ("section", "一、设计费", False),
+        ("item", "标志设计", False),
+        ("section", "二、选配", False),
+        ("item", "动画标志", True),
+    ]
+    priced = totals(ws)["BJ-9"]  # the optional line and the headings carry no money
+    assert (priced.subtotal, priced.tax, priced.total) == (
+        Decimal("1000.00"),
+        Decimal("60.00"),
+        Decimal("1060.00"),
+    )

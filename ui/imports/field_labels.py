@@ -35,6 +35,7 @@ def field_label(entity: str, key: str) -> str:
         ("quotes", "number"): translate("ImportFields", "Quote No."),
         ("quotes", "sku"): translate("ImportFields", "Product code"),
         ("quotes", "status"): translate("ImportFields", "Quote status"),
+        ("quotes", "optional"): translate("ImportFields", "Optional line"),
         ("payments", "notes"): translate("ImportFields", "Note"),
     }
     if (entity, key) in named:

@@ -20,6 +20,8 @@ quote missing a line would state a wrong total. Rules:
 * A line with a product code takes the product's name, unit, price, tax rate and tax basis
   where its row leaves them empty. Each line is priced by ``quotes.pricing`` (the one pricing
   path), so what it refuses here the quote editor would refuse too.
+* A row with a description and no code, quantity, unit, price, discount or tax rate is a
+  section heading; an "optional" column marks lines priced but left out of the total.
 * Imported quotes keep their numbers, start at revision 1, and are drafts unless a status
   column says otherwise.
 """
@@ -300,6 +302,8 @@ class QuoteImporter(Importer[QuoteRow]):
             if product is None:
                 reasons.append(self.marks.mark(read, "sku", "no product has this code"))
         description = read.text("description") or (product.name if product else None)
+        if description and self._heading(read, row):
+            return {**_HEADING, "description": description[:500]}
         if not description and not sku:
             reasons.append(self.marks.mark(read, "description", "no description or product code"))
         price = read.values.get("unit_price")
@@ -323,13 +327,18 @@ class QuoteImporter(Importer[QuoteRow]):
             "discount": discount.value,
             "discount_is_percent": discount.is_percent,
             "tax_rate": rate if rate is not None else (product.tax_rate if product else Decimal(0)),
-            "optional": False,
+            "optional": bool(read.values.get("optional")),
         }
         if line["unit"]:
             line["unit"] = line["unit"][:30]
         if not reasons:
             reasons += self._priced(read, quote, line)
         return line
+
+    def _heading(self, read: RowRead, row: Sequence[Any]) -> bool:
+        """Whether the row gives a description and nothing else a line needs: a section."""
+        priced = ("sku", "quantity", "unit", "unit_price", "discount", "tax_rate")
+        return not any(self._raw(row, name) for name in priced)
 
     def _priced(self, read: RowRead, quote: _Quote, line: dict[str, Any]) -> list[str]:
         """The line priced as the quote editor prices it: a problem where pricing refuses it."""
@@ -412,6 +421,21 @@ class QuoteImporter(Importer[QuoteRow]):
         ]
         rec.bulk_insert(session, QuoteLine, lines)
         return 0
+
+
+# A section heading's line, with every column the bulk insert of the lines writes.
+_HEADING: dict[str, Any] = {
+    "product_id": None,
+    "kind": "section",
+    "quantity": Decimal(1),
+    "unit": None,
+    "unit_price": Decimal(0),
+    "price_includes_tax": False,
+    "discount": Decimal(0),
+    "discount_is_percent": True,
+    "tax_rate": Decimal(0),
+    "optional": False,
+}
 
 
 def _status(quote: _Quote) -> str:
