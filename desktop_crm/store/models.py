@@ -171,6 +171,7 @@ class Company(Tracked):
     owner_id: Mapped[str | None] = fk("users", index=False)  # no query looks it up
     notes: Mapped[str | None] = mapped_column(Text)
     last_contacted_at: Mapped[datetime | None] = mapped_column(UtcDateTime, index=True)
+    claimed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)  # by the current owner
 
 
 class Person(Tracked):
@@ -202,6 +203,7 @@ class Person(Tracked):
         LargeBinary
     )  # not deferred: undo needs the old value
     last_contacted_at: Mapped[datetime | None] = mapped_column(UtcDateTime, index=True)
+    claimed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)  # by the current owner
 
 
 class Phone(Tracked):
@@ -332,13 +334,19 @@ class Activity(Tracked):
 
 
 class FollowUp(Tracked):
-    """A planned follow-up due on a day (optionally at a time of day)."""
+    """A planned follow-up due on a day, or at a moment (see ``domain.followup_time``)."""
 
     __tablename__ = "follow_ups"
     kind: Mapped[str] = mapped_column(String(20), default="call")
     subject: Mapped[str] = mapped_column(String(300))
-    due_on: Mapped[date] = mapped_column(Date, index=True)
-    due_time: Mapped[str | None] = mapped_column(String(5))  # "HH:MM", local wall time
+    due_on: Mapped[date] = mapped_column(Date, index=True)  # a timed one's local day
+    due_at: Mapped[datetime | None] = mapped_column(UtcDateTime, index=True)  # timed: moment
+    due_zone: Mapped[str | None] = mapped_column(String(64))  # IANA zone it was planned in
+    remind_at: Mapped[datetime | None] = mapped_column(UtcDateTime, index=True)  # snoozed
+    repeat: Mapped[str | None] = mapped_column(String(200))  # RRULE body (domain.repeat)
+    series_start: Mapped[date | None] = mapped_column(Date)  # a repeat's first day
+    series_id: Mapped[str | None] = mapped_column(ID)  # the first follow-up of its series
+    outcome: Mapped[str | None] = mapped_column(Text)
     status: Mapped[str] = mapped_column(String(20), default="planned", index=True)
     person_id: Mapped[str | None] = fk("people")
     company_id: Mapped[str | None] = fk("companies")
@@ -371,6 +379,8 @@ class Stage(Tracked):
     position: Mapped[int] = mapped_column(Integer, default=0)
     probability: Mapped[int] = mapped_column(Integer, default=0)  # percent
     kind: Mapped[str] = mapped_column(String(10), default="open")
+    rotting_days: Mapped[int | None] = mapped_column(Integer)  # an open deal waiting longer
+    colour: Mapped[str | None] = mapped_column(String(7))  # "#rrggbb"
 
 
 class Deal(Tracked):
@@ -643,6 +653,18 @@ class PrintRecord(Base):
     destination: Mapped[str] = mapped_column(String(10))  # pdf | printer
     at: Mapped[datetime] = mapped_column(UtcDateTime)
     actor_id: Mapped[str | None] = mapped_column(ID)
+
+
+class ReminderMark(Base):
+    """Which reminder of a follow-up this machine has shown (its key, see followup_time).
+
+    Machine-local bookkeeping, like the print log: not in the change log, never synced.
+    """
+
+    __tablename__ = "reminder_marks"
+    follow_up_id: Mapped[str] = mapped_column(ID, primary_key=True)
+    shown: Mapped[str] = mapped_column(String(40))
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
 
 
 class Change(Base):

@@ -13,7 +13,7 @@ from desktop_crm.store import backup, schema, search_index
 from desktop_crm.store.models import Person
 from desktop_crm.store.types import UtcDateTime, id_bytes, iso_text, micros, parse_moment
 from tests.conftest import TODAY
-from tests.schema_tables import SCHEMA_9_TABLES
+from tests.schema_tables import LATER_TABLES, select_older
 
 MOMENTS = [
     datetime(2026, 1, 2, 3, 4, 5, 678901, tzinfo=UTC),
@@ -62,7 +62,7 @@ def _dump(path):
             for (t,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
             if not t.startswith("search_") and t != "local_state"
         ]
-        return {t: sorted(db.execute(f'SELECT * FROM "{t}"').fetchall(), key=repr) for t in tables}
+        return {t: sorted(db.execute(select_older(db, t)).fetchall(), key=repr) for t in tables}
 
 
 def _moment_types(path):
@@ -75,8 +75,9 @@ def _moment_types(path):
         for table in Base.metadata.sorted_tables:
             if table.name not in tables:  # made by a later schema
                 continue
+            present = {c[1] for c in db.execute(f"PRAGMA table_info({table.name})")}
             for column in table.columns:
-                if isinstance(column.type, UtcDateTime):
+                if isinstance(column.type, UtcDateTime) and column.name in present:
                     found |= {
                         (table.name, column.name, kind)
                         for (kind,) in db.execute(
@@ -88,7 +89,7 @@ def _moment_types(path):
 
 
 def _without_schema_9(dump):
-    return {t: rows for t, rows in dump.items() if t not in SCHEMA_9_TABLES}
+    return {t: rows for t, rows in dump.items() if t not in LATER_TABLES}
 
 
 def _lists(ws):

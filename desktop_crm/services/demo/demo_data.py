@@ -11,11 +11,14 @@ from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
 from desktop_crm.domain.choices import Language, NumberKind
 from desktop_crm.domain.contact_values import company_key
+from desktop_crm.domain.followup_time import moment_of
+from desktop_crm.domain.local_zone import local_zone_name
 from desktop_crm.domain.operation_labels import LabelCode, op_label
 from desktop_crm.domain.progress import NullProgress, Progress
 from desktop_crm.domain.quote_totals import LineInput, price_lines, split_by_percent
@@ -109,6 +112,7 @@ def fill_demo(
     rnd = random.Random(seed)
     store = workspace.store
     now = datetime.now(UTC)
+    zone = ZoneInfo(local_zone_name())  # the demo's timed follow-ups are at local wall times
     with (
         collector_paused(),
         store.unit_of_work(op_label(LabelCode.DEMO), "demo", bulk=True) as (session, rec),
@@ -334,12 +338,19 @@ def fill_demo(
         follow_ups: list[dict[str, Any]] = []
         for i in range(n_follow):
             target = person_ids[rnd.randrange(contacts)] if contacts else None
+            due_on = today + timedelta(days=(i % 15) - 5)
+            wall = time(9 + i % 9, (i * 15) % 60) if i % 3 else None  # two in three are timed
             follow_ups.append(
                 {
                     "kind": rnd.choice(["call", "visit", "meeting", "message"]),
                     "subject": rnd.choice(words.subjects),
-                    "due_on": today + timedelta(days=(i % 15) - 5),
-                    "due_time": f"{9 + i % 9:02d}:{(i * 15) % 60:02d}" if i % 3 else None,
+                    "due_on": due_on,
+                    "due_at": moment_of(due_on, wall, zone) if wall else None,
+                    "due_zone": zone.key if wall else None,
+                    "remind_at": None,
+                    "repeat": None,
+                    "series_start": None,
+                    "series_id": None,
                     "status": "planned",
                     "person_id": target,
                     "company_id": None if target else company_ids[0],

@@ -8,10 +8,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop_crm.domain.errors import ValidationError
+from desktop_crm.domain.followup_time import parse_morning
 from desktop_crm.domain.numbering import DEFAULT_PATTERNS, validate_pattern
 from desktop_crm.domain.operation_labels import LabelCode, op_label
+from desktop_crm.domain.pool_rules import ReturnRule
 from desktop_crm.domain.quote_totals import TaxRounding
 from desktop_crm.domain.retention import RetentionPolicy
+from desktop_crm.domain.stale_rules import DEFAULT_LEVEL_DAYS
 from desktop_crm.services.common.changes import change_result
 from desktop_crm.services.common.dto import ChangeResult
 from desktop_crm.store.models import Setting
@@ -23,7 +26,12 @@ DEFAULTS: dict[str, Any] = {
     "backup.keep_weekly": 8,
     "phone.default_region": "CN",
     "currency.default": "CNY",
-    "followup.stale_days": 30,
+    "followup.stale_days": 30,  # a customer without a level
+    "followup.stale_days_by_level": dict(DEFAULT_LEVEL_DAYS),
+    "reminders.morning": "09:00",  # when an all-day follow-up reminds
+    "pool.rules": [],  # {"level"|"status": ..., "days": N}: see domain.pool_rules
+    "pool.warn_days": 3,
+    "pool.cap": 0,  # records one user may hold; 0: no limit
     "contacts.saved_views": [],
     "quotes.tax_rounding": TaxRounding.PER_LINE.value,
     "company.profile": {},
@@ -110,7 +118,24 @@ def _validate(key: str, value: Any) -> None:
         raise ValidationError(f"{key} must not be empty.", field=key)
     if key.startswith("numbering."):
         validate_pattern(value)
+    _validate_followup_setting(key, value)
     if key == "quotes.tax_rounding" and value not in set(TaxRounding):
         raise ValidationError(
             f"{key} must be one of {', '.join(TaxRounding)}.", field=key, value=value
         )
+
+
+def _validate_followup_setting(key: str, value: Any) -> None:
+    """The follow-up, reminder and pool settings' own rules."""
+    try:
+        if key == "followup.stale_days_by_level":
+            for level, days in value.items():
+                if level not in DEFAULT_LEVEL_DAYS or not isinstance(days, int) or days < 1:
+                    raise ValueError("levels A, B, C, each a whole number of days from 1")
+        elif key == "reminders.morning":
+            parse_morning(value)
+        elif key == "pool.rules":
+            for rule in value:
+                ReturnRule.of(rule)
+    except (ValueError, AttributeError) as exc:
+        raise ValidationError(f"{key}: {exc}", field=key, value=value) from exc
