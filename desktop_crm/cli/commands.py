@@ -36,6 +36,9 @@ from desktop_crm.domain.errors import CrmError, ValidationError
 GROUP_MODULES: tuple[str, ...] = (
     "desktop_crm.cli.quotes",
     "desktop_crm.cli.contracts",
+    "desktop_crm.cli.followups",
+    "desktop_crm.cli.pool",
+    "desktop_crm.cli.today",
 )
 
 BASE_COMMANDS = (

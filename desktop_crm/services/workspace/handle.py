@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from desktop_crm.domain.choices import Language
+from desktop_crm.domain.clock import Clock, SystemClock
 from desktop_crm.domain.errors import CrmError, ValidationError
 from desktop_crm.domain.operation_labels import LabelCode, op_label
 from desktop_crm.services.cards.contact_cards import CardService
@@ -16,6 +17,7 @@ from desktop_crm.services.contacts.custom_fields import CustomFieldsService
 from desktop_crm.services.contacts.person_editing import PeopleService
 from desktop_crm.services.contacts.records import ContactsService
 from desktop_crm.services.contracts.service import ContractService
+from desktop_crm.services.deals.service import DealService
 from desktop_crm.services.duplicates.duplicate_people import DuplicateService
 from desktop_crm.services.exporting.exports import ExportService
 from desktop_crm.services.history.operations import HistoryService
@@ -85,14 +87,16 @@ class Workspace:
         products: The product catalogue.
         contracts: Contracts, their payment plans and payments (回款).
         quotes: Quotes, their revisions, statuses, lists and PDFs.
+        deals: Deals: one deal's summary, a customer's deals.
         printing: The company profile, document templates and the print log.
         reads: The same reading services on a connection of their own, for the app's lists,
             search and cards to answer while a long job holds the writer.
     """
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, clock: Clock | None = None) -> None:
         self._store = store
         self.path = store.path
+        self.clock: Clock = clock or SystemClock()  # tests pass a FixedClock
         self.settings = SettingsService(store)
         self.history = HistoryService(store)
         self.backups = BackupService(store, self.settings)
@@ -111,8 +115,9 @@ class Workspace:
         self.products = ProductService(store)
         self.contracts = ContractService(store)
         self.quotes = QuoteService(store)
+        self.deals = DealService(store)
         self.printing = PrintingService(store)
-        self.reads = open_reads(store)
+        self.reads = open_reads(store, self.clock)
 
     @property
     def store(self) -> Store:
@@ -129,7 +134,7 @@ class Workspace:
             self._store.close()
 
 
-def open_workspace(path: Path) -> Workspace:
+def open_workspace(path: Path, clock: Clock | None = None) -> Workspace:
     """Open an existing workspace (locked, checked and migrated if needed).
 
     Raises:
@@ -137,10 +142,12 @@ def open_workspace(path: Path) -> Workspace:
         CrmError: Missing, locked, damaged, foreign or too new; see ``Store.open``.
     """
     refuse_folder(path)
-    return Workspace(Store.open(path))
+    return Workspace(Store.open(path), clock)
 
 
-def create_workspace(path: Path, language: Language = "en") -> Workspace:
+def create_workspace(
+    path: Path, language: Language = "en", clock: Clock | None = None
+) -> Workspace:
     """Create a new empty workspace with the local user and a default pipeline.
 
     Raises:
@@ -156,7 +163,7 @@ def create_workspace(path: Path, language: Language = "en") -> Workspace:
     except BaseException:
         store.close()
         raise
-    return Workspace(store)
+    return Workspace(store, clock)
 
 
 def _seed(store: Store, language: Language) -> None:

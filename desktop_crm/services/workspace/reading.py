@@ -24,12 +24,14 @@ from typing import Any
 from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 
+from desktop_crm.domain.clock import Clock, SystemClock
 from desktop_crm.domain.errors import CancelledError, ValidationError, WorkspaceDamagedError
 from desktop_crm.services.cards.contact_cards import CardService
 from desktop_crm.services.contact_lists.list_queries import ContactListService
 from desktop_crm.services.contact_lists.saved_views import SavedViewsService
 from desktop_crm.services.contacts.custom_fields import CustomFieldsService
 from desktop_crm.services.contracts.service import ContractService
+from desktop_crm.services.deals.service import DealService
 from desktop_crm.services.history.operations import HistoryService
 from desktop_crm.services.printing.service import PrintingService
 from desktop_crm.services.products.service import ProductService
@@ -135,12 +137,14 @@ class WorkspaceReads:
         products: Counts, pages and pickers of the product catalogue (reading only).
         quotes: Counts, pages, totals and details of quotes (reading only).
         contracts: Contract lists, details, balances and documents (reading only).
+        deals: A deal's summary, a customer's deals.
         printing: Templates, the company profile, rendering (previews and samples) and the
             print log (reading only: logging a printing is a write, on the writer).
     """
 
-    def __init__(self, store: _ReadOnlyStore) -> None:
+    def __init__(self, store: _ReadOnlyStore, clock: Clock) -> None:
         self._store = store
+        self.clock = clock
         self.contact_list = ContactListService(store)
         self.search = SearchService(store)
         self.cards = CardService(store)
@@ -152,6 +156,7 @@ class WorkspaceReads:
         self.products = ProductService(store)
         self.quotes = QuoteService(store)
         self.contracts = ContractService(store)
+        self.deals = DealService(store)
         self.printing = PrintingService(store)
 
     def journal_mode(self) -> str:
@@ -167,7 +172,7 @@ class WorkspaceReads:
         self._store.close()
 
 
-def open_reads(store: Store) -> WorkspaceReads:
+def open_reads(store: Store, clock: Clock | None = None) -> WorkspaceReads:
     """Read-only services over ``store``'s file on a connection of their own.
 
     The connection opens on the first read. The readers keep their own short search keys,
@@ -175,7 +180,7 @@ def open_reads(store: Store) -> WorkspaceReads:
     """
     reader = _ReadOnlyStore(store.path, search_keys=_FollowingKeys(store.search_keys))
     reader.actor_id = store.actor_id
-    return WorkspaceReads(reader)
+    return WorkspaceReads(reader, clock or SystemClock())
 
 
 class WorkspaceReader:

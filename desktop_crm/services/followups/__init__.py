@@ -1,0 +1,1 @@
+"""Planned follow-ups: planning, completing, snoozing, repeating, reminders, calendar files."""
