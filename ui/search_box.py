@@ -151,5 +151,10 @@ class SearchRouter(QObject):
         if is_record_kind(hit.kind):
             self._shell.open_card(hit.kind, hit.id)
             return
-        self._shell.show_view("pipeline" if hit.kind == "deal" else "quotes")
+        if hit.kind == "deal":
+            from ui.deals.deal_dialog import open_deal  # the services load on the worker first
+
+            open_deal(self._shell, hit.id)
+            return
+        self._shell.show_view("quotes")
         self._shell.show_status(hit.title, 5000)

@@ -34,6 +34,7 @@ from desktop_crm.domain.vocab import ActivityKind
 from desktop_crm.services.cards.dto import ContactCard
 from ui.contacts.avatar import avatar
 from ui.contacts.labels import Mutation, status_labels
+from ui.deals.customer_deals import CustomerDeals
 from ui.quotes.customer_quotes import CustomerQuotes
 from ui.text_fill import fill
 
@@ -196,6 +197,9 @@ class CardDialog(QDialog):
         self.log_form.hide()
         log.addWidget(self.log_form)
         right.addWidget(log_box)
+        # Their deals; double-click opens the deal's view (ui.deals owns the section).
+        self.deals = CustomerDeals(worker, workspace, kind, record_id, parent)
+        right.addWidget(self.deals)
         self.timeline = QTreeWidget()
         self.timeline.setRootIsDecorated(False)
         self.timeline.setHeaderLabels([self.tr("When"), self.tr("What"), self.tr("Details")])
@@ -215,6 +219,7 @@ class CardDialog(QDialog):
         # On the reader: a card opens while an import or undo holds the writer.
         self._worker.read(lambda: ws.reads.cards.card(kind, rid), self.show_card, self._gone)
         self.quotes.reload()
+        self.deals.reload()
 
     def _gone(self, exc: BaseException) -> None:
         self.name_label.setText(self.tr("This contact no longer exists."))

@@ -1,0 +1,247 @@
+"""A deal's view: what it is worth, where it stands, whose it is, and its quotes.
+
+Read-only for now (the deal editor and the pipeline board come later and grow from here).
+Open one with :func:`open_deal`: the global search does for a deal hit, a card for a deal of
+its list. The customer's and the contact's names open their cards; the "Quotes" section
+(``ui.quotes.customer_quotes``) opens a quote in the editor, or starts a new one for the deal
+and its customer. Everything is read on the worker's reader; the view reads again when a quote
+opened from it is saved, and whenever its window becomes active again (after an undo or an
+edit elsewhere).
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QVBoxLayout,
+)
+
+from desktop_crm.domain.choices import is_record_kind
+from desktop_crm.domain.errors import CancelledError, NotFoundError
+from desktop_crm.services.deals.dto import DealSummary
+from desktop_crm.services.quotes.dto import QuoteDraft
+from ui.amounts import money_text
+from ui.deals.texts import outcome_text, stage_text
+from ui.quotes.customer_quotes import CustomerQuotes
+from ui.text_fill import fill
+
+if TYPE_CHECKING:
+    from desktop_crm.services.common.dto import ChangeResult
+    from desktop_crm.services.workspace.handle import Workspace
+    from ui.shell import Shell
+
+FIELDS = (
+    "customer",
+    "contact",
+    "amount",
+    "pipeline",
+    "stage",
+    "status",
+    "lost_reason",
+    "expected_close",
+    "owner",
+    "created",
+    "notes",
+)
+"""The rows of the details, in order (a row without a value is hidden)."""
+
+
+def open_deal(shell: Shell, deal_id: str) -> DealDialog | None:
+    """Show the deal's view (raising it when it is open already); ``None`` without a workspace."""
+    ws = shell.workspace
+    if ws is None:
+        return None
+    for dialog in shell.findChildren(DealDialog):
+        if dialog.deal_id == deal_id and dialog.isVisible():
+            dialog.raise_()
+            dialog.activateWindow()
+            return dialog
+    dialog = DealDialog(shell, ws, deal_id)
+    dialog.show()
+    return dialog
+
+
+# A deal's view shows these tables: a change to any of them may change what it shows.
+_SHOWN_TABLES = frozenset({"deals", "quotes", "quote_lines", "companies", "people", "stages"})
+
+
+def refresh_deal_dialogs(shell: Shell, changes: ChangeResult) -> None:
+    """Re-read the open deal views that show what ``changes`` touched."""
+    if changes.entities and not changes.entities & _SHOWN_TABLES:
+        return
+    for dialog in shell.findChildren(DealDialog):
+        if dialog.isVisible():
+            dialog.reload()
+
+
+class DealDialog(QDialog):
+    """One deal, read-only, with its quotes.
+
+    Args:
+        shell: The main window (worker, cards, the Quotes screen, errors).
+        workspace: The open workspace.
+        deal_id: The deal shown.
+
+    Attributes:
+        deal_id: The deal shown.
+        summary: The deal as last read (``None`` until read, or once it is gone).
+        fields: The value label of each row of :data:`FIELDS`.
+        quotes: The deal's quotes, and "New Quote…" for it.
+
+    Signals:
+        loaded(object): The deal was read (its :class:`DealSummary`).
+    """
+
+    loaded = Signal(object)
+
+    def __init__(self, shell: Shell, workspace: Workspace, deal_id: str) -> None:
+        super().__init__(shell)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._shell, self._workspace = shell, workspace
+        self.deal_id = deal_id
+        self.summary: DealSummary | None = None
+        self.setWindowTitle(self.tr("Deal"))
+        self.resize(640, 560)
+
+        root = QVBoxLayout(self)
+        self.title = QLabel(self.tr("Loading…"))
+        self.title.setObjectName("viewTitle")
+        self.title.setWordWrap(True)
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        root.addWidget(self.title)
+        self.subtitle = QLabel()
+        self.subtitle.setObjectName("hint")
+        root.addWidget(self.subtitle)
+
+        box = QGroupBox(self.tr("Details"))
+        self.details = QFormLayout(box)
+        captions = {
+            "customer": self.tr("Customer"),
+            "contact": self.tr("Contact"),
+            "amount": self.tr("Amount"),
+            "pipeline": self.tr("Pipeline"),
+            "stage": self.tr("Stage"),
+            "status": self.tr("Status"),
+            "lost_reason": self.tr("Lost reason"),
+            "expected_close": self.tr("Expected close"),
+            "owner": self.tr("Owner"),
+            "created": self.tr("Created"),
+            "notes": self.tr("Notes"),
+        }
+        self.fields: dict[str, QLabel] = {}
+        for key in FIELDS:
+            value = QLabel()
+            value.setWordWrap(True)
+            if key in ("customer", "contact"):
+                value.setTextFormat(Qt.TextFormat.RichText)
+                value.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+                value.linkActivated.connect(self._on_link)
+            else:
+                value.setTextFormat(Qt.TextFormat.PlainText)
+                value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.details.addRow(captions[key], value)
+            self.fields[key] = value
+        self.fields["amount"].setStyleSheet("font-weight: 600;")
+        root.addWidget(box)
+
+        # The deal's quotes, and a new quote for it (ui.quotes owns the section).
+        self.quotes = CustomerQuotes(shell.worker, workspace, "deal", deal_id, shell)
+        self.quotes.saved.connect(lambda _result: self.reload())
+        self.quotes.list.setMaximumHeight(16_777_215)  # the view's main list: as tall as it gets
+        root.addWidget(self.quotes, 1)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        root.addWidget(buttons)
+        self._show_rows(set())
+        self.reload()
+
+    # --- loading ------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Read the deal and its quotes again (on the reader)."""
+        ws, deal_id = self._workspace, self.deal_id
+        if self._shell.workspace is not ws:  # closed, or another one opened since
+            self.close()
+            return
+        self._shell.worker.read(
+            lambda: ws.reads.deals.summary(deal_id), self.show_deal, self._failed
+        )
+        self.quotes.reload()
+
+    def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, CancelledError):  # the workspace closed under the read
+            self.close()
+        elif isinstance(exc, NotFoundError):
+            self.summary = None
+            self.title.setText(self.tr("This deal no longer exists."))
+            self.subtitle.clear()
+            self._show_rows(set())
+            self.quotes.new_button.setEnabled(False)
+        else:
+            self._shell.show_error(exc)
+
+    def show_deal(self, deal: DealSummary) -> None:
+        """Fill the view from ``deal``."""
+        self.summary = deal
+        self.setWindowTitle(fill(self.tr("Deal %1"), deal.number) if deal.number else deal.title)
+        self.title.setText(deal.title)
+        self.subtitle.setText(" · ".join(x for x in (deal.number, deal.customer) if x))
+        values = {
+            "amount": money_text(deal.amount, deal.currency),
+            "pipeline": deal.pipeline,
+            "stage": stage_text(deal),
+            "status": outcome_text(deal),
+            "lost_reason": deal.lost_reason or "",
+            "expected_close": deal.expected_close.isoformat() if deal.expected_close else "",
+            "owner": deal.owner or "",
+            "created": deal.created_at.astimezone().strftime("%Y-%m-%d %H:%M"),
+            "notes": deal.notes,
+        }
+        # The company is the customer; with a company, the person is its contact there.
+        if deal.company_id is not None:
+            values["customer"] = _link("company", deal.company_id, deal.company_name)
+            if deal.person_id is not None:
+                values["contact"] = _link("person", deal.person_id, deal.person_name)
+        elif deal.person_id is not None:
+            values["customer"] = _link("person", deal.person_id, deal.person_name)
+        for key, text in values.items():
+            self.fields[key].setText(text)
+        self._show_rows({key for key, text in values.items() if text})
+        draft = QuoteDraft(company_id=deal.company_id, person_id=deal.person_id, deal_id=deal.id)
+        self.quotes.start_with(draft, deal.title)
+        self.quotes.new_button.setEnabled(True)
+        self.loaded.emit(deal)
+
+    def _show_rows(self, shown: set[str]) -> None:
+        for row, key in enumerate(FIELDS):
+            self.details.setRowVisible(row, key in shown)
+
+    def _on_link(self, link: str) -> None:
+        kind, _sep, record_id = link.partition(":")
+        if is_record_kind(kind) and record_id:
+            self._shell.open_card(kind, record_id)
+
+    # --- staying current ----------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Read the deal again when the window becomes active (it may have changed meanwhile)."""
+        super().changeEvent(event)
+        if (
+            event.type() == QEvent.Type.ActivationChange
+            and self.isActiveWindow()
+            and self.summary is not None
+        ):
+            self.reload()
+
+
+def _link(kind: str, record_id: str, name: str | None) -> str:
+    return f'<a href="{kind}:{escape(record_id)}">{escape(name or "")}</a>'
