@@ -212,8 +212,9 @@ def fill_demo(
                     "title": title,
                     "source": rnd.choice(words.sources),
                     "level": rnd.choice(_LEVELS),
-                    "status": rnd.choice(_STATUSES),
-                    "owner_id": owner,
+                    "status": (status := rnd.choice(_STATUSES)),
+                    # One lead in four nobody holds: the lead pool (公海) has something in it.
+                    "owner_id": None if status == "lead" and i % 4 == 0 else owner,
                     "wechat": f"wx_{i:06d}"
                     if local and words.wechat and rnd.random() < 0.5
                     else None,
