@@ -337,6 +337,18 @@ class FollowUp(Tracked):
     """A planned follow-up due on a day, or at a moment (see ``domain.followup_time``)."""
 
     __tablename__ = "follow_ups"
+    __table_args__ = (
+        # Open follow-ups only, covering their due and snooze columns: the reminder check and
+        # Today walk these, never the closed ones that pile up over the years.
+        Index(
+            "ix_follow_ups_open",
+            "due_on",
+            "due_at",
+            "remind_at",
+            sqlite_where=text("status = 'planned' AND deleted_at IS NULL"),
+            postgresql_where=text("status = 'planned' AND deleted_at IS NULL"),
+        ),
+    )
     kind: Mapped[str] = mapped_column(String(20), default="call")
     subject: Mapped[str] = mapped_column(String(300))
     due_on: Mapped[date] = mapped_column(Date, index=True)  # a timed one's local day

@@ -90,7 +90,7 @@ def test_duplicate_hints_by_phone_email_and_similar_name(workspace):
     assert workspace.people.duplicates(draft(id=existing, company_id=company)) == []
 
 
-def test_logging_a_call_marks_due_follow_ups_done_and_plans_the_next(workspace):
+def test_logging_a_call_completes_the_follow_ups_passed_and_plans_the_next(workspace):
     pid = workspace.people.save(draft(), today=TODAY).ids[0]
     when = datetime(2026, 11, 23, 9, 30, tzinfo=UTC)
     workspace.cards.log_activity(
@@ -98,8 +98,11 @@ def test_logging_a_call_marks_due_follow_ups_done_and_plans_the_next(workspace):
         pid,
         "call",
         "报价沟通",
+        occurred_at=when - timedelta(days=1),
         next_follow_up=NextFollowUp(TODAY - timedelta(days=1), "call", "回访"),
     )
+    due = workspace.followups.due_for_contact("person", pid)
+    assert [f.subject for f in due] == ["回访"]
     workspace.cards.log_activity(
         "person",
         pid,
@@ -108,17 +111,28 @@ def test_logging_a_call_marks_due_follow_ups_done_and_plans_the_next(workspace):
         "带样品",
         occurred_at=when,
         next_follow_up=NextFollowUp(TODAY + timedelta(days=7), "call", "确认方案"),
+        complete=[due[0].id],
     )
     card = workspace.cards.card("person", pid)
     kinds = [(i.kind, i.subkind, i.title) for i in card.timeline]
     assert ("activity", "visit", "上门拜访") in kinds and ("activity", "call", "报价沟通") in kinds
-    assert ("follow_up", "done", "回访") in kinds  # closed by the visit
+    assert ("follow_up", "done", "回访") in kinds  # completed by the visit, as asked
     assert ("follow_up", "planned", "确认方案") in kinds
     assert card.last_contacted_at == when
     assert [i.at for i in card.timeline] == sorted((i.at for i in card.timeline), reverse=True)
     assert workspace.history.next_undo().label == "Log visit with 王芳"
     with pytest.raises(ValidationError):
         workspace.cards.log_activity("person", pid, "telepathy")
+
+
+def test_logging_a_call_leaves_the_contacts_due_follow_ups_alone(workspace):
+    pid = workspace.people.save(draft(), today=TODAY).ids[0]
+    workspace.cards.log_activity(
+        "person", pid, "call", next_follow_up=NextFollowUp(TODAY - timedelta(days=1))
+    )
+    workspace.cards.log_activity("person", pid, "call", "又一通电话")
+    card = workspace.cards.card("person", pid)
+    assert [i.subkind for i in card.timeline if i.kind == "follow_up"] == ["planned"]
 
 
 def test_timeline_shows_field_changes_and_company_card_gathers_its_people(demo_path):

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time
 from typing import Any
 
@@ -10,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop_crm.domain.choices import RecordKind, TimelineKind
+from desktop_crm.domain.clock import Clock, SystemClock
 from desktop_crm.domain.errors import ValidationError
 from desktop_crm.domain.operation_labels import LabelCode, op_label
 from desktop_crm.domain.vocab import ActivityKind, ContactStatus, Level
@@ -18,6 +20,8 @@ from desktop_crm.services.common.changes import change_result
 from desktop_crm.services.common.dto import ChangeResult
 from desktop_crm.services.common.lookups import live
 from desktop_crm.services.contacts.dto import AddressData, Labelled
+from desktop_crm.services.followups.dto import FollowUpDraft
+from desktop_crm.services.followups.service import add_in, complete_in, mark_contacted
 from desktop_crm.store.models import (
     Activity,
     Address,
@@ -39,7 +43,6 @@ from desktop_crm.store.models import (
     User,
 )
 from desktop_crm.store.store import Store
-from desktop_crm.store.types import utc_now
 
 TIMELINE_LIMIT = 300
 _QUIET_FIELDS = {"last_contacted_at", "photo", "search"}
@@ -47,24 +50,27 @@ _QUIET_FIELDS = {"last_contacted_at", "photo", "search"}
 
 @dataclass(frozen=True)
 class NextFollowUp:
-    """A follow-up planned while logging an activity.
+    """A follow-up planned while logging an activity (a ``FollowUpDraft`` says more).
 
     Attributes:
         due_on: The day it is due.
         kind: call, visit, meeting, message...
         subject: What to do.
+        due_time: A wall time (the clock's zone); ``None``: all-day.
     """
 
     due_on: date
     kind: ActivityKind = ActivityKind.CALL
     subject: str = ""
+    due_time: time | None = None
 
 
 class CardService:
     """Read cards; log activities and plan follow-ups from them."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, clock: Clock | None = None) -> None:
         self._store = store
+        self._clock: Clock = clock or SystemClock()
 
     def card(self, kind: RecordKind, record_id: str) -> ContactCard:
         """The card of a person or company, with its timeline newest first.
@@ -87,16 +93,36 @@ class CardService:
         subject: str = "",
         body: str = "",
         occurred_at: datetime | None = None,
-        next_follow_up: NextFollowUp | None = None,
+        next_follow_up: NextFollowUp | FollowUpDraft | None = None,
+        complete: Sequence[str] = (),
     ) -> ChangeResult:
         """Log a call, visit, message... on a card, optionally planning the next follow-up.
 
-        Due follow-ups of the contact are marked done by it, and the contact (and a person's
-        company) count as contacted now. One operation.
+        The contact (and a person's company) count as contacted at the activity's moment
+        (not for notes). Other follow-ups are left alone: only those in ``complete`` (the due
+        ones the user ticked, see ``FollowUpService.due_for_contact``) are completed by this
+        activity, as ``FollowUpService.complete`` does (a repeat's next one planned). One
+        operation.
+
+        Args:
+            kind: ``person`` or ``company``.
+            record_id: The contact.
+            activity: What kind of contact it was.
+            subject: Its subject.
+            body: What was said.
+            occurred_at: When; ``None``: now.
+            next_follow_up: A follow-up to plan for this contact (a draft without a person,
+                company or deal is linked to the contact).
+            complete: Planned follow-ups this activity completes.
+
+        Raises:
+            ValidationError: An unknown activity, an invalid next follow-up, or one in
+                ``complete`` that is not planned.
+            NotFoundError: No such contact or follow-up.
         """
         if activity not in {k.value for k in ActivityKind}:
             raise ValidationError(f"Unknown activity {activity}.", field="activity")
-        when = occurred_at or utc_now()
+        when = occurred_at or self._clock.now()
         owner = "person_id" if kind == "person" else "company_id"
         text = op_label(LabelCode.LOG_ACTIVITY, activity=activity, name="")
         with self._store.unit_of_work(text) as (session, rec):
@@ -115,32 +141,32 @@ class CardService:
             session.add(entry)
             session.flush()
             if activity != "note":
-                contact.last_contacted_at = when
-                if kind == "person" and company_id:
-                    company = session.get(Company, company_id)
-                    if company is not None:
-                        company.last_contacted_at = when
-                for due in session.scalars(
-                    select(FollowUp).where(
-                        getattr(FollowUp, owner) == record_id,
-                        FollowUp.status == "planned",
-                        FollowUp.deleted_at.is_(None),
-                        FollowUp.due_on <= when.date(),
-                    )
-                ):
-                    due.status, due.done_at, due.activity_id = "done", when, entry.id
+                mark_contacted(session, record_id if kind == "person" else None, company_id, when)
+            complete_in(session, complete, entry, self._clock, outcome=body)
             if next_follow_up is not None:
-                session.add(
-                    FollowUp(
-                        kind=ActivityKind(next_follow_up.kind).value,
-                        due_on=next_follow_up.due_on,
-                        subject=next_follow_up.subject.strip()
-                        or ActivityKind(next_follow_up.kind).value,
-                        owner_id=self._store.actor_id,
-                        **{owner: record_id},
-                    )
+                add_in(
+                    session,
+                    _next_draft(next_follow_up, owner, record_id),
+                    zone=self._clock.zone(),
+                    owner_id=self._store.actor_id,
                 )
         return change_result(rec, [entry.id])
+
+
+def _next_draft(plan: NextFollowUp | FollowUpDraft, owner: str, record_id: str) -> FollowUpDraft:
+    """The follow-up to plan after logging, linked to the card's contact unless it says."""
+    if isinstance(plan, NextFollowUp):
+        plan = FollowUpDraft(
+            subject=plan.subject,
+            due_on=plan.due_on,
+            due_time=plan.due_time,
+            kind=ActivityKind(plan.kind),
+        )
+    if plan.person_id or plan.company_id or plan.deal_id:
+        return plan
+    if owner == "person_id":
+        return replace(plan, person_id=record_id)
+    return replace(plan, company_id=record_id)
 
 
 def _labelled(session: Session, model: Any, owner: str, record_id: str) -> tuple[Labelled, ...]:

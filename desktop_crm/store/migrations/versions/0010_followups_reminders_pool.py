@@ -16,6 +16,8 @@ What follow-ups, reminders and the lead pool need (issue 12):
   colour;
 - companies, people: ``claimed_at``, when the current owner took the record (the pool's clock
   starts at the later of it and the last logged contact);
+- ``ix_follow_ups_open``: open follow-ups' due and snooze columns (the reminder check and
+  Today read only those, not the closed ones of past years);
 - ``reminder_marks``: which reminder of each follow-up this machine has shown (machine-local,
   like print_log: not in the change log, never synced).
 """
@@ -58,6 +60,13 @@ def upgrade() -> None:
     op.execute("ALTER TABLE follow_ups DROP COLUMN due_time")
     op.create_index("ix_follow_ups_due_at", "follow_ups", ["due_at"])
     op.create_index("ix_follow_ups_remind_at", "follow_ups", ["remind_at"])
+    op.create_index(
+        "ix_follow_ups_open",
+        "follow_ups",
+        ["due_on", "due_at", "remind_at"],
+        sqlite_where=sa.text("status = 'planned' AND deleted_at IS NULL"),
+        postgresql_where=sa.text("status = 'planned' AND deleted_at IS NULL"),
+    )
     op.create_table(
         "reminder_marks",
         sa.Column("follow_up_id", IdType(), nullable=False),
@@ -114,6 +123,7 @@ def _moments_become_times() -> None:
 
 def downgrade() -> None:
     op.drop_table("reminder_marks")
+    op.drop_index("ix_follow_ups_open", "follow_ups")
     op.drop_index("ix_follow_ups_remind_at", "follow_ups")
     op.drop_index("ix_follow_ups_due_at", "follow_ups")
     op.add_column("follow_ups", sa.Column("due_time", sa.String(5), nullable=True))
