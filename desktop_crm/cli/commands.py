@@ -27,7 +27,7 @@ from desktop_crm.cli.common import (
     json_arg,
     workspace_arg,
 )
-from desktop_crm.cli.importing import cmd_import
+from desktop_crm.cli.importing import IMPORT_ENTITIES, cmd_import
 from desktop_crm.domain.choices import ExportFormat, RecordKind
 from desktop_crm.domain.errors import CrmError, ValidationError
 
@@ -39,6 +39,7 @@ GROUP_MODULES: tuple[str, ...] = (
     "desktop_crm.cli.followups",
     "desktop_crm.cli.pool",
     "desktop_crm.cli.today",
+    "desktop_crm.cli.calendar",
 )
 
 BASE_COMMANDS = (
@@ -145,7 +146,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser(
         "import",
-        help="import people, companies, deals, products, quotes or payments from a file",
+        help="import people, companies, deals, products, quotes, payments or follow-ups from a "
+        "file",
         description="Import from .vcf, .xlsx, .xls, .ods, .csv/.txt, .html, .xml, .fods or .ldif "
         "as one undoable operation.",
     )
@@ -155,10 +157,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--sheet", default="1", help="sheet number (from 1) or name")
     p.add_argument(
         "--entity",
-        choices=("people", "companies", "deals", "products", "quotes", "payments"),
+        choices=IMPORT_ENTITIES,
         default="people",
         help="what the sheet holds (default people); quotes: one row per line, the lines of a "
-        "quote sharing its number; payments: contract number, date, amount, note",
+        "quote sharing its number; payments: contract number, date, amount, note; followups: "
+        "planned calls (contact by name, phone or number, due date, time, type, subject, "
+        "repeat; a time is in this computer's time zone)",
     )
     p.add_argument(
         "--duplicates",
@@ -237,7 +241,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", type=Path, help="the .xlsx file to write")
     p.add_argument(
         "--entity",
-        choices=("people", "companies", "deals", "products", "quotes", "payments"),
+        choices=IMPORT_ENTITIES,
         default="people",
     )
     p.add_argument("--language", choices=("en", "zh"), default="en")

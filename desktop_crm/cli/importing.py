@@ -6,12 +6,15 @@ import argparse
 import json
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 from desktop_crm.cli.common import EXIT_OK, UsageError
+from desktop_crm.domain.choices import ImportEntity
 from desktop_crm.domain.errors import CrmError, ValidationError
 
 DATE_ORDERS = ("YMD", "DMY", "MDY")
+IMPORT_ENTITIES: tuple[str, ...] = get_args(ImportEntity)
+"""What ``import --entity`` and ``template --entity`` take."""
 
 
 def cmd_import(args: argparse.Namespace) -> int:

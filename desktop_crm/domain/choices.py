@@ -37,7 +37,9 @@ ExportFormat = Literal["xlsx", "csv"]
 RecordList = Literal["deals", "quotes", "activities", "products"]
 """Records a list export writes besides people and companies."""
 
-ImportEntity = Literal["people", "companies", "deals", "products", "quotes", "payments"]
+ImportEntity = Literal[
+    "people", "companies", "deals", "products", "quotes", "payments", "followups"
+]
 """What kind of record a sheet imports."""
 
 ExportEntity = Literal["people", "companies", "deals", "quotes", "activities", "products"]

@@ -6,7 +6,7 @@ or to ``ignore``. Columns left unmapped are kept in the record's notes as "Heade
 
 from __future__ import annotations
 
-ENTITIES = ("people", "companies", "deals", "products", "quotes", "payments")
+ENTITIES = ("people", "companies", "deals", "products", "quotes", "payments", "followups")
 IGNORE = "ignore"
 CUSTOM = "custom:"
 
@@ -123,6 +123,19 @@ PAYMENTS: dict[str, tuple[str, str]] = {
     "reference": ("Reference", "text"),
     "notes": ("Note", "notes"),
 }
+# Planned calls and visits (see ``services.importing.followup_rows``): the contact is a person
+# or company found by name, phone or customer number; a time makes the row timed (``time``
+# cells are read by the importer: "14:30", Excel time cells, 下午2点).
+FOLLOWUPS: dict[str, tuple[str, str]] = {
+    "contact": ("Contact", "code"),
+    "date": ("Due date", "date"),
+    "time": ("Time", "time"),
+    "kind": ("Type", "text"),
+    "subject": ("Subject", "text"),
+    "repeat": ("Repeat", "text"),
+    "notes": ("Notes", "notes"),
+    "owner": ("Owner", "owner"),
+}
 FIELDS: dict[str, dict[str, tuple[str, str]]] = {
     "people": PEOPLE,
     "companies": COMPANIES,
@@ -130,6 +143,7 @@ FIELDS: dict[str, dict[str, tuple[str, str]]] = {
     "products": PRODUCTS,
     "quotes": QUOTES,
     "payments": PAYMENTS,
+    "followups": FOLLOWUPS,
 }
 # What a record of each kind cannot do without (any one of them).
 REQUIRED: dict[str, tuple[str, ...]] = {
@@ -139,6 +153,7 @@ REQUIRED: dict[str, tuple[str, ...]] = {
     "products": ("name", "sku"),
     "quotes": ("number",),
     "payments": ("contract",),
+    "followups": ("contact",),
 }
 # Where values that cannot go where they were meant to are kept.
 NOTES_FIELD = {
@@ -148,6 +163,7 @@ NOTES_FIELD = {
     "products": "description",
     "quotes": "notes",
     "payments": "notes",
+    "followups": "notes",
 }
 # The custom-field entity of each kind, where it has custom fields.
 CUSTOM_ENTITY = {"people": "person", "companies": "company"}

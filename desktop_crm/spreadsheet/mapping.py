@@ -34,6 +34,19 @@ _CONTAINS_BY_ENTITY: dict[str, tuple[tuple[str, str], ...]] = {
     "products": (("名称", "name"), ("编号", "sku"), ("编码", "sku"), ("价", "price")),
     "quotes": (("单号", "number"), ("客户", "customer"), ("编码", "sku"), ("单价", "unit_price")),
     "payments": (("合同", "contract"), ("金额", "amount"), ("日期", "date"), ("备注", "notes")),
+    "followups": (
+        ("联系人", "contact"),
+        ("客户", "contact"),
+        ("日期", "date"),
+        ("时间", "time"),
+        ("方式", "kind"),
+        ("类型", "kind"),
+        ("主题", "subject"),
+        ("内容", "subject"),
+        ("重复", "repeat"),
+        ("备注", "notes"),
+        ("负责", "owner"),
+    ),
 }
 _CONTAINS = (
     ("手机", "mobile"),

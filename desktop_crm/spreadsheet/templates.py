@@ -245,6 +245,51 @@ _COLUMNS: dict[str, list[tuple[str, str, object, object, str, str]]] = {
         ),
         ("Note", "备注", "First instalment", "首付款", "", ""),
     ],
+    "followups": [
+        (
+            "Contact",
+            "联系人",
+            "Wang Fang",
+            "王芳",
+            "Required: a person or company in the workspace, by name, phone or customer number.",
+            "必填：已有的联系人或公司，可填姓名、电话或客户编号。",
+        ),
+        ("Due date", "日期", "2026-12-01", "2026-12-01", "Year-month-day.", "年-月-日。"),
+        (
+            "Time",
+            "时间",
+            "14:30",
+            "14:30",
+            "Optional (14:30, 2:30 pm); empty: all day. In this computer's time zone.",
+            "可不填（14:30、下午2点半）；留空为全天。按本机时区。",
+        ),
+        (
+            "Type",
+            "类型",
+            "call",
+            "电话",
+            "call, meeting, visit, email or message; empty: call.",
+            "电话、会议、拜访、邮件或消息（微信）；留空为电话。",
+        ),
+        ("Subject", "主题", "Follow up the quote", "跟进报价", "", ""),
+        (
+            "Repeat",
+            "重复",
+            "weekly",
+            "每周",
+            "Optional: daily, weekly, monthly, every 2 weeks, every Monday.",
+            "可不填：每天、每周、每月、每2周、每周一。",
+        ),
+        ("Notes", "备注", "Ask about the sample", "问一下样品", "", ""),
+        (
+            "Owner",
+            "负责人",
+            "",
+            "",
+            "Optional: a user of the workspace; empty: you.",
+            "可不填：工作区中的用户；留空为自己。",
+        ),
+    ],
 }
 
 

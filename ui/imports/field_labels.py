@@ -18,6 +18,7 @@ def entity_labels() -> dict[ImportEntity, str]:
         "products": translate("ImportFields", "Products"),
         "quotes": translate("ImportFields", "Quotes (one row per line)"),
         "payments": translate("ImportFields", "Payments received"),
+        "followups": translate("ImportFields", "Planned follow-ups (calls, visits)"),
     }
 
 
@@ -37,6 +38,14 @@ def field_label(entity: str, key: str) -> str:
         ("quotes", "status"): translate("ImportFields", "Quote status"),
         ("quotes", "optional"): translate("ImportFields", "Optional line"),
         ("payments", "notes"): translate("ImportFields", "Note"),
+        ("followups", "contact"): translate(
+            "ImportFields", "Contact (name, phone or customer number)"
+        ),
+        ("followups", "date"): translate("ImportFields", "Due date"),
+        ("followups", "time"): translate("ImportFields", "Time (empty: all day)"),
+        ("followups", "kind"): translate("ImportFields", "Type (call, meeting, visit…)"),
+        ("followups", "subject"): translate("ImportFields", "Subject"),
+        ("followups", "repeat"): translate("ImportFields", "Repeat (weekly, every 2 weeks…)"),
     }
     if (entity, key) in named:
         return named[(entity, key)]

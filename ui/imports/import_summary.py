@@ -52,6 +52,11 @@ def _done_phrases() -> dict[str, tuple[Callable[[int], str], ...]]:
             lambda n: ImportSummary.tr("%Ln payments updated", "", n),
             lambda n: ImportSummary.tr("%Ln payments skipped", "", n),
         ),
+        "followups": (
+            lambda n: ImportSummary.tr("%Ln follow-ups planned", "", n),
+            lambda n: ImportSummary.tr("%Ln follow-ups updated", "", n),
+            lambda n: ImportSummary.tr("%Ln follow-ups skipped", "", n),
+        ),
     }
 
 
@@ -64,6 +69,7 @@ def _kind_count(kind: str, n: int) -> str:
         "products": lambda: ImportSummary.tr("%Ln products", "", n),
         "quotes": lambda: ImportSummary.tr("%Ln quotes", "", n),
         "payments": lambda: ImportSummary.tr("%Ln payments", "", n),
+        "followups": lambda: ImportSummary.tr("%Ln follow-ups", "", n),
     }
     return nouns[kind]() if kind in nouns else str(n)
 

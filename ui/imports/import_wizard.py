@@ -517,6 +517,10 @@ class OptionsPage(QWizardPage):
             "payments": self.tr(
                 "A payment is the same when it has the same contract, date and amount."
             ),
+            "followups": self.tr(
+                "A follow-up is the same when it has the same contact, due date and time, type "
+                "and subject. Times are in this computer's time zone."
+            ),
         }
         self.rule.setText(rules.get(self.wiz.entity, ""))
         matched = self.wiz.entity != "quotes"  # quotes are never matched: no policy applies

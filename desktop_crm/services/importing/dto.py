@@ -13,7 +13,7 @@ from desktop_crm.services.importing.report_notes import ReportNote
 EntityKind = ImportEntity
 ENTITY_ORDER: tuple[EntityKind, ...] = ("people", "companies", "deals", "products")
 # Kinds a report counts: those of a workspace load, then the sales documents a sheet imports.
-REPORT_ORDER: tuple[EntityKind, ...] = (*ENTITY_ORDER, "quotes", "payments")
+REPORT_ORDER: tuple[EntityKind, ...] = (*ENTITY_ORDER, "quotes", "payments", "followups")
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""Importing a sheet of people, companies, deals, products, quotes or payments as one operation.
+"""Importing a sheet of people, companies, deals, products, quotes, payments or planned follow-ups.
 
 The preview and the import read the sheet the same way (``RowReader``), so the preview's
 first rows are exactly what will be stored.
@@ -29,6 +29,7 @@ from desktop_crm.services.importing.dto import (
     UserRef,
     entity_counts,
 )
+from desktop_crm.services.importing.followup_rows import FollowUpImporter
 from desktop_crm.services.importing.importer import CHUNK, MATCH_KEYS, ImportContext, Importer
 from desktop_crm.services.importing.owners import (
     OwnerChoice,
@@ -81,6 +82,7 @@ NEEDS = {
     "products": "a product name or code",
     "quotes": "a quote number",
     "payments": "a contract number",
+    "followups": "a contact (a name, phone or customer number)",
 }
 
 
@@ -210,6 +212,8 @@ def _importer(sheet: Sheet, ctx: ImportContext, path: Path) -> Importer[object]:
         return QuoteImporter(ctx, sheet.mapping, facts)  # type: ignore[return-value]
     if sheet.entity == "payments":
         return PaymentImporter(ctx, sheet.mapping)  # type: ignore[return-value]
+    if sheet.entity == "followups":
+        return FollowUpImporter(ctx, sheet.mapping)  # type: ignore[return-value]
     kinds = {"companies": CompanyImporter, "deals": DealImporter}
     return kinds[sheet.entity](ctx)  # type: ignore[return-value]
 
