@@ -59,6 +59,11 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser.add_argument("--view", choices=SCREEN_KEYS, default="today", help="screen to show")
     parser.add_argument("--language", choices=LANGUAGES, help="UI language for this run")
     parser.add_argument(
+        "--tray",
+        action="store_true",
+        help="start hidden in the system tray (as at login); reminders still fire",
+    )
+    parser.add_argument(
         "--size",
         type=_size,
         default=SCREENSHOT_SIZE,
@@ -151,11 +156,25 @@ def run(argv: Sequence[str]) -> int:
             app, window, worker, args.workspace, args.screenshot, args.view, args.size
         )
 
-    window.show()
+    _enable_reminders(window, args.tray)
+    if not (args.tray and window.reminders.tray is not None):  # no tray: a window to close
+        window.show()
     QTimer.singleShot(0, lambda: _open_initial(window, settings, args.workspace))
     code = app.exec()
     worker.shutdown()
     return code
+
+
+def _enable_reminders(window: MainWindow, in_tray: bool) -> None:
+    """Reminders for this run, with the tray icon where the desktop has a tray."""
+    from ui.reminders.tray import AppTray, tray_available
+
+    window.reminders.started_in_tray = in_tray
+    # A window that only hides on close would cancel the logout: let the session end it.
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        app.commitDataRequest.connect(lambda _manager: window.session_ending())
+    window.reminders.enable(AppTray(window) if tray_available() else None)
 
 
 def _open_initial(
@@ -175,6 +194,7 @@ def _open_initial(
     if default.exists():
         window.open_workspace(default)
         return
+    window.show()  # started in the tray with nothing to open: the first run asks
     dialog = FirstRunDialog(window)
     dialog.exec()
     if dialog.choice == "demo":

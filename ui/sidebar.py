@@ -6,6 +6,8 @@ from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QMenu
 
+from ui.reminders.badges import BADGE_ROLE, install_badges
+
 CHILD = "/"
 """Separates a screen's key from one of its own entries' (``contacts/My view``)."""
 
@@ -29,6 +31,7 @@ class Sidebar(QListWidget):
         self.currentRowChanged.connect(self._on_row_changed)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._menu)
+        install_badges(self)  # Today's due count
 
     def add_screen(self, key: str, icon: QIcon, title: str) -> None:
         """Add a screen's entry at the end."""
@@ -53,6 +56,17 @@ class Sidebar(QListWidget):
         """Pick the entry with ``key``, if there is one."""
         if key in self.keys():
             self.setCurrentRow(self.keys().index(key))
+
+    def set_badge(self, key: str, count: int) -> None:
+        """Show ``count`` as a badge on the entry ``key`` (0: none)."""
+        if key in self.keys():
+            self.item(self.keys().index(key)).setData(BADGE_ROLE, max(count, 0))
+
+    def badge(self, key: str) -> int:
+        """The badge count shown on the entry ``key`` (0: none)."""
+        if key not in self.keys():
+            return 0
+        return int(self.item(self.keys().index(key)).data(BADGE_ROLE) or 0)
 
     def set_children(self, screen: str, children: list[tuple[str, str]], tip: str) -> None:
         """List ``(key, label)`` entries under ``screen``, replacing those it had."""

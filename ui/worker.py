@@ -1,10 +1,13 @@
-"""The database worker: a writer thread and a reader thread; the GUI thread never waits on SQLite.
+"""The database worker: writer, reader and reminder threads; the GUI thread never waits on SQLite.
 
 Like Anki's collection operations, every change runs in order on one thread, the writer, and
 its result comes back to the GUI thread through a queued signal. What the user browses (list
 pages, counts, filter values, search as you type, cards) runs on a second thread, the reader,
 over the workspace's read-only connection (``Workspace.reads``): SQLite in WAL mode lets it
 read beside the writer, so an import, undo or export on the writer never freezes browsing.
+A third thread, the reminder lane, runs only the reminder checks on a connection of their own
+(``Workspace.alarm_reads``): a reminder is never late because a slow list page or an import is
+queued, and its checks do not make the status bar say "Working…".
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ class _Job:
     on_done: Callable[[Any], None] | None = field(compare=False)
     on_error: Callable[[BaseException], None] | None = field(compare=False)
     read: bool = field(compare=False, default=False)
+    quiet: bool = field(compare=False, default=False)  # not shown as busy (reminder checks)
 
 
 def _STOP() -> None:
@@ -57,11 +61,11 @@ class _Lane:
 
 
 class DbWorker(QObject):
-    """Runs submitted callables on two background threads: the writer and the reader.
+    """Runs submitted callables on background threads: the writer, the reader, the reminders.
 
     Signals:
         failed(BaseException): A job without its own error handler raised.
-        busyChanged(bool): Whether jobs are queued or running on either thread.
+        busyChanged(bool): Whether jobs are queued or running on the writer or the reader.
     """
 
     failed = Signal(object)
@@ -75,13 +79,15 @@ class DbWorker(QObject):
         self._seq = itertools.count()
         self._done: queue.SimpleQueue[tuple[_Job, bool, Any]] = queue.SimpleQueue()
         self._pending = 0
+        self._busy = 0  # pending jobs the user waits for (all but the reminder lane's)
         self._finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
         self._writer = _Lane("db-worker", self._arrived)
         self._reader = _Lane("db-reader", self._arrived)
+        self._alarms = _Lane("db-reminders", self._arrived)
 
     @property
     def idle(self) -> bool:
-        """Whether no job is queued, running or waiting to be delivered, on either thread."""
+        """Whether no job is queued, running or waiting to be delivered, on any thread."""
         return self._pending == 0
 
     def submit(
@@ -117,11 +123,26 @@ class DbWorker(QObject):
         """
         self._put(self._reader, fn, on_done, on_error, background, read=True)
 
+    def alarm_read(
+        self,
+        fn: Callable[[], Any],
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> None:
+        """Queue a reminder check on the reminder lane: its own thread, beside writer and reader.
+
+        ``fn`` must only read, through ``Workspace.alarm_reads``. It never waits for a job on
+        the writer or the reader, and does not count as busy (no "Working…" every 20 s); a
+        closed workspace drops it quietly, as :meth:`read` does.
+        """
+        self._put(self._alarms, fn, on_done, on_error, False, read=True, quiet=True)
+
     def shutdown(self, timeout: float = 30.0) -> None:
-        """Finish queued jobs and stop both threads."""
-        for lane in (self._writer, self._reader):
+        """Finish queued jobs and stop the threads."""
+        lanes = (self._writer, self._reader, self._alarms)
+        for lane in lanes:
             lane.queue.put(_Job(2, next(self._seq), _STOP, None, None))
-        for lane in (self._writer, self._reader):
+        for lane in lanes:
             lane.thread.join(timeout)
 
     def _put(
@@ -133,12 +154,15 @@ class DbWorker(QObject):
         background: bool,
         *,
         read: bool,
+        quiet: bool = False,
     ) -> None:
         self._pending += 1
-        if self._pending == 1:
-            self.busyChanged.emit(True)
+        if not quiet:
+            self._busy += 1
+            if self._busy == 1:
+                self.busyChanged.emit(True)
         priority = 1 if background else 0
-        lane.queue.put(_Job(priority, next(self._seq), fn, on_done, on_error, read))
+        lane.queue.put(_Job(priority, next(self._seq), fn, on_done, on_error, read, quiet))
 
     def _arrived(self, job: _Job, ok: bool, result: Any) -> None:
         # On a lane's thread: hand the outcome to the GUI thread.
@@ -162,5 +186,7 @@ class DbWorker(QObject):
                     self.failed.emit(result)
             finally:
                 self._pending -= 1
-                if self._pending == 0:
-                    self.busyChanged.emit(False)
+                if not job.quiet:
+                    self._busy -= 1
+                    if self._busy == 0:
+                        self.busyChanged.emit(False)
