@@ -112,9 +112,27 @@ def render(value: OperationLabel | str) -> str:
     if code is LabelCode.CONTRACT_FROM_QUOTE:
         quote = str(args.get("quote", ""))
         return fill(OperationLabels.tr("Make contract %1 from quote %2"), number, quote)
+    follow_ups = {
+        LabelCode.PLAN_FOLLOW_UP: OperationLabels.tr("Plan follow-up %1"),
+        LabelCode.EDIT_FOLLOW_UP: OperationLabels.tr("Edit follow-up %1"),
+        LabelCode.RESCHEDULE_FOLLOW_UP: OperationLabels.tr("Reschedule follow-up %1"),
+        LabelCode.SNOOZE_FOLLOW_UP: OperationLabels.tr("Snooze follow-up %1"),
+        LabelCode.CANCEL_FOLLOW_UP: OperationLabels.tr("Cancel follow-up %1"),
+        LabelCode.COMPLETE_FOLLOW_UP: OperationLabels.tr("Complete follow-up %1"),
+    }
+    if code in follow_ups:
+        return fill(follow_ups[code], str(args.get("subject", "")))
     if code is LabelCode.RECORD_PAYMENT:
         amount = str(args.get("amount", ""))
         return fill(OperationLabels.tr("Record %1 received on %2"), amount, number)
+    if code is LabelCode.CLAIM:
+        return fill(OperationLabels.tr("Claim %1"), name)
+    if code is LabelCode.CLAIM_MANY:
+        return OperationLabels.tr("Claim %n records", "", count)
+    if code is LabelCode.RELEASE:
+        return fill(OperationLabels.tr("Release %1 to the pool"), name)
+    if code is LabelCode.RETURN_TO_POOL:
+        return OperationLabels.tr("Returned %n records to the pool", "", count)
     fixed = {
         LabelCode.CHANGE_SETTINGS: OperationLabels.tr("Change settings"),
         LabelCode.DEMO: OperationLabels.tr("Create demo data"),

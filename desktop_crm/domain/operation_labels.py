@@ -56,6 +56,16 @@ class LabelCode(StrEnum):
     EDIT_PAYMENT = "edit_payment"  # number
     DELETE_PAYMENT = "delete_payment"  # number
     DELETE_CONTRACT = "delete_contract"  # number
+    CLAIM = "claim"  # name: a record taken from the lead pool
+    CLAIM_MANY = "claim_many"  # count: records taken from the lead pool at once
+    RELEASE = "release"  # name: a record put back in the lead pool by hand
+    RETURN_TO_POOL = "return_to_pool"  # count: records one recycle run sent back
+    PLAN_FOLLOW_UP = "plan_follow_up"  # subject
+    EDIT_FOLLOW_UP = "edit_follow_up"  # subject
+    RESCHEDULE_FOLLOW_UP = "reschedule_follow_up"  # subject
+    SNOOZE_FOLLOW_UP = "snooze_follow_up"  # subject
+    CANCEL_FOLLOW_UP = "cancel_follow_up"  # subject
+    COMPLETE_FOLLOW_UP = "complete_follow_up"  # subject
 
 
 @dataclass(frozen=True)
@@ -151,6 +161,18 @@ def english(op_label: OperationLabel | str) -> str:
         LabelCode.EDIT_PAYMENT: f"Edit a payment on {a.get('number', '')}",
         LabelCode.DELETE_PAYMENT: f"Delete a payment on {a.get('number', '')}",
         LabelCode.DELETE_CONTRACT: f"Delete contract {a.get('number', '')}",
+        LabelCode.CLAIM: f"Claim {a.get('name', '')}",
+        LabelCode.CLAIM_MANY: f"Claim {count} {'record' if count == 1 else 'records'}",
+        LabelCode.RELEASE: f"Release {a.get('name', '')} to the pool",
+        LabelCode.RETURN_TO_POOL: (
+            f"Returned {count} {'record' if count == 1 else 'records'} to the pool"
+        ),
+        LabelCode.PLAN_FOLLOW_UP: f"Plan follow-up {a.get('subject', '')}",
+        LabelCode.EDIT_FOLLOW_UP: f"Edit follow-up {a.get('subject', '')}",
+        LabelCode.RESCHEDULE_FOLLOW_UP: f"Reschedule follow-up {a.get('subject', '')}",
+        LabelCode.SNOOZE_FOLLOW_UP: f"Snooze follow-up {a.get('subject', '')}",
+        LabelCode.CANCEL_FOLLOW_UP: f"Cancel follow-up {a.get('subject', '')}",
+        LabelCode.COMPLETE_FOLLOW_UP: f"Complete follow-up {a.get('subject', '')}",
     }
     return texts.get(code, code.value)
 

@@ -33,6 +33,18 @@ class ActivityKind(StrEnum):
     NOTE = "note"
 
 
+class PoolEvent(StrEnum):
+    """Lead-pool events, kept on the timeline as activities of these kinds.
+
+    They record who held a record, never a contact: they leave ``last_contacted_at`` alone,
+    and whatever derives the last contact from activities must skip them.
+    """
+
+    CLAIMED = "claimed"
+    RELEASED = "released"
+    RETURNED = "returned"
+
+
 class FollowUpStatus(StrEnum):
     """The state of a planned follow-up."""
 
