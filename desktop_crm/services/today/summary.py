@@ -1,4 +1,8 @@
-"""What needs attention today: follow-ups due, quiet customers, overdue instalments."""
+"""What needs attention today: follow-ups due, quiet customers, overdue instalments.
+
+``TodayService.lists`` computes every Today list at a moment (``services.today.lists``);
+``summary`` and ``info`` are the older figures the status bar and the Today screen read.
+"""
 
 from __future__ import annotations
 
@@ -7,10 +11,18 @@ from decimal import Decimal
 
 from sqlalchemy import case, func, or_, select
 
+from desktop_crm.domain.clock import Clock, SystemClock
 from desktop_crm.domain.vocab import ActivityKind
 from desktop_crm.services.contracts.summaries import overdue_instalments
 from desktop_crm.services.settings.workspace_settings import read_setting
-from desktop_crm.services.today.dto import FollowUpItem, TodaySummary, WorkspaceInfo
+from desktop_crm.services.today.dto import (
+    LIST_LIMIT,
+    FollowUpItem,
+    TodayLists,
+    TodaySummary,
+    WorkspaceInfo,
+)
+from desktop_crm.services.today.lists import today_lists
 from desktop_crm.store.models import Company, Deal, FollowUp, Person, Product, Quote
 from desktop_crm.store.store import Store
 
@@ -18,8 +30,28 @@ from desktop_crm.store.store import Store
 class TodayService:
     """Counts and lists for the Today screen and the status bar."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, clock: Clock | None = None) -> None:
         self._store = store
+        self._clock: Clock = clock or SystemClock()
+
+    def lists(self, at: datetime | None = None, *, limit: int | None = LIST_LIMIT) -> TodayLists:
+        """Every Today list as at ``at`` (default: the clock's now), local days in its zone.
+
+        Reads only, in one read (one consistent state of the file).
+
+        Args:
+            at: The moment to compute them at (timezone-aware).
+            limit: Rows per list (``None``: all); each list's ``total`` counts them all.
+
+        Raises:
+            ValueError: ``at`` is naive.
+        """
+        if at is not None and at.tzinfo is None:
+            raise ValueError("a moment must be timezone-aware")
+        now = (at or self._clock.now()).astimezone(UTC)
+        zone = self._clock.zone()
+        with self._store.read() as session:
+            return today_lists(session, now, zone, limit)
 
     def info(self) -> WorkspaceInfo:
         """Headline counts of the workspace."""

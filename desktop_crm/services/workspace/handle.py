@@ -20,8 +20,12 @@ from desktop_crm.services.contracts.service import ContractService
 from desktop_crm.services.deals.service import DealService
 from desktop_crm.services.duplicates.duplicate_people import DuplicateService
 from desktop_crm.services.exporting.exports import ExportService
+from desktop_crm.services.followups.calendar import CalendarService
+from desktop_crm.services.followups.reminders import ReminderService
+from desktop_crm.services.followups.service import FollowUpService
 from desktop_crm.services.history.operations import HistoryService
 from desktop_crm.services.importing.service import ImportService
+from desktop_crm.services.pool.service import PoolService
 from desktop_crm.services.printing.service import PrintingService
 from desktop_crm.services.products.service import ProductService
 from desktop_crm.services.quotes.service import QuoteService
@@ -37,22 +41,23 @@ from desktop_crm.store.lock import WorkspaceLock
 from desktop_crm.store.models import Pipeline, Stage, User
 from desktop_crm.store.store import Store
 
-DEFAULT_STAGES = {
+# Name, win probability (%), kind, rotting days (an open deal waiting longer is stale).
+DEFAULT_STAGES: dict[str, list[tuple[str, int, str, int | None]]] = {
     "en": [
-        ("Qualified", 10, "open"),
-        ("Needs analysis", 25, "open"),
-        ("Proposal sent", 50, "open"),
-        ("Negotiation", 75, "open"),
-        ("Won", 100, "won"),
-        ("Lost", 0, "lost"),
+        ("Qualified", 10, "open", 14),
+        ("Needs analysis", 25, "open", 14),
+        ("Proposal sent", 50, "open", 21),
+        ("Negotiation", 75, "open", 30),
+        ("Won", 100, "won", None),
+        ("Lost", 0, "lost", None),
     ],
     "zh": [
-        ("初步接洽", 10, "open"),
-        ("需求确认", 25, "open"),
-        ("方案报价", 50, "open"),
-        ("商务谈判", 75, "open"),
-        ("赢单", 100, "won"),
-        ("输单", 0, "lost"),
+        ("初步接洽", 10, "open", 14),
+        ("需求确认", 25, "open", 14),
+        ("方案报价", 50, "open", 21),
+        ("商务谈判", 75, "open", 30),
+        ("赢单", 100, "won", None),
+        ("输单", 0, "lost", None),
     ],
 }
 
@@ -89,8 +94,14 @@ class Workspace:
         quotes: Quotes, their revisions, statuses, lists and PDFs.
         deals: Deals: one deal's summary, a customer's deals.
         printing: The company profile, document templates and the print log.
+        calendar: Planned follow-ups as .ics files, and the published file kept up to date.
+        pool: The lead pool (公海): records nobody holds, claims, releases, recycle runs.
+        followups: Planning, changing, completing follow-ups; lists by day and contact.
+        reminders: Due reminders and the marks of those shown (marks are written here).
         reads: The same reading services on a connection of their own, for the app's lists,
             search and cards to answer while a long job holds the writer.
+        alarm_reads: The reading services once more, on a third connection: the reminder
+            checks' own (the app's reminder lane), never waiting behind a slow list or search.
     """
 
     def __init__(self, store: Store, clock: Clock | None = None) -> None:
@@ -105,19 +116,25 @@ class Workspace:
         self.exports = ExportService(store)
         self.contact_list = ContactListService(store)
         self.people = PeopleService(store)
-        self.cards = CardService(store)
+        self.cards = CardService(store, self.clock)
         self.duplicates = DuplicateService(store, self.backups.backup_now)
         self.saved_views = SavedViewsService(self.settings)
         self.custom_fields = CustomFieldsService(store)
         self.numbers = NumberingService(store)
-        self.today = TodayService(store)
+        self.today = TodayService(store, self.clock)
         self.search = SearchService(store)
         self.products = ProductService(store)
         self.contracts = ContractService(store)
         self.quotes = QuoteService(store)
         self.deals = DealService(store)
         self.printing = PrintingService(store)
+        self.calendar = CalendarService(store, self.clock)
+        self.pool = PoolService(store, self.clock)
+        self.followups = FollowUpService(store, self.clock)
+        self.reminders = ReminderService(store, self.clock)
         self.reads = open_reads(store, self.clock)
+        # Reminder checks read on a connection of their own, never queued behind a list page.
+        self.alarm_reads = open_reads(store, self.clock)
 
     @property
     def store(self) -> Store:
@@ -131,6 +148,7 @@ class Workspace:
                 self.backups.backup_if_due(datetime.now(UTC), reason="close")
         finally:
             self.reads.close()
+            self.alarm_reads.close()
             self._store.close()
 
 
@@ -172,7 +190,7 @@ def _seed(store: Store, language: Language) -> None:
         pipeline = Pipeline(name="销售流程" if language == "zh" else "Sales", is_default=True)
         session.add_all([user, pipeline])
         session.flush()
-        for pos, (name, probability, kind) in enumerate(
+        for pos, (name, probability, kind, rotting) in enumerate(
             DEFAULT_STAGES.get(language, DEFAULT_STAGES["en"])
         ):
             session.add(
@@ -182,6 +200,7 @@ def _seed(store: Store, language: Language) -> None:
                     position=pos,
                     probability=probability,
                     kind=kind,
+                    rotting_days=rotting,
                 )
             )
     store.actor_id = user.id

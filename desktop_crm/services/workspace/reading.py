@@ -32,7 +32,11 @@ from desktop_crm.services.contact_lists.saved_views import SavedViewsService
 from desktop_crm.services.contacts.custom_fields import CustomFieldsService
 from desktop_crm.services.contracts.service import ContractService
 from desktop_crm.services.deals.service import DealService
+from desktop_crm.services.followups.calendar import CalendarService
+from desktop_crm.services.followups.reminders import ReminderService
+from desktop_crm.services.followups.service import FollowUpService
 from desktop_crm.services.history.operations import HistoryService
+from desktop_crm.services.pool.service import PoolService
 from desktop_crm.services.printing.service import PrintingService
 from desktop_crm.services.products.service import ProductService
 from desktop_crm.services.quotes.service import QuoteService
@@ -140,6 +144,11 @@ class WorkspaceReads:
         deals: A deal's summary, a customer's deals.
         printing: Templates, the company profile, rendering (previews and samples) and the
             print log (reading only: logging a printing is a write, on the writer).
+        calendar: Planned follow-ups as .ics files (publishing writes local state: the
+            writer's).
+        pool: The lead pool's records and counts (reading only).
+        followups: Follow-ups by day, by contact, one by id (reading only).
+        reminders: Due reminders and the due count (marking them shown is the writer's).
     """
 
     def __init__(self, store: _ReadOnlyStore, clock: Clock) -> None:
@@ -147,8 +156,8 @@ class WorkspaceReads:
         self.clock = clock
         self.contact_list = ContactListService(store)
         self.search = SearchService(store)
-        self.cards = CardService(store)
-        self.today = TodayService(store)
+        self.cards = CardService(store, clock)
+        self.today = TodayService(store, clock)
         self.history = HistoryService(store)
         self.settings = SettingsService(store)
         self.saved_views = SavedViewsService(self.settings)
@@ -158,6 +167,10 @@ class WorkspaceReads:
         self.contracts = ContractService(store)
         self.deals = DealService(store)
         self.printing = PrintingService(store)
+        self.pool = PoolService(store, clock)
+        self.followups = FollowUpService(store, clock)
+        self.reminders = ReminderService(store, clock)
+        self.calendar = CalendarService(store, clock)
 
     def journal_mode(self) -> str:
         """The journal mode this connection sees (``wal`` lets it read beside the writer)."""
@@ -195,6 +208,10 @@ class WorkspaceReader:
         contracts: Contract lists and details, as in the app (the CLI's ``contracts``).
         printing: Templates, the company profile, rendering and the print log (reading only
             unless ``locked``).
+        pool: The lead pool (the CLI's ``pool`` and ``recycle --dry-run``).
+        today: Every Today list at a moment (the CLI's ``today``).
+        calendar: Planned follow-ups as .ics files (the CLI's ``ics``).
+        followups: Follow-ups by due day (the CLI's ``followups``).
     """
 
     def __init__(self, store: Store, *, locked: bool) -> None:
@@ -206,6 +223,10 @@ class WorkspaceReader:
         self.quotes = QuoteService(store)
         self.contracts = ContractService(store)
         self.printing = PrintingService(store)
+        self.calendar = CalendarService(store, SystemClock())  # the CLI's ``ics``
+        self.followups = FollowUpService(store, SystemClock())  # the CLI's ``followups``
+        self.pool = PoolService(store, SystemClock())  # the system's clock and zone
+        self.today = TodayService(store)  # the system's clock and zone (the CLI's ``today``)
 
     def backup(self, dest: Path | None = None) -> BackupInfo:
         """Take a verified backup: to ``dest``, or into the backups folder (then rotate).
