@@ -12,9 +12,10 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSettings, QSize, QTimer, Signal
+from PySide6.QtCore import QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QMenu,
     QMessageBox,
@@ -25,9 +26,11 @@ from PySide6.QtWidgets import (
 
 from desktop_crm.domain.choices import RecordKind
 from desktop_crm.services.common.dto import ChangeResult
+from ui.deals.deal_dialog import refresh_deal_dialogs
 from ui.imports.file_transfer import file_menu_items
 from ui.language import ui_language
 from ui.messages import error_text
+from ui.reminders.controller import Reminders
 from ui.screen import MenuItem, MenuName, Screen
 from ui.screens import SCREENS
 from ui.search_box import GlobalSearch, SearchRouter
@@ -42,8 +45,11 @@ from ui.workspace_files import (
     offer_backup_of_damaged,
     workspace_menu_items,
 )
+from ui.workspace_settings.calendar_export import CalendarKeeper
+from ui.workspace_settings.settings_screen import SettingsScreen
 
 if TYPE_CHECKING:  # the services (and SQLAlchemy) load on the worker, off the start path
+    from desktop_crm.domain.clock import Clock
     from desktop_crm.services.workspace.handle import Workspace
     from ui.contacts.contacts_screen import ContactsScreen
     from ui.contacts.contacts_view import ContactsView
@@ -76,6 +82,7 @@ class MainWindow(Shell):
         self.worker = worker
         self.settings = settings
         self.workspace = None
+        self.clock: Clock | None = None  # what workspaces open with; tests set a FixedClock
         self._closing = False
         self.backup_on_close = True  # a screenshot run turns it off: it changes nothing on disk
         self._painted = False
@@ -121,6 +128,18 @@ class MainWindow(Shell):
         self.setStatusBar(self.status)
         self.worker.busyChanged.connect(self.status.set_busy)
 
+        self._quitting = False  # Quit, not a close that only hides the window in the tray
+        self.reminders = Reminders(self)  # switched on by ui.app for a real run
+        self.reminders.dueCountChanged.connect(lambda n: self.sidebar.set_badge("today", n))
+        self.reminders.openFollowUp.connect(self.open_follow_up)
+        self.reminders.showRequested.connect(self.bring_up)
+        self.reminders.planRequested.connect(self.plan_follow_up)
+        self.reminders.quitRequested.connect(self.quit)
+        settings_screen = self.screens.get("settings")
+        if isinstance(settings_screen, SettingsScreen):
+            settings_screen.dialogOpened.connect(self.reminders.add_preferences)
+
+        self.calendar_keeper = CalendarKeeper(self)  # rewrites the kept .ics after changes
         self._workspace_actions: list[QAction | QMenu] = []
         self._build_menus()
         self._backup_timer = QTimer(self)
@@ -149,6 +168,12 @@ class MainWindow(Shell):
         self.undo_action, self.redo_action = self.history.undo_action, self.history.redo_action
         self.search_action = self._action(self.tr("&Search…"), self.search_router.focus, "Ctrl+K")
         self._workspace_actions.append(self.search_action)
+        # Plan a follow-up for what is in front (a card, the selected contacts) from any window.
+        self.plan_follow_up_action = self._action(
+            self.tr("Plan &Follow-up…"), self.plan_follow_up_here, "Ctrl+Shift+F"
+        )
+        self.plan_follow_up_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self._workspace_actions.append(self.plan_follow_up_action)
         menus: dict[str, list[MenuItem]] = {
             self.tr("&File"): [
                 *workspace_menu_items(self),
@@ -157,13 +182,14 @@ class MainWindow(Shell):
                 None,
                 *screen_items["file"],
                 None,
-                self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit),
+                self._action(self.tr("&Quit"), self.quit, QKeySequence.StandardKey.Quit),
             ],
             self.tr("&Edit"): [
                 self.undo_action,
                 self.redo_action,
                 None,
                 self.search_action,
+                self.plan_follow_up_action,
                 *screen_items["edit"],
             ],
             self.tr("&View"): [*self._screen_actions(), *screen_items["view"]],
@@ -222,6 +248,7 @@ class MainWindow(Shell):
             return
         previous = self._release_workspace()
         language = ui_language()  # a new workspace's pipeline and demo data, as on screen
+        clock = self.clock
 
         def job() -> Workspace:
             # Imported here, on the worker: the services pull in SQLAlchemy.
@@ -230,18 +257,19 @@ class MainWindow(Shell):
             if previous is not None:
                 previous.close()
             if how == "new":
-                return handle.create_workspace(path, language)
+                return handle.create_workspace(path, language, clock)
             if how == "demo":
                 from desktop_crm.services.demo.demo_data import create_demo_workspace
 
                 return create_demo_workspace(path, contacts, language=language)
-            return handle.open_workspace(path)
+            return handle.open_workspace(path, clock)
 
         self.statusBar().showMessage(fill(self.tr("Opening %1…"), str(path)))
         self.worker.submit(job, self._on_opened, self._on_open_failed)
 
     def _release_workspace(self) -> Workspace | None:
         previous, self.workspace = self.workspace, None
+        self.reminders.stop()
         self._set_workspace_actions(False)
         for screen in self.screens.values():
             screen.set_workspace(None)
@@ -260,6 +288,8 @@ class MainWindow(Shell):
         # The PDF renderer and its font load in the background once the screens are filled,
         # so the first quote printed does not wait a third of a second for them.
         self.worker.read(workspace.reads.printing.prepare, background=True)
+        self.reminders.start(workspace)  # first check: "While you were away"
+        self.calendar_keeper.opened()  # the calendar file kept, if one is
         self.workspaceOpened.emit(str(workspace.path))
 
     def _on_open_failed(self, exc: BaseException) -> None:
@@ -278,7 +308,7 @@ class MainWindow(Shell):
             if ws is not None:
                 ws.close(backup_if_changed=False)  # restore takes its own backup first
             restore_workspace(path, backup_file)
-            return open_workspace(path)
+            return open_workspace(path, self.clock)
 
         def done(workspace: Workspace) -> None:
             self._on_opened(workspace)
@@ -298,8 +328,15 @@ class MainWindow(Shell):
     def closeEvent(self, event: QCloseEvent) -> None:
         """Back up and release the workspace on the worker before the window goes."""
         self.settings.setValue("window/geometry", self.saveGeometry())
+        if not self._quitting and not self._closing and self.reminders.keeps_running():
+            event.ignore()  # keep running in the tray: reminders still fire
+            self.hide()
+            return
         if self.workspace is None or self._closing:
             event.accept()
+            self.reminders.shutdown()
+            if self._quitting:  # a hidden window's close does not end the app by itself
+                QApplication.quit()
             return
         # Back up and release the file on the worker, then close for real.
         event.ignore()
@@ -307,6 +344,7 @@ class MainWindow(Shell):
         self._backup_timer.stop()
         self.statusBar().showMessage(self.tr("Backing up and closing…"))
         workspace, self.workspace = self.workspace, None
+        self.reminders.stop()
         backup = self.backup_on_close
         self.worker.submit(
             lambda: workspace.close(backup_if_changed=backup), self._closed, self._closed
@@ -314,6 +352,45 @@ class MainWindow(Shell):
 
     def _closed(self, _result: object) -> None:
         self.close()
+
+    def quit(self) -> None:
+        """Quit for real (File > Quit, the tray's Quit), even if closing keeps it in the tray."""
+        self._quitting = True
+        self.close()
+
+    def session_ending(self) -> None:
+        """The user logs out or shuts down: closing ends the app rather than hiding it."""
+        self._quitting = True
+
+    def bring_up(self, key: str = "") -> None:
+        """Show the window (from the tray, or minimised) in front, at the screen ``key``."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+        if key:
+            self.show_view(key)
+
+    def open_follow_up(self, follow_up_id: str) -> None:
+        """Show Today and the follow-up (a reminder's Open, a clicked notification)."""
+        from ui.followups import open_follow_up  # the dialogs load when first used
+
+        self.bring_up("today")
+        if self.workspace is not None:
+            open_follow_up(self, follow_up_id)
+
+    def plan_follow_up(self) -> None:
+        """Plan a follow-up from the tray's "Plan follow-up…": the window comes up first."""
+        self.bring_up()
+        if self.workspace is not None:
+            self.plan_follow_up_here()
+
+    def plan_follow_up_here(self) -> None:
+        """Plan a follow-up for the card in front or the selected contacts (Ctrl+Shift+F)."""
+        from ui.followups import follow_up_actions
+
+        follow_up_actions(self).plan_here()
 
     def _hourly_backup(self) -> None:
         ws = self.workspace
@@ -341,7 +418,10 @@ class MainWindow(Shell):
         for screen in self.screens.values():
             if screen.watching(changes):
                 screen.changed(changes)
+        refresh_deal_dialogs(self, changes)
         self._load_status(changes)
+        self.reminders.refresh()  # the due count, and anything the change made due
+        self.calendar_keeper.changed(changes)
 
     def _load_status(self, changes: ChangeResult) -> None:
         ws = self.workspace

@@ -32,10 +32,15 @@ from PySide6.QtWidgets import (
 from desktop_crm.domain.choices import RecordKind
 from desktop_crm.domain.vocab import ActivityKind
 from desktop_crm.services.cards.dto import ContactCard
+from desktop_crm.services.followups.dto import FollowUpRow
 from ui.contacts.avatar import avatar
 from ui.contacts.labels import Mutation, status_labels
 from ui.deals.customer_deals import CustomerDeals
+from ui.followups.card_section import ContactFollowUps
+from ui.followups.due_dialog import CompletesDialog
+from ui.followups.pool_button import PoolButton
 from ui.quotes.customer_quotes import CustomerQuotes
+from ui.shell import Shell
 from ui.text_fill import fill
 
 if TYPE_CHECKING:
@@ -75,8 +80,13 @@ class CardDialog(QDialog):
         self.kind, self.record_id = kind, record_id
         self.card: ContactCard | None = None
         self._log_kind: ActivityKind = ActivityKind.CALL
+        # The contact's due follow-ups, read when the log form opens: Save asks which of them
+        # the activity completes (logging closes none by itself).
+        self.due_follow_ups: list[FollowUpRow] = []
+        self.completes_dialog: CompletesDialog | None = None
+        shell = parent if isinstance(parent, Shell) else None
         self.setWindowTitle(self.tr("Contact"))
-        self.resize(900, 640)
+        self.resize(980, 720)  # room for the follow-ups section
         self.labels = {
             "mobile": self.tr("mobile"),
             "work": self.tr("work"),
@@ -112,6 +122,11 @@ class CardDialog(QDialog):
             "email": self.tr("Email"),
             "note": self.tr("Note"),
         }
+        self.pool_events = {  # lead pool (公海) rows of the timeline
+            "claimed": self.tr("Claimed from the pool"),
+            "released": self.tr("Released to the pool"),
+            "returned": self.tr("Returned to the pool"),
+        }
 
         root = QVBoxLayout(self)
         header = QHBoxLayout()
@@ -132,6 +147,10 @@ class CardDialog(QDialog):
         self.edit_button = QPushButton(self.tr("Edit…"))
         self.edit_button.clicked.connect(lambda: self.editRequested.emit(self.kind, self.record_id))
         header.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.pool_button: PoolButton | None = None
+        if shell is not None:
+            self.pool_button = PoolButton(shell, workspace, kind, record_id, self)
+            header.addWidget(self.pool_button, 0, Qt.AlignmentFlag.AlignTop)
         root.addLayout(header)
 
         body = QHBoxLayout()
@@ -155,6 +174,11 @@ class CardDialog(QDialog):
         body.addLayout(left, 2)
 
         right = QVBoxLayout()
+        # Planned follow-ups to act on, the latest done ones (ui.followups owns the section).
+        self.follow_ups: ContactFollowUps | None = None
+        if shell is not None:
+            self.follow_ups = ContactFollowUps(shell, workspace, kind, record_id, self)
+            right.addWidget(self.follow_ups)
         log_box = QGroupBox(self.tr("Log what happened"))
         log = QVBoxLayout(log_box)
         buttons = QHBoxLayout()
@@ -220,6 +244,10 @@ class CardDialog(QDialog):
         self._worker.read(lambda: ws.reads.cards.card(kind, rid), self.show_card, self._gone)
         self.quotes.reload()
         self.deals.reload()
+        if self.follow_ups is not None:
+            self.follow_ups.reload()
+        if self.log_form.isVisible():
+            self._read_due()
 
     def _gone(self, exc: BaseException) -> None:
         self.name_label.setText(self.tr("This contact no longer exists."))
@@ -231,6 +259,10 @@ class CardDialog(QDialog):
         self.setWindowTitle(card.name)
         self.avatar.setPixmap(avatar(card.name, card.photo, 72))
         self.name_label.setText(card.name)
+        if self.follow_ups is not None:
+            self.follow_ups.name = card.name
+        if self.pool_button is not None:
+            self.pool_button.show_owner(card.owner_id, card.name)
         parts = [escape(card.title or "")]
         if card.company_id:
             parts.append(f'<a href="company:{card.company_id}">{escape(card.company or "")}</a>')
@@ -337,6 +369,10 @@ class CardDialog(QDialog):
         for item in card.timeline:
             if item.kind == "change":
                 title = changes.get(item.subkind, item.subkind)
+            elif item.kind == "activity" and item.subkind in self.pool_events:
+                title = self.pool_events[item.subkind]
+                if item.title and item.title != item.subkind:
+                    title = f"{title}: {item.title}"
             else:
                 what = (
                     self.kinds.get(item.subkind, "")
@@ -362,12 +398,42 @@ class CardDialog(QDialog):
 
     # --- logging ------------------------------------------------------------------------------
 
+    def follow_up_target(self) -> tuple[RecordKind, str, str]:
+        """Whom a follow-up planned from here is for: ``(kind, id, name)`` (Ctrl+Shift+F)."""
+        return self.kind, self.record_id, self.card.name if self.card is not None else ""
+
     def _start_log(self, kind: ActivityKind) -> None:
         self._log_kind = kind
+        if not self.log_form.isVisible():
+            self._read_due()
         self.log_form.show()
         self.log_subject.setFocus()
 
+    def _read_due(self) -> None:
+        """Read the contact's due follow-ups (before Save, so Save can ask at once)."""
+        ws, kind, rid = self._workspace, self.kind, self.record_id
+        self._worker.read(
+            lambda: ws.reads.followups.due_for_contact(kind, rid),
+            self._show_due,
+            lambda _e: None,
+        )
+
+    def _show_due(self, rows: list[FollowUpRow]) -> None:
+        self.due_follow_ups = rows
+
     def _save_log(self) -> None:
+        """Save what was logged; with follow-ups due, first ask which of them it completes."""
+        if not self.due_follow_ups:
+            self._log([])
+            return
+        dialog = CompletesDialog(self.due_follow_ups, self._workspace.clock.zone(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._log(dialog.checked_ids()))
+        dialog.finished.connect(lambda _r: setattr(self, "completes_dialog", None))
+        self.completes_dialog = dialog
+        dialog.open()  # Cancel: nothing saved, the form keeps what was typed
+
+    def _log(self, complete: list[str]) -> None:
         from desktop_crm.services.cards.contact_cards import NextFollowUp
 
         kind, rid = self._log_kind, self.record_id
@@ -383,7 +449,7 @@ class CardDialog(QDialog):
             )
         self._mutate(
             lambda ws: ws.cards.log_activity(
-                card_kind, rid, kind, subject, body, next_follow_up=plan
+                card_kind, rid, kind, subject, body, next_follow_up=plan, complete=complete
             ),
             self.tr("Logged."),
         )
@@ -392,6 +458,7 @@ class CardDialog(QDialog):
         self.plan_next.setChecked(False)
         self.next_date.setDate(QDate.currentDate().addDays(7))
         self.log_form.hide()
+        self.due_follow_ups = []
         for button in self.log_buttons.values():
             button.setAutoExclusive(False)
             button.setChecked(False)

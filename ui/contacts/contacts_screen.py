@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QMenu, QVBoxLayout
 
 from ui.choices import record_kind
@@ -16,6 +17,7 @@ if TYPE_CHECKING:
     from desktop_crm.domain.choices import RecordKind
     from desktop_crm.services.common.dto import ChangeResult
     from desktop_crm.services.contact_lists.dto import SavedView
+    from desktop_crm.services.search.dto import SearchHit
     from desktop_crm.services.workspace.handle import Workspace
     from ui.contacts.card_dialog import CardDialog
     from ui.progress_dialog import ProgressRun
@@ -61,6 +63,9 @@ class ContactsScreen(Screen):
         self.view.mergeRequested.connect(self.merge_people)
         self.view.deleteRequested.connect(self._delete_requested)
         wire_start_panel(shell, self.view.start_panel)  # its add button asks the view for New
+        table = self.view.table
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        table.customContextMenuRequested.connect(self._row_menu)
 
     def title(self) -> str:
         """The screen's name."""
@@ -116,6 +121,46 @@ class ContactsScreen(Screen):
             lambda ws: ws.saved_views.save(view),
             fill(self.tr("View “%1” saved."), view.name),
         )
+
+    # --- follow-ups from the list ----------------------------------------------------------
+
+    def selected_contacts(self) -> list[SearchHit]:
+        """The selected rows as contacts to plan follow-ups for (rows still loading left out)."""
+        from desktop_crm.services.search.dto import SearchHit
+
+        hits: list[SearchHit] = []
+        for position in self.view.selected_rows():
+            row = self.view.model.record(position)
+            if row is not None:
+                hits.append(SearchHit(record_kind(row.kind), row.id, row.name, row.company or ""))
+        return hits
+
+    def _row_menu(self, pos: QPoint) -> None:
+        """The list's context menu: open the card, plan follow-ups for the selection."""
+        from ui.followups import follow_up_actions
+
+        table = self.view.table
+        index = table.indexAt(pos)
+        if not index.isValid():
+            return
+        if index.row() not in self.view.selected_rows():
+            table.selectRow(index.row())
+        selected = self.selected_contacts()
+        menu = QMenu(table)
+        open_card = menu.addAction(self.tr("Open card"))
+        open_card.setEnabled(len(selected) == 1)
+        open_card.triggered.connect(
+            lambda: self.open_card(record_kind(selected[0].kind), selected[0].id)
+        )
+        plan = menu.addAction(
+            self.tr("Plan follow-up…")
+            if len(selected) <= 1
+            else self.tr("Plan a follow-up for each of %n contacts…", "", len(selected))
+        )
+        plan.setShortcut("Ctrl+Shift+F")
+        plan.setEnabled(bool(selected))
+        plan.triggered.connect(lambda: follow_up_actions(self.shell).plan_for(selected))
+        menu.exec(table.viewport().mapToGlobal(pos))
 
     # --- cards, editors and dialogs -------------------------------------------------------
 

@@ -11,6 +11,7 @@ edit elsewhere).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from html import escape
 from typing import TYPE_CHECKING
 
@@ -160,6 +161,12 @@ class DealDialog(QDialog):
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
+        # A follow-up about this deal, for its customer (enabled once the deal is read).
+        self.plan_button = buttons.addButton(
+            self.tr("Plan follow-up…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.plan_button.setEnabled(False)
+        self.plan_button.clicked.connect(self.plan_follow_up)
         root.addWidget(buttons)
         self._show_rows(set())
         self.reload()
@@ -186,6 +193,7 @@ class DealDialog(QDialog):
             self.subtitle.clear()
             self._show_rows(set())
             self.quotes.new_button.setEnabled(False)
+            self.plan_button.setEnabled(False)
         else:
             self._shell.show_error(exc)
 
@@ -219,7 +227,24 @@ class DealDialog(QDialog):
         draft = QuoteDraft(company_id=deal.company_id, person_id=deal.person_id, deal_id=deal.id)
         self.quotes.start_with(draft, deal.title)
         self.quotes.new_button.setEnabled(True)
+        self.plan_button.setEnabled(True)
         self.loaded.emit(deal)
+
+    def plan_follow_up(self) -> None:
+        """Plan a follow-up about this deal, with its customer (and contact) filled in."""
+        from ui.followups import follow_up_actions
+        from ui.followups.plan_dialog import Linked, empty_draft
+
+        deal, ws = self.summary, self._shell.workspace
+        if deal is None or ws is None:
+            return
+        draft = replace(
+            empty_draft(ws), deal_id=deal.id, person_id=deal.person_id, company_id=deal.company_id
+        )
+        linked = Linked(
+            person=deal.person_name or "", company=deal.company_name or "", deal=deal.title
+        )
+        follow_up_actions(self._shell).plan(draft, linked=linked)
 
     def _show_rows(self, shown: set[str]) -> None:
         for row, key in enumerate(FIELDS):
