@@ -32,6 +32,7 @@ ICONS: dict[str, str] = {
     # sidebar
     "today": "calendar-check",
     "contacts": "users",
+    "pool": "waves",  # the lead pool, 公海: "the open sea"
     "pipeline": "square-kanban",
     "quotes": "receipt-text",
     "contracts": "file-pen-line",

@@ -8,6 +8,7 @@ from ui.placeholders.placeholder_screens import (
     PipelineScreen,
     ReportsScreen,
 )
+from ui.pool.pool_screen import PoolScreen
 from ui.products.products_screen import ProductsScreen
 from ui.quotes.quotes_screen import QuotesScreen
 from ui.screen import Screen
@@ -17,6 +18,7 @@ from ui.workspace_settings.settings_screen import SettingsScreen
 SCREENS: tuple[type[Screen], ...] = (
     TodayScreen,
     ContactsScreen,
+    PoolScreen,
     PipelineScreen,
     QuotesScreen,
     ContractsScreen,

@@ -22,9 +22,10 @@ from ui.workspace_settings.settings_dialog import SettingsDialog
 def test_today_view_shows_the_demo_figures(qtbot, window, demo_path):
     open_and_wait(qtbot, window, demo_path)
     today = window.screens["today"].view
-    assert int(today.overdue.value.text()) > 0
-    assert int(today.due_today.value.text()) > 0
-    assert today.list.topLevelItemCount() > 0
+    totals = {section.key: section.total for section in today.model.sections}
+    assert totals["overdue"] > 0 and totals["next_7_days"] > 0
+    assert today.rows("overdue") and today.list.model().rowCount() == 8
+    qtbot.waitUntil(lambda: today.pipeline.text().startswith("Open pipeline: "))
     assert "120 people" in window.status.counts.text()
     assert window.windowTitle().startswith("demo")
     assert window.undo_action.isEnabled() and "Create demo data" in window.undo_action.text()
@@ -32,12 +33,12 @@ def test_today_view_shows_the_demo_figures(qtbot, window, demo_path):
 
 def test_sidebar_and_shortcuts_switch_screens(qtbot, window, demo_path):
     open_and_wait(qtbot, window, demo_path)
-    assert window.sidebar.count() == len(SCREEN_KEYS) == 8
+    assert window.sidebar.count() == len(SCREEN_KEYS) == 9
     qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     assert window.current_view() == "contacts"
     assert window.stack.currentWidget() is window.contacts
     qtbot.waitUntil(lambda: window.contacts_view.count_label.text() == "120 people")
-    qtbot.keyClick(window, Qt.Key.Key_8, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_9, Qt.KeyboardModifier.ControlModifier)
     assert window.current_view() == "settings"
     qtbot.waitUntil(lambda: window.screens["settings"].view.history.topLevelItemCount() >= 2)
 
@@ -277,7 +278,7 @@ def test_simplified_chinese_translation_is_complete_and_loads(qtbot, worker, qt_
         win = MainWindow(worker, qt_settings)
         qtbot.addWidget(win)
         titles = [win.sidebar.item(i).text() for i in range(win.sidebar.count())]
-        assert titles[:3] == ["今天", "联系人", "销售漏斗"]
+        assert titles[:4] == ["今天", "联系人", "公海", "销售漏斗"]
         assert win.undo_action.text() == "撤销(&U)"
     finally:
         app.removeTranslator(translator)

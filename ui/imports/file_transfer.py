@@ -18,6 +18,7 @@ from ui.progress_dialog import ProgressRun, run_with_progress
 from ui.shell import Shell
 from ui.text_fill import fill
 from ui.translation_context import TranslationContext
+from ui.workspace_settings.calendar_export import choose_calendar_export
 
 if TYPE_CHECKING:
     from desktop_crm.services.importing.dto import ImportReport
@@ -255,6 +256,9 @@ def file_menu_items(window: Shell) -> list[QAction | QMenu]:
     }
     for record_list, text in lists.items():
         export_menu.addAction(action(text, partial(choose_record_export, window, record_list)))
+    export_menu.addAction(
+        action(FileTransfer.tr("&Calendar (.ics)…"), lambda: choose_calendar_export(window))
+    )
     export_menu.addSeparator()
     export_menu.addAction(
         action(
@@ -270,6 +274,7 @@ def file_menu_items(window: Shell) -> list[QAction | QMenu]:
         "products": FileTransfer.tr("P&roducts…"),
         "quotes": FileTransfer.tr("&Quotes…"),
         "payments": FileTransfer.tr("P&ayments…"),
+        "followups": FileTransfer.tr("&Follow-ups…"),
     }
     for entity, text in templates.items():
         template_menu.addAction(action(text, partial(choose_template, window, entity)))

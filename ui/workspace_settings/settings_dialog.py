@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QScrollArea,
     QSpinBox,
     QTabWidget,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.workspace_settings.company_profile import CompanyProfilePage, QuotesPage
+from ui.workspace_settings.followup_tab import FollowUpsTab
 
 if TYPE_CHECKING:
     from desktop_crm.services.printing.dto import TemplateInfo
@@ -60,11 +62,17 @@ class SettingsDialog(QDialog):
         self.region = QLineEdit(str(workspace_settings["phone.default_region"]))
         self.region.setMaxLength(2)
         form.addRow(self.tr("Default phone region:"), self.region)
-        self.stale_days = QSpinBox()
-        self.stale_days.setRange(1, 3650)
-        self.stale_days.setValue(int(workspace_settings["followup.stale_days"]))
-        form.addRow(self.tr("Customer is quiet after (days):"), self.stale_days)
+        # Other features add rows of this computer's own here (the reminders' group), as
+        # the settings screen's ``dialogOpened`` signal hands them the dialog.
+        self.general = form
         tabs.addTab(general, self.tr("General"))
+
+        # Stale days, the morning hour, the lead pool's rules and the calendar file.
+        self.followups = FollowUpsTab(workspace_settings)
+        followups_scroll = QScrollArea()
+        followups_scroll.setWidget(self.followups)
+        followups_scroll.setWidgetResizable(True)
+        tabs.addTab(followups_scroll, self.tr("Follow-ups"))
 
         backups = QWidget()
         form = QFormLayout(backups)
@@ -125,6 +133,14 @@ class SettingsDialog(QDialog):
         # Room for the Company tab's form without scrolling on most screens.
         self.resize(max(self.sizeHint().width(), 620), max(self.sizeHint().height(), 700))
 
+    def accept(self) -> None:
+        """Close with OK, unless a setting must be fixed first (then say which)."""
+        problem = self.followups.problem()
+        if problem:
+            QMessageBox.warning(self, self.tr("Settings"), problem)
+            return
+        super().accept()
+
     def language(self) -> str:
         """The chosen language code ("" for the system's)."""
         return str(self.language_box.currentData())
@@ -133,12 +149,12 @@ class SettingsDialog(QDialog):
         """The workspace settings that differ from the ones the dialog opened with."""
         values: dict[str, Any] = {
             "phone.default_region": self.region.text().strip().upper(),
-            "followup.stale_days": self.stale_days.value(),
             **{key: box.value() for key, box in self.keep.items()},
             **{f"numbering.{k}": e.text().strip() for k, e in self.patterns.items()},
             "quotes.tax_rounding": self.quotes.rounding_rule(),
         }
         changed = {k: v for k, v in values.items() if self._initial.get(k) != v}
+        changed.update(self.followups.values())  # only what changed there too
         # Compared as profiles: the stored JSON may lack keys that are empty on screen.
         profile = self.quotes.with_templates(self.company.profile())
         if profile != self._initial_profile:

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QVBoxLayout
 
@@ -25,7 +25,14 @@ if TYPE_CHECKING:
 
 
 class SettingsScreen(Screen):
-    """The workspace file, its backups and its history; File > Back Up Now and Restore."""
+    """The workspace file, its backups and its history; File > Back Up Now and Restore.
+
+    Signals:
+        dialogOpened(SettingsDialog): The settings dialog is about to open: other features add
+            their own rows to its General tab (``dialog.general``) and save them when accepted.
+    """
+
+    dialogOpened = Signal(object)
 
     key = "settings"
     icon_name = "settings"
@@ -151,6 +158,8 @@ class SettingsScreen(Screen):
         dialog.quotes.customizeRequested.connect(
             lambda kind, name: self._customize_template(dialog, kind, name)
         )
+        self.dialogOpened.emit(dialog)  # the reminders add this computer's choices
+        dialog.followups.attach(self.shell)  # the calendar file: shown, kept, exported
         if dialog.exec() != SettingsDialog.DialogCode.Accepted or self.shell.workspace is None:
             return
         settings.setValue("ui/language", dialog.language())

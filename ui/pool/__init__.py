@@ -1,0 +1,1 @@
+"""The Lead pool screen (公海): records nobody holds, claimed from a list."""
