@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 
 from desktop_crm.services.workspace.handle import open_workspace
 from tests.ui.conftest import open_and_wait
@@ -231,13 +232,14 @@ def test_an_overdue_payment_on_today_opens_its_contract(qtbot, window, contracts
     today = window.screens["today"].view
 
     def rows():
-        items = [today.list.topLevelItem(i) for i in range(today.list.topLevelItemCount())]
-        return [item for item in items if item.data(0, Qt.ItemDataRole.UserRole)]
+        return today.rows("overdue_instalments")
 
     qtbot.waitUntil(lambda: len(rows()) == 2)  # the demo's contract and the fixture's
     row = rows()[0]
-    contract_id = row.data(0, Qt.ItemDataRole.UserRole)
-    today.list.itemActivated.emit(row, 0)
+    contract_id = row.item.contract_id
+    today.list.setFocus()
+    assert today.select(row.key)
+    QTest.keyClick(today.list, Qt.Key.Key_Return)  # Enter opens the row: its contract
     screen = window.screens["contracts"]
     assert window.current_view() == "contracts"
     qtbot.waitUntil(lambda: screen.view.selected() is not None)

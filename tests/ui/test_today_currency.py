@@ -34,10 +34,10 @@ def test_pipeline_in_the_workspace_currency(qtbot, tmp_path):
     assert (in_yuan.currency, in_yuan.open_pipeline) == ("CNY", Decimal("50000"))
     view = TodayView()
     qtbot.addWidget(view)
-    view.show_summary(in_dollars)
-    assert view.pipeline.value.text() == "$74,701"
-    view.show_summary(in_yuan)
-    assert view.pipeline.value.text() == "¥50,000"
+    view.show_pipeline(in_dollars.open_pipeline, in_dollars.currency)
+    assert view.pipeline.text() == "Open pipeline: $74,701"
+    view.show_pipeline(in_yuan.open_pipeline, in_yuan.currency)
+    assert view.pipeline.text() == "Open pipeline: ¥50,000"
 
 
 def test_money_text_follows_the_currency_unit(qtbot):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from datetime import date
+from datetime import date, datetime, time
 from decimal import Decimal
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -24,20 +24,22 @@ def test_today_lists_overdue_instalments_as_rows(workspace, qtbot):
     assert summary.items == ()  # no follow-ups: the payment alone fills the list
     view = TodayView()
     qtbot.addWidget(view)
-    view.show_summary(summary)
-    assert view.list.topLevelItemCount() == 1 and not view.empty.isVisibleTo(view)
-    row = view.list.topLevelItem(0)
-    assert [row.text(c) for c in range(4)] == [
-        "2026-11-13",
+    ten = datetime.combine(TODAY, time(10), workspace.clock.zone())
+    view.show_lists(workspace.today.lists(ten))
+    [row] = view.rows("overdue_instalments")
+    assert (row.when, row.what, row.who, row.note, row.late) == (
+        "Fri 13 Nov",
         f"¥600.00 unpaid on contract {number}",
         "远山设计",
-        "Payment",
-    ]
-    assert row.toolTip(0) == "Overdue by 10 days"
+        "10 days overdue",
+        True,
+    )
     # Paid up: nothing is owed, and the screen says so.
     workspace.contracts.record_payment(number, PaymentDraft(Decimal(600), TODAY), today=TODAY)
-    view.show_summary(workspace.today.summary(TODAY))
-    assert view.list.topLevelItemCount() == 0
+    view.show_lists(workspace.today.lists(ten))
+    assert view.rows("overdue_instalments") == []
+    heading = view.model.section_index("overdue_instalments")
+    assert view.model.data(heading) == "Overdue payments (0) — No payment is overdue"
     assert workspace.today.summary(date(2027, 3, 2)).overdue_payments[0].unpaid == Decimal(
         "3344.03"
     )
