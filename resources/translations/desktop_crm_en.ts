@@ -2,9 +2,39 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>AppTray</name>
+    <message numerus="yes">
+        <location filename="../../ui/reminders/tray.py" line="80" />
+        <source>%n follow-ups due</source>
+        <translation>
+            <numerusform>%n follow-up due</numerusform>
+            <numerusform>%n follow-ups due</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CalendarFiles</name>
+    <message numerus="yes">
+        <location filename="../../ui/workspace_settings/calendar_export.py" line="66" />
+        <source>Wrote %n events to %1.</source>
+        <translation>
+            <numerusform>Wrote %n event to %1.</numerusform>
+            <numerusform>Wrote %n events to %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ContactsScreen</name>
     <message numerus="yes">
-        <location filename="../../ui/contacts/contacts_screen.py" line="221" />
+        <location filename="../../ui/contacts/contacts_screen.py" line="158" />
+        <source>Plan a follow-up for each of %n contacts…</source>
+        <translation>
+            <numerusform>Plan a follow-up for %n contact…</numerusform>
+            <numerusform>Plan a follow-up for each of %n contacts…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/contacts/contacts_screen.py" line="266" />
         <source>Deleting %n contacts…</source>
         <translation>
             <numerusform>Deleting %n contact…</numerusform>
@@ -89,9 +119,20 @@
     </message>
 </context>
 <context>
+    <name>CustomerDeals</name>
+    <message numerus="yes">
+        <location filename="../../ui/deals/customer_deals.py" line="119" />
+        <source>%n deals</source>
+        <translation>
+            <numerusform>%n deal</numerusform>
+            <numerusform>%n deals</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CustomerQuotes</name>
     <message numerus="yes">
-        <location filename="../../ui/quotes/customer_quotes.py" line="124" />
+        <location filename="../../ui/quotes/customer_quotes.py" line="154" />
         <source>%n quotes</source>
         <translation>
             <numerusform>%n quote</numerusform>
@@ -130,7 +171,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/file_transfer.py" line="161" />
+        <location filename="../../ui/imports/file_transfer.py" line="162" />
         <source>Exported %Ln rows to %1.</source>
         <translation>
             <numerusform>Exported %Ln row to %1.</numerusform>
@@ -138,11 +179,57 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/file_transfer.py" line="189" />
+        <location filename="../../ui/imports/file_transfer.py" line="190" />
         <source>Wrote %Ln rows to %1; import it into a new workspace to move it.</source>
         <translation>
             <numerusform>Wrote %Ln row to %1; import it into a new workspace to move it.</numerusform>
             <numerusform>Wrote %Ln rows to %1; import it into a new workspace to move it.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpTexts</name>
+    <message numerus="yes">
+        <location filename="../../ui/followups/texts.py" line="66" />
+        <source>Every %n weeks on %1</source>
+        <translation>
+            <numerusform>Every %n week on %1</numerusform>
+            <numerusform>Every %n weeks on %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/followups/texts.py" line="75" />
+        <source>Every %n days</source>
+        <translation>
+            <numerusform>Every %n day</numerusform>
+            <numerusform>Every %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/followups/texts.py" line="77" />
+        <source>Every %n weeks</source>
+        <translation>
+            <numerusform>Every %n week</numerusform>
+            <numerusform>Every %n weeks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/followups/texts.py" line="78" />
+        <source>Every %n months</source>
+        <translation>
+            <numerusform>Every %n month</numerusform>
+            <numerusform>Every %n months</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpsTab</name>
+    <message numerus="yes">
+        <location filename="../../ui/workspace_settings/followup_tab.py" line="458" />
+        <source>The calendar file holds %n events: %1</source>
+        <translation>
+            <numerusform>The calendar file holds %n event: %1</numerusform>
+            <numerusform>The calendar file holds %n events: %1</numerusform>
         </translation>
     </message>
 </context>
@@ -293,7 +380,31 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="61" />
+        <location filename="../../ui/imports/import_summary.py" line="56" />
+        <source>%Ln follow-ups planned</source>
+        <translation>
+            <numerusform>%Ln follow-up planned</numerusform>
+            <numerusform>%Ln follow-ups planned</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/imports/import_summary.py" line="57" />
+        <source>%Ln follow-ups updated</source>
+        <translation>
+            <numerusform>%Ln follow-up updated</numerusform>
+            <numerusform>%Ln follow-ups updated</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/imports/import_summary.py" line="58" />
+        <source>%Ln follow-ups skipped</source>
+        <translation>
+            <numerusform>%Ln follow-up skipped</numerusform>
+            <numerusform>%Ln follow-ups skipped</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/imports/import_summary.py" line="66" />
         <source>%Ln people</source>
         <translation>
             <numerusform>%Ln person</numerusform>
@@ -301,7 +412,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="62" />
+        <location filename="../../ui/imports/import_summary.py" line="67" />
         <source>%Ln companies</source>
         <translation>
             <numerusform>%Ln company</numerusform>
@@ -309,7 +420,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="63" />
+        <location filename="../../ui/imports/import_summary.py" line="68" />
         <source>%Ln deals</source>
         <translation>
             <numerusform>%Ln deal</numerusform>
@@ -317,7 +428,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="64" />
+        <location filename="../../ui/imports/import_summary.py" line="69" />
         <source>%Ln products</source>
         <translation>
             <numerusform>%Ln product</numerusform>
@@ -325,7 +436,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="65" />
+        <location filename="../../ui/imports/import_summary.py" line="70" />
         <source>%Ln quotes</source>
         <translation>
             <numerusform>%Ln quote</numerusform>
@@ -333,7 +444,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="66" />
+        <location filename="../../ui/imports/import_summary.py" line="71" />
         <source>%Ln payments</source>
         <translation>
             <numerusform>%Ln payment</numerusform>
@@ -341,7 +452,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="89" />
+        <location filename="../../ui/imports/import_summary.py" line="72" />
+        <source>%Ln follow-ups</source>
+        <translation>
+            <numerusform>%Ln follow-up</numerusform>
+            <numerusform>%Ln follow-ups</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/imports/import_summary.py" line="95" />
         <source>%Ln failed</source>
         <translation>
             <numerusform>%Ln failed</numerusform>
@@ -349,7 +468,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="137" />
+        <location filename="../../ui/imports/import_summary.py" line="143" />
         <source>%Ln rows have no name; each was named from its %1 (%2).</source>
         <translation>
             <numerusform>%Ln row has no name; it was named from its %1 (%2).</numerusform>
@@ -357,7 +476,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="154" />
+        <location filename="../../ui/imports/import_summary.py" line="160" />
         <source>%Ln cards have no name; each was named from its %1 (%2).</source>
         <translation>
             <numerusform>%Ln card has no name; it was named from its %1 (%2).</numerusform>
@@ -365,7 +484,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="165" />
+        <location filename="../../ui/imports/import_summary.py" line="171" />
         <source>%1: %Ln values could not be stored as mapped and were kept in notes (%2).</source>
         <translation>
             <numerusform>%1: %Ln value could not be stored as mapped and was kept in notes (%2).</numerusform>
@@ -373,7 +492,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="177" />
+        <location filename="../../ui/imports/import_summary.py" line="183" />
         <source>%Ln cards have values that were not kept (%1).</source>
         <translation>
             <numerusform>%Ln card has values that were not kept (%1).</numerusform>
@@ -381,7 +500,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="192" />
+        <location filename="../../ui/imports/import_summary.py" line="198" />
         <source>%Ln deals name a stage that is not in the pipeline; they start in the first stage and the names are kept in their notes (%1).</source>
         <translation>
             <numerusform>%Ln deal names a stage that is not in the pipeline; it starts in the first stage and the name is kept in its notes (%1).</numerusform>
@@ -389,7 +508,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="203" />
+        <location filename="../../ui/imports/import_summary.py" line="209" />
         <source>%1: “%2” is not a user (%Ln rows); kept in notes.</source>
         <translation>
             <numerusform>%1: “%2” is not a user (%Ln row); kept in notes.</numerusform>
@@ -397,7 +516,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="207" />
+        <location filename="../../ui/imports/import_summary.py" line="213" />
         <source>%1: %2 names are not users (%Ln rows); kept in notes.</source>
         <translation>
             <numerusform>%1: %2 names are not users (%Ln row); kept in notes.</numerusform>
@@ -405,7 +524,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="213" />
+        <location filename="../../ui/imports/import_summary.py" line="219" />
         <source>%1: added %Ln users (%2).</source>
         <translation>
             <numerusform>%1: added %Ln user (%2).</numerusform>
@@ -413,7 +532,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="217" />
+        <location filename="../../ui/imports/import_summary.py" line="223" />
         <source>The whole workspace (%Ln rows, history included) was loaded.</source>
         <translation>
             <numerusform>The whole workspace (%Ln row, history included) was loaded.</numerusform>
@@ -479,6 +598,96 @@
             <numerusform>Merge %n people into %1</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/operation_labels.py" line="131" />
+        <source>Claim %n records</source>
+        <translation>
+            <numerusform>Claim %n record</numerusform>
+            <numerusform>Claim %n records</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/operation_labels.py" line="135" />
+        <source>Returned %n records to the pool</source>
+        <translation>
+            <numerusform>Returned %n record to the pool</numerusform>
+            <numerusform>Returned %n records to the pool</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PlanDialog</name>
+    <message numerus="yes">
+        <location filename="../../ui/followups/plan_dialog.py" line="129" />
+        <source>Plan %n follow-ups</source>
+        <translation>
+            <numerusform>Plan %n follow-up</numerusform>
+            <numerusform>Plan %n follow-ups</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/followups/plan_dialog.py" line="329" />
+        <source>%n follow-ups planned.</source>
+        <translation>
+            <numerusform>%n follow-up planned.</numerusform>
+            <numerusform>%n follow-ups planned.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PoolScreen</name>
+    <message numerus="yes">
+        <location filename="../../ui/pool/pool_screen.py" line="77" />
+        <source>Claimed %n records.</source>
+        <translation>
+            <numerusform>Claimed %n record.</numerusform>
+            <numerusform>Claimed %n records.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pool/pool_screen.py" line="96" />
+        <source>You hold %n records already, as many as the pool allows. Release one to claim another.</source>
+        <translation>
+            <numerusform>You hold %n record already, as many as the pool allows. Release it to claim another.</numerusform>
+            <numerusform>You hold %n records already, as many as the pool allows. Release one to claim another.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PoolView</name>
+    <message numerus="yes">
+        <location filename="../../ui/pool/pool_view.py" line="211" />
+        <source>%n in the pool</source>
+        <translation>
+            <numerusform>%n in the pool</numerusform>
+            <numerusform>%n in the pool</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pool/pool_view.py" line="246" />
+        <source>%n days ago</source>
+        <translation>
+            <numerusform>%n day ago</numerusform>
+            <numerusform>%n days ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pool/pool_view.py" line="259" />
+        <location filename="../../ui/pool/pool_view.py" line="292" />
+        <source>Claim %n records</source>
+        <translation>
+            <numerusform>Claim %n record</numerusform>
+            <numerusform>Claim %n records</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pool/pool_view.py" line="261" />
+        <source>%n selected</source>
+        <translation>
+            <numerusform>%n selected</numerusform>
+            <numerusform>%n selected</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ProductsView</name>
@@ -511,6 +720,47 @@
     </message>
 </context>
 <context>
+    <name>ReminderTexts</name>
+    <message numerus="yes">
+        <location filename="../../ui/reminders/notifier.py" line="85" />
+        <source>%n follow-ups are due</source>
+        <translation>
+            <numerusform>%n follow-up is due</numerusform>
+            <numerusform>%n follow-ups are due</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/reminders/notifier.py" line="89" />
+        <source>and %n more</source>
+        <translation>
+            <numerusform>and %n more</numerusform>
+            <numerusform>and %n more</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReminderWindow</name>
+    <message numerus="yes">
+        <location filename="../../ui/reminders/reminder_window.py" line="225" />
+        <source>%n follow-ups are due</source>
+        <translation>
+            <numerusform>%n follow-up is due</numerusform>
+            <numerusform>%n follow-ups are due</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Reminders</name>
+    <message numerus="yes">
+        <location filename="../../ui/reminders/controller.py" line="269" />
+        <source>%n records returned to the pool</source>
+        <translation>
+            <numerusform>%n record returned to the pool</numerusform>
+            <numerusform>%n records returned to the pool</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>StatusBar</name>
     <message numerus="yes">
         <location filename="../../ui/status_bar.py" line="32" />
@@ -538,21 +788,64 @@
     </message>
 </context>
 <context>
-    <name>TodayView</name>
+    <name>TodayTexts</name>
     <message numerus="yes">
-        <location filename="../../ui/today/today_view.py" line="97" />
-        <source>Customers not contacted for %n days</source>
+        <location filename="../../ui/today/today_rows.py" line="165" />
+        <source>the first %n shown</source>
         <translation>
-            <numerusform>Customers not contacted for %n day</numerusform>
-            <numerusform>Customers not contacted for %n days</numerusform>
+            <numerusform>the first %n shown</numerusform>
+            <numerusform>the first %n shown</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/today/today_view.py" line="138" />
-        <source>Overdue by %n days</source>
+        <location filename="../../ui/today/today_rows.py" line="319" />
+        <source>%n days overdue</source>
         <translation>
-            <numerusform>Overdue by %n day</numerusform>
-            <numerusform>Overdue by %n days</numerusform>
+            <numerusform>%n day overdue</numerusform>
+            <numerusform>%n days overdue</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/today/today_rows.py" line="374" />
+        <source>waited %n days (limit %1)</source>
+        <translation>
+            <numerusform>waited %n day (limit %1)</numerusform>
+            <numerusform>waited %n days (limit %1)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/today/today_rows.py" line="399" />
+        <source>%n days in %1 (rots after %2)</source>
+        <translation>
+            <numerusform>%n day in %1 (rots after %2)</numerusform>
+            <numerusform>%n days in %1 (rots after %2)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/today/today_rows.py" line="424" />
+        <source>returns in %n days</source>
+        <translation>
+            <numerusform>returns in %n day</numerusform>
+            <numerusform>returns in %n days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>WhileAwayDialog</name>
+    <message numerus="yes">
+        <location filename="../../ui/reminders/reminder_window.py" line="265" />
+        <source>The latest %n are listed here; Today lists them all.</source>
+        <translation>
+            <numerusform>The latest %n is listed here; Today lists them all.</numerusform>
+            <numerusform>The latest %n are listed here; Today lists them all.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/reminders/reminder_window.py" line="269" />
+        <source>%n follow-ups came due while Desktop CRM was closed.</source>
+        <translation>
+            <numerusform>%n follow-up came due while Desktop CRM was closed.</numerusform>
+            <numerusform>%n follow-ups came due while Desktop CRM was closed.</numerusform>
         </translation>
     </message>
 </context>

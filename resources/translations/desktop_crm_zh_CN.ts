@@ -2,6 +2,42 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AppTray</name>
+    <message>
+        <location filename="../../ui/reminders/tray.py" line="39" />
+        <location filename="../../ui/reminders/tray.py" line="78" />
+        <source>Desktop CRM</source>
+        <translation>Desktop CRM</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reminders/tray.py" line="42" />
+        <source>Open Desktop CRM</source>
+        <translation>打开 Desktop CRM</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reminders/tray.py" line="43" />
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reminders/tray.py" line="44" />
+        <source>Plan follow-up…</source>
+        <translation>计划跟进…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reminders/tray.py" line="48" />
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/reminders/tray.py" line="80" />
+        <source>%n follow-ups due</source>
+        <translation>
+            <numerusform>%n 项跟进到期</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>BalancesView</name>
     <message>
         <location filename="../../ui/contracts/balances_view.py" line="54" />
@@ -45,321 +81,368 @@
     </message>
 </context>
 <context>
+    <name>CalendarFiles</name>
+    <message>
+        <location filename="../../ui/workspace_settings/calendar_export.py" line="53" />
+        <location filename="../../ui/workspace_settings/calendar_export.py" line="70" />
+        <source>Export Calendar</source>
+        <translation>导出日历</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/calendar_export.py" line="55" />
+        <source>iCalendar files (*.ics)</source>
+        <translation>iCalendar 文件 (*.ics)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/workspace_settings/calendar_export.py" line="66" />
+        <source>Wrote %n events to %1.</source>
+        <translation>
+            <numerusform>已将 %n 个日程写入 %1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/calendar_export.py" line="145" />
+        <source>The calendar file was not updated: %1</source>
+        <translation>日历文件未更新：%1</translation>
+    </message>
+</context>
+<context>
     <name>CardDialog</name>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="77" />
+        <location filename="../../ui/contacts/card_dialog.py" line="88" />
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="80" />
+        <location filename="../../ui/contacts/card_dialog.py" line="91" />
         <source>mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="81" />
+        <location filename="../../ui/contacts/card_dialog.py" line="92" />
         <source>work</source>
         <translation>工作</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="82" />
+        <location filename="../../ui/contacts/card_dialog.py" line="93" />
         <source>home</source>
         <translation>住宅</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="83" />
+        <location filename="../../ui/contacts/card_dialog.py" line="94" />
         <source>fax</source>
         <translation>传真</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="84" />
+        <location filename="../../ui/contacts/card_dialog.py" line="95" />
         <source>other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="85" />
+        <location filename="../../ui/contacts/card_dialog.py" line="96" />
         <source>email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="86" />
+        <location filename="../../ui/contacts/card_dialog.py" line="97" />
         <source>main</source>
         <translation>总机</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="87" />
+        <location filename="../../ui/contacts/card_dialog.py" line="98" />
         <source>pager</source>
         <translation>寻呼机</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="88" />
+        <location filename="../../ui/contacts/card_dialog.py" line="99" />
         <source>home fax</source>
         <translation>住宅传真</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="89" />
+        <location filename="../../ui/contacts/card_dialog.py" line="100" />
         <source>work fax</source>
         <translation>工作传真</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="90" />
+        <location filename="../../ui/contacts/card_dialog.py" line="101" />
         <source>phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="93" />
+        <location filename="../../ui/contacts/card_dialog.py" line="104" />
         <source>name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="94" />
+        <location filename="../../ui/contacts/card_dialog.py" line="105" />
         <source>title</source>
         <translation>职位</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="95" />
+        <location filename="../../ui/contacts/card_dialog.py" line="106" />
         <source>status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="96" />
+        <location filename="../../ui/contacts/card_dialog.py" line="107" />
         <source>level</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="97" />
+        <location filename="../../ui/contacts/card_dialog.py" line="108" />
         <source>company</source>
         <translation>公司</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="98" />
+        <location filename="../../ui/contacts/card_dialog.py" line="109" />
         <source>notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="99" />
+        <location filename="../../ui/contacts/card_dialog.py" line="110" />
         <source>source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="100" />
+        <location filename="../../ui/contacts/card_dialog.py" line="111" />
         <source>owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="101" />
+        <location filename="../../ui/contacts/card_dialog.py" line="112" />
         <source>deleted</source>
         <translation>删除时间</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="102" />
+        <location filename="../../ui/contacts/card_dialog.py" line="113" />
         <source>birthday</source>
         <translation>生日</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="103" />
+        <location filename="../../ui/contacts/card_dialog.py" line="114" />
         <source>department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="107" />
+        <location filename="../../ui/contacts/card_dialog.py" line="118" />
+        <location filename="../../ui/followups/texts.py" line="31" />
         <source>Call</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="108" />
+        <location filename="../../ui/contacts/card_dialog.py" line="119" />
+        <location filename="../../ui/followups/texts.py" line="33" />
         <source>Visit</source>
         <translation>拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="109" />
+        <location filename="../../ui/contacts/card_dialog.py" line="120" />
+        <location filename="../../ui/followups/texts.py" line="35" />
         <source>Message</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="110" />
+        <location filename="../../ui/contacts/card_dialog.py" line="121" />
+        <location filename="../../ui/followups/texts.py" line="32" />
         <source>Meeting</source>
         <translation>会议</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="111" />
+        <location filename="../../ui/contacts/card_dialog.py" line="122" />
+        <location filename="../../ui/followups/texts.py" line="34" />
         <source>Email</source>
         <translation>邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="112" />
+        <location filename="../../ui/contacts/card_dialog.py" line="123" />
+        <location filename="../../ui/followups/texts.py" line="36" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="121" />
+        <location filename="../../ui/contacts/card_dialog.py" line="126" />
+        <source>Claimed from the pool</source>
+        <translation>从公海领取</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/card_dialog.py" line="127" />
+        <source>Released to the pool</source>
+        <translation>退回公海</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/card_dialog.py" line="128" />
+        <source>Returned to the pool</source>
+        <translation>自动退回公海</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/card_dialog.py" line="137" />
         <source>Loading…</source>
         <translation>加载中…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="131" />
+        <location filename="../../ui/contacts/card_dialog.py" line="147" />
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="138" />
-        <location filename="../../ui/contacts/card_dialog.py" line="201" />
+        <location filename="../../ui/contacts/card_dialog.py" line="158" />
+        <location filename="../../ui/contacts/card_dialog.py" line="229" />
         <source>Details</source>
         <translation>详细信息</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="141" />
+        <location filename="../../ui/contacts/card_dialog.py" line="161" />
         <source>People</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="157" />
+        <location filename="../../ui/contacts/card_dialog.py" line="182" />
         <source>Log what happened</source>
         <translation>记录跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="173" />
+        <location filename="../../ui/contacts/card_dialog.py" line="198" />
         <source>What was it about? (optional)</source>
         <translation>沟通了什么？（可选）</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="175" />
+        <location filename="../../ui/contacts/card_dialog.py" line="200" />
         <source>Notes (optional)</source>
         <translation>备注（可选）</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="178" />
+        <location filename="../../ui/contacts/card_dialog.py" line="203" />
         <source>Plan the next follow-up:</source>
         <translation>安排下次跟进：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="186" />
+        <location filename="../../ui/contacts/card_dialog.py" line="211" />
         <source>Next step</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="189" />
+        <location filename="../../ui/contacts/card_dialog.py" line="214" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="201" />
+        <location filename="../../ui/contacts/card_dialog.py" line="229" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="201" />
+        <location filename="../../ui/contacts/card_dialog.py" line="229" />
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="204" />
+        <location filename="../../ui/contacts/card_dialog.py" line="232" />
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="220" />
+        <location filename="../../ui/contacts/card_dialog.py" line="253" />
         <source>This contact no longer exists.</source>
         <translation>该联系人已不存在。</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="236" />
+        <location filename="../../ui/contacts/card_dialog.py" line="273" />
         <source>Level %1</source>
         <translation>%1 级</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="272" />
+        <location filename="../../ui/contacts/card_dialog.py" line="309" />
         <source>website</source>
         <translation>网站</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="104" />
-        <location filename="../../ui/contacts/card_dialog.py" line="274" />
+        <location filename="../../ui/contacts/card_dialog.py" line="115" />
+        <location filename="../../ui/contacts/card_dialog.py" line="311" />
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="278" />
+        <location filename="../../ui/contacts/card_dialog.py" line="315" />
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="279" />
+        <location filename="../../ui/contacts/card_dialog.py" line="316" />
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="280" />
+        <location filename="../../ui/contacts/card_dialog.py" line="317" />
         <source>Birthday</source>
         <translation>生日</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="281" />
+        <location filename="../../ui/contacts/card_dialog.py" line="318" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="282" />
+        <location filename="../../ui/contacts/card_dialog.py" line="319" />
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="284" />
+        <location filename="../../ui/contacts/card_dialog.py" line="321" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="301" />
+        <location filename="../../ui/contacts/card_dialog.py" line="338" />
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="302" />
+        <location filename="../../ui/contacts/card_dialog.py" line="339" />
         <source>Copy %1</source>
         <translation>复制 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="321" />
+        <location filename="../../ui/contacts/card_dialog.py" line="358" />
         <source>Follow-up</source>
         <translation>跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="322" />
+        <location filename="../../ui/contacts/card_dialog.py" line="359" />
         <source>Deal</source>
         <translation>商机</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="323" />
+        <location filename="../../ui/contacts/card_dialog.py" line="360" />
         <source>Quote</source>
         <translation>报价单</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="324" />
+        <location filename="../../ui/contacts/card_dialog.py" line="361" />
         <source>Contract</source>
         <translation>合同</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="327" />
+        <location filename="../../ui/contacts/card_dialog.py" line="364" />
         <source>Created</source>
         <translation>创建</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="328" />
+        <location filename="../../ui/contacts/card_dialog.py" line="365" />
         <source>Changed</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="329" />
+        <location filename="../../ui/contacts/card_dialog.py" line="366" />
         <source>Deleted</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="330" />
+        <location filename="../../ui/contacts/card_dialog.py" line="367" />
         <source>Restored</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="383" />
+        <location filename="../../ui/contacts/card_dialog.py" line="454" />
         <source>Logged.</source>
         <translation>已记录。</translation>
     </message>
@@ -516,49 +599,186 @@
     </message>
 </context>
 <context>
+    <name>CompleteDialog</name>
+    <message>
+        <location filename="../../ui/followups/complete_dialog.py" line="49" />
+        <source>Complete follow-up</source>
+        <translation>完成跟进</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/complete_dialog.py" line="69" />
+        <source>Logged as</source>
+        <translation>记录为</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/complete_dialog.py" line="71" />
+        <source>What came of it? (optional)</source>
+        <translation>结果如何？（可选）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/complete_dialog.py" line="74" />
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/complete_dialog.py" line="76" />
+        <source>Plan the next follow-up</source>
+        <translation>计划下一次跟进</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/complete_dialog.py" line="85" />
+        <source>Repeats: %1. The next one is planned when this one is completed.</source>
+        <translation>重复：%1。完成这一次后会自动计划下一次。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/complete_dialog.py" line="98" />
+        <source>Complete</source>
+        <translation>完成</translation>
+    </message>
+</context>
+<context>
+    <name>CompletesDialog</name>
+    <message>
+        <location filename="../../ui/followups/due_dialog.py" line="43" />
+        <source>Complete follow-ups?</source>
+        <translation>完成跟进？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/due_dialog.py" line="46" />
+        <source>This contact has follow-ups due. Which of them does this complete?</source>
+        <translation>该联系人有到期的跟进。这次记录完成了哪些？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/due_dialog.py" line="67" />
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+</context>
+<context>
+    <name>ContactFollowUps</name>
+    <message>
+        <location filename="../../ui/followups/card_section.py" line="72" />
+        <source>Follow-ups</source>
+        <translation>跟进</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/card_section.py" line="81" />
+        <source>Due</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/card_section.py" line="81" />
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/card_section.py" line="81" />
+        <source>Repeats</source>
+        <translation>重复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/card_section.py" line="94" />
+        <source>Plan follow-up…</source>
+        <translation>计划跟进…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/card_section.py" line="96" />
+        <source>Complete…</source>
+        <translation>完成…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/card_section.py" line="99" />
+        <source>Snooze</source>
+        <translation>稍后提醒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/card_section.py" line="102" />
+        <source>Reschedule…</source>
+        <translation>改期…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/card_section.py" line="104" />
+        <location filename="../../ui/followups/card_section.py" line="238" />
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/card_section.py" line="106" />
+        <source>Cancel…</source>
+        <translation>取消…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/card_section.py" line="107" />
+        <source>Cancel this follow-up</source>
+        <translation>取消此跟进</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/card_section.py" line="238" />
+        <source>Open…</source>
+        <translation>打开…</translation>
+    </message>
+</context>
+<context>
     <name>ContactsScreen</name>
     <message>
-        <location filename="../../ui/contacts/contacts_screen.py" line="67" />
+        <location filename="../../ui/contacts/contacts_screen.py" line="72" />
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_screen.py" line="106" />
+        <location filename="../../ui/contacts/contacts_screen.py" line="111" />
         <source>Remove view “%1”</source>
         <translation>删除视图“%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_screen.py" line="109" />
+        <location filename="../../ui/contacts/contacts_screen.py" line="114" />
         <source>View removed.</source>
         <translation>视图已删除。</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_screen.py" line="117" />
+        <location filename="../../ui/contacts/contacts_screen.py" line="122" />
         <source>View “%1” saved.</source>
         <translation>视图“%1”已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_screen.py" line="167" />
+        <location filename="../../ui/contacts/contacts_screen.py" line="150" />
+        <source>Open card</source>
+        <translation>打开卡片</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/contacts_screen.py" line="156" />
+        <source>Plan follow-up…</source>
+        <translation>计划跟进…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/contacts/contacts_screen.py" line="158" />
+        <source>Plan a follow-up for each of %n contacts…</source>
+        <translation>
+            <numerusform>为 %n 个联系人各计划一次跟进…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/contacts_screen.py" line="212" />
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_screen.py" line="195" />
+        <location filename="../../ui/contacts/contacts_screen.py" line="240" />
         <source>Merged.</source>
         <translation>已合并。</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_screen.py" line="215" />
+        <location filename="../../ui/contacts/contacts_screen.py" line="260" />
         <source>Deleted.</source>
         <translation>已删除。</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_screen.py" line="220" />
+        <location filename="../../ui/contacts/contacts_screen.py" line="265" />
         <source>Delete contacts</source>
         <translation>删除联系人</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/contacts/contacts_screen.py" line="221" />
+        <location filename="../../ui/contacts/contacts_screen.py" line="266" />
         <source>Deleting %n contacts…</source>
         <translation>
             <numerusform>正在删除 %n 个联系人…</numerusform>
@@ -1453,43 +1673,199 @@
     </message>
 </context>
 <context>
+    <name>CustomerDeals</name>
+    <message>
+        <location filename="../../ui/deals/customer_deals.py" line="66" />
+        <source>Deals</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deals/customer_deals.py" line="74" />
+        <source>Deal</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deals/customer_deals.py" line="74" />
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deals/customer_deals.py" line="74" />
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/deals/customer_deals.py" line="119" />
+        <source>%n deals</source>
+        <translation>
+            <numerusform>%n 个商机</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/deals/customer_deals.py" line="119" />
+        <source>No deals yet</source>
+        <translation>暂无商机</translation>
+    </message>
+</context>
+<context>
     <name>CustomerQuotes</name>
     <message>
-        <location filename="../../ui/quotes/customer_quotes.py" line="68" />
+        <location filename="../../ui/quotes/customer_quotes.py" line="80" />
         <source>Quotes</source>
         <translation>报价单</translation>
     </message>
     <message>
-        <location filename="../../ui/quotes/customer_quotes.py" line="76" />
+        <location filename="../../ui/quotes/customer_quotes.py" line="96" />
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/quotes/customer_quotes.py" line="76" />
+        <location filename="../../ui/quotes/customer_quotes.py" line="96" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/quotes/customer_quotes.py" line="76" />
+        <location filename="../../ui/quotes/customer_quotes.py" line="96" />
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../ui/quotes/customer_quotes.py" line="89" />
+        <location filename="../../ui/quotes/customer_quotes.py" line="109" />
         <source>New Quote…</source>
         <translation>新建报价单…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/quotes/customer_quotes.py" line="124" />
+        <location filename="../../ui/quotes/customer_quotes.py" line="154" />
         <source>%n quotes</source>
         <translation>
             <numerusform>%n 张报价单</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/quotes/customer_quotes.py" line="124" />
+        <location filename="../../ui/quotes/customer_quotes.py" line="154" />
         <source>No quotes yet</source>
         <translation>暂无报价单</translation>
+    </message>
+</context>
+<context>
+    <name>DealDialog</name>
+    <message>
+        <location filename="../../ui/deals/deal_dialog.py" line="112" />
+        <source>Deal</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deals/deal_dialog.py" line="116" />
+        <source>Loading…</source>
+        <translation>加载中…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deals/deal_dialog.py" line="125" />
+        <source>Details</source>
+        <translation>详细信息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deals/deal_dialog.py" line="128" />
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deals/deal_dialog.py" line="129" />
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deals/deal_dialog.py" line="130" />
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deals/deal_dialog.py" line="131" />
+        <source>Pipeline</source>
+        <translation>销售流程</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deals/deal_dialog.py" line="132" />
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deals/deal_dialog.py" line="133" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deals/deal_dialog.py" line="134" />
+        <source>Lost reason</source>
+        <translation>输单原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deals/deal_dialog.py" line="135" />
+        <source>Expected close</source>
+        <translation>预计成交日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deals/deal_dialog.py" line="136" />
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deals/deal_dialog.py" line="137" />
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deals/deal_dialog.py" line="138" />
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deals/deal_dialog.py" line="166" />
+        <source>Plan follow-up…</source>
+        <translation>计划跟进…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deals/deal_dialog.py" line="192" />
+        <source>This deal no longer exists.</source>
+        <translation>该商机已不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deals/deal_dialog.py" line="203" />
+        <source>Deal %1</source>
+        <translation>商机 %1</translation>
+    </message>
+</context>
+<context>
+    <name>DealText</name>
+    <message>
+        <location filename="../../ui/deals/texts.py" line="18" />
+        <source>Open</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deals/texts.py" line="19" />
+        <source>Won</source>
+        <translation>赢单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deals/texts.py" line="20" />
+        <source>Lost</source>
+        <translation>输单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deals/texts.py" line="29" />
+        <source>%1 (%2%)</source>
+        <translation>%1（%2%）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deals/texts.py" line="38" />
+        <source>Won on %1</source>
+        <translation>%1 赢单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deals/texts.py" line="39" />
+        <source>Lost on %1</source>
+        <translation>%1 输单</translation>
     </message>
 </context>
 <context>
@@ -1590,6 +1966,24 @@
     </message>
 </context>
 <context>
+    <name>DueEditor</name>
+    <message>
+        <location filename="../../ui/followups/due_editor.py" line="65" />
+        <source>At a time</source>
+        <translation>指定时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/due_editor.py" line="78" />
+        <source>Use this computer's time zone</source>
+        <translation>使用本机时区</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/due_editor.py" line="80" />
+        <source>Keep the same moment, shown and planned in the time zone this computer is in</source>
+        <translation>保持同一时刻，改用本机所在时区显示和计划</translation>
+    </message>
+</context>
+<context>
     <name>DuplicatesDialog</name>
     <message>
         <location filename="../../ui/contacts/duplicates_dialog.py" line="56" />
@@ -1671,14 +2065,14 @@
     <name>FileTransfer</name>
     <message>
         <location filename="../../ui/contacts/contact_export.py" line="26" />
-        <location filename="../../ui/imports/file_transfer.py" line="137" />
-        <location filename="../../ui/imports/file_transfer.py" line="175" />
+        <location filename="../../ui/imports/file_transfer.py" line="138" />
+        <location filename="../../ui/imports/file_transfer.py" line="176" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
         <location filename="../../ui/contacts/contact_export.py" line="27" />
-        <location filename="../../ui/imports/file_transfer.py" line="138" />
+        <location filename="../../ui/imports/file_transfer.py" line="139" />
         <source>CSV, UTF-8 (*.csv)</source>
         <translation>CSV，UTF-8 (*.csv)</translation>
     </message>
@@ -1702,7 +2096,7 @@
     <message>
         <location filename="../../ui/contacts/contact_export.py" line="60" />
         <location filename="../../ui/contacts/contact_export.py" line="88" />
-        <location filename="../../ui/imports/file_transfer.py" line="155" />
+        <location filename="../../ui/imports/file_transfer.py" line="156" />
         <source>Exporting to %1…</source>
         <translation>正在导出到 %1…</translation>
     </message>
@@ -1715,156 +2109,166 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/imports/file_transfer.py" line="51" />
+        <location filename="../../ui/imports/file_transfer.py" line="52" />
         <source>Importing %1…</source>
         <translation>正在导入 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/file_transfer.py" line="50" />
-        <location filename="../../ui/imports/file_transfer.py" line="94" />
+        <location filename="../../ui/imports/file_transfer.py" line="51" />
+        <location filename="../../ui/imports/file_transfer.py" line="95" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/file_transfer.py" line="68" />
+        <location filename="../../ui/imports/file_transfer.py" line="69" />
         <source>…and %1 more.</source>
         <translation>……还有 %1 条。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/file_transfer.py" line="72" />
+        <location filename="../../ui/imports/file_transfer.py" line="73" />
         <source>Rows that could not be imported are listed in %1.</source>
         <translation>无法导入的行已列在 %1 中。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/file_transfer.py" line="77" />
+        <location filename="../../ui/imports/file_transfer.py" line="78" />
         <source>Edit &gt; Undo takes the whole import back.</source>
         <translation>“编辑 &gt; 撤销”可撤回整次导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/file_transfer.py" line="85" />
+        <location filename="../../ui/imports/file_transfer.py" line="86" />
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/file_transfer.py" line="97" />
+        <location filename="../../ui/imports/file_transfer.py" line="98" />
         <source>Spreadsheets and contact files (*.xlsx *.xlsm *.xls *.ods *.csv *.txt *.htm *.html *.xml *.fods *.ldif *.vcf *.vcard);;All files (*)</source>
         <translation>表格和联系人文件 (*.xlsx *.xlsm *.xls *.ods *.csv *.txt *.htm *.html *.xml *.fods *.ldif *.vcf *.vcard);;所有文件 (*)</translation>
     </message>
     <message>
         <location filename="../../ui/contacts/contact_export.py" line="59" />
         <location filename="../../ui/contacts/contact_export.py" line="87" />
-        <location filename="../../ui/imports/file_transfer.py" line="142" />
-        <location filename="../../ui/imports/file_transfer.py" line="154" />
+        <location filename="../../ui/imports/file_transfer.py" line="143" />
+        <location filename="../../ui/imports/file_transfer.py" line="155" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/file_transfer.py" line="173" />
-        <location filename="../../ui/imports/file_transfer.py" line="182" />
+        <location filename="../../ui/imports/file_transfer.py" line="174" />
+        <location filename="../../ui/imports/file_transfer.py" line="183" />
         <source>Export Whole Workspace</source>
         <translation>导出整个工作区</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/file_transfer.py" line="183" />
+        <location filename="../../ui/imports/file_transfer.py" line="184" />
         <source>Exporting the workspace…</source>
         <translation>正在导出工作区…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/file_transfer.py" line="161" />
+        <location filename="../../ui/imports/file_transfer.py" line="162" />
         <source>Exported %Ln rows to %1.</source>
         <translation>
             <numerusform>已导出 %Ln 行到 %1。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/imports/file_transfer.py" line="63" />
+        <location filename="../../ui/imports/file_transfer.py" line="64" />
         <source>%1: %2.</source>
         <translation>%1：%2。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/file_transfer.py" line="189" />
+        <location filename="../../ui/imports/file_transfer.py" line="190" />
         <source>Wrote %Ln rows to %1; import it into a new workspace to move it.</source>
         <translation>
             <numerusform>已写入 %Ln 行到 %1；导入到新的工作区即可迁移。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/imports/file_transfer.py" line="203" />
-        <location filename="../../ui/imports/file_transfer.py" line="207" />
+        <location filename="../../ui/imports/file_transfer.py" line="204" />
+        <location filename="../../ui/imports/file_transfer.py" line="208" />
         <source>English template (*.xlsx)</source>
         <translation>英文模板 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/file_transfer.py" line="210" />
+        <location filename="../../ui/imports/file_transfer.py" line="211" />
         <source>Save Import Template</source>
         <translation>保存导入模板</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/file_transfer.py" line="227" />
+        <location filename="../../ui/imports/file_transfer.py" line="228" />
         <source>Template saved as %1.</source>
         <translation>模板已保存为 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/file_transfer.py" line="245" />
+        <location filename="../../ui/imports/file_transfer.py" line="246" />
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/file_transfer.py" line="249" />
+        <location filename="../../ui/imports/file_transfer.py" line="250" />
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/file_transfer.py" line="251" />
-        <location filename="../../ui/imports/file_transfer.py" line="269" />
+        <location filename="../../ui/imports/file_transfer.py" line="252" />
+        <location filename="../../ui/imports/file_transfer.py" line="273" />
         <source>&amp;Deals…</source>
         <translation>商机(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/file_transfer.py" line="252" />
-        <location filename="../../ui/imports/file_transfer.py" line="271" />
+        <location filename="../../ui/imports/file_transfer.py" line="253" />
+        <location filename="../../ui/imports/file_transfer.py" line="275" />
         <source>&amp;Quotes…</source>
         <translation>报价单(&amp;Q)…</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/file_transfer.py" line="253" />
+        <location filename="../../ui/imports/file_transfer.py" line="254" />
         <source>&amp;Activities…</source>
         <translation>活动记录(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/file_transfer.py" line="254" />
+        <location filename="../../ui/imports/file_transfer.py" line="255" />
         <source>&amp;Products…</source>
         <translation>产品(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/file_transfer.py" line="261" />
+        <location filename="../../ui/imports/file_transfer.py" line="260" />
+        <source>&amp;Calendar (.ics)…</source>
+        <translation>日历 (.ics)(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/file_transfer.py" line="265" />
         <source>&amp;Whole Workspace…</source>
         <translation>整个工作区(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/file_transfer.py" line="265" />
+        <location filename="../../ui/imports/file_transfer.py" line="269" />
         <source>Import &amp;Templates</source>
         <translation>导入模板(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/file_transfer.py" line="267" />
+        <location filename="../../ui/imports/file_transfer.py" line="271" />
         <source>&amp;People…</source>
         <translation>联系人(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/file_transfer.py" line="268" />
+        <location filename="../../ui/imports/file_transfer.py" line="272" />
         <source>&amp;Companies…</source>
         <translation>公司(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/file_transfer.py" line="270" />
+        <location filename="../../ui/imports/file_transfer.py" line="274" />
         <source>P&amp;roducts…</source>
         <translation>产品(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/file_transfer.py" line="272" />
+        <location filename="../../ui/imports/file_transfer.py" line="276" />
         <source>P&amp;ayments…</source>
         <translation>回款(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/file_transfer.py" line="277" />
+        <source>&amp;Follow-ups…</source>
+        <translation>跟进计划(&amp;F)…</translation>
     </message>
 </context>
 <context>
@@ -1893,6 +2297,393 @@
         <location filename="../../ui/first_run.py" line="27" />
         <source>Open a workspace file…</source>
         <translation>打开工作区文件…</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpActions</name>
+    <message>
+        <location filename="../../ui/followups/actions.py" line="110" />
+        <source>Plan follow-ups</source>
+        <translation>计划跟进</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/actions.py" line="112" />
+        <source>Select at most %1 contacts to plan a follow-up for each of them.</source>
+        <translation>最多选择 %1 个联系人，为每人各计划一次跟进。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/actions.py" line="247" />
+        <source>Follow-up completed. The next one is due on %1.</source>
+        <translation>跟进已完成。下一次在 %1 到期。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/actions.py" line="252" />
+        <source>Follow-up completed.</source>
+        <translation>跟进已完成。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/actions.py" line="278" />
+        <location filename="../../ui/followups/actions.py" line="289" />
+        <source>Reminder snoozed.</source>
+        <translation>已推迟提醒。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/actions.py" line="307" />
+        <source>Moved to %1.</source>
+        <translation>已改到 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/actions.py" line="317" />
+        <source>Cancel follow-up</source>
+        <translation>取消跟进</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/actions.py" line="318" />
+        <source>Cancel the follow-up “%1”? You can undo this with Ctrl+Z.</source>
+        <translation>取消跟进“%1”？可以用 Ctrl+Z 撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/actions.py" line="321" />
+        <source>Follow-up cancelled.</source>
+        <translation>跟进已取消。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/actions.py" line="333" />
+        <location filename="../../ui/followups/actions.py" line="341" />
+        <source>No phone number for this follow-up.</source>
+        <translation>此跟进没有电话号码。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/actions.py" line="336" />
+        <source>Copied %1.</source>
+        <translation>已复制 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/actions.py" line="352" />
+        <source>Complete…</source>
+        <translation>完成…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/actions.py" line="353" />
+        <source>Reschedule…</source>
+        <translation>改期…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/actions.py" line="354" />
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/actions.py" line="354" />
+        <source>Open…</source>
+        <translation>打开…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/actions.py" line="355" />
+        <source>Cancel follow-up…</source>
+        <translation>取消跟进…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/actions.py" line="370" />
+        <source>Copy phone</source>
+        <translation>复制电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/actions.py" line="371" />
+        <source>Call</source>
+        <translation>拨打电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/actions.py" line="377" />
+        <source>Open card</source>
+        <translation>打开卡片</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpTexts</name>
+    <message>
+        <location filename="../../ui/followups/texts.py" line="49" />
+        <source>Monday</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/texts.py" line="50" />
+        <source>Tuesday</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/texts.py" line="51" />
+        <source>Wednesday</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/texts.py" line="52" />
+        <source>Thursday</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/texts.py" line="53" />
+        <source>Friday</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/texts.py" line="54" />
+        <source>Saturday</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/texts.py" line="55" />
+        <source>Sunday</source>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/texts.py" line="65" />
+        <source>Every %1</source>
+        <translation>每%1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/followups/texts.py" line="66" />
+        <source>Every %n weeks on %1</source>
+        <translation>
+            <numerusform>每 %n 周的%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/texts.py" line="69" />
+        <source>Every day</source>
+        <translation>每天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/texts.py" line="70" />
+        <source>Every week</source>
+        <translation>每周</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/texts.py" line="71" />
+        <source>Every month</source>
+        <translation>每月</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/followups/texts.py" line="75" />
+        <source>Every %n days</source>
+        <translation>
+            <numerusform>每 %n 天</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/followups/texts.py" line="77" />
+        <source>Every %n weeks</source>
+        <translation>
+            <numerusform>每 %n 周</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/followups/texts.py" line="78" />
+        <source>Every %n months</source>
+        <translation>
+            <numerusform>每 %n 个月</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/texts.py" line="98" />
+        <source>Does not repeat</source>
+        <translation>不重复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/texts.py" line="103" />
+        <source>%1, then on %2</source>
+        <translation>%1，之后在 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/texts.py" line="158" />
+        <source>%1 %2 = %3 here</source>
+        <translation>%1 %2 = 本地 %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/texts.py" line="164" />
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/texts.py" line="166" />
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/texts.py" line="167" />
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/texts.py" line="167" />
+        <source>Planned</source>
+        <translation>已计划</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpsTab</name>
+    <message>
+        <location filename="../../ui/workspace_settings/followup_tab.py" line="125" />
+        <source>Level %1</source>
+        <translation>%1 级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/followup_tab.py" line="130" />
+        <source>Waiting too long</source>
+        <translation>等待过久</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/followup_tab.py" line="135" />
+        <source>A customer waits too long after this many days without a logged contact (a call, visit, meeting or message; notes do not count). Today lists them.</source>
+        <translation>客户超过这些天数没有记录联系（电话、拜访、会议或消息；备注不算）即视为等待过久，列在“今天”中。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/followup_tab.py" line="144" />
+        <source>Level %1 (days):</source>
+        <translation>%1 级（天）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/followup_tab.py" line="146" />
+        <source>Without a level (days):</source>
+        <translation>无等级（天）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/followup_tab.py" line="150" />
+        <source>Deals wait too long after the rotting days of their stage, set with each stage of the pipeline.</source>
+        <translation>商机在某阶段停留超过该阶段的停滞天数即视为等待过久；停滞天数在销售漏斗的各阶段中设置。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/followup_tab.py" line="158" />
+        <source>Reminders</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/followup_tab.py" line="162" />
+        <source>All-day follow-ups remind at:</source>
+        <translation>全天跟进的提醒时间：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/followup_tab.py" line="166" />
+        <source>A follow-up without a time reminds at this hour of its day, in the time zone the computer is in.</source>
+        <translation>没有具体时间的跟进在当天的这个时刻提醒，按电脑所在的时区计算。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/followup_tab.py" line="174" />
+        <source>Lead pool</source>
+        <translation>公海</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/followup_tab.py" line="179" />
+        <source>A record goes back to the pool after this many days without a logged contact. The first rule naming its level applies, else the first naming its status; a record no rule names stays with its owner.</source>
+        <translation>记录超过这些天数没有记录联系即退回公海。先按第一条匹配其等级的规则，否则按第一条匹配其状态的规则；没有规则匹配的记录保留在负责人名下。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/followup_tab.py" line="187" />
+        <source>Applies to</source>
+        <translation>适用于</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/followup_tab.py" line="187" />
+        <source>Which</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/followup_tab.py" line="187" />
+        <source>Days</source>
+        <translation>天数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/followup_tab.py" line="200" />
+        <source>Add rule</source>
+        <translation>添加规则</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/followup_tab.py" line="202" />
+        <source>Remove rule</source>
+        <translation>删除规则</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/followup_tab.py" line="211" />
+        <source>Warn on Today before a return (days):</source>
+        <translation>退回前在“今天”中提前提醒（天）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/followup_tab.py" line="214" />
+        <source>No limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/followup_tab.py" line="216" />
+        <source>Records one person may hold:</source>
+        <translation>每人最多负责的记录数：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/followup_tab.py" line="224" />
+        <location filename="../../ui/workspace_settings/followup_tab.py" line="466" />
+        <source>Calendar</source>
+        <translation>日历</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/followup_tab.py" line="226" />
+        <source>Keep a calendar file up to date</source>
+        <translation>保持日历文件为最新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/followup_tab.py" line="228" />
+        <source>Choose folder…</source>
+        <translation>选择文件夹…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/followup_tab.py" line="242" />
+        <source>Every planned follow-up, rewritten after each change. Outlook, Google Calendar and Apple Calendar can subscribe to the file or import it. Each computer keeps its own file.</source>
+        <translation>包含所有计划中的跟进，每次更改后重写。Outlook、Google 日历和 Apple 日历可以订阅或导入此文件。每台电脑各自保存自己的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/followup_tab.py" line="249" />
+        <source>Export calendar (.ics)…</source>
+        <translation>导出日历 (.ics)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/followup_tab.py" line="295" />
+        <source>Level</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/followup_tab.py" line="296" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/followup_tab.py" line="372" />
+        <source>Two return rules name “%1”: only the first would ever apply. Change or remove one of them.</source>
+        <translation>有两条退回规则都指定了“%1”：只有第一条会生效。请修改或删除其中一条。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/followup_tab.py" line="382" />
+        <source>A return rule needs a level or a status, and 1 to 3650 days.</source>
+        <translation>退回规则需要指定等级或状态，天数为 1 到 3650。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/followup_tab.py" line="425" />
+        <source>File: %1</source>
+        <translation>文件：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/followup_tab.py" line="425" />
+        <source>No file kept.</source>
+        <translation>未保存日历文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/followup_tab.py" line="438" />
+        <source>Keep a calendar file in…</source>
+        <translation>日历文件保存到…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/workspace_settings/followup_tab.py" line="458" />
+        <source>The calendar file holds %n events: %1</source>
+        <translation>
+            <numerusform>日历文件包含 %n 个日程：%1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2027,353 +2818,393 @@
         <translation>回款</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="28" />
+        <location filename="../../ui/imports/field_labels.py" line="21" />
+        <source>Planned follow-ups (calls, visits)</source>
+        <translation>跟进计划（电话、拜访）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/field_labels.py" line="29" />
         <source>Custom field: %1</source>
         <translation>自定义字段：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="30" />
+        <location filename="../../ui/imports/field_labels.py" line="31" />
         <source>Company name</source>
         <translation>公司名称</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="31" />
+        <location filename="../../ui/imports/field_labels.py" line="32" />
         <source>Product name</source>
         <translation>产品名称</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="32" />
+        <location filename="../../ui/imports/field_labels.py" line="33" />
         <source>Second name</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="33" />
+        <location filename="../../ui/imports/field_labels.py" line="34" />
         <source>Tax included</source>
         <translation>含税</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="34" />
+        <location filename="../../ui/imports/field_labels.py" line="35" />
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="35" />
+        <location filename="../../ui/imports/field_labels.py" line="36" />
         <source>Quote No.</source>
         <translation>报价单号</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="36" />
+        <location filename="../../ui/imports/field_labels.py" line="37" />
         <source>Product code</source>
         <translation>产品编码</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="37" />
+        <location filename="../../ui/imports/field_labels.py" line="38" />
         <source>Quote status</source>
         <translation>报价状态</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="38" />
+        <location filename="../../ui/imports/field_labels.py" line="39" />
+        <source>Optional line</source>
+        <translation>可选明细</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/field_labels.py" line="40" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="43" />
+        <location filename="../../ui/imports/field_labels.py" line="41" />
+        <source>Contact (name, phone or customer number)</source>
+        <translation>联系人（姓名、电话或客户编号）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/field_labels.py" line="44" />
+        <source>Due date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/field_labels.py" line="45" />
+        <source>Time (empty: all day)</source>
+        <translation>时间（留空为全天）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/field_labels.py" line="46" />
+        <source>Type (call, meeting, visit…)</source>
+        <translation>类型（电话、会议、拜访…）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/field_labels.py" line="47" />
+        <source>Subject</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/field_labels.py" line="48" />
+        <source>Repeat (weekly, every 2 weeks…)</source>
+        <translation>重复（每周、每2周…）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/field_labels.py" line="53" />
         <source>Ignore</source>
         <translation>忽略</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="44" />
+        <location filename="../../ui/imports/field_labels.py" line="54" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="45" />
+        <location filename="../../ui/imports/field_labels.py" line="55" />
         <source>Family name</source>
         <translation>姓</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="46" />
+        <location filename="../../ui/imports/field_labels.py" line="56" />
         <source>Given name</source>
         <translation>名</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="47" />
+        <location filename="../../ui/imports/field_labels.py" line="57" />
         <source>Company</source>
         <translation>公司</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="48" />
+        <location filename="../../ui/imports/field_labels.py" line="58" />
         <source>Job title</source>
         <translation>职位</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="50" />
+        <location filename="../../ui/imports/field_labels.py" line="60" />
         <source>Deal</source>
         <translation>商机</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="51" />
+        <location filename="../../ui/imports/field_labels.py" line="61" />
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="52" />
+        <location filename="../../ui/imports/field_labels.py" line="62" />
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="53" />
+        <location filename="../../ui/imports/field_labels.py" line="63" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="54" />
+        <location filename="../../ui/imports/field_labels.py" line="64" />
         <source>Home phone</source>
         <translation>家庭电话</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="55" />
+        <location filename="../../ui/imports/field_labels.py" line="65" />
         <source>Fax</source>
         <translation>传真</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="56" />
+        <location filename="../../ui/imports/field_labels.py" line="66" />
         <source>Email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="57" />
+        <location filename="../../ui/imports/field_labels.py" line="67" />
         <source>Other email</source>
         <translation>其他邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="58" />
+        <location filename="../../ui/imports/field_labels.py" line="68" />
         <source>Street</source>
         <translation>街道地址</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="59" />
+        <location filename="../../ui/imports/field_labels.py" line="69" />
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="60" />
+        <location filename="../../ui/imports/field_labels.py" line="70" />
         <source>Province / state</source>
         <translation>省份</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="61" />
+        <location filename="../../ui/imports/field_labels.py" line="71" />
         <source>Postcode</source>
         <translation>邮编</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="62" />
+        <location filename="../../ui/imports/field_labels.py" line="72" />
         <source>Country</source>
         <translation>国家/地区</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="63" />
+        <location filename="../../ui/imports/field_labels.py" line="73" />
         <source>Website</source>
         <translation>网址</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="64" />
+        <location filename="../../ui/imports/field_labels.py" line="74" />
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="65" />
+        <location filename="../../ui/imports/field_labels.py" line="75" />
         <source>QQ</source>
         <translation>QQ</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="66" />
+        <location filename="../../ui/imports/field_labels.py" line="76" />
         <source>Birthday</source>
         <translation>生日</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="67" />
+        <location filename="../../ui/imports/field_labels.py" line="77" />
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="68" />
+        <location filename="../../ui/imports/field_labels.py" line="78" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="69" />
+        <location filename="../../ui/imports/field_labels.py" line="79" />
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="70" />
+        <location filename="../../ui/imports/field_labels.py" line="80" />
         <source>Level</source>
         <translation>客户等级</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="71" />
+        <location filename="../../ui/imports/field_labels.py" line="81" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="73" />
+        <location filename="../../ui/imports/field_labels.py" line="83" />
         <source>Open / won / lost</source>
         <translation>进行中/赢单/输单</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="74" />
+        <location filename="../../ui/imports/field_labels.py" line="84" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="75" />
+        <location filename="../../ui/imports/field_labels.py" line="85" />
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="76" />
+        <location filename="../../ui/imports/field_labels.py" line="86" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="77" />
+        <location filename="../../ui/imports/field_labels.py" line="87" />
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="78" />
+        <location filename="../../ui/imports/field_labels.py" line="88" />
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="79" />
+        <location filename="../../ui/imports/field_labels.py" line="89" />
         <source>Expected close</source>
         <translation>预计成交日期</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="80" />
+        <location filename="../../ui/imports/field_labels.py" line="90" />
         <source>Closed on</source>
         <translation>成交日期</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="81" />
+        <location filename="../../ui/imports/field_labels.py" line="91" />
         <source>Lost reason</source>
         <translation>输单原因</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="82" />
+        <location filename="../../ui/imports/field_labels.py" line="92" />
         <source>Code / SKU</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="83" />
+        <location filename="../../ui/imports/field_labels.py" line="93" />
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="84" />
+        <location filename="../../ui/imports/field_labels.py" line="94" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="85" />
-        <location filename="../../ui/imports/field_labels.py" line="93" />
+        <location filename="../../ui/imports/field_labels.py" line="95" />
+        <location filename="../../ui/imports/field_labels.py" line="103" />
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="86" />
+        <location filename="../../ui/imports/field_labels.py" line="96" />
         <source>Tax rate %</source>
         <translation>税率 %</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="87" />
+        <location filename="../../ui/imports/field_labels.py" line="97" />
         <source>On sale</source>
         <translation>在售</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="88" />
+        <location filename="../../ui/imports/field_labels.py" line="98" />
         <source>Created (date)</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="89" />
+        <location filename="../../ui/imports/field_labels.py" line="99" />
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="90" />
+        <location filename="../../ui/imports/field_labels.py" line="100" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="91" />
+        <location filename="../../ui/imports/field_labels.py" line="101" />
         <source>Valid until</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="92" />
+        <location filename="../../ui/imports/field_labels.py" line="102" />
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="94" />
+        <location filename="../../ui/imports/field_labels.py" line="104" />
         <source>Discount (10% or an amount)</source>
         <translation>折扣（10% 或金额）</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="95" />
+        <location filename="../../ui/imports/field_labels.py" line="105" />
         <source>Price includes tax</source>
         <translation>含税</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="96" />
+        <location filename="../../ui/imports/field_labels.py" line="106" />
         <source>Contract No.</source>
         <translation>合同编号</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="97" />
+        <location filename="../../ui/imports/field_labels.py" line="107" />
         <source>Payment method</source>
         <translation>付款方式</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="98" />
+        <location filename="../../ui/imports/field_labels.py" line="108" />
         <source>Reference</source>
         <translation>凭证号</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="107" />
+        <location filename="../../ui/imports/field_labels.py" line="117" />
         <source>Year-month-day (2025-03-04)</source>
         <translation>年-月-日（2025-03-04）</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="108" />
+        <location filename="../../ui/imports/field_labels.py" line="118" />
         <source>Day/month/year (04/03/2025)</source>
         <translation>日/月/年（04/03/2025）</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="109" />
+        <location filename="../../ui/imports/field_labels.py" line="119" />
         <source>Month/day/year (03/04/2025)</source>
         <translation>月/日/年（03/04/2025）</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="117" />
+        <location filename="../../ui/imports/field_labels.py" line="127" />
         <source>Skip them (change nothing)</source>
         <translation>跳过（不做改动）</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="118" />
+        <location filename="../../ui/imports/field_labels.py" line="128" />
         <source>Fill their empty fields</source>
         <translation>只填写空白字段</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="119" />
+        <location filename="../../ui/imports/field_labels.py" line="129" />
         <source>Overwrite with the file's values</source>
         <translation>用文件中的值覆盖</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/field_labels.py" line="120" />
+        <location filename="../../ui/imports/field_labels.py" line="130" />
         <source>Create new records anyway</source>
         <translation>仍然新建记录</translation>
     </message>
@@ -2507,204 +3338,232 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="61" />
+        <location filename="../../ui/imports/import_summary.py" line="56" />
+        <source>%Ln follow-ups planned</source>
+        <translation>
+            <numerusform>已计划 %Ln 条跟进</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/imports/import_summary.py" line="57" />
+        <source>%Ln follow-ups updated</source>
+        <translation>
+            <numerusform>已更新 %Ln 条跟进</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/imports/import_summary.py" line="58" />
+        <source>%Ln follow-ups skipped</source>
+        <translation>
+            <numerusform>已跳过 %Ln 条跟进</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/imports/import_summary.py" line="66" />
         <source>%Ln people</source>
         <translation>
             <numerusform>%Ln 人</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="62" />
+        <location filename="../../ui/imports/import_summary.py" line="67" />
         <source>%Ln companies</source>
         <translation>
             <numerusform>%Ln 家公司</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="63" />
+        <location filename="../../ui/imports/import_summary.py" line="68" />
         <source>%Ln deals</source>
         <translation>
             <numerusform>%Ln 个商机</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="64" />
+        <location filename="../../ui/imports/import_summary.py" line="69" />
         <source>%Ln products</source>
         <translation>
             <numerusform>%Ln 个产品</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="65" />
+        <location filename="../../ui/imports/import_summary.py" line="70" />
         <source>%Ln quotes</source>
         <translation>
             <numerusform>%Ln 份报价单</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="66" />
+        <location filename="../../ui/imports/import_summary.py" line="71" />
         <source>%Ln payments</source>
         <translation>
             <numerusform>%Ln 笔回款</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/imports/import_summary.py" line="72" />
+        <source>%Ln follow-ups</source>
+        <translation>
+            <numerusform>%Ln 条跟进</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../ui/imports/import_summary.py" line="82" />
+        <location filename="../../ui/imports/import_summary.py" line="88" />
         <source>%1 created, %2 updated, %3 skipped</source>
         <translation>新建 %1，更新 %2，跳过 %3</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="89" />
+        <location filename="../../ui/imports/import_summary.py" line="95" />
         <source>%Ln failed</source>
         <translation>
             <numerusform>%Ln 行失败</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_summary.py" line="90" />
-        <location filename="../../ui/imports/import_summary.py" line="98" />
+        <location filename="../../ui/imports/import_summary.py" line="96" />
+        <location filename="../../ui/imports/import_summary.py" line="104" />
         <source>, </source>
         <translation>，</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_summary.py" line="100" />
+        <location filename="../../ui/imports/import_summary.py" line="106" />
         <source>The import will create: %1; update: %2; skip: %3.</source>
         <translation>本次导入将新建：%1；更新：%2；跳过：%3。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_summary.py" line="110" />
+        <location filename="../../ui/imports/import_summary.py" line="116" />
         <source>email address</source>
         <translation>邮箱地址</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_summary.py" line="111" />
+        <location filename="../../ui/imports/import_summary.py" line="117" />
         <source>phone number</source>
         <translation>电话号码</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_summary.py" line="112" />
+        <location filename="../../ui/imports/import_summary.py" line="118" />
         <source>organization</source>
         <translation>公司名称</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_summary.py" line="118" />
+        <location filename="../../ui/imports/import_summary.py" line="124" />
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_summary.py" line="120" />
+        <location filename="../../ui/imports/import_summary.py" line="126" />
         <source>; …</source>
         <translation>；……</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_summary.py" line="131" />
+        <location filename="../../ui/imports/import_summary.py" line="137" />
         <source>Row %1 has no name; named “%2” from its %3.</source>
         <translation>第 %1 行没有姓名；已按其%3命名为“%2”。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="137" />
+        <location filename="../../ui/imports/import_summary.py" line="143" />
         <source>%Ln rows have no name; each was named from its %1 (%2).</source>
         <translation>
             <numerusform>%Ln 行没有姓名；均已按其%1命名（%2）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_summary.py" line="142" />
-        <location filename="../../ui/imports/import_summary.py" line="198" />
+        <location filename="../../ui/imports/import_summary.py" line="148" />
+        <location filename="../../ui/imports/import_summary.py" line="204" />
         <source>row %1: “%2”</source>
         <translation>第 %1 行：“%2”</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_summary.py" line="147" />
+        <location filename="../../ui/imports/import_summary.py" line="153" />
         <source>Card %1 (line %2) has no name; named “%3” from its %4.</source>
         <translation>第 %1 张名片（第 %2 行）没有姓名；已按其%4命名为“%3”。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="154" />
+        <location filename="../../ui/imports/import_summary.py" line="160" />
         <source>%Ln cards have no name; each was named from its %1 (%2).</source>
         <translation>
             <numerusform>%Ln 张名片没有姓名；均已按其%1命名（%2）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_summary.py" line="159" />
+        <location filename="../../ui/imports/import_summary.py" line="165" />
         <source>card %1: “%2”</source>
         <translation>第 %1 张名片：“%2”</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_summary.py" line="163" />
+        <location filename="../../ui/imports/import_summary.py" line="169" />
         <source>Row %1, %2: %3</source>
         <translation>第 %1 行，%2：%3</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="165" />
+        <location filename="../../ui/imports/import_summary.py" line="171" />
         <source>%1: %Ln values could not be stored as mapped and were kept in notes (%2).</source>
         <translation>
             <numerusform>%1：%Ln 个值无法按所选字段保存，已保留在备注中（%2）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_summary.py" line="172" />
+        <location filename="../../ui/imports/import_summary.py" line="178" />
         <source>row %1: %2</source>
         <translation>第 %1 行：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_summary.py" line="176" />
+        <location filename="../../ui/imports/import_summary.py" line="182" />
         <source>Card %1 (line %2): %3</source>
         <translation>第 %1 张名片（第 %2 行）：%3</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="177" />
+        <location filename="../../ui/imports/import_summary.py" line="183" />
         <source>%Ln cards have values that were not kept (%1).</source>
         <translation>
             <numerusform>%Ln 张名片有未保留的值（%1）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_summary.py" line="179" />
+        <location filename="../../ui/imports/import_summary.py" line="185" />
         <source>card %1: %2</source>
         <translation>第 %1 张名片：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_summary.py" line="185" />
+        <location filename="../../ui/imports/import_summary.py" line="191" />
         <source>Row %1: stage “%2” is not in the pipeline; the deal starts in the first stage and the name is kept in its notes.</source>
         <translation>第 %1 行：阶段“%2”不在销售流程中；商机从第一个阶段开始，该阶段名称保留在备注中。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="192" />
+        <location filename="../../ui/imports/import_summary.py" line="198" />
         <source>%Ln deals name a stage that is not in the pipeline; they start in the first stage and the names are kept in their notes (%1).</source>
         <translation>
             <numerusform>%Ln 个商机的阶段不在销售流程中；它们从第一个阶段开始，阶段名称保留在备注中（%1）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="203" />
+        <location filename="../../ui/imports/import_summary.py" line="209" />
         <source>%1: “%2” is not a user (%Ln rows); kept in notes.</source>
         <translation>
             <numerusform>%1：“%2”不是本工作区的用户（%Ln 行）；已保留在备注中。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="207" />
+        <location filename="../../ui/imports/import_summary.py" line="213" />
         <source>%1: %2 names are not users (%Ln rows); kept in notes.</source>
         <translation>
             <numerusform>%1：%2 个名字不是本工作区的用户（%Ln 行）；已保留在备注中。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_summary.py" line="212" />
+        <location filename="../../ui/imports/import_summary.py" line="218" />
         <source>%1: added “%2” as a user.</source>
         <translation>%1：已将“%2”添加为用户。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="213" />
+        <location filename="../../ui/imports/import_summary.py" line="219" />
         <source>%1: added %Ln users (%2).</source>
         <translation>
             <numerusform>%1：已添加 %Ln 位用户（%2）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imports/import_summary.py" line="217" />
+        <location filename="../../ui/imports/import_summary.py" line="223" />
         <source>The whole workspace (%Ln rows, history included) was loaded.</source>
         <translation>
             <numerusform>已载入整个工作区（%Ln 行，含历史记录）。</numerusform>
@@ -2736,21 +3595,25 @@
     <name>Labels</name>
     <message>
         <location filename="../../ui/contacts/labels.py" line="23" />
+        <location filename="../../ui/workspace_settings/followup_tab.py" line="85" />
         <source>Lead</source>
         <translation>线索</translation>
     </message>
     <message>
         <location filename="../../ui/contacts/labels.py" line="24" />
+        <location filename="../../ui/workspace_settings/followup_tab.py" line="86" />
         <source>Prospect</source>
         <translation>意向客户</translation>
     </message>
     <message>
         <location filename="../../ui/contacts/labels.py" line="25" />
+        <location filename="../../ui/workspace_settings/followup_tab.py" line="87" />
         <source>Customer</source>
         <translation>成交客户</translation>
     </message>
     <message>
         <location filename="../../ui/contacts/labels.py" line="26" />
+        <location filename="../../ui/workspace_settings/followup_tab.py" line="88" />
         <source>Inactive</source>
         <translation>不活跃</translation>
     </message>
@@ -2829,18 +3692,18 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="83" />
-        <location filename="../../ui/main_window.py" line="385" />
+        <location filename="../../ui/main_window.py" line="90" />
+        <location filename="../../ui/main_window.py" line="465" />
         <source>Desktop CRM</source>
         <translation>Desktop CRM</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112" />
+        <location filename="../../ui/main_window.py" line="119" />
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153" />
+        <location filename="../../ui/main_window.py" line="178" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -2870,42 +3733,47 @@
         <translation>打开其他文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160" />
+        <location filename="../../ui/main_window.py" line="185" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162" />
+        <location filename="../../ui/main_window.py" line="187" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150" />
+        <location filename="../../ui/main_window.py" line="169" />
         <source>&amp;Search…</source>
         <translation>搜索(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169" />
+        <location filename="../../ui/main_window.py" line="173" />
+        <source>Plan &amp;Follow-up…</source>
+        <translation>计划跟进(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="195" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170" />
+        <location filename="../../ui/main_window.py" line="196" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170" />
+        <location filename="../../ui/main_window.py" line="196" />
         <source>&amp;About Desktop CRM</source>
         <translation>关于 Desktop CRM(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="240" />
+        <location filename="../../ui/main_window.py" line="267" />
         <source>Opening %1…</source>
         <translation>正在打开 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="253" />
+        <location filename="../../ui/main_window.py" line="281" />
         <source>%1 — Desktop CRM</source>
         <translation>%1 — Desktop CRM</translation>
     </message>
@@ -2920,7 +3788,7 @@
         <translation>要恢复最新的完好备份吗？损坏的文件会改名后保留在原处。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="308" />
+        <location filename="../../ui/main_window.py" line="345" />
         <source>Backing up and closing…</source>
         <translation>正在备份并关闭…</translation>
     </message>
@@ -2930,12 +3798,12 @@
         <translation>处理中…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="95" />
+        <location filename="../../ui/main_window.py" line="102" />
         <source>Saved view</source>
         <translation>已保存的视图</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="285" />
+        <location filename="../../ui/main_window.py" line="315" />
         <source>Backup restored.</source>
         <translation>备份已恢复。</translation>
     </message>
@@ -2965,12 +3833,12 @@
         <translation>Desktop CRM 工作区 (*.crm);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="392" />
+        <location filename="../../ui/main_window.py" line="472" />
         <source>About Desktop CRM</source>
         <translation>关于 Desktop CRM</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="393" />
+        <location filename="../../ui/main_window.py" line="473" />
         <source>Desktop CRM %1
 An offline-first CRM for small teams.</source>
         <translation>Desktop CRM %1
@@ -3381,97 +4249,151 @@ An offline-first CRM for small teams.</source>
         <translation>由报价单 %2 生成合同 %1</translation>
     </message>
     <message>
+        <location filename="../../ui/operation_labels.py" line="116" />
+        <source>Plan follow-up %1</source>
+        <translation>计划跟进 %1</translation>
+    </message>
+    <message>
         <location filename="../../ui/operation_labels.py" line="117" />
+        <source>Edit follow-up %1</source>
+        <translation>编辑跟进 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operation_labels.py" line="118" />
+        <source>Reschedule follow-up %1</source>
+        <translation>改期跟进 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operation_labels.py" line="119" />
+        <source>Snooze follow-up %1</source>
+        <translation>稍后提醒跟进 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operation_labels.py" line="120" />
+        <source>Cancel follow-up %1</source>
+        <translation>取消跟进 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operation_labels.py" line="121" />
+        <source>Complete follow-up %1</source>
+        <translation>完成跟进 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operation_labels.py" line="127" />
         <source>Record %1 received on %2</source>
         <translation>登记回款 %1（合同 %2）</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="119" />
+        <location filename="../../ui/operation_labels.py" line="129" />
+        <source>Claim %1</source>
+        <translation>领取 %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/operation_labels.py" line="131" />
+        <source>Claim %n records</source>
+        <translation>
+            <numerusform>领取 %n 条记录</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/operation_labels.py" line="133" />
+        <source>Release %1 to the pool</source>
+        <translation>将 %1 退回公海</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/operation_labels.py" line="135" />
+        <source>Returned %n records to the pool</source>
+        <translation>
+            <numerusform>%n 条记录已退回公海</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/operation_labels.py" line="137" />
         <source>Change settings</source>
         <translation>更改设置</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="120" />
+        <location filename="../../ui/operation_labels.py" line="138" />
         <source>Create demo data</source>
         <translation>创建演示数据</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="121" />
+        <location filename="../../ui/operation_labels.py" line="139" />
         <source>Create workspace</source>
         <translation>创建工作区</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="122" />
+        <location filename="../../ui/operation_labels.py" line="140" />
         <source>Rebuild search</source>
         <translation>重建搜索索引</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="134" />
+        <location filename="../../ui/operation_labels.py" line="152" />
         <source>status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="135" />
+        <location filename="../../ui/operation_labels.py" line="153" />
         <source>level</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="136" />
+        <location filename="../../ui/operation_labels.py" line="154" />
         <source>owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="144" />
+        <location filename="../../ui/operation_labels.py" line="162" />
         <source>call</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="145" />
+        <location filename="../../ui/operation_labels.py" line="163" />
         <source>meeting</source>
         <translation>会议</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="146" />
+        <location filename="../../ui/operation_labels.py" line="164" />
         <source>visit</source>
         <translation>拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="147" />
+        <location filename="../../ui/operation_labels.py" line="165" />
         <source>email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="148" />
+        <location filename="../../ui/operation_labels.py" line="166" />
         <source>message</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="149" />
+        <location filename="../../ui/operation_labels.py" line="167" />
         <source>note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="157" />
+        <location filename="../../ui/operation_labels.py" line="175" />
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="158" />
+        <location filename="../../ui/operation_labels.py" line="176" />
         <source>sent</source>
         <translation>已发送</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="159" />
+        <location filename="../../ui/operation_labels.py" line="177" />
         <source>accepted</source>
         <translation>已接受</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="160" />
+        <location filename="../../ui/operation_labels.py" line="178" />
         <source>rejected</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="161" />
+        <location filename="../../ui/operation_labels.py" line="179" />
         <source>expired</source>
         <translation>已过期</translation>
     </message>
@@ -3534,17 +4456,22 @@ An offline-first CRM for small teams.</source>
         <translation>合同、日期和金额都相同的回款视为同一笔。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="547" />
+        <location filename="../../ui/imports/import_wizard.py" line="521" />
+        <source>A follow-up is the same when it has the same contact, due date and time, type and subject. Times are in this computer's time zone.</source>
+        <translation>联系人、日期和时间、类型及主题都相同的跟进视为同一条。时间按本机时区。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/import_wizard.py" line="551" />
         <source>Checking the whole file…</source>
         <translation>正在检查整个文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="555" />
+        <location filename="../../ui/imports/import_wizard.py" line="559" />
         <source>Rows that cannot be imported: %1. They will be listed with the reason in an error workbook next to the file.</source>
         <translation>无法导入的行：%1。这些行及原因会列在文件旁边的错误工作簿中。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="560" />
+        <location filename="../../ui/imports/import_wizard.py" line="564" />
         <source>Edit &gt; Undo takes the whole import back.</source>
         <translation>“编辑 &gt; 撤销”可撤回整次导入。</translation>
     </message>
@@ -3552,47 +4479,47 @@ An offline-first CRM for small teams.</source>
 <context>
     <name>OwnersPage</name>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="570" />
+        <location filename="../../ui/imports/import_wizard.py" line="574" />
         <source>Owners who are not users yet</source>
         <translation>尚不是用户的负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="573" />
+        <location filename="../../ui/imports/import_wizard.py" line="577" />
         <source>The owner column names people who are not users of this workspace. Add them as users (your salespeople), or choose the user each name means. Names left on “Keep in notes” are kept in each record's notes.</source>
         <translation>负责人列中有些人还不是本工作区的用户。可以把他们添加为用户（比如你的销售人员），或为每个名字选择对应的现有用户。选择“保留在备注中”的名字会写入每条记录的备注。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="580" />
+        <location filename="../../ui/imports/import_wizard.py" line="584" />
         <source>Name in the file</source>
         <translation>文件中的名字</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="580" />
+        <location filename="../../ui/imports/import_wizard.py" line="584" />
         <source>Becomes</source>
         <translation>对应为</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="584" />
+        <location filename="../../ui/imports/import_wizard.py" line="588" />
         <source>Add All as Users</source>
         <translation>全部添加为用户</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="586" />
+        <location filename="../../ui/imports/import_wizard.py" line="590" />
         <source>Keep All in Notes</source>
         <translation>全部保留在备注中</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="604" />
+        <location filename="../../ui/imports/import_wizard.py" line="608" />
         <source>Keep in notes</source>
         <translation>保存到备注</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="605" />
+        <location filename="../../ui/imports/import_wizard.py" line="609" />
         <source>Add as a user</source>
         <translation>添加为用户</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_wizard.py" line="608" />
+        <location filename="../../ui/imports/import_wizard.py" line="612" />
         <source>User: %1</source>
         <translation>用户：%1</translation>
     </message>
@@ -4045,6 +4972,170 @@ An offline-first CRM for small teams.</source>
         <source>The instalments must come to the contract's total of %1. Payments recorded against an instalment that goes settle the oldest unpaid instalments instead.</source>
         <translation>各期合计必须等于合同总额 %1。登记在被删除期次上的回款将改为冲抵最早未收的期次。</translation>
     </message>
+    <message>
+        <location filename="../../ui/followups/plan_dialog.py" line="127" />
+        <source>Edit follow-up</source>
+        <translation>编辑跟进</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/followups/plan_dialog.py" line="129" />
+        <source>Plan %n follow-ups</source>
+        <translation>
+            <numerusform>计划 %n 项跟进</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/plan_dialog.py" line="131" />
+        <source>Plan follow-up</source>
+        <translation>计划跟进</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/plan_dialog.py" line="139" />
+        <source>Type a name, phone or number…</source>
+        <translation>输入姓名、电话或编号…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/plan_dialog.py" line="147" />
+        <source>%1 and %2 more</source>
+        <translation>%1 等另外 %2 个</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/plan_dialog.py" line="150" />
+        <source>One follow-up for each of %1 contacts: %2</source>
+        <translation>为 %1 个联系人各计划一次跟进：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/plan_dialog.py" line="152" />
+        <source>Each is planned as its own step: Undo takes them back one at a time.</source>
+        <translation>每项跟进单独计划：撤销时逐项撤回。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/plan_dialog.py" line="154" />
+        <source>Contacts</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/plan_dialog.py" line="156" />
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/plan_dialog.py" line="159" />
+        <source>Optional: type a deal's title or number…</source>
+        <translation>可选：输入商机名称或编号…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/plan_dialog.py" line="160" />
+        <source>Deal</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/plan_dialog.py" line="164" />
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/plan_dialog.py" line="166" />
+        <source>What to do, e.g. send the new price list</source>
+        <translation>要做什么，例如：发送新价目表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/plan_dialog.py" line="167" />
+        <source>Subject</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/plan_dialog.py" line="169" />
+        <source>Due</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/plan_dialog.py" line="171" />
+        <source>Repeat</source>
+        <translation>重复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/plan_dialog.py" line="173" />
+        <source>Me</source>
+        <translation>我</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/plan_dialog.py" line="174" />
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/plan_dialog.py" line="178" />
+        <source>Notes (optional)</source>
+        <translation>备注（可选）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/plan_dialog.py" line="180" />
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/plan_dialog.py" line="247" />
+        <source>Done %1.</source>
+        <translation>已于 %1 完成。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/plan_dialog.py" line="249" />
+        <source>Outcome: %1</source>
+        <translation>结果：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/plan_dialog.py" line="251" />
+        <source>Cancelled %1.</source>
+        <translation>已于 %1 取消。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/plan_dialog.py" line="252" />
+        <source>Follow-up</source>
+        <translation>跟进</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/plan_dialog.py" line="327" />
+        <source>Follow-up changed.</source>
+        <translation>跟进已修改。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/followups/plan_dialog.py" line="329" />
+        <source>%n follow-ups planned.</source>
+        <translation>
+            <numerusform>已计划 %n 项跟进。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/plan_dialog.py" line="346" />
+        <source>Choose a person, a company or a deal from the list.</source>
+        <translation>请从列表中选择一个联系人、公司或商机。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/plan_dialog.py" line="347" />
+        <source>The subject is too long (at most 300 characters).</source>
+        <translation>主题太长（最多 300 个字符）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/plan_dialog.py" line="348" />
+        <source>The time zone is unknown on this computer.</source>
+        <translation>本机不认识这个时区。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/plan_dialog.py" line="349" />
+        <source>This repeat cannot be planned.</source>
+        <translation>无法按这个重复方式计划。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/plan_dialog.py" line="350" />
+        <source>This follow-up is done or cancelled: it can no longer change.</source>
+        <translation>此跟进已完成或已取消，不能再修改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/plan_dialog.py" line="355" />
+        <source>A linked person, company, deal or owner no longer exists.</source>
+        <translation>关联的联系人、公司、商机或负责人已不存在。</translation>
+    </message>
 </context>
 <context>
     <name>PlanEditor</name>
@@ -4122,6 +5213,225 @@ An offline-first CRM for small teams.</source>
         <location filename="../../ui/contracts/plan_editor.py" line="304" />
         <source>✓ The instalments come to the total, %1.</source>
         <translation>✓ 各期合计等于合同总额 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>PoolButton</name>
+    <message>
+        <location filename="../../ui/followups/pool_button.py" line="56" />
+        <source>Release to the pool</source>
+        <translation>退回公海</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/pool_button.py" line="57" />
+        <source>Nobody holds it afterwards; anyone may claim it</source>
+        <translation>退回后无人负责，任何人都可以领取</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/pool_button.py" line="59" />
+        <source>Claim</source>
+        <translation>领取</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/pool_button.py" line="60" />
+        <source>In the pool: nobody holds it. Claim it to make it yours</source>
+        <translation>在公海中，无人负责。领取后归你负责</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/pool_button.py" line="69" />
+        <source>%1 released to the pool.</source>
+        <translation>已将 %1 退回公海。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/pool_button.py" line="73" />
+        <source>%1 claimed.</source>
+        <translation>已领取 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>PoolEmptyPanel</name>
+    <message>
+        <location filename="../../ui/pool/pool_view.py" line="55" />
+        <source>Nothing in the pool. Release a record from its card to keep it for later.</source>
+        <translation>公海中没有记录。在记录的卡片上将其退回公海，可留待以后跟进。</translation>
+    </message>
+</context>
+<context>
+    <name>PoolScreen</name>
+    <message>
+        <location filename="../../ui/pool/pool_screen.py" line="49" />
+        <source>Lead pool</source>
+        <translation>公海</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pool/pool_screen.py" line="75" />
+        <source>“%1” is yours now.</source>
+        <translation>“%1”现在由你负责。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pool/pool_screen.py" line="77" />
+        <source>Claimed %n records.</source>
+        <translation>
+            <numerusform>已领取 %n 条记录。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/pool/pool_screen.py" line="87" />
+        <source>Claim</source>
+        <translation>领取</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pool/pool_screen.py" line="96" />
+        <source>You hold %n records already, as many as the pool allows. Release one to claim another.</source>
+        <translation>
+            <numerusform>你已负责 %n 条记录，达到公海允许的上限。退回一条后才能再领取。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/pool/pool_screen.py" line="103" />
+        <source>%1 is held by %2: only records in the pool can be claimed.</source>
+        <translation>%1 已由 %2 负责：只能领取公海中的记录。</translation>
+    </message>
+</context>
+<context>
+    <name>PoolView</name>
+    <message>
+        <location filename="../../ui/pool/pool_view.py" line="84" />
+        <source>Person</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pool/pool_view.py" line="84" />
+        <location filename="../../ui/pool/pool_view.py" line="87" />
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pool/pool_view.py" line="86" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pool/pool_view.py" line="88" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pool/pool_view.py" line="89" />
+        <source>Level</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pool/pool_view.py" line="90" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pool/pool_view.py" line="91" />
+        <source>Last contact</source>
+        <translation>最近联系</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pool/pool_view.py" line="92" />
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pool/pool_view.py" line="93" />
+        <source>Returned on</source>
+        <translation>退回日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pool/pool_view.py" line="100" />
+        <source>Lead pool</source>
+        <translation>公海</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pool/pool_view.py" line="104" />
+        <source>Filter by name, pinyin, company, number, phone…</source>
+        <translation>按姓名、拼音、公司、编号、电话筛选…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pool/pool_view.py" line="108" />
+        <source>People and companies</source>
+        <translation>联系人和公司</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pool/pool_view.py" line="109" />
+        <source>People</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pool/pool_view.py" line="110" />
+        <source>Companies</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pool/pool_view.py" line="118" />
+        <source>Leads and customers nobody holds. Claim the ones you will follow up: they become yours, and the claim goes on their timeline.</source>
+        <translation>无人负责的线索和客户。领取你要跟进的记录：它们归你负责，领取会记在其时间线上。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pool/pool_view.py" line="127" />
+        <location filename="../../ui/pool/pool_view.py" line="259" />
+        <location filename="../../ui/pool/pool_view.py" line="292" />
+        <source>Claim</source>
+        <translation>领取</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pool/pool_view.py" line="128" />
+        <source>Make the selected records yours (Enter)</source>
+        <translation>领取所选记录，由你负责（回车）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pool/pool_view.py" line="130" />
+        <location filename="../../ui/pool/pool_view.py" line="296" />
+        <source>Open card</source>
+        <translation>打开卡片</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pool/pool_view.py" line="162" />
+        <source>No records in the pool match —</source>
+        <translation>公海中没有匹配的记录 —</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pool/pool_view.py" line="211" />
+        <source>%n in the pool</source>
+        <translation>
+            <numerusform>公海中 %n 条</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/pool/pool_view.py" line="239" />
+        <source>never</source>
+        <translation>从未联系</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pool/pool_view.py" line="245" />
+        <source>today</source>
+        <translation>今天</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pool/pool_view.py" line="246" />
+        <source>%n days ago</source>
+        <translation>
+            <numerusform>%n 天前</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pool/pool_view.py" line="259" />
+        <location filename="../../ui/pool/pool_view.py" line="292" />
+        <source>Claim %n records</source>
+        <translation>
+            <numerusform>领取 %n 条记录</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pool/pool_view.py" line="261" />
+        <source>%n selected</source>
+        <translation>
+            <numerusform>已选 %n 条</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -5370,6 +6680,182 @@ An offline-first CRM for small teams.</source>
     </message>
 </context>
 <context>
+    <name>ReminderList</name>
+    <message>
+        <location filename="../../ui/reminders/reminder_window.py" line="64" />
+        <source>Follow-up</source>
+        <translation>跟进</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reminders/reminder_window.py" line="64" />
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reminders/reminder_window.py" line="64" />
+        <source>Due</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reminders/reminder_window.py" line="74" />
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reminders/reminder_window.py" line="75" />
+        <source>&amp;Complete</source>
+        <translation>完成(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reminders/reminder_window.py" line="77" />
+        <source>&amp;Snooze</source>
+        <translation>稍后提醒(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reminders/reminder_window.py" line="86" />
+        <source>&amp;Dismiss</source>
+        <translation>忽略(&amp;D)</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderPreferences</name>
+    <message>
+        <location filename="../../ui/reminders/preferences.py" line="29" />
+        <source>Reminders</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reminders/preferences.py" line="30" />
+        <source>Keep running in the tray when the window is closed</source>
+        <translation>关闭窗口后继续在系统托盘中运行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reminders/preferences.py" line="31" />
+        <source>Start Desktop CRM in the tray when I log in</source>
+        <translation>登录时在系统托盘中启动 Desktop CRM</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reminders/preferences.py" line="33" />
+        <source>Reminders appear while Desktop CRM runs, also with its window closed.</source>
+        <translation>Desktop CRM 运行时（包括窗口关闭后）会弹出提醒。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reminders/preferences.py" line="36" />
+        <source>No system tray was found on this desktop: reminders appear only while the window is open.</source>
+        <translation>此桌面没有系统托盘：只有在窗口打开时才会弹出提醒。</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderTexts</name>
+    <message>
+        <location filename="../../ui/reminders/notifier.py" line="75" />
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/reminders/notifier.py" line="85" />
+        <source>%n follow-ups are due</source>
+        <translation>
+            <numerusform>%n 项跟进已到期</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/reminders/notifier.py" line="89" />
+        <source>and %n more</source>
+        <translation>
+            <numerusform>另有 %n 项</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReminderWindow</name>
+    <message>
+        <location filename="../../ui/reminders/reminder_window.py" line="189" />
+        <source>Reminders — Desktop CRM</source>
+        <translation>提醒 — Desktop CRM</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reminders/reminder_window.py" line="194" />
+        <source>Dismiss &amp;All</source>
+        <translation>全部忽略(&amp;A)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/reminders/reminder_window.py" line="225" />
+        <source>%n follow-ups are due</source>
+        <translation>
+            <numerusform>%n 项跟进已到期</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Reminders</name>
+    <message>
+        <location filename="../../ui/reminders/controller.py" line="137" />
+        <source>Reminders</source>
+        <translation>提醒</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/reminders/controller.py" line="269" />
+        <source>%n records returned to the pool</source>
+        <translation>
+            <numerusform>%n 条记录已退回公海</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RepeatEditor</name>
+    <message>
+        <location filename="../../ui/followups/repeat_editor.py" line="37" />
+        <source>Does not repeat</source>
+        <translation>不重复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/repeat_editor.py" line="38" />
+        <source>Every few days</source>
+        <translation>每隔几天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/repeat_editor.py" line="39" />
+        <source>Every few weeks</source>
+        <translation>每隔几周</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/repeat_editor.py" line="40" />
+        <source>Every few months</source>
+        <translation>每隔几个月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/repeat_editor.py" line="41" />
+        <source>Every week on a weekday</source>
+        <translation>每周固定某天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/repeat_editor.py" line="46" />
+        <source>every </source>
+        <translation>每 </translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/repeat_editor.py" line="122" />
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/repeat_editor.py" line="123" />
+        <source> weeks</source>
+        <translation> 周</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/repeat_editor.py" line="124" />
+        <source> months</source>
+        <translation> 个月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/repeat_editor.py" line="125" />
+        <source> weeks, on</source>
+        <translation> 周，在</translation>
+    </message>
+</context>
+<context>
     <name>ReportsScreen</name>
     <message>
         <location filename="../../ui/placeholders/placeholder_screens.py" line="77" />
@@ -5383,99 +6869,128 @@ An offline-first CRM for small teams.</source>
     </message>
 </context>
 <context>
+    <name>RescheduleDialog</name>
+    <message>
+        <location filename="../../ui/followups/reschedule_dialog.py" line="37" />
+        <source>Reschedule follow-up</source>
+        <translation>跟进改期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/reschedule_dialog.py" line="48" />
+        <source>Tomorrow</source>
+        <translation>明天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/reschedule_dialog.py" line="49" />
+        <source>In 3 days</source>
+        <translation>三天后</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/reschedule_dialog.py" line="50" />
+        <source>Next Monday</source>
+        <translation>下周一</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/reschedule_dialog.py" line="51" />
+        <source>In 2 weeks</source>
+        <translation>两周后</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/workspace_settings/settings_dialog.py" line="47" />
+        <location filename="../../ui/workspace_settings/settings_dialog.py" line="49" />
+        <location filename="../../ui/workspace_settings/settings_dialog.py" line="140" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_dialog.py" line="54" />
+        <location filename="../../ui/workspace_settings/settings_dialog.py" line="56" />
         <source>System default</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_dialog.py" line="58" />
+        <location filename="../../ui/workspace_settings/settings_dialog.py" line="60" />
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_dialog.py" line="59" />
+        <location filename="../../ui/workspace_settings/settings_dialog.py" line="61" />
         <source>A new language applies when Desktop CRM starts again.</source>
         <translation>新语言将在 Desktop CRM 重新启动后生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_dialog.py" line="62" />
+        <location filename="../../ui/workspace_settings/settings_dialog.py" line="64" />
         <source>Default phone region:</source>
         <translation>默认电话区号地区：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_dialog.py" line="66" />
-        <source>Customer is quiet after (days):</source>
-        <translation>多少天未联系视为沉默客户：</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspace_settings/settings_dialog.py" line="67" />
+        <location filename="../../ui/workspace_settings/settings_dialog.py" line="68" />
         <source>General</source>
         <translation>常规</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_dialog.py" line="73" />
+        <location filename="../../ui/workspace_settings/settings_dialog.py" line="75" />
+        <source>Follow-ups</source>
+        <translation>跟进</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/settings_dialog.py" line="81" />
         <source>Keep the newest backups:</source>
         <translation>保留最新备份数：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_dialog.py" line="74" />
+        <location filename="../../ui/workspace_settings/settings_dialog.py" line="82" />
         <source>Keep one a day for (days):</source>
         <translation>每天保留一份，保留天数：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_dialog.py" line="75" />
+        <location filename="../../ui/workspace_settings/settings_dialog.py" line="83" />
         <source>Keep one a week for (weeks):</source>
         <translation>每周保留一份，保留周数：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_dialog.py" line="82" />
+        <location filename="../../ui/workspace_settings/settings_dialog.py" line="90" />
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_dialog.py" line="86" />
+        <location filename="../../ui/workspace_settings/settings_dialog.py" line="94" />
         <source>Tokens: {yyyy} {yy} {mm} {dd} and {seq:4} (number width).</source>
         <translation>可用占位符：{yyyy} {yy} {mm} {dd} 和 {seq:4}（编号位数）。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_dialog.py" line="89" />
+        <location filename="../../ui/workspace_settings/settings_dialog.py" line="97" />
         <source>Customers:</source>
         <translation>客户：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_dialog.py" line="90" />
+        <location filename="../../ui/workspace_settings/settings_dialog.py" line="98" />
         <source>Deals:</source>
         <translation>商机：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_dialog.py" line="91" />
+        <location filename="../../ui/workspace_settings/settings_dialog.py" line="99" />
         <source>Quotes:</source>
         <translation>报价单：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_dialog.py" line="92" />
+        <location filename="../../ui/workspace_settings/settings_dialog.py" line="100" />
         <source>Contracts:</source>
         <translation>合同：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_dialog.py" line="97" />
+        <location filename="../../ui/workspace_settings/settings_dialog.py" line="105" />
         <source>Numbering</source>
         <translation>编号规则</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_dialog.py" line="108" />
+        <location filename="../../ui/workspace_settings/settings_dialog.py" line="116" />
         <source>Company</source>
         <translation>公司</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_dialog.py" line="115" />
+        <location filename="../../ui/workspace_settings/settings_dialog.py" line="123" />
         <source>Quotes</source>
         <translation>报价</translation>
     </message>
@@ -5483,54 +6998,105 @@ An offline-first CRM for small teams.</source>
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../ui/workspace_settings/settings_screen.py" line="42" />
+        <location filename="../../ui/workspace_settings/settings_screen.py" line="49" />
         <source>&amp;Back Up Now</source>
         <translation>立即备份(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_screen.py" line="43" />
+        <location filename="../../ui/workspace_settings/settings_screen.py" line="50" />
         <source>&amp;Restore from Backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_screen.py" line="45" />
+        <location filename="../../ui/workspace_settings/settings_screen.py" line="52" />
         <source>Se&amp;ttings…</source>
         <translation>设置(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_screen.py" line="52" />
+        <location filename="../../ui/workspace_settings/settings_screen.py" line="59" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_screen.py" line="91" />
+        <location filename="../../ui/workspace_settings/settings_screen.py" line="98" />
         <source>Backup saved: %1</source>
         <translation>备份已保存：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_screen.py" line="107" />
+        <location filename="../../ui/workspace_settings/settings_screen.py" line="114" />
         <source>Restore from Backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_screen.py" line="109" />
+        <location filename="../../ui/workspace_settings/settings_screen.py" line="116" />
         <source>Desktop CRM backups (*.crmbak *.crmbak.zst);;All files (*)</source>
         <translation>Desktop CRM 备份 (*.crmbak *.crmbak.zst);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_screen.py" line="121" />
+        <location filename="../../ui/workspace_settings/settings_screen.py" line="128" />
         <source>Restore backup</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_screen.py" line="124" />
+        <location filename="../../ui/workspace_settings/settings_screen.py" line="131" />
         <source>Replace the current data with the backup %1? The current data is backed up first, so this can be reversed.</source>
         <translation>用备份 %1 替换当前数据吗？当前数据会先备份，因此可以还原。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_screen.py" line="159" />
+        <location filename="../../ui/workspace_settings/settings_screen.py" line="168" />
         <source>Settings saved.</source>
         <translation>设置已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>SnoozePickDialog</name>
+    <message>
+        <location filename="../../ui/followups/snooze.py" line="98" />
+        <source>Snooze until</source>
+        <translation>推迟到</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/snooze.py" line="100" />
+        <source>Remind me again at:</source>
+        <translation>再次提醒时间：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/snooze.py" line="107" />
+        <source>When it is due does not change; use Reschedule for that.</source>
+        <translation>到期时间不变；要改到期时间请用“改期”。</translation>
+    </message>
+</context>
+<context>
+    <name>SnoozeTexts</name>
+    <message>
+        <location filename="../../ui/followups/snooze.py" line="37" />
+        <source>15 minutes</source>
+        <translation>15 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/snooze.py" line="38" />
+        <source>1 hour</source>
+        <translation>1 小时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/snooze.py" line="39" />
+        <source>Tomorrow morning</source>
+        <translation>明天上午</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/snooze.py" line="40" />
+        <source>Next week</source>
+        <translation>下周</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/snooze.py" line="54" />
+        <source>Snooze</source>
+        <translation>稍后提醒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/snooze.py" line="60" />
+        <source>Pick a time…</source>
+        <translation>选择时间…</translation>
     </message>
 </context>
 <context>
@@ -6072,133 +7638,334 @@ An offline-first CRM for small teams.</source>
     </message>
 </context>
 <context>
+    <name>TodayActionTexts</name>
+    <message>
+        <location filename="../../ui/today/row_actions.py" line="84" />
+        <location filename="../../ui/today/row_actions.py" line="127" />
+        <source>Open card</source>
+        <translation>打开卡片</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/row_actions.py" line="84" />
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/row_actions.py" line="86" />
+        <source>Copy phone</source>
+        <translation>复制电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/row_actions.py" line="87" />
+        <location filename="../../ui/today/row_actions.py" line="142" />
+        <source>Call</source>
+        <translation>拨打电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/row_actions.py" line="88" />
+        <source>Plan follow-up…</source>
+        <translation>计划跟进…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/row_actions.py" line="88" />
+        <source>Plan</source>
+        <translation>计划跟进</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/row_actions.py" line="92" />
+        <source>Complete…</source>
+        <translation>完成…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/row_actions.py" line="92" />
+        <source>Complete</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/row_actions.py" line="96" />
+        <source>Reschedule…</source>
+        <translation>改期…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/row_actions.py" line="96" />
+        <source>Reschedule</source>
+        <translation>改期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/row_actions.py" line="101" />
+        <source>Snooze</source>
+        <translation>稍后提醒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/row_actions.py" line="101" />
+        <source>Snooze ▾</source>
+        <translation>稍后提醒 ▾</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/row_actions.py" line="108" />
+        <location filename="../../ui/today/row_actions.py" line="124" />
+        <source>Open deal</source>
+        <translation>打开商机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/row_actions.py" line="109" />
+        <source>Edit follow-up…</source>
+        <translation>编辑跟进…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/row_actions.py" line="110" />
+        <source>Cancel follow-up…</source>
+        <translation>取消跟进…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/row_actions.py" line="114" />
+        <source>Log a call…</source>
+        <translation>记录通话…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/row_actions.py" line="114" />
+        <source>Log call</source>
+        <translation>记录通话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/row_actions.py" line="135" />
+        <location filename="../../ui/today/row_actions.py" line="136" />
+        <source>Open contract</source>
+        <translation>打开合同</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/row_actions.py" line="287" />
+        <source>Copied %1.</source>
+        <translation>已复制 %1。</translation>
+    </message>
+</context>
+<context>
     <name>TodayScreen</name>
     <message>
-        <location filename="../../ui/today/today_screen.py" line="55" />
+        <location filename="../../ui/today/today_screen.py" line="96" />
         <source>Today</source>
         <translation>今天</translation>
     </message>
 </context>
 <context>
-    <name>TodayView</name>
+    <name>TodayTexts</name>
     <message>
-        <location filename="../../ui/today/today_view.py" line="56" />
-        <source>Today</source>
-        <translation>今天</translation>
+        <location filename="../../ui/today/today_model.py" line="165" />
+        <source>%1 (%2)</source>
+        <comment>section title (count)</comment>
+        <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/today/today_view.py" line="60" />
-        <source>Overdue follow-ups</source>
-        <translation>逾期跟进</translation>
-    </message>
-    <message>
-        <location filename="../../ui/today/today_view.py" line="61" />
-        <source>Due today</source>
-        <translation>今日到期</translation>
-    </message>
-    <message>
-        <location filename="../../ui/today/today_view.py" line="62" />
-        <source>Next 7 days</source>
-        <translation>未来 7 天</translation>
-    </message>
-    <message>
-        <location filename="../../ui/today/today_view.py" line="63" />
-        <source>Customers not contacted for 30 days</source>
-        <translation>30 天未联系的客户</translation>
-    </message>
-    <message>
-        <location filename="../../ui/today/today_view.py" line="64" />
-        <source>Open pipeline</source>
-        <translation>进行中商机金额</translation>
-    </message>
-    <message>
-        <location filename="../../ui/today/today_view.py" line="74" />
-        <source>Due</source>
-        <translation>到期日</translation>
-    </message>
-    <message>
-        <location filename="../../ui/today/today_view.py" line="74" />
-        <source>Follow-up</source>
-        <translation>跟进事项</translation>
-    </message>
-    <message>
-        <location filename="../../ui/today/today_view.py" line="74" />
-        <source>Contact</source>
-        <translation>联系人</translation>
-    </message>
-    <message>
-        <location filename="../../ui/today/today_view.py" line="74" />
-        <source>Kind</source>
-        <translation>方式</translation>
-    </message>
-    <message>
-        <location filename="../../ui/today/today_view.py" line="79" />
-        <source>Nothing due. Enjoy your day.</source>
-        <translation>今天没有待办，祝您愉快。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/today/today_view.py" line="91" />
-        <source>Today, %1</source>
-        <translation>今天，%1</translation>
+        <location filename="../../ui/today/today_model.py" line="169" />
+        <source>%1 — %2</source>
+        <comment>section (count) — note</comment>
+        <translation>%1 — %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/today/today_view.py" line="97" />
-        <source>Customers not contacted for %n days</source>
+        <location filename="../../ui/today/today_rows.py" line="165" />
+        <source>the first %n shown</source>
         <translation>
-            <numerusform>%n 天未联系的客户</numerusform>
+            <numerusform>仅显示前 %n 条</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/today/today_view.py" line="103" />
-        <source>Call</source>
-        <translation>电话</translation>
-    </message>
-    <message>
-        <location filename="../../ui/today/today_view.py" line="104" />
-        <source>Meeting</source>
-        <translation>会议</translation>
-    </message>
-    <message>
-        <location filename="../../ui/today/today_view.py" line="105" />
-        <source>Visit</source>
-        <translation>拜访</translation>
-    </message>
-    <message>
-        <location filename="../../ui/today/today_view.py" line="106" />
-        <source>Email</source>
-        <translation>邮件</translation>
-    </message>
-    <message>
-        <location filename="../../ui/today/today_view.py" line="107" />
-        <source>Message</source>
-        <translation>消息</translation>
-    </message>
-    <message>
-        <location filename="../../ui/today/today_view.py" line="108" />
-        <source>Note</source>
-        <translation>备注</translation>
-    </message>
-    <message>
-        <location filename="../../ui/today/today_view.py" line="121" />
+        <location filename="../../ui/today/today_rows.py" line="196" />
+        <location filename="../../ui/today/today_rows.py" line="318" />
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/today/today_view.py" line="129" />
+        <location filename="../../ui/today/today_rows.py" line="196" />
+        <source>Nothing overdue</source>
+        <translation>没有逾期事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/today_rows.py" line="197" />
+        <source>Due today</source>
+        <translation>今天到期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/today_rows.py" line="197" />
+        <source>Nothing else due today</source>
+        <translation>今天没有其他到期事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/today_rows.py" line="199" />
+        <source>Next 7 days</source>
+        <translation>未来 7 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/today_rows.py" line="200" />
+        <source>Nothing planned for the next 7 days</source>
+        <translation>未来 7 天没有安排</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/today_rows.py" line="203" />
+        <source>Stale customers</source>
+        <translation>久未联系的客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/today_rows.py" line="204" />
+        <source>No customer has waited too long</source>
+        <translation>没有客户等待过久</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/today_rows.py" line="207" />
+        <source>Stale deals</source>
+        <translation>停滞的商机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/today_rows.py" line="208" />
+        <source>No deal is stuck in its stage</source>
+        <translation>没有商机停滞在当前阶段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/today_rows.py" line="211" />
+        <source>Returning to the pool soon</source>
+        <translation>即将退回公海</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/today_rows.py" line="212" />
+        <source>Nothing goes back to the pool soon</source>
+        <translation>近期没有客户退回公海</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/today_rows.py" line="215" />
+        <source>Overdue payments</source>
+        <translation>逾期回款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/today_rows.py" line="216" />
+        <source>No payment is overdue</source>
+        <translation>没有逾期回款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/today_rows.py" line="219" />
+        <source>Birthdays this week</source>
+        <translation>本周生日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/today_rows.py" line="220" />
+        <source>No birthdays this week</source>
+        <translation>本周没有生日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/today_rows.py" line="243" />
+        <source>%1 %2</source>
+        <comment>a day, then a time</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/today_rows.py" line="256" />
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/today_rows.py" line="258" />
+        <source>Yesterday</source>
+        <translation>昨天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/today_rows.py" line="260" />
+        <source>Tomorrow</source>
+        <translation>明天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/today_rows.py" line="263" />
+        <source>ddd d MMM</source>
+        <translation>M月d日 ddd</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/today_rows.py" line="265" />
+        <source>d MMM yyyy</source>
+        <translation>yyyy年M月d日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/today_rows.py" line="289" />
+        <source>%1 (%2 %3)</source>
+        <comment>local time (planned time, city)</comment>
+        <translation>%1（%3 %2）</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/today/today_rows.py" line="319" />
+        <source>%n days overdue</source>
+        <translation>
+            <numerusform>逾期 %n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/today_rows.py" line="371" />
+        <source>Never contacted</source>
+        <translation>从未联系</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/today/today_rows.py" line="374" />
+        <source>waited %n days (limit %1)</source>
+        <translation>
+            <numerusform>已等待 %n 天（上限 %1 天）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/today_rows.py" line="375" />
+        <source>Level %1</source>
+        <translation>%1 级</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/today/today_rows.py" line="399" />
+        <source>%n days in %1 (rots after %2)</source>
+        <translation>
+            <numerusform>在“%1”阶段 %n 天（超过 %2 天即停滞）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/today_rows.py" line="422" />
+        <source>returns to the pool today</source>
+        <translation>今天退回公海</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/today/today_rows.py" line="424" />
+        <source>returns in %n days</source>
+        <translation>
+            <numerusform>%n 天后退回公海</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/today_rows.py" line="425" />
+        <source>held by %1</source>
+        <translation>跟进人：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/today_rows.py" line="443" />
         <source>%1 unpaid on contract %2</source>
         <translation>合同 %2 尚欠 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/today/today_view.py" line="134" />
-        <source>Payment</source>
-        <translation>回款</translation>
+        <location filename="../../ui/today/today_rows.py" line="464" />
+        <source>turns %1</source>
+        <translation>满 %1 岁</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../ui/today/today_view.py" line="138" />
-        <source>Overdue by %n days</source>
-        <translation>
-            <numerusform>已逾期 %n 天</numerusform>
-        </translation>
+</context>
+<context>
+    <name>TodayView</name>
+    <message>
+        <location filename="../../ui/today/today_view.py" line="523" />
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/today_view.py" line="561" />
+        <source>Open pipeline: %1</source>
+        <translation>进行中的商机：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/today_view.py" line="643" />
+        <source>dddd d MMMM</source>
+        <translation>M月d日 dddd</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/today_view.py" line="542" />
+        <source>Today, %1</source>
+        <translation>今天，%1</translation>
     </message>
 </context>
 <context>
@@ -6307,6 +8074,28 @@ An offline-first CRM for small teams.</source>
         <location filename="../../ui/undo_redo.py" line="91" />
         <source>Redone.</source>
         <translation>已重做。</translation>
+    </message>
+</context>
+<context>
+    <name>WhileAwayDialog</name>
+    <message>
+        <location filename="../../ui/reminders/reminder_window.py" line="238" />
+        <source>While you were away</source>
+        <translation>您离开期间</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/reminders/reminder_window.py" line="265" />
+        <source>The latest %n are listed here; Today lists them all.</source>
+        <translation>
+            <numerusform>这里列出最近的 %n 项；“今天”页面列出全部。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/reminders/reminder_window.py" line="269" />
+        <source>%n follow-ups came due while Desktop CRM was closed.</source>
+        <translation>
+            <numerusform>Desktop CRM 关闭期间有 %n 项跟进到期。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
