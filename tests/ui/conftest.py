@@ -35,6 +35,17 @@ def _collect_on_gui_thread(qapp) -> Iterator[None]:
     collector.stop()
 
 
+@pytest.fixture(autouse=True)
+def _no_dialog_outlives_its_test(qapp) -> Iterator[None]:
+    """A dialog a test leaves open (window-modal on a card, say) must not steer the next test."""
+    yield
+    from PySide6.QtWidgets import QDialog
+
+    for widget in qapp.topLevelWidgets():
+        if isinstance(widget, QDialog) and widget.isVisible():
+            widget.reject()
+
+
 @pytest.fixture
 def qt_settings(tmp_path: Path) -> QSettings:
     return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from desktop_crm.domain.choices import RecordKind
 from desktop_crm.domain.vocab import FollowUpStatus
 from desktop_crm.services.followups.dto import FollowUpDraft, FollowUpRow
+from ui.alive import while_open
 from ui.followups.actions import follow_up_actions
 from ui.followups.plan_dialog import Linked, empty_draft
 from ui.followups.texts import due_text, kind_labels, rule_text, status_text
@@ -125,7 +126,9 @@ class ContactFollowUps(QGroupBox):
         """Read the contact's follow-ups again (on the reader)."""
         ws, kind, rid = self._workspace, self.kind, self.record_id
         self._shell.worker.read(
-            lambda: ws.reads.followups.of_contact(kind, rid), self.show_rows, lambda _e: None
+            lambda: ws.reads.followups.of_contact(kind, rid),
+            while_open(self, self.show_rows),
+            lambda _e: None,
         )
 
     def show_rows(self, rows: list[FollowUpRow]) -> None:

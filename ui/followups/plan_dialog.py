@@ -32,6 +32,7 @@ from desktop_crm.domain.vocab import ActivityKind, FollowUpStatus
 from desktop_crm.services.common.dto import ChangeResult
 from desktop_crm.services.followups.dto import FollowUpDraft, FollowUpRow
 from desktop_crm.services.search.dto import SearchHit
+from ui.alive import while_open
 from ui.followups.due_editor import DueEditor
 from ui.followups.repeat_editor import RepeatEditor
 from ui.followups.texts import follow_up_kinds
@@ -197,9 +198,14 @@ class PlanDialog(QDialog):
         self._fill(draft, linked or Linked())
         if linked is None and (draft.person_id or draft.company_id or draft.deal_id):
             ws = workspace
-            shell.worker.read(lambda: describe(ws, draft), self._show_linked, lambda _e: None)
+            shell.worker.read(
+                lambda: describe(ws, draft), while_open(self, self._show_linked), lambda _e: None
+            )
         shell.worker.read(
-            lambda: ws_owners(workspace), self._show_owners, lambda _e: None, background=True
+            lambda: ws_owners(workspace),
+            while_open(self, self._show_owners),
+            lambda _e: None,
+            background=True,
         )
 
     # --- filling ------------------------------------------------------------------------------
@@ -317,7 +323,9 @@ class PlanDialog(QDialog):
                 return ws.followups.update(follow_up_id, drafts[0])
             return plan_all(ws, drafts)
 
-        self._shell.worker.submit(job, self._saved, self._failed)
+        self._shell.worker.submit(
+            job, while_open(self, self._saved), while_open(self, self._failed)
+        )
 
     def _saved(self, result: ChangeResult) -> None:
         self._saving = False
