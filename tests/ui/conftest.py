@@ -25,14 +25,19 @@ def _no_real_settings(tmp_path_factory: pytest.TempPathFactory) -> None:
         QSettings.setPath(fmt, QSettings.Scope.SystemScope, folder)
 
 
-@pytest.fixture(autouse=True, scope="session")
+@pytest.fixture(autouse=True)
 def _collect_on_gui_thread(qapp) -> Iterator[None]:
-    """As in the app: cycles holding Qt or PDFium objects are never freed on a worker thread."""
-    from ui.gui_thread_gc import collect_on_gui_thread
+    """As in the app: cycles holding Qt or PDFium objects are never freed on a worker thread.
 
-    collector = collect_on_gui_thread(qapp)
+    Per test, so the unit tests that run after these get Python's own collector back.
+    """
+    from ui.gui_thread_gc import GuiThreadCollector
+
+    collector = GuiThreadCollector(qapp)
     yield
     collector.stop()
+    collector.setParent(None)
+    collector.deleteLater()
 
 
 @pytest.fixture(autouse=True)
