@@ -139,6 +139,31 @@ def tombstoned_numbers(table: str) -> Index:
     )
 
 
+# Live customers by level, then by the moment their wait started (their last logged contact,
+# else their creation): Today's stale customers are one range of it per level, counted and read
+# in order, never a pass over every contact. Customers only, so it stays small (a third of the
+# 100,000-contact demo's people: 0.6 MB).
+_LIVE_CUSTOMERS = text("status = 'customer' AND deleted_at IS NULL")
+_WAIT_STARTED = "coalesce(last_contacted_at, created_at)"
+
+
+def stale_index(table: str) -> Index:
+    """``ix_<table>_stale``: see ``_LIVE_CUSTOMERS`` (``services.today.stale`` reads it)."""
+    return Index(
+        f"ix_{table}_stale",
+        "level",
+        text(_WAIT_STARTED),
+        sqlite_where=_LIVE_CUSTOMERS,
+        postgresql_where=_LIVE_CUSTOMERS,
+    )
+
+
+# A birthday's month and day (``Date`` is ISO text in SQLite: characters 6 to 10), as Today's
+# birthdays of the week ask for it; indexed for live people who have a birthday only.
+BIRTHDAY_DAY = "substr(birthday, 6, 5)"
+_HAS_BIRTHDAY = text("birthday IS NOT NULL AND deleted_at IS NULL")
+
+
 # --- people and companies -------------------------------------------------------------------
 
 
@@ -160,6 +185,7 @@ class Company(Tracked):
             "uq_companies_number", "number", taken="customer number {number} is used again"
         ),
         tombstoned_numbers("companies"),
+        stale_index("companies"),
     )
     number: Mapped[str | None] = mapped_column(String(40))
     name: Mapped[str] = mapped_column(String(300), index=True)
@@ -182,6 +208,14 @@ class Person(Tracked):
         live_unique("uq_people_number", "number", taken="customer number {number} is used again"),
         tombstoned_numbers("people"),
         company_index("people"),
+        stale_index("people"),
+        # Today's birthdays of the week: one seek per day (see BIRTHDAY_DAY).
+        Index(
+            "ix_people_birthday_day",
+            text(BIRTHDAY_DAY),
+            sqlite_where=_HAS_BIRTHDAY,
+            postgresql_where=_HAS_BIRTHDAY,
+        ),
     )
     number: Mapped[str | None] = mapped_column(String(40))
     name: Mapped[str] = mapped_column(String(300), index=True)
@@ -338,13 +372,15 @@ class FollowUp(Tracked):
 
     __tablename__ = "follow_ups"
     __table_args__ = (
-        # Open follow-ups only, covering their due and snooze columns: the reminder check and
-        # Today walk these, never the closed ones that pile up over the years.
+        # Open follow-ups only, covering their due and snooze columns and id: the reminder
+        # check and Today walk these, never the closed ones that pile up over the years, and
+        # join a reminder's mark by the id without reading the follow-up's row.
         Index(
             "ix_follow_ups_open",
             "due_on",
             "due_at",
             "remind_at",
+            "id",
             sqlite_where=text("status = 'planned' AND deleted_at IS NULL"),
             postgresql_where=text("status = 'planned' AND deleted_at IS NULL"),
         ),

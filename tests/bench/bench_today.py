@@ -26,6 +26,7 @@ from desktop_crm.domain.clock import FixedClock
 from desktop_crm.domain.followup_time import moment_of
 from desktop_crm.domain.operation_labels import LabelCode, op_label
 from desktop_crm.services.contracts.summaries import overdue_instalments
+from desktop_crm.services.followups.queries import follow_up_rows
 from desktop_crm.services.pool.queries import returning_soon
 from desktop_crm.services.today import lists as today_lists
 from desktop_crm.services.today.birthdays import birthdays
@@ -200,7 +201,6 @@ def _follow_ups(session: Any, now: datetime, zone: Any) -> None:
     found = today_lists.windows(now, zone)
     counts = today_lists.follow_up_counts(session, found)
     windows = (found.overdue, found.due_today, found.next_days)
-    for n, (window, total) in enumerate(zip(windows, counts, strict=True)):
-        where = today_lists.planned_by_day() if n else today_lists.planned()
+    for window, total in zip(windows, counts, strict=True):
         if total:
-            today_lists.follow_up_rows(session, *where, window, now=now, zone=zone, limit=200)
+            follow_up_rows(session, *today_lists.planned(), window, now=now, zone=zone, limit=200)

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import calendar
 from datetime import date, timedelta
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from desktop_crm.services.today.contact_phones import first_phones
 from desktop_crm.services.today.dto import Birthday, Listed
-from desktop_crm.services.today.scans import live_in_scan
-from desktop_crm.store.models import Person
+from desktop_crm.store.models import BIRTHDAY_DAY
+from desktop_crm.store.types import id_text
 
 WEEK = 7
 KNOWN_YEARS_FROM = 1900
@@ -41,43 +41,71 @@ def age_on(birthday: date, on: date) -> int | None:
     return None if birthday.year < KNOWN_YEARS_FROM else on.year - birthday.year
 
 
+# A person's first phone (else their company's, to call the switchboard), by position.
+_PHONE_OF = (
+    "(SELECT ph.value FROM phones ph WHERE ph.{column} = {owner} AND ph.deleted_at IS NULL "
+    "ORDER BY ph.position LIMIT 1)"
+)
+_PHONE = (
+    f"coalesce({_PHONE_OF.format(column='person_id', owner='k.id')}, "
+    f"{_PHONE_OF.format(column='company_id', owner='k.company_id')})"
+)
+
+
 def birthdays(session: Session, today: date, limit: int | None) -> Listed[Birthday]:
     """Live people whose birthday is celebrated in the week from ``today``, by day, then name.
 
-    One scan of the people (a birthday is stored as ``YYYY-MM-DD`` text; its month and day are
-    compared with the week's).
+    A birthday is stored as ``YYYY-MM-DD`` text; each day of the week is one seek of
+    ``ix_people_birthday_day``, the partial index of live people's birthdays by month and day
+    (the query names its expression and condition as the index does, literals included). SQL
+    orders them by the day they are celebrated, then name and id, and reads phones for the
+    first ``limit`` only. Plain SQL: ids as stored.
     """
     days = celebrated_days(today)
-    month_day = func.substr(Person.birthday, 6, 5)
-    rows = session.execute(
-        select(Person.id, Person.name, Person.birthday, Person.company_id).where(
-            # The rarest first: most people have no birthday, and SQLite tests them in order.
-            Person.birthday.is_not(None),
-            month_day.in_(list(days)),
-            live_in_scan(Person),
+    params: dict[str, Any] = {"limit": -1 if limit is None else limit}
+    week, order = [], []
+    for n, (month_day, on) in enumerate(days.items()):
+        params[f"day{n}"] = month_day
+        week.append(f":day{n}")
+        order.append(f"WHEN :day{n} THEN {(on - today).days}")
+    where = f"birthday IS NOT NULL AND deleted_at IS NULL AND {BIRTHDAY_DAY} IN ({', '.join(week)})"
+    rows = (
+        session.connection()
+        .execute(
+            text(
+                f"SELECT (SELECT count(*) FROM people WHERE {where}), k.id, k.name, k.birthday, "
+                f"k.day, {_PHONE} FROM (SELECT id, name, birthday, company_id, "
+                f"CASE {BIRTHDAY_DAY} {' '.join(order)} END AS day FROM people WHERE {where} "
+                "ORDER BY day, name, id LIMIT :limit) k ORDER BY k.day, k.name, k.id"
+            ),
+            params,
         )
-    ).all()
-    found = sorted(
-        (
-            (days[row.birthday.strftime("%m-%d")], row.name, row.id, row.birthday, row.company_id)
-            for row in rows
-        ),
+        .all()
     )
-    kept = found if limit is None else found[:limit]
-    phones = first_phones(
-        session, [item[2] for item in kept], [item[4] for item in kept if item[4]]
-    )
-    return Listed(
-        tuple(
+    found = []
+    for _total, stored, name, born_text, day, phone in rows:
+        born = date.fromisoformat(born_text)
+        on = today + timedelta(days=day)
+        found.append(
             Birthday(
-                id=pid,
+                id=id_text(stored),
                 name=name,
                 birthday=born,
                 on=on,
                 age=age_on(born, on),
-                phone=phones.get(pid) or (phones.get(company_id, "") if company_id else ""),
+                phone=phone or "",
             )
-            for on, name, pid, born, company_id in kept
-        ),
-        len(found),
-    )
+        )
+    if rows:
+        total = int(rows[0][0])
+    else:  # no row to carry the count: there are none, unless the limit kept none
+        total = (
+            0
+            if limit != 0
+            else int(
+                session.connection()
+                .execute(text(f"SELECT count(*) FROM people WHERE {where}"), params)
+                .scalar_one()
+            )
+        )
+    return Listed(tuple(found), total)

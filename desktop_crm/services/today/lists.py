@@ -16,10 +16,10 @@ indexed reads, never a pass over every follow-up in Python.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, and_, func, or_, select
+from sqlalchemy import ColumnElement, and_, func, literal_column, or_, select
 from sqlalchemy.orm import Session
 
 from desktop_crm.domain.followup_time import moment_of
@@ -48,11 +48,13 @@ class Windows:
         overdue: Past due.
         due_today: Due later today.
         next_days: Due in the seven local days after today.
+        until: The last ``due_on`` any of them reaches.
     """
 
     overdue: ColumnElement[bool]
     due_today: ColumnElement[bool]
     next_days: ColumnElement[bool]
+    until: date
 
 
 def windows(now: datetime, zone: ZoneInfo) -> Windows:
@@ -64,12 +66,17 @@ def windows(now: datetime, zone: ZoneInfo) -> Windows:
     after_starts = moment_of(after, time(0), zone)
     timed, all_day = FollowUp.due_at.is_not(None), FollowUp.due_at.is_(None)
     # A timed follow-up's ``due_on`` is its day where it was planned, at most DAY_SLACK days
-    # from its day here: the day ranges are supersets that let SQLite read the due_on index.
+    # from its day here: the day ranges are supersets, ranges of the open follow-ups' index.
     slack = timedelta(days=DAY_SLACK)
     return Windows(
-        overdue=or_(
-            and_(timed, FollowUp.due_at <= now),
-            and_(all_day, FollowUp.due_on < today),
+        overdue=and_(
+            # Past due here is due by today where it was planned: the range keeps the read
+            # to the open follow-ups' index up to today, in its order.
+            FollowUp.due_on <= today + slack,
+            or_(
+                and_(timed, FollowUp.due_at <= now),
+                and_(all_day, FollowUp.due_on < today),
+            ),
         ),
         due_today=and_(
             FollowUp.due_on.between(today - slack, today + slack),
@@ -85,35 +92,37 @@ def windows(now: datetime, zone: ZoneInfo) -> Windows:
                 and_(all_day, FollowUp.due_on >= tomorrow, FollowUp.due_on < after),
             ),
         ),
+        until=after + slack,
     )
 
 
 def planned() -> tuple[ColumnElement[bool], ...]:
-    """Planned follow-ups, not tombstoned: the ones Today lists."""
-    return (FollowUp.status == FollowUpStatus.PLANNED.value, FollowUp.deleted_at.is_(None))
+    """Planned follow-ups, not tombstoned (the ones Today lists), read through their index.
 
-
-def planned_by_day() -> tuple[ColumnElement[bool], ...]:
-    """:func:`planned`, worded so that SQLite reads a window's day range, not the status index.
-
-    Open follow-ups are few beside done ones, so counting them and listing the overdue ones
-    reads the status index; a window of a few days reads fewer rows through ``due_on``
-    (``status || ''`` is SQLite's way of keeping an index out of a plan).
+    Worded for ``ix_follow_ups_open``, the partial index of open follow-ups by due day and
+    moment: its condition named as it names it (the literal ``'planned'``, which a bound value
+    would not match), and wrapped in ``likely()`` so that SQLite does not prefer the status
+    index (an equality it guesses to be selective, whose rows must each be read from the
+    table). Through the open index every window is a range of due days read in list order,
+    its due columns in the index itself: the first ``limit`` rows end the walk.
     """
     return (
-        FollowUp.status.concat("") == FollowUpStatus.PLANNED.value,
+        func.likely(FollowUp.status == literal_column(f"'{FollowUpStatus.PLANNED.value}'")),
         FollowUp.deleted_at.is_(None),
     )
 
 
 def follow_up_counts(session: Session, found: Windows) -> tuple[int, int, int]:
-    """How many planned follow-ups are overdue, due today and due in the next days."""
+    """How many planned follow-ups are overdue, due today and due in the next days.
+
+    One pass over the open follow-ups' index up to the last day any window reaches.
+    """
     overdue, due_today, next_days = session.execute(
         select(
             func.count().filter(found.overdue),
             func.count().filter(found.due_today),
             func.count().filter(found.next_days),
-        ).where(*planned())
+        ).where(*planned(), FollowUp.due_on <= found.until)
     ).one()
     return int(overdue), int(due_today), int(next_days)
 
@@ -133,14 +142,11 @@ def today_lists(
     found = windows(now, zone)
     counts = follow_up_counts(session, found)
 
-    def rows(
-        window: ColumnElement[bool], total: int, *, by_day: bool = True
-    ) -> Listed[FollowUpRow]:
+    def rows(window: ColumnElement[bool], total: int) -> Listed[FollowUpRow]:
         if total == 0:  # nothing to read: skip the statement
             return Listed((), 0)
-        where = planned_by_day() if by_day else planned()
         return Listed(
-            tuple(follow_up_rows(session, *where, window, now=now, zone=zone, limit=limit)),
+            tuple(follow_up_rows(session, *planned(), window, now=now, zone=zone, limit=limit)),
             total,
         )
 
@@ -149,7 +155,7 @@ def today_lists(
         at=now.astimezone(UTC),
         today=today,
         zone=zone.key,
-        overdue=rows(found.overdue, counts[0], by_day=False),
+        overdue=rows(found.overdue, counts[0]),
         due_today=rows(found.due_today, counts[1]),
         next_7_days=rows(found.next_days, counts[2]),
         stale_customers=stale_customers(session, now, zone, limit),

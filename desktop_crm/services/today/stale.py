@@ -11,12 +11,13 @@ so neither list reads a moment in a time zone row by row.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime, time, timedelta
+from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, Integer, case, func, literal, select, type_coerce
+from sqlalchemy import Connection, text
 from sqlalchemy.orm import Session
 
 from desktop_crm.domain.choices import RecordKind
@@ -24,18 +25,8 @@ from desktop_crm.domain.followup_time import moment_of
 from desktop_crm.domain.stale_rules import days_waited, limit_days
 from desktop_crm.domain.vocab import ContactStatus, DealStatus
 from desktop_crm.services.settings.workspace_settings import read_setting
-from desktop_crm.services.today.contact_phones import first_phones, user_names
 from desktop_crm.services.today.dto import Listed, StaleCustomer, StaleDeal
-from desktop_crm.services.today.scans import live_in_scan
-from desktop_crm.store.models import (
-    Company,
-    Deal,
-    DealStageChange,
-    Person,
-    Stage,
-    User,
-)
-from desktop_crm.store.types import from_micros, micros
+from desktop_crm.store.types import ExactDecimal, from_micros, id_text, micros
 
 DAY_US = 86_400_000_000  # a day in stored units (microseconds)
 
@@ -72,124 +63,137 @@ def stale_customers(
     """
     by_level, plain = level_limits(session)
     today = now.astimezone(zone).date()
-    picked: list[tuple[RecordKind, Any]] = []
+    db = session.connection()
+    picked: list[StaleCustomer] = []
+    due: dict[str, int] = {}
     total = 0
-    tables: tuple[tuple[RecordKind, type[Person] | type[Company]], ...] = (
-        ("person", Person),
-        ("company", Company),
-    )
-    for kind, model in tables:
-        rows = session.execute(_stale_of(model, by_level, plain, today, zone, limit)).all()
-        total += rows[0].total if rows else 0
-        picked.extend((kind, row) for row in rows)
-
-    def days_over(row: Any) -> int:
-        since = row.last_contacted_at or row.created_at
-        return days_waited(since, now, zone) - limit_days(row.level, by_level, plain)
-
+    tables: tuple[tuple[RecordKind, str], ...] = (("person", "people"), ("company", "companies"))
+    for kind, table in tables:
+        count, rows = _stale_of(db, table, by_level, plain, today, zone, limit)
+        total += count
+        for row in rows:
+            customer = _customer(kind, row, now, zone, by_level, plain)
+            due[customer.id] = row[0]
+            picked.append(customer)
     # SQL kept each table's first by the UTC moment the limit ran out, an approximation of
     # the local days over it (a DST change between two customers' last contacts can swap two a
     # day apart); the exact local days order the rows kept, and that moment within a day.
-    picked.sort(key=lambda found: (-days_over(found[1]), found[1].due, found[1].id))
-    kept = picked if limit is None else picked[:limit]
-    people = [row.id for kind, row in kept if kind == "person"]
-    companies = [row.id for kind, row in kept if kind == "company"]
-    phones = first_phones(
-        session, people, companies + [row.company_id for _kind, row in kept if row.company_id]
-    )
-    names = user_names(session)
-    return Listed(
-        tuple(
-            _customer(kind, row, now, zone, by_level, plain, phones, names) for kind, row in kept
-        ),
-        total,
-    )
+    picked.sort(key=lambda found: (-found.days_over, due[found.id], found.id))
+    return Listed(tuple(picked if limit is None else picked[:limit]), total)
 
 
 def _customer(
     kind: RecordKind,
-    row: Any,
+    row: Sequence[Any],
     now: datetime,
     zone: ZoneInfo,
     by_level: Mapping[str, int],
     plain: int,
-    phones: Mapping[str, str],
-    names: Mapping[str, str],
 ) -> StaleCustomer:
-    # A person without a phone of their own: their company's, to call the switchboard.
-    phone = phones.get(row.id) or (phones.get(row.company_id, "") if row.company_id else "")
+    """A row of :func:`_stale_of` (``_KEPT_COLUMNS`` after its ``due``) as a list row."""
+    _due, stored, name, level, contacted, created, owner_id, owner, phone = row
+    last_contacted_at = None if contacted is None else from_micros(int(contacted))
+    since = last_contacted_at or from_micros(int(created))
     return StaleCustomer(
         kind=kind,
-        id=row.id,
-        name=row.name,
-        level=row.level,
-        last_contacted_at=row.last_contacted_at,
-        days_waited=days_waited(row.last_contacted_at or row.created_at, now, zone),
-        limit_days=limit_days(row.level, by_level, plain),
-        phone=phone,
-        owner=names.get(row.owner_id, "") if row.owner_id else "",
-        owner_id=row.owner_id,
+        id=id_text(stored),
+        name=name,
+        level=level,
+        last_contacted_at=last_contacted_at,
+        days_waited=days_waited(since, now, zone),
+        limit_days=limit_days(level, by_level, plain),
+        phone=phone or "",
+        owner=owner or "",
+        owner_id=None if owner_id is None else id_text(owner_id),
     )
 
 
+# The customer's rows as :func:`_customer` reads them (``r`` the record, ``u`` its owner). A
+# person without a phone of their own shows their company's, to call the switchboard; COALESCE
+# reads the company's phones only then.
+_PHONE_OF = (
+    "(SELECT ph.value FROM phones ph WHERE ph.{column} = {owner} AND ph.deleted_at IS NULL "
+    "ORDER BY ph.position LIMIT 1)"
+)
+_KEPT_COLUMNS = {
+    "people": "r.id, r.name, r.level, r.last_contacted_at, r.created_at, r.owner_id, u.name, "
+    f"coalesce({_PHONE_OF.format(column='person_id', owner='r.id')}, "
+    f"{_PHONE_OF.format(column='company_id', owner='r.company_id')})",
+    "companies": "r.id, r.name, r.level, r.last_contacted_at, r.created_at, r.owner_id, u.name, "
+    f"{_PHONE_OF.format(column='company_id', owner='r.id')}",
+}
+# Said as ``ix_<table>_stale`` says it (its condition literally, its expression as written), so
+# SQLite reads that index.
+_CUSTOMERS = f"status = '{ContactStatus.CUSTOMER.value}' AND deleted_at IS NULL"
+_SINCE = "coalesce(last_contacted_at, created_at)"
+
+
 def _stale_of(
-    model: type[Person] | type[Company],
+    db: Connection,
+    table: str,
     by_level: Mapping[str, int],
     plain: int,
     today: date,
     zone: ZoneInfo,
     limit: int | None,
-) -> Any:
-    """One table's stale customers, in one scan: the first ``limit`` with the count of all.
+) -> tuple[int, list[Sequence[Any]]]:
+    """One table's stale customers: how many, and the first ``limit`` by when they went stale.
 
-    The scan keeps each stale record's id and sort key (SQLite materialises a CTE read twice),
-    which are counted, and sorted to keep the first ``limit``; only those are joined back to
-    their rows.
+    Read through the table's ``ix_<table>_stale`` (live customers by level, then by the
+    moment their wait started), in one statement: each level present is one range of the
+    index, counted, and read in order up to ``limit`` rows (within a level, the order of the
+    moment its limit ran out, as the level's days are one constant); the first ``limit`` of
+    those are joined to their rows. Neither count nor list passes over every contact. Plain
+    SQL (ids and moments as stored, converted by :func:`_customer`): the statement's shape
+    changes with the levels present, and SQLAlchemy would compile each shape anew.
     """
-    since = type_coerce(func.coalesce(model.last_contacted_at, model.created_at), Integer)
-    levels = list(by_level.items())
-    allowed: ColumnElement[Any] = (
-        case(*((model.level == level, days) for level, days in levels), else_=plain)
-        if levels
-        else literal(plain)
-    )
-    cutoff: ColumnElement[Any] = (
-        case(
-            *(
-                (model.level == level, day_start(today - timedelta(days=days), zone))
-                for level, days in levels
-            ),
-            else_=day_start(today - timedelta(days=plain), zone),
+    params: dict[str, Any] = {"limit": -1 if limit is None else limit}
+    counts, branches = [], []
+    for n, level in enumerate((None, *_levels(db, table))):
+        days = limit_days(level, by_level, plain)
+        params[f"cut{n}"] = day_start(today - timedelta(days=days), zone)
+        params[f"wait{n}"] = days * DAY_US
+        where = f"{_CUSTOMERS} AND level {'IS NULL' if level is None else f'= :level{n}'} "
+        where += f"AND {_SINCE} < :cut{n}"
+        if level is not None:
+            params[f"level{n}"] = level
+        counts.append(f"(SELECT count(*) FROM {table} WHERE {where})")
+        branches.append(
+            f"SELECT * FROM (SELECT rowid AS rid, id, {_SINCE} + :wait{n} AS due FROM {table} "
+            f"WHERE {where} ORDER BY {_SINCE}, id LIMIT :limit)"
         )
-        if levels
-        else literal(day_start(today - timedelta(days=plain), zone))
-    )
-    stale = (
-        select(model.id.label("id"), (since + allowed * DAY_US).label("due"))
-        .where(
-            # Customers are few beside leads and prospects: tested first, as SQLite takes them.
-            model.status == ContactStatus.CUSTOMER.value,
-            live_in_scan(model),
-            since < cutoff,
+    rows = db.execute(
+        text(
+            f"SELECT {' + '.join(counts)}, k.due, {_KEPT_COLUMNS[table]} FROM "
+            f"(SELECT rid, due, id FROM ({' UNION ALL '.join(branches)}) "
+            f"ORDER BY due, id LIMIT :limit) k "
+            f"JOIN {table} r ON r.rowid = k.rid LEFT JOIN users u ON u.id = r.owner_id"
+        ),
+        params,
+    ).all()
+    if rows:
+        return int(rows[0][0]), [row[1:] for row in rows]
+    # No row to carry the count: there are none, unless the limit kept none.
+    if limit == 0:
+        return int(db.execute(text(f"SELECT {' + '.join(counts)}"), params).scalar_one()), []
+    return 0, []
+
+
+def _levels(db: Connection, table: str) -> list[str]:
+    """The levels live customers have (NULL left out), each found by one seek of the index.
+
+    A recursive walk: the least level, then the least above it, and so on; each step is a
+    ``min()`` SQLite answers from the first entry of the index past the last level.
+    """
+    found = db.execute(
+        text(
+            f"WITH RECURSIVE walk(level) AS (SELECT min(level) FROM {table} WHERE {_CUSTOMERS} "
+            f"UNION ALL SELECT (SELECT min(level) FROM {table} WHERE {_CUSTOMERS} "
+            "AND level > walk.level) FROM walk WHERE walk.level IS NOT NULL) "
+            "SELECT level FROM walk WHERE level IS NOT NULL"
         )
-        .cte("stale")
     )
-    first = select(stale.c.id, stale.c.due).order_by(stale.c.due, stale.c.id)
-    kept = (first if limit is None else first.limit(limit)).subquery("kept")
-    company_id: ColumnElement[Any] = literal(None, type_=Person.company_id.type)
-    if model is Person:
-        company_id = Person.company_id.expression
-    return select(
-        select(func.count()).select_from(stale).scalar_subquery().label("total"),
-        kept.c.due,
-        model.id,
-        model.name,
-        model.level,
-        model.last_contacted_at,
-        model.created_at,
-        model.owner_id,
-        company_id.label("company_id"),
-    ).join_from(kept, model, model.id == kept.c.id)
+    return [level for (level,) in found]
 
 
 def stale_deals(
@@ -204,111 +208,85 @@ def stale_deals(
         limit: At most this many rows (``None``: all); ``total`` counts them all.
     """
     today = now.astimezone(zone).date()
-    rotting: dict[str, int] = {
-        stage_id: int(days)
-        for stage_id, days in session.execute(
-            select(Stage.id, Stage.rotting_days).where(
-                Stage.deleted_at.is_(None), Stage.rotting_days.is_not(None)
-            )
+    db = session.connection()
+    rotting = db.execute(
+        text(
+            "SELECT id, rotting_days FROM stages "
+            "WHERE deleted_at IS NULL AND rotting_days IS NOT NULL"
         )
-        if days is not None
-    }
+    ).all()
     if not rotting:
         return Listed((), 0)
-    entered = (
-        select(func.max(DealStageChange.moved_at))
-        .where(
-            DealStageChange.deal_id == Deal.id,
-            DealStageChange.to_stage_id == Deal.stage_id,
-            DealStageChange.deleted_at.is_(None),
+    params: dict[str, Any] = {
+        "open": DealStatus.OPEN.value,
+        "limit": -1 if limit is None else limit,
+    }
+    waits, cutoffs = [], []
+    for n, (stage_id, days) in enumerate(rotting):
+        params.update(
+            {
+                f"stage{n}": stage_id,
+                f"wait{n}": int(days) * DAY_US,
+                f"cut{n}": day_start(today - timedelta(days=int(days)), zone),
+            }
         )
-        .correlate(Deal)
-        .scalar_subquery()
-    )
+        waits.append(f"WHEN :stage{n} THEN :wait{n}")
+        cutoffs.append(f"WHEN :stage{n} THEN :cut{n}")
+    stages = ", ".join(f":stage{n}" for n in range(len(rotting)))
     # Each deal's wait is read once (its stage changes looked up by deal): materialised, then
-    # compared with its stage's cut-off, counted, and sorted to keep the first ``limit``.
-    waiting = (
-        select(
-            Deal.id.label("id"),
-            Deal.stage_id.label("stage_id"),
-            type_coerce(func.coalesce(entered, Deal.created_at), Integer).label("since"),
-        )
-        .where(
-            Deal.deleted_at.is_(None),
-            Deal.status == DealStatus.OPEN.value,
-            Deal.stage_id.in_(list(rotting)),
-        )
-        .cte("waiting")
-        .prefix_with("MATERIALIZED")
-    )
-    cutoff = case(
-        *(
-            (waiting.c.stage_id == stage_id, day_start(today - timedelta(days=days), zone))
-            for stage_id, days in rotting.items()
+    # compared with its stage's cut-off, counted, and sorted to keep the first ``limit``. Plain
+    # SQL, as for the stale customers (ids, moments and amounts as stored).
+    rows = db.execute(
+        text(
+            "WITH waiting AS MATERIALIZED (SELECT d.rowid AS rid, d.id AS id, "
+            "d.stage_id AS stage_id, coalesce((SELECT max(c.moved_at) FROM deal_stage_changes c "
+            "WHERE c.deal_id = d.id AND c.to_stage_id = d.stage_id AND c.deleted_at IS NULL), "
+            "d.created_at) AS since FROM deals d WHERE d.deleted_at IS NULL "
+            f"AND d.status = :open AND d.stage_id IN ({stages})), "
+            f"stale AS (SELECT rid, id, since, since + CASE stage_id {' '.join(waits)} END AS due "
+            f"FROM waiting WHERE since < CASE stage_id {' '.join(cutoffs)} END) "
+            "SELECT (SELECT count(*) FROM stale), k.since, k.due, d.id, d.number, d.title, "
+            "d.amount, d.currency, d.stage_id, d.company_id, d.person_id, d.owner_id, s.name, "
+            "s.rotting_days, co.name, p.name, u.name "
+            "FROM (SELECT rid, since, due, id FROM stale ORDER BY due, id LIMIT :limit) k "
+            "JOIN deals d ON d.rowid = k.rid JOIN stages s ON s.id = d.stage_id "
+            "LEFT JOIN companies co ON co.id = d.company_id "
+            "LEFT JOIN people p ON p.id = d.person_id LEFT JOIN users u ON u.id = d.owner_id"
         ),
-    )
-    allowed = case(*((waiting.c.stage_id == stage_id, days) for stage_id, days in rotting.items()))
-    stale = (
-        select(
-            waiting.c.id,
-            waiting.c.since,
-            (waiting.c.since + allowed * DAY_US).label("due"),
-        )
-        .where(waiting.c.since < cutoff)
-        .cte("stale")
-    )
-    first = select(stale.c.id, stale.c.since, stale.c.due).order_by(stale.c.due, stale.c.id)
-    kept = (first if limit is None else first.limit(limit)).subquery("kept")
-    rows = session.execute(
-        select(
-            select(func.count()).select_from(stale).scalar_subquery().label("total"),
-            kept.c.since,
-            kept.c.due,
-            Deal.id,
-            Deal.number,
-            Deal.title,
-            Deal.amount,
-            Deal.currency,
-            Deal.stage_id,
-            Deal.company_id,
-            Deal.person_id,
-            Deal.owner_id,
-            Stage.name.label("stage"),
-            Stage.rotting_days,
-            Company.name.label("company"),
-            Person.name.label("person"),
-            User.name.label("owner"),
-        )
-        .select_from(kept)
-        .join(Deal, Deal.id == kept.c.id)
-        .join(Stage, Stage.id == Deal.stage_id)
-        .outerjoin(Company, Company.id == Deal.company_id)
-        .outerjoin(Person, Person.id == Deal.person_id)
-        .outerjoin(User, User.id == Deal.owner_id)
+        params,
     ).all()
-    found = []
+    found, due_of = [], {}
     for row in rows:
-        entered_at = from_micros(int(row.since))
-        found.append(
-            StaleDeal(
-                id=row.id,
-                number=row.number,
-                title=row.title,
-                company=row.company or "",
-                stage=row.stage,
-                days_in_stage=days_waited(entered_at, now, zone),
-                rotting_days=int(row.rotting_days),
-                amount=row.amount,
-                currency=row.currency,
-                owner=row.owner or "",
-                company_id=row.company_id,
-                person_id=row.person_id,
-                person=row.person or "",
-                stage_id=row.stage_id,
-                owner_id=row.owner_id,
-                entered_at=entered_at,
-            )
+        _total, since, due, stored, number, title, amount, currency, *ids, stage = row[:13]
+        stage_id, company_id, person_id, owner_id = ids
+        rotting_days, company, person, owner = row[13:]
+        entered_at = from_micros(int(since))
+        deal = StaleDeal(
+            id=id_text(stored),
+            number=number,
+            title=title,
+            company=company or "",
+            stage=stage,
+            days_in_stage=days_waited(entered_at, now, zone),
+            rotting_days=int(rotting_days),
+            amount=_AMOUNT.process_result_value(amount, db.dialect) or Decimal(0),
+            currency=currency,
+            owner=owner or "",
+            company_id=_id_or_none(company_id),
+            person_id=_id_or_none(person_id),
+            person=person or "",
+            stage_id=id_text(stage_id),
+            owner_id=_id_or_none(owner_id),
+            entered_at=entered_at,
         )
-    due_of = {row.id: row.due for row in rows}
+        due_of[deal.id] = due
+        found.append(deal)
     found.sort(key=lambda d: (-d.days_over, due_of[d.id], d.id))
-    return Listed(tuple(found), rows[0].total if rows else 0)
+    return Listed(tuple(found), int(rows[0][0]) if rows else 0)
+
+
+_AMOUNT = ExactDecimal()
+
+
+def _id_or_none(stored: bytes | str | None) -> str | None:
+    return None if stored is None else id_text(stored)

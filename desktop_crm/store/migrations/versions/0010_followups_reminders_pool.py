@@ -16,8 +16,11 @@ What follow-ups, reminders and the lead pool need (issue 12):
   colour;
 - companies, people: ``claimed_at``, when the current owner took the record (the pool's clock
   starts at the later of it and the last logged contact);
-- ``ix_follow_ups_open``: open follow-ups' due and snooze columns (the reminder check and
-  Today read only those, not the closed ones of past years);
+- ``ix_follow_ups_open``: open follow-ups' due and snooze columns and ids (the reminder check
+  and Today read only those, not the closed ones of past years);
+- ``ix_people_stale``, ``ix_companies_stale``: live customers by level and the moment their
+  wait started (Today's stale customers, a range per level); ``ix_people_birthday_day``: live
+  people's birthdays by month and day (Today's birthdays of the week, a seek per day);
 - ``reminder_marks``: which reminder of each follow-up this machine has shown (machine-local,
   like print_log: not in the change log, never synced).
 """
@@ -52,6 +55,9 @@ COLUMNS: tuple[tuple[str, sa.Column[object]], ...] = (
     ("people", sa.Column("claimed_at", UtcDateTime(), nullable=True)),
 )
 
+LIVE_CUSTOMERS = sa.text("status = 'customer' AND deleted_at IS NULL")
+HAS_BIRTHDAY = sa.text("birthday IS NOT NULL AND deleted_at IS NULL")
+
 
 def upgrade() -> None:
     for table, column in COLUMNS:
@@ -63,9 +69,24 @@ def upgrade() -> None:
     op.create_index(
         "ix_follow_ups_open",
         "follow_ups",
-        ["due_on", "due_at", "remind_at"],
+        ["due_on", "due_at", "remind_at", "id"],
         sqlite_where=sa.text("status = 'planned' AND deleted_at IS NULL"),
         postgresql_where=sa.text("status = 'planned' AND deleted_at IS NULL"),
+    )
+    for table in ("people", "companies"):
+        op.create_index(
+            f"ix_{table}_stale",
+            table,
+            ["level", sa.text("coalesce(last_contacted_at, created_at)")],
+            sqlite_where=LIVE_CUSTOMERS,
+            postgresql_where=LIVE_CUSTOMERS,
+        )
+    op.create_index(
+        "ix_people_birthday_day",
+        "people",
+        [sa.text("substr(birthday, 6, 5)")],
+        sqlite_where=HAS_BIRTHDAY,
+        postgresql_where=HAS_BIRTHDAY,
     )
     op.create_table(
         "reminder_marks",
@@ -123,6 +144,9 @@ def _moments_become_times() -> None:
 
 def downgrade() -> None:
     op.drop_table("reminder_marks")
+    op.drop_index("ix_people_birthday_day", "people")
+    op.drop_index("ix_companies_stale", "companies")
+    op.drop_index("ix_people_stale", "people")
     op.drop_index("ix_follow_ups_open", "follow_ups")
     op.drop_index("ix_follow_ups_remind_at", "follow_ups")
     op.drop_index("ix_follow_ups_due_at", "follow_ups")
