@@ -157,6 +157,11 @@ def test_claiming_two_takes_them_out_and_one_undo_brings_them_back(qtbot, opened
 def test_enter_claims_and_a_double_click_opens_the_card(qtbot, opened, monkeypatch):
     window, screen = opened
     view = screen.view
+    said: list[str] = []
+    shown = window.show_status
+    monkeypatch.setattr(
+        window, "show_status", lambda text, ms=4000: (said.append(text), shown(text, ms))
+    )
     opened_cards: list[tuple[str, str]] = []
     monkeypatch.setattr(window, "open_card", lambda kind, rid: opened_cards.append((kind, rid)))
     first = view.model.row_at(0)
@@ -173,7 +178,7 @@ def test_enter_claims_and_a_double_click_opens_the_card(qtbot, opened, monkeypat
     qtbot.keyClick(view.table, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.worker.idle and view.model.rowCount() == 3)
     assert f"Claim {first.name}" in window.undo_action.text()
-    assert f"“{first.name}” is yours now." in window.statusBar().currentMessage()
+    assert f"“{first.name}” is yours now." in said
 
 
 def test_a_claim_past_the_cap_is_refused_with_the_reason(qtbot, opened, monkeypatch):
