@@ -8,17 +8,14 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
     QPushButton,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -26,6 +23,7 @@ from PySide6.QtWidgets import (
 from desktop_crm.services.pool.dto import PoolRecord
 from ui.contacts.labels import status_labels
 from ui.empty_state import NoMatchPanel
+from ui.list_table import list_table
 from ui.pool.list_model import COLUMNS, Claimable, PoolFilter, PoolTableModel
 
 if TYPE_CHECKING:
@@ -136,16 +134,8 @@ class PoolView(QWidget):
         actions.addStretch(1)
         layout.addLayout(actions)
 
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table = list_table(self.model, multi=True)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         for i, key in enumerate(COLUMNS):
             self.table.setColumnWidth(i, _WIDTHS.get(key, 90))

@@ -6,22 +6,20 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop_crm.services.products.dto import ProductFilter, ProductRow
 from ui.empty_state import NoMatchPanel
+from ui.list_table import list_table
 from ui.products.list_model import COLUMNS, ProductTableModel
 from ui.products.values import price_text, rate_text
 
@@ -155,18 +153,10 @@ class ProductsView(QWidget):
         actions.addWidget(self.export_button)
         layout.addLayout(actions)
 
-        self.table = QTableView()
-        self.table.setModel(self.model)
+        self.table = list_table(self.model)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(COLUMNS.index("name"), Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(24)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         for i, key in enumerate(COLUMNS):
             self.table.setColumnWidth(i, _WIDTHS.get(key, 80))

@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -18,7 +17,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +25,7 @@ from desktop_crm.domain.vocab import QuoteStatus
 from desktop_crm.services.quotes.dto import CurrencyTotals, QuoteFilter, QuoteRow
 from ui.amounts import money_text
 from ui.empty_state import NoMatchPanel
+from ui.list_table import list_table
 from ui.quotes.filter_bar import QuoteFilterBar
 from ui.quotes.list_model import COLUMNS, QuoteTableModel
 from ui.quotes.quote_history import QuoteHistory
@@ -123,17 +122,9 @@ class QuotesView(QWidget):
         layout.addLayout(self._action_bar())
 
         self.history = QuoteHistory(worker)  # before the table: setting its sort loads
-        self.table = QTableView()
-        self.table.setModel(self.model)
+        self.table = list_table(self.model)
         self.table.setSortingEnabled(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(24)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(COLUMNS.index("customer"), QHeaderView.ResizeMode.Stretch)
         header.setSortIndicator(COLUMNS.index("issued_on"), Qt.SortOrder.DescendingOrder)
         header.sortIndicatorChanged.connect(self._on_sort_clicked)
