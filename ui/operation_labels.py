@@ -131,6 +131,10 @@ def render(value: OperationLabel | str) -> str:
         return OperationLabels.tr("Claim %n records", "", count)
     if code is LabelCode.RELEASE:
         return fill(OperationLabels.tr("Release %1 to the pool"), name)
+    if code is LabelCode.PLAN_FOLLOW_UPS:
+        return fill(
+            OperationLabels.tr("Plan %n follow-ups: %1", "", count), str(args.get("subject", ""))
+        )
     if code is LabelCode.RETURN_TO_POOL:
         return OperationLabels.tr("Returned %n records to the pool", "", count)
     fixed = {

@@ -61,6 +61,7 @@ class LabelCode(StrEnum):
     RELEASE = "release"  # name: a record put back in the lead pool by hand
     RETURN_TO_POOL = "return_to_pool"  # count: records one recycle run sent back
     PLAN_FOLLOW_UP = "plan_follow_up"  # subject
+    PLAN_FOLLOW_UPS = "plan_follow_ups"  # count, subject: one per selected contact
     EDIT_FOLLOW_UP = "edit_follow_up"  # subject
     RESCHEDULE_FOLLOW_UP = "reschedule_follow_up"  # subject
     SNOOZE_FOLLOW_UP = "snooze_follow_up"  # subject
@@ -168,6 +169,9 @@ def english(op_label: OperationLabel | str) -> str:
             f"Returned {count} {'record' if count == 1 else 'records'} to the pool"
         ),
         LabelCode.PLAN_FOLLOW_UP: f"Plan follow-up {a.get('subject', '')}",
+        LabelCode.PLAN_FOLLOW_UPS: (
+            f"Plan {count} {'follow-up' if count == 1 else 'follow-ups'}: {a.get('subject', '')}"
+        ),
         LabelCode.EDIT_FOLLOW_UP: f"Edit follow-up {a.get('subject', '')}",
         LabelCode.RESCHEDULE_FOLLOW_UP: f"Reschedule follow-up {a.get('subject', '')}",
         LabelCode.SNOOZE_FOLLOW_UP: f"Snooze follow-up {a.get('subject', '')}",

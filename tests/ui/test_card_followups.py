@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop_crm.domain.clock import FixedClock
 from desktop_crm.domain.repeat import Repeat
@@ -190,6 +190,48 @@ def test_claim_and_release_from_the_card(qtbot, opened):
     assert "Claimed from the pool" in titles
     assert "Released to the pool" in titles
     assert "Claim 王芳" in window.undo_action.text()
+
+
+def test_releasing_someone_elses_record_asks_first(qtbot, opened, monkeypatch):
+    from desktop_crm.services.contacts.users import add_users
+    from desktop_crm.store.models import Person
+
+    window, ids = opened
+    ws = window.workspace
+    with ws.store.unit_of_work("test: another salesperson") as (session, rec):
+        other = add_users(session, rec, ["李销售"])["李销售"]
+        person = session.get(Person, ids["wang"])
+        assert person is not None
+        person.owner_id = other
+    card = open_card(qtbot, window, ids["wang"])
+    button = card.pool_button
+    assert button is not None
+    qtbot.waitUntil(lambda: "李销售" in button.toolTip())
+    asked: list[str] = []
+
+    def answer(reply):
+        def question(_parent, _title, text, *_rest):
+            asked.append(text)
+            return reply
+
+        return question
+
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.No))
+    button.click()
+    assert asked == ["王芳 is held by 李销售. Release it to the pool anyway?"]
+    assert window.worker.idle and ws.cards.card("person", ids["wang"]).owner_id == other
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Yes))
+    button.click()
+    qtbot.waitUntil(lambda: window.worker.idle and button.text() == "Claim", timeout=10_000)
+    assert ws.cards.card("person", ids["wang"]).owner_id is None
+    # Claimed back, it is ours: released without a question.
+    button.click()
+    qtbot.waitUntil(lambda: window.worker.idle and button.text() != "Claim", timeout=10_000)
+    assert "Held by" not in button.toolTip()
+    asked.clear()
+    button.click()
+    qtbot.waitUntil(lambda: window.worker.idle and button.text() == "Claim", timeout=10_000)
+    assert asked == []
 
 
 def test_ctrl_shift_f_on_a_card_plans_for_its_contact(qtbot, opened):

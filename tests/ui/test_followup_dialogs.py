@@ -307,6 +307,8 @@ def test_ctrl_shift_f_with_two_selected_contacts_plans_two(qtbot, opened):
         ("李雷", "Year-end greetings"),
         ("王芳", "Year-end greetings"),
     ]
+    # One undo step for the lot, named in the Edit menu.
+    assert window.workspace.history.next_undo().label == "Plan 2 follow-ups: Year-end greetings"
 
 
 def test_the_deal_dialog_plans_a_follow_up_for_the_deal_and_its_customer(qtbot, window, demo_path):

@@ -137,6 +137,29 @@ def test_plan_is_one_undoable_operation(ws, people):
         ws.followups.get(result.ids[0])
 
 
+def test_plan_many_is_one_operation_all_or_nothing(ws, people):
+    person, company = people
+    drafts_ = [
+        FollowUpDraft("年底回访", TODAY, person_id=person),
+        FollowUpDraft("年底回访", TODAY, company_id=company),
+    ]
+    result = ws.followups.plan_many(drafts_)
+    assert len(result.ids) == 2 and result.created == 2
+    assert {ws.followups.get(i).subject for i in result.ids} == {"年底回访"}
+    assert ws.history.next_undo().label == "Plan 2 follow-ups: 年底回访"
+    ws.history.undo()  # one undo takes both back
+    for fid in result.ids:
+        with pytest.raises(NotFoundError):
+            ws.followups.get(fid)
+    # A dead link in the second draft plans neither.
+    bad = FollowUpDraft("回访", TODAY, person_id="01234567-0000-7000-8000-000000000000")
+    with pytest.raises(NotFoundError):
+        ws.followups.plan_many([drafts_[0], bad])
+    assert ws.followups.between(TODAY, TODAY) == []
+    with pytest.raises(ValidationError):
+        ws.followups.plan_many([])
+
+
 # --- changing ---------------------------------------------------------------------------------
 
 

@@ -262,7 +262,7 @@ class CardDialog(QDialog):
         if self.follow_ups is not None:
             self.follow_ups.name = card.name
         if self.pool_button is not None:
-            self.pool_button.show_owner(card.owner_id, card.name)
+            self.pool_button.show_owner(card.owner_id, card.name, card.owner)
         parts = [escape(card.title or "")]
         if card.company_id:
             parts.append(f'<a href="company:{card.company_id}">{escape(card.company or "")}</a>')

@@ -321,7 +321,7 @@ class PlanDialog(QDialog):
         def job() -> ChangeResult:
             if follow_up_id is not None:
                 return ws.followups.update(follow_up_id, drafts[0])
-            return plan_all(ws, drafts)
+            return ws.followups.plan_many(drafts)
 
         self._shell.worker.submit(
             job, while_open(self, self._saved), while_open(self, self._failed)
@@ -386,21 +386,3 @@ class PlanDialog(QDialog):
 def ws_owners(ws: Workspace) -> list[tuple[str, str]]:
     """The users a follow-up may be given to, ``(id, name)`` (on the reader)."""
     return list(ws.reads.contact_list.facets("person").owners)
-
-
-def plan_all(ws: Workspace, drafts: Sequence[FollowUpDraft]) -> ChangeResult:
-    """Plan each draft (on the writer); one result naming every follow-up planned.
-
-    The service plans one follow-up per operation, so several are several undo steps.
-    """
-    results = [ws.followups.plan(draft) for draft in drafts]
-    if len(results) == 1:
-        return results[0]
-    entities: frozenset[str] = frozenset().union(*(r.entities for r in results))
-    return ChangeResult(
-        operation_id=results[-1].operation_id,
-        created=sum(r.created for r in results),
-        updated=sum(r.updated for r in results),
-        entities=entities,
-        ids=tuple(i for r in results for i in r.ids),
-    )

@@ -7,7 +7,7 @@ to its activity, the contact marked contacted, a repeat's next occurrence planne
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any, Literal
@@ -75,6 +75,26 @@ class FollowUpService:
             row = add_in(session, draft, zone=self._clock.zone(), owner_id=self._store.actor_id)
             rec.label = op_label(LabelCode.PLAN_FOLLOW_UP, subject=row.subject)
         return change_result(rec, [row.id])
+
+    def plan_many(self, drafts: Sequence[FollowUpDraft]) -> ChangeResult:
+        """Plan several follow-ups (one per selected contact) as one undoable operation.
+
+        All or nothing: a problem with any draft plans none of them.
+
+        Raises:
+            ValidationError: As :meth:`plan`, for any draft; or no drafts.
+            NotFoundError: A linked record that does not exist.
+        """
+        if not drafts:
+            raise ValidationError("Nothing to plan.", field="drafts")
+        if len(drafts) == 1:
+            return self.plan(drafts[0])
+        subject = drafts[0].subject.strip()
+        label = op_label(LabelCode.PLAN_FOLLOW_UPS, count=len(drafts), subject=subject)
+        with self._store.unit_of_work(label) as (session, rec):
+            zone, actor = self._clock.zone(), self._store.actor_id
+            rows = [add_in(session, draft, zone=zone, owner_id=actor) for draft in drafts]
+        return change_result(rec, [row.id for row in rows])
 
     def update(self, follow_up_id: str, draft: FollowUpDraft) -> ChangeResult:
         """Give a planned follow-up new values.

@@ -95,6 +95,10 @@ class PoolService:
         with self._store.read() as session:
             return pool_count(session, kind, text)
 
+    def holds(self, owner_id: str | None) -> bool:
+        """Whether ``owner_id`` is the local user (whose claims the cap counts)."""
+        return owner_id is not None and owner_id == self._store.actor_id
+
     def held(self) -> int:
         """How many records the local user holds (what ``pool.cap`` counts)."""
         if self._store.actor_id is None:
