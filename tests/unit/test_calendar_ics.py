@@ -177,6 +177,18 @@ def test_all_day_is_a_date_timed_carries_its_zone_and_both_have_alarms(ws, clock
     assert str(at["SUMMARY"]) == "Call: 电话确认 — 王芳"
 
 
+def test_a_snoozed_follow_up_reminds_again_at_the_snooze(ws, clock, wang, tmp_path):
+    fid = plan(
+        ws, clock, wang, subject="回电", due_on=date(2026, 12, 2), due_time=time(9, 0)
+    )
+    until = datetime(2026, 12, 2, 3, 15, tzinfo=UTC)  # 11:15 in Shanghai
+    ws.followups.snooze(fid, until)
+    target = tmp_path / "snoozed.ics"
+    ws.calendar.export(target)
+    alarms = events_by_uid(read_back(target))[fid].walk("VALARM")
+    assert [a.decoded("TRIGGER") for a in alarms] == [timedelta(0), until]
+
+
 def test_done_cancelled_and_deleted_ones_are_left_out(ws, clock, wang, tmp_path):
     service = FollowUpService(ws.store, clock)
     kept = plan(ws, clock, wang, subject="保留")

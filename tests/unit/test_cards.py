@@ -116,8 +116,10 @@ def test_logging_a_call_completes_the_follow_ups_passed_and_plans_the_next(works
     card = workspace.cards.card("person", pid)
     kinds = [(i.kind, i.subkind, i.title) for i in card.timeline]
     assert ("activity", "visit", "上门拜访") in kinds and ("activity", "call", "报价沟通") in kinds
-    assert ("follow_up", "done", "回访") in kinds  # completed by the visit, as asked
-    assert ("follow_up", "planned", "确认方案") in kinds
+    # The follow-ups are the card's section's: the timeline tells what happened, once.
+    assert not [k for k in kinds if k[0] == "follow_up"]
+    assert workspace.followups.get(due[0].id).status == "done"  # completed by the visit, as asked
+    assert [f.subject for f in workspace.followups.of_contact("person", pid)] == ["确认方案", "回访"]
     assert card.last_contacted_at == when
     assert [i.at for i in card.timeline] == sorted((i.at for i in card.timeline), reverse=True)
     assert workspace.history.next_undo().label == "Log visit with 王芳"
@@ -131,8 +133,14 @@ def test_logging_a_call_leaves_the_contacts_due_follow_ups_alone(workspace):
         "person", pid, "call", next_follow_up=NextFollowUp(TODAY - timedelta(days=1))
     )
     workspace.cards.log_activity("person", pid, "call", "又一通电话")
+    assert [f.status for f in workspace.followups.of_contact("person", pid)] == ["planned"]
+    # A cancellation is something that happened: on the timeline at its moment.
+    planned = workspace.followups.of_contact("person", pid)[0]
+    workspace.followups.cancel(planned.id)
     card = workspace.cards.card("person", pid)
-    assert [i.subkind for i in card.timeline if i.kind == "follow_up"] == ["planned"]
+    [cancelled] = [i for i in card.timeline if i.kind == "follow_up"]
+    assert cancelled.subkind == "cancelled" and cancelled.detail == planned.due_on.isoformat()
+    assert cancelled.at == workspace.followups.get(planned.id).done_at
 
 
 def test_timeline_shows_field_changes_and_company_card_gathers_its_people(demo_path):
@@ -150,9 +158,14 @@ def test_timeline_shows_field_changes_and_company_card_gathers_its_people(demo_p
         assert "title:" in change.detail and "合伙人" in change.detail
         company = ws.cards.card("company", person.company_id)
         assert (person.id, person.name, "合伙人") in company.people
-        assert any(i.who == person.name for i in company.timeline) or not any(
-            i.kind == "activity" for i in ws.cards.card("person", person.id).timeline
-        )
+        # The person's activities are on the company card, naming the person.
+        theirs = {
+            (i.at, i.title)
+            for i in ws.cards.card("person", person.id).timeline
+            if i.kind == "activity"
+        }
+        named = {(i.at, i.title) for i in company.timeline if i.who == person.name}
+        assert theirs & named
     finally:
         ws.close(backup_if_changed=False)
 

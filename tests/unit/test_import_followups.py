@@ -248,6 +248,11 @@ def test_the_command_line_imports_followups(workspace, contacts, tmp_path, capsy
         ("晚上八点", time(20, 0)),
         ("中午12点", time(12, 0)),
         ("中午1点", time(13, 0)),
+        ("晚上12点", time(23, 59)),  # the midnight ending the day, kept on the day
+        ("半夜十二点", time(23, 59)),
+        ("晚上11点半", time(23, 30)),
+        ("凌晨12点", time(0, 0)),
+        ("凌晨1点", time(1, 0)),
         ("１４：３０", time(14, 30)),
         ("10", time(10, 0)),
     ],

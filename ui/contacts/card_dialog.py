@@ -355,7 +355,7 @@ class CardDialog(QDialog):
     def _fill_timeline(self, card: ContactCard) -> None:
         self.timeline.clear()
         kinds = {
-            "follow_up": self.tr("Follow-up"),
+            "follow_up": self.tr("Follow-up cancelled"),  # the only ones the timeline tells
             "deal": self.tr("Deal"),
             "quote": self.tr("Quote"),
             "contract": self.tr("Contract"),
@@ -383,6 +383,8 @@ class CardDialog(QDialog):
             if item.who:
                 title = f"{item.who} · {title}"
             detail = item.detail
+            if item.kind == "follow_up":
+                detail = fill(self.tr("Was due %1"), item.detail)
             if item.kind == "change":
                 for key, name in self.fields.items():
                     detail = detail.replace(f"{key}: ", f"{name}: ")

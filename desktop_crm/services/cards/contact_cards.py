@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime, time
+from datetime import date, datetime, time
 from typing import Any
 
 from sqlalchemy import select
@@ -14,7 +14,7 @@ from desktop_crm.domain.choices import RecordKind, TimelineKind
 from desktop_crm.domain.clock import Clock, SystemClock
 from desktop_crm.domain.errors import ValidationError
 from desktop_crm.domain.operation_labels import LabelCode, op_label
-from desktop_crm.domain.vocab import ActivityKind, ContactStatus, Level
+from desktop_crm.domain.vocab import ActivityKind, ContactStatus, FollowUpStatus, Level
 from desktop_crm.services.cards.dto import ContactCard, TimelineItem
 from desktop_crm.services.common.changes import change_result
 from desktop_crm.services.common.dto import ChangeResult
@@ -266,14 +266,15 @@ def _company_card(session: Session, record_id: str) -> ContactCard:
         .order_by(Person.name)
     ).all()
     names = {pid: name for pid, name, _t in people}
-    items = _timeline(session, [c.id], {c.id: ""}, "company_id")
-    if names:
-        seen = {(i.kind, i.at, i.title) for i in items}
-        items += [
-            i
-            for i in _timeline(session, list(names), names, "person_id", changes=False)
-            if (i.kind, i.at, i.title) not in seen
-        ]
+    # A person's activity logged with the company is on both lists: the person's copy names
+    # who it concerns, so it is the one kept.
+    items = _timeline(session, list(names), names, "person_id", changes=False) if names else []
+    seen = {(i.kind, i.at, i.title) for i in items}
+    items += [
+        i
+        for i in _timeline(session, [c.id], {c.id: ""}, "company_id")
+        if (i.kind, i.at, i.title) not in seen
+    ]
     items.sort(key=lambda i: i.at, reverse=True)
     return ContactCard(
         kind="company",
@@ -306,10 +307,6 @@ def _company_card(session: Session, record_id: str) -> ContactCard:
     )
 
 
-def _day(value: date) -> datetime:
-    return datetime.combine(value, time(12), UTC)
-
-
 def _timeline(
     session: Session, ids: list[str], names: dict[str, str], owner: str, *, changes: bool = True
 ) -> list[TimelineItem]:
@@ -330,15 +327,22 @@ def _timeline(
                 names.get(getattr(a, owner), ""),
             )
         )
+    # Planned follow-ups have the card's own section and a done one's activity is on the
+    # timeline already: what remains to tell is a cancellation, at the moment it happened.
     for f in session.scalars(
         select(FollowUp)
-        .where(getattr(FollowUp, owner).in_(ids), FollowUp.deleted_at.is_(None))
-        .order_by(FollowUp.due_on.desc())
+        .where(
+            getattr(FollowUp, owner).in_(ids),
+            FollowUp.deleted_at.is_(None),
+            FollowUp.status == FollowUpStatus.CANCELLED.value,
+            FollowUp.done_at.is_not(None),
+        )
+        .order_by(FollowUp.done_at.desc())
         .limit(TIMELINE_LIMIT)
     ):
         items.append(
             TimelineItem(
-                _day(f.due_on),
+                f.done_at or f.updated_at,
                 "follow_up",
                 f.status,
                 f.subject,

@@ -10,6 +10,7 @@ One ``VEVENT`` per planned follow-up, written by the icalendar library:
   shows it at that moment wherever the reader is, as the app's reminder does.
 * An all-day follow-up is a date (``VALUE=DATE``, ending the next day); its alarm fires at the
   morning hour (``reminders.morning``) of its day in the reader's own zone, as the app's does.
+* A snoozed follow-up has a second alarm at the snooze's moment (an absolute UTC trigger).
 * A repeating follow-up carries its repeat as the ``RRULE`` it is stored as
   (``domain.repeat``), starting at its open occurrence: a calendar expands it to the days the
   app would plan next (month ends, Feb 29 and DST changes included). A follow-up rescheduled off
@@ -40,7 +41,7 @@ import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
@@ -375,6 +376,13 @@ def _vevent(row: FollowUpRow, stamp: datetime, morning: time, language: Language
     if row.repeat:
         event.add("rrule", vRecur.from_ical(row.repeat))
     event.add_component(alarm)
+    if row.remind_at is not None:
+        # Snoozed: the calendar reminds again when the app would (an absolute trigger, UTC).
+        again = Alarm()
+        again.add("action", "DISPLAY")
+        again.add("description", _summary(row, language))
+        again.add("trigger", row.remind_at.astimezone(UTC))
+        event.add_component(again)
     return event
 
 

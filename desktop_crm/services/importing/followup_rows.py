@@ -12,7 +12,8 @@ Rules, those of planning a follow-up in the app (``services.followups``):
   cell, or a date-and-time in the date cell) makes the row timed: that wall time on that day
   in this computer's time zone at the import (``TZ`` honoured), stored as its UTC moment with
   the zone's name, exactly as if it had been planned in the app on this computer then.
-  Without a time the follow-up is all-day.
+  Without a time the follow-up is all-day. 晚上12点 (the midnight ending the day) is 23:59 of
+  the row's day, so it stays on the day written.
 * The type is call (电话, the default), meeting (会议), visit (拜访), email (邮件) or message
   (消息, 微信, 短信). An empty subject is the type's, as the app plans it.
 * A repeat is what ``domain.repeat.parse_repeat`` reads (daily, weekly, every 2 weeks, 每月,
@@ -425,8 +426,11 @@ def kind_of(text: str) -> ActivityKind | None:
 _ZH_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7}
 _ZH_DIGITS |= {"八": 8, "九": 9, "十": 10}
 _AFTERNOON = ("下午", "午后", "傍晚", "晚上", "晚", "夜里", "夜间")
+_NIGHT = ("晚上", "晚", "夜里", "夜间", "半夜")
 _MORNING = ("凌晨", "早上", "早晨", "清晨", "上午", "早")
-_PART_OF_DAY = "|".join(sorted((*_AFTERNOON, *_MORNING, "中午"), key=len, reverse=True))
+_PART_OF_DAY = "|".join(
+    sorted((*_AFTERNOON, *_MORNING, "半夜", "中午"), key=len, reverse=True)
+)
 _CLOCK = re.compile(
     rf"^(?P<part>{_PART_OF_DAY})?\s*(?P<hour>[0-9零一二两三四五六七八九十]{{1,3}})\s*"
     r"(?:(?:[:：.]|点钟?|时)\s*(?P<minute>[0-9零一二三四五六七八九十]{1,3}|半|一刻|三刻)?\s*分?)?"
@@ -486,6 +490,10 @@ def parse_clock(text: str) -> time:
         if hour > 12:
             if ampm:  # "14:30 pm": a 24-hour time needs no am or pm
                 raise ValueError(problem)
+        elif part in _NIGHT and hour == 12 and minute == 0:
+            # 晚上12点 is the midnight that ends the day: kept on the day written, a minute
+            # early, as the row's date is the day the person meant.
+            return time(23, 59)
         elif ampm == "pm" or part in _AFTERNOON:
             hour = hour % 12 + 12
         elif ampm == "am" or part in ("凌晨",):
