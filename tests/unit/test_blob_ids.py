@@ -153,9 +153,7 @@ def test_schema_6_workspace_upgrades_with_the_same_data_and_undo(demo_path):
     assert _id_types(demo_path) == {("text", 36)}
     # Schema 6 held the same ids as text (the derived documents were emptied by 0008's
     # downgrade: they are rebuilt on open; 0009 changed the columns of the quote tables).
-    assert _records(_dump(demo_path), LATER_TABLES) == _records(
-        _as_text(stored), LATER_TABLES
-    )
+    assert _records(_dump(demo_path), LATER_TABLES) == _records(_as_text(stored), LATER_TABLES)
     with sqlite3.connect(demo_path) as db:
         (sql,) = db.execute("SELECT sql FROM sqlite_master WHERE name = 'people'").fetchone()
         (name,) = db.execute("SELECT name FROM people WHERE id = ?", (pid,)).fetchone()

@@ -178,9 +178,7 @@ def test_all_day_is_a_date_timed_carries_its_zone_and_both_have_alarms(ws, clock
 
 
 def test_a_snoozed_follow_up_reminds_again_at_the_snooze(ws, clock, wang, tmp_path):
-    fid = plan(
-        ws, clock, wang, subject="回电", due_on=date(2026, 12, 2), due_time=time(9, 0)
-    )
+    fid = plan(ws, clock, wang, subject="回电", due_on=date(2026, 12, 2), due_time=time(9, 0))
     until = datetime(2026, 12, 2, 3, 15, tzinfo=UTC)  # 11:15 in Shanghai
     ws.followups.snooze(fid, until)
     target = tmp_path / "snoozed.ics"

@@ -119,7 +119,8 @@ def test_logging_a_call_completes_the_follow_ups_passed_and_plans_the_next(works
     # The follow-ups are the card's section's: the timeline tells what happened, once.
     assert not [k for k in kinds if k[0] == "follow_up"]
     assert workspace.followups.get(due[0].id).status == "done"  # completed by the visit, as asked
-    assert [f.subject for f in workspace.followups.of_contact("person", pid)] == ["确认方案", "回访"]
+    subjects = [f.subject for f in workspace.followups.of_contact("person", pid)]
+    assert subjects == ["确认方案", "回访"]
     assert card.last_contacted_at == when
     assert [i.at for i in card.timeline] == sorted((i.at for i in card.timeline), reverse=True)
     assert workspace.history.next_undo().label == "Log visit with 王芳"

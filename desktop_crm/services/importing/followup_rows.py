@@ -428,9 +428,7 @@ _ZH_DIGITS |= {"八": 8, "九": 9, "十": 10}
 _AFTERNOON = ("下午", "午后", "傍晚", "晚上", "晚", "夜里", "夜间")
 _NIGHT = ("晚上", "晚", "夜里", "夜间", "半夜")
 _MORNING = ("凌晨", "早上", "早晨", "清晨", "上午", "早")
-_PART_OF_DAY = "|".join(
-    sorted((*_AFTERNOON, *_MORNING, "半夜", "中午"), key=len, reverse=True)
-)
+_PART_OF_DAY = "|".join(sorted((*_AFTERNOON, *_MORNING, "半夜", "中午"), key=len, reverse=True))
 _CLOCK = re.compile(
     rf"^(?P<part>{_PART_OF_DAY})?\s*(?P<hour>[0-9零一二两三四五六七八九十]{{1,3}})\s*"
     r"(?:(?:[:：.]|点钟?|时)\s*(?P<minute>[0-9零一二三四五六七八九十]{1,3}|半|一刻|三刻)?\s*分?)?"
