@@ -11,13 +11,14 @@ from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, func, literal_column, select
+from sqlalchemy import ColumnElement, literal_column, select
 from sqlalchemy.orm import Session
 
 from desktop_crm.domain.followup_time import is_overdue
 from desktop_crm.domain.vocab import ActivityKind, FollowUpStatus
+from desktop_crm.services.common.phones import contact_phone_sql
 from desktop_crm.services.followups.dto import FollowUpRow
-from desktop_crm.store.models import Company, Deal, FollowUp, Person, Phone, User
+from desktop_crm.store.models import Company, Deal, FollowUp, Person, User
 
 # The follow-up's own columns, read by the inner statement (which alone filters, orders and
 # limits, so SQLite walks the due_on index and stops after ``limit`` rows).
@@ -84,20 +85,6 @@ def follow_up_rows(
     if limit is not None:
         inner = inner.limit(limit)
     own = inner.subquery("f")
-    person_phone = (
-        select(Phone.value)
-        .where(Phone.person_id == own.c.person_id, Phone.deleted_at.is_(None))
-        .order_by(Phone.position)
-        .limit(1)
-        .scalar_subquery()
-    )
-    company_phone = (
-        select(Phone.value)
-        .where(Phone.company_id == own.c.company_id, Phone.deleted_at.is_(None))
-        .order_by(Phone.position)
-        .limit(1)
-        .scalar_subquery()
-    )
     statement = (
         select(
             own,
@@ -105,9 +92,7 @@ def follow_up_rows(
             Company.name.label("company_name"),
             Deal.title.label("deal_title"),
             User.name.label("owner_name"),
-            # COALESCE stops at the first non-null: the company's phones are read only when
-            # the person has none.
-            func.coalesce(person_phone, company_phone).label("phone"),
+            literal_column(contact_phone_sql("f.person_id", "f.company_id")).label("phone"),
         )
         .select_from(own)
         .outerjoin(Person, Person.id == own.c.person_id)

@@ -24,6 +24,7 @@ from desktop_crm.domain.choices import RecordKind
 from desktop_crm.domain.followup_time import moment_of
 from desktop_crm.domain.stale_rules import days_waited, limit_days
 from desktop_crm.domain.vocab import ContactStatus, DealStatus
+from desktop_crm.services.common.phones import contact_phone_sql, first_phone_sql
 from desktop_crm.services.settings.workspace_settings import read_setting
 from desktop_crm.services.today.dto import Listed, StaleCustomer, StaleDeal
 from desktop_crm.store.types import ExactDecimal, from_micros, id_text, micros
@@ -108,19 +109,12 @@ def _customer(
     )
 
 
-# The customer's rows as :func:`_customer` reads them (``r`` the record, ``u`` its owner). A
-# person without a phone of their own shows their company's, to call the switchboard; COALESCE
-# reads the company's phones only then.
-_PHONE_OF = (
-    "(SELECT ph.value FROM phones ph WHERE ph.{column} = {owner} AND ph.deleted_at IS NULL "
-    "ORDER BY ph.position LIMIT 1)"
-)
+# The customer's rows as :func:`_customer` reads them (``r`` the record, ``u`` its owner).
 _KEPT_COLUMNS = {
     "people": "r.id, r.name, r.level, r.last_contacted_at, r.created_at, r.owner_id, u.name, "
-    f"coalesce({_PHONE_OF.format(column='person_id', owner='r.id')}, "
-    f"{_PHONE_OF.format(column='company_id', owner='r.company_id')})",
+    + contact_phone_sql("r.id", "r.company_id"),
     "companies": "r.id, r.name, r.level, r.last_contacted_at, r.created_at, r.owner_id, u.name, "
-    f"{_PHONE_OF.format(column='company_id', owner='r.id')}",
+    + first_phone_sql("company_id", "r.id"),
 }
 # Said as ``ix_<table>_stale`` says it (its condition literally, its expression as written), so
 # SQLite reads that index.
