@@ -70,10 +70,14 @@ def test_log_a_call_in_two_clicks_and_plan_the_next(qtbot, opened):
         ),
         timeout=5000,
     )
+    # The follow-up planned next is in the card's Follow-ups section, not the timeline.
+    section = card.follow_ups
+    assert section is not None
+    qtbot.waitUntil(lambda: section.list.topLevelItemCount() == 1)
     titles = [
         card.timeline.topLevelItem(i).text(1) for i in range(card.timeline.topLevelItemCount())
     ]
-    assert any(t.startswith("Follow-up") for t in titles)
+    assert not any(t.startswith("Follow-up") for t in titles)
     assert "Log call with 王芳" in window.undo_action.text()
 
 

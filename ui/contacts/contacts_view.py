@@ -13,14 +13,12 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QLabel,
-    QLineEdit,
     QMenu,
     QMessageBox,
     QPushButton,
     QSpinBox,
     QStackedWidget,
     QToolButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -37,7 +35,7 @@ from ui.choices import record_kind
 from ui.contacts.labels import Mutation, status_labels
 from ui.contacts.list_model import ContactTableModel
 from ui.empty_state import NoMatchPanel, StartPanel
-from ui.list_table import list_table
+from ui.list_table import filter_edit, list_header, list_table
 from ui.text_fill import fill
 
 if TYPE_CHECKING:
@@ -100,19 +98,12 @@ class ContactsView(QWidget):
         self.model = ContactTableModel(worker, self.headers, self.display)
         self.model.loaded.connect(self._on_loaded)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 8)
-        top = QHBoxLayout()
-        title = QLabel(self.tr("Contacts"))
-        title.setObjectName("viewTitle")
-        top.addWidget(title)
+        layout, top = list_header(self, self.tr("Contacts"))
         self.kind_box = QComboBox()
         self.kind_box.addItem(self.tr("People"), "person")
         self.kind_box.addItem(self.tr("Companies"), "company")
         top.addWidget(self.kind_box)
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Filter by name, pinyin, phone, email, tag…"))
-        self.search.setClearButtonEnabled(True)
+        self.search = filter_edit(self.tr("Filter by name, pinyin, phone, email, tag…"))
         self.search.installEventFilter(self)
         top.addWidget(self.search, 1)
         self.count_label = QLabel()

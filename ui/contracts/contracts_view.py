@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -27,7 +26,7 @@ from ui.contracts.filter_bar import ContractFilterBar
 from ui.contracts.list_model import COLUMNS, MONEY, ContractTableModel
 from ui.contracts.texts import day_text, money, read_contracts, status_label
 from ui.empty_state import NoMatchPanel
-from ui.list_table import list_table
+from ui.list_table import list_header, list_table
 
 if TYPE_CHECKING:
     from desktop_crm.services.workspace.handle import Workspace
@@ -76,12 +75,7 @@ class ContractsView(QWidget):
         }
         self.model = ContractTableModel(worker, self.headers, self.display)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 8)
-        top = QHBoxLayout()
-        title = QLabel(self.tr("Contracts"))
-        title.setObjectName("viewTitle")
-        top.addWidget(title)
+        layout, top = list_header(self, self.tr("Contracts"))
         top.addStretch(1)
         self.count_label = QLabel()
         top.addWidget(self.count_label)

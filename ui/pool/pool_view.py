@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMenu,
     QPushButton,
     QStackedWidget,
@@ -23,7 +22,7 @@ from PySide6.QtWidgets import (
 from desktop_crm.services.pool.dto import PoolRecord
 from ui.contacts.labels import status_labels
 from ui.empty_state import NoMatchPanel
-from ui.list_table import list_table
+from ui.list_table import filter_edit, list_header, list_table
 from ui.pool.list_model import COLUMNS, Claimable, PoolFilter, PoolTableModel
 
 if TYPE_CHECKING:
@@ -92,15 +91,8 @@ class PoolView(QWidget):
         }
         self.model = PoolTableModel(worker, self.headers, self.display)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 8)
-        top = QHBoxLayout()
-        title = QLabel(self.tr("Lead pool"))
-        title.setObjectName("viewTitle")
-        top.addWidget(title)
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Filter by name, pinyin, company, number, phone…"))
-        self.search.setClearButtonEnabled(True)
+        layout, top = list_header(self, self.tr("Lead pool"))
+        self.search = filter_edit(self.tr("Filter by name, pinyin, company, number, phone…"))
         top.addWidget(self.search, 1)
         self.kind_box = QComboBox()
         self.kind_box.addItem(self.tr("People and companies"), None)

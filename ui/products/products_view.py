@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -19,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from desktop_crm.services.products.dto import ProductFilter, ProductRow
 from ui.empty_state import NoMatchPanel
-from ui.list_table import list_table
+from ui.list_table import filter_edit, list_header, list_table
 from ui.products.list_model import COLUMNS, ProductTableModel
 from ui.products.values import price_text, rate_text
 
@@ -110,15 +109,8 @@ class ProductsView(QWidget):
         }
         self.model = ProductTableModel(worker, self.headers, self.display)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 8)
-        top = QHBoxLayout()
-        title = QLabel(self.tr("Products"))
-        title.setObjectName("viewTitle")
-        top.addWidget(title)
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Filter by code, name, pinyin, description…"))
-        self.search.setClearButtonEnabled(True)
+        layout, top = list_header(self, self.tr("Products"))
+        self.search = filter_edit(self.tr("Filter by code, name, pinyin, description…"))
         top.addWidget(self.search, 1)
         self.shown_box = QComboBox()
         self.shown_box.addItem(self.tr("On sale"), True)

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -25,7 +24,7 @@ from desktop_crm.domain.vocab import QuoteStatus
 from desktop_crm.services.quotes.dto import CurrencyTotals, QuoteFilter, QuoteRow
 from ui.amounts import money_text
 from ui.empty_state import NoMatchPanel
-from ui.list_table import list_table
+from ui.list_table import list_header, list_table
 from ui.quotes.filter_bar import QuoteFilterBar
 from ui.quotes.list_model import COLUMNS, QuoteTableModel
 from ui.quotes.quote_history import QuoteHistory
@@ -103,12 +102,7 @@ class QuotesView(QWidget):
         self.model.loaded.connect(self._on_loaded)
         self.model.dataChanged.connect(self._select_pending)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 8)
-        top = QHBoxLayout()
-        title = QLabel(self.tr("Quotes"))
-        title.setObjectName("viewTitle")
-        top.addWidget(title)
+        layout, top = list_header(self, self.tr("Quotes"))
         self.count_label = QLabel()
         top.addWidget(self.count_label)
         top.addStretch(1)
