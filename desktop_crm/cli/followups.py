@@ -121,7 +121,10 @@ def as_json(row: FollowUpRow, zone: ZoneInfo) -> dict[str, Any]:
     """One follow-up as ``followups --json`` prints it."""
     return {
         "id": row.id,
-        "due_on": row.due_on.isoformat(),
+        # The day here, as ``time`` is (a timed one planned elsewhere may fall on another).
+        "due_on": (
+            row.due_on if row.due_at is None else wall_time(row.due_at, zone)[0]
+        ).isoformat(),
         "due_at": None if row.due_at is None else row.due_at.astimezone(UTC).isoformat(),
         "time": None if row.due_at is None else wall_time(row.due_at, zone)[1].strftime("%H:%M"),
         "kind": row.kind.value,

@@ -137,7 +137,7 @@ def test_statuses_and_open_ends(planned, capsys):
     assert len(listed("--status", "all")) == 8
     _, out, _ = run(capsys, "followups", path, "--status", "done", "--json")
     (done,) = json.loads(out)
-    assert (done["status"], done["overdue"]) == ("done", True)
+    assert (done["status"], done["overdue"]) == ("done", False)  # past, not late
     _, out, _ = run(capsys, "followups", path, "--from", FUTURE, "--json")
     (future,) = json.loads(out)
     assert (future["person"], future["company"], future["overdue"]) == ("", "远山设计", False)

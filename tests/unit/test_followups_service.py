@@ -492,6 +492,27 @@ def test_between_includes_both_ends_and_filters_by_status(ws, people):
         ws.followups.get("01234567-0000-7000-8000-000000000000")
 
 
+def test_between_reads_local_days_and_done_or_cancelled_is_never_overdue(ws, people):
+    person, _ = people
+    # 21:00 in New York on the 25th is 10:00 on the 26th here in Shanghai.
+    far = plan(
+        ws, person, due_on=TODAY + timedelta(days=2), due_time=time(21), zone="America/New_York"
+    )
+    on = TODAY + timedelta(days=3)
+    assert [
+        r.id for r in ws.followups.between(on - timedelta(days=1), on - timedelta(days=1))
+    ] == []
+    assert [r.id for r in ws.followups.between(on, on)] == [far]
+    assert [r.id for r in ws.followups.between(on, None)] == [far]
+    assert [r.id for r in ws.followups.between(None, on - timedelta(days=1))] == []
+    late = plan(ws, person, due_on=TODAY - timedelta(days=3))
+    gone = plan(ws, person, due_on=TODAY - timedelta(days=2))
+    assert ws.followups.get(late).overdue and ws.followups.get(gone).overdue
+    ws.followups.complete(late)
+    ws.followups.cancel(gone)
+    assert not ws.followups.get(late).overdue and not ws.followups.get(gone).overdue
+
+
 def test_of_contact_and_due_for_contact(ws, people, clock):
     person, company = people
     later = plan(ws, person, due_on=TODAY + timedelta(days=3))

@@ -57,7 +57,7 @@ from desktop_crm.domain.followup_time import parse_morning
 from desktop_crm.domain.local_zone import zone as zone_named
 from desktop_crm.domain.vocab import ActivityKind, FollowUpStatus
 from desktop_crm.services.followups.dto import FollowUpRow
-from desktop_crm.services.followups.queries import follow_up_rows
+from desktop_crm.services.followups.queries import due_in_days, follow_up_rows
 from desktop_crm.services.settings.workspace_settings import read_setting
 from desktop_crm.store.batches import in_chunks
 from desktop_crm.store.changelog import BULK_ACTIONS, bulk_ids
@@ -205,11 +205,7 @@ class CalendarService:
         """The ``.ics`` text of the planned follow-ups due from ``start`` to ``end``; its events."""
         if start is None and end is None:
             return self._everything(language, None)
-        where: list[ColumnElement[bool]] = [_PLANNED]
-        if start is not None:
-            where.append(FollowUp.due_on >= start)
-        if end is not None:
-            where.append(FollowUp.due_on <= end)
+        where = [_PLANNED, *due_in_days(start, end, self._clock.zone())]
         with self._store.read() as session:
             rows = self._rows(session, *where)
             stamps = _stamps(session, rows)

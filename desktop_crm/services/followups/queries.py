@@ -7,14 +7,14 @@ same way.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, literal_column, select
+from sqlalchemy import ColumnElement, and_, literal_column, or_, select
 from sqlalchemy.orm import Session
 
-from desktop_crm.domain.followup_time import is_overdue
+from desktop_crm.domain.followup_time import is_overdue, moment_of
 from desktop_crm.domain.vocab import ActivityKind, FollowUpStatus
 from desktop_crm.services.common.phones import contact_phone_sql
 from desktop_crm.services.followups.dto import FollowUpRow
@@ -49,6 +49,33 @@ def open_follow_ups() -> tuple[ColumnElement[bool], ...]:
     condition with the same literal (a bound ``?`` for 'planned' would not do).
     """
     return (FollowUp.status == literal_column("'planned'"), FollowUp.deleted_at.is_(None))
+
+
+DAY_SLACK = timedelta(days=2)  # a day in one zone is within two days of it in any other
+
+
+def due_in_days(start: date | None, end: date | None, zone: ZoneInfo) -> list[ColumnElement[bool]]:
+    """Conditions for follow-ups due from local day ``start`` to ``end`` (both included).
+
+    Days are read in ``zone`` (where the laptop is): an all-day follow-up by its day, a timed
+    one by its moment, so 06:00 planned in Shanghai on the 8th is due on the 7th in Berlin.
+    The stored day (where it was planned) is bounded too, with slack, to read the due index.
+    """
+    where: list[ColumnElement[bool]] = []
+    timed, all_day = FollowUp.due_at.is_not(None), FollowUp.due_at.is_(None)
+    if start is not None:
+        starts = moment_of(start, time(0), zone)
+        where.append(FollowUp.due_on >= start - DAY_SLACK)
+        where.append(
+            or_(and_(timed, FollowUp.due_at >= starts), and_(all_day, FollowUp.due_on >= start))
+        )
+    if end is not None:
+        ends = moment_of(end + timedelta(days=1), time(0), zone)
+        where.append(FollowUp.due_on <= end + DAY_SLACK)
+        where.append(
+            or_(and_(timed, FollowUp.due_at < ends), and_(all_day, FollowUp.due_on <= end))
+        )
+    return where
 
 
 def follow_up_rows(
@@ -125,7 +152,9 @@ def _row(found: Any, now: datetime, zone: ZoneInfo) -> FollowUpRow:
         due_on=due_on,
         due_at=due_at,
         zone=found["due_zone"],
-        overdue=is_overdue(due_on, due_at, now, zone),
+        # Only a planned one is late: a done or cancelled one is past, not overdue.
+        overdue=found["status"] == FollowUpStatus.PLANNED.value
+        and is_overdue(due_on, due_at, now, zone),
         remind_at=found["remind_at"],
         repeat=found["repeat"],
         person_id=found["person_id"],

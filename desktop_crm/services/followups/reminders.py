@@ -50,7 +50,7 @@ from desktop_crm.domain.errors import StorageError
 from desktop_crm.domain.followup_time import moment_of, reminder
 from desktop_crm.domain.vocab import FollowUpStatus
 from desktop_crm.services.followups.dto import FollowUpRow, Reminder
-from desktop_crm.services.followups.queries import follow_up_rows
+from desktop_crm.services.followups.queries import DAY_SLACK, follow_up_rows
 from desktop_crm.services.followups.service import morning_of
 from desktop_crm.store.batches import in_chunks
 from desktop_crm.store.models import FollowUp, ReminderMark
@@ -64,7 +64,6 @@ from desktop_crm.store.types import UtcDateTime
 # check after a write compares every overdue follow-up with its mark. A "day:" key reads as
 # NULL. SQLite 3.38 reads the seconds with unixepoch(), a sixth faster than strftime('%s'),
 # which older libraries fall back to.
-_DAY_SLACK = timedelta(days=2)  # a day in one zone is within two days of it in any other
 _SECONDS_OF = (
     "unixepoch({})"
     if sqlite3.sqlite_version_info >= (3, 38)
@@ -211,9 +210,7 @@ class ReminderService:
         zone = self._clock.zone()
         today = now.astimezone(zone).date()
         tomorrow = moment_of(today + timedelta(days=1), time(0), zone)
-        counted = _count_statement().params(
-            today=today, until=today + _DAY_SLACK, tomorrow=tomorrow
-        )
+        counted = _count_statement().params(today=today, until=today + DAY_SLACK, tomorrow=tomorrow)
         with self._store.read() as session:
             state = (_fingerprint(session), zone.key, today)
             if self._count is not None and self._count[0] == state:
@@ -308,7 +305,7 @@ def _candidates(now: datetime, today: date) -> Any:
     all-day one due today whose morning hour has not come yet is left out afterwards, in
     Python (the hour depends on the zone).
     """
-    return _candidates_statement().params(now=now, today=today, until=today + _DAY_SLACK)
+    return _candidates_statement().params(now=now, today=today, until=today + DAY_SLACK)
 
 
 @cache

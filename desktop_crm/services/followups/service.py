@@ -39,7 +39,7 @@ from desktop_crm.services.followups.dto import (
     FollowUpDraft,
     FollowUpRow,
 )
-from desktop_crm.services.followups.queries import follow_up_rows
+from desktop_crm.services.followups.queries import due_in_days, follow_up_rows
 from desktop_crm.services.settings.workspace_settings import DEFAULTS, read_setting
 from desktop_crm.store.models import Activity, Company, Deal, FollowUp, Person, User
 from desktop_crm.store.store import Store
@@ -280,6 +280,9 @@ class FollowUpService:
     ) -> list[FollowUpRow]:
         """Follow-ups due from ``start`` to ``end`` (both included; ``None``: open-ended).
 
+        Days are local (the clock's zone): a timed follow-up is on the day its moment falls
+        on here, whichever zone it was planned in.
+
         Args:
             start: First due day, or ``None``.
             end: Last due day, or ``None``.
@@ -288,11 +291,7 @@ class FollowUpService:
         Returns:
             By due day, all-day ones before timed ones on a day, timed ones by moment.
         """
-        where: list[ColumnElement[bool]] = []
-        if start is not None:
-            where.append(FollowUp.due_on >= start)
-        if end is not None:
-            where.append(FollowUp.due_on <= end)
+        where = due_in_days(start, end, self._clock.zone())
         if status is not None:
             where.append(FollowUp.status == FollowUpStatus(status).value)
         return self._rows(*where)
