@@ -394,6 +394,8 @@ class FollowUp(Tracked):
     repeat: Mapped[str | None] = mapped_column(String(200))  # RRULE body (domain.repeat)
     series_start: Mapped[date | None] = mapped_column(Date)  # a repeat's first day
     series_id: Mapped[str | None] = mapped_column(ID)  # the first follow-up of its series
+    # A repeat's occurrence moved off its day: the series day it stands for (its slot).
+    series_day: Mapped[date | None] = mapped_column(Date)
     outcome: Mapped[str | None] = mapped_column(Text)
     status: Mapped[str] = mapped_column(String(20), default="planned", index=True)
     person_id: Mapped[str | None] = fk("people")

@@ -93,6 +93,40 @@ def test_monthly_from_jan_31_falls_on_month_ends_as_the_app_plans(ws, clock, wan
     assert days == occurrences(rule, date(2027, 1, 31), date(2027, 1, 30), 4)
 
 
+@pytest.mark.parametrize("timed", [False, True])
+def test_a_moved_occurrence_is_an_exception_the_series_keeps_its_days(
+    ws, clock, wang, tmp_path, timed
+):
+    """Weekly on Mondays, this week's moved to the Friday before: the calendar shows the
+    Friday, then Mondays, as the app plans them (and the published file keeps it so)."""
+    values: dict[str, Any] = {"due_time": time(9, 30)} if timed else {}
+    fid = plan(ws, clock, wang, due_on=date(2026, 11, 30), repeat_text="weekly", **values)
+    ws.followups.reschedule(fid, date(2026, 11, 27), values.get("due_time"))
+    target = tmp_path / "moved.ics"
+    ws.calendar.publish_to(target)
+    cal = read_back(target)
+    series, moved = cal.walk("VEVENT")
+    assert str(series["UID"]) == str(moved["UID"]) == f"{fid}@desktop-crm"
+    assert "RRULE" in series and "RRULE" not in moved
+    assert moved.decoded("RECURRENCE-ID") == series.decoded("DTSTART")
+    found = [e.decoded("DTSTART") for e in expand(cal, date(2026, 11, 20), date(2026, 12, 20))]
+    local = [d.astimezone(ZoneInfo("Asia/Shanghai")) if timed else d for d in found]
+    app = [date(2026, 11, 27), date(2026, 12, 7), date(2026, 12, 14)]
+    assert [d.date() if timed else d for d in local] == app
+    if timed:
+        assert {(d.hour, d.minute) for d in local} == {(9, 30)}
+    # The app agrees: completing the Friday plans the 7th.
+    assert ws.followups.complete(fid).next_due_on == app[1]
+    # A later run of the app keeps the file's events as they are when nothing changed.
+    ws.followups.reschedule(ws.followups.between(None, None)[0].id, date(2026, 12, 8))
+    assert ws.calendar.refresh_published()
+    fresh = tmp_path / "fresh.ics"
+    ws.calendar.export(fresh)
+    assert [e.to_ical() for e in read_back(target).walk("VEVENT")] == [
+        e.to_ical() for e in read_back(fresh).walk("VEVENT")
+    ]
+
+
 def test_every_12_months_from_feb_29(ws, clock, wang, tmp_path):
     plan(ws, clock, wang, due_on=date(2028, 2, 29), repeat_text="every 12 months")
     target = tmp_path / "leap.ics"

@@ -385,6 +385,47 @@ def test_repeat_monthly_from_january_31_keeps_month_ends(ws, people, clock):
     assert ws.followups.complete(made[-1]).next_due_on == date(2027, 5, 31)
 
 
+def test_a_new_time_alone_keeps_a_month_end_series(ws, people, clock):
+    person, _ = people
+    fid = plan(ws, person, due_on=date(2027, 1, 31), due_time=time(9), repeat="monthly")
+    [feb] = complete_on_time(ws, clock, fid, 1)
+    row = ws.followups.get(feb)
+    assert row.due_on == date(2027, 2, 28)
+    ws.followups.update(feb, FollowUpDraft(**(vars(row.draft()) | {"due_time": time(10)})))
+    assert stored(ws, feb).repeat == stored(ws, fid).repeat  # still the month's last day
+    clock.moment = datetime(2027, 2, 28, 4, 0, tzinfo=UTC)
+    done = ws.followups.complete(feb)
+    nxt = ws.followups.get(done.next_id or "")
+    assert nxt.due_on == date(2027, 3, 31)
+    assert nxt.draft().due_time == time(10)  # the new time is the series' from now on
+
+
+def test_a_moved_occurrence_stands_for_its_series_day(ws, people, clock):
+    """Weekly on Mondays: one moved to the Friday before or the Wednesday after, by Reschedule
+    or by Edit, is followed by the next Monday, never by the Monday it stood for."""
+    person, _ = people
+    monday = date(2026, 11, 30)
+    fid = plan(ws, person, due_on=monday, repeat="weekly")
+    ws.followups.reschedule(fid, date(2026, 11, 27))  # the Friday before
+    assert stored(ws, fid).series_day == monday
+    clock.moment = datetime(2026, 11, 27, 4, 0, tzinfo=UTC)
+    done = ws.followups.complete(fid)
+    assert done.next_due_on == date(2026, 12, 7)
+    nxt = done.next_id or ""
+    assert stored(ws, nxt).series_day is None
+    row = ws.followups.get(nxt)
+    # Edit with the repeat unchanged moves this one only, as Reschedule does.
+    ws.followups.update(nxt, FollowUpDraft(**(vars(row.draft()) | {"due_on": date(2026, 12, 9)})))
+    assert stored(ws, nxt).series_day == date(2026, 12, 7)
+    assert stored(ws, nxt).series_start == monday
+    # Moved back onto its own day, it is no exception any more.
+    ws.followups.reschedule(nxt, date(2026, 12, 7))
+    assert stored(ws, nxt).series_day is None
+    ws.followups.reschedule(nxt, date(2026, 12, 9))
+    clock.moment = datetime(2026, 12, 9, 4, 0, tzinfo=UTC)
+    assert ws.followups.complete(nxt).next_due_on == date(2026, 12, 14)
+
+
 def test_repeat_from_february_29_every_12_months(ws, people, clock):
     person, _ = people
     fid = plan(ws, person, due_on=date(2028, 2, 29), repeat="every 12 months", subject="年检")

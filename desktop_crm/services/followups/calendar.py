@@ -13,8 +13,8 @@ One ``VEVENT`` per planned follow-up, written by the icalendar library:
 * A snoozed follow-up has a second alarm at the snooze's moment (an absolute UTC trigger).
 * A repeating follow-up carries its repeat as the ``RRULE`` it is stored as
   (``domain.repeat``), starting at its open occurrence: a calendar expands it to the days the
-  app would plan next (month ends, Feb 29 and DST changes included). A follow-up rescheduled off
-  its series' days repeats from its new day in the file.
+  app would plan next (month ends, Feb 29 and DST changes included). An occurrence moved off
+  its series' day is an exception (a second ``VEVENT``, its ``RECURRENCE-ID`` that day).
 * Done, cancelled and deleted follow-ups are left out.
 
 Keeping a file up to date ("publishing"): the chosen file is a machine-local setting (a folder
@@ -53,7 +53,7 @@ from desktop_crm.domain.choice_words import word
 from desktop_crm.domain.choices import Language
 from desktop_crm.domain.clock import Clock
 from desktop_crm.domain.errors import StorageError, ValidationError
-from desktop_crm.domain.followup_time import parse_morning
+from desktop_crm.domain.followup_time import moment_of, parse_morning, wall_time
 from desktop_crm.domain.local_zone import zone as zone_named
 from desktop_crm.domain.vocab import ActivityKind, FollowUpStatus
 from desktop_crm.services.followups.dto import FollowUpRow
@@ -334,13 +334,50 @@ class CalendarService:
         if kept is not None and kept.key == key:
             return kept.shown
         zone = row.zone if row.due_at is not None else None
-        shown = _Shown(zone, bytes(_vevent(row, stamp, morning, language).to_ical()))
+        data = b"".join(bytes(event.to_ical()) for event in _vevents(row, stamp, morning, language))
+        shown = _Shown(zone, data)
         self._events[row.id] = _Rendered(key, shown)
         return shown
 
 
-def _vevent(row: FollowUpRow, stamp: datetime, morning: time, language: Language) -> Event:
-    from icalendar import Alarm, Event, vRecur
+def _vevents(row: FollowUpRow, stamp: datetime, morning: time, language: Language) -> list[Event]:
+    """The ``VEVENT`` of ``row``; for a repeat's occurrence moved off its day, two.
+
+    A moved occurrence is what calendars call an exception: the series (``RRULE``) starts at
+    the day the occurrence stands for, and a second ``VEVENT`` with the same ``UID`` and that
+    day as its ``RECURRENCE-ID`` puts the occurrence where it was moved. Calendars then repeat
+    on the series' days, as the app plans them.
+    """
+    from icalendar import vRecur
+
+    slot = row.series_day if row.repeat else None
+    if slot is None or slot == row.due_on:
+        event = _vevent(row, _start(row, row.due_on), stamp, morning, language)
+        if row.repeat:
+            event.add("rrule", vRecur.from_ical(row.repeat))
+        return [event]
+    series_start = _start(row, slot)
+    series = _vevent(row, series_start, stamp, morning, language)
+    series.add("rrule", vRecur.from_ical(row.repeat or ""))
+    moved = _vevent(row, _start(row, row.due_on), stamp, morning, language)
+    moved.add("recurrence-id", series_start)
+    return [series, moved]
+
+
+def _start(row: FollowUpRow, day: date) -> date | datetime:
+    """When ``row`` starts on ``day``: a date, or its wall time that day in its zone."""
+    if row.due_at is None:
+        return day
+    zone = zone_named(row.zone)
+    if day == row.due_on:
+        return row.due_at.astimezone(zone)
+    return moment_of(day, wall_time(row.due_at, zone)[1], zone).astimezone(zone)
+
+
+def _vevent(
+    row: FollowUpRow, start: date | datetime, stamp: datetime, morning: time, language: Language
+) -> Event:
+    from icalendar import Alarm, Event
 
     event = Event()
     event.add("uid", f"{row.id}@{UID_DOMAIN}")
@@ -357,22 +394,18 @@ def _vevent(row: FollowUpRow, stamp: datetime, morning: time, language: Language
     alarm = Alarm()
     alarm.add("action", "DISPLAY")
     alarm.add("description", _summary(row, language))
-    if row.due_at is not None:
-        zone = zone_named(row.zone)
-        starts = row.due_at.astimezone(zone)
-        event.add("dtstart", starts)
-        event.add("dtend", starts + DURATION)
+    if isinstance(start, datetime):
+        event.add("dtstart", start)
+        event.add("dtend", start + DURATION)
         alarm.add("trigger", timedelta(0))
     else:
-        event.add("dtstart", row.due_on)
-        event.add("dtend", row.due_on + timedelta(days=1))
+        event.add("dtstart", start)
+        event.add("dtend", start + timedelta(days=1))
         event.add("transp", "TRANSPARENT")  # a day's to-do does not make the day busy
         # Relative to the day's start, read in the reader's zone: the morning hour there.
         alarm.add("trigger", timedelta(hours=morning.hour, minutes=morning.minute))
-    if row.repeat:
-        event.add("rrule", vRecur.from_ical(row.repeat))
     event.add_component(alarm)
-    if row.remind_at is not None:
+    if row.remind_at is not None and start == _start(row, row.due_on):
         # Snoozed: the calendar reminds again when the app would (an absolute trigger, UTC).
         again = Alarm()
         again.add("action", "DISPLAY")
@@ -477,7 +510,9 @@ def _from_file(path: Path) -> _Everything | None:
         zone = _ZONE_LINE.search(block)
         raw = id_bytes(uid[1].decode("ascii"))
         stamps[raw] = int(at[1])
-        events[raw] = _Shown(None if zone is None else zone[1].decode("ascii"), block)
+        before = events.get(raw)  # a moved occurrence of a repeat: its series came first
+        data = block if before is None else before.data + block
+        events[raw] = _Shown(None if zone is None else zone[1].decode("ascii"), data)
     return _Everything(
         "zh" if language == "zh" else "en",
         _morning(morning),

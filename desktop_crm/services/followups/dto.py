@@ -68,6 +68,7 @@ class FollowUpRow:
         overdue: Past due at the moment it was read (see ``domain.followup_time``).
         remind_at: A snoozed reminder's moment, if snoozed.
         repeat: Its RRULE body, if it repeats.
+        series_day: A repeat's occurrence moved off its day: the series day it stands for.
         person_id: The person, if any.
         person: The person's name ("" without one).
         company_id: The company, if any.
@@ -92,6 +93,7 @@ class FollowUpRow:
     overdue: bool
     remind_at: datetime | None = None
     repeat: str | None = None
+    series_day: date | None = None
     person_id: str | None = None
     person: str = ""
     company_id: str | None = None

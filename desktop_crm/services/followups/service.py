@@ -99,8 +99,11 @@ class FollowUpService:
     def update(self, follow_up_id: str, draft: FollowUpDraft) -> ChangeResult:
         """Give a planned follow-up new values.
 
-        A new due day or time clears a snooze. A repeat whose rule or day changed starts its
-        series again on the new day (the same series); otherwise the series keeps its first day.
+        A new due day or time clears a snooze. The repeat describes the series, the day this
+        one: with the repeat unchanged, a new day moves this occurrence only (as
+        :meth:`reschedule` does; the series keeps its days) and a new time is the series' from
+        now on (each next one takes its wall time from the one completed). A new repeat starts
+        the series again on the new day (the same series).
 
         Raises:
             ValidationError: As :meth:`plan`, or the follow-up is done or cancelled.
@@ -111,12 +114,16 @@ class FollowUpService:
             row = _planned(session, follow_up_id)
             values = _checked(session, draft, self._clock.zone(), row.owner_id)
             moved = (values["due_on"], values["due_at"]) != (row.due_on, row.due_at)
-            # The rule is written for its series' first day (month ends): an unchanged repeat
-            # of a series that goes on keeps its first day.
-            start = row.series_start if row.series_start and not moved else draft.due_on
+            # The rule is written for its series' first day (month ends), so an unchanged
+            # repeat reads the same for the series' own first day.
+            start = row.series_start or row.due_on
             repeat = _rule(draft.repeat, start)
-            if repeat is not None and repeat != row.repeat:
+            if repeat is not None and repeat == row.repeat:
+                slot = row.series_day or row.due_on
+                values["series_day"] = None if draft.due_on == slot else slot
+            else:
                 start, repeat = draft.due_on, _rule(draft.repeat, draft.due_on)
+                values["series_day"] = None
             values["repeat"] = repeat
             values["series_start"] = None if repeat is None else start
             for key, value in values.items():
@@ -154,6 +161,10 @@ class FollowUpService:
         ):
             row = _planned(session, follow_up_id)
             rec.label = op_label(LabelCode.RESCHEDULE_FOLLOW_UP, subject=row.subject)
+            if row.repeat is not None:
+                # The series day this occurrence stands for, so the next one follows it.
+                slot = row.series_day or row.due_on
+                row.series_day = None if due_on == slot else slot
             row.due_on = due_on
             row.due_at, row.due_zone = _due_moment(due_on, due_time, zone, self._clock.zone())
             row.remind_at = None
@@ -555,7 +566,10 @@ def _next_occurrence(session: Session, row: FollowUp, today: date) -> FollowUp |
     if row.repeat is None:
         return None
     start = row.series_start or row.due_on
-    day = next_day(row.repeat, start, row.due_on, today)
+    # A moved occurrence stands for its series day: the next is the series' next after that
+    # (and after the day it was done on, when that was later).
+    slot = row.series_day or row.due_on
+    day = next_day(row.repeat, start, max(slot, row.due_on), today)
     if day is None:
         return None
     due_at = None

@@ -10,7 +10,8 @@ What follow-ups, reminders and the lead pool need (issue 12):
   (``due_zone``, IANA, which repeats keep); ``due_on`` stays the day (the local day of the
   moment for a timed one). ``due_time`` ("HH:MM" wall time) goes: existing ones become moments
   in this machine's zone. ``remind_at`` is a snoozed reminder's moment; ``repeat`` an RFC 5545
-  RRULE body with the series' first day (``series_start``) and id (``series_id``); ``outcome``
+  RRULE body with the series' first day (``series_start``) and id (``series_id``), and for an
+  occurrence moved off its day, the series day it stands for (``series_day``); ``outcome``
   what completing it said;
 - stages: ``rotting_days``, after which an open deal waiting in the stage is stale, and a
   colour;
@@ -48,6 +49,7 @@ COLUMNS: tuple[tuple[str, sa.Column[object]], ...] = (
     ("follow_ups", sa.Column("repeat", sa.String(200), nullable=True)),
     ("follow_ups", sa.Column("series_start", sa.Date(), nullable=True)),
     ("follow_ups", sa.Column("series_id", IdType(), nullable=True)),
+    ("follow_ups", sa.Column("series_day", sa.Date(), nullable=True)),
     ("follow_ups", sa.Column("outcome", sa.Text(), nullable=True)),
     ("stages", sa.Column("rotting_days", sa.Integer(), nullable=True)),
     ("stages", sa.Column("colour", sa.String(7), nullable=True)),
