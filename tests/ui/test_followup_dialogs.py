@@ -134,6 +134,33 @@ def test_edit_keeps_the_zone_it_was_planned_in_and_says_what_it_is_here(qtbot, o
     assert edited.zone == "Asia/Shanghai" and edited.due_at == row.due_at
 
 
+def test_editing_the_day_of_a_weekly_series_moves_that_one_only(qtbot, opened):
+    from PySide6.QtCore import QDate
+
+    window, ids = opened
+    fid = plan(
+        qtbot,
+        window,
+        FollowUpDraft(
+            subject="Weekly call", due_on=date(2026, 11, 30), person_id=ids["wang"], repeat="每周一"
+        ),
+    )
+    rule = row_of(window, fid).repeat
+    dialog = follow_up_actions(window).edit_row(row_of(window, fid))
+    assert dialog is not None and not dialog.series_note.isVisibleTo(dialog)
+    dialog.due.date_edit.setDate(QDate(2026, 12, 2))  # the Wednesday
+    assert dialog.series_note.isVisibleTo(dialog)
+    assert dialog.repeat.rule() == rule  # still Mondays
+    dialog.save()
+    qtbot.waitUntil(lambda: dialog.result_change is not None and window.worker.idle, timeout=10_000)
+    moved = row_of(window, fid)
+    assert (moved.due_on, moved.series_day, moved.repeat) == (
+        date(2026, 12, 2),
+        date(2026, 11, 30),
+        rule,
+    )
+
+
 def test_complete_with_an_outcome_logs_it_and_offers_the_next(qtbot, opened):
     window, ids = opened
     fid = plan(

@@ -170,6 +170,17 @@ class PlanDialog(QDialog):
         form.addRow(self.tr("Due"), self.due)
         self.repeat = RepeatEditor(self)
         form.addRow(self.tr("Repeat"), self.repeat)
+        self.series_note = QLabel(
+            self.tr(
+                "A new day moves this one only: the series keeps its days. "
+                "Change the repeat to change the series."
+            )
+        )
+        self.series_note.setObjectName("hint")
+        self.series_note.setWordWrap(True)
+        form.addRow("", self.series_note)
+        self._series_row = form.rowCount() - 1
+        form.setRowVisible(self._series_row, False)
         self.owner = QComboBox()
         self.owner.addItem(self.tr("Me"), None)
         form.addRow(self.tr("Owner"), self.owner)
@@ -194,7 +205,9 @@ class PlanDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         root.addWidget(self.buttons)
 
-        self.due.changed.connect(lambda: self.repeat.set_start(self.due.day()))
+        # A new repeat counts from the due day; an occurrence of a series, from the series'.
+        self._in_series = follow_up_id is not None and bool(draft.repeat)
+        self.due.changed.connect(self._due_changed)
         self._fill(draft, linked or Linked())
         if linked is None and (draft.person_id or draft.company_id or draft.deal_id):
             ws = workspace
@@ -213,6 +226,7 @@ class PlanDialog(QDialog):
     def _fill(self, draft: FollowUpDraft, linked: Linked) -> None:
         self.subject.setText(draft.subject)
         self.kind.setCurrentIndex(max(0, self.kind.findData(ActivityKind(draft.kind).value)))
+        self._first_day = draft.due_on
         self.due.set_due(draft.due_on, draft.due_time, draft.zone)
         self.repeat.set_start(draft.due_on)
         try:
@@ -221,6 +235,12 @@ class PlanDialog(QDialog):
             self.repeat.set_repeat(None)
         self.notes.setPlainText(draft.notes)
         self._show_linked(linked)
+
+    def _due_changed(self) -> None:
+        if self._in_series:
+            self.form.setRowVisible(self._series_row, self.due.day() != self._first_day)
+        else:
+            self.repeat.set_start(self.due.day())
 
     def _show_linked(self, linked: Linked) -> None:
         draft = self._draft
