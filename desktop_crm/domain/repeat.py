@@ -42,8 +42,13 @@ _EN_WEEKDAYS = {
 }
 _EN_UNITS = {"day": "days", "week": "weeks", "month": "months"}
 _ZH_UNITS = {"天": "days", "日": "days", "周": "weeks", "星期": "weeks", "礼拜": "weeks"}
-_ZH_UNITS |= {"月": "months", "个月": "months"}
-_ZH_EVERY = r"每隔?\s*([0-9一二两三四五六七八九十]+)\s*(个月|天|日|周|星期|礼拜|月)"
+_ZH_UNITS |= {"月": "months", "个月": "months", "个星期": "weeks", "个礼拜": "weeks"}
+_ZH_UNIT = r"(个月|天|日|周|个星期|星期|个礼拜|礼拜|月)"
+_ZH_NUMBER = r"([0-9一二两三四五六七八九十]+)"
+# 每3天, 每隔2周 (said for "every 2 weeks"), 两周一次, 每2周一次.
+_ZH_EVERY = rf"(?:每隔?\s*{_ZH_NUMBER}\s*{_ZH_UNIT}(?:一次)?|每?{_ZH_NUMBER}\s*{_ZH_UNIT}一次)"
+# 隔周, 隔天, 每隔一周: every other one (每隔一周 skips a week).
+_ZH_OTHER = rf"(?:每隔一|隔){_ZH_UNIT}(?:一次)?"
 MAX_EVERY = 999
 
 
@@ -84,7 +89,9 @@ def parse_repeat(text: str) -> Repeat | None:
     """What a person wrote for a repeat; ``None`` for an empty cell or "no"/"不重复".
 
     Takes ``daily``, ``weekly``, ``monthly``, ``every 3 days``, ``every 2 weeks``,
-    ``every Monday``, 每天, 每周, 每月, 每3天, 每隔2周, 每两个月, 每周一, and RRULE bodies.
+    ``every other week``, ``biweekly``, ``every Monday``, 每天, 每周, 每月, 每3天, 每隔2周 (as
+    people say it: every 2 weeks), 每隔一周 and 隔周 (every other week), 两周一次, 每两个月,
+    每周一, 每个星期一, and RRULE bodies.
 
     Raises:
         ValueError: Words that name no repeat.
@@ -97,21 +104,30 @@ def parse_repeat(text: str) -> Repeat | None:
         return repeat_of(raw.upper())
     simple = {"daily": "days", "weekly": "weeks", "monthly": "months"}
     simple |= {"每天": "days", "每日": "days", "每周": "weeks", "每星期": "weeks"}
-    simple |= {"每月": "months", "每个月": "months"}
+    simple |= {"每月": "months", "每个月": "months", "每个星期": "weeks", "每个礼拜": "weeks"}
     if low in simple:
         return Repeat(simple[low])
+    if low in ("biweekly", "fortnightly", "every fortnight"):
+        return Repeat("weeks", 2)
+    found = re.fullmatch(r"every other (day|week|month)", low)
+    if found:
+        return Repeat(_EN_UNITS[found[1]], 2)
     found = re.fullmatch(r"every(?: (\d+))? (day|week|month)s?", low)
     if found:
         return Repeat(_EN_UNITS[found[2]], int(found[1] or 1))
     found = re.fullmatch(r"(?:every )?(\w+?)s?", low)
     if found and found[1] in _EN_WEEKDAYS and (low.startswith("every ") or low.endswith("s")):
         return Repeat("weeks", 1, _EN_WEEKDAYS[found[1]])
-    found = re.fullmatch(r"每(?:周|星期|礼拜)([一二三四五六日天])", raw)
+    found = re.fullmatch(r"每个?(?:周|星期|礼拜)([一二三四五六日天])", raw)
     if found:
         return Repeat("weeks", 1, _ZH_WEEKDAYS[found[1]])
+    found = re.fullmatch(_ZH_OTHER, raw)
+    if found:
+        return Repeat(_ZH_UNITS[found[1]], 2)
     found = re.fullmatch(_ZH_EVERY, raw)
     if found:
-        return Repeat(_ZH_UNITS[found[2]], _zh_number(found[1]))
+        number, unit = (found[1], found[2]) if found[1] else (found[3], found[4])
+        return Repeat(_ZH_UNITS[unit], _zh_number(number))
     raise ValueError(
         f"“{raw}” is not a repeat (daily, weekly, monthly, every 3 days, 每周, 每2个月…)"
     )
