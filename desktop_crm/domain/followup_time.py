@@ -78,7 +78,8 @@ def snoozed_until(choice: Snooze, now: datetime, zone: ZoneInfo, morning: time) 
     """When a reminder snoozed now with ``choice`` fires again.
 
     Tomorrow morning is the morning hour of the next local day; next week is the morning hour
-    of next Monday.
+    of next Monday, or of the Monday after when next Monday is tomorrow (on a Sunday, "next
+    week" would otherwise be "tomorrow morning" again).
     """
     if choice is Snooze.MINUTES_15:
         return now + timedelta(minutes=15)
@@ -87,7 +88,8 @@ def snoozed_until(choice: Snooze, now: datetime, zone: ZoneInfo, morning: time) 
     today = now.astimezone(zone).date()
     if choice is Snooze.TOMORROW_MORNING:
         return moment_of(today + timedelta(days=1), morning, zone)
-    return moment_of(today + timedelta(days=7 - today.weekday()), morning, zone)
+    ahead = 7 - today.weekday()
+    return moment_of(today + timedelta(days=ahead if ahead > 1 else ahead + 7), morning, zone)
 
 
 def parse_morning(text: str) -> time:

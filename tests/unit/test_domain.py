@@ -48,3 +48,29 @@ def test_retention_keeps_recent_daily_and_weekly():
     assert len(weeks) == 8
     assert len(keep) <= 10 + 7 + 8
     assert min(keep) > newest_first[0] - timedelta(weeks=9)
+
+
+def test_snooze_next_week_is_never_tomorrow():
+    from datetime import time
+    from zoneinfo import ZoneInfo
+
+    from desktop_crm.domain.followup_time import Snooze, snoozed_until
+
+    zone = ZoneInfo("Asia/Shanghai")
+    morning = time(9)
+
+    def local(moment: datetime) -> datetime:
+        return moment.astimezone(zone).replace(tzinfo=None)
+
+    # Wednesday 2 December 2026: next Monday. Sunday the 6th: the Monday after next.
+    wednesday = datetime(2026, 12, 2, 15, 0, tzinfo=zone).astimezone(UTC)
+    sunday = datetime(2026, 12, 6, 15, 0, tzinfo=zone).astimezone(UTC)
+    assert local(snoozed_until(Snooze.NEXT_WEEK, wednesday, zone, morning)) == datetime(
+        2026, 12, 7, 9, 0
+    )
+    assert local(snoozed_until(Snooze.NEXT_WEEK, sunday, zone, morning)) == datetime(
+        2026, 12, 14, 9, 0
+    )
+    assert local(snoozed_until(Snooze.TOMORROW_MORNING, sunday, zone, morning)) == datetime(
+        2026, 12, 7, 9, 0
+    )
