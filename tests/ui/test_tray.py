@@ -105,7 +105,7 @@ def test_notifications_say_one_or_group_several():
     assert (one.title, one.body, one.follow_up_id) == ("Call 0", "王芳 · Today 09:00", "Call 0")
     several = notification_for(reminders, now, SHANGHAI)
     assert several.title == "5 follow-ups are due" and several.follow_up_id == ""
-    assert several.body == "Call 0\nCall 1\nCall 2\nand 2 more"
+    assert several.body == "Call 0 · 王芳\nCall 1 · 王芳\nCall 2 · 王芳\nand 2 more"
 
 
 def test_a_call_planned_in_shanghai_shows_both_times_in_berlin():

@@ -83,7 +83,11 @@ def notification_for(reminders: Sequence[Reminder], now: datetime, zone: ZoneInf
         parts = [p for p in (row.contact, when_text(row, now, zone)) if p]
         return Notification(row.subject, " · ".join(parts), row.id)
     title = ReminderTexts.tr("%n follow-ups are due", "", len(reminders))
-    lines = [r.follow_up.subject for r in reminders[:SHOWN_IN_BODY]]
+    # Each with whom it is for: two "催款" lines are told apart by their contacts.
+    lines = [
+        " · ".join(p for p in (r.follow_up.subject, r.follow_up.contact) if p)
+        for r in reminders[:SHOWN_IN_BODY]
+    ]
     rest = len(reminders) - SHOWN_IN_BODY
     if rest > 0:
         lines.append(ReminderTexts.tr("and %n more", "", rest))
