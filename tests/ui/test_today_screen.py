@@ -293,8 +293,13 @@ def test_snooze_from_the_rows_menu(
     settle(qtbot, window)
     snoozed = on_writer(qtbot, window, lambda ws: ws.followups.get(ids["late"]))
     assert snoozed.remind_at == clock.now() + timedelta(hours=1)
-    # Snoozing moves the reminder, not the due time: the row stays overdue.
+    # Snoozing moves the reminder, not the due time: the row stays overdue, and says it.
     assert subjects(today, "overdue") == ["Call back"]
+    again = (clock.now() + timedelta(hours=1)).astimezone(clock.zone()).strftime("%H:%M")
+    qtbot.waitUntil(
+        lambda: f"snoozed until {again}" in row_of(today, "overdue", "Call back").note,
+        timeout=10_000,
+    )
 
 
 def test_the_context_menu_offers_every_action_of_the_row(qtbot: Any, today: TodayScreen) -> None:

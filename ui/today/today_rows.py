@@ -231,11 +231,13 @@ class Words:
     Args:
         today: The local day the lists were computed on.
         zone: The zone they were computed in.
+        at: The moment they were computed at (a snooze still to come is said).
     """
 
-    def __init__(self, today: date, zone: ZoneInfo) -> None:
+    def __init__(self, today: date, zone: ZoneInfo, at: datetime | None = None) -> None:
         self.today = today
         self.zone = zone
+        self.at = at
         self.kinds = kind_labels()
         self._days: dict[date, str] = {}
         self._late: dict[int, str] = {}
@@ -337,6 +339,11 @@ def follow_up_row(section: SectionKey, row: FollowUpRow, words: Words) -> TodayR
     else:
         note = f"{kind} · {repeat}" if repeat else kind
         tip_when = when
+    if row.remind_at is not None and words.at is not None and row.remind_at > words.at:
+        # Snoozed: it stays where it is due, and says when it reminds again.
+        snoozed = fill(TodayTexts.tr("snoozed until %1"), words.moment(row.remind_at)[1])
+        note = f"{note} · {snoozed}"
+        tip_when = f"{tip_when} · {snoozed}"
     who = _joined(row.person, row.company if row.person else "", row.deal) or row.company
     tip = "\n".join(
         p
@@ -479,7 +486,7 @@ def birthday_row(person: Birthday, words: Words) -> TodayRow:
 
 def sections(lists: TodayLists) -> list[Section]:
     """Every section of ``lists`` in screen order; rows are made as they are asked for."""
-    words = Words(lists.today, ZoneInfo(lists.zone))
+    words = Words(lists.today, ZoneInfo(lists.zone), lists.at)
     titles = section_titles()
 
     def section(
