@@ -284,7 +284,7 @@ def test_the_window_shows_while_away_then_notifies_and_snoozes(
     with qtbot.waitSignal(scheduler.checked, timeout=10_000):
         scheduler.timer.timeout.emit()
     assert tray.messages == [
-        ("2 follow-ups are due", "Call 王芳 about the quote\nConfirm the visit")
+        ("2 follow-ups are due", "Call 王芳 about the quote · 王芳\nConfirm the visit · 王芳")
     ]
     reminder_window = window.reminders.window
     assert reminder_window.isVisible()

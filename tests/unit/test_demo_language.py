@@ -83,3 +83,15 @@ def test_cli_demo_language(tmp_path, capsys):
     assert main(["demo", str(path), "--contacts", "30", "--language", "en", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["people"] == 30
     assert not [t for t in _texts(path) if CJK.search(t)]
+
+
+def test_a_new_demo_greets_with_no_while_you_were_away(tmp_path):
+    """Its overdue follow-ups are on Today, but were never news: nothing is due to remind."""
+    from datetime import date
+
+    ws = create_demo_workspace(tmp_path / "demo.crm", 60, today=date.today())
+    try:
+        assert ws.today.lists().overdue.total > 0
+        assert ws.reminders.due() == []
+    finally:
+        ws.close(backup_if_changed=False)

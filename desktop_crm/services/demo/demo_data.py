@@ -90,6 +90,9 @@ def create_demo_workspace(
             progress=progress,
             words=DEMO_WORDS.get(language, CHINESE),
         )
+        # The demo's overdue follow-ups are sample data, not news: they are on Today, but no
+        # "While you were away" greets a first look at an app that was never closed.
+        workspace.reminders.mark_shown(workspace.reminders.due())
         workspace.store.compact()
     except BaseException:
         workspace.close(backup_if_changed=False)
