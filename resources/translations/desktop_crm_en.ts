@@ -45,7 +45,7 @@
 <context>
     <name>ContactsView</name>
     <message numerus="yes">
-        <location filename="../../ui/contacts/contacts_view.py" line="444" />
+        <location filename="../../ui/contacts/contacts_view.py" line="425" />
         <source>%Ln people</source>
         <translation>
             <numerusform>%Ln person</numerusform>
@@ -53,7 +53,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/contacts/contacts_view.py" line="446" />
+        <location filename="../../ui/contacts/contacts_view.py" line="427" />
         <source>%Ln companies</source>
         <translation>
             <numerusform>%Ln company</numerusform>
@@ -61,7 +61,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/contacts/contacts_view.py" line="544" />
+        <location filename="../../ui/contacts/contacts_view.py" line="525" />
         <source>%n selected</source>
         <translation>
             <numerusform>%n selected</numerusform>
@@ -69,7 +69,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/contacts/contacts_view.py" line="585" />
+        <location filename="../../ui/contacts/contacts_view.py" line="566" />
         <source>Delete %n contacts? You can undo this with Ctrl+Z.</source>
         <translation>
             <numerusform>Delete %n contact? You can undo this with Ctrl+Z.</numerusform>
@@ -110,7 +110,7 @@
 <context>
     <name>ContractsView</name>
     <message numerus="yes">
-        <location filename="../../ui/contracts/contracts_view.py" line="221" />
+        <location filename="../../ui/contracts/contracts_view.py" line="206" />
         <source>%n contract(s)</source>
         <translation>
             <numerusform>%n contract</numerusform>
@@ -607,7 +607,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/operation_labels.py" line="135" />
+        <location filename="../../ui/operation_labels.py" line="136" />
+        <source>Plan %n follow-ups: %1</source>
+        <translation>
+            <numerusform>Plan %n follow-up: %1</numerusform>
+            <numerusform>Plan %n follow-ups: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/operation_labels.py" line="139" />
         <source>Returned %n records to the pool</source>
         <translation>
             <numerusform>Returned %n record to the pool</numerusform>
@@ -618,7 +626,7 @@
 <context>
     <name>PlanDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/followups/plan_dialog.py" line="129" />
+        <location filename="../../ui/followups/plan_dialog.py" line="130" />
         <source>Plan %n follow-ups</source>
         <translation>
             <numerusform>Plan %n follow-up</numerusform>
@@ -626,7 +634,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/followups/plan_dialog.py" line="329" />
+        <location filename="../../ui/followups/plan_dialog.py" line="357" />
         <source>%n follow-ups planned.</source>
         <translation>
             <numerusform>%n follow-up planned.</numerusform>
@@ -656,7 +664,7 @@
 <context>
     <name>PoolView</name>
     <message numerus="yes">
-        <location filename="../../ui/pool/pool_view.py" line="211" />
+        <location filename="../../ui/pool/pool_view.py" line="193" />
         <source>%n in the pool</source>
         <translation>
             <numerusform>%n in the pool</numerusform>
@@ -664,7 +672,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pool/pool_view.py" line="246" />
+        <location filename="../../ui/pool/pool_view.py" line="228" />
         <source>%n days ago</source>
         <translation>
             <numerusform>%n day ago</numerusform>
@@ -672,8 +680,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pool/pool_view.py" line="259" />
-        <location filename="../../ui/pool/pool_view.py" line="292" />
+        <location filename="../../ui/pool/pool_view.py" line="241" />
+        <location filename="../../ui/pool/pool_view.py" line="274" />
         <source>Claim %n records</source>
         <translation>
             <numerusform>Claim %n record</numerusform>
@@ -681,7 +689,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pool/pool_view.py" line="261" />
+        <location filename="../../ui/pool/pool_view.py" line="243" />
         <source>%n selected</source>
         <translation>
             <numerusform>%n selected</numerusform>
@@ -692,7 +700,7 @@
 <context>
     <name>ProductsView</name>
     <message numerus="yes">
-        <location filename="../../ui/products/products_view.py" line="263" />
+        <location filename="../../ui/products/products_view.py" line="245" />
         <source>%Ln products</source>
         <translation>
             <numerusform>%Ln product</numerusform>
@@ -703,7 +711,7 @@
 <context>
     <name>QuotesView</name>
     <message numerus="yes">
-        <location filename="../../ui/quotes/quotes_view.py" line="266" />
+        <location filename="../../ui/quotes/quotes_view.py" line="251" />
         <source>%1 · %n quotes</source>
         <translation>
             <numerusform>%1 · %n quote</numerusform>
@@ -711,7 +719,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/quotes/quotes_view.py" line="281" />
+        <location filename="../../ui/quotes/quotes_view.py" line="266" />
         <source>%n quotes</source>
         <translation>
             <numerusform>%n quote</numerusform>
@@ -730,7 +738,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/reminders/notifier.py" line="89" />
+        <location filename="../../ui/reminders/notifier.py" line="93" />
         <source>and %n more</source>
         <translation>
             <numerusform>and %n more</numerusform>
@@ -798,7 +806,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/today/today_rows.py" line="319" />
+        <location filename="../../ui/today/today_rows.py" line="321" />
         <source>%n days overdue</source>
         <translation>
             <numerusform>%n day overdue</numerusform>
@@ -806,7 +814,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/today/today_rows.py" line="374" />
+        <location filename="../../ui/today/today_rows.py" line="381" />
         <source>waited %n days (limit %1)</source>
         <translation>
             <numerusform>waited %n day (limit %1)</numerusform>
@@ -814,7 +822,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/today/today_rows.py" line="399" />
+        <location filename="../../ui/today/today_rows.py" line="406" />
         <source>%n days in %1 (rots after %2)</source>
         <translation>
             <numerusform>%n day in %1 (rots after %2)</numerusform>
@@ -822,7 +830,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/today/today_rows.py" line="424" />
+        <location filename="../../ui/today/today_rows.py" line="431" />
         <source>returns in %n days</source>
         <translation>
             <numerusform>returns in %n day</numerusform>

@@ -356,6 +356,11 @@
         <translation>网站</translation>
     </message>
     <message>
+        <location filename="../../ui/contacts/card_dialog.py" line="358" />
+        <source>Follow-up cancelled</source>
+        <translation>跟进已取消</translation>
+    </message>
+    <message>
         <location filename="../../ui/contacts/card_dialog.py" line="115" />
         <location filename="../../ui/contacts/card_dialog.py" line="311" />
         <source>WeChat</source>
@@ -402,11 +407,6 @@
         <translation>复制 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="358" />
-        <source>Follow-up</source>
-        <translation>跟进</translation>
-    </message>
-    <message>
         <location filename="../../ui/contacts/card_dialog.py" line="359" />
         <source>Deal</source>
         <translation>商机</translation>
@@ -442,7 +442,12 @@
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="454" />
+        <location filename="../../ui/contacts/card_dialog.py" line="387" />
+        <source>Was due %1</source>
+        <translation>原定 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/card_dialog.py" line="456" />
         <source>Logged.</source>
         <translation>已记录。</translation>
     </message>
@@ -657,63 +662,63 @@
 <context>
     <name>ContactFollowUps</name>
     <message>
-        <location filename="../../ui/followups/card_section.py" line="72" />
+        <location filename="../../ui/followups/card_section.py" line="73" />
         <source>Follow-ups</source>
         <translation>跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/card_section.py" line="81" />
+        <location filename="../../ui/followups/card_section.py" line="82" />
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/card_section.py" line="81" />
+        <location filename="../../ui/followups/card_section.py" line="82" />
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/card_section.py" line="81" />
+        <location filename="../../ui/followups/card_section.py" line="82" />
         <source>Repeats</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/card_section.py" line="94" />
+        <location filename="../../ui/followups/card_section.py" line="95" />
         <source>Plan follow-up…</source>
         <translation>计划跟进…</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/card_section.py" line="96" />
+        <location filename="../../ui/followups/card_section.py" line="97" />
         <source>Complete…</source>
         <translation>完成…</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/card_section.py" line="99" />
+        <location filename="../../ui/followups/card_section.py" line="100" />
         <source>Snooze</source>
         <translation>稍后提醒</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/card_section.py" line="102" />
+        <location filename="../../ui/followups/card_section.py" line="103" />
         <source>Reschedule…</source>
         <translation>改期…</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/card_section.py" line="104" />
-        <location filename="../../ui/followups/card_section.py" line="238" />
+        <location filename="../../ui/followups/card_section.py" line="105" />
+        <location filename="../../ui/followups/card_section.py" line="241" />
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/card_section.py" line="106" />
+        <location filename="../../ui/followups/card_section.py" line="107" />
         <source>Cancel…</source>
         <translation>取消…</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/card_section.py" line="107" />
+        <location filename="../../ui/followups/card_section.py" line="108" />
         <source>Cancel this follow-up</source>
         <translation>取消此跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/card_section.py" line="238" />
+        <location filename="../../ui/followups/card_section.py" line="241" />
         <source>Open…</source>
         <translation>打开…</translation>
     </message>
@@ -788,300 +793,300 @@
 <context>
     <name>ContactsView</name>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="87" />
+        <location filename="../../ui/contacts/contacts_view.py" line="83" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="88" />
+        <location filename="../../ui/contacts/contacts_view.py" line="84" />
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="89" />
+        <location filename="../../ui/contacts/contacts_view.py" line="85" />
         <source>Company</source>
         <translation>公司</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="90" />
+        <location filename="../../ui/contacts/contacts_view.py" line="86" />
         <source>Title</source>
         <translation>职位</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="91" />
+        <location filename="../../ui/contacts/contacts_view.py" line="87" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="92" />
+        <location filename="../../ui/contacts/contacts_view.py" line="88" />
         <source>Email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="93" />
+        <location filename="../../ui/contacts/contacts_view.py" line="89" />
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="94" />
+        <location filename="../../ui/contacts/contacts_view.py" line="90" />
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="95" />
+        <location filename="../../ui/contacts/contacts_view.py" line="91" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="96" />
+        <location filename="../../ui/contacts/contacts_view.py" line="92" />
         <source>Level</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="97" />
+        <location filename="../../ui/contacts/contacts_view.py" line="93" />
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="98" />
+        <location filename="../../ui/contacts/contacts_view.py" line="94" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="99" />
+        <location filename="../../ui/contacts/contacts_view.py" line="95" />
         <source>Created</source>
         <translation>创建日期</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="100" />
+        <location filename="../../ui/contacts/contacts_view.py" line="96" />
         <source>Last contact</source>
         <translation>最近联系</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="108" />
+        <location filename="../../ui/contacts/contacts_view.py" line="101" />
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="112" />
+        <location filename="../../ui/contacts/contacts_view.py" line="103" />
         <source>People</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="113" />
+        <location filename="../../ui/contacts/contacts_view.py" line="104" />
         <source>Companies</source>
         <translation>公司</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="116" />
+        <location filename="../../ui/contacts/contacts_view.py" line="106" />
         <source>Filter by name, pinyin, phone, email, tag…</source>
         <translation>按姓名、拼音、电话、邮箱、标签筛选…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="122" />
+        <location filename="../../ui/contacts/contacts_view.py" line="111" />
         <source>New…</source>
         <translation>新建…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="123" />
+        <location filename="../../ui/contacts/contacts_view.py" line="112" />
         <source>A new person or company, as the list shows</source>
         <translation>按当前列表新建联系人或公司</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="126" />
+        <location filename="../../ui/contacts/contacts_view.py" line="115" />
         <source>Duplicates…</source>
         <translation>查重…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="129" />
+        <location filename="../../ui/contacts/contacts_view.py" line="118" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="130" />
+        <location filename="../../ui/contacts/contacts_view.py" line="119" />
         <source>Export the selected people, or the whole list</source>
         <translation>导出选中的联系人，或整个列表</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="136" />
+        <location filename="../../ui/contacts/contacts_view.py" line="125" />
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="137" />
+        <location filename="../../ui/contacts/contacts_view.py" line="126" />
         <source>Any level</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="138" />
+        <location filename="../../ui/contacts/contacts_view.py" line="127" />
         <source>Any tag</source>
         <translation>全部标签</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="139" />
+        <location filename="../../ui/contacts/contacts_view.py" line="128" />
         <source>Any city</source>
         <translation>全部城市</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="140" />
+        <location filename="../../ui/contacts/contacts_view.py" line="129" />
         <source>Any source</source>
         <translation>全部来源</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="141" />
+        <location filename="../../ui/contacts/contacts_view.py" line="130" />
         <source>Any owner</source>
         <translation>全部负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="143" />
+        <location filename="../../ui/contacts/contacts_view.py" line="132" />
         <source>Any time</source>
         <translation>任意时间</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="145" />
+        <location filename="../../ui/contacts/contacts_view.py" line="134" />
         <source>Added in the last 7 days</source>
         <translation>最近 7 天添加</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="146" />
+        <location filename="../../ui/contacts/contacts_view.py" line="135" />
         <source>Added in the last 30 days</source>
         <translation>最近 30 天添加</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="147" />
+        <location filename="../../ui/contacts/contacts_view.py" line="136" />
         <source>Added in the last year</source>
         <translation>最近一年添加</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="162" />
+        <location filename="../../ui/contacts/contacts_view.py" line="151" />
         <source>Quiet for</source>
         <translation>未联系超过</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="163" />
+        <location filename="../../ui/contacts/contacts_view.py" line="152" />
         <source>Only contacts nobody has contacted for this long</source>
         <translation>只显示这段时间内无人联系的联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="167" />
+        <location filename="../../ui/contacts/contacts_view.py" line="156" />
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="170" />
+        <location filename="../../ui/contacts/contacts_view.py" line="159" />
         <source>Save view…</source>
         <translation>保存视图…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="171" />
+        <location filename="../../ui/contacts/contacts_view.py" line="160" />
         <source>Keep these filters, sort and columns in the sidebar</source>
         <translation>把当前的筛选、排序和列保存到侧栏</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="174" />
+        <location filename="../../ui/contacts/contacts_view.py" line="163" />
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="175" />
+        <location filename="../../ui/contacts/contacts_view.py" line="164" />
         <source>Clear all filters</source>
         <translation>清除全部筛选条件</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="186" />
+        <location filename="../../ui/contacts/contacts_view.py" line="175" />
         <source>Tag…</source>
         <translation>加标签…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="190" />
+        <location filename="../../ui/contacts/contacts_view.py" line="179" />
         <source>Set status</source>
         <translation>设置状态</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="193" />
+        <location filename="../../ui/contacts/contacts_view.py" line="182" />
         <source>Set level</source>
         <translation>设置等级</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="195" />
+        <location filename="../../ui/contacts/contacts_view.py" line="184" />
         <source>Assign owner</source>
         <translation>指定负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="198" />
+        <location filename="../../ui/contacts/contacts_view.py" line="187" />
         <source>Merge…</source>
         <translation>合并…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="199" />
+        <location filename="../../ui/contacts/contacts_view.py" line="188" />
         <source>Merge the selected people into one</source>
         <translation>把选中的联系人合并为一个</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="204" />
+        <location filename="../../ui/contacts/contacts_view.py" line="193" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="374" />
+        <location filename="../../ui/contacts/contacts_view.py" line="355" />
         <source>Save view</source>
         <translation>保存视图</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="374" />
+        <location filename="../../ui/contacts/contacts_view.py" line="355" />
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/contacts/contacts_view.py" line="444" />
+        <location filename="../../ui/contacts/contacts_view.py" line="425" />
         <source>%Ln people</source>
         <translation>
             <numerusform>%Ln 人</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/contacts/contacts_view.py" line="446" />
+        <location filename="../../ui/contacts/contacts_view.py" line="427" />
         <source>%Ln companies</source>
         <translation>
             <numerusform>%Ln 家公司</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/contacts/contacts_view.py" line="585" />
+        <location filename="../../ui/contacts/contacts_view.py" line="566" />
         <source>Delete %n contacts? You can undo this with Ctrl+Z.</source>
         <translation>
             <numerusform>删除 %n 个联系人？可以用 Ctrl+Z 撤销。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/contacts/contacts_view.py" line="544" />
+        <location filename="../../ui/contacts/contacts_view.py" line="525" />
         <source>%n selected</source>
         <translation>
             <numerusform>已选 %n 项</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="565" />
+        <location filename="../../ui/contacts/contacts_view.py" line="546" />
         <source>Changed to %1.</source>
         <translation>已改为%1。</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="571" />
+        <location filename="../../ui/contacts/contacts_view.py" line="552" />
         <source>Tag contacts</source>
         <translation>给联系人加标签</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="571" />
+        <location filename="../../ui/contacts/contacts_view.py" line="552" />
         <source>Tag:</source>
         <translation>标签：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="577" />
+        <location filename="../../ui/contacts/contacts_view.py" line="558" />
         <source>Tagged with %1.</source>
         <translation>已添加标签“%1”。</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/contacts_view.py" line="584" />
+        <location filename="../../ui/contacts/contacts_view.py" line="565" />
         <source>Delete contacts</source>
         <translation>删除联系人</translation>
     </message>
@@ -1554,118 +1559,118 @@
 <context>
     <name>ContractsView</name>
     <message>
-        <location filename="../../ui/contracts/contracts_view.py" line="64" />
+        <location filename="../../ui/contracts/contracts_view.py" line="62" />
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/contracts_view.py" line="65" />
+        <location filename="../../ui/contracts/contracts_view.py" line="63" />
         <source>Quote</source>
         <translation>报价单</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/contracts_view.py" line="66" />
+        <location filename="../../ui/contracts/contracts_view.py" line="64" />
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/contracts_view.py" line="67" />
+        <location filename="../../ui/contracts/contracts_view.py" line="65" />
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/contracts_view.py" line="68" />
+        <location filename="../../ui/contracts/contracts_view.py" line="66" />
         <source>Signed</source>
         <translation>签订日期</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/contracts_view.py" line="69" />
+        <location filename="../../ui/contracts/contracts_view.py" line="67" />
         <source>Starts</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/contracts_view.py" line="70" />
+        <location filename="../../ui/contracts/contracts_view.py" line="68" />
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/contracts_view.py" line="71" />
+        <location filename="../../ui/contracts/contracts_view.py" line="69" />
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/contracts_view.py" line="72" />
+        <location filename="../../ui/contracts/contracts_view.py" line="70" />
         <source>Paid</source>
         <translation>已收</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/contracts_view.py" line="73" />
+        <location filename="../../ui/contracts/contracts_view.py" line="71" />
         <source>Outstanding</source>
         <translation>未收</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/contracts_view.py" line="74" />
+        <location filename="../../ui/contracts/contracts_view.py" line="72" />
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/contracts_view.py" line="75" />
+        <location filename="../../ui/contracts/contracts_view.py" line="73" />
         <source>Next due</source>
         <translation>下次到期</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/contracts_view.py" line="76" />
+        <location filename="../../ui/contracts/contracts_view.py" line="74" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/contracts_view.py" line="83" />
-        <location filename="../../ui/contracts/contracts_view.py" line="159" />
+        <location filename="../../ui/contracts/contracts_view.py" line="78" />
+        <location filename="../../ui/contracts/contracts_view.py" line="144" />
         <source>Contracts</source>
         <translation>合同</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/contracts_view.py" line="99" />
+        <location filename="../../ui/contracts/contracts_view.py" line="92" />
         <source>Record payment…</source>
         <translation>登记回款…</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/contracts_view.py" line="100" />
+        <location filename="../../ui/contracts/contracts_view.py" line="93" />
         <source>Edit payment plan…</source>
         <translation>编辑付款计划…</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/contracts_view.py" line="101" />
+        <location filename="../../ui/contracts/contracts_view.py" line="94" />
         <source>Edit contract…</source>
         <translation>编辑合同…</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/contracts_view.py" line="102" />
+        <location filename="../../ui/contracts/contracts_view.py" line="95" />
         <source>Print / PDF…</source>
         <translation>打印 / PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/contracts_view.py" line="103" />
+        <location filename="../../ui/contracts/contracts_view.py" line="96" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/contracts_view.py" line="136" />
+        <location filename="../../ui/contracts/contracts_view.py" line="121" />
         <source>No contracts yet. Make one from a quote: on the Quotes screen, choose “Create Contract…”.</source>
         <translation>还没有合同。可以由报价单生成：在“报价单”页面选择“生成合同…”。</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/contracts_view.py" line="143" />
+        <location filename="../../ui/contracts/contracts_view.py" line="128" />
         <source>No contracts match —</source>
         <translation>没有符合条件的合同 —</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/contracts_view.py" line="160" />
+        <location filename="../../ui/contracts/contracts_view.py" line="145" />
         <source>Balances by customer</source>
         <translation>按客户汇总</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/contracts/contracts_view.py" line="221" />
+        <location filename="../../ui/contracts/contracts_view.py" line="206" />
         <source>%n contract(s)</source>
         <translation>
             <numerusform>%n 份合同</numerusform>
@@ -4301,99 +4306,106 @@ An offline-first CRM for small teams.</source>
         <translation>将 %1 退回公海</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/operation_labels.py" line="135" />
+        <location filename="../../ui/operation_labels.py" line="136" />
+        <source>Plan %n follow-ups: %1</source>
+        <translation>
+            <numerusform>计划 %n 个跟进：%1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/operation_labels.py" line="139" />
         <source>Returned %n records to the pool</source>
         <translation>
             <numerusform>%n 条记录已退回公海</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="137" />
+        <location filename="../../ui/operation_labels.py" line="141" />
         <source>Change settings</source>
         <translation>更改设置</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="138" />
+        <location filename="../../ui/operation_labels.py" line="142" />
         <source>Create demo data</source>
         <translation>创建演示数据</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="139" />
+        <location filename="../../ui/operation_labels.py" line="143" />
         <source>Create workspace</source>
         <translation>创建工作区</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="140" />
+        <location filename="../../ui/operation_labels.py" line="144" />
         <source>Rebuild search</source>
         <translation>重建搜索索引</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="152" />
+        <location filename="../../ui/operation_labels.py" line="156" />
         <source>status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="153" />
+        <location filename="../../ui/operation_labels.py" line="157" />
         <source>level</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="154" />
+        <location filename="../../ui/operation_labels.py" line="158" />
         <source>owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="162" />
+        <location filename="../../ui/operation_labels.py" line="166" />
         <source>call</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="163" />
+        <location filename="../../ui/operation_labels.py" line="167" />
         <source>meeting</source>
         <translation>会议</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="164" />
+        <location filename="../../ui/operation_labels.py" line="168" />
         <source>visit</source>
         <translation>拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="165" />
+        <location filename="../../ui/operation_labels.py" line="169" />
         <source>email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="166" />
+        <location filename="../../ui/operation_labels.py" line="170" />
         <source>message</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="167" />
+        <location filename="../../ui/operation_labels.py" line="171" />
         <source>note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="175" />
+        <location filename="../../ui/operation_labels.py" line="179" />
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="176" />
+        <location filename="../../ui/operation_labels.py" line="180" />
         <source>sent</source>
         <translation>已发送</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="177" />
+        <location filename="../../ui/operation_labels.py" line="181" />
         <source>accepted</source>
         <translation>已接受</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="178" />
+        <location filename="../../ui/operation_labels.py" line="182" />
         <source>rejected</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="179" />
+        <location filename="../../ui/operation_labels.py" line="183" />
         <source>expired</source>
         <translation>已过期</translation>
     </message>
@@ -4973,166 +4985,171 @@ An offline-first CRM for small teams.</source>
         <translation>各期合计必须等于合同总额 %1。登记在被删除期次上的回款将改为冲抵最早未收的期次。</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/plan_dialog.py" line="127" />
+        <location filename="../../ui/followups/plan_dialog.py" line="128" />
         <source>Edit follow-up</source>
         <translation>编辑跟进</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/followups/plan_dialog.py" line="129" />
+        <location filename="../../ui/followups/plan_dialog.py" line="130" />
         <source>Plan %n follow-ups</source>
         <translation>
             <numerusform>计划 %n 项跟进</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/followups/plan_dialog.py" line="131" />
+        <location filename="../../ui/followups/plan_dialog.py" line="132" />
         <source>Plan follow-up</source>
         <translation>计划跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/plan_dialog.py" line="139" />
+        <location filename="../../ui/followups/plan_dialog.py" line="140" />
         <source>Type a name, phone or number…</source>
         <translation>输入姓名、电话或编号…</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/plan_dialog.py" line="147" />
+        <location filename="../../ui/followups/plan_dialog.py" line="148" />
         <source>%1 and %2 more</source>
         <translation>%1 等另外 %2 个</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/plan_dialog.py" line="150" />
+        <location filename="../../ui/followups/plan_dialog.py" line="151" />
         <source>One follow-up for each of %1 contacts: %2</source>
         <translation>为 %1 个联系人各计划一次跟进：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/plan_dialog.py" line="152" />
+        <location filename="../../ui/followups/plan_dialog.py" line="153" />
         <source>Each is planned as its own step: Undo takes them back one at a time.</source>
         <translation>每项跟进单独计划：撤销时逐项撤回。</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/plan_dialog.py" line="154" />
+        <location filename="../../ui/followups/plan_dialog.py" line="155" />
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/plan_dialog.py" line="156" />
+        <location filename="../../ui/followups/plan_dialog.py" line="157" />
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/plan_dialog.py" line="159" />
+        <location filename="../../ui/followups/plan_dialog.py" line="160" />
         <source>Optional: type a deal's title or number…</source>
         <translation>可选：输入商机名称或编号…</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/plan_dialog.py" line="160" />
+        <location filename="../../ui/followups/plan_dialog.py" line="161" />
         <source>Deal</source>
         <translation>商机</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/plan_dialog.py" line="164" />
+        <location filename="../../ui/followups/plan_dialog.py" line="165" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/plan_dialog.py" line="166" />
+        <location filename="../../ui/followups/plan_dialog.py" line="167" />
         <source>What to do, e.g. send the new price list</source>
         <translation>要做什么，例如：发送新价目表</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/plan_dialog.py" line="167" />
+        <location filename="../../ui/followups/plan_dialog.py" line="168" />
         <source>Subject</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/plan_dialog.py" line="169" />
+        <location filename="../../ui/followups/plan_dialog.py" line="170" />
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/plan_dialog.py" line="171" />
+        <location filename="../../ui/followups/plan_dialog.py" line="172" />
         <source>Repeat</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/plan_dialog.py" line="173" />
+        <location filename="../../ui/followups/plan_dialog.py" line="175" />
+        <source>A new day moves this one only: the series keeps its days. Change the repeat to change the series.</source>
+        <translation>新日期只移动这一次：系列保持原来的日子。要改动整个系列，请修改重复规则。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/plan_dialog.py" line="185" />
         <source>Me</source>
         <translation>我</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/plan_dialog.py" line="174" />
+        <location filename="../../ui/followups/plan_dialog.py" line="186" />
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/plan_dialog.py" line="178" />
+        <location filename="../../ui/followups/plan_dialog.py" line="190" />
         <source>Notes (optional)</source>
         <translation>备注（可选）</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/plan_dialog.py" line="180" />
+        <location filename="../../ui/followups/plan_dialog.py" line="192" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/plan_dialog.py" line="247" />
+        <location filename="../../ui/followups/plan_dialog.py" line="273" />
         <source>Done %1.</source>
         <translation>已于 %1 完成。</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/plan_dialog.py" line="249" />
+        <location filename="../../ui/followups/plan_dialog.py" line="275" />
         <source>Outcome: %1</source>
         <translation>结果：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/plan_dialog.py" line="251" />
+        <location filename="../../ui/followups/plan_dialog.py" line="277" />
         <source>Cancelled %1.</source>
         <translation>已于 %1 取消。</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/plan_dialog.py" line="252" />
+        <location filename="../../ui/followups/plan_dialog.py" line="278" />
         <source>Follow-up</source>
         <translation>跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/plan_dialog.py" line="327" />
+        <location filename="../../ui/followups/plan_dialog.py" line="355" />
         <source>Follow-up changed.</source>
         <translation>跟进已修改。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/followups/plan_dialog.py" line="329" />
+        <location filename="../../ui/followups/plan_dialog.py" line="357" />
         <source>%n follow-ups planned.</source>
         <translation>
             <numerusform>已计划 %n 项跟进。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/followups/plan_dialog.py" line="346" />
+        <location filename="../../ui/followups/plan_dialog.py" line="374" />
         <source>Choose a person, a company or a deal from the list.</source>
         <translation>请从列表中选择一个联系人、公司或商机。</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/plan_dialog.py" line="347" />
+        <location filename="../../ui/followups/plan_dialog.py" line="375" />
         <source>The subject is too long (at most 300 characters).</source>
         <translation>主题太长（最多 300 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/plan_dialog.py" line="348" />
+        <location filename="../../ui/followups/plan_dialog.py" line="376" />
         <source>The time zone is unknown on this computer.</source>
         <translation>本机不认识这个时区。</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/plan_dialog.py" line="349" />
+        <location filename="../../ui/followups/plan_dialog.py" line="377" />
         <source>This repeat cannot be planned.</source>
         <translation>无法按这个重复方式计划。</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/plan_dialog.py" line="350" />
+        <location filename="../../ui/followups/plan_dialog.py" line="378" />
         <source>This follow-up is done or cancelled: it can no longer change.</source>
         <translation>此跟进已完成或已取消，不能再修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/plan_dialog.py" line="355" />
+        <location filename="../../ui/followups/plan_dialog.py" line="383" />
         <source>A linked person, company, deal or owner no longer exists.</source>
         <translation>关联的联系人、公司、商机或负责人已不存在。</translation>
     </message>
@@ -5218,40 +5235,51 @@ An offline-first CRM for small teams.</source>
 <context>
     <name>PoolButton</name>
     <message>
-        <location filename="../../ui/followups/pool_button.py" line="56" />
+        <location filename="../../ui/followups/pool_button.py" line="60" />
+        <location filename="../../ui/followups/pool_button.py" line="89" />
         <source>Release to the pool</source>
         <translation>退回公海</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/pool_button.py" line="57" />
+        <location filename="../../ui/followups/pool_button.py" line="61" />
         <source>Nobody holds it afterwards; anyone may claim it</source>
         <translation>退回后无人负责，任何人都可以领取</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/pool_button.py" line="59" />
+        <location filename="../../ui/followups/pool_button.py" line="63" />
+        <source>Held by %1. %2</source>
+        <translation>由 %1 负责。%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/pool_button.py" line="66" />
         <source>Claim</source>
         <translation>领取</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/pool_button.py" line="60" />
+        <location filename="../../ui/followups/pool_button.py" line="67" />
         <source>In the pool: nobody holds it. Claim it to make it yours</source>
         <translation>在公海中，无人负责。领取后归你负责</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/pool_button.py" line="69" />
+        <location filename="../../ui/followups/pool_button.py" line="78" />
         <source>%1 released to the pool.</source>
         <translation>已将 %1 退回公海。</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/pool_button.py" line="73" />
+        <location filename="../../ui/followups/pool_button.py" line="82" />
         <source>%1 claimed.</source>
         <translation>已领取 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/pool_button.py" line="91" />
+        <source>%1 is held by %2. Release it to the pool anyway?</source>
+        <translation>%1 由 %2 负责。仍要退回公海吗？</translation>
     </message>
 </context>
 <context>
     <name>PoolEmptyPanel</name>
     <message>
-        <location filename="../../ui/pool/pool_view.py" line="55" />
+        <location filename="../../ui/pool/pool_view.py" line="52" />
         <source>Nothing in the pool. Release a record from its card to keep it for later.</source>
         <translation>公海中没有记录。在记录的卡片上将其退回公海，可留待以后跟进。</translation>
     </message>
@@ -5296,138 +5324,138 @@ An offline-first CRM for small teams.</source>
 <context>
     <name>PoolView</name>
     <message>
-        <location filename="../../ui/pool/pool_view.py" line="84" />
+        <location filename="../../ui/pool/pool_view.py" line="81" />
         <source>Person</source>
         <translation>联系人</translation>
     </message>
     <message>
+        <location filename="../../ui/pool/pool_view.py" line="81" />
         <location filename="../../ui/pool/pool_view.py" line="84" />
-        <location filename="../../ui/pool/pool_view.py" line="87" />
         <source>Company</source>
         <translation>公司</translation>
     </message>
     <message>
-        <location filename="../../ui/pool/pool_view.py" line="86" />
+        <location filename="../../ui/pool/pool_view.py" line="83" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/pool/pool_view.py" line="88" />
+        <location filename="../../ui/pool/pool_view.py" line="85" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/pool/pool_view.py" line="89" />
+        <location filename="../../ui/pool/pool_view.py" line="86" />
         <source>Level</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/pool/pool_view.py" line="90" />
+        <location filename="../../ui/pool/pool_view.py" line="87" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pool/pool_view.py" line="91" />
+        <location filename="../../ui/pool/pool_view.py" line="88" />
         <source>Last contact</source>
         <translation>最近联系</translation>
     </message>
     <message>
-        <location filename="../../ui/pool/pool_view.py" line="92" />
+        <location filename="../../ui/pool/pool_view.py" line="89" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/pool/pool_view.py" line="93" />
+        <location filename="../../ui/pool/pool_view.py" line="90" />
         <source>Returned on</source>
         <translation>退回日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pool/pool_view.py" line="100" />
+        <location filename="../../ui/pool/pool_view.py" line="94" />
         <source>Lead pool</source>
         <translation>公海</translation>
     </message>
     <message>
-        <location filename="../../ui/pool/pool_view.py" line="104" />
+        <location filename="../../ui/pool/pool_view.py" line="95" />
         <source>Filter by name, pinyin, company, number, phone…</source>
         <translation>按姓名、拼音、公司、编号、电话筛选…</translation>
     </message>
     <message>
-        <location filename="../../ui/pool/pool_view.py" line="108" />
+        <location filename="../../ui/pool/pool_view.py" line="98" />
         <source>People and companies</source>
         <translation>联系人和公司</translation>
     </message>
     <message>
-        <location filename="../../ui/pool/pool_view.py" line="109" />
+        <location filename="../../ui/pool/pool_view.py" line="99" />
         <source>People</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/pool/pool_view.py" line="110" />
+        <location filename="../../ui/pool/pool_view.py" line="100" />
         <source>Companies</source>
         <translation>公司</translation>
     </message>
     <message>
-        <location filename="../../ui/pool/pool_view.py" line="118" />
+        <location filename="../../ui/pool/pool_view.py" line="108" />
         <source>Leads and customers nobody holds. Claim the ones you will follow up: they become yours, and the claim goes on their timeline.</source>
         <translation>无人负责的线索和客户。领取你要跟进的记录：它们归你负责，领取会记在其时间线上。</translation>
     </message>
     <message>
-        <location filename="../../ui/pool/pool_view.py" line="127" />
-        <location filename="../../ui/pool/pool_view.py" line="259" />
-        <location filename="../../ui/pool/pool_view.py" line="292" />
+        <location filename="../../ui/pool/pool_view.py" line="117" />
+        <location filename="../../ui/pool/pool_view.py" line="241" />
+        <location filename="../../ui/pool/pool_view.py" line="274" />
         <source>Claim</source>
         <translation>领取</translation>
     </message>
     <message>
-        <location filename="../../ui/pool/pool_view.py" line="128" />
+        <location filename="../../ui/pool/pool_view.py" line="118" />
         <source>Make the selected records yours (Enter)</source>
         <translation>领取所选记录，由你负责（回车）</translation>
     </message>
     <message>
-        <location filename="../../ui/pool/pool_view.py" line="130" />
-        <location filename="../../ui/pool/pool_view.py" line="296" />
+        <location filename="../../ui/pool/pool_view.py" line="120" />
+        <location filename="../../ui/pool/pool_view.py" line="278" />
         <source>Open card</source>
         <translation>打开卡片</translation>
     </message>
     <message>
-        <location filename="../../ui/pool/pool_view.py" line="162" />
+        <location filename="../../ui/pool/pool_view.py" line="144" />
         <source>No records in the pool match —</source>
         <translation>公海中没有匹配的记录 —</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pool/pool_view.py" line="211" />
+        <location filename="../../ui/pool/pool_view.py" line="193" />
         <source>%n in the pool</source>
         <translation>
             <numerusform>公海中 %n 条</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pool/pool_view.py" line="239" />
+        <location filename="../../ui/pool/pool_view.py" line="221" />
         <source>never</source>
         <translation>从未联系</translation>
     </message>
     <message>
-        <location filename="../../ui/pool/pool_view.py" line="245" />
+        <location filename="../../ui/pool/pool_view.py" line="227" />
         <source>today</source>
         <translation>今天</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pool/pool_view.py" line="246" />
+        <location filename="../../ui/pool/pool_view.py" line="228" />
         <source>%n days ago</source>
         <translation>
             <numerusform>%n 天前</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pool/pool_view.py" line="259" />
-        <location filename="../../ui/pool/pool_view.py" line="292" />
+        <location filename="../../ui/pool/pool_view.py" line="241" />
+        <location filename="../../ui/pool/pool_view.py" line="274" />
         <source>Claim %n records</source>
         <translation>
             <numerusform>领取 %n 条记录</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pool/pool_view.py" line="261" />
+        <location filename="../../ui/pool/pool_view.py" line="243" />
         <source>%n selected</source>
         <translation>
             <numerusform>已选 %n 条</numerusform>
@@ -5739,22 +5767,22 @@ An offline-first CRM for small teams.</source>
 <context>
     <name>ProductsStartPanel</name>
     <message>
-        <location filename="../../ui/products/products_view.py" line="50" />
+        <location filename="../../ui/products/products_view.py" line="47" />
         <source>No products yet</source>
         <translation>还没有产品</translation>
     </message>
     <message>
-        <location filename="../../ui/products/products_view.py" line="56" />
+        <location filename="../../ui/products/products_view.py" line="53" />
         <source>List what you sell with its price and tax once, then pick it in quotes. Add products one by one, or import a price list from a spreadsheet.</source>
         <translation>把您销售的产品和服务连同价格、税率录入一次，报价时直接选用。可以逐个添加，也可以从电子表格导入价目表。</translation>
     </message>
     <message>
-        <location filename="../../ui/products/products_view.py" line="65" />
+        <location filename="../../ui/products/products_view.py" line="62" />
         <source>Add a product…</source>
         <translation>添加产品…</translation>
     </message>
     <message>
-        <location filename="../../ui/products/products_view.py" line="67" />
+        <location filename="../../ui/products/products_view.py" line="64" />
         <source>Import a spreadsheet…</source>
         <translation>导入电子表格…</translation>
     </message>
@@ -5762,131 +5790,131 @@ An offline-first CRM for small teams.</source>
 <context>
     <name>ProductsView</name>
     <message>
-        <location filename="../../ui/products/products_view.py" line="104" />
+        <location filename="../../ui/products/products_view.py" line="101" />
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../ui/products/products_view.py" line="105" />
+        <location filename="../../ui/products/products_view.py" line="102" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/products/products_view.py" line="106" />
+        <location filename="../../ui/products/products_view.py" line="103" />
         <source>Second name</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../ui/products/products_view.py" line="107" />
+        <location filename="../../ui/products/products_view.py" line="104" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/products/products_view.py" line="108" />
+        <location filename="../../ui/products/products_view.py" line="105" />
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../ui/products/products_view.py" line="109" />
+        <location filename="../../ui/products/products_view.py" line="106" />
         <source>Tax rate</source>
         <translation>税率</translation>
     </message>
     <message>
-        <location filename="../../ui/products/products_view.py" line="110" />
+        <location filename="../../ui/products/products_view.py" line="107" />
         <source>Tax incl.</source>
         <translation>含税</translation>
     </message>
     <message>
-        <location filename="../../ui/products/products_view.py" line="111" />
+        <location filename="../../ui/products/products_view.py" line="108" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/products/products_view.py" line="118" />
+        <location filename="../../ui/products/products_view.py" line="112" />
         <source>Products</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../ui/products/products_view.py" line="122" />
+        <location filename="../../ui/products/products_view.py" line="113" />
         <source>Filter by code, name, pinyin, description…</source>
         <translation>按编码、名称、拼音、描述筛选…</translation>
     </message>
     <message>
-        <location filename="../../ui/products/products_view.py" line="126" />
-        <location filename="../../ui/products/products_view.py" line="282" />
+        <location filename="../../ui/products/products_view.py" line="116" />
+        <location filename="../../ui/products/products_view.py" line="264" />
         <source>On sale</source>
         <translation>在售</translation>
     </message>
     <message>
-        <location filename="../../ui/products/products_view.py" line="127" />
+        <location filename="../../ui/products/products_view.py" line="117" />
         <source>All, archived too</source>
         <translation>全部（含已停售）</translation>
     </message>
     <message>
-        <location filename="../../ui/products/products_view.py" line="130" />
+        <location filename="../../ui/products/products_view.py" line="120" />
         <source>Any currency</source>
         <translation>所有币种</translation>
     </message>
     <message>
-        <location filename="../../ui/products/products_view.py" line="138" />
+        <location filename="../../ui/products/products_view.py" line="128" />
         <source>New…</source>
         <translation>新建…</translation>
     </message>
     <message>
-        <location filename="../../ui/products/products_view.py" line="140" />
+        <location filename="../../ui/products/products_view.py" line="130" />
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../ui/products/products_view.py" line="142" />
-        <location filename="../../ui/products/products_view.py" line="297" />
+        <location filename="../../ui/products/products_view.py" line="132" />
+        <location filename="../../ui/products/products_view.py" line="279" />
         <source>Archive</source>
         <translation>停售</translation>
     </message>
     <message>
-        <location filename="../../ui/products/products_view.py" line="144" />
+        <location filename="../../ui/products/products_view.py" line="134" />
         <source>Take the product off sale: quotes keep it, pickers leave it out</source>
         <translation>停售该产品：已有报价单保留它，选择产品时不再列出</translation>
     </message>
     <message>
-        <location filename="../../ui/products/products_view.py" line="147" />
+        <location filename="../../ui/products/products_view.py" line="137" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/products/products_view.py" line="149" />
+        <location filename="../../ui/products/products_view.py" line="139" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/products/products_view.py" line="150" />
+        <location filename="../../ui/products/products_view.py" line="140" />
         <source>Write the catalogue to Excel or CSV</source>
         <translation>将产品目录导出为 Excel 或 CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/products/products_view.py" line="180" />
+        <location filename="../../ui/products/products_view.py" line="162" />
         <source>No products match —</source>
         <translation>没有符合条件的产品 —</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/products/products_view.py" line="263" />
+        <location filename="../../ui/products/products_view.py" line="245" />
         <source>%Ln products</source>
         <translation>
             <numerusform>%Ln 个产品</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/products/products_view.py" line="280" />
+        <location filename="../../ui/products/products_view.py" line="262" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/products/products_view.py" line="282" />
+        <location filename="../../ui/products/products_view.py" line="264" />
         <source>Archived</source>
         <translation>已停售</translation>
     </message>
     <message>
-        <location filename="../../ui/products/products_view.py" line="297" />
+        <location filename="../../ui/products/products_view.py" line="279" />
         <source>Put on sale</source>
         <translation>恢复在售</translation>
     </message>
@@ -6537,142 +6565,142 @@ An offline-first CRM for small teams.</source>
 <context>
     <name>QuotesView</name>
     <message>
-        <location filename="../../ui/quotes/quotes_view.py" line="91" />
+        <location filename="../../ui/quotes/quotes_view.py" line="89" />
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/quotes/quotes_view.py" line="92" />
+        <location filename="../../ui/quotes/quotes_view.py" line="90" />
         <source>Rev.</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../ui/quotes/quotes_view.py" line="93" />
+        <location filename="../../ui/quotes/quotes_view.py" line="91" />
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/quotes/quotes_view.py" line="94" />
+        <location filename="../../ui/quotes/quotes_view.py" line="92" />
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/quotes/quotes_view.py" line="95" />
+        <location filename="../../ui/quotes/quotes_view.py" line="93" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/quotes/quotes_view.py" line="96" />
+        <location filename="../../ui/quotes/quotes_view.py" line="94" />
         <source>Valid until</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../ui/quotes/quotes_view.py" line="97" />
+        <location filename="../../ui/quotes/quotes_view.py" line="95" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/quotes/quotes_view.py" line="98" />
+        <location filename="../../ui/quotes/quotes_view.py" line="96" />
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../ui/quotes/quotes_view.py" line="99" />
-        <location filename="../../ui/quotes/quotes_view.py" line="257" />
+        <location filename="../../ui/quotes/quotes_view.py" line="97" />
+        <location filename="../../ui/quotes/quotes_view.py" line="242" />
         <source>Subtotal</source>
         <translation>小计</translation>
     </message>
     <message>
-        <location filename="../../ui/quotes/quotes_view.py" line="100" />
-        <location filename="../../ui/quotes/quotes_view.py" line="257" />
+        <location filename="../../ui/quotes/quotes_view.py" line="98" />
+        <location filename="../../ui/quotes/quotes_view.py" line="242" />
         <source>Tax</source>
         <translation>税额</translation>
     </message>
     <message>
-        <location filename="../../ui/quotes/quotes_view.py" line="101" />
-        <location filename="../../ui/quotes/quotes_view.py" line="257" />
+        <location filename="../../ui/quotes/quotes_view.py" line="99" />
+        <location filename="../../ui/quotes/quotes_view.py" line="242" />
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../ui/quotes/quotes_view.py" line="110" />
+        <location filename="../../ui/quotes/quotes_view.py" line="105" />
         <source>Quotes</source>
         <translation>报价单</translation>
     </message>
     <message>
-        <location filename="../../ui/quotes/quotes_view.py" line="116" />
+        <location filename="../../ui/quotes/quotes_view.py" line="109" />
         <source>New Quote…</source>
         <translation>新建报价单…</translation>
     </message>
     <message>
-        <location filename="../../ui/quotes/quotes_view.py" line="145" />
+        <location filename="../../ui/quotes/quotes_view.py" line="130" />
         <source>No quotes match —</source>
         <translation>没有符合条件的报价单 —</translation>
     </message>
     <message>
-        <location filename="../../ui/quotes/quotes_view.py" line="147" />
+        <location filename="../../ui/quotes/quotes_view.py" line="132" />
         <source>No quotes yet. Make the first one with “New Quote…”.</source>
         <translation>还没有报价单。点击“新建报价单…”创建第一张。</translation>
     </message>
     <message>
-        <location filename="../../ui/quotes/quotes_view.py" line="168" />
+        <location filename="../../ui/quotes/quotes_view.py" line="153" />
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../ui/quotes/quotes_view.py" line="169" />
+        <location filename="../../ui/quotes/quotes_view.py" line="154" />
         <source>Duplicate</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../ui/quotes/quotes_view.py" line="170" />
+        <location filename="../../ui/quotes/quotes_view.py" line="155" />
         <source>Mark Sent</source>
         <translation>标记为已发送</translation>
     </message>
     <message>
-        <location filename="../../ui/quotes/quotes_view.py" line="171" />
+        <location filename="../../ui/quotes/quotes_view.py" line="156" />
         <source>Accept</source>
         <translation>接受</translation>
     </message>
     <message>
-        <location filename="../../ui/quotes/quotes_view.py" line="172" />
+        <location filename="../../ui/quotes/quotes_view.py" line="157" />
         <source>Reject</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/quotes/quotes_view.py" line="173" />
+        <location filename="../../ui/quotes/quotes_view.py" line="158" />
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../ui/quotes/quotes_view.py" line="174" />
+        <location filename="../../ui/quotes/quotes_view.py" line="159" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/quotes/quotes_view.py" line="175" />
+        <location filename="../../ui/quotes/quotes_view.py" line="160" />
         <source>Print / PDF…</source>
         <translation>打印 / PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/quotes/quotes_view.py" line="176" />
+        <location filename="../../ui/quotes/quotes_view.py" line="161" />
         <source>Create Contract…</source>
         <translation>生成合同…</translation>
     </message>
     <message>
-        <location filename="../../ui/quotes/quotes_view.py" line="257" />
+        <location filename="../../ui/quotes/quotes_view.py" line="242" />
         <source>Totals</source>
         <translation>合计</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/quotes/quotes_view.py" line="266" />
+        <location filename="../../ui/quotes/quotes_view.py" line="251" />
         <source>%1 · %n quotes</source>
         <translation>
             <numerusform>%1 · %n 张报价单</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/quotes/quotes_view.py" line="281" />
+        <location filename="../../ui/quotes/quotes_view.py" line="266" />
         <source>%n quotes</source>
         <translation>
             <numerusform>%n 张报价单</numerusform>
@@ -6760,7 +6788,7 @@ An offline-first CRM for small teams.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/reminders/notifier.py" line="89" />
+        <location filename="../../ui/reminders/notifier.py" line="93" />
         <source>and %n more</source>
         <translation>
             <numerusform>另有 %n 项</numerusform>
@@ -7770,7 +7798,7 @@ An offline-first CRM for small teams.</source>
     </message>
     <message>
         <location filename="../../ui/today/today_rows.py" line="196" />
-        <location filename="../../ui/today/today_rows.py" line="318" />
+        <location filename="../../ui/today/today_rows.py" line="320" />
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
@@ -7850,97 +7878,102 @@ An offline-first CRM for small teams.</source>
         <translation>本周没有生日</translation>
     </message>
     <message>
-        <location filename="../../ui/today/today_rows.py" line="243" />
+        <location filename="../../ui/today/today_rows.py" line="245" />
         <source>%1 %2</source>
         <comment>a day, then a time</comment>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/today/today_rows.py" line="256" />
+        <location filename="../../ui/today/today_rows.py" line="258" />
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../ui/today/today_rows.py" line="258" />
+        <location filename="../../ui/today/today_rows.py" line="260" />
         <source>Yesterday</source>
         <translation>昨天</translation>
     </message>
     <message>
-        <location filename="../../ui/today/today_rows.py" line="260" />
+        <location filename="../../ui/today/today_rows.py" line="262" />
         <source>Tomorrow</source>
         <translation>明天</translation>
     </message>
     <message>
-        <location filename="../../ui/today/today_rows.py" line="263" />
+        <location filename="../../ui/today/today_rows.py" line="265" />
         <source>ddd d MMM</source>
         <translation>M月d日 ddd</translation>
     </message>
     <message>
-        <location filename="../../ui/today/today_rows.py" line="265" />
+        <location filename="../../ui/today/today_rows.py" line="267" />
         <source>d MMM yyyy</source>
         <translation>yyyy年M月d日</translation>
     </message>
     <message>
-        <location filename="../../ui/today/today_rows.py" line="289" />
+        <location filename="../../ui/today/today_rows.py" line="291" />
         <source>%1 (%2 %3)</source>
         <comment>local time (planned time, city)</comment>
         <translation>%1（%3 %2）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/today/today_rows.py" line="319" />
+        <location filename="../../ui/today/today_rows.py" line="321" />
         <source>%n days overdue</source>
         <translation>
             <numerusform>逾期 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/today/today_rows.py" line="371" />
+        <location filename="../../ui/today/today_rows.py" line="344" />
+        <source>snoozed until %1</source>
+        <translation>已推迟到 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/today_rows.py" line="378" />
         <source>Never contacted</source>
         <translation>从未联系</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/today/today_rows.py" line="374" />
+        <location filename="../../ui/today/today_rows.py" line="381" />
         <source>waited %n days (limit %1)</source>
         <translation>
             <numerusform>已等待 %n 天（上限 %1 天）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/today/today_rows.py" line="375" />
+        <location filename="../../ui/today/today_rows.py" line="382" />
         <source>Level %1</source>
         <translation>%1 级</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/today/today_rows.py" line="399" />
+        <location filename="../../ui/today/today_rows.py" line="406" />
         <source>%n days in %1 (rots after %2)</source>
         <translation>
             <numerusform>在“%1”阶段 %n 天（超过 %2 天即停滞）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/today/today_rows.py" line="422" />
+        <location filename="../../ui/today/today_rows.py" line="429" />
         <source>returns to the pool today</source>
         <translation>今天退回公海</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/today/today_rows.py" line="424" />
+        <location filename="../../ui/today/today_rows.py" line="431" />
         <source>returns in %n days</source>
         <translation>
             <numerusform>%n 天后退回公海</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/today/today_rows.py" line="425" />
+        <location filename="../../ui/today/today_rows.py" line="432" />
         <source>held by %1</source>
         <translation>跟进人：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/today/today_rows.py" line="443" />
+        <location filename="../../ui/today/today_rows.py" line="450" />
         <source>%1 unpaid on contract %2</source>
         <translation>合同 %2 尚欠 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/today/today_rows.py" line="464" />
+        <location filename="../../ui/today/today_rows.py" line="471" />
         <source>turns %1</source>
         <translation>满 %1 岁</translation>
     </message>
