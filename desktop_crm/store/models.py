@@ -27,6 +27,7 @@ from sqlalchemy import (
     CheckConstraint,
     ColumnElement,
     Date,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -418,6 +419,7 @@ class Pipeline(Tracked):
     name: Mapped[str] = mapped_column(String(200))
     is_default: Mapped[bool] = mapped_column(Boolean, default=False)
     position: Mapped[int] = mapped_column(Integer, default=0)
+    currency: Mapped[str | None] = mapped_column(String(3))  # None: the workspace's currency
 
 
 class Stage(Tracked):
@@ -456,6 +458,10 @@ class Deal(Tracked):
     closed_on: Mapped[date | None] = mapped_column(Date)
     lost_reason: Mapped[str | None] = mapped_column(String(500))
     notes: Mapped[str | None] = mapped_column(Text)
+    source: Mapped[str | None] = mapped_column(String(200))  # referral, website…
+    # Win probability (%), set from the stage on every stage change; None: the stage's.
+    probability: Mapped[int | None] = mapped_column(Integer)
+    board_rank: Mapped[float | None] = mapped_column(Float)  # order in a board column; None last
 
 
 class DealStageChange(Tracked):

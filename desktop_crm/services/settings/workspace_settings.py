@@ -20,6 +20,13 @@ from desktop_crm.services.common.dto import ChangeResult
 from desktop_crm.store.models import Setting
 from desktop_crm.store.store import Store
 
+# Why deals are lost, offered when one is marked lost (free text is allowed too); a new
+# workspace stores its language's list, an older one reads the English list until set.
+DEFAULT_LOST_REASONS: dict[str, list[str]] = {
+    "en": ["Price too high", "Chose a competitor", "No budget", "No decision", "Went silent"],
+    "zh": ["价格太高", "选择了竞争对手", "没有预算", "迟迟不决策", "失去联系"],
+}
+
 DEFAULTS: dict[str, Any] = {
     "backup.keep_recent": 10,
     "backup.keep_daily": 7,
@@ -35,6 +42,7 @@ DEFAULTS: dict[str, Any] = {
     "contacts.saved_views": [],
     "quotes.tax_rounding": TaxRounding.PER_LINE.value,
     "company.profile": {},
+    "deals.lost_reasons": DEFAULT_LOST_REASONS["en"],
     **{f"numbering.{kind}": pattern for kind, pattern in DEFAULT_PATTERNS.items()},
 }
 
@@ -108,6 +116,9 @@ def _validate(key: str, value: Any) -> None:
     if isinstance(default, dict):
         if not isinstance(value, dict):
             raise ValidationError(f"{key} must be a set of named values.", field=key)
+    elif key == "deals.lost_reasons":
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            raise ValidationError(f"{key} must be a list of reasons.", field=key)
     elif isinstance(default, list):
         if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
             raise ValidationError(f"{key} must be a list.", field=key)

@@ -31,14 +31,17 @@ from desktop_crm.services.products.service import ProductService
 from desktop_crm.services.quotes.service import QuoteService
 from desktop_crm.services.search.global_search import SearchService
 from desktop_crm.services.settings.numbering import NumberingService
-from desktop_crm.services.settings.workspace_settings import SettingsService
+from desktop_crm.services.settings.workspace_settings import (
+    DEFAULT_LOST_REASONS,
+    SettingsService,
+)
 from desktop_crm.services.today.summary import TodayService
 from desktop_crm.services.workspace.backups import BackupService
 from desktop_crm.services.workspace.dto import CheckReport
 from desktop_crm.services.workspace.reading import open_reads, refuse_folder
 from desktop_crm.store import backup, schema
 from desktop_crm.store.lock import WorkspaceLock
-from desktop_crm.store.models import Pipeline, Stage, User
+from desktop_crm.store.models import Pipeline, Setting, Stage, User
 from desktop_crm.store.store import Store
 
 # Name, win probability (%), kind, rotting days (an open deal waiting longer is stale).
@@ -188,7 +191,8 @@ def _seed(store: Store, language: Language) -> None:
     with store.unit_of_work(op_label(LabelCode.CREATE_WORKSPACE), "system") as (session, _rec):
         user = User(name=getpass.getuser() or "me", is_local=True)
         pipeline = Pipeline(name="销售流程" if language == "zh" else "Sales", is_default=True)
-        session.add_all([user, pipeline])
+        reasons = DEFAULT_LOST_REASONS.get(language, DEFAULT_LOST_REASONS["en"])
+        session.add_all([user, pipeline, Setting(key="deals.lost_reasons", value=list(reasons))])
         session.flush()
         for pos, (name, probability, kind, rotting) in enumerate(
             DEFAULT_STAGES.get(language, DEFAULT_STAGES["en"])
