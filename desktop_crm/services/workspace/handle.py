@@ -29,6 +29,7 @@ from desktop_crm.services.pool.service import PoolService
 from desktop_crm.services.printing.service import PrintingService
 from desktop_crm.services.products.service import ProductService
 from desktop_crm.services.quotes.service import QuoteService
+from desktop_crm.services.reports.service import ReportService
 from desktop_crm.services.search.global_search import SearchService
 from desktop_crm.services.settings.numbering import NumberingService
 from desktop_crm.services.settings.workspace_settings import (
@@ -101,6 +102,7 @@ class Workspace:
         pool: The lead pool (公海): records nobody holds, claims, releases, recycle runs.
         followups: Planning, changing, completing follow-ups; lists by day and contact.
         reminders: Due reminders and the marks of those shown (marks are written here).
+        reports: The sales reports (funnel, forecast, won/lost, win rate, sales, targets).
         reads: The same reading services on a connection of their own, for the app's lists,
             search and cards to answer while a long job holds the writer.
         alarm_reads: The reading services once more, on a third connection: the reminder
@@ -135,6 +137,7 @@ class Workspace:
         self.pool = PoolService(store, self.clock)
         self.followups = FollowUpService(store, self.clock)
         self.reminders = ReminderService(store, self.clock)
+        self.reports = ReportService(store, self.clock)
         self.reads = open_reads(store, self.clock)
         # Reminder checks read on a connection of their own, never queued behind a list page.
         self.alarm_reads = open_reads(store, self.clock)

@@ -40,6 +40,7 @@ from desktop_crm.services.pool.service import PoolService
 from desktop_crm.services.printing.service import PrintingService
 from desktop_crm.services.products.service import ProductService
 from desktop_crm.services.quotes.service import QuoteService
+from desktop_crm.services.reports.service import ReportService
 from desktop_crm.services.search.global_search import SearchService
 from desktop_crm.services.settings.workspace_settings import SettingsService
 from desktop_crm.services.today.summary import TodayService
@@ -149,6 +150,7 @@ class WorkspaceReads:
         pool: The lead pool's records and counts (reading only).
         followups: Follow-ups by day, by contact, one by id (reading only).
         reminders: Due reminders and the due count (marking them shown is the writer's).
+        reports: The sales reports (the Reports screen reads them here).
     """
 
     def __init__(self, store: _ReadOnlyStore, clock: Clock) -> None:
@@ -171,6 +173,7 @@ class WorkspaceReads:
         self.followups = FollowUpService(store, clock)
         self.reminders = ReminderService(store, clock)
         self.calendar = CalendarService(store, clock)
+        self.reports = ReportService(store, clock)
 
     def journal_mode(self) -> str:
         """The journal mode this connection sees (``wal`` lets it read beside the writer)."""
@@ -212,6 +215,7 @@ class WorkspaceReader:
         today: Every Today list at a moment (the CLI's ``today``).
         calendar: Planned follow-ups as .ics files (the CLI's ``ics``).
         followups: Follow-ups by due day (the CLI's ``followups``).
+        reports: The sales reports (the CLI's ``report``).
     """
 
     def __init__(self, store: Store, *, locked: bool) -> None:
@@ -227,6 +231,7 @@ class WorkspaceReader:
         self.followups = FollowUpService(store, SystemClock())  # the CLI's ``followups``
         self.pool = PoolService(store, SystemClock())  # the system's clock and zone
         self.today = TodayService(store)  # the system's clock and zone (the CLI's ``today``)
+        self.reports = ReportService(store, SystemClock())  # the CLI's ``report``
 
     def backup(self, dest: Path | None = None) -> BackupInfo:
         """Take a verified backup: to ``dest``, or into the backups folder (then rotate).
