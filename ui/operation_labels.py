@@ -122,6 +122,26 @@ def render(value: OperationLabel | str) -> str:
     }
     if code in follow_ups:
         return fill(follow_ups[code], str(args.get("subject", "")))
+    funnel = {
+        LabelCode.ADD_PIPELINE: OperationLabels.tr("Add pipeline %1"),
+        LabelCode.EDIT_PIPELINE: OperationLabels.tr("Edit pipeline %1"),
+        LabelCode.ADD_STAGE: OperationLabels.tr("Add stage %1"),
+        LabelCode.EDIT_STAGE: OperationLabels.tr("Edit stage %1"),
+        LabelCode.REORDER_STAGES: OperationLabels.tr("Reorder the stages of %1"),
+        LabelCode.DELETE_STAGE: OperationLabels.tr("Delete stage %1"),
+        LabelCode.ADD_DEAL: OperationLabels.tr("Add deal %1"),
+        LabelCode.EDIT_DEAL: OperationLabels.tr("Edit deal %1"),
+        LabelCode.DELETE_DEAL: OperationLabels.tr("Delete deal %1"),
+        LabelCode.RESTORE_DEAL: OperationLabels.tr("Restore deal %1"),
+        LabelCode.WIN_DEAL: OperationLabels.tr("Mark deal %1 won"),
+        LabelCode.LOSE_DEAL: OperationLabels.tr("Mark deal %1 lost"),
+        LabelCode.REOPEN_DEAL: OperationLabels.tr("Reopen deal %1"),
+    }
+    if code in funnel:
+        return fill(funnel[code], name)
+    if code is LabelCode.MOVE_DEAL:
+        stage = str(args.get("stage", ""))
+        return fill(OperationLabels.tr("Move deal %1 to %2"), name, stage)
     if code is LabelCode.RECORD_PAYMENT:
         amount = str(args.get("amount", ""))
         return fill(OperationLabels.tr("Record %1 received on %2"), amount, number)

@@ -67,6 +67,20 @@ class LabelCode(StrEnum):
     SNOOZE_FOLLOW_UP = "snooze_follow_up"  # subject
     CANCEL_FOLLOW_UP = "cancel_follow_up"  # subject
     COMPLETE_FOLLOW_UP = "complete_follow_up"  # subject
+    ADD_PIPELINE = "add_pipeline"  # name
+    EDIT_PIPELINE = "edit_pipeline"  # name
+    ADD_STAGE = "add_stage"  # name
+    EDIT_STAGE = "edit_stage"  # name
+    REORDER_STAGES = "reorder_stages"  # name (the pipeline's)
+    DELETE_STAGE = "delete_stage"  # name
+    ADD_DEAL = "add_deal"  # name (the deal's number, else its title)
+    EDIT_DEAL = "edit_deal"  # name
+    DELETE_DEAL = "delete_deal"  # name
+    RESTORE_DEAL = "restore_deal"  # name
+    MOVE_DEAL = "move_deal"  # name, stage
+    WIN_DEAL = "win_deal"  # name
+    LOSE_DEAL = "lose_deal"  # name
+    REOPEN_DEAL = "reopen_deal"  # name
 
 
 @dataclass(frozen=True)
@@ -177,6 +191,20 @@ def english(op_label: OperationLabel | str) -> str:
         LabelCode.SNOOZE_FOLLOW_UP: f"Snooze follow-up {a.get('subject', '')}",
         LabelCode.CANCEL_FOLLOW_UP: f"Cancel follow-up {a.get('subject', '')}",
         LabelCode.COMPLETE_FOLLOW_UP: f"Complete follow-up {a.get('subject', '')}",
+        LabelCode.ADD_PIPELINE: f"Add pipeline {a.get('name', '')}",
+        LabelCode.EDIT_PIPELINE: f"Edit pipeline {a.get('name', '')}",
+        LabelCode.ADD_STAGE: f"Add stage {a.get('name', '')}",
+        LabelCode.EDIT_STAGE: f"Edit stage {a.get('name', '')}",
+        LabelCode.REORDER_STAGES: f"Reorder the stages of {a.get('name', '')}",
+        LabelCode.DELETE_STAGE: f"Delete stage {a.get('name', '')}",
+        LabelCode.ADD_DEAL: f"Add deal {a.get('name', '')}",
+        LabelCode.EDIT_DEAL: f"Edit deal {a.get('name', '')}",
+        LabelCode.DELETE_DEAL: f"Delete deal {a.get('name', '')}",
+        LabelCode.RESTORE_DEAL: f"Restore deal {a.get('name', '')}",
+        LabelCode.MOVE_DEAL: f"Move deal {a.get('name', '')} to {a.get('stage', '')}",
+        LabelCode.WIN_DEAL: f"Mark deal {a.get('name', '')} won",
+        LabelCode.LOSE_DEAL: f"Mark deal {a.get('name', '')} lost",
+        LabelCode.REOPEN_DEAL: f"Reopen deal {a.get('name', '')}",
     }
     return texts.get(code, code.value)
 

@@ -25,6 +25,7 @@ from desktop_crm.services.followups.reminders import ReminderService
 from desktop_crm.services.followups.service import FollowUpService
 from desktop_crm.services.history.operations import HistoryService
 from desktop_crm.services.importing.service import ImportService
+from desktop_crm.services.pipelines.service import PipelineService
 from desktop_crm.services.pool.service import PoolService
 from desktop_crm.services.printing.service import PrintingService
 from desktop_crm.services.products.service import ProductService
@@ -96,7 +97,8 @@ class Workspace:
         products: The product catalogue.
         contracts: Contracts, their payment plans and payments (回款).
         quotes: Quotes, their revisions, statuses, lists and PDFs.
-        deals: Deals: one deal's summary, a customer's deals.
+        deals: Deals: editing, moving through stages, the board, lists and stage history.
+        pipelines: Pipelines, their stages, and the lost reasons.
         printing: The company profile, document templates and the print log.
         calendar: Planned follow-ups as .ics files, and the published file kept up to date.
         pool: The lead pool (公海): records nobody holds, claims, releases, recycle runs.
@@ -131,7 +133,8 @@ class Workspace:
         self.products = ProductService(store)
         self.contracts = ContractService(store)
         self.quotes = QuoteService(store)
-        self.deals = DealService(store)
+        self.deals = DealService(store, self.clock)
+        self.pipelines = PipelineService(store, self.clock)
         self.printing = PrintingService(store)
         self.calendar = CalendarService(store, self.clock)
         self.pool = PoolService(store, self.clock)

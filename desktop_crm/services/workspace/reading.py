@@ -36,6 +36,7 @@ from desktop_crm.services.followups.calendar import CalendarService
 from desktop_crm.services.followups.reminders import ReminderService
 from desktop_crm.services.followups.service import FollowUpService
 from desktop_crm.services.history.operations import HistoryService
+from desktop_crm.services.pipelines.service import PipelineService
 from desktop_crm.services.pool.service import PoolService
 from desktop_crm.services.printing.service import PrintingService
 from desktop_crm.services.products.service import ProductService
@@ -142,7 +143,8 @@ class WorkspaceReads:
         products: Counts, pages and pickers of the product catalogue (reading only).
         quotes: Counts, pages, totals and details of quotes (reading only).
         contracts: Contract lists, details, balances and documents (reading only).
-        deals: A deal's summary, a customer's deals.
+        deals: A deal's summary, a customer's deals, the board, lists and stage history.
+        pipelines: Pipelines and their stages, the lost reasons (reading only).
         printing: Templates, the company profile, rendering (previews and samples) and the
             print log (reading only: logging a printing is a write, on the writer).
         calendar: Planned follow-ups as .ics files (publishing writes local state: the
@@ -167,7 +169,8 @@ class WorkspaceReads:
         self.products = ProductService(store)
         self.quotes = QuoteService(store)
         self.contracts = ContractService(store)
-        self.deals = DealService(store)
+        self.deals = DealService(store, clock)
+        self.pipelines = PipelineService(store, clock)
         self.printing = PrintingService(store)
         self.pool = PoolService(store, clock)
         self.followups = FollowUpService(store, clock)
