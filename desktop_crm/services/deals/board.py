@@ -141,11 +141,12 @@ def _cards_query(pipeline_id: str, flt: BoardFilter, *, open_only: bool) -> Any:
 
 def _closed_sums(pipeline_id: str, flt: BoardFilter) -> Any:
     """Count and Σ amount of the closed deals per stage, currency and probability."""
+    probability = func.coalesce(Deal.probability, Stage.probability)
     query = with_customer(
         select(
             Deal.stage_id,
             Deal.currency,
-            func.coalesce(Deal.probability, Stage.probability).label("probability"),
+            probability.label("probability"),
             func.count().label("count"),
             func.sum(Deal.amount).label("amount"),
         ).join(Stage, Stage.id == Deal.stage_id)
@@ -155,7 +156,7 @@ def _closed_sums(pipeline_id: str, flt: BoardFilter) -> Any:
         Deal.status != "open",
         *board_conditions(flt),
     )
-    return query.group_by(Deal.stage_id, Deal.currency, "probability")
+    return query.group_by(Deal.stage_id, Deal.currency, probability)
 
 
 def _add_sum(column: _Sums, row: Any, home: str) -> None:
