@@ -40,6 +40,7 @@ GROUP_MODULES: tuple[str, ...] = (
     "desktop_crm.cli.pool",
     "desktop_crm.cli.today",
     "desktop_crm.cli.calendar",
+    "desktop_crm.cli.deals",
 )
 
 BASE_COMMANDS = (

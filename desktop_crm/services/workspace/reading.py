@@ -219,6 +219,8 @@ class WorkspaceReader:
         calendar: Planned follow-ups as .ics files (the CLI's ``ics``).
         followups: Follow-ups by due day (the CLI's ``followups``).
         reports: The sales reports (the CLI's ``report``).
+        deals: Deals, their lists and board (the CLI's ``deals``).
+        pipelines: Pipelines and their stages (the CLI's ``deals --stage``).
     """
 
     def __init__(self, store: Store, *, locked: bool) -> None:
@@ -235,6 +237,8 @@ class WorkspaceReader:
         self.pool = PoolService(store, SystemClock())  # the system's clock and zone
         self.today = TodayService(store)  # the system's clock and zone (the CLI's ``today``)
         self.reports = ReportService(store, SystemClock())  # the CLI's ``report``
+        self.deals = DealService(store, SystemClock())  # the CLI's ``deals``
+        self.pipelines = PipelineService(store, SystemClock())
 
     def backup(self, dest: Path | None = None) -> BackupInfo:
         """Take a verified backup: to ``dest``, or into the backups folder (then rotate).
