@@ -10,9 +10,9 @@ Definitions (issue 13; the Reports screen and the CLI use exactly these):
   it; the last open stage converts to Won (deals won now). Counted among the deals *created* in
   the period (local days); ``None`` when no deal reached the stage.
 - Days in a stage, from the history: from entering it to the next move; an open deal still
-  there counts until now (a closed deal's last stay ends with its move to Won or Lost). A deal
-  back in a stage adds to its own time there; ``avg_days`` averages over the deals that stayed
-  in the stage (a skipped stage is no stay). Taken over the same deals as the conversion.
+  there counts until now (a closed deal's last stay ends with its move to Won or Lost).
+  ``avg_days`` is the average stay: a deal back in a stage stays there twice; a skipped stage
+  is no stay. Taken over the same deals as the conversion.
 
 The record-level functions here are the definition; the reports service computes the same
 per-deal reduction in SQL (``services/reports/queries.py``) for 100,000 deals and folds it with
@@ -93,12 +93,12 @@ class DealProgress:
     Attributes:
         depth: How many open stages it reached (from the first; all of them when won).
         won: Whether it is won now.
-        stays: Microseconds it spent in each open stage it stayed in.
+        stays: By open stage it stayed in: (its stays there, their microseconds in all).
     """
 
     depth: int
     won: bool
-    stays: Mapping[str, int] = field(default_factory=dict)
+    stays: Mapping[str, tuple[int, int]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -108,7 +108,7 @@ class FunnelTotals:
     Attributes:
         depths: Number of deals by how many open stages they reached.
         won: Deals won now.
-        stays: By open stage: (deals that stayed in it, their microseconds there in all).
+        stays: By open stage: (stays in it, their microseconds in all).
     """
 
     depths: Mapping[int, int]
@@ -127,8 +127,7 @@ class FunnelRow:
         reached: Deals that reached it.
         conversion: reached(next) ÷ reached(this), 0–1 to four places (the last open stage's
             next is Won); ``None`` when none reached it.
-        avg_days: Average days the deals that stayed there spent in it (one decimal);
-            ``None`` when none stayed.
+        avg_days: Average days of a stay in it (one decimal); ``None`` when none stayed.
     """
 
     stage: str
@@ -184,7 +183,7 @@ def deal_progress(deal: DealRecord, stages: Sequence[StageInfo], now: datetime) 
     depth = len(open_stages(stages)) if won else max(depths.get(s, 0) for s in entered)
     # Stable sort: entries at the same moment keep the order given.
     moves = sorted(deal.history, key=lambda entry: entry[1])
-    stays: dict[str, int] = {}
+    stays: dict[str, tuple[int, int]] = {}
     for n, (sid, at) in enumerate(moves):
         if n + 1 < len(moves):
             until: datetime | None = moves[n + 1][1]
@@ -192,7 +191,8 @@ def deal_progress(deal: DealRecord, stages: Sequence[StageInfo], now: datetime) 
             until = now if deal.status == "open" else None
         if until is None or kinds.get(sid) != "open":
             continue
-        stays[sid] = stays.get(sid, 0) + max((until - at) // timedelta(microseconds=1), 0)
+        count, total = stays.get(sid, (0, 0))
+        stays[sid] = (count + 1, total + (until - at) // timedelta(microseconds=1))
     return DealProgress(depth, won, stays)
 
 
@@ -204,9 +204,9 @@ def funnel_totals(progress: Iterable[DealProgress]) -> FunnelTotals:
     for p in progress:
         depths[p.depth] = depths.get(p.depth, 0) + 1
         won += p.won
-        for sid, micros in p.stays.items():
-            deals, total = stays.get(sid, (0, 0))
-            stays[sid] = (deals + 1, total + micros)
+        for sid, (count, micros) in p.stays.items():
+            seen, total = stays.get(sid, (0, 0))
+            stays[sid] = (seen + count, total + micros)
     return FunnelTotals(depths, won, stays)
 
 

@@ -132,7 +132,7 @@ def test_the_hand_checked_set_through_sql(utc_ws: Workspace) -> None:
     rows = reports.funnel(start=START, end=END).data.rows
     assert [(r.reached, r.conversion, r.avg_days) for r in rows] == [
         (6, D("0.8333"), D("4.0")),
-        (5, D("1.0000"), D("7.0")),
+        (5, D("1.0000"), D("5.3")),
         (5, D("0.6000"), D("25.0")),
         (3, D("0.6667"), D("13.7")),
     ]

@@ -78,30 +78,58 @@ def stages(session: Session, pipeline_id: str) -> list[StageInfo]:
 
 # The deals made in the period: the funnel's cohort.
 _COHORT = """
-cohort AS (
+cohort AS MATERIALIZED (
     SELECT id, stage_id, status, created_at FROM deals
     WHERE deleted_at IS NULL AND pipeline_id = :p AND created_at >= :start AND created_at < :end
 )"""
 
-# Each cohort deal's stage entries: its changes, and the stage it was made in at its creation
-# moment when no change records that (no changes at all: its current stage; a first change
-# that moves away from a stage: that stage). ``ord`` keeps entries at one moment in order.
-_HISTORY = """
-history AS (
-    SELECT co.id AS deal_id,
-           CASE WHEN f.deal_id IS NULL THEN co.stage_id ELSE f.from_stage_id END AS stage_id,
-           co.created_at AS at, 0 AS ord
-    FROM cohort co
-    LEFT JOIN (
-        SELECT c.deal_id, c.from_stage_id, min(c.moved_at)
-        FROM deal_stage_changes c JOIN cohort k ON k.id = c.deal_id
-        WHERE c.deleted_at IS NULL GROUP BY c.deal_id
-    ) f ON f.deal_id = co.id
-    UNION ALL
-    SELECT c.deal_id, c.to_stage_id, c.moved_at, c.rowid
-    FROM deal_stage_changes c JOIN cohort co ON co.id = c.deal_id
+# Depth per deal: the deepest stage among its changes' stages (both ends, so the stage it was
+# made in counts) and its current one; a won deal reaches every open stage.
+_DEPTHS = """
+SELECT depth, count(*) AS deals, sum(won) AS won FROM (
+    SELECT co.status = 'won' AS won,
+           CASE WHEN co.status = 'won' THEN :n ELSE max(
+               coalesce(dc.depth, 0),
+               coalesce((SELECT max(d.depth) FROM deal_stage_changes c
+                         JOIN depths d ON d.stage_id IN (c.to_stage_id, c.from_stage_id)
+                         WHERE c.deal_id = co.id AND c.deleted_at IS NULL), 0)) END AS depth
+    FROM cohort co LEFT JOIN depths dc ON dc.stage_id = co.stage_id
+) GROUP BY depth"""
+
+# Time in each stage without ordering anything: a stay is its leaving moment minus its
+# entering one, so a stage's total is Σ leaving − Σ entering (a change leaves its
+# ``from_stage_id`` and enters its ``to_stage_id``), with open deals leaving their current
+# stage now. A deal made with no change recording it entered its first stage when it was
+# made; a closed deal still in an open stage never left it (that stay is not counted).
+# Moments are taken as milliseconds before now: sums of 100,000s of raw microsecond moments
+# would overflow 64 bits (a stay is exact to the millisecond).
+_STAYS = """
+SELECT e.stage_id, sum(e.n) AS stays, sum(e.ms) AS ms FROM (
+    SELECT c.to_stage_id AS stage_id, 1 AS n, (:now - c.moved_at) / 1000 AS ms
+    FROM cohort co JOIN deal_stage_changes c ON c.deal_id = co.id
     WHERE c.deleted_at IS NULL
-)"""
+    UNION ALL
+    SELECT c.from_stage_id, 0, (c.moved_at - :now) / 1000
+    FROM cohort co JOIN deal_stage_changes c ON c.deal_id = co.id
+    WHERE c.deleted_at IS NULL AND c.from_stage_id IS NOT NULL
+    UNION ALL
+    SELECT stage_id, 0, 0 FROM cohort WHERE status = 'open'
+    UNION ALL
+    SELECT coalesce((SELECT c.from_stage_id FROM deal_stage_changes c
+                     WHERE c.deal_id = co.id AND c.deleted_at IS NULL
+                     ORDER BY c.moved_at, c.rowid LIMIT 1), co.stage_id),
+           1, (:now - co.created_at) / 1000
+    FROM cohort co
+    WHERE NOT EXISTS (SELECT 1 FROM deal_stage_changes c WHERE c.deal_id = co.id
+                      AND c.deleted_at IS NULL AND c.from_stage_id IS NULL)
+    UNION ALL
+    SELECT co.stage_id, -1,
+           (coalesce((SELECT max(c.moved_at) FROM deal_stage_changes c
+                      WHERE c.deal_id = co.id AND c.deleted_at IS NULL
+                      AND c.to_stage_id = co.stage_id), co.created_at) - :now) / 1000
+    FROM cohort co WHERE co.status <> 'open'
+) e JOIN depths d ON d.stage_id = e.stage_id AND d.is_open
+GROUP BY e.stage_id"""
 
 
 def _depth_values(stage_list: Sequence[StageInfo]) -> tuple[str, dict[str, Any]]:
@@ -125,55 +153,21 @@ def funnel_totals(
 ) -> FunnelTotals:
     """The funnel's per-deal reductions summed, for deals made from ``start`` until ``end``.
 
-    The same reduction as ``domain.funnel.deal_progress`` (moments in microseconds).
+    The same as summing ``domain.funnel.deal_progress`` (moments in microseconds), given
+    stage changes that chain (each leaves the stage the one before entered).
     """
     if not stage_list:
         return FunnelTotals({}, 0, {})
     n_open = sum(s.kind == "open" for s in stage_list)
     depths_sql, params = _depth_values(stage_list)
     params.update(p=id_bytes(pipeline_id), start=start, end=end, now=now, n=n_open)
-    head = f"WITH {depths_sql}, {_COHORT}, {_HISTORY}"
-    depth_rows = session.execute(
-        text(
-            f"""{head}
-            SELECT depth, count(*) AS deals, sum(won) AS won FROM (
-                SELECT h.deal_id, co.status = 'won' AS won,
-                       CASE WHEN co.status = 'won' THEN :n
-                            ELSE max(coalesce(d.depth, 0)) END AS depth
-                FROM (SELECT deal_id, stage_id FROM history
-                      UNION ALL SELECT id, stage_id FROM cohort) h
-                JOIN cohort co ON co.id = h.deal_id
-                LEFT JOIN depths d ON d.stage_id = h.stage_id
-                GROUP BY h.deal_id
-            ) GROUP BY depth"""
-        ),
-        params,
-    ).all()
-    stay_rows = session.execute(
-        text(
-            f"""{head},
-            timed AS (
-                SELECT h.deal_id, h.stage_id, h.at,
-                       coalesce(lead(h.at) OVER (PARTITION BY h.deal_id ORDER BY h.at, h.ord),
-                                CASE WHEN co.status = 'open' THEN :now END) AS until
-                FROM history h JOIN cohort co ON co.id = h.deal_id
-                WHERE h.stage_id IS NOT NULL
-            ),
-            per_deal AS (
-                SELECT t.deal_id, t.stage_id, sum(max(t.until - t.at, 0)) AS micros
-                FROM timed t JOIN depths d ON d.stage_id = t.stage_id AND d.is_open
-                WHERE t.until IS NOT NULL
-                GROUP BY t.deal_id, t.stage_id
-            )
-            SELECT stage_id, count(*) AS deals, sum(micros) AS micros
-            FROM per_deal GROUP BY stage_id"""
-        ),
-        params,
-    ).all()
+    head = f"WITH {depths_sql}, {_COHORT}"
+    depth_rows = session.execute(text(head + _DEPTHS), params).all()
+    stay_rows = session.execute(text(head + _STAYS), params).all()
     return FunnelTotals(
         depths={int(r.depth): int(r.deals) for r in depth_rows},
         won=sum(int(r.won or 0) for r in depth_rows),
-        stays={id_text(r.stage_id): (int(r.deals), int(r.micros)) for r in stay_rows},
+        stays={id_text(r.stage_id): (int(r.stays), int(r.ms) * 1000) for r in stay_rows if r.stays},
     )
 
 
