@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Integer, LargeBinary, cast, func, literal, select, type_coerce
 from sqlalchemy.orm import Session
 
 from desktop_crm.domain.errors import NotFoundError
@@ -23,27 +23,37 @@ from desktop_crm.services.deals.dto import Board, BoardCard, BoardColumn, BoardF
 from desktop_crm.services.deals.filters import board_conditions, customer_name, with_customer
 from desktop_crm.services.settings.workspace_settings import read_setting
 from desktop_crm.store.models import Deal, DealStageChange, Pipeline, Stage, User
+from desktop_crm.store.types import id_bytes, micros
 
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)
-DAY = timedelta(days=1)
+DAY_MICROS = 86_400_000_000
 
 
 @dataclass
 class _Sums:
+    """A column's figures as they add up; weighted sums wait for the end (one per probability)."""
+
     count: int = 0
     total: Decimal = ZERO
-    weighted: Decimal = ZERO
+    by_probability: dict[int, Decimal] = field(default_factory=lambda: defaultdict(lambda: ZERO))
     other: dict[str, Decimal] = field(default_factory=lambda: defaultdict(lambda: ZERO))
     cards: list[BoardCard] = field(default_factory=list)
 
-    def add(self, amount: Decimal, currency: str, probability: int, home: str) -> None:
-        self.count += 1
+    def add(self, count: int, amount: Decimal, currency: str, probability: int, home: str) -> None:
+        self.count += count
         if currency == home:
             self.total += amount
-            self.weighted += amount * probability / HUNDRED
+            self.by_probability[probability] += amount
         else:
             self.other[currency] += amount
+
+    @property
+    def weighted(self) -> Decimal:
+        return sum(
+            (amount * probability / HUNDRED for probability, amount in self.by_probability.items()),
+            ZERO,
+        )
 
 
 def read_board(
@@ -72,14 +82,25 @@ def read_board(
     )
     sums = {s.id: _Sums() for s in stages}
     rotting = {s.id: s.rotting_days for s in stages}
-    for row in session.execute(_cards_query(pipeline_id, flt, open_only=not closed_cards)):
-        column = sums.get(row.stage_id)
-        if column is None:
+    # The stage's probability stands in for a deal's unset one (rows older than schema 11).
+    stage_probability = {s.id: s.probability for s in stages}
+    owners: dict[str, str] = {
+        uid: name for uid, name in session.execute(select(User.id, User.name))
+    }
+    # Stage ids as stored (read raw: ten thousand conversions saved).
+    stored = {id_bytes(s.id): s.id for s in stages}
+    query = _cards_query(pipeline_id, flt, now, open_only=not closed_cards)
+    for row in session.execute(query):
+        stage_id = stored.get(row.stage_id)
+        if stage_id is None:
             continue
-        probability = int(row.probability or 0)
-        column.add(row.amount, row.currency, probability, home)
-        days = max(0, (now - (row.entered or row.created_at)) // DAY)
-        limit = rotting[row.stage_id]
+        column = sums[stage_id]
+        probability = row.probability
+        if probability is None:
+            probability = stage_probability[stage_id]
+        column.add(1, row.amount, row.currency, probability, home)
+        days = max(0, row.days)
+        limit = rotting[stage_id]
         column.cards.append(
             BoardCard(
                 id=row.id,
@@ -90,16 +111,19 @@ def read_board(
                 currency=row.currency,
                 probability=probability,
                 expected_close=row.expected_close,
-                owner=row.owner,
+                owner=owners.get(row.owner_id) if row.owner_id else None,
                 days_in_stage=days,
                 rotting=row.status == "open" and limit is not None and days > limit,
             )
         )
     if not closed_cards:
         for row in session.execute(_closed_sums(pipeline_id, flt)):
-            column = sums.get(row.stage_id)
-            if column is not None:
-                _add_sum(column, row, home)
+            closed = sums.get(row.stage_id)
+            if closed is not None:
+                probability = row.probability
+                if probability is None:
+                    probability = stage_probability[row.stage_id]
+                closed.add(int(row.deals), _decimal(row.amount), row.currency, probability, home)
     return Board(
         pipeline_id=pipeline_id,
         currency=home,
@@ -107,14 +131,20 @@ def read_board(
     )
 
 
-def _cards_query(pipeline_id: str, flt: BoardFilter, *, open_only: bool) -> Any:
-    """The cards: each deal with its customer, owner and the moment it entered its stage."""
+def _cards_query(pipeline_id: str, flt: BoardFilter, now: datetime, *, open_only: bool) -> Any:
+    """The cards: each deal with its customer and whole days since it entered its stage.
+
+    Moments are stored as integer microseconds: the days are worked out in SQL on them, so no
+    moment needs reading back.
+    """
     entered = (
-        select(func.max(DealStageChange.moved_at))
+        select(func.max(type_coerce(DealStageChange.moved_at, Integer)))
         .where(DealStageChange.deal_id == Deal.id, DealStageChange.deleted_at.is_(None))
         .correlate(Deal)
         .scalar_subquery()
     )
+    since = func.coalesce(entered, type_coerce(Deal.created_at, Integer))
+    days = (literal(micros(now), Integer) - since) / DAY_MICROS
     query = with_customer(
         select(
             Deal.id,
@@ -123,16 +153,13 @@ def _cards_query(pipeline_id: str, flt: BoardFilter, *, open_only: bool) -> Any:
             customer_name.label("customer"),
             Deal.amount,
             Deal.currency,
-            func.coalesce(Deal.probability, Stage.probability).label("probability"),
+            Deal.probability,
             Deal.expected_close,
-            User.name.label("owner"),
-            Deal.stage_id,
+            Deal.owner_id,
+            type_coerce(Deal.stage_id, LargeBinary).label("stage_id"),
             Deal.status,
-            Deal.created_at,
-            entered.label("entered"),
+            cast(days, Integer).label("days"),
         )
-        .join(Stage, Stage.id == Deal.stage_id)
-        .outerjoin(User, User.id == Deal.owner_id)
     ).where(Deal.pipeline_id == pipeline_id, Deal.deleted_at.is_(None), *board_conditions(flt))
     if open_only:
         query = query.where(Deal.status == "open")
@@ -141,33 +168,26 @@ def _cards_query(pipeline_id: str, flt: BoardFilter, *, open_only: bool) -> Any:
 
 def _closed_sums(pipeline_id: str, flt: BoardFilter) -> Any:
     """Count and Σ amount of the closed deals per stage, currency and probability."""
-    probability = func.coalesce(Deal.probability, Stage.probability)
-    query = with_customer(
-        select(
-            Deal.stage_id,
-            Deal.currency,
-            probability.label("probability"),
-            func.count().label("count"),
-            func.sum(Deal.amount).label("amount"),
-        ).join(Stage, Stage.id == Deal.stage_id)
+    query = select(
+        Deal.stage_id,
+        Deal.currency,
+        Deal.probability,
+        func.count().label("deals"),
+        func.sum(Deal.amount).label("amount"),
     ).where(
         Deal.pipeline_id == pipeline_id,
         Deal.deleted_at.is_(None),
-        Deal.status != "open",
+        Deal.status.in_(("won", "lost")),
         *board_conditions(flt),
     )
-    return query.group_by(Deal.stage_id, Deal.currency, probability)
+    if flt.text.strip():  # only the text filter reads the customer's name
+        query = with_customer(query)
+    return query.group_by(Deal.stage_id, Deal.currency, Deal.probability)
 
 
-def _add_sum(column: _Sums, row: Any, home: str) -> None:
-    # func.sum of the stored ten-thousandths comes back as the column's Decimal type.
-    amount = row.amount if isinstance(row.amount, Decimal) else Decimal(row.amount or 0)
-    column.count += int(row.count)
-    if row.currency == home:
-        column.total += amount
-        column.weighted += amount * int(row.probability or 0) / HUNDRED
-    else:
-        column.other[row.currency] += amount
+def _decimal(value: Any) -> Decimal:
+    """A sum of amounts (the column's type makes it a Decimal; an empty one is ``None``)."""
+    return value if isinstance(value, Decimal) else Decimal(value or 0)
 
 
 def _column(stage: Stage, sums: _Sums) -> BoardColumn:
