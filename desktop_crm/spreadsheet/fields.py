@@ -75,6 +75,8 @@ DEALS: dict[str, tuple[str, str]] = {
     "expected_close": ("Expected close", "date"),
     "closed_on": ("Closed on", "date"),
     "lost_reason": ("Lost reason", "text"),
+    "source": ("Source", "text"),
+    "stage_history": ("Stage history", "text"),  # "Qualified 2026-01-05; Proposal 2026-02-10"
     "owner": ("Owner", "owner"),
     "notes": ("Notes", "notes"),
     "created": ("Created", "moment"),

@@ -511,6 +511,8 @@ DEAL_SYNONYMS: dict[str, tuple[str, ...]] = {
     ),
     "closed_on": ("closed on", "closed date", "成交日期", "关闭日期", "签单日期"),
     "lost_reason": ("lost reason", "reason lost", "输单原因", "丢单原因"),
+    "source": ("source", "lead source", "deal source", "来源", "商机来源", "线索来源"),
+    "stage_history": ("stage history", "stages", "阶段历史", "阶段记录", "阶段变更"),
     "owner": SYNONYMS["owner"],
     "notes": SYNONYMS["notes"],
     "created": SYNONYMS["created"],

@@ -13,6 +13,7 @@ from typing_extensions import override
 
 from desktop_crm.domain.contact_values import company_key, company_name, name_parts, phone_value
 from desktop_crm.domain.errors import ValidationError
+from desktop_crm.domain.local_zone import zone as local_zone
 from desktop_crm.services.contacts.contact_rules import live_companies
 from desktop_crm.services.importing.contact_writer import Writer
 from desktop_crm.services.importing.importer import (
@@ -21,6 +22,7 @@ from desktop_crm.services.importing.importer import (
     apply_fields,
     squash,
 )
+from desktop_crm.services.importing.stage_history import Visit, read_history
 from desktop_crm.services.settings.numbering import allocate_numbers
 from desktop_crm.services.settings.workspace_settings import read_setting
 from desktop_crm.spreadsheet import cells
@@ -315,10 +317,19 @@ class DealImporter(Importer[RowRead]):
         }
         self.currency = str(read_setting(session, "currency.default"))
         self.stage_of: dict[int, Stage] = {}
+        self.history_of: dict[int, list[Visit]] = {}
+        self.zone = local_zone(None)
 
     @override
     def split(self) -> None:
-        # Each row's stage, settled before anything is written (unknown ones are reported).
+        # Each row's history and stage, settled before anything is written (unknown stages
+        # are reported; unreadable history pairs kept in the notes).
+        by_key = {squash(s.name): s for s in self.stages}
+        for read in self.items:
+            visits, unread = read_history(read.text("stage_history"), by_key, self.zone)
+            self.history_of[read.number] = visits
+            header = read.headers.get("stage_history", "Stage history")
+            read.kept.extend(f"{header}: {pair}" for pair in unread)
         self.stage_of = {read.number: self._stage(read) for read in self.items}
         super().split()
 
@@ -339,6 +350,9 @@ class DealImporter(Importer[RowRead]):
                     return stage
             read.kept.append(f"{read.headers.get('stage', 'Stage')}: {read.text('stage')}")
             self.notes.add("deal_stage_unknown", read.number, read.text("stage"))
+        history = self.history_of.get(read.number)
+        if history and not wanted and status not in ("won", "lost"):
+            return history[-1].stage  # the last stage it entered is where it is
         if status in ("won", "lost"):
             for stage in self.stages:
                 if stage.kind == status:
@@ -350,6 +364,8 @@ class DealImporter(Importer[RowRead]):
         status = read.text("status") or (stage.kind if stage.kind in ("won", "lost") else "open")
         return {
             "stage_id": stage.id,
+            "probability": stage.probability,  # every stage change sets it
+            "source": read.text("source"),
             "status": status,
             "amount": read.values.get("amount"),
             "currency": read.text("currency"),
@@ -386,14 +402,10 @@ class DealImporter(Importer[RowRead]):
         ids = rec.bulk_insert(session, Deal, rows)
         self.made["deals"] += len(ids)
         now = utc_now()
-        rec.bulk_insert(
-            session,
-            DealStageChange,
-            [
-                {"deal_id": did, "to_stage_id": row["stage_id"], "moved_at": now}
-                for did, row in zip(ids, rows, strict=True)
-            ],
-        )
+        changes: list[dict[str, Any]] = []
+        for did, row, read in zip(ids, rows, items, strict=True):
+            changes += _history_rows(did, self.history_of.get(read.number, []), row, now)
+        rec.bulk_insert(session, DealStageChange, changes)
 
     def _people(
         self,
@@ -454,9 +466,13 @@ class DealImporter(Importer[RowRead]):
         if deal is None:
             return 0
         values = self._fields(item)
+        values.pop("probability")  # the stage the deal ends in sets it, below
         old_stage = deal.stage_id
         changed = apply_fields(deal, values, overwrite)
         if deal.stage_id != old_stage:
+            deal.probability = next(
+                (s.probability for s in self.stages if s.id == deal.stage_id), deal.probability
+            )
             session.add(
                 DealStageChange(
                     deal_id=rid,
@@ -470,6 +486,39 @@ class DealImporter(Importer[RowRead]):
             deal.notes = notes if overwrite or not deal.notes else f"{deal.notes}\n\n{notes}"
             changed = True
         return int(changed)
+
+
+def _history_rows(
+    deal_id: str, visits: list[Visit], row: dict[str, Any], now: datetime
+) -> list[dict[str, Any]]:
+    """A new deal's stage changes: its history as the sheet gives it, else its stage now.
+
+    A history that does not end in the deal's stage ends with a move there at the import.
+    """
+    changes: list[dict[str, Any]] = []
+    previous: str | None = None
+    for visit in visits:
+        if visit.stage.id == previous:
+            continue  # the same stage twice in a row is one stay
+        changes.append(
+            {
+                "deal_id": deal_id,
+                "from_stage_id": previous,
+                "to_stage_id": visit.stage.id,
+                "moved_at": visit.entered,
+            }
+        )
+        previous = visit.stage.id
+    if previous != row["stage_id"]:
+        changes.append(
+            {
+                "deal_id": deal_id,
+                "from_stage_id": previous,
+                "to_stage_id": row["stage_id"],
+                "moved_at": now,
+            }
+        )
+    return changes
 
 
 def _created(read: RowRead, rec: Recorder) -> datetime:
