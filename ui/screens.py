@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from ui.contacts.contacts_screen import ContactsScreen
 from ui.contracts.contracts_screen import ContractsScreen
-from ui.placeholders.placeholder_screens import (
-    PipelineScreen,
-    ReportsScreen,
-)
+from ui.pipeline.pipeline_screen import PipelineScreen
 from ui.pool.pool_screen import PoolScreen
 from ui.products.products_screen import ProductsScreen
 from ui.quotes.quotes_screen import QuotesScreen
+from ui.reports.reports_screen import ReportsScreen
 from ui.screen import Screen
 from ui.today.today_screen import TodayScreen
 from ui.workspace_settings.settings_screen import SettingsScreen

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import QVBoxLayout
 
 from ui.placeholders.placeholder_view import PlaceholderView
 from ui.screen import Screen
-from ui.text_fill import fill
 
 if TYPE_CHECKING:
     from desktop_crm.services.common.dto import ChangeResult
@@ -47,34 +46,3 @@ class PlaceholderScreen(Screen):
     def _show(self, info: WorkspaceInfo) -> None:
         self.view.set_figures(self.figures(info))
 
-
-class PipelineScreen(PlaceholderScreen):
-    """Deals on a kanban board (a later release)."""
-
-    key = "pipeline"
-    icon_name = "pipeline"
-    watches = frozenset({"deals"})
-
-    def title(self) -> str:  # noqa: D102
-        return self.tr("Pipeline")
-
-    def description(self) -> str:  # noqa: D102
-        return self.tr(
-            "Deals moving through stages on a kanban board, with conversion and forecast."
-        )
-
-    def figures(self, info: WorkspaceInfo) -> str:  # noqa: D102
-        return fill(self.tr("%1 open deals."), f"{info.open_deals:,}")
-
-
-class ReportsScreen(PlaceholderScreen):
-    """Reports (a later release)."""
-
-    key = "reports"
-    icon_name = "reports"
-
-    def title(self) -> str:  # noqa: D102
-        return self.tr("Reports")
-
-    def description(self) -> str:  # noqa: D102
-        return self.tr("Sales, activity and follow-up reports; any list to Excel.")
