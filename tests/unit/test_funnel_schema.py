@@ -82,3 +82,13 @@ def test_downgrade_round_trip_drops_and_restores_the_columns(ws_path):
         assert columns <= _columns(ws_path, table)
     with sqlite3.connect(ws_path) as db:
         assert db.execute("SELECT currency FROM pipelines").fetchall() == [(None,)]
+
+
+def test_demo_deals_take_their_stage_probability(demo_path):
+    with sqlite3.connect(demo_path) as db:
+        (unset,) = db.execute("SELECT count(*) FROM deals WHERE probability IS NULL").fetchone()
+        (mismatched,) = db.execute(
+            "SELECT count(*) FROM deals JOIN stages ON stages.id = deals.stage_id "
+            "WHERE deals.probability IS NOT stages.probability"
+        ).fetchone()
+    assert (unset, mismatched) == (0, 0)

@@ -285,7 +285,7 @@ def fill_demo(
         deal_numbers = numbers("deal", n_deals)
         deals: list[dict[str, Any]] = []
         for i in range(n_deals):
-            stage_id, kind, _p = rnd.choice(stages)
+            stage_id, kind, probability = rnd.choice(stages)
             pi = rnd.randrange(contacts) if contacts else None
             deals.append(
                 {
@@ -293,6 +293,7 @@ def fill_demo(
                     "number": deal_numbers[i],
                     "pipeline_id": pipeline_id,
                     "stage_id": stage_id,
+                    "probability": probability,  # every stage change sets it
                     "person_id": person_ids[pi] if pi is not None else None,
                     "company_id": people[pi]["company_id"] if pi is not None else None,
                     "owner_id": owner,
