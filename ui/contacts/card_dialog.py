@@ -274,6 +274,7 @@ class CardDialog(QDialog):
         badges += [f"#{t}" for t in card.tags]
         self.badges.setText("  ".join(badges))
         self._fill_details(card)
+        self.deals.set_company(card.company_id)  # a person's new deal: their company's
         self.people.clear()
         for pid, name, title in card.people:
             item = QListWidgetItem(f"{name}  {title}".strip())

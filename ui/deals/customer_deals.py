@@ -1,7 +1,8 @@
 """The "Deals" section of a person's or company's card: their deals; double-click opens one.
 
 A card includes it with a few lines (``CustomerDeals(worker, workspace, kind, id, parent)``,
-``reload()`` when the card reloads). The deal opens in :class:`ui.deals.deal_dialog.DealDialog`
+``reload()`` when the card reloads, ``set_company`` with a person's company). "New deal…"
+opens the deal editor for the customer. The deal opens in :class:`ui.deals.deal_dialog.DealDialog`
 through the main window the card belongs to.
 """
 
@@ -12,8 +13,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QGroupBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -30,6 +33,7 @@ from ui.shell import Shell
 if TYPE_CHECKING:
     from desktop_crm.services.workspace.handle import Workspace
     from ui.deals.deal_dialog import DealDialog
+    from ui.deals.deal_editor import DealEditor
     from ui.worker import DbWorker
 
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -83,9 +87,17 @@ class CustomerDeals(QGroupBox):
             lambda item, _c: self.openRequested.emit(item.data(0, Qt.ItemDataRole.UserRole))
         )
         layout.addWidget(self.list)
+        row = QHBoxLayout()
         self.summary = QLabel()
         self.summary.setObjectName("hint")
-        layout.addWidget(self.summary)
+        row.addWidget(self.summary, 1)
+        # A new deal for this customer (a person's company as customer, the person as contact).
+        self.new_button = QPushButton(self.tr("New deal…"))
+        self.new_button.clicked.connect(lambda _c=False: self.new_deal())
+        self.new_button.setVisible(self._shell is not None)
+        row.addWidget(self.new_button)
+        layout.addLayout(row)
+        self.company_id: str | None = None
         self.openRequested.connect(self.open_deal)
 
     def reload(self) -> None:
@@ -118,6 +130,20 @@ class CustomerDeals(QGroupBox):
         self.summary.setText(
             self.tr("%n deals", "", len(deals)) if deals else self.tr("No deals yet")
         )
+
+    def set_company(self, company_id: str | None) -> None:
+        """A person's company (from their card): a new deal's customer, the person its contact."""
+        self.company_id = company_id
+
+    def new_deal(self) -> DealEditor | None:
+        """Start a new deal for this customer in the editor."""
+        if self._shell is None:
+            return None
+        from ui.deals.deal_editor import open_deal_editor
+
+        if self.kind == "company":
+            return open_deal_editor(self._shell, company_id=self.record_id)
+        return open_deal_editor(self._shell, company_id=self.company_id, person_id=self.record_id)
 
     def open_deal(self, deal_id: str) -> DealDialog | None:
         """Open the deal's view."""

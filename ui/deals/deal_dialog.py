@@ -1,6 +1,6 @@
 """A deal's view: what it is worth, where it stands, whose it is, and its quotes.
 
-Read-only for now (the deal editor and the pipeline board come later and grow from here).
+Read-only: "Edit…" opens the deal editor (``ui.deals.deal_editor``).
 Open one with :func:`open_deal`: the global search does for a deal hit, a card for a deal of
 its list. The customer's and the contact's names open their cards; the "Quotes" section
 (``ui.quotes.customer_quotes``) opens a quote in the editor, or starts a new one for the deal
@@ -37,6 +37,7 @@ from ui.text_fill import fill
 if TYPE_CHECKING:
     from desktop_crm.services.common.dto import ChangeResult
     from desktop_crm.services.workspace.handle import Workspace
+    from ui.deals.deal_editor import DealEditor
     from ui.shell import Shell
 
 FIELDS = (
@@ -167,6 +168,12 @@ class DealDialog(QDialog):
         )
         self.plan_button.setEnabled(False)
         self.plan_button.clicked.connect(self.plan_follow_up)
+        # The deal editor (ui.deals.deal_editor): values, stage, Won / Lost / Reopen.
+        self.edit_button = buttons.addButton(
+            self.tr("Edit…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.edit_button.setEnabled(False)
+        self.edit_button.clicked.connect(self.edit)
         root.addWidget(buttons)
         self._show_rows(set())
         self.reload()
@@ -194,6 +201,7 @@ class DealDialog(QDialog):
             self._show_rows(set())
             self.quotes.new_button.setEnabled(False)
             self.plan_button.setEnabled(False)
+            self.edit_button.setEnabled(False)
         else:
             self._shell.show_error(exc)
 
@@ -228,7 +236,14 @@ class DealDialog(QDialog):
         self.quotes.start_with(draft, deal.title)
         self.quotes.new_button.setEnabled(True)
         self.plan_button.setEnabled(True)
+        self.edit_button.setEnabled(True)
         self.loaded.emit(deal)
+
+    def edit(self) -> DealEditor | None:
+        """Open the deal in the editor (this view reads it again once it changes)."""
+        from ui.deals.deal_editor import open_deal_editor
+
+        return open_deal_editor(self._shell, self.deal_id)
 
     def plan_follow_up(self) -> None:
         """Plan a follow-up about this deal, with its customer (and contact) filled in."""

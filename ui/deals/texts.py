@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from desktop_crm.domain.vocab import DealStatus
 from desktop_crm.services.deals.dto import DealSummary
 from ui.text_fill import fill
@@ -31,9 +33,24 @@ def stage_text(deal: DealSummary) -> str:
 
 def outcome_text(deal: DealSummary) -> str:
     """The status, with the day a closed deal was won or lost ("Won on 2026-11-01")."""
-    if deal.status is DealStatus.OPEN or deal.closed_on is None:
-        return status_label(deal.status)
-    day = deal.closed_on.isoformat()
-    if deal.status is DealStatus.WON:
+    return outcome_of(deal.status, deal.closed_on)
+
+
+def outcome_of(status: DealStatus, closed_on: date | None) -> str:
+    """A status, with the day a closed deal was won or lost ("Lost on 2026-11-01")."""
+    if status is DealStatus.OPEN or closed_on is None:
+        return status_label(status)
+    day = closed_on.isoformat()
+    if status is DealStatus.WON:
         return fill(DealText.tr("Won on %1"), day)
     return fill(DealText.tr("Lost on %1"), day)
+
+
+def stage_kind_text(kind: str) -> str:
+    """What reaching a stage means, in the user's language: "open", "won", "lost"."""
+    labels = {
+        "open": DealText.tr("open"),
+        "won": DealText.tr("closes the deal as won"),
+        "lost": DealText.tr("closes the deal as lost"),
+    }
+    return labels.get(kind, kind)

@@ -31,6 +31,7 @@ from desktop_crm.services.contact_lists.list_queries import ContactListService
 from desktop_crm.services.contact_lists.saved_views import SavedViewsService
 from desktop_crm.services.contacts.custom_fields import CustomFieldsService
 from desktop_crm.services.contracts.service import ContractService
+from desktop_crm.services.deals.edit_values import DealValuesService
 from desktop_crm.services.deals.service import DealService
 from desktop_crm.services.followups.calendar import CalendarService
 from desktop_crm.services.followups.reminders import ReminderService
@@ -145,6 +146,7 @@ class WorkspaceReads:
         contracts: Contract lists, details, balances and documents (reading only).
         deals: A deal's summary, a customer's deals, the board, lists and stage history.
         pipelines: Pipelines and their stages, the lost reasons (reading only).
+        deal_values: A deal's own values (ids behind the names) for the deal editor.
         printing: Templates, the company profile, rendering (previews and samples) and the
             print log (reading only: logging a printing is a write, on the writer).
         calendar: Planned follow-ups as .ics files (publishing writes local state: the
@@ -171,6 +173,7 @@ class WorkspaceReads:
         self.contracts = ContractService(store)
         self.deals = DealService(store, clock)
         self.pipelines = PipelineService(store, clock)
+        self.deal_values = DealValuesService(store)
         self.printing = PrintingService(store)
         self.pool = PoolService(store, clock)
         self.followups = FollowUpService(store, clock)
