@@ -122,6 +122,9 @@ def test_win_then_reopen_and_lose_with_a_reason(ws, stages, clock):
     ws.deals.lose(deal, "Chose a competitor")
     lost = ws.deals.summary(deal)
     assert (lost.status, lost.lost_reason, lost.probability) == ("lost", "Chose a competitor", 0)
+    reordered = ws.deals.move(deal, stages["Lost"])  # within its column: the reason stays
+    assert ws.deals.summary(deal).lost_reason == "Chose a competitor"
+    assert reordered.operation_id is None  # the only card, left where it was: no change
     with pytest.raises(ValidationError, match="is open"):
         ws.deals.reopen(ws.deals.create(DealDraft("Other")).ids[0])
     ws.history.undo()  # the other deal

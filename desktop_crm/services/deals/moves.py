@@ -79,7 +79,7 @@ def enter_stage(
 
     A won or lost stage closes the deal today (a lost one needs ``reason``); an open stage
     reopens it (closed day and lost reason cleared). Moving to the stage it is in changes
-    nothing but a lost deal's reason.
+    nothing but a lost deal's reason (kept when none is given).
 
     Returns:
         Whether the stage changed.
@@ -88,8 +88,12 @@ def enter_stage(
         ValidationError: A lost stage without a reason.
     """
     status = {"won": DealStatus.WON, "lost": DealStatus.LOST}.get(stage.kind, DealStatus.OPEN)
-    lost_reason = clean_reason(reason) if status is DealStatus.LOST else None
     moved = deal.stage_id != stage.id
+    lost_reason = None
+    if status is DealStatus.LOST:
+        # Reordering a lost card within its column keeps the reason it was lost for.
+        keep = not moved and reason is None and deal.lost_reason
+        lost_reason = deal.lost_reason if keep else clean_reason(reason)
     if moved:
         session.add(
             DealStageChange(
