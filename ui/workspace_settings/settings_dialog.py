@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from ui.workspace_settings.company_profile import CompanyProfilePage, QuotesPage
 from ui.workspace_settings.followup_tab import FollowUpsTab
+from ui.workspace_settings.pipelines_tab import PipelinesTab
 
 if TYPE_CHECKING:
     from desktop_crm.services.printing.dto import TemplateInfo
@@ -73,6 +74,10 @@ class SettingsDialog(QDialog):
         followups_scroll.setWidget(self.followups)
         followups_scroll.setWidgetResizable(True)
         tabs.addTab(followups_scroll, self.tr("Follow-ups"))
+
+        # Pipelines, stages and lost reasons: saved at once, each change undoable on its own.
+        self.pipelines = PipelinesTab(workspace_settings)
+        tabs.addTab(self.pipelines, self.tr("Pipelines"))
 
         backups = QWidget()
         form = QFormLayout(backups)

@@ -160,6 +160,7 @@ class SettingsScreen(Screen):
         )
         self.dialogOpened.emit(dialog)  # the reminders add this computer's choices
         dialog.followups.attach(self.shell)  # the calendar file: shown, kept, exported
+        dialog.pipelines.attach(self.shell)  # pipelines and stages: changed at once
         if dialog.exec() != SettingsDialog.DialogCode.Accepted or self.shell.workspace is None:
             return
         settings.setValue("ui/language", dialog.language())
