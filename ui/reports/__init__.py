@@ -1,0 +1,1 @@
+"""The Reports screen: charts and tables of the sales reports."""
