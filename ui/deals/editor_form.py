@@ -32,7 +32,6 @@ from desktop_crm.services.deals.dto import DealDraft
 from desktop_crm.services.pipelines.dto import PipelineInfo
 from desktop_crm.services.search.dto import SearchHit
 from ui.alive import while_open
-from ui.deals.texts import stage_kind_text
 from ui.products.values import parse_number, plain_number
 from ui.quotes.quote_header import CURRENCIES
 from ui.quotes.record_picker import RecordPicker, find_customers
@@ -85,16 +84,13 @@ class DealForm(QWidget):
         money.setContentsMargins(0, 0, 0, 0)
         money.addWidget(self.amount, 1)
         money.addWidget(self.currency)
-        self.has_close = QCheckBox(self.tr("Expected to close on"))
+        # The check box is the row's label: a deal may have no expected close day.
+        self.has_close = QCheckBox(self.tr("Expected close"))
         self.close_on = QDateEdit(QDate.currentDate().addDays(30))
         self.close_on.setDisplayFormat("yyyy-MM-dd")
         self.close_on.setCalendarPopup(True)
         self.close_on.setEnabled(False)
         self.has_close.toggled.connect(self.close_on.setEnabled)
-        closing = QHBoxLayout()
-        closing.setContentsMargins(0, 0, 0, 0)
-        closing.addWidget(self.has_close)
-        closing.addWidget(self.close_on, 1)
         self.owner = QComboBox()
         self.source = QLineEdit()
         self.source.setPlaceholderText(
@@ -114,7 +110,7 @@ class DealForm(QWidget):
         form.addRow(self.tr("Customer"), self.customer)
         form.addRow(self.tr("Contact"), self.contact)
         form.addRow(self.tr("Amount"), money)
-        form.addRow(self.tr("Expected close"), closing)
+        form.addRow(self.has_close, self.close_on)
         form.addRow(self.tr("Owner"), self.owner)
         form.addRow(self.tr("Source"), self.source)
         form.addRow(self.tr("Pipeline"), self.pipeline)
@@ -273,10 +269,9 @@ class DealForm(QWidget):
         for stage in info.stages:
             if stage.kind == "lost" and stage.id != self._current_stage:
                 continue  # lost through "Lost…", which asks why
+            text = stage.name  # the won and lost stages say what they are by their names
             if stage.kind == "open":
                 text = fill(self.tr("%1 (%2%)"), stage.name, stage.probability)
-            else:
-                text = fill(self.tr("%1 — %2"), stage.name, stage_kind_text(stage.kind))
             self.stage.addItem(text, stage.id)
 
     def _currency_activated(self, _text: str) -> None:

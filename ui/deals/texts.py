@@ -44,13 +44,3 @@ def outcome_of(status: DealStatus, closed_on: date | None) -> str:
     if status is DealStatus.WON:
         return fill(DealText.tr("Won on %1"), day)
     return fill(DealText.tr("Lost on %1"), day)
-
-
-def stage_kind_text(kind: str) -> str:
-    """What reaching a stage means, in the user's language: "open", "won", "lost"."""
-    labels = {
-        "open": DealText.tr("open"),
-        "won": DealText.tr("closes the deal as won"),
-        "lost": DealText.tr("closes the deal as lost"),
-    }
-    return labels.get(kind, kind)
