@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QColorDialog, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QColorDialog, QInputDialog, QLabel, QMessageBox
 
 from desktop_crm.services.deals.dto import DealDraft
 from desktop_crm.services.workspace.handle import create_workspace
@@ -173,7 +173,9 @@ def test_deleting_a_stage_holding_deals_moves_them_where_the_user_says(qtbot, op
     tab.delete_stage_button.click()
     settle(qtbot, window, tab, lambda: tab.stages.rowCount() == len(stages) - 1)
     assert asked[0][0] == f"Delete stage {stages[1].name}"
-    assert asked[0][1][0] == stages[0].name and asked[0][1][-1] == f"{stages[-1].name} (lost)"
+    assert (
+        asked[0][1][0] == stages[0].name and asked[0][1][-1] == stages[-1].name
+    )  # "Lost", not "Lost (lost)"
     where = {d.title: d.stage for d in ws.deals.page()}
     assert [where[f"Deal {n}"] for n in range(3)] == [stages[2].name] * 3
     deal_id = next(d.id for d in ws.deals.page() if d.title == "Deal 0")
@@ -250,3 +252,21 @@ def test_lost_reasons_round_trip(qtbot, opened, monkeypatch):
     for _step in range(4):
         undo(qtbot, window)
     assert ws.pipelines.lost_reasons() == start
+
+
+def test_moving_deals_to_the_lost_stage_asks_why(qtbot, workspace):
+    stages = workspace.pipelines.default().stages
+    others = [s for s in stages if s.id != stages[1].id]
+    dialog = StageDeleteDialog(stages[1], 1, others, ["No budget", "Too late"])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.findChildren(QLabel)[0].text().startswith(f"“{stages[1].name}” holds 1 deal")
+    assert not dialog.reason.isVisible()
+    dialog.targets.setCurrentRow(len(others) - 1)  # the lost stage
+    assert dialog.reason.isVisible() and dialog.reason.count() == 2
+    dialog.accept()
+    assert dialog.isVisible() and dialog.problem.text() == "Say why the deals were lost."
+    dialog.reason.setCurrentIndex(1)
+    dialog.accept()
+    assert dialog.result() == StageDeleteDialog.DialogCode.Accepted
+    assert (dialog.target_id(), dialog.lost_reason()) == (stages[-1].id, "Too late")

@@ -56,7 +56,8 @@ class LostReasonsBox(QGroupBox):
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
         )
-        self.list.setMinimumHeight(self.fontMetrics().lineSpacing() * 6)
+        self.list.setMinimumHeight(self.fontMetrics().lineSpacing() * 5)
+        self.list.setMaximumHeight(self.fontMetrics().lineSpacing() * 9)
         self.list.itemChanged.connect(self._renamed)
         self.list.itemSelectionChanged.connect(self._update_buttons)
         layout.addWidget(self.list)

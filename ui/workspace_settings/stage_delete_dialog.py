@@ -68,9 +68,11 @@ class StageDeleteDialog(QDialog):
         layout.addWidget(question)
         self.targets = QListWidget()
         kinds = {"won": self.tr("won"), "lost": self.tr("lost")}
+        self.targets.setMaximumHeight(self.fontMetrics().lineSpacing() * 10)
         for other in others:
             text = other.name
-            if other.kind in kinds:
+            # "Won (won)" says nothing: the kind is added only to a name not saying it.
+            if other.kind in kinds and other.name.casefold() != kinds[other.kind].casefold():
                 text = fill(self.tr("%1 (%2)"), other.name, kinds[other.kind])
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, other.id)

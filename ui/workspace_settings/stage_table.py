@@ -125,7 +125,10 @@ class StageTable(QTableWidget):
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
         for column in (PROBABILITY, ROTTING, COLOUR, KIND):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        self.setMinimumHeight(self.fontMetrics().lineSpacing() * 10)
+        # Rows of one line of text: a pipeline's stages fit without scrolling.
+        line = self.fontMetrics().lineSpacing()
+        self.verticalHeader().setDefaultSectionSize(line + 10)
+        self.setMinimumHeight((line + 10) * 8)
         self.cellDoubleClicked.connect(self._double_clicked)
 
     # --- showing ----------------------------------------------------------------------------
@@ -141,10 +144,13 @@ class StageTable(QTableWidget):
             self._set(row, PROBABILITY, f"{stage.probability} %", editable=True)
             rotting = str(stage.rotting_days) if stage.rotting_days else self.never
             self._set(row, ROTTING, rotting, editable=True)
-            swatch = self._set(row, COLOUR, stage.colour or self.tr("None"), editable=False)
+            # The swatch alone: a colour is seen, not read as #rrggbb (that is its tip).
+            swatch = self._set(row, COLOUR, "" if stage.colour else self.tr("None"), editable=False)
+            tip = self.tr("Double-click to choose a colour")
             if stage.colour:
                 swatch.setData(Qt.ItemDataRole.DecorationRole, QColor(stage.colour))
-            swatch.setToolTip(self.tr("Double-click to choose a colour"))
+                tip = f"{stage.colour}\n{tip}"
+            swatch.setToolTip(tip)
             self._set(row, KIND, self.kinds.get(stage.kind, stage.kind), editable=False)
         self._align_numbers()
         rows = [i for i, s in enumerate(self._stages) if s.id == keep]
