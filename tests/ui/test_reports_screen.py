@@ -204,3 +204,24 @@ def test_the_start_does_not_import_matplotlib(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.split()[-2:] == ["False", "True"], done.stdout
+
+
+def test_chinese_labels_are_drawn_in_the_shipped_font(tmp_path: Path) -> None:
+    from matplotlib import font_manager
+
+    from ui.reports.report_chart import draw, font_families, new_figure
+    from ui.reports.report_rows import ChartSpec, Series
+
+    latin, chinese = font_families()
+    found = font_manager.findfont(font_manager.FontProperties(family=chinese))
+    assert Path(found).name == "WenQuanYiMicroHei-GBK.ttf"  # never an installed namesake
+    assert Path(found).parent.name == "fonts"
+    figure = new_figure()
+    spec = ChartSpec("bars", "各负责人赢单金额", ("张伟", "李娜"), (Series("赢单", (3.0, 5.0)),))
+    draw(figure, spec)
+    target = tmp_path / "zh.png"
+    figure.savefig(target)
+    assert target.read_bytes().startswith(PNG_MAGIC)
+    title = figure.axes[0].title
+    assert title.get_text() == "各负责人赢单金额"
+    assert list(title.get_fontfamily()) == [latin, chinese]

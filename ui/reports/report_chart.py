@@ -6,12 +6,13 @@ screen imports it, the first time it is shown (the app's start never pays for it
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 from functools import cache
 from pathlib import Path
 
 import matplotlib
-from matplotlib import font_manager
+from matplotlib import font_manager, ft2font
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
@@ -20,6 +21,7 @@ from matplotlib.ticker import StrMethodFormatter
 from ui.reports.report_rows import ChartSpec
 
 FONT_FILE = "WenQuanYiMicroHei-GBK.ttf"
+SHIPPED_FAMILY = "Desktop CRM WenQuanYi Micro Hei"
 COLOURS = ("#2f6fb3", "#7fb3e6", "#e0884b", "#5aa469", "#b65fa8", "#c9b03a", "#8c8c8c")
 FONT_SIZE = 9
 
@@ -36,13 +38,14 @@ def fonts_dir() -> Path:
 def font_families() -> tuple[str, ...]:
     """Latin text in matplotlib's own DejaVu Sans, Chinese in the shipped WenQuanYi Micro Hei.
 
-    The shipped font is registered with matplotlib and named as the fallback, so a chart looks
-    the same on every machine and never depends on the system's fonts.
+    The shipped file is registered under a name of its own: registered under its family name,
+    matplotlib would pick an installed WenQuanYi of the same name first. So a chart looks the
+    same on every machine and never depends on the system's fonts.
     """
     path = fonts_dir() / FONT_FILE
-    font_manager.fontManager.addfont(str(path))
-    chinese = font_manager.FontProperties(fname=str(path)).get_name()
-    return ("DejaVu Sans", chinese)
+    entry = font_manager.ttfFontProperty(ft2font.FT2Font(str(path)))
+    font_manager.fontManager.ttflist.append(dataclasses.replace(entry, name=SHIPPED_FAMILY))
+    return ("DejaVu Sans", SHIPPED_FAMILY)
 
 
 def new_figure() -> Figure:
@@ -104,6 +107,7 @@ def _funnel(axes: Axes, spec: ChartSpec) -> None:
         if note:
             axes.text(widest * 1.02, row, note, va="center", color="#444444")
     axes.set_xticks([])
+    axes.tick_params(axis="y", length=0)
     for side in ("top", "right", "bottom", "left"):
         axes.spines[side].set_visible(False)
     axes.set_title(spec.title)
@@ -134,7 +138,12 @@ def _bars(axes: Axes, spec: ChartSpec, *, horizontal: bool = False, percent: boo
     (axes.xaxis if horizontal else axes.yaxis).set_major_formatter(StrMethodFormatter("{x:,.0f}"))
     if percent:
         axes.set_ylim(0, 100)
-    if len(spec.series) > 1:
+    if len(spec.categories) < 4:  # a bar or two would fill the whole width
+        middle = (len(spec.categories) - 1) / 2
+        (axes.set_ylim if horizontal else axes.set_xlim)(middle - 2, middle + 2)
+        if horizontal:
+            axes.invert_yaxis()
+    if len(spec.series) > 1 or spec.legend:
         axes.legend(fontsize=FONT_SIZE - 1)
     for side in ("top", "right"):
         axes.spines[side].set_visible(False)

@@ -60,6 +60,7 @@ class ChartSpec:
         value_label: What the value axis counts.
         notes: A text by each category's bar (a funnel's conversion), or none.
         second: The second chart of ``won_lost``.
+        legend: Name the series even when there is one (the sales report's owners).
     """
 
     kind: ChartKind
@@ -69,6 +70,7 @@ class ChartSpec:
     value_label: str = ""
     notes: tuple[str, ...] = ()
     second: ChartSpec | None = None
+    legend: bool = False
 
 
 @dataclass(frozen=True)
@@ -325,6 +327,7 @@ def _sales(report: Report[list[SalesRow]]) -> ShownReport:
         tuple(periods),
         tuple(Series(owner, tuple(won.get((owner, p), 0.0) for p in periods)) for owner in owners),
         cur,
+        legend=True,
     )
     headers = (
         ReportTexts.tr("Owner"),
@@ -381,7 +384,7 @@ def cell_text(value: Cell, kind: ColumnKind, currency: str) -> str:
     if isinstance(value, Money):
         return _money(value, currency)
     if kind == "percent" and isinstance(value, Decimal):
-        return f"{(value * 100).quantize(Decimal('0.1')).normalize():f} %"
+        return f"{(value * 100).quantize(Decimal('0.1'))} %"
     if kind == "count" and isinstance(value, int):
         return ui_locale().toString(value)
     return str(value)

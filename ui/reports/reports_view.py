@@ -109,7 +109,8 @@ class ReportsView(QWidget):
         self.splitter.addWidget(self.chart_stack)
         self.splitter.addWidget(lower)
         self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([420, 160])  # the chart first; the table scrolls
         layout.addWidget(self.splitter, 1)
 
         self._set_period("this_year")
