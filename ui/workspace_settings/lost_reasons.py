@@ -15,13 +15,14 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QInputDialog,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
+
+from ui.workspace_settings.tab_widgets import hint_label
 
 REASON_MAX = 200
 
@@ -41,15 +42,14 @@ class LostReasonsBox(QGroupBox):
         self._reasons: list[str] = []
         self._filling = False
         layout = QVBoxLayout(self)
-        hint = QLabel(
-            self.tr(
-                "Offered when a deal is lost, in this order (any other reason may be typed). "
-                "Renaming or removing one leaves the deals already lost as they are."
+        layout.addWidget(
+            hint_label(
+                self.tr(
+                    "Offered when a deal is lost, in this order (any other reason may be "
+                    "typed). Renaming or removing one leaves the deals already lost as they are."
+                )
             )
         )
-        hint.setWordWrap(True)
-        hint.setObjectName("hint")
-        layout.addWidget(hint)
         self.list = QListWidget()
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setEditTriggers(

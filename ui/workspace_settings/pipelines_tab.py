@@ -21,8 +21,6 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
-    QMessageBox,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +30,7 @@ from ui.workspace_settings.lost_reasons import LostReasonsBox
 from ui.workspace_settings.pipeline_problems import problem_text
 from ui.workspace_settings.stage_delete_dialog import StageDeleteDialog
 from ui.workspace_settings.stage_table import NAME_MAX, StageTable
+from ui.workspace_settings.tab_widgets import PROBLEM_STYLE, button, hint_label
 
 if TYPE_CHECKING:
     from desktop_crm.services.common.dto import ChangeResult
@@ -39,7 +38,6 @@ if TYPE_CHECKING:
     from desktop_crm.services.workspace.handle import Workspace
     from ui.shell import Shell
 
-PROBLEM_STYLE = "color: #c62828"
 Loaded = tuple[list["PipelineInfo"], list[str]]
 
 
@@ -61,12 +59,13 @@ class PipelinesTab(QWidget):
         self._pipelines: list[PipelineInfo] = []
         self._workspace_currency = str(values.get("currency.default") or "")
         layout = QVBoxLayout(self)
-        hint = QLabel(
-            self.tr("Changes here are saved at once, each as one step that Edit › Undo takes back.")
+        layout.addWidget(
+            hint_label(
+                self.tr(
+                    "Changes here are saved at once, each as one step that Edit › Undo takes back."
+                )
+            )
         )
-        hint.setWordWrap(True)
-        hint.setObjectName("hint")
-        layout.addWidget(hint)
 
         # --- the pipeline -------------------------------------------------------------------
         row = QHBoxLayout()
@@ -75,10 +74,8 @@ class PipelinesTab(QWidget):
         self.chooser.setMinimumContentsLength(16)
         self.chooser.currentIndexChanged.connect(self._pipeline_chosen)
         row.addWidget(self.chooser, 1)
-        self.add_pipeline_button = QPushButton(self.tr("Add pipeline…"))
-        self.add_pipeline_button.clicked.connect(self.add_pipeline)
-        self.rename_button = QPushButton(self.tr("Rename…"))
-        self.rename_button.clicked.connect(self.rename_pipeline)
+        self.add_pipeline_button = button(self.tr("Add pipeline…"), self.add_pipeline)
+        self.rename_button = button(self.tr("Rename…"), self.rename_pipeline)
         row.addWidget(self.add_pipeline_button)
         row.addWidget(self.rename_button)
         layout.addLayout(row)
@@ -102,36 +99,25 @@ class PipelinesTab(QWidget):
         self.stages.itemSelectionChanged.connect(self._update_buttons)
         box_layout.addWidget(self.stages)
         row = QHBoxLayout()
-        self.up_button = QPushButton(self.tr("Move up"))
-        self.up_button.clicked.connect(lambda: self.move_stage(-1))
-        self.down_button = QPushButton(self.tr("Move down"))
-        self.down_button.clicked.connect(lambda: self.move_stage(1))
-        self.add_stage_button = QPushButton(self.tr("Add stage…"))
-        self.add_stage_button.clicked.connect(self.add_stage)
-        self.delete_stage_button = QPushButton(self.tr("Delete stage…"))
-        self.delete_stage_button.clicked.connect(self.delete_stage)
-        self.colour_button = QPushButton(self.tr("Colour…"))
-        self.colour_button.clicked.connect(lambda: self.stages.choose_colour())
-        for button in (
-            self.up_button,
-            self.down_button,
-            self.add_stage_button,
-            self.delete_stage_button,
-            self.colour_button,
-        ):
-            row.addWidget(button)
+        self.up_button = button(self.tr("Move up"), lambda: self.move_stage(-1))
+        self.down_button = button(self.tr("Move down"), lambda: self.move_stage(1))
+        self.add_stage_button = button(self.tr("Add stage…"), self.add_stage)
+        self.delete_stage_button = button(self.tr("Delete stage…"), self.delete_stage)
+        self.colour_button = button(self.tr("Colour…"), lambda: self.stages.choose_colour())
+        for widget in (self.up_button, self.down_button, self.add_stage_button,
+                       self.delete_stage_button, self.colour_button):  # fmt: skip
+            row.addWidget(widget)
         row.addStretch(1)
         box_layout.addLayout(row)
-        hint = QLabel(
-            self.tr(
-                "A deal takes its stage's win probability whenever it enters the stage; a new "
-                "probability applies to the deals in the stage at once. A deal waiting longer "
-                "than the rotting days is marked on the board."
+        box_layout.addWidget(
+            hint_label(
+                self.tr(
+                    "A deal takes its stage's win probability whenever it enters the stage; a "
+                    "new probability applies to the deals in the stage at once. A deal waiting "
+                    "longer than the rotting days is marked on the board."
+                )
             )
         )
-        hint.setWordWrap(True)
-        hint.setObjectName("hint")
-        box_layout.addWidget(hint)
         layout.addWidget(box, 1)
 
         # --- lost reasons -------------------------------------------------------------------
@@ -225,16 +211,11 @@ class PipelinesTab(QWidget):
         for widget in (self.rename_button, self.currency, self.add_stage_button):
             widget.setEnabled(attached)
         self.reasons.setEnabled(self._shell is not None)
-        order = self.stages.stages()
-        row = self.stages.selected_row()
-        stage = self.stages.selected_stage()
-        chosen = attached and stage is not None
-        self.up_button.setEnabled(chosen and row > 0)
-        self.down_button.setEnabled(chosen and row < len(order) - 1)
+        chosen = attached and self.stages.selected_stage() is not None
+        self.up_button.setEnabled(attached and self.stages.moved_ids(-1) is not None)
+        self.down_button.setEnabled(attached and self.stages.moved_ids(1) is not None)
         self.colour_button.setEnabled(chosen)
-        opened = [s for s in order if s.kind == "open"]
-        # The service refuses these too; a disabled button says so before the click.
-        deletable = chosen and stage is not None and stage.kind == "open" and len(opened) > 1
+        deletable = attached and self.stages.can_delete()
         self.delete_stage_button.setEnabled(deletable)
         self.delete_stage_button.setToolTip(
             ""
@@ -292,18 +273,17 @@ class PipelinesTab(QWidget):
 
     def move_stage(self, step: int) -> None:
         """Move the selected stage up (-1) or down (+1)."""
-        info, order = self.pipeline(), self.stages.stages()
-        row = self.stages.selected_row()
-        to = row + step
-        if info is None or not (0 <= row < len(order) and 0 <= to < len(order)):
+        info, stage, ids = (
+            self.pipeline(),
+            self.stages.selected_stage(),
+            self.stages.moved_ids(step),
+        )
+        if info is None or stage is None or ids is None:
             return
-        moved = order[row].id
-        ids = [s.id for s in order]
-        ids[row], ids[to] = ids[to], ids[row]
         self._run(
             lambda ws: ws.pipelines.reorder_stages(info.id, ids),
             self.tr("Stages reordered."),
-            stage_id=moved,
+            stage_id=stage.id,
         )
 
     def add_stage(self) -> None:
@@ -316,11 +296,8 @@ class PipelinesTab(QWidget):
             return
         from desktop_crm.services.pipelines.dto import StageDraft
 
-        order = self.stages.stages()
-        row = self.stages.selected_row()
-        after = order[row] if 0 <= row < len(order) and order[row].kind == "open" else None
-        before_id = order[row + 1].id if after is not None and row + 1 < len(order) else None
-        draft = StageDraft(name, after.probability if after is not None else 0)
+        probability, before_id = self.stages.place_for_new()
+        draft = StageDraft(name, probability)
         self._run(
             lambda ws: ws.pipelines.add_stage(info.id, draft, before_id=before_id),
             self.tr("Stage added."),
@@ -346,20 +323,10 @@ class PipelinesTab(QWidget):
         )
 
     def _confirm_delete(self, stage: StageInfo, count: int) -> None:
-        if count == 0:
-            answer = QMessageBox.question(
-                self,
-                self.tr("Delete stage"),
-                fill(self.tr("Delete the stage “%1”? It holds no deals."), stage.name),
-            )
-            if answer == QMessageBox.StandardButton.Yes:
-                self._delete(stage, None, None)
-            return
         others = [s for s in self.stages.stages() if s.id != stage.id]
-        dialog = StageDeleteDialog(stage, count, others, self.reasons.reasons(), self)
-        if dialog.exec() == StageDeleteDialog.DialogCode.Accepted:
-            self._delete(stage, dialog.target_id(), dialog.lost_reason())
-        dialog.deleteLater()
+        asked = StageDeleteDialog.ask(self, stage, count, others, self.reasons.reasons())
+        if asked is not None:
+            self._delete(stage, *asked)
 
     def _delete(self, stage: StageInfo, target_id: str | None, reason: str | None) -> None:
         self._run(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -13,16 +13,16 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
 
 from ui.text_fill import fill
+from ui.workspace_settings.tab_widgets import PROBLEM_STYLE, hint_label
 
 if TYPE_CHECKING:
     from desktop_crm.services.pipelines.dto import StageInfo
-
-PROBLEM_STYLE = "color: #c62828"
 
 
 def default_target(stage: StageInfo, others: Sequence[StageInfo]) -> StageInfo | None:
@@ -79,15 +79,14 @@ class StageDeleteDialog(QDialog):
             item.setData(Qt.ItemDataRole.UserRole + 1, other.kind)
             self.targets.addItem(item)
         layout.addWidget(self.targets)
-        hint = QLabel(
-            self.tr(
-                "Each deal's stage history records the move, and it takes the new stage's "
-                "probability. Edit › Undo brings the stage and its deals back."
+        layout.addWidget(
+            hint_label(
+                self.tr(
+                    "Each deal's stage history records the move, and it takes the new stage's "
+                    "probability. Edit › Undo brings the stage and its deals back."
+                )
             )
         )
-        hint.setWordWrap(True)
-        hint.setObjectName("hint")
-        layout.addWidget(hint)
         self.reason_label = QLabel(self.tr("Why were they lost?"))
         self.reason = QComboBox()
         self.reason.setEditable(True)
@@ -117,6 +116,38 @@ class StageDeleteDialog(QDialog):
         self.targets.setCurrentRow(ids.index(chosen.id) if chosen is not None else -1)
         self._target_changed()
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 56)
+
+    @staticmethod
+    def ask(
+        parent: QWidget,
+        stage: StageInfo,
+        count: int,
+        others: Sequence[StageInfo],
+        reasons: Sequence[str],
+    ) -> tuple[str | None, str | None] | None:
+        """Confirm deleting ``stage``: ``(target id, lost reason)``, or ``None`` if cancelled.
+
+        A stage without deals only asks Yes or No (and has no target).
+        """
+        if count == 0:
+            answer = QMessageBox.question(
+                parent,
+                QCoreApplication.translate("StageDeleteDialog", "Delete stage"),
+                fill(
+                    QCoreApplication.translate(
+                        "StageDeleteDialog", "Delete the stage “%1”? It holds no deals."
+                    ),
+                    stage.name,
+                ),
+            )
+            return (None, None) if answer == QMessageBox.StandardButton.Yes else None
+        dialog = StageDeleteDialog(stage, count, others, reasons, parent)
+        try:
+            if dialog.exec() != StageDeleteDialog.DialogCode.Accepted:
+                return None
+            return dialog.target_id(), dialog.lost_reason()
+        finally:
+            dialog.deleteLater()
 
     def target_id(self) -> str | None:
         """The chosen stage's id."""

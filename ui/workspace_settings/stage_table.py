@@ -197,6 +197,37 @@ class StageTable(QTableWidget):
         """The selected stage."""
         return self.stage_at(self.selected_row())
 
+    def moved_ids(self, step: int) -> list[str] | None:
+        """The stages' ids with the selected one moved by ``step`` (``None``: it cannot)."""
+        row, to = self.selected_row(), self.selected_row() + step
+        if not (0 <= row < len(self._stages) and 0 <= to < len(self._stages)):
+            return None
+        ids = [s.id for s in self._stages]
+        ids[row], ids[to] = ids[to], ids[row]
+        return ids
+
+    def place_for_new(self) -> tuple[int, str | None]:
+        """A new stage's probability and the stage it goes before (``None``: before Won).
+
+        After the selected open stage, with its probability; else before the won and lost
+        stages, at 0 %.
+        """
+        row = self.selected_row()
+        after = self.stage_at(row)
+        if after is None or after.kind != "open":
+            return 0, None
+        following = self.stage_at(row + 1)
+        return after.probability, following.id if following is not None else None
+
+    def can_delete(self) -> bool:
+        """Whether the selected stage may go: an open stage that is not the last open one.
+
+        The service refuses the others too; a disabled button says so before the click.
+        """
+        stage = self.selected_stage()
+        opened = [s for s in self._stages if s.kind == "open"]
+        return stage is not None and stage.kind == "open" and len(opened) > 1
+
     # --- editing ----------------------------------------------------------------------------
 
     def commit(self, row: int, column: int, value: object) -> None:
