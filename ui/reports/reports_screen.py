@@ -96,6 +96,7 @@ class ReportsScreen(Screen):
         self.canvas: ChartCanvas | None = None
         self.report: Report[Any] | None = None
         self.stale = True
+        self._shown = False  # the chart, its library and the first read wait for this
         self._asked = 0  # answers to older asks are dropped
         self.view.choiceChanged.connect(self.reload)
         self.view.exportChartRequested.connect(self.export_chart)
@@ -121,20 +122,29 @@ class ReportsScreen(Screen):
             self.reload()
 
     def shown(self) -> None:
-        """Make the chart the first time; read the report if anything changed meanwhile."""
+        """Read the report if anything changed meanwhile; make the chart the first time.
+
+        The read starts first: the reader runs the report's SQL while this thread imports
+        the plotting library.
+        """
+        self._shown = True
+        if self.stale:
+            self.reload()
+        self._ensure_canvas()
+
+    def _ensure_canvas(self) -> ChartCanvas:
         if self.canvas is None:
             from ui.reports.report_chart import ChartCanvas
 
             self.canvas = ChartCanvas()
             self.view.set_canvas(self.canvas)
-        if self.stale:
-            self.reload()
+        return self.canvas
 
     def reload(self) -> None:
         """Read the chosen report on the reader; show it when it arrives."""
         ws = self.shell.workspace
-        if ws is None or self.canvas is None:
-            return  # read when shown: the chart is made then
+        if ws is None or not self._shown:
+            return  # read when first shown
         self.stale = False
         self._asked += 1
         asked = self._asked
@@ -160,9 +170,9 @@ class ReportsScreen(Screen):
         report = answer.report
         self.report = report
         shown = shown_report(report)
+        canvas = self._ensure_canvas()
         self.view.show_report(shown, self._caption(report))
-        if self.canvas is not None:
-            self.canvas.show_chart(None if shown.empty else shown.chart)
+        canvas.show_chart(None if shown.empty else shown.chart)
 
     def _caption(self, report: Report[Any]) -> str:
         pipeline = report.pipeline or self.tr("All pipelines")
