@@ -144,3 +144,17 @@ def test_the_text_filter_narrows_the_cards(board, window, qtbot):
     settle(qtbot, window, board, data)
     shown = [c for v in columns(board) for c in v.model.cards]
     assert shown and all(card.title.casefold() in c.title.casefold() for c in shown)
+
+
+def test_the_list_tab_lists_the_deals_and_new_deal_starts_in_the_first_stage(board, window, qtbot):
+    from ui.deals.deal_editor import DealEditor
+
+    board.tabs.setCurrentWidget(board.deals_list)
+    total = window.workspace.deals.count()
+    qtbot.waitUntil(lambda: board.deals_list.model.rowCount() == total, timeout=10_000)
+    board.tabs.setCurrentWidget(board.board_page)
+    board.new_button.click()
+    [editor] = [e for e in window.findChildren(DealEditor) if e.isVisible()]
+    first_open = next(s for s in window.workspace.pipelines.default().stages if s.kind == "open")
+    qtbot.waitUntil(lambda: editor.form.stage.currentData() == first_open.id, timeout=10_000)
+    editor.reject()

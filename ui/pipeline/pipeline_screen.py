@@ -7,12 +7,22 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, ClassVar
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QComboBox, QInputDialog, QLabel, QPushButton, QStackedWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop_crm.services.deals.dto import Board, BoardCard, BoardColumn, BoardFilter
 from desktop_crm.services.pipelines.dto import PipelineInfo
 from ui.alive import while_open
 from ui.amounts import money_text
+from ui.deals.deal_editor import open_deal_editor
+from ui.deals.deals_list_view import DealsListView
 from ui.list_table import filter_edit, list_header
 from ui.pipeline.board_view import BoardView
 from ui.screen import Screen
@@ -44,7 +54,8 @@ class PipelineScreen(Screen):
         self.board_data: Board | None = None
         self._stale = True
         self._select_after = ""
-        layout, top = list_header(self, self.tr("Pipeline"))
+        self.board_page = QWidget()
+        layout, top = list_header(self.board_page, self.tr("Pipeline"))
         self.pipeline_box = QComboBox()
         self.pipeline_box.setToolTip(self.tr("Pipeline"))
         top.addWidget(self.pipeline_box)
@@ -65,9 +76,17 @@ class PipelineScreen(Screen):
         self.summary.setObjectName("hint")
         layout.addWidget(self.summary)
         self.board = BoardView(self._card_lines, self._column_texts, self._zone_texts())
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self.board)
-        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.board, 1)
+
+        self.deals_list = DealsListView(shell)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.board_page, self.tr("Board"))
+        self.tabs.addTab(self.deals_list, self.tr("List"))
+        self.tabs.currentChanged.connect(lambda _i: self.shown())
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.tabs)
 
         self._filter_timer = QTimer(self)
         self._filter_timer.setSingleShot(True)
@@ -93,7 +112,9 @@ class PipelineScreen(Screen):
         self.workspace = workspace
         self.pipelines = []
         self.board_data = None
-        self._stale = True
+        self._stale = self._list_stale = True
+        self.deals_list.set_workspace(workspace)
+        self._list_stale = False
         if workspace is None:
             return
         reads = workspace.reads
@@ -105,19 +126,26 @@ class PipelineScreen(Screen):
             self.refresh()
 
     def shown(self) -> None:
-        """Read the board if something changed while another screen was shown."""
-        if self._stale:
+        """Read the board (or the list) if something changed while it was not shown."""
+        if self.tabs.currentWidget() is self.deals_list:
+            if self._list_stale:
+                self._list_stale = False
+                self.deals_list.refresh()
+        elif self._stale:
             self.refresh()
 
     def changed(self, changes: ChangeResult) -> None:
-        """Read the board again (now if shown, else when shown)."""
-        self._stale = True
+        """Read the board and the list again (now the one shown, the other when shown)."""
+        self._stale = self._list_stale = True
+        if self.isVisible() and self.tabs.currentWidget() is self.deals_list:
+            self._list_stale = False
+            self.deals_list.refresh()
         if {"stages", "pipelines"} & set(changes.entities) or not changes.entities:
             ws = self.workspace
             if ws is not None:
                 self.shell.worker.read(ws.reads.pipelines.pipelines, self._show_pipelines)
                 return
-        if self.isVisible():
+        if self.isVisible() and self.tabs.currentWidget() is self.board_page:
             self.refresh()
 
     def refresh(self) -> None:
@@ -285,11 +313,14 @@ class PipelineScreen(Screen):
         open_deal(self.shell, deal_id)
 
     def new_deal(self) -> None:
-        """Start a new deal in the pipeline shown."""
-        from importlib import import_module  # the editor lands with the deals package's work
-
-        editor = import_module("ui.deals.deal_editor")
-        editor.open_deal_editor(self.shell)
+        """Start a new deal in the first stage of the pipeline shown."""
+        pipeline = next(
+            (p for p in self.pipelines if p.id == self.pipeline_box.currentData()), None
+        )
+        first = (
+            next((s.id for s in pipeline.stages if s.kind == "open"), None) if pipeline else None
+        )
+        open_deal_editor(self.shell, stage_id=first)
 
 
 def _period(code: str, today: date) -> tuple[date | None, date | None]:
