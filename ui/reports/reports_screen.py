@@ -19,8 +19,6 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QVBoxLayout
 from desktop_crm.domain.clock import local_today
 from desktop_crm.domain.errors import ValidationError
 from desktop_crm.services.reports.dto import Report, ReportKind
-from desktop_crm.services.reports.queries import PipelineRow
-from desktop_crm.services.reports.sheet_export import write_report_sheet
 from ui.messages import error_text
 from ui.reports.report_rows import report_names, shown_report
 from ui.reports.reports_view import ReportsView
@@ -29,6 +27,7 @@ from ui.text_fill import fill
 
 if TYPE_CHECKING:
     from desktop_crm.services.common.dto import ChangeResult
+    from desktop_crm.services.reports.queries import PipelineRow
     from desktop_crm.services.reports.service import ReportService
     from desktop_crm.services.workspace.handle import Workspace
     from ui.reports.report_chart import ChartCanvas
@@ -233,6 +232,9 @@ class ReportsScreen(Screen):
 
         def failed(exc: BaseException) -> None:
             QMessageBox.warning(self, self.tr("Export data"), error_text(exc))
+
+        # Not at the start: the service module brings the ORM, which the window paints without.
+        from desktop_crm.services.reports.sheet_export import write_report_sheet
 
         self.shell.worker.read(
             lambda: write_report_sheet(chosen, headers, rows, sheet), done, failed

@@ -7,6 +7,7 @@ when the screen is first shown.
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
@@ -25,10 +26,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_crm.services.reports.dto import REPORT_KINDS, ReportKind
-from desktop_crm.services.reports.queries import PipelineRow
 from ui.list_table import ROW_HEIGHT, list_header
 from ui.reports.periods import PERIOD_KINDS, PeriodKind, period_days
 from ui.reports.report_rows import ShownReport, definition, empty_text, report_names
+
+if TYPE_CHECKING:
+    from desktop_crm.services.reports.queries import PipelineRow
 
 ALL_PIPELINES = ""
 """The pipeline choice meaning every pipeline (the funnel then reads the default one)."""
