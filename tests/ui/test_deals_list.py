@@ -161,3 +161,28 @@ def test_export_writes_the_list_as_shown_to_xlsx_and_csv(qtbot, listed, tmp_path
     with target.open(encoding="utf-8-sig", newline="") as handle:
         lines = list(csv.reader(handle))
     assert len(lines) == 5 and {"远山设计", "李雷"} <= {line[2] for line in lines}
+
+
+def test_with_two_pipelines_the_filter_offers_each_and_its_stages(qtbot, listed):
+    window, view, _made, _second = listed
+    ws = window.workspace
+    done: list[str] = []
+
+    def add() -> None:
+        pipeline = ws.pipelines.add_pipeline("Projects").ids[0]
+        ws.deals.create(DealDraft(title="Fit-out", pipeline_id=pipeline))
+        done.append(pipeline)
+
+    window.worker.submit(add)
+    qtbot.waitUntil(lambda: bool(done) and window.worker.idle, timeout=10_000)
+    view.refresh()
+    qtbot.waitUntil(lambda: view.stage_box.findData(f"pipeline:{done[0]}") > 0, timeout=5000)
+    assert shown(qtbot, view)[0] == "Fit-out"
+    at = view.stage_box.findData(f"pipeline:{done[0]}")
+    assert view.stage_box.itemText(at) == "Projects"
+    assert view.stage_box.itemText(at + 1).startswith("    ")  # its stages under it
+    view.stage_box.setCurrentIndex(at)
+    assert shown(qtbot, view) == ["Fit-out"]
+    assert str(view.stage_box.itemData(1)).startswith("pipeline:")  # the default, first
+    view.stage_box.setCurrentIndex(1)
+    assert "Fit-out" not in shown(qtbot, view)  # the default pipeline's deals only
