@@ -21,7 +21,6 @@ from desktop_crm.services.deals.dto import Board, BoardCard, BoardColumn, BoardF
 from desktop_crm.services.pipelines.dto import PipelineInfo
 from ui.alive import while_open
 from ui.amounts import money_text
-from ui.deals.deal_editor import open_deal_editor
 from ui.deals.deals_list_view import DealsListView
 from ui.list_table import filter_edit, list_header
 from ui.pipeline.board_view import BoardView
@@ -314,12 +313,11 @@ class PipelineScreen(Screen):
 
     def new_deal(self) -> None:
         """Start a new deal in the first stage of the pipeline shown."""
-        pipeline = next(
-            (p for p in self.pipelines if p.id == self.pipeline_box.currentData()), None
-        )
-        first = (
-            next((s.id for s in pipeline.stages if s.kind == "open"), None) if pipeline else None
-        )
+        from ui.deals.deal_editor import open_deal_editor  # not on the start path (ORM types)
+
+        chosen = self.pipeline_box.currentData()
+        stages = next((p.stages for p in self.pipelines if p.id == chosen), ())
+        first = next((stage.id for stage in stages if stage.kind == "open"), None)
         open_deal_editor(self.shell, stage_id=first)
 
 
