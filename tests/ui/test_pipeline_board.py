@@ -158,3 +158,18 @@ def test_the_list_tab_lists_the_deals_and_new_deal_starts_in_the_first_stage(boa
     first_open = next(s for s in window.workspace.pipelines.default().stages if s.kind == "open")
     qtbot.waitUntil(lambda: editor.form.stage.currentData() == first_open.id, timeout=10_000)
     editor.reject()
+
+
+def test_the_tag_filter_shows_the_deals_of_tagged_customers(board, window, qtbot):
+    from desktop_crm.services.deals.dto import BoardFilter
+
+    qtbot.waitUntil(lambda: board.tag_box.count() > 1, timeout=10_000)
+    tag_id = board.tag_box.itemData(1)
+    data = board.board_data
+    board.tag_box.setCurrentIndex(1)
+    settle(qtbot, window, board, data)
+    pipeline_id = board.pipeline_box.currentData()
+    wanted = window.workspace.deals.board(pipeline_id, BoardFilter(tag_id=tag_id))
+    shown = {c.id for v in columns(board) for c in v.model.cards}
+    assert shown == {c.id for col in wanted.columns if col.kind == "open" for c in col.cards}
+    assert 0 < len(shown) < sum(c.count for c in data.columns if c.kind == "open")

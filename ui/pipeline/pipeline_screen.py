@@ -43,7 +43,16 @@ class PipelineScreen(Screen):
     key = "pipeline"
     icon_name = "pipeline"
     watches: ClassVar[frozenset[str]] = frozenset(
-        {"deals", "deal_stage_changes", "stages", "pipelines", "people", "companies", "users"}
+        {
+            "deals",
+            "deal_stage_changes",
+            "stages",
+            "pipelines",
+            "people",
+            "companies",
+            "users",
+            "taggings",
+        }
     )
 
     def __init__(self, shell: Shell) -> None:
@@ -63,6 +72,10 @@ class PipelineScreen(Screen):
         self.owner_box = QComboBox()
         self.owner_box.addItem(self.tr("Anyone"), None)
         top.addWidget(self.owner_box)
+        self.tag_box = QComboBox()
+        self.tag_box.addItem(self.tr("Any tag"), None)
+        self.tag_box.setToolTip(self.tr("Customers with this tag"))
+        top.addWidget(self.tag_box)
         self.period_box = QComboBox()
         for code, text in zip(PERIODS, self._period_names(), strict=True):
             self.period_box.addItem(text, code)
@@ -92,7 +105,7 @@ class PipelineScreen(Screen):
         self._filter_timer.setInterval(FILTER_DELAY_MS)
         self._filter_timer.timeout.connect(self.refresh)
         self.search.textChanged.connect(lambda _text: self._filter_timer.start())
-        for box in (self.pipeline_box, self.owner_box, self.period_box):
+        for box in (self.pipeline_box, self.owner_box, self.tag_box, self.period_box):
             box.currentIndexChanged.connect(lambda _i: self.refresh())
         self.new_button.clicked.connect(self.new_deal)
         self.board.moveRequested.connect(self.move_deal)
@@ -121,6 +134,7 @@ class PipelineScreen(Screen):
         self.shell.worker.read(
             lambda: reads.contact_list.facets("person"), self._show_owners, background=True
         )
+        self.shell.worker.read(reads.deals.tags, self._show_tags, background=True)
         if self.isVisible():
             self.refresh()
 
@@ -136,6 +150,8 @@ class PipelineScreen(Screen):
     def changed(self, changes: ChangeResult) -> None:
         """Read the board and the list again (now the one shown, the other when shown)."""
         self._stale = self._list_stale = True
+        if "taggings" in changes.entities and self.workspace is not None:
+            self.shell.worker.read(self.workspace.reads.deals.tags, self._show_tags)
         if self.isVisible() and self.tabs.currentWidget() is self.deals_list:
             self._list_stale = False
             self.deals_list.refresh()
@@ -166,6 +182,7 @@ class PipelineScreen(Screen):
         start, end = _period(str(self.period_box.currentData()), date.today())
         return BoardFilter(
             owner_id=self.owner_box.currentData(),
+            tag_id=self.tag_box.currentData(),
             close_from=start,
             close_to=end,
             text=self.search.text().strip(),
@@ -197,6 +214,17 @@ class PipelineScreen(Screen):
             self.owner_box.addItem(name, user_id)
         self.owner_box.setCurrentIndex(max(0, self.owner_box.findData(chosen)))
         self.owner_box.blockSignals(False)
+
+    def _show_tags(self, tags: list[tuple[str, str]]) -> None:
+        chosen = self.tag_box.currentData()
+        self.tag_box.blockSignals(True)
+        while self.tag_box.count() > 1:
+            self.tag_box.removeItem(1)
+        for tag_id, name in tags:
+            self.tag_box.addItem(name, tag_id)
+        self.tag_box.setCurrentIndex(max(0, self.tag_box.findData(chosen)))
+        self.tag_box.setVisible(bool(tags))
+        self.tag_box.blockSignals(False)
 
     def _show_board(self, board: Board) -> None:
         if board.pipeline_id != self.pipeline_box.currentData():

@@ -108,7 +108,7 @@ class BoardFilter:
         owner_id: Deals of this user.
         close_from: Expected to close on or after this day.
         close_to: Expected to close on or before this day.
-        tag_id: Deals whose customer (the company, else the person) has this tag.
+        tag_id: Deals whose company or person has this tag.
         text: Part of the title, the number or the customer's name (case ignored).
     """
 

@@ -63,14 +63,14 @@ def list_conditions(flt: DealFilter) -> list[ColumnElement[bool]]:
 
 
 def _tagged(tag_id: str) -> ColumnElement[bool]:
-    """The deal's customer (its company, else its person) has the tag."""
+    """The deal's company or its person has the tag (people are often tagged, not firms)."""
     return exists(
         select(Tagging.id).where(
             Tagging.tag_id == tag_id,
             Tagging.deleted_at.is_(None),
             or_(
                 and_(Deal.company_id.is_not(None), Tagging.company_id == Deal.company_id),
-                and_(Deal.company_id.is_(None), Tagging.person_id == Deal.person_id),
+                and_(Deal.person_id.is_not(None), Tagging.person_id == Deal.person_id),
             ),
         )
     )

@@ -28,6 +28,7 @@ from desktop_crm.services.deals.dto import (
 )
 from desktop_crm.services.deals.filters import company as _company
 from desktop_crm.services.deals.filters import person as _person
+from desktop_crm.services.deals.tag_choices import deal_tags
 from desktop_crm.store.models import Deal, Pipeline, Stage, User
 from desktop_crm.store.store import Store
 
@@ -111,6 +112,11 @@ class DealService:
                 self._clock.now(),
                 closed_cards=closed_cards,
             )
+
+    def tags(self) -> list[tuple[str, str]]:
+        """``(id, name)`` of the tags on deals' customers (the board's tag filter offers them)."""
+        with self._store.read() as session:
+            return deal_tags(session)
 
     def count(self, flt: DealFilter | None = None) -> int:
         """How many live deals the list's filter lets through."""
