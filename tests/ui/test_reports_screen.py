@@ -209,8 +209,8 @@ def test_the_start_does_not_import_matplotlib(tmp_path: Path) -> None:
 def test_chinese_labels_are_drawn_in_the_shipped_font(tmp_path: Path) -> None:
     from matplotlib import font_manager
 
-    from ui.reports.report_chart import draw, font_families, new_figure
-    from ui.reports.report_rows import ChartSpec, Series
+    from desktop_crm.services.reports.chart_spec import ChartSpec, Series
+    from desktop_crm.services.reports.charts import draw, font_families, new_figure
 
     latin, chinese = font_families()
     found = font_manager.findfont(font_manager.FontProperties(family=chinese))

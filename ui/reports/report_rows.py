@@ -20,57 +20,18 @@ from desktop_crm.domain.sales_reports import (
     WinRateRow,
     WonLost,
 )
+from desktop_crm.services.reports.chart_spec import ChartSpec, ChartTexts, chart_spec
 from desktop_crm.services.reports.dto import Report, ReportKind
 from ui.amounts import money_text, ui_locale
 from ui.text_fill import fill
 from ui.translation_context import TranslationContext
 
-ChartKind = Literal["funnel", "bars", "percent", "won_lost"]
 ColumnKind = Literal["text", "count", "percent", "days", "money"]
 Cell = str | int | Decimal | Money | None
 
 
 class ReportTexts(TranslationContext):
     """Translation context of the reports' names, definitions, headers and charts."""
-
-
-@dataclass(frozen=True)
-class Series:
-    """One series of bars.
-
-    Attributes:
-        label: Its name in the legend.
-        values: One value per category.
-    """
-
-    label: str
-    values: tuple[float, ...]
-
-
-@dataclass(frozen=True)
-class ChartSpec:
-    """What a chart draws.
-
-    Attributes:
-        kind: ``funnel`` (horizontal bars, widest first), ``bars`` (grouped bars),
-            ``percent`` (bars 0–100 %) or ``won_lost`` (two charts side by side).
-        title: Above the chart.
-        categories: The bars' names along the axis.
-        series: The values, one series per colour.
-        value_label: What the value axis counts.
-        notes: A text by each category's bar (a funnel's conversion), or none.
-        second: The second chart of ``won_lost``.
-        legend: Name the series even when there is one (the sales report's owners).
-    """
-
-    kind: ChartKind
-    title: str
-    categories: tuple[str, ...]
-    series: tuple[Series, ...]
-    value_label: str = ""
-    notes: tuple[str, ...] = ()
-    second: ChartSpec | None = None
-    legend: bool = False
 
 
 @dataclass(frozen=True)
@@ -194,21 +155,7 @@ def _funnel(report: Report[Funnel]) -> ShownReport:
         )
         for row in data.rows
     )
-    chart = ChartSpec(
-        "funnel",
-        fill(
-            ReportTexts.tr("Deals reaching each stage (%1 created, %2 won)"), data.deals, data.won
-        ),
-        tuple(row.stage for row in data.rows),
-        (Series(ReportTexts.tr("Reached"), tuple(float(row.reached) for row in data.rows)),),
-        ReportTexts.tr("Deals"),
-        tuple(
-            fill(ReportTexts.tr("%1 move on"), _percent(row.conversion))
-            if row.conversion is not None
-            else ""
-            for row in data.rows
-        ),
-    )
+    chart = _chart(report)
     headers = (
         ReportTexts.tr("Stage"),
         ReportTexts.tr("Probability"),
@@ -224,16 +171,7 @@ def _forecast(report: Report[list[ForecastRow]]) -> ShownReport:
     cur = report.currency
     rows = tuple((r.month, r.count, r.amount, r.weighted) for r in report.data)
     amount, weighted = ReportTexts.tr("Amount"), ReportTexts.tr("Weighted")
-    chart = ChartSpec(
-        "bars",
-        fill(ReportTexts.tr("Open deals by month of expected close (%1)"), cur),
-        tuple(r.month for r in report.data),
-        (
-            Series(amount, tuple(float(r.amount.amount) for r in report.data)),
-            Series(weighted, tuple(float(r.weighted.amount) for r in report.data)),
-        ),
-        cur,
-    )
+    chart = _chart(report)
     headers = (ReportTexts.tr("Month"), ReportTexts.tr("Deals"), amount, weighted)
     note = _others(cur, (m for r in report.data for m in (r.amount, r.weighted)))
     kinds: tuple[ColumnKind, ...] = ("text", "count", "money", "money")
@@ -260,24 +198,7 @@ def _won_lost(report: Report[WonLost]) -> ShownReport:
     for source, (won, lost) in sources:
         name = source or ReportTexts.tr("(no source)")
         rows.append((fill(ReportTexts.tr("Source: %1"), name), won, lost, None, None))
-    by_source = ChartSpec(
-        "bars",
-        ReportTexts.tr("Won and lost by source"),
-        tuple(source or ReportTexts.tr("(no source)") for source, _ in sources),
-        (
-            Series(won_word, tuple(float(w) for _, (w, _l) in sources)),
-            Series(lost_word, tuple(float(lo) for _, (_w, lo) in sources)),
-        ),
-        ReportTexts.tr("Deals"),
-    )
-    chart = ChartSpec(
-        "won_lost",
-        ReportTexts.tr("Lost deals by reason"),
-        tuple(reason or ReportTexts.tr("(no reason)") for reason, _ in reasons),
-        (Series(lost_word, tuple(float(count) for _, count in reasons)),),
-        ReportTexts.tr("Deals"),
-        second=by_source,
-    )
+    chart = _chart(report)
     headers = (
         ReportTexts.tr("Deals"),
         won_word,
@@ -293,18 +214,7 @@ def _won_lost(report: Report[WonLost]) -> ShownReport:
 
 def _win_rate(report: Report[list[WinRateRow]]) -> ShownReport:
     rows = tuple((_owner(r.owner), r.won, r.lost, r.rate) for r in report.data)
-    chart = ChartSpec(
-        "percent",
-        ReportTexts.tr("Win rate by owner"),
-        tuple(_owner(r.owner) for r in report.data),
-        (
-            Series(
-                ReportTexts.tr("Win rate"),
-                tuple(float((r.rate or Decimal(0)) * 100) for r in report.data),
-            ),
-        ),
-        ReportTexts.tr("Win rate (%)"),
-    )
+    chart = _chart(report)
     headers = (
         ReportTexts.tr("Owner"),
         ReportTexts.tr("Won"),
@@ -318,17 +228,7 @@ def _win_rate(report: Report[list[WinRateRow]]) -> ShownReport:
 def _sales(report: Report[list[SalesRow]]) -> ShownReport:
     cur = report.currency
     rows = tuple((_owner(r.owner), r.period, r.count, r.amount) for r in report.data)
-    periods = sorted({r.period for r in report.data})
-    owners = sorted({_owner(r.owner) for r in report.data})
-    won = {(_owner(r.owner), r.period): float(r.amount.amount) for r in report.data}
-    chart = ChartSpec(
-        "bars",
-        fill(ReportTexts.tr("Won amount by owner (%1)"), cur),
-        tuple(periods),
-        tuple(Series(owner, tuple(won.get((owner, p), 0.0) for p in periods)) for owner in owners),
-        cur,
-        legend=True,
-    )
+    chart = _chart(report)
     headers = (
         ReportTexts.tr("Owner"),
         ReportTexts.tr("Period"),
@@ -343,34 +243,47 @@ def _sales(report: Report[list[SalesRow]]) -> ShownReport:
 def _targets(report: Report[list[TargetRow]]) -> ShownReport:
     cur = report.currency
     rows = tuple((_owner(r.owner), r.month, r.target, r.won, r.collected) for r in report.data)
-    owners = sorted({_owner(r.owner) for r in report.data})
-
-    def total(pick: Callable[[TargetRow], Money]) -> tuple[float, ...]:
-        sums = dict.fromkeys(owners, 0.0)
-        for r in report.data:
-            sums[_owner(r.owner)] += float(pick(r).amount)
-        return tuple(sums[owner] for owner in owners)
-
     target, won, collected = (
         ReportTexts.tr("Target"),
         ReportTexts.tr("Won"),
         ReportTexts.tr("Collected"),
     )
-    chart = ChartSpec(
-        "bars",
-        fill(ReportTexts.tr("Targets by owner over the period (%1)"), cur),
-        tuple(owners),
-        (
-            Series(target, total(lambda r: r.target)),
-            Series(won, total(lambda r: r.won)),
-            Series(collected, total(lambda r: r.collected)),
-        ),
-        cur,
-    )
+    chart = _chart(report)
     headers = (ReportTexts.tr("Owner"), ReportTexts.tr("Month"), target, won, collected)
     note = _others(cur, (m for r in report.data for m in (r.target, r.won, r.collected)))
     kinds: tuple[ColumnKind, ...] = ("text", "text", "money", "money", "money")
     return ShownReport(headers, kinds, rows, cur, chart, not report.data, note)
+
+
+def chart_texts() -> ChartTexts:
+    """The charts' words in the user's language (the CLI's are in ``chart_spec.CHART_TEXTS``)."""
+    return ChartTexts(
+        funnel_title=ReportTexts.tr("Deals reaching each stage (%1 created, %2 won)"),
+        move_on=ReportTexts.tr("%1 move on"),
+        reached=ReportTexts.tr("Reached"),
+        deals=ReportTexts.tr("Deals"),
+        forecast_title=ReportTexts.tr("Open deals by month of expected close (%1)"),
+        amount=ReportTexts.tr("Amount"),
+        weighted=ReportTexts.tr("Weighted"),
+        won=ReportTexts.tr("Won"),
+        lost=ReportTexts.tr("Lost"),
+        by_reason=ReportTexts.tr("Lost deals by reason"),
+        by_source=ReportTexts.tr("Won and lost by source"),
+        no_reason=ReportTexts.tr("(no reason)"),
+        no_source=ReportTexts.tr("(no source)"),
+        win_rate_title=ReportTexts.tr("Win rate by owner"),
+        win_rate=ReportTexts.tr("Win rate"),
+        win_rate_axis=ReportTexts.tr("Win rate (%)"),
+        sales_title=ReportTexts.tr("Won amount by owner (%1)"),
+        targets_title=ReportTexts.tr("Targets by owner over the period (%1)"),
+        target=ReportTexts.tr("Target"),
+        collected=ReportTexts.tr("Collected"),
+        nobody=ReportTexts.tr("(nobody)"),
+    )
+
+
+def _chart(report: Report[Any]) -> ChartSpec:
+    return chart_spec(report, chart_texts(), _percent)
 
 
 def _owner(owner: str | None) -> str:
