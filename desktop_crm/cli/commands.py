@@ -41,6 +41,7 @@ GROUP_MODULES: tuple[str, ...] = (
     "desktop_crm.cli.today",
     "desktop_crm.cli.calendar",
     "desktop_crm.cli.deals",
+    "desktop_crm.cli.report",
 )
 
 BASE_COMMANDS = (

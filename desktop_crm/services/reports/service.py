@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from desktop_crm.domain import funnel as funnel_maths
 from desktop_crm.domain import sales_reports as maths
-from desktop_crm.domain.clock import Clock, SystemClock
+from desktop_crm.domain.clock import Clock, SystemClock, local_today
 from desktop_crm.domain.errors import NotFoundError, ValidationError
 from desktop_crm.domain.funnel import Funnel
 from desktop_crm.domain.sales_reports import (
@@ -44,6 +44,10 @@ class ReportService:
     def __init__(self, store: Store, clock: Clock | None = None) -> None:
         self._store = store
         self._clock = clock or SystemClock()
+
+    def today(self) -> date:
+        """The local day it is (what "this year" means for a report's default period)."""
+        return local_today(self._clock)
 
     def pipelines(self) -> list[PipelineRow]:
         """Live pipelines, the default first."""
