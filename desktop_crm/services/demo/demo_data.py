@@ -25,9 +25,11 @@ from desktop_crm.domain.quote_totals import LineInput, price_lines, split_by_per
 from desktop_crm.services.common.gc_pause import collector_paused
 from desktop_crm.services.contacts.contact_rules import ContactRules
 from desktop_crm.services.demo.chinese_words import CHINESE
+from desktop_crm.services.demo.deal_paths import DemoStage, deal_path
 from desktop_crm.services.demo.demo_words import DemoWords
 from desktop_crm.services.demo.english_words import ENGLISH
 from desktop_crm.services.settings.numbering import allocate_numbers
+from desktop_crm.services.settings.workspace_settings import DEFAULT_LOST_REASONS
 from desktop_crm.services.workspace.handle import Workspace, create_workspace
 from desktop_crm.store.models import (
     Activity,
@@ -283,29 +285,34 @@ def fill_demo(
 
         n_deals = min(contacts // 5 + 8, 3000)
         deal_numbers = numbers("deal", n_deals)
+        demo_stages = [DemoStage(str(i), str(k), int(p)) for i, k, p in stages]
+        reasons = DEFAULT_LOST_REASONS["zh" if words is CHINESE else "en"]
+        paths = [deal_path(rnd, demo_stages, now, zone) for _ in range(n_deals)]
         deals: list[dict[str, Any]] = []
-        for i in range(n_deals):
-            stage_id, kind, probability = rnd.choice(stages)
+        for i, path in enumerate(paths):
             pi = rnd.randrange(contacts) if contacts else None
             deals.append(
                 {
                     "title": rnd.choice(words.deal_topics),
                     "number": deal_numbers[i],
                     "pipeline_id": pipeline_id,
-                    "stage_id": stage_id,
-                    "probability": probability,  # every stage change sets it
+                    "stage_id": path.stage.id,
+                    "probability": path.stage.probability,  # every stage change sets it
                     "person_id": person_ids[pi] if pi is not None else None,
                     "company_id": people[pi]["company_id"] if pi is not None else None,
                     "owner_id": owner,
+                    "source": rnd.choice(words.sources),
                     "amount": Decimal(
                         rnd.randrange(3_000, 300_000, 500) // words.amount_divisor // 10 * 10
                     ),
                     "currency": currency,
-                    "expected_close": today + timedelta(days=rnd.randint(-30, 90)),
-                    "status": kind,
-                    "closed_on": today - timedelta(days=rnd.randint(0, 60))
-                    if kind != "open"
-                    else None,
+                    "expected_close": path.closed_on
+                    or today + timedelta(days=rnd.randint(-30, 90)),
+                    "status": path.stage.kind,
+                    "closed_on": path.closed_on,
+                    "lost_reason": rnd.choice(reasons) if path.stage.kind == "lost" else None,
+                    "created_at": path.created_at,
+                    "updated_at": path.moves[-1][2],
                 }
             )
         deal_ids = bulk(Deal, deals)
@@ -314,12 +321,13 @@ def fill_demo(
             [
                 {
                     "deal_id": did,
-                    "from_stage_id": None,
-                    "to_stage_id": d["stage_id"],
-                    "moved_at": now - timedelta(days=rnd.randint(1, 90)),
+                    "from_stage_id": before,
+                    "to_stage_id": after,
+                    "moved_at": moment,
                     "user_id": owner,
                 }
-                for did, d in zip(deal_ids, deals, strict=True)
+                for did, path in zip(deal_ids, paths, strict=True)
+                for before, after, moment in path.moves
             ],
         )
         progress.report(70, 100, "activities")
