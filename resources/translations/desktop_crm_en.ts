@@ -121,7 +121,7 @@
 <context>
     <name>CustomerDeals</name>
     <message numerus="yes">
-        <location filename="../../ui/deals/customer_deals.py" line="119" />
+        <location filename="../../ui/deals/customer_deals.py" line="131" />
         <source>%n deals</source>
         <translation>
             <numerusform>%n deal</numerusform>
@@ -137,6 +137,17 @@
         <translation>
             <numerusform>%n quote</numerusform>
             <numerusform>%n quotes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DealsListView</name>
+    <message numerus="yes">
+        <location filename="../../ui/deals/deals_list_view.py" line="217" />
+        <source>%n deals</source>
+        <translation>
+            <numerusform>%n deal</numerusform>
+            <numerusform>%n deals</numerusform>
         </translation>
     </message>
 </context>
@@ -184,6 +195,14 @@
         <translation>
             <numerusform>Wrote %Ln row to %1; import it into a new workspace to move it.</numerusform>
             <numerusform>Wrote %Ln rows to %1; import it into a new workspace to move it.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/deals/deal_export.py" line="81" />
+        <source>Exported %n deals to %1.</source>
+        <translation>
+            <numerusform>Exported %n deal to %1.</numerusform>
+            <numerusform>Exported %n deals to %1.</numerusform>
         </translation>
     </message>
 </context>
@@ -599,7 +618,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/operation_labels.py" line="131" />
+        <location filename="../../ui/operation_labels.py" line="151" />
         <source>Claim %n records</source>
         <translation>
             <numerusform>Claim %n record</numerusform>
@@ -607,7 +626,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/operation_labels.py" line="136" />
+        <location filename="../../ui/operation_labels.py" line="156" />
         <source>Plan %n follow-ups: %1</source>
         <translation>
             <numerusform>Plan %n follow-up: %1</numerusform>
@@ -615,11 +634,47 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/operation_labels.py" line="139" />
+        <location filename="../../ui/operation_labels.py" line="159" />
         <source>Returned %n records to the pool</source>
         <translation>
             <numerusform>Returned %n record to the pool</numerusform>
             <numerusform>Returned %n records to the pool</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PipelineScreen</name>
+    <message numerus="yes">
+        <location filename="../../ui/pipeline/pipeline_screen.py" line="243" />
+        <source>%n open deals · %1 · weighted %2</source>
+        <translation>
+            <numerusform>%n open deal · %1 · weighted %2</numerusform>
+            <numerusform>%n open deals · %1 · weighted %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pipeline/pipeline_screen.py" line="257" />
+        <source>%n d</source>
+        <comment>days in the stage</comment>
+        <translation>
+            <numerusform>%n d</numerusform>
+            <numerusform>%n d</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pipeline/pipeline_screen.py" line="280" />
+        <source>Won (drop here) · %n</source>
+        <translation>
+            <numerusform>Won (drop here) · %n</numerusform>
+            <numerusform>Won (drop here) · %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pipeline/pipeline_screen.py" line="281" />
+        <source>Lost (drop here) · %n</source>
+        <translation>
+            <numerusform>Lost (drop here) · %n</numerusform>
+            <numerusform>Lost (drop here) · %n</numerusform>
         </translation>
     </message>
 </context>
@@ -765,6 +820,17 @@
         <translation>
             <numerusform>%n record returned to the pool</numerusform>
             <numerusform>%n records returned to the pool</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StageDeleteDialog</name>
+    <message numerus="yes">
+        <location filename="../../ui/workspace_settings/stage_delete_dialog.py" line="63" />
+        <source>“%1” holds %n deals. Choose the stage they move to:</source>
+        <translation>
+            <numerusform>“%1” holds %n deal. Choose the stage it moves to:</numerusform>
+            <numerusform>“%1” holds %n deals. Choose the stage they move to:</numerusform>
         </translation>
     </message>
 </context>

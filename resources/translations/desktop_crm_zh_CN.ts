@@ -351,103 +351,103 @@
         <translation>%1 级</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="309" />
+        <location filename="../../ui/contacts/card_dialog.py" line="310" />
         <source>website</source>
         <translation>网站</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="358" />
+        <location filename="../../ui/contacts/card_dialog.py" line="359" />
         <source>Follow-up cancelled</source>
         <translation>跟进已取消</translation>
     </message>
     <message>
         <location filename="../../ui/contacts/card_dialog.py" line="115" />
-        <location filename="../../ui/contacts/card_dialog.py" line="311" />
+        <location filename="../../ui/contacts/card_dialog.py" line="312" />
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="315" />
+        <location filename="../../ui/contacts/card_dialog.py" line="316" />
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="316" />
+        <location filename="../../ui/contacts/card_dialog.py" line="317" />
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="317" />
+        <location filename="../../ui/contacts/card_dialog.py" line="318" />
         <source>Birthday</source>
         <translation>生日</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="318" />
+        <location filename="../../ui/contacts/card_dialog.py" line="319" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="319" />
+        <location filename="../../ui/contacts/card_dialog.py" line="320" />
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="321" />
+        <location filename="../../ui/contacts/card_dialog.py" line="322" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="338" />
+        <location filename="../../ui/contacts/card_dialog.py" line="339" />
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="339" />
+        <location filename="../../ui/contacts/card_dialog.py" line="340" />
         <source>Copy %1</source>
         <translation>复制 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="359" />
+        <location filename="../../ui/contacts/card_dialog.py" line="360" />
         <source>Deal</source>
         <translation>商机</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="360" />
+        <location filename="../../ui/contacts/card_dialog.py" line="361" />
         <source>Quote</source>
         <translation>报价单</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="361" />
+        <location filename="../../ui/contacts/card_dialog.py" line="362" />
         <source>Contract</source>
         <translation>合同</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="364" />
+        <location filename="../../ui/contacts/card_dialog.py" line="365" />
         <source>Created</source>
         <translation>创建</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="365" />
+        <location filename="../../ui/contacts/card_dialog.py" line="366" />
         <source>Changed</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="366" />
+        <location filename="../../ui/contacts/card_dialog.py" line="367" />
         <source>Deleted</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="367" />
+        <location filename="../../ui/contacts/card_dialog.py" line="368" />
         <source>Restored</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="387" />
+        <location filename="../../ui/contacts/card_dialog.py" line="388" />
         <source>Was due %1</source>
         <translation>原定 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/card_dialog.py" line="456" />
+        <location filename="../../ui/contacts/card_dialog.py" line="457" />
         <source>Logged.</source>
         <translation>已记录。</translation>
     </message>
@@ -1680,34 +1680,39 @@
 <context>
     <name>CustomerDeals</name>
     <message>
-        <location filename="../../ui/deals/customer_deals.py" line="66" />
+        <location filename="../../ui/deals/customer_deals.py" line="70" />
         <source>Deals</source>
         <translation>商机</translation>
     </message>
     <message>
-        <location filename="../../ui/deals/customer_deals.py" line="74" />
+        <location filename="../../ui/deals/customer_deals.py" line="78" />
         <source>Deal</source>
         <translation>商机</translation>
     </message>
     <message>
-        <location filename="../../ui/deals/customer_deals.py" line="74" />
+        <location filename="../../ui/deals/customer_deals.py" line="78" />
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/deals/customer_deals.py" line="74" />
+        <location filename="../../ui/deals/customer_deals.py" line="78" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
+    <message>
+        <location filename="../../ui/deals/customer_deals.py" line="95" />
+        <source>New deal…</source>
+        <translation>新建商机…</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/deals/customer_deals.py" line="119" />
+        <location filename="../../ui/deals/customer_deals.py" line="131" />
         <source>%n deals</source>
         <translation>
             <numerusform>%n 个商机</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/deals/customer_deals.py" line="119" />
+        <location filename="../../ui/deals/customer_deals.py" line="131" />
         <source>No deals yet</source>
         <translation>暂无商机</translation>
     </message>
@@ -1755,122 +1760,424 @@
 <context>
     <name>DealDialog</name>
     <message>
-        <location filename="../../ui/deals/deal_dialog.py" line="112" />
+        <location filename="../../ui/deals/deal_dialog.py" line="113" />
         <source>Deal</source>
         <translation>商机</translation>
     </message>
     <message>
-        <location filename="../../ui/deals/deal_dialog.py" line="116" />
+        <location filename="../../ui/deals/deal_dialog.py" line="117" />
         <source>Loading…</source>
         <translation>加载中…</translation>
     </message>
     <message>
-        <location filename="../../ui/deals/deal_dialog.py" line="125" />
+        <location filename="../../ui/deals/deal_dialog.py" line="126" />
         <source>Details</source>
         <translation>详细信息</translation>
     </message>
     <message>
-        <location filename="../../ui/deals/deal_dialog.py" line="128" />
+        <location filename="../../ui/deals/deal_dialog.py" line="129" />
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/deals/deal_dialog.py" line="129" />
+        <location filename="../../ui/deals/deal_dialog.py" line="130" />
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/deals/deal_dialog.py" line="130" />
+        <location filename="../../ui/deals/deal_dialog.py" line="131" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/deals/deal_dialog.py" line="131" />
+        <location filename="../../ui/deals/deal_dialog.py" line="132" />
         <source>Pipeline</source>
         <translation>销售流程</translation>
     </message>
     <message>
-        <location filename="../../ui/deals/deal_dialog.py" line="132" />
+        <location filename="../../ui/deals/deal_dialog.py" line="133" />
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/deals/deal_dialog.py" line="133" />
+        <location filename="../../ui/deals/deal_dialog.py" line="134" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/deals/deal_dialog.py" line="134" />
+        <location filename="../../ui/deals/deal_dialog.py" line="135" />
         <source>Lost reason</source>
         <translation>输单原因</translation>
     </message>
     <message>
-        <location filename="../../ui/deals/deal_dialog.py" line="135" />
+        <location filename="../../ui/deals/deal_dialog.py" line="136" />
         <source>Expected close</source>
         <translation>预计成交日期</translation>
     </message>
     <message>
-        <location filename="../../ui/deals/deal_dialog.py" line="136" />
+        <location filename="../../ui/deals/deal_dialog.py" line="137" />
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/deals/deal_dialog.py" line="137" />
+        <location filename="../../ui/deals/deal_dialog.py" line="138" />
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../ui/deals/deal_dialog.py" line="138" />
+        <location filename="../../ui/deals/deal_dialog.py" line="139" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/deals/deal_dialog.py" line="166" />
+        <location filename="../../ui/deals/deal_dialog.py" line="167" />
         <source>Plan follow-up…</source>
         <translation>计划跟进…</translation>
     </message>
     <message>
-        <location filename="../../ui/deals/deal_dialog.py" line="192" />
+        <location filename="../../ui/deals/deal_dialog.py" line="173" />
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deals/deal_dialog.py" line="199" />
         <source>This deal no longer exists.</source>
         <translation>该商机已不存在。</translation>
     </message>
     <message>
-        <location filename="../../ui/deals/deal_dialog.py" line="203" />
+        <location filename="../../ui/deals/deal_dialog.py" line="211" />
         <source>Deal %1</source>
         <translation>商机 %1</translation>
     </message>
 </context>
 <context>
-    <name>DealText</name>
+    <name>DealEditor</name>
     <message>
-        <location filename="../../ui/deals/texts.py" line="18" />
-        <source>Open</source>
-        <translation>进行中</translation>
+        <location filename="../../ui/deals/deal_editor.py" line="180" />
+        <source>New deal</source>
+        <translation>新建商机</translation>
     </message>
     <message>
-        <location filename="../../ui/deals/texts.py" line="19" />
+        <location filename="../../ui/deals/deal_editor.py" line="180" />
+        <source>Edit deal</source>
+        <translation>编辑商机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deals/deal_editor.py" line="192" />
+        <source>Stage history</source>
+        <translation>阶段历史</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deals/deal_editor.py" line="196" />
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deals/deal_editor.py" line="196" />
+        <source>Entered</source>
+        <translation>进入时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deals/deal_editor.py" line="196" />
+        <source>Days</source>
+        <translation>天数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deals/deal_editor.py" line="221" />
         <source>Won</source>
         <translation>赢单</translation>
     </message>
     <message>
+        <location filename="../../ui/deals/deal_editor.py" line="222" />
+        <source>Lost…</source>
+        <translation>输单…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deals/deal_editor.py" line="223" />
+        <source>Reopen</source>
+        <translation>重新打开</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deals/deal_editor.py" line="257" />
+        <source>Edit deal %1</source>
+        <translation>编辑商机 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deals/deal_editor.py" line="272" />
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deals/deal_editor.py" line="274" />
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deals/deal_editor.py" line="279" />
+        <source>(deleted stage)</source>
+        <translation>（已删除的阶段）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deals/deal_editor.py" line="290" />
+        <source>This deal no longer exists.</source>
+        <translation>该商机已不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deals/deal_editor.py" line="331" />
+        <source>Deal added.</source>
+        <translation>商机已添加。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deals/deal_editor.py" line="333" />
+        <source>Deal saved.</source>
+        <translation>商机已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deals/deal_editor.py" line="405" />
+        <source>Give the deal a title (at most 300 characters).</source>
+        <translation>请填写商机标题（最多 300 个字符）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deals/deal_editor.py" line="406" />
+        <source>The amount is a number from 0.</source>
+        <translation>金额须为不小于 0 的数字。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deals/deal_editor.py" line="407" />
+        <source>A currency is a three-letter code such as CNY.</source>
+        <translation>币种为三个字母的代码，例如 CNY。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deals/deal_editor.py" line="408" />
+        <source>The source is too long (at most 200 characters).</source>
+        <translation>来源太长（最多 200 个字符）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deals/deal_editor.py" line="409" />
+        <source>This owner is no longer a user of the workspace.</source>
+        <translation>该负责人已不是本工作区的用户。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deals/deal_editor.py" line="415" />
+        <source>The customer, owner, pipeline or stage no longer exists.</source>
+        <translation>客户、负责人、销售流程或阶段已不存在。</translation>
+    </message>
+</context>
+<context>
+    <name>DealForm</name>
+    <message>
+        <location filename="../../ui/deals/editor_form.py" line="68" />
+        <source>What is being sold, e.g. 50 office chairs</source>
+        <translation>卖的是什么，例如 50 把办公椅</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deals/editor_form.py" line="71" />
+        <source>Company or person: name, pinyin, phone…</source>
+        <translation>公司或个人：名称、拼音、电话…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deals/editor_form.py" line="74" />
+        <location filename="../../ui/deals/editor_form.py" line="285" />
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deals/editor_form.py" line="88" />
+        <source>Expected close</source>
+        <translation>预计成交日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deals/editor_form.py" line="97" />
+        <source>Where it came from: referral, website, trade fair…</source>
+        <translation>来自哪里：转介绍、官网、展会…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deals/editor_form.py" line="103" />
+        <source>Notes (optional)</source>
+        <translation>备注（可选）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deals/editor_form.py" line="109" />
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deals/editor_form.py" line="110" />
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deals/editor_form.py" line="111" />
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deals/editor_form.py" line="112" />
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deals/editor_form.py" line="114" />
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deals/editor_form.py" line="115" />
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deals/editor_form.py" line="116" />
+        <source>Pipeline</source>
+        <translation>销售流程</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deals/editor_form.py" line="117" />
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deals/editor_form.py" line="118" />
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deals/editor_form.py" line="274" />
+        <source>%1 (%2%)</source>
+        <translation>%1（%2%）</translation>
+    </message>
+</context>
+<context>
+    <name>DealText</name>
+    <message>
         <location filename="../../ui/deals/texts.py" line="20" />
+        <source>Open</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deals/texts.py" line="21" />
+        <source>Won</source>
+        <translation>赢单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deals/texts.py" line="22" />
         <source>Lost</source>
         <translation>输单</translation>
     </message>
     <message>
-        <location filename="../../ui/deals/texts.py" line="29" />
+        <location filename="../../ui/deals/texts.py" line="31" />
         <source>%1 (%2%)</source>
         <translation>%1（%2%）</translation>
     </message>
     <message>
-        <location filename="../../ui/deals/texts.py" line="38" />
+        <location filename="../../ui/deals/texts.py" line="45" />
         <source>Won on %1</source>
         <translation>%1 赢单</translation>
     </message>
     <message>
-        <location filename="../../ui/deals/texts.py" line="39" />
+        <location filename="../../ui/deals/texts.py" line="46" />
         <source>Lost on %1</source>
         <translation>%1 输单</translation>
+    </message>
+</context>
+<context>
+    <name>DealsListView</name>
+    <message>
+        <location filename="../../ui/deals/deals_list_view.py" line="87" />
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deals/deals_list_view.py" line="88" />
+        <source>Deal</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deals/deals_list_view.py" line="89" />
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deals/deals_list_view.py" line="90" />
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deals/deals_list_view.py" line="91" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deals/deals_list_view.py" line="92" />
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deals/deals_list_view.py" line="93" />
+        <source>Probability</source>
+        <translation>赢率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deals/deals_list_view.py" line="94" />
+        <source>Expected close</source>
+        <translation>预计成交日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deals/deals_list_view.py" line="95" />
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deals/deals_list_view.py" line="99" />
+        <source>Deals</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deals/deals_list_view.py" line="100" />
+        <source>Filter by title, number or customer…</source>
+        <translation>按标题、编号或客户筛选…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deals/deals_list_view.py" line="108" />
+        <source>Any status</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deals/deals_list_view.py" line="112" />
+        <source>All pipelines</source>
+        <translation>全部销售流程</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deals/deals_list_view.py" line="114" />
+        <source>Everyone's</source>
+        <translation>所有人的</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deals/deals_list_view.py" line="119" />
+        <source>New deal…</source>
+        <translation>新建商机…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deals/deals_list_view.py" line="121" />
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deals/deals_list_view.py" line="122" />
+        <source>Write the list as shown to .xlsx or .csv</source>
+        <translation>将当前列表导出为 .xlsx 或 .csv</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/deals/deals_list_view.py" line="217" />
+        <source>%n deals</source>
+        <translation>
+            <numerusform>%n 个商机</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/deals/deals_list_view.py" line="230" />
+        <source>%1%</source>
+        <translation>%1%</translation>
     </message>
 </context>
 <context>
@@ -2070,6 +2377,7 @@
     <name>FileTransfer</name>
     <message>
         <location filename="../../ui/contacts/contact_export.py" line="26" />
+        <location filename="../../ui/deals/deal_export.py" line="30" />
         <location filename="../../ui/imports/file_transfer.py" line="138" />
         <location filename="../../ui/imports/file_transfer.py" line="176" />
         <source>Excel workbook (*.xlsx)</source>
@@ -2077,6 +2385,7 @@
     </message>
     <message>
         <location filename="../../ui/contacts/contact_export.py" line="27" />
+        <location filename="../../ui/deals/deal_export.py" line="31" />
         <location filename="../../ui/imports/file_transfer.py" line="139" />
         <source>CSV, UTF-8 (*.csv)</source>
         <translation>CSV，UTF-8 (*.csv)</translation>
@@ -2101,6 +2410,7 @@
     <message>
         <location filename="../../ui/contacts/contact_export.py" line="60" />
         <location filename="../../ui/contacts/contact_export.py" line="88" />
+        <location filename="../../ui/deals/deal_export.py" line="67" />
         <location filename="../../ui/imports/file_transfer.py" line="156" />
         <source>Exporting to %1…</source>
         <translation>正在导出到 %1…</translation>
@@ -2152,6 +2462,8 @@
     <message>
         <location filename="../../ui/contacts/contact_export.py" line="59" />
         <location filename="../../ui/contacts/contact_export.py" line="87" />
+        <location filename="../../ui/deals/deal_export.py" line="35" />
+        <location filename="../../ui/deals/deal_export.py" line="66" />
         <location filename="../../ui/imports/file_transfer.py" line="143" />
         <location filename="../../ui/imports/file_transfer.py" line="155" />
         <source>Export</source>
@@ -2274,6 +2586,13 @@
         <location filename="../../ui/imports/file_transfer.py" line="277" />
         <source>&amp;Follow-ups…</source>
         <translation>跟进计划(&amp;F)…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/deals/deal_export.py" line="81" />
+        <source>Exported %n deals to %1.</source>
+        <translation>
+            <numerusform>已导出 %n 个商机到 %1。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3695,6 +4014,82 @@
     </message>
 </context>
 <context>
+    <name>LostReasonDialog</name>
+    <message>
+        <location filename="../../ui/deals/lost_reason.py" line="54" />
+        <source>Deal lost</source>
+        <translation>输单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deals/lost_reason.py" line="58" />
+        <source>Why was “%1” lost?</source>
+        <translation>“%1”为什么输单？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deals/lost_reason.py" line="58" />
+        <source>Why was it lost?</source>
+        <translation>为什么输单？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deals/lost_reason.py" line="71" />
+        <source>Choose a reason or type one</source>
+        <translation>选择原因或自行输入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deals/lost_reason.py" line="73" />
+        <source>The reports count lost deals by reason.</source>
+        <translation>报表按原因统计输单。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deals/lost_reason.py" line="82" />
+        <source>Mark lost</source>
+        <translation>标记为输单</translation>
+    </message>
+</context>
+<context>
+    <name>LostReasonsBox</name>
+    <message>
+        <location filename="../../ui/workspace_settings/lost_reasons.py" line="41" />
+        <source>Lost reasons</source>
+        <translation>输单原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/lost_reasons.py" line="48" />
+        <source>Offered when a deal is lost, in this order (any other reason may be typed). Renaming or removing one leaves the deals already lost as they are.</source>
+        <translation>商机输单时按此顺序提供这些原因（也可以输入其他原因）。重命名或删除某个原因不会改变已输单的商机。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/lost_reasons.py" line="65" />
+        <source>Add reason…</source>
+        <translation>添加原因…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/lost_reasons.py" line="67" />
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/lost_reasons.py" line="69" />
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/lost_reasons.py" line="71" />
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/lost_reasons.py" line="102" />
+        <source>Add lost reason</source>
+        <translation>添加输单原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/lost_reasons.py" line="102" />
+        <source>Reason:</source>
+        <translation>原因：</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/main_window.py" line="90" />
@@ -4284,128 +4679,198 @@ An offline-first CRM for small teams.</source>
         <translation>完成跟进 %1</translation>
     </message>
     <message>
+        <location filename="../../ui/operation_labels.py" line="126" />
+        <source>Add pipeline %1</source>
+        <translation>添加销售流程 %1</translation>
+    </message>
+    <message>
         <location filename="../../ui/operation_labels.py" line="127" />
+        <source>Edit pipeline %1</source>
+        <translation>编辑销售流程 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operation_labels.py" line="128" />
+        <source>Add stage %1</source>
+        <translation>添加阶段 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operation_labels.py" line="129" />
+        <source>Edit stage %1</source>
+        <translation>编辑阶段 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operation_labels.py" line="130" />
+        <source>Reorder the stages of %1</source>
+        <translation>调整 %1 的阶段顺序</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operation_labels.py" line="131" />
+        <source>Delete stage %1</source>
+        <translation>删除阶段 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operation_labels.py" line="132" />
+        <source>Add deal %1</source>
+        <translation>添加商机 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operation_labels.py" line="133" />
+        <source>Edit deal %1</source>
+        <translation>编辑商机 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operation_labels.py" line="134" />
+        <source>Delete deal %1</source>
+        <translation>删除商机 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operation_labels.py" line="135" />
+        <source>Restore deal %1</source>
+        <translation>恢复商机 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operation_labels.py" line="136" />
+        <source>Mark deal %1 won</source>
+        <translation>将商机 %1 标记为赢单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operation_labels.py" line="137" />
+        <source>Mark deal %1 lost</source>
+        <translation>将商机 %1 标记为输单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operation_labels.py" line="138" />
+        <source>Reopen deal %1</source>
+        <translation>重新打开商机 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operation_labels.py" line="144" />
+        <source>Move deal %1 to %2</source>
+        <translation>将商机 %1 移至 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operation_labels.py" line="147" />
         <source>Record %1 received on %2</source>
         <translation>登记回款 %1（合同 %2）</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="129" />
+        <location filename="../../ui/operation_labels.py" line="149" />
         <source>Claim %1</source>
         <translation>领取 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/operation_labels.py" line="131" />
+        <location filename="../../ui/operation_labels.py" line="151" />
         <source>Claim %n records</source>
         <translation>
             <numerusform>领取 %n 条记录</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="133" />
+        <location filename="../../ui/operation_labels.py" line="153" />
         <source>Release %1 to the pool</source>
         <translation>将 %1 退回公海</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/operation_labels.py" line="136" />
+        <location filename="../../ui/operation_labels.py" line="156" />
         <source>Plan %n follow-ups: %1</source>
         <translation>
             <numerusform>计划 %n 个跟进：%1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/operation_labels.py" line="139" />
+        <location filename="../../ui/operation_labels.py" line="159" />
         <source>Returned %n records to the pool</source>
         <translation>
             <numerusform>%n 条记录已退回公海</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="141" />
+        <location filename="../../ui/operation_labels.py" line="161" />
         <source>Change settings</source>
         <translation>更改设置</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="142" />
+        <location filename="../../ui/operation_labels.py" line="162" />
         <source>Create demo data</source>
         <translation>创建演示数据</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="143" />
+        <location filename="../../ui/operation_labels.py" line="163" />
         <source>Create workspace</source>
         <translation>创建工作区</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="144" />
+        <location filename="../../ui/operation_labels.py" line="164" />
         <source>Rebuild search</source>
         <translation>重建搜索索引</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="156" />
+        <location filename="../../ui/operation_labels.py" line="176" />
         <source>status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="157" />
+        <location filename="../../ui/operation_labels.py" line="177" />
         <source>level</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="158" />
+        <location filename="../../ui/operation_labels.py" line="178" />
         <source>owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="166" />
+        <location filename="../../ui/operation_labels.py" line="186" />
         <source>call</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="167" />
+        <location filename="../../ui/operation_labels.py" line="187" />
         <source>meeting</source>
         <translation>会议</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="168" />
+        <location filename="../../ui/operation_labels.py" line="188" />
         <source>visit</source>
         <translation>拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="169" />
+        <location filename="../../ui/operation_labels.py" line="189" />
         <source>email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="170" />
+        <location filename="../../ui/operation_labels.py" line="190" />
         <source>message</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="171" />
+        <location filename="../../ui/operation_labels.py" line="191" />
         <source>note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="179" />
+        <location filename="../../ui/operation_labels.py" line="199" />
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="180" />
+        <location filename="../../ui/operation_labels.py" line="200" />
         <source>sent</source>
         <translation>已发送</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="181" />
+        <location filename="../../ui/operation_labels.py" line="201" />
         <source>accepted</source>
         <translation>已接受</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="182" />
+        <location filename="../../ui/operation_labels.py" line="202" />
         <source>rejected</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="183" />
+        <location filename="../../ui/operation_labels.py" line="203" />
         <source>expired</source>
         <translation>已过期</translation>
     </message>
@@ -4949,19 +5414,278 @@ An offline-first CRM for small teams.</source>
 <context>
     <name>PipelineScreen</name>
     <message>
-        <location filename="../../ui/placeholders/placeholder_screens.py" line="59" />
+        <location filename="../../ui/pipeline/pipeline_screen.py" line="66" />
+        <location filename="../../ui/pipeline/pipeline_screen.py" line="68" />
+        <location filename="../../ui/pipeline/pipeline_screen.py" line="118" />
         <source>Pipeline</source>
         <translation>销售漏斗</translation>
     </message>
     <message>
-        <location filename="../../ui/placeholders/placeholder_screens.py" line="63" />
-        <source>Deals moving through stages on a kanban board, with conversion and forecast.</source>
-        <translation>商机在看板上按阶段推进，附转化率与预测。</translation>
+        <location filename="../../ui/pipeline/pipeline_screen.py" line="70" />
+        <source>Filter by title, number or customer…</source>
+        <translation>按标题、编号或客户筛选…</translation>
     </message>
     <message>
-        <location filename="../../ui/placeholders/placeholder_screens.py" line="67" />
-        <source>%1 open deals.</source>
-        <translation>%1 个进行中的商机。</translation>
+        <location filename="../../ui/pipeline/pipeline_screen.py" line="73" />
+        <source>Anyone</source>
+        <translation>所有人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/pipeline_screen.py" line="76" />
+        <source>Any tag</source>
+        <translation>任意标签</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/pipeline_screen.py" line="77" />
+        <source>Customers with this tag</source>
+        <translation>带此标签的客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/pipeline_screen.py" line="82" />
+        <source>Expected to close</source>
+        <translation>预计成交</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/pipeline_screen.py" line="84" />
+        <source>New Deal…</source>
+        <translation>新建商机…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/pipeline_screen.py" line="96" />
+        <source>Board</source>
+        <translation>看板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/pipeline_screen.py" line="97" />
+        <source>List</source>
+        <translation>列表</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pipeline/pipeline_screen.py" line="243" />
+        <source>%n open deals · %1 · weighted %2</source>
+        <translation>
+            <numerusform>%n 个进行中的商机 · %1 · 加权 %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pipeline/pipeline_screen.py" line="257" />
+        <source>%n d</source>
+        <comment>days in the stage</comment>
+        <translation>
+            <numerusform>%n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/pipeline_screen.py" line="258" />
+        <source>No customer</source>
+        <translation>无客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/pipeline_screen.py" line="262" />
+        <source>%1 · %2 · %3 %</source>
+        <translation>%1 · %2 · %3 %</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/pipeline_screen.py" line="264" />
+        <source>%1 · weighted %2</source>
+        <translation>%1 · 加权 %2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pipeline/pipeline_screen.py" line="280" />
+        <source>Won (drop here) · %n</source>
+        <translation>
+            <numerusform>赢单（拖到这里）· %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pipeline/pipeline_screen.py" line="281" />
+        <source>Lost (drop here) · %n</source>
+        <translation>
+            <numerusform>输单（拖到这里）· %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/pipeline_screen.py" line="286" />
+        <source>Any close date</source>
+        <translation>任意成交日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/pipeline_screen.py" line="287" />
+        <source>Closing this month</source>
+        <translation>本月成交</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/pipeline_screen.py" line="288" />
+        <source>Closing in 3 months</source>
+        <translation>3 个月内成交</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/pipeline_screen.py" line="289" />
+        <source>Closing this quarter</source>
+        <translation>本季度成交</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/pipeline_screen.py" line="290" />
+        <source>Close date passed</source>
+        <translation>已过预计成交日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/pipeline_screen.py" line="317" />
+        <source>Lost</source>
+        <translation>输单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/pipeline_screen.py" line="317" />
+        <source>Why was it lost?</source>
+        <translation>输单原因？</translation>
+    </message>
+</context>
+<context>
+    <name>PipelinesTab</name>
+    <message>
+        <location filename="../../ui/workspace_settings/pipelines_tab.py" line="65" />
+        <source>Changes here are saved at once, each as one step that Edit › Undo takes back.</source>
+        <translation>此处的更改会立即保存，每次更改都可以用“编辑 › 撤销”单独撤回。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/pipelines_tab.py" line="72" />
+        <source>Pipeline:</source>
+        <translation>销售流程：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/pipelines_tab.py" line="77" />
+        <source>Add pipeline…</source>
+        <translation>添加销售流程…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/pipelines_tab.py" line="78" />
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/pipelines_tab.py" line="83" />
+        <source>Currency:</source>
+        <translation>币种：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/pipelines_tab.py" line="95" />
+        <source>Stages</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/pipelines_tab.py" line="102" />
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/pipelines_tab.py" line="103" />
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/pipelines_tab.py" line="104" />
+        <source>Add stage…</source>
+        <translation>添加阶段…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/pipelines_tab.py" line="105" />
+        <source>Delete stage…</source>
+        <translation>删除阶段…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/pipelines_tab.py" line="106" />
+        <source>Colour…</source>
+        <translation>颜色…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/pipelines_tab.py" line="115" />
+        <source>A deal takes its stage's win probability whenever it enters the stage; a new probability applies to the deals in the stage at once. A deal waiting longer than the rotting days is marked on the board.</source>
+        <translation>商机每次进入某个阶段时都会采用该阶段的赢单概率；修改概率后，该阶段中的商机立即采用新概率。商机停留超过停滞天数时，会在看板上标出。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/pipelines_tab.py" line="192" />
+        <source>Empty: the workspace's currency (%1).</source>
+        <translation>留空：使用工作区的币种（%1）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/pipelines_tab.py" line="194" />
+        <source>Empty: the workspace's currency.</source>
+        <translation>留空：使用工作区的币种。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/pipelines_tab.py" line="223" />
+        <source>A pipeline keeps its won and lost stages and at least one open stage.</source>
+        <translation>销售流程必须保留赢单和输单阶段，以及至少一个进行中的阶段。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/pipelines_tab.py" line="230" />
+        <source>Add pipeline</source>
+        <translation>添加销售流程</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/pipelines_tab.py" line="230" />
+        <source>Name of the new pipeline:</source>
+        <translation>新销售流程的名称：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/pipelines_tab.py" line="234" />
+        <source>Pipeline added.</source>
+        <translation>销售流程已添加。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/pipelines_tab.py" line="243" />
+        <source>Rename pipeline</source>
+        <translation>重命名销售流程</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/pipelines_tab.py" line="243" />
+        <source>New name:</source>
+        <translation>新名称：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/pipelines_tab.py" line="248" />
+        <source>Pipeline renamed.</source>
+        <translation>销售流程已重命名。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/pipelines_tab.py" line="261" />
+        <source>Currency saved.</source>
+        <translation>币种已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/pipelines_tab.py" line="270" />
+        <source>Stage saved.</source>
+        <translation>阶段已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/pipelines_tab.py" line="285" />
+        <source>Stages reordered.</source>
+        <translation>阶段顺序已调整。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/pipelines_tab.py" line="294" />
+        <source>Add stage</source>
+        <translation>添加阶段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/pipelines_tab.py" line="294" />
+        <source>Name of the new stage:</source>
+        <translation>新阶段的名称：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/pipelines_tab.py" line="303" />
+        <source>Stage added.</source>
+        <translation>阶段已添加。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/pipelines_tab.py" line="336" />
+        <source>Stage %1 deleted.</source>
+        <translation>阶段 %1 已删除。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/pipelines_tab.py" line="344" />
+        <source>Lost reasons saved.</source>
+        <translation>输单原因已保存。</translation>
     </message>
 </context>
 <context>
@@ -6884,16 +7608,417 @@ An offline-first CRM for small teams.</source>
     </message>
 </context>
 <context>
+    <name>ReportTexts</name>
+    <message>
+        <location filename="../../ui/reports/report_rows.py" line="81" />
+        <source>Funnel</source>
+        <translation>漏斗转化</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_rows.py" line="82" />
+        <source>Forecast</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_rows.py" line="83" />
+        <source>Won and lost</source>
+        <translation>赢单与输单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_rows.py" line="84" />
+        <location filename="../../ui/reports/report_rows.py" line="222" />
+        <location filename="../../ui/reports/report_rows.py" line="275" />
+        <source>Win rate</source>
+        <translation>赢单率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_rows.py" line="85" />
+        <source>Sales</source>
+        <translation>销售额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_rows.py" line="86" />
+        <source>Targets</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_rows.py" line="94" />
+        <source>Deals created in the period. A deal has reached a stage if its history holds that stage or a later one (a skipped stage counts as reached; a won deal reached every stage). Conversion = deals that reached the next stage ÷ deals that reached this one; the last stage converts to Won. Average days: the average stay in the stage, from the stage history (a deal still there counts until now).</source>
+        <translation>统计期间内新建的商机。商机的阶段历史中有该阶段或其后的阶段，即算“到达”该阶段（跳过的阶段也算到达；赢单的商机到达了所有阶段）。转化率 = 到达下一阶段的商机数 ÷ 到达本阶段的商机数；最后一个阶段转化为赢单。平均天数：按阶段历史计算的在该阶段平均停留天数（仍在该阶段的商机算到现在）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_rows.py" line="101" />
+        <source>Open deals by month of expected close, within the period. Weighted = Σ amount × the deal's win probability.</source>
+        <translation>期间内进行中的商机，按预计成交月份汇总。加权金额 = Σ 金额 × 该商机的赢单概率。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_rows.py" line="105" />
+        <source>Deals won or lost in the period (by closing day): lost deals by reason, all of them by source.</source>
+        <translation>期间内（按结束日期）赢单或输单的商机：输单按原因统计，全部按来源统计。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_rows.py" line="109" />
+        <source>Per owner, among deals closed in the period: win rate = won ÷ (won + lost).</source>
+        <translation>按负责人统计期间内结束的商机：赢单率 = 赢单 ÷（赢单 + 输单）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_rows.py" line="111" />
+        <source>Won amount per owner and month, by closing day.</source>
+        <translation>按负责人和月份统计的赢单金额（按结束日期）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_rows.py" line="113" />
+        <source>Per owner and month: the target against the amount won and the payments collected that month on the owner's contracts.</source>
+        <translation>按负责人和月份：目标对比当月赢单金额，以及当月该负责人合同的已收款。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_rows.py" line="123" />
+        <source>No deals were created in this period.</source>
+        <translation>此期间没有新建商机。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_rows.py" line="124" />
+        <source>No open deals are expected to close in this period.</source>
+        <translation>此期间没有预计成交的进行中商机。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_rows.py" line="125" />
+        <location filename="../../ui/reports/report_rows.py" line="126" />
+        <source>No deals were won or lost in this period.</source>
+        <translation>此期间没有赢单或输单的商机。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_rows.py" line="127" />
+        <source>No deals were won in this period.</source>
+        <translation>此期间没有赢单的商机。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_rows.py" line="128" />
+        <source>No targets and no deals won in this period.</source>
+        <translation>此期间没有目标，也没有赢单。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_rows.py" line="160" />
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_rows.py" line="161" />
+        <source>Probability</source>
+        <translation>概率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_rows.py" line="162" />
+        <location filename="../../ui/reports/report_rows.py" line="263" />
+        <source>Reached</source>
+        <translation>到达</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_rows.py" line="163" />
+        <source>Conversion to next</source>
+        <translation>转化到下一阶段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_rows.py" line="164" />
+        <source>Average days</source>
+        <translation>平均天数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_rows.py" line="173" />
+        <location filename="../../ui/reports/report_rows.py" line="266" />
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_rows.py" line="173" />
+        <location filename="../../ui/reports/report_rows.py" line="267" />
+        <source>Weighted</source>
+        <translation>加权金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_rows.py" line="175" />
+        <location filename="../../ui/reports/report_rows.py" line="252" />
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_rows.py" line="175" />
+        <location filename="../../ui/reports/report_rows.py" line="203" />
+        <location filename="../../ui/reports/report_rows.py" line="264" />
+        <source>Deals</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_rows.py" line="183" />
+        <location filename="../../ui/reports/report_rows.py" line="220" />
+        <location filename="../../ui/reports/report_rows.py" line="248" />
+        <location filename="../../ui/reports/report_rows.py" line="268" />
+        <source>Won</source>
+        <translation>赢单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_rows.py" line="183" />
+        <location filename="../../ui/reports/report_rows.py" line="221" />
+        <location filename="../../ui/reports/report_rows.py" line="269" />
+        <source>Lost</source>
+        <translation>输单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_rows.py" line="186" />
+        <source>All closed deals</source>
+        <translation>全部已结束商机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_rows.py" line="195" />
+        <location filename="../../ui/reports/report_rows.py" line="272" />
+        <source>(no reason)</source>
+        <translation>（无原因）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_rows.py" line="196" />
+        <source>Reason: %1</source>
+        <translation>原因：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_rows.py" line="199" />
+        <location filename="../../ui/reports/report_rows.py" line="273" />
+        <source>(no source)</source>
+        <translation>（无来源）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_rows.py" line="200" />
+        <source>Source: %1</source>
+        <translation>来源：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_rows.py" line="206" />
+        <location filename="../../ui/reports/report_rows.py" line="236" />
+        <source>Won amount</source>
+        <translation>赢单金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_rows.py" line="207" />
+        <source>Lost amount</source>
+        <translation>输单金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_rows.py" line="219" />
+        <location filename="../../ui/reports/report_rows.py" line="233" />
+        <location filename="../../ui/reports/report_rows.py" line="252" />
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_rows.py" line="234" />
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_rows.py" line="235" />
+        <source>Deals won</source>
+        <translation>赢单数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_rows.py" line="247" />
+        <location filename="../../ui/reports/report_rows.py" line="279" />
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_rows.py" line="249" />
+        <location filename="../../ui/reports/report_rows.py" line="280" />
+        <source>Collected</source>
+        <translation>已收款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_rows.py" line="261" />
+        <source>Deals reaching each stage (%1 created, %2 won)</source>
+        <translation>到达各阶段的商机（新建 %1，赢单 %2）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_rows.py" line="262" />
+        <source>%1 move on</source>
+        <translation>%1 进入下一阶段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_rows.py" line="265" />
+        <source>Open deals by month of expected close (%1)</source>
+        <translation>按预计成交月份的进行中商机（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_rows.py" line="270" />
+        <source>Lost deals by reason</source>
+        <translation>按原因的输单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_rows.py" line="271" />
+        <source>Won and lost by source</source>
+        <translation>按来源的赢单与输单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_rows.py" line="274" />
+        <source>Win rate by owner</source>
+        <translation>各负责人赢单率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_rows.py" line="276" />
+        <source>Win rate (%)</source>
+        <translation>赢单率（%）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_rows.py" line="277" />
+        <source>Won amount by owner (%1)</source>
+        <translation>各负责人赢单金额（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_rows.py" line="278" />
+        <source>Targets by owner over the period (%1)</source>
+        <translation>各负责人期间目标（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_rows.py" line="281" />
+        <location filename="../../ui/reports/report_rows.py" line="290" />
+        <source>(nobody)</source>
+        <translation>（无人）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_rows.py" line="324" />
+        <source>Amounts are in %1; deals in other currencies are shown apart in brackets, never converted, and left out of the chart.</source>
+        <translation>金额单位为 %1；其他币种的商机在括号中单独列出，不做换算，也不计入图表。</translation>
+    </message>
+</context>
+<context>
     <name>ReportsScreen</name>
     <message>
-        <location filename="../../ui/placeholders/placeholder_screens.py" line="77" />
+        <location filename="../../ui/reports/reports_screen.py" line="106" />
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../ui/placeholders/placeholder_screens.py" line="80" />
-        <source>Sales, activity and follow-up reports; any list to Excel.</source>
-        <translation>销售、活动和跟进报表；任何列表均可导出到 Excel。</translation>
+        <location filename="../../ui/reports/reports_screen.py" line="177" />
+        <source>All pipelines</source>
+        <translation>全部销售流程</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/reports_screen.py" line="180" />
+        <source>%1 · %2 to %3 · amounts in %4</source>
+        <translation>%1 · %2 至 %3 · 金额单位 %4</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/reports_screen.py" line="184" />
+        <source>The period ends before it starts: choose a later end day.</source>
+        <translation>期间的结束日早于开始日：请选择更晚的结束日。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/reports_screen.py" line="203" />
+        <location filename="../../ui/reports/reports_screen.py" line="210" />
+        <source>Export chart</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/reports_screen.py" line="203" />
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/reports_screen.py" line="212" />
+        <source>Saved the chart to %1.</source>
+        <translation>图表已保存到 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/reports_screen.py" line="221" />
+        <location filename="../../ui/reports/reports_screen.py" line="234" />
+        <source>Export data</source>
+        <translation>导出数据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/reports_screen.py" line="221" />
+        <source>Excel files (*.xlsx)</source>
+        <translation>Excel 文件 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/reports_screen.py" line="231" />
+        <source>Saved the data to %1.</source>
+        <translation>数据已保存到 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsView</name>
+    <message>
+        <location filename="../../ui/reports/reports_view.py" line="56" />
+        <source>Reports</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/reports_view.py" line="65" />
+        <location filename="../../ui/reports/reports_view.py" line="172" />
+        <source>All pipelines</source>
+        <translation>全部销售流程</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/reports_view.py" line="69" />
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/reports_view.py" line="69" />
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/reports_view.py" line="74" />
+        <source>Export chart (PNG)…</source>
+        <translation>导出图表（PNG）…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/reports_view.py" line="75" />
+        <source>Export data (Excel)…</source>
+        <translation>导出数据（Excel）…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/reports_view.py" line="92" />
+        <source>Reading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/reports_view.py" line="219" />
+        <source>Choose a longer period, or add deals on the Pipeline screen.</source>
+        <translation>请选择更长的期间，或在“销售漏斗”页面添加商机。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/reports_view.py" line="272" />
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/reports_view.py" line="273" />
+        <source>This quarter</source>
+        <translation>本季度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/reports_view.py" line="274" />
+        <source>This year</source>
+        <translation>今年</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/reports_view.py" line="275" />
+        <source>Last month</source>
+        <translation>上月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/reports_view.py" line="276" />
+        <source>Last quarter</source>
+        <translation>上季度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/reports_view.py" line="277" />
+        <source>Last year</source>
+        <translation>去年</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/reports_view.py" line="278" />
+        <source>Custom…</source>
+        <translation>自定义…</translation>
     </message>
 </context>
 <context>
@@ -6927,98 +8052,103 @@ An offline-first CRM for small teams.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/workspace_settings/settings_dialog.py" line="49" />
-        <location filename="../../ui/workspace_settings/settings_dialog.py" line="140" />
+        <location filename="../../ui/workspace_settings/settings_dialog.py" line="50" />
+        <location filename="../../ui/workspace_settings/settings_dialog.py" line="145" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_dialog.py" line="56" />
+        <location filename="../../ui/workspace_settings/settings_dialog.py" line="57" />
         <source>System default</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_dialog.py" line="60" />
+        <location filename="../../ui/workspace_settings/settings_dialog.py" line="61" />
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_dialog.py" line="61" />
+        <location filename="../../ui/workspace_settings/settings_dialog.py" line="62" />
         <source>A new language applies when Desktop CRM starts again.</source>
         <translation>新语言将在 Desktop CRM 重新启动后生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_dialog.py" line="64" />
+        <location filename="../../ui/workspace_settings/settings_dialog.py" line="65" />
         <source>Default phone region:</source>
         <translation>默认电话区号地区：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_dialog.py" line="68" />
+        <location filename="../../ui/workspace_settings/settings_dialog.py" line="69" />
         <source>General</source>
         <translation>常规</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_dialog.py" line="75" />
+        <location filename="../../ui/workspace_settings/settings_dialog.py" line="76" />
         <source>Follow-ups</source>
         <translation>跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_dialog.py" line="81" />
+        <location filename="../../ui/workspace_settings/settings_dialog.py" line="80" />
+        <source>Pipelines</source>
+        <translation>销售流程</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/settings_dialog.py" line="86" />
         <source>Keep the newest backups:</source>
         <translation>保留最新备份数：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_dialog.py" line="82" />
+        <location filename="../../ui/workspace_settings/settings_dialog.py" line="87" />
         <source>Keep one a day for (days):</source>
         <translation>每天保留一份，保留天数：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_dialog.py" line="83" />
+        <location filename="../../ui/workspace_settings/settings_dialog.py" line="88" />
         <source>Keep one a week for (weeks):</source>
         <translation>每周保留一份，保留周数：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_dialog.py" line="90" />
+        <location filename="../../ui/workspace_settings/settings_dialog.py" line="95" />
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_dialog.py" line="94" />
+        <location filename="../../ui/workspace_settings/settings_dialog.py" line="99" />
         <source>Tokens: {yyyy} {yy} {mm} {dd} and {seq:4} (number width).</source>
         <translation>可用占位符：{yyyy} {yy} {mm} {dd} 和 {seq:4}（编号位数）。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_dialog.py" line="97" />
+        <location filename="../../ui/workspace_settings/settings_dialog.py" line="102" />
         <source>Customers:</source>
         <translation>客户：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_dialog.py" line="98" />
+        <location filename="../../ui/workspace_settings/settings_dialog.py" line="103" />
         <source>Deals:</source>
         <translation>商机：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_dialog.py" line="99" />
+        <location filename="../../ui/workspace_settings/settings_dialog.py" line="104" />
         <source>Quotes:</source>
         <translation>报价单：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_dialog.py" line="100" />
+        <location filename="../../ui/workspace_settings/settings_dialog.py" line="105" />
         <source>Contracts:</source>
         <translation>合同：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_dialog.py" line="105" />
+        <location filename="../../ui/workspace_settings/settings_dialog.py" line="110" />
         <source>Numbering</source>
         <translation>编号规则</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_dialog.py" line="116" />
+        <location filename="../../ui/workspace_settings/settings_dialog.py" line="121" />
         <source>Company</source>
         <translation>公司</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_dialog.py" line="123" />
+        <location filename="../../ui/workspace_settings/settings_dialog.py" line="128" />
         <source>Quotes</source>
         <translation>报价</translation>
     </message>
@@ -7071,7 +8201,7 @@ An offline-first CRM for small teams.</source>
         <translation>用备份 %1 替换当前数据吗？当前数据会先备份，因此可以还原。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_screen.py" line="168" />
+        <location filename="../../ui/workspace_settings/settings_screen.py" line="169" />
         <source>Settings saved.</source>
         <translation>设置已保存。</translation>
     </message>
@@ -7198,6 +8328,139 @@ An offline-first CRM for small teams.</source>
         <location filename="../../ui/imports/import_wizard.py" line="291" />
         <source>Using the column choices of your earlier import of %1.</source>
         <translation>沿用您上次导入 %1 时的列设置。</translation>
+    </message>
+</context>
+<context>
+    <name>StageDeleteDialog</name>
+    <message>
+        <location filename="../../ui/workspace_settings/stage_delete_dialog.py" line="59" />
+        <source>Delete stage %1</source>
+        <translation>删除阶段 %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/workspace_settings/stage_delete_dialog.py" line="63" />
+        <source>“%1” holds %n deals. Choose the stage they move to:</source>
+        <translation>
+            <numerusform>“%1”中有 %n 个商机。请选择它们要移到的阶段：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/stage_delete_dialog.py" line="70" />
+        <source>won</source>
+        <translation>赢单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/stage_delete_dialog.py" line="70" />
+        <source>lost</source>
+        <translation>输单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/stage_delete_dialog.py" line="76" />
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/stage_delete_dialog.py" line="85" />
+        <source>Each deal's stage history records the move, and it takes the new stage's probability. Edit › Undo brings the stage and its deals back.</source>
+        <translation>每个商机的阶段历史都会记录这次移动，商机采用新阶段的赢单概率。“编辑 › 撤销”可恢复该阶段及其商机。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/stage_delete_dialog.py" line="90" />
+        <source>Why were they lost?</source>
+        <translation>输单原因是什么？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/stage_delete_dialog.py" line="97" />
+        <source>A reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/stage_delete_dialog.py" line="107" />
+        <source>Delete and move deals</source>
+        <translation>删除并移动商机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/stage_delete_dialog.py" line="135" />
+        <source>Delete stage</source>
+        <translation>删除阶段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/stage_delete_dialog.py" line="137" />
+        <source>Delete the stage “%1”? It holds no deals.</source>
+        <translation>删除阶段“%1”？该阶段中没有商机。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/stage_delete_dialog.py" line="166" />
+        <source>Choose the stage the deals move to.</source>
+        <translation>请选择商机要移到的阶段。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/stage_delete_dialog.py" line="169" />
+        <source>Say why the deals were lost.</source>
+        <translation>请说明这些商机的输单原因。</translation>
+    </message>
+</context>
+<context>
+    <name>StageTable</name>
+    <message>
+        <location filename="../../ui/workspace_settings/stage_table.py" line="104" />
+        <source>Never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/stage_table.py" line="105" />
+        <source>Open</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/stage_table.py" line="105" />
+        <source>Won</source>
+        <translation>赢单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/stage_table.py" line="105" />
+        <source>Lost</source>
+        <translation>输单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/stage_table.py" line="108" />
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/stage_table.py" line="109" />
+        <source>Win probability</source>
+        <translation>赢单概率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/stage_table.py" line="110" />
+        <source>Rotting days</source>
+        <translation>停滞天数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/stage_table.py" line="111" />
+        <source>Colour</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/stage_table.py" line="112" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/stage_table.py" line="148" />
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/stage_table.py" line="149" />
+        <source>Double-click to choose a colour</source>
+        <translation>双击选择颜色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/stage_table.py" line="259" />
+        <source>Colour of the stage %1</source>
+        <translation>阶段 %1 的颜色</translation>
     </message>
 </context>
 <context>
