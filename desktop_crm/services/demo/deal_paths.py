@@ -63,14 +63,21 @@ def deal_path(
         path.append(target)
     if target.kind != "open":
         path.append(target)
-    moment = now - timedelta(days=rnd.randint(20, 330), hours=rnd.randint(0, 8))
+    # Closed deals spread over the year; open ones moved lately (a board of 300-day waits
+    # would not look like anyone's pipeline), a few left to rot.
+    if target.kind == "open":
+        back = sum(rnd.randint(4, 16) for _ in path) + rnd.randint(0, 12)
+    else:
+        back = rnd.randint(20, 330)
+    moment = now - timedelta(days=back, hours=rnd.randint(0, 8))
     created = moment
     moves: list[tuple[str | None, str, datetime]] = []
     before: str | None = None
     for stage in path:
         moves.append((before, stage.id, moment))
         before = stage.id
-        moment = min(now - timedelta(hours=1), moment + timedelta(days=rnd.randint(2, 30)))
+        step = rnd.randint(4, 16) if target.kind == "open" else rnd.randint(2, 30)
+        moment = min(now - timedelta(hours=1), moment + timedelta(days=step))
     last = moves[-1][2]
     closed_on = last.astimezone(zone).date() if target.kind != "open" else None
     return DealPath(target, created, tuple(moves), closed_on)
