@@ -30,7 +30,6 @@ QListWidget#sidebar::item { padding: 7px 10px; }
 QLabel#viewTitle { font-size: 22px; font-weight: 600; margin-bottom: 8px; }
 QLabel#placeholderNotice { color: #8a6d00; background: #fff8e1; padding: 8px 12px;
     border-radius: 4px; margin-top: 12px; }
-QLabel#figures { font-size: 15px; margin-top: 10px; }
 QFrame#tile { background: palette(base); border-radius: 6px; }
 QLabel#tileValue { font-size: 26px; font-weight: 600; }
 QLabel#tileCaption { color: palette(placeholder-text); }

@@ -40,6 +40,7 @@ from ui.deals.editor_form import DealForm
 from ui.deals.lost_reason import LostReasonDialog, ask_lost_reason
 from ui.deals.texts import outcome_of
 from ui.messages import error_text
+from ui.problem_label import problem_label
 from ui.text_fill import fill
 
 if TYPE_CHECKING:
@@ -49,7 +50,6 @@ if TYPE_CHECKING:
     from desktop_crm.services.workspace.handle import Workspace
     from ui.shell import Shell
 
-PROBLEM_STYLE = "color: #c62828"
 MARKED = "border: 1px solid #c62828; background: #ffebee;"
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
@@ -205,11 +205,7 @@ class DealEditor(QDialog):
         self.history_box.setVisible(deal_id is not None)
         root.addWidget(self.history_box)
 
-        self.problem = QLabel()
-        self.problem.setObjectName("problem")
-        self.problem.setStyleSheet(PROBLEM_STYLE)
-        self.problem.setWordWrap(True)
-        self.problem.hide()
+        self.problem = problem_label()
         root.addWidget(self.problem)
 
         self.buttons = QDialogButtonBox(

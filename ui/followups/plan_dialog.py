@@ -37,6 +37,7 @@ from ui.followups.due_editor import DueEditor
 from ui.followups.repeat_editor import RepeatEditor
 from ui.followups.texts import follow_up_kinds
 from ui.messages import error_text
+from ui.problem_label import problem_label
 from ui.quotes.record_picker import RecordPicker, find_customers, find_deals
 from ui.text_fill import fill
 
@@ -44,7 +45,6 @@ if TYPE_CHECKING:
     from desktop_crm.services.workspace.handle import Workspace
     from ui.shell import Shell
 
-PROBLEM_STYLE = "color: #c62828"
 MARKED = "border: 1px solid #c62828; background: #ffebee;"
 NOTES_HEIGHT = 70
 
@@ -192,11 +192,7 @@ class PlanDialog(QDialog):
         form.addRow(self.tr("Notes"), self.notes)
         self.form = form
         root.addLayout(form)
-        self.problem = QLabel()
-        self.problem.setObjectName("problem")
-        self.problem.setStyleSheet(PROBLEM_STYLE)
-        self.problem.setWordWrap(True)
-        self.problem.hide()
+        self.problem = problem_label()
         root.addWidget(self.problem)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel

@@ -25,12 +25,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.problem_label import problem_label
 from ui.text_fill import fill
 from ui.workspace_settings.lost_reasons import LostReasonsBox
 from ui.workspace_settings.pipeline_problems import problem_text
 from ui.workspace_settings.stage_delete_dialog import StageDeleteDialog
 from ui.workspace_settings.stage_table import NAME_MAX, StageTable
-from ui.workspace_settings.tab_widgets import PROBLEM_STYLE, button, hint_label
+from ui.workspace_settings.tab_widgets import button, hint_label
 
 if TYPE_CHECKING:
     from desktop_crm.services.common.dto import ChangeResult
@@ -125,11 +126,7 @@ class PipelinesTab(QWidget):
         self.reasons.reasonsChanged.connect(self.save_reasons)
         layout.addWidget(self.reasons)
 
-        self.problem = QLabel()
-        self.problem.setObjectName("problem")
-        self.problem.setStyleSheet(PROBLEM_STYLE)
-        self.problem.setWordWrap(True)
-        self.problem.hide()
+        self.problem = problem_label()
         layout.addWidget(self.problem)
         self._update_buttons()
 

@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.problem_label import problem_label
 from ui.text_fill import fill
-from ui.workspace_settings.tab_widgets import PROBLEM_STYLE, hint_label
+from ui.workspace_settings.tab_widgets import hint_label
 
 if TYPE_CHECKING:
     from desktop_crm.services.pipelines.dto import StageInfo
@@ -97,10 +98,7 @@ class StageDeleteDialog(QDialog):
             line.setPlaceholderText(self.tr("A reason"))
         layout.addWidget(self.reason_label)
         layout.addWidget(self.reason)
-        self.problem = QLabel()
-        self.problem.setStyleSheet(PROBLEM_STYLE)
-        self.problem.setWordWrap(True)
-        self.problem.hide()
+        self.problem = problem_label()
         layout.addWidget(self.problem)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.delete_button = buttons.addButton(

@@ -6,8 +6,6 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QLabel, QPushButton
 
-PROBLEM_STYLE = "color: #c62828"  # as the follow-up dialog says what stops a save
-
 
 def hint_label(text: str) -> QLabel:
     """A wrapped explanation in the hint style."""
