@@ -149,6 +149,20 @@ def test_deleting_a_stage_that_holds_deals_moves_them(ws, ws_path):
     assert ws.deals.summary(deals[0]).probability == 25
 
 
+def test_deleting_a_stage_gives_its_trashed_deals_a_live_stage(ws):
+    """A deal in the trash is restored (or its deletion undone) onto a board, never a gone stage."""
+    sales = ws.pipelines.default()
+    qualified, analysis = sales.stages[:2]
+    trashed = ws.deals.create(DealDraft("Old", amount=Decimal(100), stage_id=analysis.id)).ids[0]
+    deleted = ws.deals.delete(trashed)
+    ws.pipelines.delete_stage(analysis.id)  # no live deal in it: no target asked
+    ws.history.undo(deleted.operation_id)  # the deal comes back ...
+    back = ws.deals.summary(trashed)
+    assert (back.stage, back.probability) == (qualified.name, qualified.probability)
+    board = ws.deals.board(sales.id)
+    assert trashed in {c.id for col in board.columns for c in col.cards}  # ... onto the board
+
+
 def test_a_pipeline_keeps_an_open_a_won_and_a_lost_stage(ws):
     sales = ws.pipelines.default()
     with pytest.raises(ValidationError, match="exactly one won"):

@@ -262,9 +262,20 @@ class PipelineService:
                         reason=reason,
                     )
                     deal.board_rank = None  # after the target's own cards, in age order
+            # Deals in the trash keep a live stage too, so restoring one (or undoing its
+            # deletion) puts it on a board: the target, else the nearest open stage before.
+            trashed = _deals_in(session, stage_id, trashed=True)
+            if trashed:
+                home = target if deals and target.kind == "open" else _fallback(stage, remaining)
+                for deal in trashed:
+                    deal.stage_id, deal.probability, deal.board_rank = (
+                        home.id,
+                        home.probability,
+                        None,
+                    )
             stage.deleted_at = utc_now()
             _renumber(remaining)
-        return change_result(rec, [stage_id, *(d.id for d in deals)])
+        return change_result(rec, [stage_id, *(d.id for d in deals), *(d.id for d in trashed)])
 
     @staticmethod
     def _target(session: Session, stage: Stage, target_stage_id: str | None) -> Stage:
@@ -321,10 +332,17 @@ def _stages(session: Session, pipeline_id: str) -> list[Stage]:
     )
 
 
-def _deals_in(session: Session, stage_id: str) -> list[Deal]:
-    return list(
-        session.scalars(select(Deal).where(Deal.stage_id == stage_id, Deal.deleted_at.is_(None)))
-    )
+def _deals_in(session: Session, stage_id: str, *, trashed: bool = False) -> list[Deal]:
+    """The stage's live deals (or, ``trashed``, its deleted ones)."""
+    state = Deal.deleted_at.is_not(None) if trashed else Deal.deleted_at.is_(None)
+    return list(session.scalars(select(Deal).where(Deal.stage_id == stage_id, state)))
+
+
+def _fallback(stage: Stage, remaining: Sequence[Stage]) -> Stage:
+    """Where a deleted stage's trashed deals go: the open stage before it, else the first."""
+    open_stages = [s for s in remaining if s.kind == "open"]
+    before = [s for s in open_stages if s.position < stage.position]
+    return before[-1] if before else open_stages[0]
 
 
 def _index_of(order: list[Stage], stage_id: str) -> int:
