@@ -145,6 +145,8 @@ def render(value: OperationLabel | str) -> str:
     if code is LabelCode.RECORD_PAYMENT:
         amount = str(args.get("amount", ""))
         return fill(OperationLabels.tr("Record %1 received on %2"), amount, number)
+    if code is LabelCode.SET_TARGETS:
+        return fill(OperationLabels.tr("Set sales targets for %1"), str(args.get("year", "")))
     if code is LabelCode.CLAIM:
         return fill(OperationLabels.tr("Claim %1"), name)
     if code is LabelCode.CLAIM_MANY:

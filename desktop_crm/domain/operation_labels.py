@@ -81,6 +81,7 @@ class LabelCode(StrEnum):
     WIN_DEAL = "win_deal"  # name
     LOSE_DEAL = "lose_deal"  # name
     REOPEN_DEAL = "reopen_deal"  # name
+    SET_TARGETS = "set_targets"  # year: a year's grid of monthly sales targets
 
 
 @dataclass(frozen=True)
@@ -198,6 +199,7 @@ def english(op_label: OperationLabel | str) -> str:
         LabelCode.REORDER_STAGES: f"Reorder the stages of {a.get('name', '')}",
         LabelCode.DELETE_STAGE: f"Delete stage {a.get('name', '')}",
         LabelCode.ADD_DEAL: f"Add deal {a.get('name', '')}",
+        LabelCode.SET_TARGETS: f"Set sales targets for {a.get('year', '')}",
         LabelCode.EDIT_DEAL: f"Edit deal {a.get('name', '')}",
         LabelCode.DELETE_DEAL: f"Delete deal {a.get('name', '')}",
         LabelCode.RESTORE_DEAL: f"Restore deal {a.get('name', '')}",

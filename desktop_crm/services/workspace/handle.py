@@ -37,6 +37,7 @@ from desktop_crm.services.settings.workspace_settings import (
     DEFAULT_LOST_REASONS,
     SettingsService,
 )
+from desktop_crm.services.targets.service import TargetService
 from desktop_crm.services.today.summary import TodayService
 from desktop_crm.services.workspace.backups import BackupService
 from desktop_crm.services.workspace.dto import CheckReport
@@ -105,6 +106,7 @@ class Workspace:
         followups: Planning, changing, completing follow-ups; lists by day and contact.
         reminders: Due reminders and the marks of those shown (marks are written here).
         reports: The sales reports (funnel, forecast, won/lost, win rate, sales, targets).
+        targets: Monthly sales targets per owner (what the targets report compares with).
         reads: The same reading services on a connection of their own, for the app's lists,
             search and cards to answer while a long job holds the writer.
         alarm_reads: The reading services once more, on a third connection: the reminder
@@ -141,6 +143,7 @@ class Workspace:
         self.followups = FollowUpService(store, self.clock)
         self.reminders = ReminderService(store, self.clock)
         self.reports = ReportService(store, self.clock)
+        self.targets = TargetService(store)
         self.reads = open_reads(store, self.clock)
         # Reminder checks read on a connection of their own, never queued behind a list page.
         self.alarm_reads = open_reads(store, self.clock)

@@ -45,6 +45,7 @@ from desktop_crm.services.quotes.service import QuoteService
 from desktop_crm.services.reports.service import ReportService
 from desktop_crm.services.search.global_search import SearchService
 from desktop_crm.services.settings.workspace_settings import SettingsService
+from desktop_crm.services.targets.service import TargetService
 from desktop_crm.services.today.summary import TodayService
 from desktop_crm.services.workspace.backups import BackupService
 from desktop_crm.services.workspace.dto import BackupInfo
@@ -155,6 +156,7 @@ class WorkspaceReads:
         followups: Follow-ups by day, by contact, one by id (reading only).
         reminders: Due reminders and the due count (marking them shown is the writer's).
         reports: The sales reports (the Reports screen reads them here).
+        targets: Monthly sales targets and who they can be set for (reading only).
     """
 
     def __init__(self, store: _ReadOnlyStore, clock: Clock) -> None:
@@ -180,6 +182,7 @@ class WorkspaceReads:
         self.reminders = ReminderService(store, clock)
         self.calendar = CalendarService(store, clock)
         self.reports = ReportService(store, clock)
+        self.targets = TargetService(store)
 
     def journal_mode(self) -> str:
         """The journal mode this connection sees (``wal`` lets it read beside the writer)."""

@@ -1,0 +1,1 @@
+"""Monthly sales targets per owner: what the targets report compares won amounts with."""
