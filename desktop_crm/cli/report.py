@@ -11,7 +11,7 @@ matplotlib is imported only for ``--png``.
 from __future__ import annotations
 
 import argparse
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -68,7 +68,10 @@ def add_parsers(sub: Any) -> None:
         "--from",
         dest="start",
         metavar="DATE",
-        help="first day, YYYY-MM-DD (with neither --from nor --to: this year)",
+        help=(
+            "first day, YYYY-MM-DD (with neither --from nor --to: this year; the forecast: "
+            "this month and the 11 after it)"
+        ),
     )
     p.add_argument("--to", dest="end", metavar="DATE", help="last day, YYYY-MM-DD (both included)")
     p.add_argument("--pipeline", metavar="NAME", help="one pipeline, by name (case ignored)")
@@ -103,8 +106,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     try:
         reports = reader.reports
         if start is None and end is None:
-            today = reports.today()
-            start, end = date(today.year, 1, 1), date(today.year, 12, 31)
+            start, end = _default_period(args.report, reports.today())
         report = _read(reports, args, start, end)
     finally:
         reader.close()
@@ -192,3 +194,13 @@ def _day(text: str | None, flag: str) -> date | None:
         return date.fromisoformat(text.strip())
     except ValueError:
         raise UsageError(f"{flag} {text!r} is not a day; write YYYY-MM-DD.") from None
+
+
+def _default_period(report: str, today: date) -> tuple[date, date]:
+    """This year; for the forecast, which looks ahead, this month and the eleven after it."""
+    if report != "forecast":
+        return date(today.year, 1, 1), date(today.year, 12, 31)
+    month = today.month + 11
+    year, month = today.year + (month - 1) // 12, (month - 1) % 12 + 1
+    following = date(year + month // 12, month % 12 + 1, 1)
+    return today.replace(day=1), following - timedelta(days=1)

@@ -53,6 +53,23 @@ def test_periods_are_whole_months_quarters_and_years() -> None:
     assert period_days("last_year", today) == (date(2025, 1, 1), date(2025, 12, 31))
     assert period_days("last_month", date(2026, 1, 5)) == (date(2025, 12, 1), date(2025, 12, 31))
     assert period_days("this_month", date(2024, 12, 31)) == (date(2024, 12, 1), date(2024, 12, 31))
+    # The forecast looks ahead: this month and the eleven after it.
+    assert period_days("next_12_months", date(2026, 12, 7)) == (
+        date(2026, 12, 1),
+        date(2027, 11, 30),
+    )
+    assert period_days("next_12_months", today) == (date(2026, 2, 1), date(2027, 1, 31))
+
+
+def test_the_forecast_looks_ahead_by_default(qtbot, window, demo_path: Path) -> None:
+    screen = opened_reports(qtbot, window, demo_path)
+    view = screen.view
+    assert view.period_box.currentData() == "this_year"
+    view.choose("forecast")
+    assert view.period_box.currentData() == "next_12_months"
+    assert view.period()[0] == date.today().replace(day=1)
+    view.choose("funnel")
+    assert view.period_box.currentData() == "this_year"
 
 
 def test_each_report_shows_its_table_chart_and_definition(qtbot, window, demo_path: Path) -> None:

@@ -132,6 +132,10 @@ def test_the_default_period_is_this_year(capsys, sales: Path) -> None:
     )
     # The deal made in December 2024 is not in this year's funnel.
     assert as_json(capsys, sales, "funnel")[0]["reached"] == 6
+    # The forecast looks ahead: this month and the eleven after it.
+    code, out, err = run(capsys, "report", sales, "forecast")
+    month = NOW.date().replace(day=1)
+    assert f"{month} to " in out.splitlines()[0] and (code, err) == (0, "")
 
 
 def test_the_text_table_is_aligned(capsys, sales: Path) -> None:

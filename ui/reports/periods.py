@@ -15,6 +15,7 @@ PeriodKind = Literal[
     "last_month",
     "last_quarter",
     "last_year",
+    "next_12_months",
     "custom",
 ]
 PERIOD_KINDS: tuple[PeriodKind, ...] = (
@@ -24,6 +25,7 @@ PERIOD_KINDS: tuple[PeriodKind, ...] = (
     "last_month",
     "last_quarter",
     "last_year",
+    "next_12_months",
     "custom",
 )
 
@@ -33,6 +35,8 @@ def period_days(kind: PeriodKind, today: date) -> tuple[date, date]:
 
     ``custom`` has no days of its own: it gives this month's, a start for the user to change.
     """
+    if kind == "next_12_months":  # the forecast's: this month and the eleven after it
+        return next_12_months(today)
     if kind in ("this_month", "custom"):
         return _month(today.year, today.month)
     if kind == "last_month":
@@ -58,3 +62,10 @@ def _quarter(year: int, quarter: int) -> tuple[date, date]:
     start, _ = _month(year, quarter * 3 + 1)
     _, end = _month(year, quarter * 3 + 3)
     return start, end
+
+
+def next_12_months(today: date) -> tuple[date, date]:
+    """This month's first day to the last day of the eleventh month after it."""
+    month = today.month + 11
+    _first, last_end = _month(today.year + (month - 1) // 12, (month - 1) % 12 + 1)
+    return today.replace(day=1), last_end

@@ -233,6 +233,12 @@ class ReportsView(QWidget):
 
     def _report_chosen(self) -> None:
         self.definition.setText(definition(self.kind()))
+        # The forecast looks ahead: in December "this year" would hide nearly all of it.
+        chosen = self.period_box.currentData()
+        if self.kind() == "forecast" and chosen == "this_year":
+            self._set_period("next_12_months")
+        elif self.kind() != "forecast" and chosen == "next_12_months":
+            self._set_period("this_year")
         self.choiceChanged.emit()
 
     def _period_chosen(self) -> None:
@@ -275,5 +281,6 @@ class ReportsView(QWidget):
             "last_month": self.tr("Last month"),
             "last_quarter": self.tr("Last quarter"),
             "last_year": self.tr("Last year"),
+            "next_12_months": self.tr("Next 12 months"),
             "custom": self.tr("Custom…"),
         }
