@@ -43,7 +43,7 @@ def test_the_chart_spec_names_what_the_report_counts(ws: Workspace) -> None:
         "83.3 % 进入下一阶段",
         "100.0 % 进入下一阶段",
         "60.0 % 进入下一阶段",
-        "66.7 % 进入下一阶段",
+        "66.7 % 赢单",  # the last open stage converts to Won
     )
     english = chart_spec(_report(ws, "win_rate"))
     assert (english.title, english.categories) == ("Win rate by owner", ("张伟", "李娜"))

@@ -260,6 +260,7 @@ def chart_texts() -> ChartTexts:
     return ChartTexts(
         funnel_title=ReportTexts.tr("Deals reaching each stage (%1 created, %2 won)"),
         move_on=ReportTexts.tr("%1 move on"),
+        to_won=ReportTexts.tr("%1 won"),
         reached=ReportTexts.tr("Reached"),
         deals=ReportTexts.tr("Deals"),
         forecast_title=ReportTexts.tr("Open deals by month of expected close (%1)"),

@@ -72,6 +72,7 @@ class ChartTexts:
     Attributes:
         funnel_title: The funnel's title: %1 deals created, %2 won.
         move_on: By a funnel bar: %1 the conversion to the next stage.
+        to_won: By the last open stage's bar: %1 its conversion to Won.
         reached: The funnel's series.
         deals: An axis counting deals.
         forecast_title: %1 the currency.
@@ -95,6 +96,7 @@ class ChartTexts:
 
     funnel_title: str = "Deals reaching each stage (%1 created, %2 won)"
     move_on: str = "%1 move on"
+    to_won: str = "%1 won"
     reached: str = "Reached"
     deals: str = "Deals"
     forecast_title: str = "Open deals by month of expected close (%1)"
@@ -122,6 +124,7 @@ CHART_TEXTS: dict[Language, ChartTexts] = {
     "zh": ChartTexts(
         funnel_title="到达各阶段的商机（新建 %1，赢单 %2）",
         move_on="%1 进入下一阶段",
+        to_won="%1 赢单",
         reached="到达",
         deals="商机",
         forecast_title="按预计成交月份的进行中商机（%1）",
@@ -183,8 +186,11 @@ def _funnel(report: Report[Funnel], t: ChartTexts, percent: Callable[[Decimal], 
         (Series(t.reached, tuple(float(row.reached) for row in data.rows)),),
         t.deals,
         tuple(
-            fill(t.move_on, percent(row.conversion)) if row.conversion is not None else ""
-            for row in data.rows
+            # The last open stage converts to Won, not to another stage.
+            fill(t.to_won if last else t.move_on, percent(row.conversion))
+            if row.conversion is not None
+            else ""
+            for last, row in ((i == len(data.rows) - 1, row) for i, row in enumerate(data.rows))
         ),
     )
 
