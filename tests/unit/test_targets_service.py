@@ -112,6 +112,7 @@ def test_set_read_change_remove_and_undo(ws: Workspace) -> None:
 
 def test_currency_is_the_workspace_setting(ws: Workspace) -> None:
     ws.settings.update({"currency.default": "USD"})
+    assert ws.targets.currency() == "USD"
     ann = _ids(ws)["Ann"]
     ws.targets.set_targets(2026, {(ann, date(2026, 5, 1)): D("100")})
     assert _grid(ws, 2026) == [("Ann", date(2026, 5, 1), D("100"), "USD")]

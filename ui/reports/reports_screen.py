@@ -14,7 +14,15 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QVBoxLayout
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop_crm.domain.clock import local_today
 from desktop_crm.domain.errors import ValidationError
@@ -31,6 +39,7 @@ if TYPE_CHECKING:
     from desktop_crm.services.reports.service import ReportService
     from desktop_crm.services.workspace.handle import Workspace
     from ui.reports.report_chart import ChartCanvas
+    from ui.reports.targets_dialog import TargetsDialog
     from ui.shell import Shell
 
 
@@ -100,6 +109,12 @@ class ReportsScreen(Screen):
         self.view.choiceChanged.connect(self.reload)
         self.view.exportChartRequested.connect(self.export_chart)
         self.view.exportDataRequested.connect(self.export_data)
+        # Targets are set where they are reported on: beside the exports, with that report.
+        self.targets_button = QPushButton(self.tr("Targets…"))
+        _beside(self.view, self.view.png_button, self.targets_button)
+        self.targets_button.clicked.connect(self.edit_targets)
+        self.view.report_box.currentIndexChanged.connect(self._offer_targets)
+        self._offer_targets()
 
     def title(self) -> str:
         """The screen's name."""
@@ -184,6 +199,23 @@ class ReportsScreen(Screen):
             return self.tr("The period ends before it starts: choose a later end day.")
         return error_text(exc)
 
+    # --- targets ------------------------------------------------------------------------------
+
+    def _offer_targets(self) -> None:
+        self.targets_button.setVisible(self.view.kind() == "targets")
+
+    def edit_targets(self) -> TargetsDialog | None:
+        """Open the sales targets of the shown period's year (saving reloads the report)."""
+        ws = self.shell.workspace
+        if ws is None:
+            return None
+        from ui.reports.targets_dialog import TargetsDialog
+
+        dialog = TargetsDialog(self.shell, ws, self.view.period()[0].year, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
     # --- exports ------------------------------------------------------------------------------
 
     def _file_name(self, suffix: str) -> str:
@@ -251,3 +283,12 @@ class ReportsScreen(Screen):
         if target.suffix.lower() != suffix:
             target = target.with_name(target.name + suffix)
         return target
+
+
+def _beside(view: QWidget, anchor: QWidget, widget: QWidget) -> None:
+    """Put ``widget`` just before ``anchor`` in the row of ``view`` that holds it."""
+    for row in view.findChildren(QHBoxLayout):
+        index = row.indexOf(anchor)
+        if index >= 0:
+            row.insertWidget(index, widget)
+            return

@@ -51,6 +51,11 @@ class TargetService:
             ).all()
             return [TargetOwner(u.id, u.name) for u in rows]
 
+    def currency(self) -> str:
+        """The currency new targets are set in (the workspace's ``currency.default``)."""
+        with self._store.read() as session:
+            return _currency(session)
+
     def month_targets(self, year: int) -> list[MonthTarget]:
         """The targets starting in ``year``, by owner name and month.
 
@@ -101,7 +106,7 @@ class TargetService:
             for owner, _month in wanted:
                 if owner not in live_users:
                     raise ValidationError("no such user", field="owner_id", owner_id=owner)
-            currency = str(read_setting(session, "currency.default") or "CNY")
+            currency = _currency(session)
             existing: dict[TargetKey, list[SalesTarget]] = {}
             for row in _rows_of_year(session, year):
                 if row.user_id is not None:
@@ -154,6 +159,10 @@ def _write(
         keep.period_start = month
     if keep.period_end != end:
         keep.period_end = end
+
+
+def _currency(session: Session) -> str:
+    return str(read_setting(session, "currency.default") or "CNY")
 
 
 def _rows_of_year(session: Session, year: int) -> list[SalesTarget]:
