@@ -238,20 +238,27 @@ class PipelineScreen(Screen):
         count = sum(c.count for c in open_columns)
         total = sum((c.total for c in open_columns), start=Decimal(0))
         weighted = sum((c.weighted for c in open_columns), start=Decimal(0))
-        self.summary.setText(
-            fill(
-                self.tr("%n open deals · %1 · weighted %2", "", count),
-                money_text(total, board.currency, whole=True),
-                money_text(weighted, board.currency, whole=True),
-            )
+        others: dict[str, Decimal] = {}
+        for column in open_columns:
+            for code, amount in column.other_currencies.items():
+                others[code] = others.get(code, Decimal(0)) + amount
+        text = fill(
+            self.tr("%n open deals · %1 · weighted %2", "", count),
+            money_text(total, board.currency, whole=True),
+            money_text(weighted, board.currency, whole=True),
         )
+        # Deals in other currencies are counted, never converted: their sums are said apart.
+        extra = " · ".join(money_text(a, code, whole=True) for code, a in sorted(others.items()))
+        self.summary.setText(f"{text} · + {extra}" if extra else text)
 
     # --- words ---------------------------------------------------------------------------------
 
     def _card_lines(self, card: BoardCard) -> tuple[str, str, str]:
         figures = [money_text(card.amount, card.currency, whole=True)]
         if card.expected_close is not None:
-            figures.append(card.expected_close.strftime("%Y-%m-%d"))
+            # This year's days short, so the owner still fits on a 240-pixel card.
+            same_year = card.expected_close.year == date.today().year
+            figures.append(card.expected_close.strftime("%m-%d" if same_year else "%Y-%m-%d"))
         if card.owner:
             figures.append(card.owner)
         waiting = self.tr("%n d", "days in the stage", card.days_in_stage)
