@@ -97,7 +97,8 @@ class TargetsDialog(QDialog):
         )
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        header.setMinimumSectionSize(64)
+        # Room for a seven-digit target ("1,234,567"); a scroll bar when the window is narrow.
+        header.setMinimumSectionSize(self.fontMetrics().horizontalAdvance("8,888,888") + 14)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
@@ -116,7 +117,7 @@ class TargetsDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.year_box.valueChanged.connect(self._year_chosen)
         self.table.itemChanged.connect(self._cell_edited)
-        self.resize(1080, 420)
+        self.resize(1200, 420)
         self._enable(False)
         self.load()
 
@@ -149,6 +150,7 @@ class TargetsDialog(QDialog):
                 target = by_cell.get((owner.id, month))
                 item = QTableWidgetItem(grouped(target.amount) if target else "")
                 item.setTextAlignment(_RIGHT)
+                item.setToolTip(item.text())  # a target too wide for its column is elided
                 self.table.setItem(row, col, item)
         self.table.blockSignals(False)
         self._edited = False
