@@ -15,6 +15,7 @@ from desktop_crm.domain.contact_values import company_key, company_name, name_pa
 from desktop_crm.domain.errors import ValidationError
 from desktop_crm.domain.local_zone import zone as local_zone
 from desktop_crm.services.contacts.contact_rules import live_companies
+from desktop_crm.services.deals.moves import enter_stage
 from desktop_crm.services.importing.contact_writer import Writer
 from desktop_crm.services.importing.importer import (
     ImportContext,
@@ -22,7 +23,12 @@ from desktop_crm.services.importing.importer import (
     apply_fields,
     squash,
 )
-from desktop_crm.services.importing.stage_history import Visit, read_history
+from desktop_crm.services.importing.stage_history import (
+    Visit,
+    day_start,
+    read_history,
+    stage_moves,
+)
 from desktop_crm.services.settings.numbering import allocate_numbers
 from desktop_crm.services.settings.workspace_settings import read_setting
 from desktop_crm.spreadsheet import cells
@@ -43,7 +49,6 @@ from desktop_crm.store.models import (
     Stage,
     Tagging,
 )
-from desktop_crm.store.types import utc_now
 
 _PHONES = {"phone": "work", "mobile": "mobile", "fax": "fax"}
 
@@ -286,7 +291,23 @@ class DealImporter(Importer[RowRead]):
 
     @override
     def item(self, read: RowRead, row: Sequence[Any]) -> tuple[RowRead | None, str]:
-        return (read, "") if read.text("title") else (None, "no deal name")
+        if not read.text("title"):
+            return None, "no deal name"
+        # A status that contradicts the stage the row names: which one is right is unknown.
+        stage = self._named_stage(read)
+        status = read.text("status")
+        if stage is not None and status and status != _status_of(stage):
+            stage_header = read.headers.get("stage", "Stage")
+            status_header = read.headers.get("status", "Status")
+            return None, (
+                f"{stage_header} “{stage.name}” is {_status_of(stage)}, "
+                f"but {status_header} says {status}"
+            )
+        return read, ""
+
+    @override
+    def prepare_preview(self, session: Session) -> None:
+        self.prepare(session)  # a row's stage and status are judged in the preview too
 
     @override
     def prepare(self, session: Session) -> None:
@@ -341,13 +362,18 @@ class DealImporter(Importer[RowRead]):
     def find(self, item: RowRead) -> str | None:
         return self.existing.get((squash(item.text("title")), squash(item.text("company"))))
 
+    def _named_stage(self, read: RowRead) -> Stage | None:
+        """The pipeline's stage the row's stage column names, if any."""
+        wanted = squash(read.text("stage"))
+        return next((s for s in self.stages if wanted and squash(s.name) == wanted), None)
+
     def _stage(self, read: RowRead) -> Stage:
         wanted = squash(read.text("stage"))
         status = read.text("status")
         if wanted:
-            for stage in self.stages:
-                if squash(stage.name) == wanted:
-                    return stage
+            named = self._named_stage(read)
+            if named is not None:
+                return named
             read.kept.append(f"{read.headers.get('stage', 'Stage')}: {read.text('stage')}")
             self.notes.add("deal_stage_unknown", read.number, read.text("stage"))
         history = self.history_of.get(read.number)
@@ -361,7 +387,7 @@ class DealImporter(Importer[RowRead]):
 
     def _fields(self, read: RowRead) -> dict[str, Any]:
         stage = self.stage_of[read.number]
-        status = read.text("status") or (stage.kind if stage.kind in ("won", "lost") else "open")
+        status = _status_of(stage)  # as every stage change makes it (deals.moves)
         return {
             "stage_id": stage.id,
             "probability": stage.probability,  # every stage change sets it
@@ -382,6 +408,7 @@ class DealImporter(Importer[RowRead]):
         people = self._people(session, rec, writer, items, companies)
         numbers = allocate_numbers(session, "deal", self.ctx.today, len(items))
         rows = []
+        moves = []
         for read, number in zip(items, numbers, strict=True):
             values = self._fields(read)
             values.update(
@@ -393,19 +420,44 @@ class DealImporter(Importer[RowRead]):
                 amount=values["amount"] if values["amount"] is not None else Decimal(0),
                 currency=values["currency"] or self.currency,
                 owner_id=values["owner_id"] or self.ctx.actor_id,
-                notes=read.notes(),
-                created_at=_created(read, rec),
             )
-            if values["status"] != "open" and values["closed_on"] is None:
-                values["closed_on"] = self.ctx.today
+            made = self._moves(read, values, rec.at)
+            # Made no later than its first move, so the funnel counts it in the right period.
+            values["created_at"] = _created(read, rec, made[0][2])
+            values["notes"] = read.notes()
+            moves.append(made)
             rows.append(values)
         ids = rec.bulk_insert(session, Deal, rows)
         self.made["deals"] += len(ids)
-        now = utc_now()
-        changes: list[dict[str, Any]] = []
-        for did, row, read in zip(ids, rows, items, strict=True):
-            changes += _history_rows(did, self.history_of.get(read.number, []), row, now)
+        changes = [
+            {"deal_id": did, "from_stage_id": old, "to_stage_id": new, "moved_at": moment}
+            for did, made in zip(ids, moves, strict=True)
+            for old, new, moment in made
+        ]
         rec.bulk_insert(session, DealStageChange, changes)
+
+    def _moves(
+        self, read: RowRead, values: dict[str, Any], now: datetime
+    ) -> list[tuple[str | None, str, datetime]]:
+        """A new deal's stage changes; sets its closed day as the move into its stage does.
+
+        A closed deal's day is the sheet's closing day, else the day it entered its stage
+        (the history's, else the import's); an open deal has none (a given one is noted).
+        """
+        given = values["closed_on"]
+        if values["status"] == "open":
+            values["closed_on"] = None
+            if given is not None:
+                header = read.headers.get("closed_on", "Closed on")
+                read.kept.append(f"{header}: {given.isoformat()}")
+        closing = day_start(given, self.zone) if values["closed_on"] is not None else None
+        made = stage_moves(self.history_of.get(read.number, []), values["stage_id"], closing, now)
+        if values["status"] != "open" and given is None:
+            entered = made[-1][2]
+            values["closed_on"] = (
+                self.ctx.today if entered == now else entered.astimezone(self.zone).date()
+            )
+        return made
 
     def _people(
         self,
@@ -466,65 +518,58 @@ class DealImporter(Importer[RowRead]):
         if deal is None:
             return 0
         values = self._fields(item)
-        values.pop("probability")  # the stage the deal ends in sets it, below
-        old_stage = deal.stage_id
+        closing = values.pop("closed_on")
+        reason = values.pop("lost_reason")
+        for key in ("stage_id", "probability", "status"):
+            values.pop(key)  # a stage change sets them, below
         changed = apply_fields(deal, values, overwrite)
-        if deal.stage_id != old_stage:
-            deal.probability = next(
-                (s.probability for s in self.stages if s.id == deal.stage_id), deal.probability
+        stage = self.stage_of[item.number]
+        if overwrite and stage.id != deal.stage_id and self._names_stage(item, deal):
+            # The one rule of every stage change; an import needs no lost reason, so the
+            # placeholder given is replaced by what the sheet (or the deal) says.
+            kept = reason or deal.lost_reason
+            enter_stage(
+                session,
+                deal,
+                stage,
+                moment=rec.at,
+                today=closing or self.ctx.today,
+                user_id=self.ctx.actor_id,
+                reason="-",
             )
-            session.add(
-                DealStageChange(
-                    deal_id=rid,
-                    from_stage_id=old_stage,
-                    to_stage_id=deal.stage_id,
-                    moved_at=utc_now(),
-                )
-            )
+            deal.lost_reason = kept if deal.status == "lost" else None
+            changed = True
+        if deal.status != "open":  # only a closed deal has a closing day (and a lost reason)
+            lost = reason if deal.status == "lost" else None
+            changed |= apply_fields(deal, {"closed_on": closing, "lost_reason": lost}, overwrite)
         notes = item.notes()
         if notes and notes not in (deal.notes or ""):
             deal.notes = notes if overwrite or not deal.notes else f"{deal.notes}\n\n{notes}"
             changed = True
         return int(changed)
 
+    def _names_stage(self, read: RowRead, deal: Deal) -> bool:
+        """Whether the row says where the deal is (an open status alone: an open deal stays)."""
+        if self._named_stage(read) is not None or self.history_of.get(read.number):
+            return True
+        status = read.text("status")
+        return bool(status) and not (status == "open" and deal.status == "open")
 
-def _history_rows(
-    deal_id: str, visits: list[Visit], row: dict[str, Any], now: datetime
-) -> list[dict[str, Any]]:
-    """A new deal's stage changes: its history as the sheet gives it, else its stage now.
 
-    A history that does not end in the deal's stage ends with a move there at the import.
+def _status_of(stage: Stage) -> str:
+    """The status a deal in ``stage`` has: won, lost or open."""
+    return stage.kind if stage.kind in ("won", "lost") else "open"
+
+
+def _created(read: RowRead, rec: Recorder, first_move: datetime | None = None) -> datetime:
+    """The record's creation moment: the sheet's own "created" date, else the import's.
+
+    A deal's is no later than its first stage change (the sheet's history may be older).
     """
-    changes: list[dict[str, Any]] = []
-    previous: str | None = None
-    for visit in visits:
-        if visit.stage.id == previous:
-            continue  # the same stage twice in a row is one stay
-        changes.append(
-            {
-                "deal_id": deal_id,
-                "from_stage_id": previous,
-                "to_stage_id": visit.stage.id,
-                "moved_at": visit.entered,
-            }
-        )
-        previous = visit.stage.id
-    if previous != row["stage_id"]:
-        changes.append(
-            {
-                "deal_id": deal_id,
-                "from_stage_id": previous,
-                "to_stage_id": row["stage_id"],
-                "moved_at": now,
-            }
-        )
-    return changes
-
-
-def _created(read: RowRead, rec: Recorder) -> datetime:
-    """The record's creation moment: the sheet's own "created" date, else the import's."""
     given = read.values.get("created")
-    return given if isinstance(given, datetime) else rec.at
+    if isinstance(given, datetime):
+        return given
+    return rec.at if first_move is None else min(rec.at, first_move)
 
 
 def _failed(read: RowRead, reason: str) -> FailedRow:

@@ -4,6 +4,9 @@ The column holds pairs separated by ``;`` (or ``；``, or line breaks), each a s
 the day the deal entered it: ``初步接洽 2026-01-05; 方案报价 2026-02-10`` (``Qualified:
 2026/1/5`` reads too). A day is read as the start of that day in this machine's zone. Pairs
 naming no stage of the pipeline, or no date, are kept in the deal's notes instead.
+
+A history that does not end in the deal's stage ends with a move there: on a closed deal's
+closing day when the sheet gives one, else at the import (:func:`stage_moves`).
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from desktop_crm.domain.contact_values import company_key
@@ -53,9 +56,44 @@ def read_history(
         if stage is None or day is None:
             unread.append(pair)
             continue
-        visits.append(Visit(stage, datetime.combine(day, time(0), zone)))
+        visits.append(Visit(stage, day_start(day, zone)))
     visits.sort(key=lambda v: v.entered)  # stable: two on one day keep the sheet's order
     return visits, unread
+
+
+def stage_moves(
+    visits: list[Visit], stage_id: str, closing: datetime | None, now: datetime
+) -> list[tuple[str | None, str, datetime]]:
+    """A new deal's stage changes, ``(from, to, moment)`` oldest first.
+
+    The history as the sheet gives it (the same stage twice in a row is one stay), else just
+    the deal's stage; a history not ending in ``stage_id`` ends with a move there at
+    ``closing`` (never before the history's last entry: then a second after it), else ``now``.
+
+    Args:
+        visits: The history, oldest first.
+        stage_id: The stage the deal is in.
+        closing: The start of a closed deal's closing day, when the sheet gives one.
+        now: The import's moment.
+    """
+    moves: list[tuple[str | None, str, datetime]] = []
+    previous: str | None = None
+    for visit in visits:
+        if visit.stage.id != previous:
+            moves.append((previous, visit.stage.id, visit.entered))
+            previous = visit.stage.id
+    if previous != stage_id:
+        moment = now if closing is None else min(closing, now)
+        if moves and moment <= moves[-1][2]:
+            # Moves are ordered by moment: the last one must come after the history.
+            moment = moves[-1][2] + timedelta(seconds=1)
+        moves.append((previous, stage_id, moment))
+    return moves
+
+
+def day_start(day: date, zone: ZoneInfo) -> datetime:
+    """The start of ``day`` in ``zone``, as history days are read."""
+    return datetime.combine(day, time(0), zone)
 
 
 def _day(raw: str) -> date | None:
