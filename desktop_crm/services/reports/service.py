@@ -25,7 +25,7 @@ from desktop_crm.domain.sales_reports import (
     WinRateRow,
     WonLost,
 )
-from desktop_crm.services.reports import queries
+from desktop_crm.services.reports import funnel_query, queries
 from desktop_crm.services.reports.dto import Report
 from desktop_crm.services.reports.queries import PipelineRow
 from desktop_crm.store.store import Store
@@ -77,7 +77,7 @@ class ReportService:
             pipeline = self._pipeline(session, pipeline_id, default=True)
             assert pipeline is not None  # default=True gives one or raises
             stages = queries.stages(session, pipeline.id)
-            totals = queries.funnel_totals(
+            totals = funnel_query.funnel_totals(
                 session, pipeline.id, stages, low, high, micros(self._clock.now())
             )
         data = funnel_maths.fold_funnel(stages, totals)
