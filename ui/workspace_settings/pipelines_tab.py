@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
@@ -135,7 +136,9 @@ class PipelinesTab(QWidget):
     def attach(self, shell: Shell) -> None:
         """Work on ``shell``'s workspace: read its pipelines and lost reasons."""
         self._shell = shell
-        self.reload()
+        # Read once the dialog's loop runs, as the Follow-ups tab does: the worker is idle while
+        # the dialog opens, so the status bar does not say "Working…" over it.
+        QTimer.singleShot(0, self, self.reload)
 
     def reload(self, pipeline_id: str | None = None, stage_id: str | None = None) -> None:
         """Read the pipelines and reasons again; choose ``pipeline_id`` and ``stage_id``."""
