@@ -618,7 +618,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/operation_labels.py" line="151" />
+        <location filename="../../ui/operation_labels.py" line="153" />
         <source>Claim %n records</source>
         <translation>
             <numerusform>Claim %n record</numerusform>
@@ -626,7 +626,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/operation_labels.py" line="156" />
+        <location filename="../../ui/operation_labels.py" line="158" />
         <source>Plan %n follow-ups: %1</source>
         <translation>
             <numerusform>Plan %n follow-up: %1</numerusform>
@@ -634,7 +634,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/operation_labels.py" line="159" />
+        <location filename="../../ui/operation_labels.py" line="161" />
         <source>Returned %n records to the pool</source>
         <translation>
             <numerusform>Returned %n record to the pool</numerusform>
@@ -645,7 +645,7 @@
 <context>
     <name>PipelineScreen</name>
     <message numerus="yes">
-        <location filename="../../ui/pipeline/pipeline_screen.py" line="243" />
+        <location filename="../../ui/pipeline/pipeline_screen.py" line="246" />
         <source>%n open deals · %1 · weighted %2</source>
         <translation>
             <numerusform>%n open deal · %1 · weighted %2</numerusform>
@@ -653,7 +653,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pipeline/pipeline_screen.py" line="257" />
+        <location filename="../../ui/pipeline/pipeline_screen.py" line="264" />
         <source>%n d</source>
         <comment>days in the stage</comment>
         <translation>
@@ -662,7 +662,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pipeline/pipeline_screen.py" line="280" />
+        <location filename="../../ui/pipeline/pipeline_screen.py" line="287" />
         <source>Won (drop here) · %n</source>
         <translation>
             <numerusform>Won (drop here) · %n</numerusform>
@@ -670,7 +670,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pipeline/pipeline_screen.py" line="281" />
+        <location filename="../../ui/pipeline/pipeline_screen.py" line="288" />
         <source>Lost (drop here) · %n</source>
         <translation>
             <numerusform>Lost (drop here) · %n</numerusform>
@@ -689,7 +689,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/followups/plan_dialog.py" line="357" />
+        <location filename="../../ui/followups/plan_dialog.py" line="353" />
         <source>%n follow-ups planned.</source>
         <translation>
             <numerusform>%n follow-up planned.</numerusform>
@@ -826,7 +826,7 @@
 <context>
     <name>StageDeleteDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/workspace_settings/stage_delete_dialog.py" line="63" />
+        <location filename="../../ui/workspace_settings/stage_delete_dialog.py" line="64" />
         <source>“%1” holds %n deals. Choose the stage they move to:</source>
         <translation>
             <numerusform>“%1” holds %n deal. Choose the stage it moves to:</numerusform>

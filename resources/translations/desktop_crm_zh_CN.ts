@@ -1883,82 +1883,82 @@
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="../../ui/deals/deal_editor.py" line="221" />
+        <location filename="../../ui/deals/deal_editor.py" line="217" />
         <source>Won</source>
         <translation>赢单</translation>
     </message>
     <message>
-        <location filename="../../ui/deals/deal_editor.py" line="222" />
+        <location filename="../../ui/deals/deal_editor.py" line="218" />
         <source>Lost…</source>
         <translation>输单…</translation>
     </message>
     <message>
-        <location filename="../../ui/deals/deal_editor.py" line="223" />
+        <location filename="../../ui/deals/deal_editor.py" line="219" />
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../ui/deals/deal_editor.py" line="257" />
+        <location filename="../../ui/deals/deal_editor.py" line="253" />
         <source>Edit deal %1</source>
         <translation>编辑商机 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/deals/deal_editor.py" line="272" />
+        <location filename="../../ui/deals/deal_editor.py" line="268" />
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/deals/deal_editor.py" line="274" />
+        <location filename="../../ui/deals/deal_editor.py" line="270" />
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../ui/deals/deal_editor.py" line="279" />
+        <location filename="../../ui/deals/deal_editor.py" line="275" />
         <source>(deleted stage)</source>
         <translation>（已删除的阶段）</translation>
     </message>
     <message>
-        <location filename="../../ui/deals/deal_editor.py" line="290" />
+        <location filename="../../ui/deals/deal_editor.py" line="286" />
         <source>This deal no longer exists.</source>
         <translation>该商机已不存在。</translation>
     </message>
     <message>
-        <location filename="../../ui/deals/deal_editor.py" line="331" />
+        <location filename="../../ui/deals/deal_editor.py" line="327" />
         <source>Deal added.</source>
         <translation>商机已添加。</translation>
     </message>
     <message>
-        <location filename="../../ui/deals/deal_editor.py" line="333" />
+        <location filename="../../ui/deals/deal_editor.py" line="329" />
         <source>Deal saved.</source>
         <translation>商机已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/deals/deal_editor.py" line="405" />
+        <location filename="../../ui/deals/deal_editor.py" line="401" />
         <source>Give the deal a title (at most 300 characters).</source>
         <translation>请填写商机标题（最多 300 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../ui/deals/deal_editor.py" line="406" />
+        <location filename="../../ui/deals/deal_editor.py" line="402" />
         <source>The amount is a number from 0.</source>
         <translation>金额须为不小于 0 的数字。</translation>
     </message>
     <message>
-        <location filename="../../ui/deals/deal_editor.py" line="407" />
+        <location filename="../../ui/deals/deal_editor.py" line="403" />
         <source>A currency is a three-letter code such as CNY.</source>
         <translation>币种为三个字母的代码，例如 CNY。</translation>
     </message>
     <message>
-        <location filename="../../ui/deals/deal_editor.py" line="408" />
+        <location filename="../../ui/deals/deal_editor.py" line="404" />
         <source>The source is too long (at most 200 characters).</source>
         <translation>来源太长（最多 200 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../ui/deals/deal_editor.py" line="409" />
+        <location filename="../../ui/deals/deal_editor.py" line="405" />
         <source>This owner is no longer a user of the workspace.</source>
         <translation>该负责人已不是本工作区的用户。</translation>
     </message>
     <message>
-        <location filename="../../ui/deals/deal_editor.py" line="415" />
+        <location filename="../../ui/deals/deal_editor.py" line="411" />
         <source>The customer, owner, pipeline or stage no longer exists.</source>
         <translation>客户、负责人、销售流程或阶段已不存在。</translation>
     </message>
@@ -4755,122 +4755,127 @@ An offline-first CRM for small teams.</source>
     </message>
     <message>
         <location filename="../../ui/operation_labels.py" line="149" />
+        <source>Set sales targets for %1</source>
+        <translation>设置 %1 年销售目标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operation_labels.py" line="151" />
         <source>Claim %1</source>
         <translation>领取 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/operation_labels.py" line="151" />
+        <location filename="../../ui/operation_labels.py" line="153" />
         <source>Claim %n records</source>
         <translation>
             <numerusform>领取 %n 条记录</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="153" />
+        <location filename="../../ui/operation_labels.py" line="155" />
         <source>Release %1 to the pool</source>
         <translation>将 %1 退回公海</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/operation_labels.py" line="156" />
+        <location filename="../../ui/operation_labels.py" line="158" />
         <source>Plan %n follow-ups: %1</source>
         <translation>
             <numerusform>计划 %n 个跟进：%1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/operation_labels.py" line="159" />
+        <location filename="../../ui/operation_labels.py" line="161" />
         <source>Returned %n records to the pool</source>
         <translation>
             <numerusform>%n 条记录已退回公海</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="161" />
+        <location filename="../../ui/operation_labels.py" line="163" />
         <source>Change settings</source>
         <translation>更改设置</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="162" />
+        <location filename="../../ui/operation_labels.py" line="164" />
         <source>Create demo data</source>
         <translation>创建演示数据</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="163" />
+        <location filename="../../ui/operation_labels.py" line="165" />
         <source>Create workspace</source>
         <translation>创建工作区</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="164" />
+        <location filename="../../ui/operation_labels.py" line="166" />
         <source>Rebuild search</source>
         <translation>重建搜索索引</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="176" />
+        <location filename="../../ui/operation_labels.py" line="178" />
         <source>status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="177" />
+        <location filename="../../ui/operation_labels.py" line="179" />
         <source>level</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="178" />
+        <location filename="../../ui/operation_labels.py" line="180" />
         <source>owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="186" />
+        <location filename="../../ui/operation_labels.py" line="188" />
         <source>call</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="187" />
+        <location filename="../../ui/operation_labels.py" line="189" />
         <source>meeting</source>
         <translation>会议</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="188" />
+        <location filename="../../ui/operation_labels.py" line="190" />
         <source>visit</source>
         <translation>拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="189" />
+        <location filename="../../ui/operation_labels.py" line="191" />
         <source>email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="190" />
+        <location filename="../../ui/operation_labels.py" line="192" />
         <source>message</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="191" />
+        <location filename="../../ui/operation_labels.py" line="193" />
         <source>note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="199" />
+        <location filename="../../ui/operation_labels.py" line="201" />
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="200" />
+        <location filename="../../ui/operation_labels.py" line="202" />
         <source>sent</source>
         <translation>已发送</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="201" />
+        <location filename="../../ui/operation_labels.py" line="203" />
         <source>accepted</source>
         <translation>已接受</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="202" />
+        <location filename="../../ui/operation_labels.py" line="204" />
         <source>rejected</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="203" />
+        <location filename="../../ui/operation_labels.py" line="205" />
         <source>expired</source>
         <translation>已过期</translation>
     </message>
@@ -5461,14 +5466,14 @@ An offline-first CRM for small teams.</source>
         <translation>列表</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pipeline/pipeline_screen.py" line="243" />
+        <location filename="../../ui/pipeline/pipeline_screen.py" line="246" />
         <source>%n open deals · %1 · weighted %2</source>
         <translation>
             <numerusform>%n 个进行中的商机 · %1 · 加权 %2</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pipeline/pipeline_screen.py" line="257" />
+        <location filename="../../ui/pipeline/pipeline_screen.py" line="264" />
         <source>%n d</source>
         <comment>days in the stage</comment>
         <translation>
@@ -5476,66 +5481,66 @@ An offline-first CRM for small teams.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pipeline/pipeline_screen.py" line="258" />
+        <location filename="../../ui/pipeline/pipeline_screen.py" line="265" />
         <source>No customer</source>
         <translation>无客户</translation>
     </message>
     <message>
-        <location filename="../../ui/pipeline/pipeline_screen.py" line="262" />
+        <location filename="../../ui/pipeline/pipeline_screen.py" line="269" />
         <source>%1 · %2 · %3 %</source>
         <translation>%1 · %2 · %3 %</translation>
     </message>
     <message>
-        <location filename="../../ui/pipeline/pipeline_screen.py" line="264" />
+        <location filename="../../ui/pipeline/pipeline_screen.py" line="271" />
         <source>%1 · weighted %2</source>
         <translation>%1 · 加权 %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pipeline/pipeline_screen.py" line="280" />
+        <location filename="../../ui/pipeline/pipeline_screen.py" line="287" />
         <source>Won (drop here) · %n</source>
         <translation>
             <numerusform>赢单（拖到这里）· %n</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pipeline/pipeline_screen.py" line="281" />
+        <location filename="../../ui/pipeline/pipeline_screen.py" line="288" />
         <source>Lost (drop here) · %n</source>
         <translation>
             <numerusform>输单（拖到这里）· %n</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pipeline/pipeline_screen.py" line="286" />
+        <location filename="../../ui/pipeline/pipeline_screen.py" line="293" />
         <source>Any close date</source>
         <translation>任意成交日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pipeline/pipeline_screen.py" line="287" />
+        <location filename="../../ui/pipeline/pipeline_screen.py" line="294" />
         <source>Closing this month</source>
         <translation>本月成交</translation>
     </message>
     <message>
-        <location filename="../../ui/pipeline/pipeline_screen.py" line="288" />
+        <location filename="../../ui/pipeline/pipeline_screen.py" line="295" />
         <source>Closing in 3 months</source>
         <translation>3 个月内成交</translation>
     </message>
     <message>
-        <location filename="../../ui/pipeline/pipeline_screen.py" line="289" />
+        <location filename="../../ui/pipeline/pipeline_screen.py" line="296" />
         <source>Closing this quarter</source>
         <translation>本季度成交</translation>
     </message>
     <message>
-        <location filename="../../ui/pipeline/pipeline_screen.py" line="290" />
+        <location filename="../../ui/pipeline/pipeline_screen.py" line="297" />
         <source>Close date passed</source>
         <translation>已过预计成交日</translation>
     </message>
     <message>
-        <location filename="../../ui/pipeline/pipeline_screen.py" line="317" />
+        <location filename="../../ui/pipeline/pipeline_screen.py" line="324" />
         <source>Lost</source>
         <translation>输单</translation>
     </message>
     <message>
-        <location filename="../../ui/pipeline/pipeline_screen.py" line="317" />
+        <location filename="../../ui/pipeline/pipeline_screen.py" line="324" />
         <source>Why was it lost?</source>
         <translation>输单原因？</translation>
     </message>
@@ -5543,62 +5548,62 @@ An offline-first CRM for small teams.</source>
 <context>
     <name>PipelinesTab</name>
     <message>
-        <location filename="../../ui/workspace_settings/pipelines_tab.py" line="65" />
+        <location filename="../../ui/workspace_settings/pipelines_tab.py" line="67" />
         <source>Changes here are saved at once, each as one step that Edit › Undo takes back.</source>
         <translation>此处的更改会立即保存，每次更改都可以用“编辑 › 撤销”单独撤回。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/pipelines_tab.py" line="72" />
+        <location filename="../../ui/workspace_settings/pipelines_tab.py" line="74" />
         <source>Pipeline:</source>
         <translation>销售流程：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/pipelines_tab.py" line="77" />
+        <location filename="../../ui/workspace_settings/pipelines_tab.py" line="79" />
         <source>Add pipeline…</source>
         <translation>添加销售流程…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/pipelines_tab.py" line="78" />
+        <location filename="../../ui/workspace_settings/pipelines_tab.py" line="80" />
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/pipelines_tab.py" line="83" />
+        <location filename="../../ui/workspace_settings/pipelines_tab.py" line="85" />
         <source>Currency:</source>
         <translation>币种：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/pipelines_tab.py" line="95" />
+        <location filename="../../ui/workspace_settings/pipelines_tab.py" line="97" />
         <source>Stages</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/pipelines_tab.py" line="102" />
+        <location filename="../../ui/workspace_settings/pipelines_tab.py" line="104" />
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/pipelines_tab.py" line="103" />
+        <location filename="../../ui/workspace_settings/pipelines_tab.py" line="105" />
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/pipelines_tab.py" line="104" />
+        <location filename="../../ui/workspace_settings/pipelines_tab.py" line="106" />
         <source>Add stage…</source>
         <translation>添加阶段…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/pipelines_tab.py" line="105" />
+        <location filename="../../ui/workspace_settings/pipelines_tab.py" line="107" />
         <source>Delete stage…</source>
         <translation>删除阶段…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/pipelines_tab.py" line="106" />
+        <location filename="../../ui/workspace_settings/pipelines_tab.py" line="108" />
         <source>Colour…</source>
         <translation>颜色…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/pipelines_tab.py" line="115" />
+        <location filename="../../ui/workspace_settings/pipelines_tab.py" line="117" />
         <source>A deal takes its stage's win probability whenever it enters the stage; a new probability applies to the deals in the stage at once. A deal waiting longer than the rotting days is marked on the board.</source>
         <translation>商机每次进入某个阶段时都会采用该阶段的赢单概率；修改概率后，该阶段中的商机立即采用新概率。商机停留超过停滞天数时，会在看板上标出。</translation>
     </message>
@@ -5686,14 +5691,6 @@ An offline-first CRM for small teams.</source>
         <location filename="../../ui/workspace_settings/pipelines_tab.py" line="344" />
         <source>Lost reasons saved.</source>
         <translation>输单原因已保存。</translation>
-    </message>
-</context>
-<context>
-    <name>PlaceholderView</name>
-    <message>
-        <location filename="../../ui/placeholders/placeholder_view.py" line="23" />
-        <source>This screen is coming in a later release.</source>
-        <translation>此页面将在后续版本中推出。</translation>
     </message>
 </context>
 <context>
@@ -5816,64 +5813,64 @@ An offline-first CRM for small teams.</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/plan_dialog.py" line="273" />
+        <location filename="../../ui/followups/plan_dialog.py" line="269" />
         <source>Done %1.</source>
         <translation>已于 %1 完成。</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/plan_dialog.py" line="275" />
+        <location filename="../../ui/followups/plan_dialog.py" line="271" />
         <source>Outcome: %1</source>
         <translation>结果：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/plan_dialog.py" line="277" />
+        <location filename="../../ui/followups/plan_dialog.py" line="273" />
         <source>Cancelled %1.</source>
         <translation>已于 %1 取消。</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/plan_dialog.py" line="278" />
+        <location filename="../../ui/followups/plan_dialog.py" line="274" />
         <source>Follow-up</source>
         <translation>跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/plan_dialog.py" line="355" />
+        <location filename="../../ui/followups/plan_dialog.py" line="351" />
         <source>Follow-up changed.</source>
         <translation>跟进已修改。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/followups/plan_dialog.py" line="357" />
+        <location filename="../../ui/followups/plan_dialog.py" line="353" />
         <source>%n follow-ups planned.</source>
         <translation>
             <numerusform>已计划 %n 项跟进。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/followups/plan_dialog.py" line="374" />
+        <location filename="../../ui/followups/plan_dialog.py" line="370" />
         <source>Choose a person, a company or a deal from the list.</source>
         <translation>请从列表中选择一个联系人、公司或商机。</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/plan_dialog.py" line="375" />
+        <location filename="../../ui/followups/plan_dialog.py" line="371" />
         <source>The subject is too long (at most 300 characters).</source>
         <translation>主题太长（最多 300 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/plan_dialog.py" line="376" />
+        <location filename="../../ui/followups/plan_dialog.py" line="372" />
         <source>The time zone is unknown on this computer.</source>
         <translation>本机不认识这个时区。</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/plan_dialog.py" line="377" />
+        <location filename="../../ui/followups/plan_dialog.py" line="373" />
         <source>This repeat cannot be planned.</source>
         <translation>无法按这个重复方式计划。</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/plan_dialog.py" line="378" />
+        <location filename="../../ui/followups/plan_dialog.py" line="374" />
         <source>This follow-up is done or cancelled: it can no longer change.</source>
         <translation>此跟进已完成或已取消，不能再修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/plan_dialog.py" line="383" />
+        <location filename="../../ui/followups/plan_dialog.py" line="379" />
         <source>A linked person, company, deal or owner no longer exists.</source>
         <translation>关联的联系人、公司、商机或负责人已不存在。</translation>
     </message>
@@ -7627,7 +7624,7 @@ An offline-first CRM for small teams.</source>
     <message>
         <location filename="../../ui/reports/report_rows.py" line="84" />
         <location filename="../../ui/reports/report_rows.py" line="222" />
-        <location filename="../../ui/reports/report_rows.py" line="275" />
+        <location filename="../../ui/reports/report_rows.py" line="276" />
         <source>Win rate</source>
         <translation>赢单率</translation>
     </message>
@@ -7709,7 +7706,7 @@ An offline-first CRM for small teams.</source>
     </message>
     <message>
         <location filename="../../ui/reports/report_rows.py" line="162" />
-        <location filename="../../ui/reports/report_rows.py" line="263" />
+        <location filename="../../ui/reports/report_rows.py" line="264" />
         <source>Reached</source>
         <translation>到达</translation>
     </message>
@@ -7725,13 +7722,13 @@ An offline-first CRM for small teams.</source>
     </message>
     <message>
         <location filename="../../ui/reports/report_rows.py" line="173" />
-        <location filename="../../ui/reports/report_rows.py" line="266" />
+        <location filename="../../ui/reports/report_rows.py" line="267" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
         <location filename="../../ui/reports/report_rows.py" line="173" />
-        <location filename="../../ui/reports/report_rows.py" line="267" />
+        <location filename="../../ui/reports/report_rows.py" line="268" />
         <source>Weighted</source>
         <translation>加权金额</translation>
     </message>
@@ -7744,7 +7741,7 @@ An offline-first CRM for small teams.</source>
     <message>
         <location filename="../../ui/reports/report_rows.py" line="175" />
         <location filename="../../ui/reports/report_rows.py" line="203" />
-        <location filename="../../ui/reports/report_rows.py" line="264" />
+        <location filename="../../ui/reports/report_rows.py" line="265" />
         <source>Deals</source>
         <translation>商机</translation>
     </message>
@@ -7752,14 +7749,14 @@ An offline-first CRM for small teams.</source>
         <location filename="../../ui/reports/report_rows.py" line="183" />
         <location filename="../../ui/reports/report_rows.py" line="220" />
         <location filename="../../ui/reports/report_rows.py" line="248" />
-        <location filename="../../ui/reports/report_rows.py" line="268" />
+        <location filename="../../ui/reports/report_rows.py" line="269" />
         <source>Won</source>
         <translation>赢单</translation>
     </message>
     <message>
         <location filename="../../ui/reports/report_rows.py" line="183" />
         <location filename="../../ui/reports/report_rows.py" line="221" />
-        <location filename="../../ui/reports/report_rows.py" line="269" />
+        <location filename="../../ui/reports/report_rows.py" line="270" />
         <source>Lost</source>
         <translation>输单</translation>
     </message>
@@ -7770,7 +7767,7 @@ An offline-first CRM for small teams.</source>
     </message>
     <message>
         <location filename="../../ui/reports/report_rows.py" line="195" />
-        <location filename="../../ui/reports/report_rows.py" line="272" />
+        <location filename="../../ui/reports/report_rows.py" line="273" />
         <source>(no reason)</source>
         <translation>（无原因）</translation>
     </message>
@@ -7781,7 +7778,7 @@ An offline-first CRM for small teams.</source>
     </message>
     <message>
         <location filename="../../ui/reports/report_rows.py" line="199" />
-        <location filename="../../ui/reports/report_rows.py" line="273" />
+        <location filename="../../ui/reports/report_rows.py" line="274" />
         <source>(no source)</source>
         <translation>（无来源）</translation>
     </message>
@@ -7820,13 +7817,13 @@ An offline-first CRM for small teams.</source>
     </message>
     <message>
         <location filename="../../ui/reports/report_rows.py" line="247" />
-        <location filename="../../ui/reports/report_rows.py" line="279" />
+        <location filename="../../ui/reports/report_rows.py" line="280" />
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
         <location filename="../../ui/reports/report_rows.py" line="249" />
-        <location filename="../../ui/reports/report_rows.py" line="280" />
+        <location filename="../../ui/reports/report_rows.py" line="281" />
         <source>Collected</source>
         <translation>已收款</translation>
     </message>
@@ -7841,48 +7838,53 @@ An offline-first CRM for small teams.</source>
         <translation>%1 进入下一阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_rows.py" line="265" />
+        <location filename="../../ui/reports/report_rows.py" line="263" />
+        <source>%1 won</source>
+        <translation>%1 赢单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_rows.py" line="266" />
         <source>Open deals by month of expected close (%1)</source>
         <translation>按预计成交月份的进行中商机（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_rows.py" line="270" />
+        <location filename="../../ui/reports/report_rows.py" line="271" />
         <source>Lost deals by reason</source>
         <translation>按原因的输单</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_rows.py" line="271" />
+        <location filename="../../ui/reports/report_rows.py" line="272" />
         <source>Won and lost by source</source>
         <translation>按来源的赢单与输单</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_rows.py" line="274" />
+        <location filename="../../ui/reports/report_rows.py" line="275" />
         <source>Win rate by owner</source>
         <translation>各负责人赢单率</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_rows.py" line="276" />
+        <location filename="../../ui/reports/report_rows.py" line="277" />
         <source>Win rate (%)</source>
         <translation>赢单率（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_rows.py" line="277" />
+        <location filename="../../ui/reports/report_rows.py" line="278" />
         <source>Won amount by owner (%1)</source>
         <translation>各负责人赢单金额（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_rows.py" line="278" />
+        <location filename="../../ui/reports/report_rows.py" line="279" />
         <source>Targets by owner over the period (%1)</source>
         <translation>各负责人期间目标（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_rows.py" line="281" />
-        <location filename="../../ui/reports/report_rows.py" line="290" />
+        <location filename="../../ui/reports/report_rows.py" line="282" />
+        <location filename="../../ui/reports/report_rows.py" line="291" />
         <source>(nobody)</source>
         <translation>（无人）</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_rows.py" line="324" />
+        <location filename="../../ui/reports/report_rows.py" line="325" />
         <source>Amounts are in %1; deals in other currencies are shown apart in brackets, never converted, and left out of the chart.</source>
         <translation>金额单位为 %1；其他币种的商机在括号中单独列出，不做换算，也不计入图表。</translation>
     </message>
@@ -7890,54 +7892,59 @@ An offline-first CRM for small teams.</source>
 <context>
     <name>ReportsScreen</name>
     <message>
-        <location filename="../../ui/reports/reports_screen.py" line="106" />
+        <location filename="../../ui/reports/reports_screen.py" line="113" />
+        <source>Targets…</source>
+        <translation>设置目标…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/reports_screen.py" line="121" />
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/reports_screen.py" line="177" />
+        <location filename="../../ui/reports/reports_screen.py" line="192" />
         <source>All pipelines</source>
         <translation>全部销售流程</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/reports_screen.py" line="180" />
+        <location filename="../../ui/reports/reports_screen.py" line="195" />
         <source>%1 · %2 to %3 · amounts in %4</source>
         <translation>%1 · %2 至 %3 · 金额单位 %4</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/reports_screen.py" line="184" />
+        <location filename="../../ui/reports/reports_screen.py" line="199" />
         <source>The period ends before it starts: choose a later end day.</source>
         <translation>期间的结束日早于开始日：请选择更晚的结束日。</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/reports_screen.py" line="203" />
-        <location filename="../../ui/reports/reports_screen.py" line="210" />
+        <location filename="../../ui/reports/reports_screen.py" line="235" />
+        <location filename="../../ui/reports/reports_screen.py" line="242" />
         <source>Export chart</source>
         <translation>导出图表</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/reports_screen.py" line="203" />
+        <location filename="../../ui/reports/reports_screen.py" line="235" />
         <source>PNG images (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/reports_screen.py" line="212" />
+        <location filename="../../ui/reports/reports_screen.py" line="244" />
         <source>Saved the chart to %1.</source>
         <translation>图表已保存到 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/reports_screen.py" line="221" />
-        <location filename="../../ui/reports/reports_screen.py" line="234" />
+        <location filename="../../ui/reports/reports_screen.py" line="253" />
+        <location filename="../../ui/reports/reports_screen.py" line="266" />
         <source>Export data</source>
         <translation>导出数据</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/reports_screen.py" line="221" />
+        <location filename="../../ui/reports/reports_screen.py" line="253" />
         <source>Excel files (*.xlsx)</source>
         <translation>Excel 文件 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/reports_screen.py" line="231" />
+        <location filename="../../ui/reports/reports_screen.py" line="263" />
         <source>Saved the data to %1.</source>
         <translation>数据已保存到 %1。</translation>
     </message>
@@ -7986,37 +7993,42 @@ An offline-first CRM for small teams.</source>
         <translation>请选择更长的期间，或在“销售漏斗”页面添加商机。</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/reports_view.py" line="272" />
+        <location filename="../../ui/reports/reports_view.py" line="278" />
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/reports_view.py" line="273" />
+        <location filename="../../ui/reports/reports_view.py" line="279" />
         <source>This quarter</source>
         <translation>本季度</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/reports_view.py" line="274" />
+        <location filename="../../ui/reports/reports_view.py" line="280" />
         <source>This year</source>
         <translation>今年</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/reports_view.py" line="275" />
+        <location filename="../../ui/reports/reports_view.py" line="281" />
         <source>Last month</source>
         <translation>上月</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/reports_view.py" line="276" />
+        <location filename="../../ui/reports/reports_view.py" line="282" />
         <source>Last quarter</source>
         <translation>上季度</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/reports_view.py" line="277" />
+        <location filename="../../ui/reports/reports_view.py" line="283" />
         <source>Last year</source>
         <translation>去年</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/reports_view.py" line="278" />
+        <location filename="../../ui/reports/reports_view.py" line="284" />
+        <source>Next 12 months</source>
+        <translation>未来 12 个月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/reports_view.py" line="285" />
         <source>Custom…</source>
         <translation>自定义…</translation>
     </message>
@@ -8333,69 +8345,69 @@ An offline-first CRM for small teams.</source>
 <context>
     <name>StageDeleteDialog</name>
     <message>
-        <location filename="../../ui/workspace_settings/stage_delete_dialog.py" line="59" />
+        <location filename="../../ui/workspace_settings/stage_delete_dialog.py" line="60" />
         <source>Delete stage %1</source>
         <translation>删除阶段 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/workspace_settings/stage_delete_dialog.py" line="63" />
+        <location filename="../../ui/workspace_settings/stage_delete_dialog.py" line="64" />
         <source>“%1” holds %n deals. Choose the stage they move to:</source>
         <translation>
             <numerusform>“%1”中有 %n 个商机。请选择它们要移到的阶段：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/stage_delete_dialog.py" line="70" />
+        <location filename="../../ui/workspace_settings/stage_delete_dialog.py" line="71" />
         <source>won</source>
         <translation>赢单</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/stage_delete_dialog.py" line="70" />
+        <location filename="../../ui/workspace_settings/stage_delete_dialog.py" line="71" />
         <source>lost</source>
         <translation>输单</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/stage_delete_dialog.py" line="76" />
+        <location filename="../../ui/workspace_settings/stage_delete_dialog.py" line="77" />
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/stage_delete_dialog.py" line="85" />
+        <location filename="../../ui/workspace_settings/stage_delete_dialog.py" line="86" />
         <source>Each deal's stage history records the move, and it takes the new stage's probability. Edit › Undo brings the stage and its deals back.</source>
         <translation>每个商机的阶段历史都会记录这次移动，商机采用新阶段的赢单概率。“编辑 › 撤销”可恢复该阶段及其商机。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/stage_delete_dialog.py" line="90" />
+        <location filename="../../ui/workspace_settings/stage_delete_dialog.py" line="91" />
         <source>Why were they lost?</source>
         <translation>输单原因是什么？</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/stage_delete_dialog.py" line="97" />
+        <location filename="../../ui/workspace_settings/stage_delete_dialog.py" line="98" />
         <source>A reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/stage_delete_dialog.py" line="107" />
+        <location filename="../../ui/workspace_settings/stage_delete_dialog.py" line="105" />
         <source>Delete and move deals</source>
         <translation>删除并移动商机</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/stage_delete_dialog.py" line="135" />
+        <location filename="../../ui/workspace_settings/stage_delete_dialog.py" line="133" />
         <source>Delete stage</source>
         <translation>删除阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/stage_delete_dialog.py" line="137" />
+        <location filename="../../ui/workspace_settings/stage_delete_dialog.py" line="135" />
         <source>Delete the stage “%1”? It holds no deals.</source>
         <translation>删除阶段“%1”？该阶段中没有商机。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/stage_delete_dialog.py" line="166" />
+        <location filename="../../ui/workspace_settings/stage_delete_dialog.py" line="164" />
         <source>Choose the stage the deals move to.</source>
         <translation>请选择商机要移到的阶段。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/stage_delete_dialog.py" line="169" />
+        <location filename="../../ui/workspace_settings/stage_delete_dialog.py" line="167" />
         <source>Say why the deals were lost.</source>
         <translation>请说明这些商机的输单原因。</translation>
     </message>
@@ -8525,6 +8537,49 @@ An offline-first CRM for small teams.</source>
         <translation>
             <numerusform>%Ln 个进行中的商机</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>TargetsDialog</name>
+    <message>
+        <location filename="../../ui/reports/targets_dialog.py" line="77" />
+        <source>Sales targets</source>
+        <translation>销售目标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/targets_dialog.py" line="85" />
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/targets_dialog.py" line="143" />
+        <source>Amounts in %1. A blank cell has no target.</source>
+        <translation>金额单位：%1。空白表示未设目标。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/targets_dialog.py" line="169" />
+        <source>Save or cancel the targets of %1 first.</source>
+        <translation>请先保存或取消 %1 年的目标。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/targets_dialog.py" line="223" />
+        <source>Sales targets saved.</source>
+        <translation>销售目标已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/targets_dialog.py" line="238" />
+        <source>A target is a number from 0 (%1).</source>
+        <translation>目标须为不小于 0 的数字（%1）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/targets_dialog.py" line="240" />
+        <source>A user of this grid no longer exists: close and open it again.</source>
+        <translation>表中有用户已不存在：请关闭后重新打开。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/targets_dialog.py" line="257" />
+        <source>%1, %2</source>
+        <translation>%1，%2</translation>
     </message>
 </context>
 <context>
