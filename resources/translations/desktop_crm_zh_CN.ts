@@ -1760,92 +1760,123 @@
 <context>
     <name>DealDialog</name>
     <message>
-        <location filename="../../ui/deals/deal_dialog.py" line="113" />
+        <location filename="../../ui/deals/deal_dialog.py" line="117" />
         <source>Deal</source>
         <translation>商机</translation>
     </message>
     <message>
-        <location filename="../../ui/deals/deal_dialog.py" line="117" />
+        <location filename="../../ui/deals/deal_dialog.py" line="121" />
         <source>Loading…</source>
         <translation>加载中…</translation>
     </message>
     <message>
-        <location filename="../../ui/deals/deal_dialog.py" line="126" />
+        <location filename="../../ui/deals/deal_dialog.py" line="130" />
         <source>Details</source>
         <translation>详细信息</translation>
     </message>
     <message>
-        <location filename="../../ui/deals/deal_dialog.py" line="129" />
+        <location filename="../../ui/deals/deal_dialog.py" line="133" />
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/deals/deal_dialog.py" line="130" />
+        <location filename="../../ui/deals/deal_dialog.py" line="134" />
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/deals/deal_dialog.py" line="131" />
+        <location filename="../../ui/deals/deal_dialog.py" line="135" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/deals/deal_dialog.py" line="132" />
+        <location filename="../../ui/deals/deal_dialog.py" line="136" />
         <source>Pipeline</source>
         <translation>销售流程</translation>
     </message>
     <message>
-        <location filename="../../ui/deals/deal_dialog.py" line="133" />
+        <location filename="../../ui/deals/deal_dialog.py" line="137" />
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/deals/deal_dialog.py" line="134" />
+        <location filename="../../ui/deals/deal_dialog.py" line="138" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/deals/deal_dialog.py" line="135" />
+        <location filename="../../ui/deals/deal_dialog.py" line="139" />
         <source>Lost reason</source>
         <translation>输单原因</translation>
     </message>
     <message>
-        <location filename="../../ui/deals/deal_dialog.py" line="136" />
+        <location filename="../../ui/deals/deal_dialog.py" line="140" />
         <source>Expected close</source>
         <translation>预计成交日期</translation>
     </message>
     <message>
-        <location filename="../../ui/deals/deal_dialog.py" line="137" />
+        <location filename="../../ui/deals/deal_dialog.py" line="141" />
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/deals/deal_dialog.py" line="138" />
+        <location filename="../../ui/deals/deal_dialog.py" line="142" />
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../ui/deals/deal_dialog.py" line="139" />
+        <location filename="../../ui/deals/deal_dialog.py" line="143" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/deals/deal_dialog.py" line="167" />
+        <location filename="../../ui/deals/deal_dialog.py" line="168" />
+        <location filename="../../ui/deals/deal_dialog.py" line="232" />
+        <source>Products</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deals/deal_dialog.py" line="172" />
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deals/deal_dialog.py" line="172" />
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deals/deal_dialog.py" line="172" />
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deals/deal_dialog.py" line="184" />
         <source>Plan follow-up…</source>
         <translation>计划跟进…</translation>
     </message>
     <message>
-        <location filename="../../ui/deals/deal_dialog.py" line="173" />
+        <location filename="../../ui/deals/deal_dialog.py" line="190" />
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../ui/deals/deal_dialog.py" line="199" />
+        <location filename="../../ui/deals/deal_dialog.py" line="226" />
+        <source>From quote %1</source>
+        <translation>来自报价单 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deals/deal_dialog.py" line="232" />
+        <source>Products (quote %1)</source>
+        <translation>产品（报价单 %1）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deals/deal_dialog.py" line="241" />
         <source>This deal no longer exists.</source>
         <translation>该商机已不存在。</translation>
     </message>
     <message>
-        <location filename="../../ui/deals/deal_dialog.py" line="211" />
+        <location filename="../../ui/deals/deal_dialog.py" line="253" />
         <source>Deal %1</source>
         <translation>商机 %1</translation>
     </message>

@@ -78,6 +78,15 @@ def test_a_deal_hit_of_the_search_opens_the_deal_with_its_quotes(qtbot, opened, 
     numbers = [dialog.quotes.list.topLevelItem(i).text(0) for i in range(len(quotes))]
     assert [n.split(" · ")[0] for n in numbers] == [q.number for q in quotes]
     assert dialog.quotes.summary.text().startswith(f"{len(quotes)} quote")
+    # What the deal sells: its current quote's priced lines.
+    lines = window.workspace.deals.lines(deal.id)
+    assert lines and lines[0].quote in {q.number for q in quotes}
+    qtbot.waitUntil(lambda: dialog.lines.topLevelItemCount() == len(lines), timeout=5000)
+    assert dialog.lines_box.isVisible() and lines[0].quote in dialog.lines_box.title()
+    assert dialog.lines.topLevelItem(0).text(0).startswith(lines[0].description)
+    assert dialog.lines.topLevelItem(0).text(2) == money_text(
+        lines[0].unit_price, lines[0].currency
+    )
     # Chosen again, the same view comes to the front rather than a second one.
     assert open_deal(window, deal.id) is dialog and deal_dialogs(window) == [dialog]
 

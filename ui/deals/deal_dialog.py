@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QLabel,
+    QTreeWidget,
+    QTreeWidgetItem,
     QVBoxLayout,
 )
 
@@ -29,6 +31,7 @@ from desktop_crm.domain.choices import is_record_kind
 from desktop_crm.domain.errors import CancelledError, NotFoundError
 from desktop_crm.services.deals.dto import DealSummary
 from desktop_crm.services.quotes.dto import QuoteDraft
+from ui.alive import while_open
 from ui.amounts import money_text
 from ui.deals.texts import outcome_text, stage_text
 from ui.quotes.customer_quotes import CustomerQuotes
@@ -36,6 +39,7 @@ from ui.text_fill import fill
 
 if TYPE_CHECKING:
     from desktop_crm.services.common.dto import ChangeResult
+    from desktop_crm.services.deals.deal_lines import DealLine
     from desktop_crm.services.workspace.handle import Workspace
     from ui.deals.deal_editor import DealEditor
     from ui.shell import Shell
@@ -160,6 +164,19 @@ class DealDialog(QDialog):
         self.quotes.list.setMaximumHeight(16_777_215)  # the view's main list: as tall as it gets
         root.addWidget(self.quotes, 1)
 
+        # What the deal sells: the lines of its current quote (hidden without one).
+        self.lines_box = QGroupBox(self.tr("Products"))
+        self.lines = QTreeWidget()
+        self.lines.setRootIsDecorated(False)
+        self.lines.setHeaderLabels(
+            [self.tr("Description"), self.tr("Quantity"), self.tr("Unit price")]
+        )
+        self.lines.setMaximumHeight(140)
+        lines_layout = QVBoxLayout(self.lines_box)
+        lines_layout.addWidget(self.lines)
+        self.lines_box.hide()
+        root.addWidget(self.lines_box)
+
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         # A follow-up about this deal, for its customer (enabled once the deal is read).
@@ -189,7 +206,32 @@ class DealDialog(QDialog):
         self._shell.worker.read(
             lambda: ws.reads.deals.summary(deal_id), self.show_deal, self._failed
         )
+        self._shell.worker.read(
+            lambda: ws.reads.deals.lines(deal_id),
+            while_open(self, self.show_lines),
+            lambda _e: None,
+        )
         self.quotes.reload()
+
+    def show_lines(self, lines: list[DealLine]) -> None:
+        """List the current quote's product lines (the box hides when there are none)."""
+        self.lines.clear()
+        for line in lines:
+            quantity = f"{line.quantity.normalize():f} {line.unit}".strip()
+            price = money_text(line.unit_price, line.currency)
+            text = (
+                f"{line.description} ({self.tr('optional')})" if line.optional else line.description
+            )
+            item = QTreeWidgetItem([text, quantity, price])
+            item.setToolTip(0, fill(self.tr("From quote %1"), line.quote))
+            for column in (1, 2):
+                item.setTextAlignment(column, Qt.AlignmentFlag.AlignRight)
+            self.lines.addTopLevelItem(item)
+        self.lines.resizeColumnToContents(1)
+        self.lines_box.setTitle(
+            fill(self.tr("Products (quote %1)"), lines[0].quote) if lines else self.tr("Products")
+        )
+        self.lines_box.setVisible(bool(lines))
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, CancelledError):  # the workspace closed under the read

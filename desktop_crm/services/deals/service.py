@@ -18,6 +18,7 @@ from desktop_crm.services.common.dto import ChangeResult
 from desktop_crm.services.deals import board as boards
 from desktop_crm.services.deals import listing
 from desktop_crm.services.deals.actions import DealActions
+from desktop_crm.services.deals.deal_lines import DealLine, deal_lines
 from desktop_crm.services.deals.dto import (
     Board,
     BoardFilter,
@@ -112,6 +113,11 @@ class DealService:
                 self._clock.now(),
                 closed_cards=closed_cards,
             )
+
+    def lines(self, deal_id: str) -> list[DealLine]:
+        """The product lines of the deal's current quote (see :mod:`.deal_lines`)."""
+        with self._store.read() as session:
+            return deal_lines(session, deal_id)
 
     def tags(self) -> list[tuple[str, str]]:
         """``(id, name)`` of the tags on deals' customers (the board's tag filter offers them)."""
