@@ -118,12 +118,14 @@ def cmd_deal_move(args: argparse.Namespace) -> int:
         deal_id = ws.deals.id_of(args.number)
         deal = ws.deals.summary(deal_id)
         pipeline = ws.pipelines.by_name(deal.pipeline)
+        stage = pipeline.stage_named(wanted)
+        if stage is not None and stage.kind == "lost" and not (args.reason or "").strip():
+            raise UsageError("lost needs --reason TEXT (why the deal was lost)")
         if wanted.casefold() == "won":
             result = ws.deals.win(deal_id)
         elif wanted.casefold() == "lost":
             result = ws.deals.lose(deal_id, args.reason)
         else:
-            stage = pipeline.stage_named(wanted)
             if stage is None:
                 names = ", ".join(s.name for s in pipeline.stages)
                 raise UsageError(f"No stage “{wanted}” in {pipeline.name} (stages: {names})")
@@ -154,7 +156,8 @@ def _stage_ids(pipelines: list[PipelineInfo], name: str | None) -> list[str]:
         return []
     found = [s.id for p in pipelines if (s := p.stage_named(name)) is not None]
     if not found:
-        known = sorted({s.name for p in pipelines for s in p.stages})
+        # In pipeline order, as the board shows them (a name shared by pipelines once).
+        known = list(dict.fromkeys(s.name for p in pipelines for s in p.stages))
         raise UsageError(f"No stage “{name}” (stages: {', '.join(known)})")
     return found
 

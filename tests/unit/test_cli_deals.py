@@ -122,6 +122,7 @@ def test_deal_move_moves_wins_and_loses(capsys, deals):
         (("D-NOPE", "商务谈判"), "No deal numbered D-NOPE"),
         (("{服务器}", "Nowhere"), "No stage “Nowhere”"),
         (("{服务器}", "lost"), "lost needs --reason"),
+        (("{服务器}", "输单"), "lost needs --reason"),  # the lost stage by its name
     ],
 )
 def test_deal_move_errors_are_one_line(capsys, deals, args, message):
@@ -138,3 +139,4 @@ def test_deals_unknown_stage_is_a_one_line_error(capsys, deals):
     code, out, err = run(capsys, "deals", path, "--stage", "Nowhere")
     assert code == 2 and out == ""
     assert "No stage “Nowhere”" in err and len(err.strip().splitlines()) == 1
+    assert "(stages: 初步接洽, 需求确认" in err  # in pipeline order
