@@ -11,7 +11,7 @@ matplotlib is imported only for ``--png``.
 from __future__ import annotations
 
 import argparse
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -19,6 +19,7 @@ from desktop_crm.cli.common import EXIT_OK, UsageError, emit, workspace_arg
 from desktop_crm.cli.quotes import print_table
 from desktop_crm.cli.report_shapes import as_json, as_table, is_empty, other_codes, text_rows
 from desktop_crm.domain.errors import CrmError
+from desktop_crm.domain.report_periods import period_days
 
 if TYPE_CHECKING:
     from desktop_crm.services.reports.dto import Report, ReportKind
@@ -198,9 +199,4 @@ def _day(text: str | None, flag: str) -> date | None:
 
 def _default_period(report: str, today: date) -> tuple[date, date]:
     """This year; for the forecast, which looks ahead, this month and the eleven after it."""
-    if report != "forecast":
-        return date(today.year, 1, 1), date(today.year, 12, 31)
-    month = today.month + 11
-    year, month = today.year + (month - 1) // 12, (month - 1) % 12 + 1
-    following = date(year + month // 12, month % 12 + 1, 1)
-    return today.replace(day=1), following - timedelta(days=1)
+    return period_days("next_12_months" if report == "forecast" else "this_year", today)

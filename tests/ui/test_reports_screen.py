@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from desktop_crm.domain.report_periods import period_days
 from desktop_crm.services.common.dto import ChangeResult
 from desktop_crm.services.reports.dto import REPORT_KINDS
 from desktop_crm.services.workspace.handle import create_workspace
 from tests.ui.conftest import open_and_wait
-from ui.reports.periods import period_days
 from ui.reports.reports_screen import ReportsScreen
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"

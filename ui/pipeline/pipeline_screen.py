@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING, ClassVar
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_crm.domain.report_periods import period_days
 from desktop_crm.services.deals.dto import Board, BoardCard, BoardColumn, BoardFilter
 from desktop_crm.services.pipelines.dto import PipelineInfo
 from ui.alive import while_open
@@ -327,9 +329,9 @@ class PipelineScreen(Screen):
             text = reason.strip()
             self._submit(lambda ws: ws.deals.lose(deal_id, text), "")
 
-    def _submit(self, change: object, select: str) -> None:
+    def _submit(self, change: Callable[[Workspace], ChangeResult], select: str) -> None:
         ws = self.workspace
-        if ws is None or not callable(change):
+        if ws is None:
             return
 
         def done(result: ChangeResult) -> None:
@@ -358,17 +360,10 @@ class PipelineScreen(Screen):
 
 def _period(code: str, today: date) -> tuple[date | None, date | None]:
     """The close days a period choice covers (both ends included)."""
-    if code == "this_month":
-        start = today.replace(day=1)
-        return start, (start + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+    if code in ("this_month", "this_quarter"):
+        return period_days(code, today)  # type: ignore[arg-type]
     if code == "next_3_months":
         return today, today + timedelta(days=92)
-    if code == "this_quarter":
-        first_month = (today.month - 1) // 3 * 3 + 1
-        start = today.replace(month=first_month, day=1)
-        end_month = first_month + 3
-        after = date(today.year + (end_month > 12), (end_month - 1) % 12 + 1, 1)
-        return start, after - timedelta(days=1)
     if code == "overdue":
         return None, today - timedelta(days=1)
     return None, None

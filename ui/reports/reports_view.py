@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_crm.domain.report_periods import PERIOD_KINDS, PeriodKind, period_days
 from desktop_crm.services.reports.dto import REPORT_KINDS, ReportKind
 from ui.list_table import ROW_HEIGHT, list_header
-from ui.reports.periods import PERIOD_KINDS, PeriodKind, period_days
 from ui.reports.report_rows import ShownReport, definition, empty_text, report_names
 
 if TYPE_CHECKING:

@@ -1,4 +1,4 @@
-"""The periods a report is asked for: this or last month, quarter or year, or custom days.
+"""Report periods: this or last month, quarter or year, the next 12 months, or custom days.
 
 Local days, both ends included, as the reports service takes them.
 """
