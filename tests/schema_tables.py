@@ -30,15 +30,21 @@ SCHEMA_11_COLUMNS = frozenset(
         ("deals", "board_rank"),
     }
 )
-LATER_TABLES = SCHEMA_9_TABLES + SCHEMA_10_TABLES
+# Schema 12: team mode's outbox and conflicts; ``users.is_local`` moved to local state (older
+# schemas have the column, so a round trip leaves it out on both sides).
+SCHEMA_12_TABLES = ("sync_outbox", "sync_conflicts")
+SCHEMA_12_DROPPED = frozenset({("users", "is_local")})
+LATER_TABLES = SCHEMA_9_TABLES + SCHEMA_10_TABLES + SCHEMA_12_TABLES
 
 
 def select_older(db: sqlite3.Connection, table: str) -> str:
-    """``SELECT`` of ``table``'s columns but those schemas 10 and 11 added to older tables."""
+    """``SELECT`` of ``table``'s columns but those schemas 10 to 12 added to or dropped from tables."""
     columns = [c[1] for c in db.execute(f'PRAGMA table_info("{table}")')]
     kept = ", ".join(
         f'"{c}"'
         for c in columns
-        if c not in SCHEMA_10_COLUMNS and (table, c) not in SCHEMA_11_COLUMNS
+        if c not in SCHEMA_10_COLUMNS
+        and (table, c) not in SCHEMA_11_COLUMNS
+        and (table, c) not in SCHEMA_12_DROPPED
     )
     return f'SELECT {kept} FROM "{table}"'

@@ -169,12 +169,15 @@ _HAS_BIRTHDAY = text("birthday IS NOT NULL AND deleted_at IS NULL")
 
 
 class User(Tracked):
-    """Someone who uses the workspace; the local user always exists."""
+    """Someone who uses the workspace (shared in team mode).
+
+    Which one sits at this machine is local state (``store.local_user``), never a flag here:
+    with a hub, every laptop shares this table.
+    """
 
     __tablename__ = "users"
     name: Mapped[str] = mapped_column(String(200))
     email: Mapped[str | None] = mapped_column(String(320))
-    is_local: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class Company(Tracked):
@@ -758,6 +761,46 @@ class LocalState(Base):
     __tablename__ = "local_state"
     key: Mapped[str] = mapped_column(String(100), primary_key=True)
     value: Mapped[Any] = mapped_column(JSON)
+
+
+class SyncOutbox(Base):
+    """An operation this machine made that the team hub has not yet acknowledged.
+
+    Written in the operation's own transaction (team mode only), so a crash never loses the
+    record that something changed. ``base`` is the hub sequence this machine had pulled up to
+    when the operation was made: the hub merges against it (what the user had seen).
+    """
+
+    __tablename__ = "sync_outbox"
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    operation_id: Mapped[str] = mapped_column(ID, unique=True)
+    base: Mapped[int] = mapped_column(Integer)
+
+
+class SyncConflict(Base):
+    """One field two machines changed apart, as the hub recorded it (both values kept).
+
+    ``kept`` is the value the hub holds (pushed first), ``offered`` the one pushed later that
+    was not applied; each with who, which machine and when (their own clocks: shown, never
+    merged on). Resolved conflicts stay until the hub's resolution is pulled.
+    """
+
+    __tablename__ = "sync_conflicts"
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    hub_seq: Mapped[int] = mapped_column(Integer)
+    entity: Mapped[str] = mapped_column(String(40))
+    row_id: Mapped[str] = mapped_column(ID, index=True)
+    field: Mapped[str] = mapped_column(String(60))
+    base: Mapped[Any] = mapped_column(JSON, nullable=True)
+    kept: Mapped[Any] = mapped_column(JSON, nullable=True)
+    offered: Mapped[Any] = mapped_column(JSON, nullable=True)
+    kept_by: Mapped[str | None] = mapped_column(String(200))
+    kept_device: Mapped[str | None] = mapped_column(String(36))
+    kept_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    offered_by: Mapped[str | None] = mapped_column(String(200))
+    offered_device: Mapped[str | None] = mapped_column(String(36))
+    offered_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    resolved_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
 
 
 LIST_SORT_COLUMNS = (

@@ -19,7 +19,7 @@ from desktop_crm.domain.errors import (
 )
 from desktop_crm.store.database import APPLICATION_ID
 
-SCHEMA_VERSION = 11
+SCHEMA_VERSION = 12
 """The schema this code writes; each Alembic revision sets ``user_version`` to its number."""
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")

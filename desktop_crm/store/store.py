@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
@@ -19,8 +19,8 @@ from desktop_crm.domain.errors import (
 from desktop_crm.store import backup, schema, search_index
 from desktop_crm.store.changelog import Recorder
 from desktop_crm.store.database import BULK_CACHE_KIB, CACHE_KIB, make_engine
+from desktop_crm.store.local_user import local_user_id
 from desktop_crm.store.lock import WorkspaceLock
-from desktop_crm.store.models import User
 
 
 class Store:
@@ -71,9 +71,7 @@ class Store:
                     migrated = header.has_tables
             store = cls(path, make_engine(path), lock)
             with store.read() as session:
-                store.actor_id = session.scalars(
-                    select(User.id).where(User.is_local.is_(True)).limit(1)
-                ).first()
+                store.actor_id = local_user_id(session)
                 stale_index = search_index.needs_rebuild(session)
             if stale_index:
                 with Session(store.engine) as session, session.begin():

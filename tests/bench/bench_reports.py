@@ -48,7 +48,7 @@ def _fill(path: Path) -> None:
     at = micros(NOW)
     owners = [_uid() for _ in range(6)]
     con.executemany(
-        "INSERT INTO users (id, name, is_local, created_at, updated_at) VALUES (?, ?, 0, ?, ?)",
+        "INSERT INTO users (id, name, created_at, updated_at) VALUES (?, ?, ?, ?)",
         [(uid, f"Owner {n}", at, at) for n, uid in enumerate(owners)],
     )
     deals, changes = [], []

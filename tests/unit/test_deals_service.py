@@ -13,7 +13,7 @@ from desktop_crm.domain.errors import NotFoundError
 from desktop_crm.domain.vocab import DealStatus
 from desktop_crm.services.deals.dto import DealSummary
 from desktop_crm.services.workspace.handle import open_workspace
-from desktop_crm.store.models import Deal, Pipeline, Stage, User
+from desktop_crm.store.models import Deal, Pipeline, Stage
 from tests import drafts
 
 MISSING = "01a00000-0000-7000-8000-000000000000"
@@ -29,7 +29,7 @@ def add_deal(workspace, title: str, **values) -> str:
                 select(Stage).where(Stage.pipeline_id == pipeline.id).order_by(Stage.position)
             )
         )
-        owner = s.scalars(select(User.id).where(User.is_local.is_(True))).one()
+        owner = workspace.store.actor_id
     stage = next((x for x in stages if x.name == stage_name), stages[0])
     with workspace.store.unit_of_work(f"deal {title}") as (s, _rec):
         deal = Deal(

@@ -32,7 +32,7 @@ def test_a_new_workspace_has_the_funnel_columns_and_lost_reasons(ws_path):
         ws.close(backup_if_changed=False)
     for table, columns in NEW_COLUMNS.items():
         assert columns <= _columns(ws_path, table)
-    assert schema.read_header(ws_path).user_version == 11
+    assert schema.read_header(ws_path).user_version == schema.SCHEMA_VERSION
     en = ws_path.with_name("en.crm")
     ws = create_workspace(en, "en")
     try:
@@ -52,7 +52,7 @@ def test_upgrade_from_schema_10_keeps_deals_and_takes_probability_from_the_stage
 
     open_workspace(demo_path).close(backup_if_changed=False)  # backs up, upgrades
 
-    assert schema.read_header(demo_path).user_version == 11
+    assert schema.read_header(demo_path).user_version == schema.SCHEMA_VERSION
     assert _deals(demo_path) == before
     with sqlite3.connect(demo_path) as db:
         mismatched = db.execute(

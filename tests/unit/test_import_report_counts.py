@@ -182,7 +182,7 @@ def owner_sheet(tmp_path, owners, name="owners.xlsx"):
 
 
 def local_user(ws_path):
-    return rows(ws_path, "SELECT id, name FROM users WHERE is_local = 1")[0]
+    return rows(ws_path, "SELECT id, name FROM users ORDER BY created_at LIMIT 1")[0]
 
 
 def test_unknown_owners_are_one_note_not_a_line_per_row(workspace, ws_path, tmp_path):
@@ -214,7 +214,7 @@ def test_owners_added_as_users_and_undone_with_the_import(workspace, ws_path, tm
     assert rows(ws_path, "SELECT count(*) FROM users")[0][0] == 1  # a dry run adds nobody
     report = workspace.imports.import_file(path, create_owners=True, today=TODAY)
     assert [n.text for n in report.notes] == ["负责人: added 3 users (张三, 李四, zhang)"]
-    users = dict(rows(ws_path, "SELECT name, id FROM users WHERE is_local = 0"))
+    users = dict(rows(ws_path, "SELECT name, id FROM users ORDER BY created_at LIMIT -1 OFFSET 1"))
     assert set(users) == {"张三", "李四", "zhang"}
     owned = dict(rows(ws_path, "SELECT name, owner_id FROM people"))
     assert owned == {
@@ -254,7 +254,7 @@ def test_cli_create_owners(tmp_path, capsys):
     assert main(["import", str(path), str(sheet), "--create-owners", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["notes"] == ["负责人: added 2 users (张三, 李四)"]
-    assert {n for (n,) in rows(path, "SELECT name FROM users WHERE is_local = 0")} == {
+    assert {n for (n,) in rows(path, "SELECT name FROM users ORDER BY created_at LIMIT -1 OFFSET 1")} == {
         "张三",
         "李四",
     }

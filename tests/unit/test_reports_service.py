@@ -64,7 +64,7 @@ def write_deals(ws: Workspace, deals: list[DealRecord]) -> dict[str, str]:
     made: dict[str, str] = {}
     with ws.store.unit_of_work("test deals") as (s, _rec):
         for name in sorted({d.owner for d in deals if d.owner}):
-            user = User(name=name, is_local=False)
+            user = User(name=name)
             s.add(user)
             s.flush()
             users[name] = user.id

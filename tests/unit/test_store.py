@@ -1,6 +1,8 @@
 """The store: pragmas, soft deletes and the change log, on real SQLite files."""
 
+import json
 import sqlite3
+import uuid
 from datetime import date
 from decimal import Decimal
 
@@ -22,10 +24,12 @@ def test_connections_use_wal_full_sync_and_foreign_keys(workspace):
 
 def test_new_workspace_has_local_user_and_default_pipeline(workspace):
     with sqlite3.connect(workspace.path) as conn:
-        assert conn.execute("SELECT count(*) FROM users WHERE is_local").fetchone()[0] == 1
+        assert conn.execute("SELECT count(*) FROM users").fetchone()[0] == 1
+        (local,) = conn.execute("SELECT value FROM local_state WHERE key = 'local_user'").fetchone()
+        (user,) = conn.execute("SELECT id FROM users").fetchone()
         stages = [r[0] for r in conn.execute("SELECT kind FROM stages ORDER BY position")]
     assert stages == ["open"] * 4 + ["won", "lost"]
-    assert workspace.store.actor_id is not None
+    assert workspace.store.actor_id == json.loads(local) == str(uuid.UUID(bytes=user))
 
 
 def test_every_create_update_delete_is_logged_under_one_operation(workspace):

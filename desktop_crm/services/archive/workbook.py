@@ -29,6 +29,7 @@ from sqlalchemy import (
     select,
     type_coerce,
 )
+from sqlalchemy.orm import Session
 from sqlalchemy.types import JSON
 
 from desktop_crm.domain.errors import FileFormatError, ValidationError
@@ -38,6 +39,7 @@ from desktop_crm.spreadsheet.table_writer import write_sheets
 from desktop_crm.spreadsheet.tables import Table as Sheet
 from desktop_crm.spreadsheet.tables import read_all_sheets, read_table
 from desktop_crm.store import search_index
+from desktop_crm.store.local_user import set_local_user
 from desktop_crm.store.models import Base, User
 from desktop_crm.store.schema import SCHEMA_VERSION
 from desktop_crm.store.store import Store
@@ -97,6 +99,7 @@ def export_workspace(store: Store, target: Path, progress: Progress | None = Non
             ABOUT,
             ["what", "value"],
             [[MARKER, ""], ["schema", SCHEMA_VERSION], ["exported", datetime.now().isoformat()]]
+            + [["local_user", store.actor_id or ""]]
             + [[f"table:{name}", count] for name, count in counts.items()],
         )
         for table in tables():
@@ -189,10 +192,23 @@ def import_workspace(store: Store, path: Path, progress: Progress | None = None)
             _insert_stored(conn, table, rows)
     with store.unit_of_work(op_label(LabelCode.REBUILD_SEARCH), "system") as (session, _rec):
         search_index.rebuild_all(session)
-    with store.read() as session:
-        store.actor_id = session.scalar(select(User.id).where(User.is_local.is_(True)).limit(1))
+    with store.engine.begin() as conn, Session(conn) as session:
+        store.actor_id = _restored_local_user(session, info.get("local_user") or "")
     store.search_keys.invalidate()
     return sum(len(rows) for _t, rows in loaded)
+
+
+def _restored_local_user(session: Session, named: str) -> str | None:
+    """Who sits here after a restore: the export's local user, else its first user.
+
+    Exports before schema 12 named no local user (it was a flag on the users table).
+    """
+    users = list(session.scalars(select(User.id).order_by(User.created_at)))
+    chosen = named if named in users else (users[0] if users else None)
+    if chosen is not None:
+        set_local_user(session, chosen)
+        session.flush()
+    return chosen
 
 
 def _insert_stored(conn: Any, table: Table, rows: list[dict[str, Any]]) -> None:

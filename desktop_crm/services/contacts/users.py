@@ -38,5 +38,5 @@ def add_users(session: Session, rec: Recorder, names: Iterable[str]) -> dict[str
     Undoing the operation that added them removes them again.
     """
     wanted = list(dict.fromkeys(n.strip()[:200] for n in names if n.strip()))
-    ids = rec.bulk_insert(session, User, [{"name": n, "is_local": False} for n in wanted])
+    ids = rec.bulk_insert(session, User, [{"name": n} for n in wanted])
     return dict(zip(wanted, ids, strict=True))

@@ -43,6 +43,7 @@ from desktop_crm.services.workspace.backups import BackupService
 from desktop_crm.services.workspace.dto import CheckReport
 from desktop_crm.services.workspace.reading import open_reads, refuse_folder
 from desktop_crm.store import backup, schema
+from desktop_crm.store.local_user import set_local_user
 from desktop_crm.store.lock import WorkspaceLock
 from desktop_crm.store.models import Pipeline, Setting, Stage, User
 from desktop_crm.store.store import Store
@@ -198,10 +199,12 @@ def create_workspace(
 
 def _seed(store: Store, language: Language) -> None:
     with store.unit_of_work(op_label(LabelCode.CREATE_WORKSPACE), "system") as (session, _rec):
-        user = User(name=getpass.getuser() or "me", is_local=True)
+        user = User(name=getpass.getuser() or "me")
         pipeline = Pipeline(name="销售流程" if language == "zh" else "Sales", is_default=True)
         reasons = DEFAULT_LOST_REASONS.get(language, DEFAULT_LOST_REASONS["en"])
         session.add_all([user, pipeline, Setting(key="deals.lost_reasons", value=list(reasons))])
+        session.flush()
+        set_local_user(session, user.id)
         session.flush()
         for pos, (name, probability, kind, rotting) in enumerate(
             DEFAULT_STAGES.get(language, DEFAULT_STAGES["en"])

@@ -21,7 +21,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import event, select
+from sqlalchemy import event
 from sqlalchemy.orm import Session
 
 from desktop_crm.domain.clock import Clock, SystemClock
@@ -51,8 +51,8 @@ from desktop_crm.services.workspace.backups import BackupService
 from desktop_crm.services.workspace.dto import BackupInfo
 from desktop_crm.store import backup, schema, search_index
 from desktop_crm.store.database import make_engine
+from desktop_crm.store.local_user import local_user_id
 from desktop_crm.store.lock import WorkspaceLock
-from desktop_crm.store.models import User
 from desktop_crm.store.store import Store
 
 
@@ -289,9 +289,7 @@ def open_for_reading(path: Path) -> WorkspaceReader:
     store = Store(path, engine, WorkspaceLock(path))
     try:
         with store.read() as session:
-            store.actor_id = session.scalars(
-                select(User.id).where(User.is_local.is_(True)).limit(1)
-            ).first()
+            store.actor_id = local_user_id(session)
             stale_index = search_index.needs_rebuild(session)
     except BaseException:
         store.close()

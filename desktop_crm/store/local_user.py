@@ -1,0 +1,25 @@
+"""Which user sits at this machine: local state, never a flag on the (shared) users table."""
+
+from __future__ import annotations
+
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+
+from desktop_crm.store.models import LocalState, User
+
+KEY = "local_user"
+
+
+def local_user_id(session: Session) -> str | None:
+    """The local user's id, if it names a user of this workspace."""
+    value = session.scalar(select(LocalState.value).where(LocalState.key == KEY))
+    if not isinstance(value, str):
+        return None
+    return value if session.scalar(select(User.id).where(User.id == value)) else None
+
+
+def set_local_user(session: Session, user_id: str) -> None:
+    """Make ``user_id`` the user at this machine (in the caller's transaction)."""
+    session.execute(
+        insert(LocalState).prefix_with("OR REPLACE").values(key=KEY, value=user_id)
+    )
