@@ -38,7 +38,7 @@ LATER_TABLES = SCHEMA_9_TABLES + SCHEMA_10_TABLES + SCHEMA_12_TABLES
 
 
 def select_older(db: sqlite3.Connection, table: str) -> str:
-    """``SELECT`` of ``table``'s columns but those schemas 10 to 12 added to or dropped from tables."""
+    """``SELECT`` of ``table``'s columns but those schemas 10 to 12 added or dropped."""
     columns = [c[1] for c in db.execute(f'PRAGMA table_info("{table}")')]
     kept = ", ".join(
         f'"{c}"'
