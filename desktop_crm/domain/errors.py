@@ -110,3 +110,21 @@ class CancelledError(CrmError):
     """The user cancelled a long operation; nothing was written."""
 
     code = "operation.cancelled"
+
+
+class HubError(CrmError):
+    """The team hub refused or failed a request; ``params['reason']`` says which kind."""
+
+    code = "hub.error"
+
+
+class HubUnreachableError(HubError):
+    """The team hub cannot be reached now (offline, address wrong, server down)."""
+
+    code = "hub.unreachable"
+
+
+class HubVersionError(HubError):
+    """The app and the hub are of different versions (``params['needed']``)."""
+
+    code = "hub.version"
