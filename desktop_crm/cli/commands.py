@@ -42,6 +42,7 @@ GROUP_MODULES: tuple[str, ...] = (
     "desktop_crm.cli.calendar",
     "desktop_crm.cli.deals",
     "desktop_crm.cli.report",
+    "desktop_crm.cli.records",
 )
 
 BASE_COMMANDS = (

@@ -42,6 +42,8 @@ from desktop_crm.services.today.summary import TodayService
 from desktop_crm.services.workspace.backups import BackupService
 from desktop_crm.services.workspace.dto import CheckReport
 from desktop_crm.services.workspace.reading import open_reads, refuse_folder
+from desktop_crm.services.workspace.record_edits import RecordEditService
+from desktop_crm.services.workspace.record_fields import RecordFieldsService
 from desktop_crm.store import backup, schema
 from desktop_crm.store.local_user import set_local_user
 from desktop_crm.store.lock import WorkspaceLock
@@ -108,6 +110,8 @@ class Workspace:
         reminders: Due reminders and the marks of those shown (marks are written here).
         reports: The sales reports (funnel, forecast, won/lost, win rate, sales, targets).
         targets: Monthly sales targets per owner (what the targets report compares with).
+        records: Any record by its number (customer, deal, quote, contract), fields by name.
+        record_edits: Editing and deleting a record by its number (the CLI's edit, delete).
         reads: The same reading services on a connection of their own, for the app's lists,
             search and cards to answer while a long job holds the writer.
         alarm_reads: The reading services once more, on a third connection: the reminder
@@ -145,6 +149,8 @@ class Workspace:
         self.reminders = ReminderService(store, self.clock)
         self.reports = ReportService(store, self.clock)
         self.targets = TargetService(store)
+        self.records = RecordFieldsService(store, self.clock)
+        self.record_edits = RecordEditService(store, self.clock)
         self.reads = open_reads(store, self.clock)
         # Reminder checks read on a connection of their own, never queued behind a list page.
         self.alarm_reads = open_reads(store, self.clock)

@@ -49,6 +49,7 @@ from desktop_crm.services.targets.service import TargetService
 from desktop_crm.services.today.summary import TodayService
 from desktop_crm.services.workspace.backups import BackupService
 from desktop_crm.services.workspace.dto import BackupInfo
+from desktop_crm.services.workspace.record_fields import RecordFieldsService
 from desktop_crm.store import backup, schema, search_index
 from desktop_crm.store.database import make_engine
 from desktop_crm.store.local_user import local_user_id
@@ -227,6 +228,7 @@ class WorkspaceReader:
         reports: The sales reports (the CLI's ``report``).
         deals: Deals, their lists and board (the CLI's ``deals``).
         pipelines: Pipelines and their stages (the CLI's ``deals --stage``).
+        records: Any record by its number, its fields by name (the CLI's ``show``).
     """
 
     def __init__(self, store: Store, *, locked: bool) -> None:
@@ -245,6 +247,7 @@ class WorkspaceReader:
         self.reports = ReportService(store, SystemClock())  # the CLI's ``report``
         self.deals = DealService(store, SystemClock())  # the CLI's ``deals``
         self.pipelines = PipelineService(store, SystemClock())
+        self.records = RecordFieldsService(store, SystemClock())  # the CLI's ``show``
 
     def backup(self, dest: Path | None = None) -> BackupInfo:
         """Take a verified backup: to ``dest``, or into the backups folder (then rotate).
