@@ -157,6 +157,14 @@ def render(value: OperationLabel | str) -> str:
         return fill(
             OperationLabels.tr("Plan %n follow-ups: %1", "", count), str(args.get("subject", ""))
         )
+    if code is LabelCode.SYNC_PULL:
+        return fill(OperationLabels.tr("Changes by %1 from the team hub"), name)
+    if code is LabelCode.RESOLVE_CONFLICT:
+        return fill(
+            OperationLabels.tr("Resolve conflict: %1 of %2"), str(args.get("field", "")), name
+        )
+    if code is LabelCode.JOIN_HUB:
+        return fill(OperationLabels.tr("Join the team hub as %1"), name)
     if code is LabelCode.RETURN_TO_POOL:
         return OperationLabels.tr("Returned %n records to the pool", "", count)
     fixed = {

@@ -63,8 +63,11 @@ BackupReason = Literal[
 ]
 """Why a backup was taken (part of its file name; the UI words it)."""
 
-OperationKind = Literal["edit", "bulk", "import", "merge", "demo", "undo", "redo", "system"]
-"""What kind of operation the history holds."""
+OperationKind = Literal[
+    "edit", "bulk", "import", "merge", "demo", "undo", "redo", "system", "sync", "resolve"
+]
+"""What kind of operation the history holds (``sync``: changes pulled from the team hub;
+``resolve``: a team conflict decided here)."""
 
 SearchKind = Literal["person", "company", "deal", "quote"]
 """What a global search hit is."""

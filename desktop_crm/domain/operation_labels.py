@@ -34,6 +34,9 @@ class LabelCode(StrEnum):
     MERGE = "merge"  # count, name
     CREATE_WORKSPACE = "create_workspace"
     REBUILD_SEARCH = "rebuild_search"
+    SYNC_PULL = "sync_pull"  # name: who made the changes pulled from the team hub
+    RESOLVE_CONFLICT = "resolve_conflict"  # field, name (the record's number or name)
+    JOIN_HUB = "join_hub"  # name: the team member joining from this laptop
     UNDO = "undo"  # the undone operation's label in ``target``
     REDO = "redo"  # the redone operation's label in ``target``
     ADD_PRODUCT = "add_product"  # name
@@ -155,6 +158,11 @@ def english(op_label: OperationLabel | str) -> str:
         LabelCode.MERGE: f"Merge {count} people into {a.get('name', '')}",
         LabelCode.CREATE_WORKSPACE: "Create workspace",
         LabelCode.REBUILD_SEARCH: "Rebuild search",
+        LabelCode.SYNC_PULL: f"Changes by {a.get('name', '')} from the team hub",
+        LabelCode.RESOLVE_CONFLICT: (
+            f"Resolve conflict: {a.get('field', '')} of {a.get('name', '')}"
+        ),
+        LabelCode.JOIN_HUB: f"Join the team hub as {a.get('name', '')}",
         LabelCode.ADD_PRODUCT: f"Add product {a.get('name', '')}",
         LabelCode.EDIT_PRODUCT: f"Edit product {a.get('name', '')}",
         LabelCode.ARCHIVE_PRODUCT: f"Archive product {a.get('name', '')}",

@@ -10,6 +10,7 @@ import json
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import partial
+from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import psycopg
@@ -79,7 +80,7 @@ class HubAddress:
         return f"{self.host}:{self.port}/{self.database}"
 
 
-def connect(address: HubAddress, user: str, password: str | None) -> psycopg.Connection[object]:
+def connect(address: HubAddress, user: str, password: str | None) -> psycopg.Connection[Any]:
     """A connection to the hub as ``user`` (not autocommit: each call is one transaction).
 
     Raises:

@@ -21,7 +21,7 @@ DECLARE
 BEGIN
     SELECT * INTO d FROM crm.devices WHERE id = p_device;
     IF NOT FOUND THEN
-        RAISE EXCEPTION 'this laptop has not joined the hub' USING ERRCODE = 'P0002';
+        RAISE EXCEPTION 'this laptop has not joined the hub' USING ERRCODE = 'CRMJ1';
     END IF;
     IF d.role <> session_user THEN
         RAISE EXCEPTION 'this laptop joined as %, not %', d.role, session_user
@@ -282,11 +282,11 @@ DECLARE
 BEGIN
     IF p_schema < hub_schema THEN
         RAISE EXCEPTION 'update the app: this hub needs Desktop CRM with workspace schema % (this laptop has %)',
-            hub_schema, p_schema USING ERRCODE = 'P0003';
+            hub_schema, p_schema USING ERRCODE = 'CRMV1';
     END IF;
     IF p_schema > hub_schema THEN
         RAISE EXCEPTION 'the hub is older than this app (schema % < %): run "desktop-crm hub init" from this version to upgrade it',
-            hub_schema, p_schema USING ERRCODE = 'P0004';
+            hub_schema, p_schema USING ERRCODE = 'CRMV2';
     END IF;
     IF p_device IS NOT NULL THEN
         d := crm.caller(p_device);
@@ -298,7 +298,8 @@ BEGIN
         'devices', (SELECT count(*) FROM crm.devices),
         'rows', (SELECT count(*) FROM crm.changes),
         'slot', d.slot,
-        'user_id', d.user_id);
+        'user_id', d.user_id,
+        'seeded', EXISTS (SELECT 1 FROM crm.meta WHERE key = 'seeded'));
 END
 $$;
 
@@ -319,8 +320,16 @@ BEGIN
     LOCK TABLE crm.devices IN EXCLUSIVE MODE;
     SELECT * INTO d FROM crm.devices WHERE id = p_device;
     IF NOT FOUND THEN
+        IF EXISTS (SELECT 1 FROM crm.devices)
+           AND NOT EXISTS (SELECT 1 FROM crm.meta WHERE key = 'seeded') THEN
+            RAISE EXCEPTION 'the first laptop is still uploading the workspace; join when it has finished'
+                USING ERRCODE = 'CRMJ2';
+        END IF;
+        -- A second laptop of the same person is the same user of the workspace.
         INSERT INTO crm.devices (id, role, user_id, slot, joined_at)
-        VALUES (p_device, session_user, p_user,
+        VALUES (p_device, session_user,
+                coalesce((SELECT user_id FROM crm.devices WHERE role = session_user
+                          ORDER BY slot LIMIT 1), p_user),
                 (SELECT coalesce(max(slot) + 1, 0) FROM crm.devices), clock_timestamp())
         RETURNING * INTO d;
     ELSIF d.role <> session_user THEN
@@ -429,4 +438,17 @@ $$;
 CREATE OR REPLACE FUNCTION crm.sync_known(p_operations uuid[]) RETURNS SETOF uuid
 LANGUAGE sql SECURITY DEFINER SET search_path = crm, pg_temp AS $$
     SELECT DISTINCT operation_id FROM crm.applied WHERE operation_id = ANY (p_operations)
+$$;
+
+-- The seeding laptop has uploaded everything: other laptops may join.
+CREATE OR REPLACE FUNCTION crm.sync_seeded(p_device uuid) RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = crm, pg_temp AS $$
+DECLARE
+    d crm.devices := crm.caller(p_device);
+BEGIN
+    IF d.slot <> 0 THEN
+        RAISE EXCEPTION 'only the laptop that seeded the hub finishes seeding' USING ERRCODE = '42501';
+    END IF;
+    INSERT INTO crm.meta VALUES ('seeded', 'yes') ON CONFLICT DO NOTHING;
+END
 $$;

@@ -8,6 +8,7 @@ nothing else.
 from __future__ import annotations
 
 from importlib import resources
+from typing import Any
 
 import psycopg
 
@@ -49,6 +50,7 @@ _API = (
     "sync_seed(uuid, uuid, text, jsonb)",
     "sync_pull(uuid, bigint, integer)",
     "sync_known(uuid[])",
+    "sync_seeded(uuid)",
 )
 
 
@@ -57,7 +59,7 @@ def functions_sql() -> str:
     return resources.files("desktop_crm.hub").joinpath("functions.sql").read_text("utf-8")
 
 
-def init_hub(conn: psycopg.Connection[object], schema_version: int) -> str:
+def init_hub(conn: psycopg.Connection[Any], schema_version: int) -> str:
     """Create or upgrade the hub in ``conn``'s database; what was done, in a few words.
 
     Raises:
@@ -107,7 +109,7 @@ def init_hub(conn: psycopg.Connection[object], schema_version: int) -> str:
     return f"up to date (schema {schema_version})"
 
 
-def add_member(conn: psycopg.Connection[object], role: str, password: str) -> None:
+def add_member(conn: psycopg.Connection[Any], role: str, password: str) -> None:
     """Create (or update the password of) a team member's login role, allowed to sync only."""
     from psycopg import sql
 

@@ -25,9 +25,10 @@ from sqlalchemy import (
     Table,
 )
 from sqlalchemy.dialects import postgresql
+from sqlalchemy.engine import Dialect
 from sqlalchemy.schema import CreateIndex
 
-from desktop_crm.store.models import TRACKED_MODELS
+from desktop_crm.store.models import TRACKED_MODELS, Base
 from desktop_crm.store.types import ExactDecimal, IdType, UtcDateTime
 
 SCHEMA = "crm"
@@ -37,7 +38,8 @@ NOT_MERGED = frozenset({"id", "updated_at", "sync_version", "sync_fields"})
 
 def synced_tables() -> list[Table]:
     """The tables a hub shares, in a stable order (parents before most children)."""
-    return [model.__table__ for model in TRACKED_MODELS.values()]  # type: ignore[misc]
+    tracked = {model.__tablename__ for model in TRACKED_MODELS.values()}
+    return [t for t in Base.metadata.sorted_tables if t.name in tracked]
 
 
 def pg_type(column: Column[object]) -> str:
@@ -88,7 +90,7 @@ def table_ddl(table: Table) -> list[str]:
     return statements
 
 
-def _unique_index(index: Index, dialect: postgresql.dialect) -> str:
+def _unique_index(index: Index, dialect: Dialect) -> str:
     sql = str(CreateIndex(index, if_not_exists=True).compile(dialect=dialect))
     table = index.table
     assert table is not None

@@ -37,11 +37,15 @@ BULK_ACTIONS = (BULK_CREATE, BULK_SET)
 BULK_LOG_IDS = 5_000  # ids per bulkcreate row, to keep log rows (and exported cells) moderate
 
 
+SYNC_CURSOR = "sync.cursor"  # local_state: the hub sequence pulled and applied up to
+
+
 class Recorder:
     """Collects the changes of one operation and writes them to the log.
 
     Attributes:
         operation_id: The id that groups this operation's changes (what ``undo`` takes).
+        outbox: Whether the operation is queued for the team hub (team mode, local changes).
         touched: Ids of the rows changed, by table (derived indexes follow them).
         at: The moment every change of the operation is stamped with.
         counts: Changed rows by action (``create``, ``update``, ``delete``, ``restore``).
@@ -53,8 +57,11 @@ class Recorder:
         kind: str = "edit",
         actor_id: str | None = None,
         target_id: str | None = None,
+        *,
+        outbox: bool = False,
     ) -> None:
         self.operation_id = new_id()
+        self.outbox = outbox
         self.label = label
         self.kind = kind
         self.actor_id = actor_id
@@ -70,6 +77,10 @@ class Recorder:
         """Whether anything was logged."""
         return bool(self.counts)
 
+    def ensure_operation(self, session: Session) -> None:
+        """Write the operation (and its outbox entry) even if it changes no row."""
+        self._ensure_operation(session)
+
     def _ensure_operation(self, session: Session) -> None:
         if not self._operation_written:
             session.connection().execute(
@@ -82,6 +93,14 @@ class Recorder:
                     target_id=self.target_id,
                 )
             )
+            if self.outbox:
+                # Same transaction as the change: a crash cannot lose that it must be pushed.
+                # The base is what this machine had pulled from the hub when the user acted.
+                session.connection().exec_driver_sql(
+                    "INSERT INTO sync_outbox (operation_id, base) VALUES (?, coalesce((SELECT "
+                    "CAST(value AS INTEGER) FROM local_state WHERE key = ?), 0))",
+                    (id_bytes(self.operation_id), SYNC_CURSOR),
+                )
             self._operation_written = True
 
     def write(self, session: Session, rows: list[tuple[str, str, str, dict[str, Any]]]) -> None:
@@ -288,7 +307,9 @@ def _stamp(session: Session, _ctx: UOWTransaction, _instances: object) -> None:
         if isinstance(obj, Tracked):
             if obj.id is None:
                 obj.id = new_id()
-            obj.created_at = obj.updated_at = recorder.at
+            obj.updated_at = recorder.at
+            if recorder.kind != "sync" or obj.created_at is None:  # pulled rows keep theirs
+                obj.created_at = recorder.at
     for obj in session.dirty:
         if isinstance(obj, Tracked) and session.is_modified(obj, include_collections=False):
             obj.updated_at = recorder.at

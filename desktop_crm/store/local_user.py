@@ -1,4 +1,4 @@
-"""Which user sits at this machine: local state, never a flag on the (shared) users table."""
+"""Who and where this machine is: the local user and the team hub joined, in local state."""
 
 from __future__ import annotations
 
@@ -18,8 +18,14 @@ def local_user_id(session: Session) -> str | None:
     return value if session.scalar(select(User.id).where(User.id == value)) else None
 
 
+HUB_KEY = "sync.hub"  # local_state: the hub this workspace joined (address, user, device)
+
+
+def joined_hub(session: Session) -> bool:
+    """Whether this workspace has joined a team hub (its changes go to the outbox)."""
+    return session.scalar(select(LocalState.key).where(LocalState.key == HUB_KEY)) is not None
+
+
 def set_local_user(session: Session, user_id: str) -> None:
     """Make ``user_id`` the user at this machine (in the caller's transaction)."""
-    session.execute(
-        insert(LocalState).prefix_with("OR REPLACE").values(key=KEY, value=user_id)
-    )
+    session.execute(insert(LocalState).prefix_with("OR REPLACE").values(key=KEY, value=user_id))

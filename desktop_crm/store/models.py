@@ -775,6 +775,9 @@ class SyncOutbox(Base):
     seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     operation_id: Mapped[str] = mapped_column(ID, unique=True)
     base: Mapped[int] = mapped_column(Integer)
+    # The hub sequence that applied it, once acknowledged (kept: a hub restored from an older
+    # dump is re-sent what it lost).
+    acked: Mapped[int | None] = mapped_column(Integer)
 
 
 class SyncConflict(Base):
@@ -801,6 +804,7 @@ class SyncConflict(Base):
     offered_device: Mapped[str | None] = mapped_column(String(36))
     offered_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     resolved_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    chosen: Mapped[Any] = mapped_column(JSON, nullable=True)  # resolved here, not yet pushed
 
 
 LIST_SORT_COLUMNS = (

@@ -19,7 +19,7 @@ from desktop_crm.domain.errors import (
 from desktop_crm.store import backup, schema, search_index
 from desktop_crm.store.changelog import Recorder
 from desktop_crm.store.database import BULK_CACHE_KIB, CACHE_KIB, make_engine
-from desktop_crm.store.local_user import local_user_id
+from desktop_crm.store.local_user import joined_hub, local_user_id
 from desktop_crm.store.lock import WorkspaceLock
 
 
@@ -38,6 +38,8 @@ class Store:
         self.engine = engine
         self._lock = lock
         self.actor_id: str | None = None
+        # Joined to a team hub: every local operation is queued in the outbox.
+        self.team = False
         self.search_keys = search_index.ShortKeys()
 
     @classmethod
@@ -72,6 +74,7 @@ class Store:
             store = cls(path, make_engine(path), lock)
             with store.read() as session:
                 store.actor_id = local_user_id(session)
+                store.team = joined_hub(session)
                 stale_index = search_index.needs_rebuild(session)
             if stale_index:
                 with Session(store.engine) as session, session.begin():
@@ -114,7 +117,13 @@ class Store:
 
         ``bulk=True`` gives the connection a large page cache for the duration (imports, demo).
         """
-        recorder = Recorder(label, kind=kind, actor_id=self.actor_id, target_id=target_id)
+        recorder = Recorder(
+            label,
+            kind=kind,
+            actor_id=self.actor_id,
+            target_id=target_id,
+            outbox=self.team and kind != "sync",
+        )
         with Session(self.engine, expire_on_commit=False) as session:
             session.info["recorder"] = recorder
             try:

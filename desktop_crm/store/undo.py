@@ -33,7 +33,7 @@ from desktop_crm.store.models import TRACKED_MODELS, Change, Operation, Tracked
 from desktop_crm.store.types import id_params, id_text
 from desktop_crm.store.values import from_json, to_json
 
-NOT_UNDOABLE = ("undo", "redo", "system")  # kinds never offered for undo themselves
+NOT_UNDOABLE = ("undo", "redo", "system", "sync")  # kinds never offered for undo themselves
 
 
 @dataclass

@@ -33,6 +33,7 @@ def upgrade() -> None:
         sa.Column("seq", sa.Integer(), primary_key=True, autoincrement=True),
         sa.Column("operation_id", _ID, nullable=False),
         sa.Column("base", sa.Integer(), nullable=False),
+        sa.Column("acked", sa.Integer(), nullable=True),
         sa.PrimaryKeyConstraint("seq", name="pk_sync_outbox"),
         sa.UniqueConstraint("operation_id", name="uq_sync_outbox_operation_id"),
     )
@@ -53,6 +54,7 @@ def upgrade() -> None:
         sa.Column("offered_device", sa.String(36), nullable=True),
         sa.Column("offered_at", _MOMENT, nullable=True),
         sa.Column("resolved_at", _MOMENT, nullable=True),
+        sa.Column("chosen", sa.JSON(), nullable=True),
         sa.PrimaryKeyConstraint("id", name="pk_sync_conflicts"),
     )
     op.create_index("ix_sync_conflicts_row_id", "sync_conflicts", ["row_id"])

@@ -1,0 +1,1 @@
+"""Team mode: this workspace joined to a PostgreSQL hub, pushed to and pulled from it."""
