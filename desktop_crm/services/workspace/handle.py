@@ -10,6 +10,7 @@ from desktop_crm.domain.choices import Language
 from desktop_crm.domain.clock import Clock, SystemClock
 from desktop_crm.domain.errors import CrmError, ValidationError
 from desktop_crm.domain.operation_labels import LabelCode, op_label
+from desktop_crm.domain.progress import Progress
 from desktop_crm.services.cards.contact_cards import CardService
 from desktop_crm.services.contact_lists.list_queries import ContactListService
 from desktop_crm.services.contact_lists.saved_views import SavedViewsService
@@ -38,6 +39,7 @@ from desktop_crm.services.settings.workspace_settings import (
     SettingsService,
 )
 from desktop_crm.services.targets.service import TargetService
+from desktop_crm.services.team.service import TeamService, join_into_new_workspace
 from desktop_crm.services.today.summary import TodayService
 from desktop_crm.services.workspace.backups import BackupService
 from desktop_crm.services.workspace.dto import CheckReport
@@ -149,6 +151,7 @@ class Workspace:
         self.reminders = ReminderService(store, self.clock)
         self.reports = ReportService(store, self.clock)
         self.targets = TargetService(store)
+        self.team = TeamService(store)
         self.records = RecordFieldsService(store, self.clock)
         self.record_edits = RecordEditService(store, self.clock)
         self.reads = open_reads(store, self.clock)
@@ -180,6 +183,30 @@ def open_workspace(path: Path, clock: Clock | None = None) -> Workspace:
     """
     refuse_folder(path)
     return Workspace(Store.open(path), clock)
+
+
+def join_team_workspace(
+    path: Path,
+    url: str,
+    user: str,
+    password: str | None = None,
+    *,
+    tls: str | None = None,
+    remember: bool = False,
+    progress: Progress | None = None,
+    clock: Clock | None = None,
+) -> Workspace:
+    """Download a team hub's workspace into a new file at ``path`` and open it.
+
+    Raises:
+        ValidationError: A file is already there, or the address is not one.
+        HubError, HubUnreachableError, HubVersionError: The hub refused or failed.
+    """
+    refuse_folder(path)
+    store = join_into_new_workspace(
+        path, url, user, password, tls=tls, remember=remember, progress=progress
+    )
+    return Workspace(store, clock)
 
 
 def create_workspace(
