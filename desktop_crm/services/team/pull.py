@@ -9,7 +9,7 @@ changed what, and undo never offers them (they are someone else's work).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
 
@@ -65,13 +65,17 @@ def _runs(changes: list[HubChange]) -> Iterator[list[HubChange]]:
 
 def _apply_run(session: Session, rec: Recorder, run: list[HubChange], applied: Applied) -> None:
     rows = [c for c in run if c.action in ROW_ACTIONS and c.entity in TRACKED_MODELS]
-    local = pending_fields(session, [c.row_id for c in rows])
+    conflicted = [str(c.fields.get("row_id")) for c in run if c.action == "conflict"]
+    local = pending_fields(session, [c.row_id for c in rows] + conflicted)
     done = _bulk_create(session, rec, rows, local, applied)
     todo = {id(c) for c in rows} - done
     for change in run:
         if change.action == "conflict":
             _conflict(session, change)
             applied.conflicts += 1
+            kept = _kept_value(change)
+            if kept is not None:
+                _apply_row(session, kept, local.get(kept.row_id, set()), applied)
         elif change.action == "resolved":
             found = session.get(SyncConflict, str(change.fields.get("id")))
             if found is not None and found.resolved_at is None:
@@ -144,6 +148,25 @@ def _apply_row(session: Session, change: HubChange, local: set[str], applied: Ap
     applied.rows += 1
     applied.entities.add(change.entity)
     applied.ids.add(change.row_id)
+
+
+def _kept_value(change: HubChange) -> HubChange | None:
+    """The value a conflict kept, as a change: the laptop that offered the other one had set
+    it here already and takes the kept one back (its own stays in the conflict).
+    """
+    data = change.fields
+    entity, field = str(data.get("entity")), str(data.get("field"))
+    model = TRACKED_MODELS.get(entity)
+    table: Table | None = model.__table__ if model else None  # type: ignore[assignment]
+    if table is None or field not in table.c:
+        return None
+    return replace(
+        change,
+        entity=entity,
+        row_id=str(data["row_id"]),
+        action="update",
+        fields={field: data.get("kept")},
+    )
 
 
 def _values(table: Table, fields: dict[str, Any], skip: set[str]) -> dict[str, Any]:
