@@ -151,8 +151,10 @@ def _apply_row(session: Session, change: HubChange, local: set[str], applied: Ap
 
 
 def _kept_value(change: HubChange) -> HubChange | None:
-    """The value a conflict kept, as a change: the laptop that offered the other one had set
-    it here already and takes the kept one back (its own stays in the conflict).
+    """The value a conflict kept, as a change to apply.
+
+    The laptop that offered the other value had set it here already: it takes the kept one
+    back (its own stays in the conflict).
     """
     data = change.fields
     entity, field = str(data.get("entity")), str(data.get("field"))
