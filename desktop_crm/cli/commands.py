@@ -43,6 +43,7 @@ GROUP_MODULES: tuple[str, ...] = (
     "desktop_crm.cli.deals",
     "desktop_crm.cli.report",
     "desktop_crm.cli.records",
+    "desktop_crm.cli.team",
 )
 
 BASE_COMMANDS = (

@@ -31,6 +31,11 @@ def find_password(address: HubAddress, user: str) -> str | None:
         return None
 
 
+def lookup_password(url: str, user: str) -> str | None:
+    """:func:`find_password` for a hub address given as text."""
+    return find_password(HubAddress.parse(url), user)
+
+
 def remember_password(address: HubAddress, user: str, password: str) -> None:
     """Keep the password in the OS keychain.
 

@@ -46,6 +46,7 @@ from desktop_crm.services.reports.service import ReportService
 from desktop_crm.services.search.global_search import SearchService
 from desktop_crm.services.settings.workspace_settings import SettingsService
 from desktop_crm.services.targets.service import TargetService
+from desktop_crm.services.team.service import TeamService
 from desktop_crm.services.today.summary import TodayService
 from desktop_crm.services.workspace.backups import BackupService
 from desktop_crm.services.workspace.dto import BackupInfo
@@ -248,6 +249,7 @@ class WorkspaceReader:
         self.deals = DealService(store, SystemClock())  # the CLI's ``deals``
         self.pipelines = PipelineService(store, SystemClock())
         self.records = RecordFieldsService(store, SystemClock())  # the CLI's ``show``
+        self.team = TeamService(store)  # the CLI's ``conflicts`` (reads only)
 
     def backup(self, dest: Path | None = None) -> BackupInfo:
         """Take a verified backup: to ``dest``, or into the backups folder (then rotate).
