@@ -6,12 +6,10 @@ import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import psycopg
 import pytest
-
-from typing import Any
-
 from sqlalchemy import select
 
 from desktop_crm.hub.address import HubAddress
