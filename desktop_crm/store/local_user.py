@@ -26,6 +26,19 @@ def joined_hub(session: Session) -> bool:
     return session.scalar(select(LocalState.key).where(LocalState.key == HUB_KEY)) is not None
 
 
+# Numbers made on the n-th laptop to join a hub start at n × this (C-1000001 on the second):
+# laptops creating records offline never hand out one number twice. The first laptop, which
+# seeded the hub, keeps its own sequence.
+DEVICE_NUMBER_RANGE = 1_000_000
+
+
+def number_floor(session: Session) -> int:
+    """Where this laptop's numbers start (0 alone or on the hub's first laptop)."""
+    value = session.scalar(select(LocalState.value).where(LocalState.key == HUB_KEY))
+    slot = value.get("slot", 0) if isinstance(value, dict) else 0
+    return int(slot or 0) * DEVICE_NUMBER_RANGE
+
+
 def set_local_user(session: Session, user_id: str) -> None:
     """Make ``user_id`` the user at this machine (in the caller's transaction)."""
     session.execute(insert(LocalState).prefix_with("OR REPLACE").values(key=KEY, value=user_id))

@@ -160,3 +160,16 @@ def _device(laptop):
 
     with laptop.store.read() as session:
         return read_link(session).device
+
+
+def test_customers_made_offline_on_two_laptops_get_different_numbers(pair):
+    a, b, _pid = pair
+    one = a.add_person("甲方")
+    two = b.add_person("乙方")
+    a.sync()
+    b.sync()
+    a.sync()
+    numbers = {a.get(Person, one).number, a.get(Person, two).number}
+    assert len(numbers) == 2
+    assert b.get(Person, two).number.endswith("1000001")  # the second laptop's range
+    assert canonical(a) == canonical(b)

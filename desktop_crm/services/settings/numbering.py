@@ -1,7 +1,8 @@
 """Human-facing numbers (customers, deals, quotes, contracts) from configurable patterns.
 
 A number is drawn inside the caller's transaction, so a transaction that fails takes its
-number back with it: numbers stay unique and gap-free.
+number back with it: numbers stay unique and gap-free. In team mode each laptop draws from its
+own range (``store.local_user.number_floor``), so laptops offline never draw one number twice.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from desktop_crm.domain.choices import NumberKind
 from desktop_crm.domain.numbering import format_number, sequence_key
 from desktop_crm.services.settings.workspace_settings import read_setting
 from desktop_crm.store.batches import in_chunks, placeholders
+from desktop_crm.store.local_user import number_floor
 from desktop_crm.store.models import Company, Contract, Deal, Person, Quote
 from desktop_crm.store.store import Store
 
@@ -30,13 +32,14 @@ def allocate_number(session: Session, kind: NumberKind, day: date) -> str:
     """Draw the next number of ``kind`` in ``session``'s transaction."""
     pattern = read_setting(session, f"numbering.{kind}")
     key = sequence_key(kind, pattern, day)
+    floor = number_floor(session)
     while True:
         seq = session.execute(
             text(
-                "INSERT INTO number_sequences (key, value) VALUES (:key, 1) "
-                "ON CONFLICT (key) DO UPDATE SET value = value + 1 RETURNING value"
+                "INSERT INTO number_sequences (key, value) VALUES (:key, :floor + 1) "
+                "ON CONFLICT (key) DO UPDATE SET value = max(value, :floor) + 1 RETURNING value"
             ),
-            {"key": key},
+            {"key": key, "floor": floor},
         ).scalar_one()
         number = format_number(pattern, day, seq)
         # A pattern changed back and forth may meet numbers already handed out: skip them.
@@ -51,15 +54,16 @@ def allocate_numbers(session: Session, kind: NumberKind, day: date, count: int) 
         return []
     pattern = read_setting(session, f"numbering.{kind}")
     key = sequence_key(kind, pattern, day)
+    floor = number_floor(session)
     numbers: list[str] = []
     while len(numbers) < count:
         wanted = count - len(numbers)
         last = session.execute(
             text(
-                "INSERT INTO number_sequences (key, value) VALUES (:key, :n) "
-                "ON CONFLICT (key) DO UPDATE SET value = value + :n RETURNING value"
+                "INSERT INTO number_sequences (key, value) VALUES (:key, :floor + :n) "
+                "ON CONFLICT (key) DO UPDATE SET value = max(value, :floor) + :n RETURNING value"
             ),
-            {"key": key, "n": wanted},
+            {"key": key, "n": wanted, "floor": floor},
         ).scalar_one()
         block = [format_number(pattern, day, seq) for seq in range(last - wanted + 1, last + 1)]
         taken: set[str] = set()
