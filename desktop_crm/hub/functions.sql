@@ -195,7 +195,8 @@ BEGIN
         INTO edited_since FROM jsonb_each(meta) WHERE key <> 'deleted_at';
 
     FOR k IN SELECT jsonb_object_keys(v_new) LOOP
-        CONTINUE WHEN k = 'created_at';
+        -- A claim's moment follows its owner (decided below), never a conflict of its own.
+        CONTINUE WHEN k IN ('created_at', 'claimed_at');
         fmeta := meta->k;
         by_other := fmeta IS NOT NULL AND (fmeta->>0)::bigint > v_base
                     AND (fmeta->>1)::uuid <> d.id;
@@ -221,6 +222,17 @@ BEGIN
             conflicts := conflicts + 1;
         END IF;
     END LOOP;
+
+    -- Two laptops claimed one record from the pool: the hub's first claim stands (the other
+    -- user sees the owner conflict); a claim that stands brings its moment.
+    IF v_new ? 'claimed_at' AND (NOT v_new ? 'owner_id' OR applied ? 'owner_id'
+                                 OR cur->'owner_id' IS NOT DISTINCT FROM v_new->'owner_id')
+       AND cur->'claimed_at' IS DISTINCT FROM v_new->'claimed_at' THEN
+        applied := applied || jsonb_build_object('claimed_at', v_new->'claimed_at');
+    ELSIF v_new ? 'claimed_at' AND cur->'claimed_at' IS DISTINCT FROM v_new->'claimed_at' THEN
+        -- The claim lost: the laptop that made it takes the standing claim's moment back.
+        applied := applied || jsonb_build_object('claimed_at', cur->'claimed_at');
+    END IF;
 
     -- An edit of a record someone else deleted after this laptop's base: the edit is kept
     -- and the record with it; the deletion becomes a conflict to decide.

@@ -173,3 +173,23 @@ def test_customers_made_offline_on_two_laptops_get_different_numbers(pair):
     assert len(numbers) == 2
     assert b.get(Person, two).number.endswith("1000001")  # the second laptop's range
     assert canonical(a) == canonical(b)
+
+
+def test_two_offline_claims_of_one_lead_give_one_owner_and_tell_the_other(pair):
+    a, b, pid = pair
+    a.ws.pool.release("person", pid)
+    a.sync()
+    b.sync()
+    a.ws.pool.claim("person", pid)
+    b.ws.pool.claim("person", pid)
+    b.sync()  # Bob's claim reaches the hub first: it stands
+    a.sync()
+    b.sync()
+    owners = {laptop.get(Person, pid).owner_id for laptop in (a, b)}
+    assert owners == {b.store.actor_id}
+    claimed = {laptop.get(Person, pid).claimed_at for laptop in (a, b)}
+    assert len(claimed) == 1
+    [told] = a.ws.team.conflicts()  # Alice is told; one conflict, not one per field
+    assert told.field == "owner_id" and told.mine == a.store.actor_id
+    assert told.changed_by == "bob"
+    assert canonical(a) == canonical(b)
