@@ -191,5 +191,5 @@ def test_two_offline_claims_of_one_lead_give_one_owner_and_tell_the_other(pair):
     assert len(claimed) == 1
     [told] = a.ws.team.conflicts()  # Alice is told; one conflict, not one per field
     assert told.field == "owner_id" and told.mine == a.store.actor_id
-    assert told.changed_by == "bob"
+    assert told.changed_by == "bob" and told.theirs_text == "bob"  # a name, not an id
     assert canonical(a) == canonical(b)

@@ -64,7 +64,29 @@ def _view(session: Session, row: SyncConflict, device: str | None) -> ConflictVi
         changed_by=by,
         changed_at=at,
         hub_seq=row.hub_seq,
+        mine_text=readable(session, row.entity, row.field, mine),
+        theirs_text=readable(session, row.entity, row.field, theirs),
     )
+
+
+def readable(session: Session, entity: str, field: str, value: Any) -> str:
+    """A conflict value as a person reads it: names for references, "" for none."""
+    if value is None:
+        return ""
+    model = TRACKED_MODELS.get(entity)
+    table: Table | None = model.__table__ if model else None  # type: ignore[assignment]
+    if table is not None and field in table.c:
+        for key in table.c[field].foreign_keys:
+            target = TRACKED_MODELS.get(key.column.table.name)
+            row = session.get(target, str(value)) if target else None
+            name = getattr(row, "name", None) or getattr(row, "title", None)
+            if name:
+                return str(name)
+    if isinstance(value, dict | list):
+        import json
+
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
 
 
 def describe(session: Session, entity: str, row_id: str) -> tuple[str | None, str]:

@@ -70,3 +70,5 @@ class ConflictView:
     changed_by: str | None
     changed_at: datetime | None
     hub_seq: int
+    mine_text: str = ""  # the values as a person reads them (a user's name, not an id)
+    theirs_text: str = ""
