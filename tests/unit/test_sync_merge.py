@@ -193,3 +193,18 @@ def test_two_offline_claims_of_one_lead_give_one_owner_and_tell_the_other(pair):
     assert told.field == "owner_id" and told.mine == a.store.actor_id
     assert told.changed_by == "bob" and told.theirs_text == "bob"  # a name, not an id
     assert canonical(a) == canonical(b)
+
+
+def test_the_timeline_says_which_teammate_changed_what(pair):
+    a, b, pid = pair
+    b.edit(Person, pid, title="由鲍勃改")
+    b.sync()
+    a.sync()
+    items = [i for i in _timeline(a, pid) if i.kind == "change" and "由鲍勃改" in i.detail]
+    assert [i.who for i in items] == ["bob"]
+    own = [i for i in _timeline(b, pid) if i.kind == "change" and "由鲍勃改" in i.detail]
+    assert [i.who for i in own] == [""]  # one's own changes need no name
+
+
+def _timeline(laptop, pid):
+    return laptop.ws.cards.card("person", pid).timeline

@@ -22,6 +22,7 @@ from desktop_crm.services.common.lookups import live
 from desktop_crm.services.contacts.dto import AddressData, Labelled
 from desktop_crm.services.followups.dto import FollowUpDraft
 from desktop_crm.services.followups.service import add_in, complete_in, mark_contacted
+from desktop_crm.store.local_user import local_user_id
 from desktop_crm.store.models import (
     Activity,
     Address,
@@ -382,6 +383,9 @@ def _timeline(
         record = Person if owner == "person_id" else Company
         for created_at in session.scalars(select(record.created_at).where(record.id.in_(ids))):
             items.append(TimelineItem(created_at, "change", "create", "created", ""))
+        # Who made a change, when someone else did (a teammate, through the hub).
+        me = local_user_id(session)
+        users = {uid: name for uid, name in session.execute(select(User.id, User.name))}
         for change in session.scalars(
             select(Change)
             .where(
@@ -396,7 +400,10 @@ def _timeline(
             if not fields:
                 continue
             detail = "; ".join(f"{k}: {_short(v[0])} → {_short(v[1])}" for k, v in fields.items())
-            items.append(TimelineItem(change.at, "change", change.action, change.action, detail))
+            who = users.get(change.actor_id, "") if change.actor_id not in (None, me) else ""
+            items.append(
+                TimelineItem(change.at, "change", change.action, change.action, detail, who)
+            )
     items.sort(key=lambda i: i.at, reverse=True)
     return items[:TIMELINE_LIMIT]
 

@@ -21,7 +21,7 @@ from desktop_crm.hub.client import HubChange
 from desktop_crm.services.team.outbox import SKIPPED_FIELDS, pending_fields
 from desktop_crm.services.team.state import write_cursor
 from desktop_crm.store.changelog import Recorder
-from desktop_crm.store.models import TRACKED_MODELS, SyncConflict, Tracked, User
+from desktop_crm.store.models import TRACKED_MODELS, SyncConflict, Tracked
 from desktop_crm.store.store import Store
 from desktop_crm.store.types import parse_moment
 from desktop_crm.store.values import from_json, to_json
@@ -46,8 +46,7 @@ def apply_page(store: Store, changes: list[HubChange], applied: Applied) -> None
         label = op_label(LabelCode.SYNC_PULL, name=run[0].user_name or "?")
         with store.unit_of_work(label, "sync") as (session, rec):
             session.connection().exec_driver_sql("PRAGMA defer_foreign_keys = ON")
-            author = run[0].user_id
-            rec.actor_id = author if author and session.get(User, author) else None
+            rec.actor_id = run[0].user_id  # their user record may come in this very run
             _apply_run(session, rec, run, applied)
             write_cursor(session, run[-1].seq)
 
