@@ -156,6 +156,7 @@ def run(argv: Sequence[str]) -> int:
         )
 
     _enable_reminders(window, args.tray)
+    window.team_sync.enable()  # a joined workspace syncs by itself (a screenshot does not)
     if not (args.tray and window.reminders.tray is not None):  # no tray: a window to close
         window.show()
     QTimer.singleShot(0, lambda: _open_initial(window, settings, args.workspace))

@@ -39,6 +39,7 @@ ICONS: dict[str, str] = {
     "products": "package",
     "reports": "chart-column",
     "settings": "settings",
+    "conflicts": "git-compare-arrows",
     # toolbar and menus
     "search": "search",
     "undo": "undo-2",
@@ -63,6 +64,12 @@ ICONS: dict[str, str] = {
     # lists
     "filter": "funnel",
     "columns": "columns-3",
+    # team sync in the status bar
+    "sync_ok": "cloud-check",
+    "sync_running": "refresh-cw",
+    "sync_offline": "cloud-off",
+    "sync_problem": "cloud-alert",
+    "sync_pending": "cloud-upload",
     # the application itself
     "app": "contact-round",
 }

@@ -37,6 +37,8 @@ from ui.search_box import GlobalSearch, SearchRouter
 from ui.shell import Shell
 from ui.sidebar import Sidebar
 from ui.status_bar import StatusBar
+from ui.team.join_dialog import join_team_action
+from ui.team.sync_driver import TeamSync
 from ui.text_fill import fill
 from ui.undo_redo import UndoRedo
 from ui.worker import DbWorker
@@ -127,6 +129,10 @@ class MainWindow(Shell):
         self.status = StatusBar()
         self.setStatusBar(self.status)
         self.worker.busyChanged.connect(self.status.set_busy)
+        # Team mode: background sync with the hub and its indicator (ui/team; ui.app enables it).
+        self.team_sync = TeamSync(self)
+        self.status.addPermanentWidget(self.team_sync.indicator)
+        self.team_sync.conflictsChanged.connect(lambda n: self.sidebar.set_badge("conflicts", n))
 
         self._quitting = False  # Quit, not a close that only hides the window in the tray
         self.reminders = Reminders(self)  # switched on by ui.app for a real run
@@ -177,6 +183,7 @@ class MainWindow(Shell):
         menus: dict[str, list[MenuItem]] = {
             self.tr("&File"): [
                 *workspace_menu_items(self),
+                join_team_action(self),
                 None,
                 *transfer,
                 None,
@@ -270,6 +277,7 @@ class MainWindow(Shell):
     def _release_workspace(self) -> Workspace | None:
         previous, self.workspace = self.workspace, None
         self.reminders.stop()
+        self.team_sync.stop()
         self._set_workspace_actions(False)
         for screen in self.screens.values():
             screen.set_workspace(None)
@@ -289,6 +297,7 @@ class MainWindow(Shell):
         # so the first quote printed does not wait a third of a second for them.
         self.worker.read(workspace.reads.printing.prepare, background=True)
         self.reminders.start(workspace)  # first check: "While you were away"
+        self.team_sync.opened(workspace)  # joined to a hub: sync soon, then every 30 s
         self.calendar_keeper.opened()  # the calendar file kept, if one is
         self.workspaceOpened.emit(str(workspace.path))
 
@@ -345,6 +354,7 @@ class MainWindow(Shell):
         self.statusBar().showMessage(self.tr("Backing up and closing…"))
         workspace, self.workspace = self.workspace, None
         self.reminders.stop()
+        self.team_sync.stop()
         backup = self.backup_on_close
         self.worker.submit(
             lambda: workspace.close(backup_if_changed=backup), self._closed, self._closed
@@ -422,6 +432,7 @@ class MainWindow(Shell):
         self._load_status(changes)
         self.reminders.refresh()  # the due count, and anything the change made due
         self.calendar_keeper.changed(changes)
+        self.team_sync.changed(changes)  # a local change goes to the hub after a quiet moment
 
     def _load_status(self, changes: ChangeResult) -> None:
         ws = self.workspace

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ui.conflicts.conflicts_screen import ConflictsScreen
 from ui.contacts.contacts_screen import ContactsScreen
 from ui.contracts.contracts_screen import ContractsScreen
 from ui.pipeline.pipeline_screen import PipelineScreen
@@ -23,6 +24,7 @@ SCREENS: tuple[type[Screen], ...] = (
     ProductsScreen,
     ReportsScreen,
     SettingsScreen,
+    ConflictsScreen,
 )
 SCREEN_KEYS = tuple(screen.key for screen in SCREENS)
 """The screens' keys (``--view``)."""

@@ -33,7 +33,7 @@ def test_today_view_shows_the_demo_figures(qtbot, window, demo_path):
 
 def test_sidebar_and_shortcuts_switch_screens(qtbot, window, demo_path):
     open_and_wait(qtbot, window, demo_path)
-    assert window.sidebar.count() == len(SCREEN_KEYS) == 9
+    assert window.sidebar.count() == len(SCREEN_KEYS) == 10  # Conflicts last: no Ctrl+digit
     qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     assert window.current_view() == "contacts"
     assert window.stack.currentWidget() is window.contacts

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.team.team_settings import TeamTab
 from ui.workspace_settings.company_profile import CompanyProfilePage, QuotesPage
 from ui.workspace_settings.followup_tab import FollowUpsTab
 from ui.workspace_settings.pipelines_tab import PipelinesTab
@@ -126,6 +127,10 @@ class SettingsDialog(QDialog):
             templates,
         )
         tabs.addTab(self.quotes, self.tr("Quotes"))
+
+        # Team mode: join a hub, see how this workspace syncs (acts at once, as Pipelines).
+        self.team = TeamTab()
+        tabs.addTab(self.team, self.tr("Team"))
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

@@ -161,6 +161,7 @@ class SettingsScreen(Screen):
         self.dialogOpened.emit(dialog)  # the reminders add this computer's choices
         dialog.followups.attach(self.shell)  # the calendar file: shown, kept, exported
         dialog.pipelines.attach(self.shell)  # pipelines and stages: changed at once
+        dialog.team.attach(self.shell)  # team mode: join, status, sync now
         if dialog.exec() != SettingsDialog.DialogCode.Accepted or self.shell.workspace is None:
             return
         settings.setValue("ui/language", dialog.language())

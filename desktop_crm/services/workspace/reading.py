@@ -159,6 +159,7 @@ class WorkspaceReads:
         reminders: Due reminders and the due count (marking them shown is the writer's).
         reports: The sales reports (the Reports screen reads them here).
         targets: Monthly sales targets and who they can be set for (reading only).
+        team: Team mode's status and open conflicts (reading only: syncing is the writer's).
     """
 
     def __init__(self, store: _ReadOnlyStore, clock: Clock) -> None:
@@ -185,6 +186,7 @@ class WorkspaceReads:
         self.calendar = CalendarService(store, clock)
         self.reports = ReportService(store, clock)
         self.targets = TargetService(store)
+        self.team = TeamService(store)
 
     def journal_mode(self) -> str:
         """The journal mode this connection sees (``wal`` lets it read beside the writer)."""

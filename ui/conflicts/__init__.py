@@ -1,0 +1,1 @@
+"""The Conflicts screen: fields two laptops changed apart, each decided here."""

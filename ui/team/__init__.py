@@ -1,0 +1,1 @@
+"""Team mode in the app: Settings → Team, joining a team workspace, background sync."""
