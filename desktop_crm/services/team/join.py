@@ -158,7 +158,7 @@ def download(path: Path, hub: HubClient, user_name: str, progress: Progress | No
             write_link(session, link)
             write_cursor(session, 0)
         store.team = True
-        sync_once(store, hub, progress)
+        sync_once(store, hub, progress, first=True)
         with store.unit_of_work(op_label(LabelCode.JOIN_HUB, name=user_name)) as (session, _rec):
             if session.get(User, user_id) is None:
                 session.add(User(id=user_id, name=user_name))

@@ -8,9 +8,11 @@ changed what, and undo never offers them (they are someone else's work).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
 from decimal import Decimal
+from functools import cache, partial
 from typing import Any
 
 from sqlalchemy import JSON, Table, select
@@ -23,7 +25,7 @@ from desktop_crm.services.team.state import write_cursor
 from desktop_crm.store.changelog import Recorder
 from desktop_crm.store.models import TRACKED_MODELS, SyncConflict, Tracked
 from desktop_crm.store.store import Store
-from desktop_crm.store.types import parse_moment
+from desktop_crm.store.types import UtcDateTime, parse_moment
 from desktop_crm.store.values import from_json, to_json
 
 ROW_ACTIONS = frozenset({"create", "update", "delete", "restore"})
@@ -40,8 +42,14 @@ class Applied:
     ids: set[str] = field(default_factory=set)
 
 
-def apply_page(store: Store, changes: list[HubChange], applied: Applied) -> None:
-    """Apply one page of hub changes, one local operation per run of one author."""
+def apply_page(
+    store: Store, changes: list[HubChange], applied: Applied, *, reindex: bool = True
+) -> None:
+    """Apply one page of hub changes, one local operation per run of one author.
+
+    ``reindex=False`` leaves the search documents to one rebuild at the end (a first download:
+    contacts, then their phones and tags, would otherwise be indexed again page after page).
+    """
     for run in _runs(changes):
         label = op_label(LabelCode.SYNC_PULL, name=run[0].user_name or "?")
         with store.unit_of_work(label, "sync") as (session, rec):
@@ -49,6 +57,8 @@ def apply_page(store: Store, changes: list[HubChange], applied: Applied) -> None
             rec.actor_id = run[0].user_id  # their user record may come in this very run
             _apply_run(session, rec, run, applied)
             write_cursor(session, run[-1].seq)
+            if not reindex:
+                rec.touched.clear()
 
 
 def _runs(changes: list[HubChange]) -> Iterator[list[HubChange]]:
@@ -171,16 +181,29 @@ def _kept_value(change: HubChange) -> HubChange | None:
 
 
 def _values(table: Table, fields: dict[str, Any], skip: set[str]) -> dict[str, Any]:
-    values: dict[str, Any] = {}
-    for key, value in fields.items():
-        if key in SKIPPED_FIELDS or key in skip or key not in table.c:
+    convert = _converters(table)
+    return {
+        key: convert[key](value)
+        for key, value in fields.items()
+        if key in convert and key not in skip
+    }
+
+
+@cache
+def _converters(table: Table) -> dict[str, Callable[[Any], Any]]:
+    """Per column, how a hub value becomes the Python value the column holds (cached)."""
+    found: dict[str, Callable[[Any], Any]] = {}
+    for column in table.columns:
+        if column.name in SKIPPED_FIELDS:
             continue
-        column = table.c[key]
-        if isinstance(column.type, JSON):
-            values[key] = plain(value)
+        kind = column.type
+        if isinstance(kind, JSON):
+            found[column.name] = plain
+        elif isinstance(kind, UtcDateTime):
+            found[column.name] = _moment
         else:
-            values[key] = from_json(column, value)
-    return values
+            found[column.name] = partial(from_json, column)
+    return found
 
 
 def plain(value: Any) -> Any:
@@ -241,5 +264,12 @@ def _text(value: Any) -> str | None:
     return None if value is None else str(value)
 
 
-def _moment(value: Any) -> Any:
-    return None if value is None else parse_moment(str(value))
+def _moment(value: Any) -> datetime | None:
+    """A hub moment (ISO text with its offset) as an aware UTC datetime."""
+    if value is None:
+        return None
+    try:
+        moment = datetime.fromisoformat(str(value))
+    except ValueError:
+        return parse_moment(str(value))
+    return moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)

@@ -27,15 +27,22 @@ from desktop_crm.services.team.state import (
     write_last_sync,
     write_link,
 )
+from desktop_crm.store import search_index
 from desktop_crm.store.models import SyncConflict, SyncOutbox
 from desktop_crm.store.schema import SCHEMA_VERSION
 from desktop_crm.store.store import Store
 
 PUSH_BATCH = 500  # hub operations per push transaction
+FIRST_PULL_PAGE = 5000  # changes per page of a first download (the hub's largest)
 
 
-def sync_once(store: Store, hub: HubClient, progress: Progress | None = None) -> SyncReport:
+def sync_once(
+    store: Store, hub: HubClient, progress: Progress | None = None, *, first: bool = False
+) -> SyncReport:
     """Push what waits, then pull everything new.
+
+    ``first``: a new workspace's first pull (the whole hub): larger pages, and the search
+    index built once at the end.
 
     Raises:
         HubVersionError: The app and the hub are of different versions.
@@ -60,7 +67,11 @@ def sync_once(store: Store, hub: HubClient, progress: Progress | None = None) ->
     if restored:
         _start_over(store)
     pushed = _push(store, hub, link, progress)
-    applied = _pull(store, hub, link, progress)
+    applied = _pull(store, hub, link, progress, first=first)
+    if first:
+        with store.unit_of_work("search index", "system") as (session, _rec):
+            search_index.rebuild_all(session)
+        store.search_keys.invalidate()
     at = datetime.now(UTC)
     with store.unit_of_work("sync bookkeeping", "system") as (session, _rec):
         write_last_sync(session, at)
@@ -122,17 +133,21 @@ def _push(store: Store, hub: HubClient, link: HubLink, progress: Progress) -> in
         progress.check_cancelled()
 
 
-def _pull(store: Store, hub: HubClient, link: HubLink, progress: Progress) -> Applied:
+def _pull(
+    store: Store, hub: HubClient, link: HubLink, progress: Progress, *, first: bool
+) -> Applied:
     applied = Applied()
+    size = FIRST_PULL_PAGE if first else PULL_PAGE
     while True:
         with store.read() as session:
             cursor = read_cursor(session)
-        page = hub.pull(link.device, cursor, PULL_PAGE)
+        page = hub.pull(link.device, cursor, size)
         if not page:
             return applied
-        apply_page(store, page, applied)
+        apply_page(store, page, applied, reindex=not first)
+        progress.report(page[-1].seq, max(page[-1].seq, 1))
         progress.check_cancelled()
-        if len(page) < PULL_PAGE:
+        if len(page) < size:
             return applied
 
 
