@@ -446,7 +446,8 @@ def _changed_since(session: Session, operation_id: str, ids: list[str], steps: _
     last = session.scalar(select(func.max(Change.seq)).where(Change.operation_id == operation_id))
     found: set[str] = set()
     conn = session.connection()
-    kinds = ", ".join(f"'{kind}'" for kind in NOT_UNDOABLE)
+    # A teammate's change pulled from the hub ("sync") counts: it is in effect, not bookkeeping.
+    kinds = ", ".join(f"'{kind}'" for kind in NOT_UNDOABLE if kind != "sync")
     for chunk in in_chunks(ids):
         # Plain SQL: compiling an expanding IN (...) costs more than the query here.
         found.update(

@@ -208,3 +208,18 @@ def test_the_timeline_says_which_teammate_changed_what(pair):
 
 def _timeline(laptop, pid):
     return laptop.ws.cards.card("person", pid).timeline
+
+
+def test_undo_never_overwrites_a_teammates_later_change(pair):
+    a, b, pid = pair
+    a.edit(Person, pid, title="我的")
+    a.sync()
+    b.sync()
+    b.edit(Person, pid, title="鲍勃的")
+    b.sync()
+    a.sync()
+    from desktop_crm.domain.errors import UndoConflictError
+
+    with pytest.raises(UndoConflictError):
+        a.ws.history.undo()
+    assert a.get(Person, pid).title == "鲍勃的"
