@@ -10,6 +10,9 @@ import pytest
 
 from desktop_crm.services.workspace.handle import Workspace, create_workspace
 
+# Team mode's fixtures (a real PostgreSQL, fresh hub databases) for any test that names them.
+pytest_plugins = ["tests.hub_fixtures"]
+
 REALWORLD = Path(__file__).resolve().parents[1].parent / "shared" / "fixtures" / "realworld"
 TODAY = date(2026, 11, 23)
 

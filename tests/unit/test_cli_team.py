@@ -13,7 +13,7 @@ from desktop_crm.store.models import Person
 from tests import drafts
 from tests.conftest import TODAY
 from tests.hub import server as hub_server
-from tests.hub_fixtures import MEMBER_PASSWORD, hub, pg  # noqa: F401
+from tests.hub_fixtures import MEMBER_PASSWORD
 
 
 def run(capsys, *argv):
@@ -23,7 +23,7 @@ def run(capsys, *argv):
 
 
 @pytest.fixture
-def empty_db(pg):  # noqa: F811
+def empty_db(pg):
     with psycopg.connect(pg.admin_dsn(), autocommit=True) as conn:
         conn.execute("DROP DATABASE IF EXISTS cli_hub WITH (FORCE)")
         conn.execute("CREATE DATABASE cli_hub")
@@ -44,7 +44,7 @@ def test_hub_init_is_idempotent_and_needs_the_admins_password(empty_db, monkeypa
     assert code == 0 and "dana" in out
 
 
-def test_join_sync_conflicts_resolve_from_the_command_line(hub, tmp_path, monkeypatch, capsys):  # noqa: F811
+def test_join_sync_conflicts_resolve_from_the_command_line(hub, tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("DESKTOP_CRM_HUB_PASSWORD", MEMBER_PASSWORD)
     first, second = tmp_path / "alice.crm", tmp_path / "bob.crm"
     ws = create_workspace(first)
@@ -102,7 +102,7 @@ def _number(path, pid):
         ws.close(backup_if_changed=False)
 
 
-def test_errors_are_one_line(hub, tmp_path, monkeypatch, capsys):  # noqa: F811
+def test_errors_are_one_line(hub, tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("DESKTOP_CRM_HUB_PASSWORD", MEMBER_PASSWORD)
     ws = create_workspace(tmp_path / "solo.crm")
     ws.close(backup_if_changed=False)

@@ -20,18 +20,11 @@ from desktop_crm.services.team import sync as sync_module
 from desktop_crm.store import changelog
 from desktop_crm.store.models import Person
 from desktop_crm.store.schema import SCHEMA_VERSION
-from tests.hub_fixtures import (  # noqa: F401
-    MEMBER_PASSWORD,
-    canonical,
-    first_laptop,
-    hub,
-    joining_laptop,
-    pg,
-)
+from tests.hub_fixtures import MEMBER_PASSWORD, canonical, first_laptop, joining_laptop
 
 
 @pytest.fixture
-def pair(hub, tmp_path):  # noqa: F811
+def pair(hub, tmp_path):
     a = first_laptop(hub, tmp_path, "alice")
     pid = a.add_person("韩梅梅", title="起")
     a.sync()
@@ -50,12 +43,12 @@ def device_of(laptop):
         return read_link(session).device
 
 
-def hub_rows(hub, sql, *params):  # noqa: F811
+def hub_rows(hub, sql, *params):
     with hub.admin() as conn:
         return conn.execute(sql, params).fetchall()
 
 
-def test_an_answer_lost_after_the_hub_committed_is_applied_once_on_retry(pair, hub, monkeypatch):  # noqa: F811
+def test_an_answer_lost_after_the_hub_committed_is_applied_once_on_retry(pair, hub, monkeypatch):
     a, b, pid = pair
     a.edit(Person, pid, title="一次")
     real_push = HubClient.push
@@ -78,7 +71,7 @@ def test_an_answer_lost_after_the_hub_committed_is_applied_once_on_retry(pair, h
     assert b.get(Person, pid).title == "一次"
 
 
-def test_a_batch_with_one_bad_operation_is_refused_whole(pair, hub):  # noqa: F811
+def test_a_batch_with_one_bad_operation_is_refused_whole(pair, hub):
     a, _b, pid = pair
     before = hub_rows(hub, "SELECT seq FROM crm.clock")[0][0]
     good = {
@@ -107,7 +100,7 @@ def test_a_batch_with_one_bad_operation_is_refused_whole(pair, hub):  # noqa: F8
         {"sync_fields": {}},
     ],
 )
-def test_malformed_operations_are_rejected_by_the_hub(pair, hub, fields):  # noqa: F811
+def test_malformed_operations_are_rejected_by_the_hub(pair, hub, fields):
     a, _b, pid = pair
     op = {
         "op": str(uuid.uuid4()),
@@ -126,8 +119,8 @@ def test_malformed_operations_are_rejected_by_the_hub(pair, hub, fields):  # noq
                 client.push(device_of(a), broken)  # type: ignore[arg-type]
 
 
-def test_a_member_may_call_the_sync_functions_and_nothing_else(pair, hub):  # noqa: F811
-    a, _b, pid = pair
+def test_a_member_may_call_the_sync_functions_and_nothing_else(pair, hub):
+    a, _b, _pid = pair
     dsn = (
         f"host={hub.server.host} port={hub.server.port} dbname={hub.database} user=bob "
         f"password={MEMBER_PASSWORD}"
@@ -150,7 +143,7 @@ def test_a_member_may_call_the_sync_functions_and_nothing_else(pair, hub):  # no
         client.push(device_of(a), [])
 
 
-def test_a_puller_never_skips_a_change_committed_late(pair, hub):  # noqa: F811
+def test_a_puller_never_skips_a_change_committed_late(pair, hub):
     a, b, pid = pair
     seen: list[int] = []
     stop = threading.Event()
@@ -169,7 +162,7 @@ def test_a_puller_never_skips_a_change_committed_late(pair, hub):  # noqa: F811
                     time.sleep(0.005)
                 for change in client.pull(device, cursor, 5000):
                     seen.append(change.seq)
-        except BaseException as exc:  # noqa: BLE001 - reported below
+        except BaseException as exc:
             errors.append(exc)
 
     puller = threading.Thread(target=pull_continuously)
@@ -239,7 +232,7 @@ def test_clock_skew_of_days_changes_no_merge_result(pair, monkeypatch):
 def test_an_older_app_is_refused_with_update_the_app(pair, monkeypatch):
     a, _b, _pid = pair
     with a.hub.client("alice") as client:
-        with pytest.raises(HubVersionError, match="[Uu]pdate the app"):
+        with pytest.raises(HubVersionError, match=r"[Uu]pdate the app"):
             client.hello(device_of(a), SCHEMA_VERSION - 1)
         with pytest.raises(HubVersionError, match="hub init"):
             client.hello(device_of(a), SCHEMA_VERSION + 1)
@@ -254,7 +247,7 @@ def test_an_older_app_is_refused_with_update_the_app(pair, monkeypatch):
 
 
 @pytest.mark.skipif(shutil.which("pg_dump") is None, reason="pg_dump is not installed")
-def test_a_hub_restored_from_an_older_dump_is_sent_what_it_lost(pair, hub, tmp_path):  # noqa: F811
+def test_a_hub_restored_from_an_older_dump_is_sent_what_it_lost(pair, hub, tmp_path):
     a, b, pid = pair
     dump = tmp_path / "hub.dump"
     env = {"PGPASSWORD": "admin-secret", "PATH": "/usr/bin:/bin"}
@@ -289,3 +282,61 @@ def test_a_hub_restored_from_an_older_dump_is_sent_what_it_lost(pair, hub, tmp_p
         assert laptop.get(Person, made) is not None
     assert hub_rows(hub, "SELECT count(*) FROM crm.people WHERE id = %s", made)[0][0] == 1
     assert canonical(a) == canonical(b)
+
+
+def test_an_interrupted_first_upload_and_download_resume(hub, tmp_path, monkeypatch):
+    from desktop_crm.services.team import join as join_module
+    from desktop_crm.services.workspace.handle import create_workspace, open_workspace
+
+    monkeypatch.setattr(join_module, "SEED_PAGE", 50)
+    ws = create_workspace(tmp_path / "big.crm")
+    for n in range(180):
+        ws.people.save(drafts_person(f"客户{n}"), today=None)
+    real_seed = HubClient.seed
+    calls = {"n": 0}
+
+    def seed_then_fail(self, *args):
+        calls["n"] += 1
+        if calls["n"] == 3:
+            raise HubUnreachableError("network lost", reason="unreachable")
+        return real_seed(self, *args)
+
+    monkeypatch.setattr(HubClient, "seed", seed_then_fail)
+    with hub.client("alice") as client, pytest.raises(HubUnreachableError):
+        join_module.upload(ws.store, client)
+    with hub.client("alice") as client:
+        join_module.upload(ws.store, client)  # resumes after the pages the hub has
+    people = hub_rows(hub, "SELECT count(*) FROM crm.people")[0][0]
+    assert people == 180
+    # A download cut short goes on with the next sync.
+    monkeypatch.setattr(sync_module, "FIRST_PULL_PAGE", 30)
+    real_apply = sync_module.apply_page
+    pages = {"n": 0}
+
+    def apply_then_fail(*args, **kwargs):
+        pages["n"] += 1
+        if pages["n"] == 3:
+            raise HubUnreachableError("network lost", reason="unreachable")
+        return real_apply(*args, **kwargs)
+
+    monkeypatch.setattr(sync_module, "apply_page", apply_then_fail)
+    with hub.client("bob") as client, pytest.raises(HubUnreachableError):
+        join_module.download(tmp_path / "bob.crm", client, "bob")
+    monkeypatch.setattr(sync_module, "apply_page", real_apply)
+    wb = open_workspace(tmp_path / "bob.crm")
+    try:
+        with hub.client("bob") as client:
+            sync_module.sync_once(wb.store, client)
+        with wb.store.read() as session:
+            assert session.query(Person).count() == 180
+        # Every one of them is found by search (indexed once the download finished).
+        assert len(wb.search.contacts("客户", 500)) == 180
+    finally:
+        wb.close(backup_if_changed=False)
+        ws.close(backup_if_changed=False)
+
+
+def drafts_person(name):
+    from tests import drafts
+
+    return drafts.person(name)

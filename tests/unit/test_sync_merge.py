@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 
 from desktop_crm.store.models import Person
-from tests.hub_fixtures import canonical, first_laptop, hub, joining_laptop, pg  # noqa: F401
+from tests.hub_fixtures import canonical, first_laptop, joining_laptop
 
 
 @pytest.fixture
-def pair(hub, tmp_path):  # noqa: F811
+def pair(hub, tmp_path):
     a = first_laptop(hub, tmp_path, "alice")
     pid = a.add_person("王小明", title="经理")
     a.sync()

@@ -25,6 +25,7 @@ from desktop_crm.services.team.state import (
     HubLink,
     read_link,
     read_upload,
+    set_first_pull,
     write_cursor,
     write_link,
     write_upload,
@@ -157,8 +158,9 @@ def download(path: Path, hub: HubClient, user_name: str, progress: Progress | No
         with store.unit_of_work("join", "system") as (session, _rec):
             write_link(session, link)
             write_cursor(session, 0)
+            set_first_pull(session, True)
         store.team = True
-        sync_once(store, hub, progress, first=True)
+        sync_once(store, hub, progress)
         with store.unit_of_work(op_label(LabelCode.JOIN_HUB, name=user_name)) as (session, _rec):
             if session.get(User, user_id) is None:
                 session.add(User(id=user_id, name=user_name))

@@ -21,6 +21,7 @@ from desktop_crm.store.types import iso_text, parse_moment
 
 LAST_SYNC = "sync.last"  # the moment of the last sync that reached the hub
 UPLOAD = "sync.upload"  # how far the first upload got, by table (resumable)
+FIRST_PULL = "sync.first_pull"  # a download not finished yet: search is indexed at its end
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,19 @@ def write_upload(session: Session, done: dict[str, str] | None) -> None:
         session.execute(delete(LocalState).where(LocalState.key == UPLOAD))
     else:
         _put(session, UPLOAD, done)
+
+
+def first_pull_due(session: Session) -> bool:
+    """Whether this workspace's first download has not finished (it may have been cut short)."""
+    return bool(_get(session, FIRST_PULL))
+
+
+def set_first_pull(session: Session, due: bool) -> None:
+    """Mark the first download as started (True) or finished (False)."""
+    if due:
+        _put(session, FIRST_PULL, True)
+    else:
+        session.execute(delete(LocalState).where(LocalState.key == FIRST_PULL))
 
 
 def _get(session: Session, key: str) -> Any:

@@ -21,8 +21,10 @@ from desktop_crm.services.team.outbox import hub_ops, mark_acked, pending
 from desktop_crm.services.team.pull import Applied, apply_page
 from desktop_crm.services.team.state import (
     HubLink,
+    first_pull_due,
     read_cursor,
     read_link,
+    set_first_pull,
     write_cursor,
     write_last_sync,
     write_link,
@@ -36,13 +38,11 @@ PUSH_BATCH = 500  # hub operations per push transaction
 FIRST_PULL_PAGE = 5000  # changes per page of a first download (the hub's largest)
 
 
-def sync_once(
-    store: Store, hub: HubClient, progress: Progress | None = None, *, first: bool = False
-) -> SyncReport:
+def sync_once(store: Store, hub: HubClient, progress: Progress | None = None) -> SyncReport:
     """Push what waits, then pull everything new.
 
-    ``first``: a new workspace's first pull (the whole hub): larger pages, and the search
-    index built once at the end.
+    A new workspace's first pull (the whole hub, until it has finished even if cut short and
+    resumed) takes larger pages and builds the search index once at the end.
 
     Raises:
         HubVersionError: The app and the hub are of different versions.
@@ -54,6 +54,7 @@ def sync_once(
     with store.read() as session:
         link = read_link(session)
         cursor = read_cursor(session)
+        first = first_pull_due(session)
     if link is None:
         raise HubError("This workspace has not joined a team hub.", reason="not_joined")
     state = hub.hello(link.device, SCHEMA_VERSION)
@@ -71,6 +72,7 @@ def sync_once(
     if first:
         with store.unit_of_work("search index", "system") as (session, _rec):
             search_index.rebuild_all(session)
+            set_first_pull(session, False)
         store.search_keys.invalidate()
     at = datetime.now(UTC)
     with store.unit_of_work("sync bookkeeping", "system") as (session, _rec):
