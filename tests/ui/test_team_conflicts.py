@@ -146,6 +146,7 @@ def test_without_a_team_the_screen_says_what_it_is_for(qtbot, window, workspace)
     qtbot.waitUntil(lambda: "works alone" in screen.empty.text() and window.worker.idle)
     assert screen.stack.currentWidget() is screen.empty
     assert not screen.keep_mine_button.isEnabled() and not screen.type_button.isEnabled()
+    assert screen.buttons.isHidden() and screen.hint.isHidden()
     # A change elsewhere does not make it read (nothing it watches).
     assert not screen.watching(ChangeResult(None, entities=frozenset({"follow_ups"})))
     assert screen.watching(ChangeResult(None, entities=frozenset({"sync_conflicts"})))
@@ -155,6 +156,8 @@ def test_values_read_as_people_read_them():
     assert value_text("deleted_at", "2026-03-01T10:00:00+00:00") == "deleted"
     assert value_text("deleted_at", None) == "kept"
     assert value_text("amount", Decimal("1234567.50")) == "1,234,567.50"
+    assert value_text("amount", "135500.0000") == "135,500.00"  # amounts may come as text
+    assert value_text("value", "13800138000") == "13800138000"  # a phone stays as typed
     assert value_text("notes", None) == "(empty)"
     assert value_text("notes", "line one\nline two") == "line one line two"
     assert value_text("owner_id", "u-1", {"u-1": "Bob"}) == "Bob"

@@ -24,6 +24,7 @@ from ui.translation_context import TranslationContext
 
 MOMENT = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
 DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+DECIMAL = re.compile(r"^-?\d+\.\d+$")  # amounts may come as text; digits alone (phones) stay text
 LONGEST = 120  # characters of a long text shown in a cell (the tooltip has it whole)
 
 
@@ -79,14 +80,25 @@ def value_text(field: str, value: Any, names: dict[str, str] | None = None) -> s
         shown = _dated(value)
         if shown is not None:
             return shown
+        if DECIMAL.match(value):
+            return number_text(Decimal(value))
         line = " ".join(value.split())
         return line if len(line) <= LONGEST else line[: LONGEST - 1] + "…"
     return json.dumps(value, ensure_ascii=False, default=str)
 
 
 def number_text(value: int | Decimal | float) -> str:
-    """A number with grouped digits and every decimal it has ("12,500.50")."""
+    """A number with grouped digits, its decimals without trailing zeros past two ("12,500.50").
+
+    Amounts are stored with four decimals; "135500.0000" reads "135,500.00".
+    """
     exact = Decimal(str(value))
+    if exact == exact.to_integral_value() and not isinstance(value, int):
+        exact = exact.quantize(Decimal("0.01"))
+    elif exact != exact.to_integral_value():
+        exact = exact.normalize()
+        if -exact.as_tuple().exponent < 2:  # type: ignore[operator]
+            exact = exact.quantize(Decimal("0.01"))
     text = f"{exact:,f}"
     if ui_locale().groupSeparator() != ",":  # the UI's locales group with commas today
         text = text.replace(",", ui_locale().groupSeparator())

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QStackedWidget,
+    QWidget,
 )
 
 from desktop_crm.services.common.dto import ChangeResult
@@ -124,12 +126,15 @@ class ConflictsScreen(Screen):
         self.empty.setWordWrap(True)
         self.empty.setObjectName("emptyState")
         self.empty.setMargin(24)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.table)
         self.stack.addWidget(self.empty)
         layout.addWidget(self.stack, 1)
 
-        buttons = QHBoxLayout()
+        self.buttons = QWidget()
+        buttons = QHBoxLayout(self.buttons)
+        buttons.setContentsMargins(0, 0, 0, 0)
         self.keep_mine_button = QPushButton(self.tr("Keep Mine"))
         self.keep_theirs_button = QPushButton(self.tr("Keep Theirs"))
         self.type_button = QPushButton(self.tr("Type a Value…"))
@@ -139,7 +144,7 @@ class ConflictsScreen(Screen):
         for button in (self.keep_mine_button, self.keep_theirs_button, self.type_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        layout.addLayout(buttons)
+        layout.addWidget(self.buttons)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self._loaded = False
         self._show_empty(False)
@@ -206,6 +211,9 @@ class ConflictsScreen(Screen):
             )
         self.empty.setText(text)
         self.stack.setCurrentWidget(self.empty if empty else self.table)
+        # With nothing to decide, the explanation and the buttons would only be noise.
+        self.hint.setVisible(not empty)
+        self.buttons.setVisible(not empty)
 
     # --- deciding -----------------------------------------------------------------------------
 

@@ -140,8 +140,8 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(tabs)
         layout.addWidget(buttons)
-        # Room for the Company tab's form without scrolling on most screens.
-        self.resize(max(self.sizeHint().width(), 620), max(self.sizeHint().height(), 700))
+        # Room for the Company tab's form and every tab's name without scrolling on most screens.
+        self.resize(max(self.sizeHint().width(), 680), max(self.sizeHint().height(), 700))
 
     def accept(self) -> None:
         """Close with OK, unless a setting must be fixed first (then say which)."""
