@@ -6,6 +6,8 @@ after a local change) and refreshes only the screens whose tables the report nam
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import func, select
@@ -66,13 +68,8 @@ class TeamService:
             ValidationError: The address is not one.
             HubError, HubUnreachableError, HubVersionError: See ``join.upload``.
         """
-        address = HubAddress.parse(url, tls)
-        secret = password if password is not None else find_password(address, user)
-        with HubClient(address, user, secret) as hub:
-            uploaded = upload(self._store, hub, progress)
-        if remember and password:
-            remember_password(address, user, password)
-        return uploaded
+        with _member(url, user, password, tls, remember) as hub:
+            return upload(self._store, hub, progress)
 
     def sync(self, progress: Progress | None = None, password: str | None = None) -> SyncReport:
         """Push and pull once (see ``sync.sync_once``).
@@ -123,10 +120,18 @@ def join_into_new_workspace(
         ValidationError: A file is already there, or the address is not one.
         HubError, HubUnreachableError, HubVersionError: See ``join.download``.
     """
+    with _member(url, user, password, tls, remember) as hub:
+        return download(path, hub, user, progress)
+
+
+@contextmanager
+def _member(
+    url: str, user: str, password: str | None, tls: str | None, remember: bool
+) -> Iterator[HubClient]:
+    """A connection as a member joining; the password kept in the keychain once it worked."""
     address = HubAddress.parse(url, tls)
     secret = password if password is not None else find_password(address, user)
     with HubClient(address, user, secret) as hub:
-        store = download(path, hub, user, progress)
+        yield hub
     if remember and password:
         remember_password(address, user, password)
-    return store
