@@ -213,7 +213,9 @@ BEGIN
         IF cur->k IS NOT DISTINCT FROM v_new->k THEN
             CONTINUE;
         END IF;
-        IF NOT by_other OR (v_old ? k AND v_old->k IS NOT DISTINCT FROM cur->k) THEN
+        -- Changed by another laptop since this one's base: a conflict even when the old value
+        -- matches (another laptop may have set that same value meanwhile: ABA).
+        IF NOT by_other THEN
             applied := applied || jsonb_build_object(k, v_new->k);
         ELSE
             PERFORM crm.add_conflict(v_op, d, v_table, v_row, k,
