@@ -23,6 +23,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox
 
 from desktop_crm.domain.errors import HubError, HubUnreachableError, HubVersionError
+from desktop_crm.domain.progress import CancelToken
 from desktop_crm.services.common.dto import ChangeResult
 from ui.messages import error_text
 from ui.team.reachability import Probe
@@ -90,6 +91,7 @@ class TeamSync(QObject):
         self._told: set[str] = set()
         self._passwords: dict[Path, str] = {}
         self._own: ChangeResult | None = None
+        self._token: CancelToken | None = None  # the running sync's, cancelled on close
         self.after_change_ms = after_change_ms
         self._timer = QTimer(self)
         self._timer.setInterval(interval_ms)
@@ -121,6 +123,9 @@ class TeamSync(QObject):
         """
         self._generation += 1
         self._ws = None
+        if self._token is not None:
+            self._token.cancel()  # a long pull stops at its next page: the close need not wait
+            self._token = None
         self._timer.stop()
         self._soon.stop()
         self._probe.cancel()
@@ -216,6 +221,7 @@ class TeamSync(QObject):
     def _submit(self, ws: Workspace, remember: bool) -> None:
         password = self._passwords.get(ws.path)
         url, user = self.view.url, self.view.user
+        token = self._token = CancelToken()
 
         def job() -> tuple[SyncReport, BaseException | None]:
             kept: BaseException | None = None
@@ -226,7 +232,7 @@ class TeamSync(QObject):
                     if exc.params.get("reason") != "keychain":
                         raise
                     kept = exc  # no keychain here: the password still serves this run
-            return ws.team.sync(password=password), kept
+            return ws.team.sync(token, password=password), kept
 
         generation = self._generation
         self._shell.worker.submit(
@@ -241,6 +247,7 @@ class TeamSync(QObject):
             return
         report, keychain_problem = outcome
         self._running = False
+        self._token = None
         self._attempt, self._message = None, ""
         self._set_view(self._after(report))
         if report.entities:
@@ -272,6 +279,7 @@ class TeamSync(QObject):
         if generation != self._generation:
             return
         self._running = False
+        self._token = None
         if isinstance(exc, HubUnreachableError):
             # Offline: say so in the status bar only, and try again on the next tick.
             self._attempt, self._message = "offline", ""

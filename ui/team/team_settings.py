@@ -9,6 +9,7 @@ Now" syncs through it (never beside a sync already running).
 
 from __future__ import annotations
 
+import contextlib
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -160,7 +161,16 @@ class TeamTab(QWidget):
         if self._sync is None or shell.workspace is None:
             return
         self.setEnabled(True)
-        self._sync.viewChanged.connect(while_open(self, self.show_view))
+        slot = while_open(self, self.show_view)
+        sync = self._sync
+        sync.viewChanged.connect(slot)
+
+        # The window's sync outlives the dialog: let go of the tab with it.
+        def release(_obj: object = None) -> None:
+            with contextlib.suppress(RuntimeError, TypeError):  # the window may be gone first
+                sync.viewChanged.disconnect(slot)
+
+        self.destroyed.connect(release)
         self.show_view(self._sync.view)
         self._sync.refresh()
 
