@@ -416,6 +416,23 @@ def test_edit_quote_and_contract_headers(studio, capsys):
     )
 
 
+def test_edit_of_a_sent_quote_makes_its_next_revision_as_the_editor_does(studio, capsys):
+    ws = open_workspace(studio.path)
+    try:
+        ws.quotes.set_status(ws.quotes.id_of(studio.quote), "send")
+    finally:
+        ws.close(backup_if_changed=False)
+    before = shown(capsys, studio, studio.quote)
+    assert (before["fields"]["status"], before["fields"]["revision"]) == ("sent", 1)
+    code, _out, err = run(capsys, "edit", studio.path, studio.quote, "notes=含安装与培训")
+    assert (code, err) == (0, ""), err
+    fields = shown(capsys, studio, studio.quote)["fields"]
+    assert_has(fields, {"status": "draft", "revision": 2, "notes": "含安装与培训"})
+    assert history(capsys, studio)[0]["label_code"] == "revise_quote"
+    assert run(capsys, "undo", studio.path)[0] == 0
+    assert shown(capsys, studio, studio.quote) == before
+
+
 @pytest.mark.parametrize(
     ("target", "changes", "needles"),
     [
