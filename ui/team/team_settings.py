@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -171,8 +171,10 @@ class TeamTab(QWidget):
                 sync.viewChanged.disconnect(slot)
 
         self.destroyed.connect(release)
-        self.show_view(self._sync.view)
-        self._sync.refresh()
+        self.show_view(sync.view)
+        # Read again once the dialog's loop runs, as the other tabs do: the worker is idle
+        # while the dialog opens, so the status bar does not say "Working…" over it.
+        QTimer.singleShot(0, self, sync.refresh)
 
     def show_view(self, view: SyncView) -> None:
         """Show the join form (not joined) or the team status."""
