@@ -24,6 +24,17 @@
     </message>
 </context>
 <context>
+    <name>ConflictsScreen</name>
+    <message numerus="yes">
+        <location filename="../../ui/conflicts/conflicts_screen.py" line="192" />
+        <source>%n open conflict(s)</source>
+        <translation>
+            <numerusform>%n open conflict</numerusform>
+            <numerusform>%n open conflicts</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ContactsScreen</name>
     <message numerus="yes">
         <location filename="../../ui/contacts/contacts_screen.py" line="158" />
@@ -634,7 +645,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/operation_labels.py" line="161" />
+        <location filename="../../ui/operation_labels.py" line="169" />
         <source>Returned %n records to the pool</source>
         <translation>
             <numerusform>Returned %n record to the pool</numerusform>
@@ -645,7 +656,7 @@
 <context>
     <name>PipelineScreen</name>
     <message numerus="yes">
-        <location filename="../../ui/pipeline/pipeline_screen.py" line="246" />
+        <location filename="../../ui/pipeline/pipeline_screen.py" line="248" />
         <source>%n open deals · %1 · weighted %2</source>
         <translation>
             <numerusform>%n open deal · %1 · weighted %2</numerusform>
@@ -653,7 +664,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pipeline/pipeline_screen.py" line="264" />
+        <location filename="../../ui/pipeline/pipeline_screen.py" line="266" />
         <source>%n d</source>
         <comment>days in the stage</comment>
         <translation>
@@ -662,7 +673,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pipeline/pipeline_screen.py" line="287" />
+        <location filename="../../ui/pipeline/pipeline_screen.py" line="289" />
         <source>Won (drop here) · %n</source>
         <translation>
             <numerusform>Won (drop here) · %n</numerusform>
@@ -670,7 +681,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pipeline/pipeline_screen.py" line="288" />
+        <location filename="../../ui/pipeline/pipeline_screen.py" line="290" />
         <source>Lost (drop here) · %n</source>
         <translation>
             <numerusform>Lost (drop here) · %n</numerusform>
@@ -858,6 +869,33 @@
         <translation>
             <numerusform>%Ln open deal</numerusform>
             <numerusform>%Ln open deals</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncTexts</name>
+    <message numerus="yes">
+        <location filename="../../ui/team/sync_indicator.py" line="43" />
+        <source>%n conflict(s)</source>
+        <translation>
+            <numerusform>%n conflict</numerusform>
+            <numerusform>%n conflicts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/team/sync_indicator.py" line="59" />
+        <source>%n change(s) waiting to be sent</source>
+        <translation>
+            <numerusform>%n change waiting to be sent</numerusform>
+            <numerusform>%n changes waiting to be sent</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/team/sync_indicator.py" line="62" />
+        <source>%n conflict(s) to decide: click to see them</source>
+        <translation>
+            <numerusform>%n conflict to decide: click to see it</numerusform>
+            <numerusform>%n conflicts to decide: click to see them</numerusform>
         </translation>
     </message>
 </context>

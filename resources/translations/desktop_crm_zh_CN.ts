@@ -660,6 +660,244 @@
     </message>
 </context>
 <context>
+    <name>ConflictColumns</name>
+    <message>
+        <location filename="../../ui/conflicts/conflicts_model.py" line="32" />
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflicts/conflicts_model.py" line="33" />
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflicts/conflicts_model.py" line="34" />
+        <source>Mine</source>
+        <translation>我的</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflicts/conflicts_model.py" line="35" />
+        <source>Theirs</source>
+        <translation>对方的</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflicts/conflicts_model.py" line="36" />
+        <source>Changed by</source>
+        <translation>修改人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflicts/conflicts_model.py" line="37" />
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictTexts</name>
+    <message>
+        <location filename="../../ui/conflicts/conflict_values.py" line="38" />
+        <source>Deleted or kept</source>
+        <translation>删除或保留</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflicts/conflict_values.py" line="39" />
+        <source>Made twice</source>
+        <translation>重复创建</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflicts/conflict_values.py" line="40" />
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflicts/conflict_values.py" line="41" />
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflicts/conflict_values.py" line="42" />
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflicts/conflict_values.py" line="43" />
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflicts/conflict_values.py" line="44" />
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflicts/conflict_values.py" line="45" />
+        <source>Pipeline</source>
+        <translation>销售流程</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflicts/conflict_values.py" line="46" />
+        <source>Deal</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflicts/conflict_values.py" line="47" />
+        <source>Last contacted</source>
+        <translation>上次联系</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflicts/conflict_values.py" line="48" />
+        <source>Claimed</source>
+        <translation>领取时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflicts/conflict_values.py" line="49" />
+        <source>Due date</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflicts/conflict_values.py" line="50" />
+        <source>Due time</source>
+        <translation>到期时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflicts/conflict_values.py" line="51" />
+        <source>Subject</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflicts/conflict_values.py" line="52" />
+        <source>Text</source>
+        <translation>正文</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflicts/conflict_values.py" line="53" />
+        <source>Probability %</source>
+        <translation>赢单概率 %</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflicts/conflict_values.py" line="58" />
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflicts/conflict_values.py" line="58" />
+        <source>Email</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflicts/conflict_values.py" line="60" />
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflicts/conflict_values.py" line="68" />
+        <source>deleted</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflicts/conflict_values.py" line="68" />
+        <source>kept</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflicts/conflict_values.py" line="70" />
+        <source>possibly the same record</source>
+        <translation>可能是同一条记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflicts/conflict_values.py" line="72" />
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflicts/conflict_values.py" line="74" />
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflicts/conflict_values.py" line="74" />
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflicts/conflict_values.py" line="79" />
+        <source>another record</source>
+        <translation>另一条记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflicts/conflict_values.py" line="125" />
+        <source>That value does not fit this field. Dates are written 2026-03-31, amounts as digits (12500.50), yes or no for a choice.</source>
+        <translation>这个值不适合该字段。日期写作 2026-03-31，金额写数字（12500.50），选项填 yes 或 no。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflicts/conflict_values.py" line="146" />
+        <source>d MMM yyyy</source>
+        <translation>yyyy年M月d日</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsScreen</name>
+    <message>
+        <location filename="../../ui/conflicts/conflicts_screen.py" line="109" />
+        <source>Two team members changed the same field on their laptops before syncing. Both values are kept until you decide; your decision reaches everyone at the next sync.</source>
+        <translation>两位团队成员在同步之前各自在电脑上修改了同一个字段。在您做出决定之前，两个值都会保留；您的决定会在下次同步时传给所有人。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflicts/conflicts_screen.py" line="138" />
+        <source>Keep Mine</source>
+        <translation>保留我的</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflicts/conflicts_screen.py" line="139" />
+        <source>Keep Theirs</source>
+        <translation>保留对方的</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflicts/conflicts_screen.py" line="140" />
+        <source>Type a Value…</source>
+        <translation>输入新值…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflicts/conflicts_screen.py" line="155" />
+        <location filename="../../ui/conflicts/conflicts_screen.py" line="267" />
+        <source>Conflicts</source>
+        <translation>冲突</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/conflicts/conflicts_screen.py" line="192" />
+        <source>%n open conflict(s)</source>
+        <translation>
+            <numerusform>%n 个待处理冲突</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflicts/conflicts_screen.py" line="204" />
+        <source>No conflicts. Everything your team changed on their laptops fits together.</source>
+        <translation>没有冲突。团队成员在各自电脑上的修改都已顺利合并。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflicts/conflicts_screen.py" line="208" />
+        <source>This workspace works alone. Once it belongs to a team (Settings → Team), fields that two people change on their laptops before syncing show up here for you to decide.</source>
+        <translation>此工作区目前单独使用。加入团队后（设置 → 团队），两人在同步前各自修改的同一字段会显示在这里，由您决定。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflicts/conflicts_screen.py" line="245" />
+        <source>Decided: %1 of %2.</source>
+        <translation>已决定：%2 的 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflicts/conflicts_screen.py" line="255" />
+        <source>New value of %1 for %2:</source>
+        <translation>%2 的 %1 新值：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflicts/conflicts_screen.py" line="258" />
+        <location filename="../../ui/conflicts/conflicts_screen.py" line="261" />
+        <source>Type a Value</source>
+        <translation>输入新值</translation>
+    </message>
+</context>
+<context>
     <name>ContactFollowUps</name>
     <message>
         <location filename="../../ui/followups/card_section.py" line="73" />
@@ -3141,6 +3379,44 @@
     </message>
 </context>
 <context>
+    <name>HubForm</name>
+    <message>
+        <location filename="../../ui/team/hub_form.py" line="56" />
+        <source>Remember the password in this computer's keychain</source>
+        <translation>在本机钥匙串中记住密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/hub_form.py" line="57" />
+        <source>Hub address:</source>
+        <translation>团队中心地址：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/hub_form.py" line="58" />
+        <source>User name:</source>
+        <translation>用户名：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/hub_form.py" line="59" />
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/hub_form.py" line="60" />
+        <source>Encryption:</source>
+        <translation>加密：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/hub_form.py" line="77" />
+        <source>Enter the hub's address.</source>
+        <translation>请输入团队中心的地址。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/hub_form.py" line="79" />
+        <source>Enter your user name on the hub.</source>
+        <translation>请输入您在团队中心的用户名。</translation>
+    </message>
+</context>
+<context>
     <name>ImportFields</name>
     <message>
         <location filename="../../ui/imports/field_labels.py" line="15" />
@@ -3939,6 +4215,65 @@
     </message>
 </context>
 <context>
+    <name>JoinDialog</name>
+    <message>
+        <location filename="../../ui/team/join_dialog.py" line="41" />
+        <source>&amp;Join a Team Workspace…</source>
+        <translation>加入团队工作区(&amp;J)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/join_dialog.py" line="72" />
+        <location filename="../../ui/team/join_dialog.py" line="162" />
+        <source>Join a Team Workspace</source>
+        <translation>加入团队工作区</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/join_dialog.py" line="75" />
+        <source>Download your team's workspace from its hub into a new file on this computer. You keep working in that file offline; your changes go to the hub and your team's come back whenever the hub can be reached.</source>
+        <translation>从团队中心把团队的工作区下载到本机的一个新文件中。您可以离线继续在该文件中工作；只要能连上团队中心，您的修改就会上传，团队的修改也会同步回来。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/join_dialog.py" line="82" />
+        <source>team.crm</source>
+        <translation>团队.crm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/join_dialog.py" line="83" />
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/join_dialog.py" line="88" />
+        <source>New file:</source>
+        <translation>新文件：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/join_dialog.py" line="93" />
+        <source>Join</source>
+        <translation>加入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/join_dialog.py" line="108" />
+        <source>New Team Workspace</source>
+        <translation>新建团队工作区</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/join_dialog.py" line="130" />
+        <source>Choose a name for the new workspace file.</source>
+        <translation>请为新的工作区文件起个名字。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/join_dialog.py" line="133" />
+        <source>A file is already there. The team's workspace is downloaded into a new file: choose another name.</source>
+        <translation>该位置已有文件。团队工作区只会下载到新文件中：请换一个名字。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/join_dialog.py" line="163" />
+        <source>Downloading the team's workspace…</source>
+        <translation>正在下载团队工作区…</translation>
+    </message>
+</context>
+<context>
     <name>LabelledRows</name>
     <message>
         <location filename="../../ui/contacts/editor_rows.py" line="53" />
@@ -4123,18 +4458,18 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="90" />
-        <location filename="../../ui/main_window.py" line="465" />
+        <location filename="../../ui/main_window.py" line="92" />
+        <location filename="../../ui/main_window.py" line="476" />
         <source>Desktop CRM</source>
         <translation>Desktop CRM</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119" />
+        <location filename="../../ui/main_window.py" line="121" />
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178" />
+        <location filename="../../ui/main_window.py" line="184" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -4164,47 +4499,47 @@
         <translation>打开其他文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185" />
+        <location filename="../../ui/main_window.py" line="192" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187" />
+        <location filename="../../ui/main_window.py" line="194" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169" />
+        <location filename="../../ui/main_window.py" line="175" />
         <source>&amp;Search…</source>
         <translation>搜索(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173" />
+        <location filename="../../ui/main_window.py" line="179" />
         <source>Plan &amp;Follow-up…</source>
         <translation>计划跟进(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195" />
+        <location filename="../../ui/main_window.py" line="202" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196" />
+        <location filename="../../ui/main_window.py" line="203" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196" />
+        <location filename="../../ui/main_window.py" line="203" />
         <source>&amp;About Desktop CRM</source>
         <translation>关于 Desktop CRM(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="267" />
+        <location filename="../../ui/main_window.py" line="274" />
         <source>Opening %1…</source>
         <translation>正在打开 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="281" />
+        <location filename="../../ui/main_window.py" line="289" />
         <source>%1 — Desktop CRM</source>
         <translation>%1 — Desktop CRM</translation>
     </message>
@@ -4219,7 +4554,7 @@
         <translation>要恢复最新的完好备份吗？损坏的文件会改名后保留在原处。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="345" />
+        <location filename="../../ui/main_window.py" line="354" />
         <source>Backing up and closing…</source>
         <translation>正在备份并关闭…</translation>
     </message>
@@ -4229,12 +4564,12 @@
         <translation>处理中…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="102" />
+        <location filename="../../ui/main_window.py" line="104" />
         <source>Saved view</source>
         <translation>已保存的视图</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="315" />
+        <location filename="../../ui/main_window.py" line="324" />
         <source>Backup restored.</source>
         <translation>备份已恢复。</translation>
     </message>
@@ -4244,6 +4579,7 @@
         <translation>新建工作区</translation>
     </message>
     <message>
+        <location filename="../../ui/team/join_dialog.py" line="110" />
         <location filename="../../ui/workspace_files.py" line="55" />
         <source>Desktop CRM workspaces (*.crm)</source>
         <translation>Desktop CRM 工作区 (*.crm)</translation>
@@ -4264,12 +4600,12 @@
         <translation>Desktop CRM 工作区 (*.crm);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="472" />
+        <location filename="../../ui/main_window.py" line="483" />
         <source>About Desktop CRM</source>
         <translation>关于 Desktop CRM</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="473" />
+        <location filename="../../ui/main_window.py" line="484" />
         <source>Desktop CRM %1
 An offline-first CRM for small teams.</source>
         <translation>Desktop CRM %1
@@ -4813,100 +5149,115 @@ An offline-first CRM for small teams.</source>
             <numerusform>计划 %n 个跟进：%1</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location filename="../../ui/operation_labels.py" line="161" />
+        <source>Changes by %1 from the team hub</source>
+        <translation>%1 在团队中心的更改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operation_labels.py" line="164" />
+        <source>Resolve conflict: %1 of %2</source>
+        <translation>解决冲突：%2 的 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operation_labels.py" line="167" />
+        <source>Join the team hub as %1</source>
+        <translation>以 %1 加入团队中心</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/operation_labels.py" line="169" />
         <source>Returned %n records to the pool</source>
         <translation>
             <numerusform>%n 条记录已退回公海</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="163" />
+        <location filename="../../ui/operation_labels.py" line="171" />
         <source>Change settings</source>
         <translation>更改设置</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="164" />
+        <location filename="../../ui/operation_labels.py" line="172" />
         <source>Create demo data</source>
         <translation>创建演示数据</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="165" />
+        <location filename="../../ui/operation_labels.py" line="173" />
         <source>Create workspace</source>
         <translation>创建工作区</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="166" />
+        <location filename="../../ui/operation_labels.py" line="174" />
         <source>Rebuild search</source>
         <translation>重建搜索索引</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="178" />
+        <location filename="../../ui/operation_labels.py" line="186" />
         <source>status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="179" />
+        <location filename="../../ui/operation_labels.py" line="187" />
         <source>level</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="180" />
+        <location filename="../../ui/operation_labels.py" line="188" />
         <source>owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="188" />
+        <location filename="../../ui/operation_labels.py" line="196" />
         <source>call</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="189" />
+        <location filename="../../ui/operation_labels.py" line="197" />
         <source>meeting</source>
         <translation>会议</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="190" />
+        <location filename="../../ui/operation_labels.py" line="198" />
         <source>visit</source>
         <translation>拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="191" />
+        <location filename="../../ui/operation_labels.py" line="199" />
         <source>email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="192" />
+        <location filename="../../ui/operation_labels.py" line="200" />
         <source>message</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="193" />
+        <location filename="../../ui/operation_labels.py" line="201" />
         <source>note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="201" />
+        <location filename="../../ui/operation_labels.py" line="209" />
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="202" />
+        <location filename="../../ui/operation_labels.py" line="210" />
         <source>sent</source>
         <translation>已发送</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="203" />
+        <location filename="../../ui/operation_labels.py" line="211" />
         <source>accepted</source>
         <translation>已接受</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="204" />
+        <location filename="../../ui/operation_labels.py" line="212" />
         <source>rejected</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_labels.py" line="205" />
+        <location filename="../../ui/operation_labels.py" line="213" />
         <source>expired</source>
         <translation>已过期</translation>
     </message>
@@ -5450,61 +5801,61 @@ An offline-first CRM for small teams.</source>
 <context>
     <name>PipelineScreen</name>
     <message>
-        <location filename="../../ui/pipeline/pipeline_screen.py" line="66" />
         <location filename="../../ui/pipeline/pipeline_screen.py" line="68" />
-        <location filename="../../ui/pipeline/pipeline_screen.py" line="118" />
+        <location filename="../../ui/pipeline/pipeline_screen.py" line="70" />
+        <location filename="../../ui/pipeline/pipeline_screen.py" line="120" />
         <source>Pipeline</source>
         <translation>销售漏斗</translation>
     </message>
     <message>
-        <location filename="../../ui/pipeline/pipeline_screen.py" line="70" />
+        <location filename="../../ui/pipeline/pipeline_screen.py" line="72" />
         <source>Filter by title, number or customer…</source>
         <translation>按标题、编号或客户筛选…</translation>
     </message>
     <message>
-        <location filename="../../ui/pipeline/pipeline_screen.py" line="73" />
+        <location filename="../../ui/pipeline/pipeline_screen.py" line="75" />
         <source>Anyone</source>
         <translation>所有人</translation>
     </message>
     <message>
-        <location filename="../../ui/pipeline/pipeline_screen.py" line="76" />
+        <location filename="../../ui/pipeline/pipeline_screen.py" line="78" />
         <source>Any tag</source>
         <translation>任意标签</translation>
     </message>
     <message>
-        <location filename="../../ui/pipeline/pipeline_screen.py" line="77" />
+        <location filename="../../ui/pipeline/pipeline_screen.py" line="79" />
         <source>Customers with this tag</source>
         <translation>带此标签的客户</translation>
     </message>
     <message>
-        <location filename="../../ui/pipeline/pipeline_screen.py" line="82" />
+        <location filename="../../ui/pipeline/pipeline_screen.py" line="84" />
         <source>Expected to close</source>
         <translation>预计成交</translation>
     </message>
     <message>
-        <location filename="../../ui/pipeline/pipeline_screen.py" line="84" />
+        <location filename="../../ui/pipeline/pipeline_screen.py" line="86" />
         <source>New Deal…</source>
         <translation>新建商机…</translation>
     </message>
     <message>
-        <location filename="../../ui/pipeline/pipeline_screen.py" line="96" />
+        <location filename="../../ui/pipeline/pipeline_screen.py" line="98" />
         <source>Board</source>
         <translation>看板</translation>
     </message>
     <message>
-        <location filename="../../ui/pipeline/pipeline_screen.py" line="97" />
+        <location filename="../../ui/pipeline/pipeline_screen.py" line="99" />
         <source>List</source>
         <translation>列表</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pipeline/pipeline_screen.py" line="246" />
+        <location filename="../../ui/pipeline/pipeline_screen.py" line="248" />
         <source>%n open deals · %1 · weighted %2</source>
         <translation>
             <numerusform>%n 个进行中的商机 · %1 · 加权 %2</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pipeline/pipeline_screen.py" line="264" />
+        <location filename="../../ui/pipeline/pipeline_screen.py" line="266" />
         <source>%n d</source>
         <comment>days in the stage</comment>
         <translation>
@@ -5512,66 +5863,66 @@ An offline-first CRM for small teams.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pipeline/pipeline_screen.py" line="265" />
+        <location filename="../../ui/pipeline/pipeline_screen.py" line="267" />
         <source>No customer</source>
         <translation>无客户</translation>
     </message>
     <message>
-        <location filename="../../ui/pipeline/pipeline_screen.py" line="269" />
+        <location filename="../../ui/pipeline/pipeline_screen.py" line="271" />
         <source>%1 · %2 · %3 %</source>
         <translation>%1 · %2 · %3 %</translation>
     </message>
     <message>
-        <location filename="../../ui/pipeline/pipeline_screen.py" line="271" />
+        <location filename="../../ui/pipeline/pipeline_screen.py" line="273" />
         <source>%1 · weighted %2</source>
         <translation>%1 · 加权 %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pipeline/pipeline_screen.py" line="287" />
+        <location filename="../../ui/pipeline/pipeline_screen.py" line="289" />
         <source>Won (drop here) · %n</source>
         <translation>
             <numerusform>赢单（拖到这里）· %n</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pipeline/pipeline_screen.py" line="288" />
+        <location filename="../../ui/pipeline/pipeline_screen.py" line="290" />
         <source>Lost (drop here) · %n</source>
         <translation>
             <numerusform>输单（拖到这里）· %n</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pipeline/pipeline_screen.py" line="293" />
+        <location filename="../../ui/pipeline/pipeline_screen.py" line="295" />
         <source>Any close date</source>
         <translation>任意成交日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pipeline/pipeline_screen.py" line="294" />
+        <location filename="../../ui/pipeline/pipeline_screen.py" line="296" />
         <source>Closing this month</source>
         <translation>本月成交</translation>
     </message>
     <message>
-        <location filename="../../ui/pipeline/pipeline_screen.py" line="295" />
+        <location filename="../../ui/pipeline/pipeline_screen.py" line="297" />
         <source>Closing in 3 months</source>
         <translation>3 个月内成交</translation>
     </message>
     <message>
-        <location filename="../../ui/pipeline/pipeline_screen.py" line="296" />
+        <location filename="../../ui/pipeline/pipeline_screen.py" line="298" />
         <source>Closing this quarter</source>
         <translation>本季度成交</translation>
     </message>
     <message>
-        <location filename="../../ui/pipeline/pipeline_screen.py" line="297" />
+        <location filename="../../ui/pipeline/pipeline_screen.py" line="299" />
         <source>Close date passed</source>
         <translation>已过预计成交日</translation>
     </message>
     <message>
-        <location filename="../../ui/pipeline/pipeline_screen.py" line="324" />
+        <location filename="../../ui/pipeline/pipeline_screen.py" line="326" />
         <source>Lost</source>
         <translation>输单</translation>
     </message>
     <message>
-        <location filename="../../ui/pipeline/pipeline_screen.py" line="324" />
+        <location filename="../../ui/pipeline/pipeline_screen.py" line="326" />
         <source>Why was it lost?</source>
         <translation>输单原因？</translation>
     </message>
@@ -8095,105 +8446,110 @@ An offline-first CRM for small teams.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/workspace_settings/settings_dialog.py" line="50" />
-        <location filename="../../ui/workspace_settings/settings_dialog.py" line="145" />
+        <location filename="../../ui/workspace_settings/settings_dialog.py" line="51" />
+        <location filename="../../ui/workspace_settings/settings_dialog.py" line="150" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_dialog.py" line="57" />
+        <location filename="../../ui/workspace_settings/settings_dialog.py" line="58" />
         <source>System default</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_dialog.py" line="61" />
+        <location filename="../../ui/workspace_settings/settings_dialog.py" line="62" />
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_dialog.py" line="62" />
+        <location filename="../../ui/workspace_settings/settings_dialog.py" line="63" />
         <source>A new language applies when Desktop CRM starts again.</source>
         <translation>新语言将在 Desktop CRM 重新启动后生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_dialog.py" line="65" />
+        <location filename="../../ui/workspace_settings/settings_dialog.py" line="66" />
         <source>Default phone region:</source>
         <translation>默认电话区号地区：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_dialog.py" line="69" />
+        <location filename="../../ui/workspace_settings/settings_dialog.py" line="70" />
         <source>General</source>
         <translation>常规</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_dialog.py" line="76" />
+        <location filename="../../ui/workspace_settings/settings_dialog.py" line="77" />
         <source>Follow-ups</source>
         <translation>跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_dialog.py" line="80" />
+        <location filename="../../ui/workspace_settings/settings_dialog.py" line="81" />
         <source>Pipelines</source>
         <translation>销售流程</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_dialog.py" line="86" />
+        <location filename="../../ui/workspace_settings/settings_dialog.py" line="87" />
         <source>Keep the newest backups:</source>
         <translation>保留最新备份数：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_dialog.py" line="87" />
+        <location filename="../../ui/workspace_settings/settings_dialog.py" line="88" />
         <source>Keep one a day for (days):</source>
         <translation>每天保留一份，保留天数：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_dialog.py" line="88" />
+        <location filename="../../ui/workspace_settings/settings_dialog.py" line="89" />
         <source>Keep one a week for (weeks):</source>
         <translation>每周保留一份，保留周数：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_dialog.py" line="95" />
+        <location filename="../../ui/workspace_settings/settings_dialog.py" line="96" />
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_dialog.py" line="99" />
+        <location filename="../../ui/workspace_settings/settings_dialog.py" line="100" />
         <source>Tokens: {yyyy} {yy} {mm} {dd} and {seq:4} (number width).</source>
         <translation>可用占位符：{yyyy} {yy} {mm} {dd} 和 {seq:4}（编号位数）。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_dialog.py" line="102" />
+        <location filename="../../ui/workspace_settings/settings_dialog.py" line="103" />
         <source>Customers:</source>
         <translation>客户：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_dialog.py" line="103" />
+        <location filename="../../ui/workspace_settings/settings_dialog.py" line="104" />
         <source>Deals:</source>
         <translation>商机：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_dialog.py" line="104" />
+        <location filename="../../ui/workspace_settings/settings_dialog.py" line="105" />
         <source>Quotes:</source>
         <translation>报价单：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_dialog.py" line="105" />
+        <location filename="../../ui/workspace_settings/settings_dialog.py" line="106" />
         <source>Contracts:</source>
         <translation>合同：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_dialog.py" line="110" />
+        <location filename="../../ui/workspace_settings/settings_dialog.py" line="111" />
         <source>Numbering</source>
         <translation>编号规则</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_dialog.py" line="121" />
+        <location filename="../../ui/workspace_settings/settings_dialog.py" line="122" />
         <source>Company</source>
         <translation>公司</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_dialog.py" line="128" />
+        <location filename="../../ui/workspace_settings/settings_dialog.py" line="129" />
         <source>Quotes</source>
         <translation>报价</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_settings/settings_dialog.py" line="133" />
+        <source>Team</source>
+        <translation>团队</translation>
     </message>
 </context>
 <context>
@@ -8244,7 +8600,7 @@ An offline-first CRM for small teams.</source>
         <translation>用备份 %1 替换当前数据吗？当前数据会先备份，因此可以还原。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_settings/settings_screen.py" line="169" />
+        <location filename="../../ui/workspace_settings/settings_screen.py" line="170" />
         <source>Settings saved.</source>
         <translation>设置已保存。</translation>
     </message>
@@ -8571,6 +8927,80 @@ An offline-first CRM for small teams.</source>
     </message>
 </context>
 <context>
+    <name>SyncTexts</name>
+    <message>
+        <location filename="../../ui/team/sync_indicator.py" line="37" />
+        <source>Syncing…</source>
+        <translation>正在同步…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/sync_indicator.py" line="39" />
+        <source>Sync refused</source>
+        <translation>同步被拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/sync_indicator.py" line="41" />
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/team/sync_indicator.py" line="43" />
+        <source>%n conflict(s)</source>
+        <translation>
+            <numerusform>%n 个冲突</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/sync_indicator.py" line="45" />
+        <source>Changes waiting</source>
+        <translation>有修改待上传</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/sync_indicator.py" line="47" />
+        <source>Synced</source>
+        <translation>已同步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/sync_indicator.py" line="48" />
+        <source>Synced %1</source>
+        <translation>已同步 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/sync_indicator.py" line="53" />
+        <source>Team hub: %1 as %2</source>
+        <translation>团队中心：%1（用户 %2）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/sync_indicator.py" line="55" />
+        <source>Not synced yet</source>
+        <translation>尚未同步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/sync_indicator.py" line="57" />
+        <source>Last sync: %1</source>
+        <translation>上次同步：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/team/sync_indicator.py" line="59" />
+        <source>%n change(s) waiting to be sent</source>
+        <translation>
+            <numerusform>%n 项修改待上传</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/team/sync_indicator.py" line="62" />
+        <source>%n conflict(s) to decide: click to see them</source>
+        <translation>
+            <numerusform>%n 个冲突待决定：点击查看</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/sync_indicator.py" line="65" />
+        <source>The hub cannot be reached; changes are sent when it can be.</source>
+        <translation>无法连接团队中心；连上后会上传修改。</translation>
+    </message>
+</context>
+<context>
     <name>TargetsDialog</name>
     <message>
         <location filename="../../ui/reports/targets_dialog.py" line="77" />
@@ -8611,6 +9041,241 @@ An offline-first CRM for small teams.</source>
         <location filename="../../ui/reports/targets_dialog.py" line="257" />
         <source>%1, %2</source>
         <translation>%1，%2</translation>
+    </message>
+</context>
+<context>
+    <name>TeamSync</name>
+    <message>
+        <location filename="../../ui/team/sync_driver.py" line="265" />
+        <source>The team hub had been restored from an older copy: sent everything again.</source>
+        <translation>团队中心曾从较早的备份恢复：已重新上传全部数据。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/sync_driver.py" line="308" />
+        <source>Team sync</source>
+        <translation>团队同步</translation>
+    </message>
+</context>
+<context>
+    <name>TeamTab</name>
+    <message>
+        <location filename="../../ui/team/team_settings.py" line="77" />
+        <source>Share this workspace with your team through a hub: a PostgreSQL database your studio runs. Each laptop keeps working offline on its own file and syncs with the hub when it can reach it.</source>
+        <translation>通过团队中心（贵工作室运行的 PostgreSQL 数据库）与团队共享此工作区。每台电脑都可以离线使用自己的文件，能连上团队中心时自动同步。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/team_settings.py" line="86" />
+        <source>Joining uploads this workspace to an EMPTY hub, so that the team starts from it. To work on what a team already keeps in a hub, use File → Join a Team Workspace… instead: it downloads the team's workspace into a new file (two workspaces are never merged).</source>
+        <translation>加入会把此工作区上传到一个“空的”团队中心，团队从这些数据开始。如果团队中心里已经有团队的数据，请改用“文件 → 加入团队工作区…”：它会把团队工作区下载到一个新文件中（两个工作区绝不会被合并）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/team_settings.py" line="95" />
+        <source>Join with This Workspace</source>
+        <translation>用此工作区加入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/team_settings.py" line="116" />
+        <source>Hub address:</source>
+        <translation>团队中心地址：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/team_settings.py" line="117" />
+        <source>User name:</source>
+        <translation>用户名：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/team_settings.py" line="118" />
+        <source>State:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/team_settings.py" line="119" />
+        <source>Last sync:</source>
+        <translation>上次同步：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/team_settings.py" line="120" />
+        <source>Changes waiting:</source>
+        <translation>待上传的修改：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/team_settings.py" line="121" />
+        <source>Conflicts:</source>
+        <translation>冲突：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/team_settings.py" line="126" />
+        <source>If the password is not kept in this computer's keychain, type it here before syncing; it is used until Desktop CRM closes.</source>
+        <translation>如果本机钥匙串中没有保存密码，请在同步前在此输入；它只在 Desktop CRM 关闭前有效。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/team_settings.py" line="134" />
+        <source>Remember the password in this computer's keychain</source>
+        <translation>在本机钥匙串中记住密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/team_settings.py" line="135" />
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/team_settings.py" line="138" />
+        <source>Sync Now</source>
+        <translation>立即同步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/team_settings.py" line="188" />
+        <source>Not synced yet</source>
+        <translation>尚未同步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/team_settings.py" line="222" />
+        <source>Joined the team hub: %1 records uploaded.</source>
+        <translation>已加入团队中心：上传了 %1 条记录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/team_settings.py" line="236" />
+        <source>Join a Team Hub</source>
+        <translation>加入团队中心</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/team_settings.py" line="237" />
+        <source>Uploading this workspace to the hub…</source>
+        <translation>正在把此工作区上传到团队中心…</translation>
+    </message>
+</context>
+<context>
+    <name>TeamTexts</name>
+    <message>
+        <location filename="../../ui/team/texts.py" line="43" />
+        <source>Yesterday %1</source>
+        <translation>昨天 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/texts.py" line="45" />
+        <source>d MMM</source>
+        <translation>M月d日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/texts.py" line="45" />
+        <source>d MMM yyyy</source>
+        <translation>yyyy年M月d日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/texts.py" line="47" />
+        <source>%1 %2</source>
+        <comment>a day, then a time</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/texts.py" line="56" />
+        <source>Encrypt when the hub offers it</source>
+        <translation>团队中心支持时加密</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/texts.py" line="57" />
+        <source>Always encrypt</source>
+        <translation>始终加密</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/texts.py" line="58" />
+        <source>Always encrypt and check the hub's certificate</source>
+        <translation>始终加密并验证团队中心的证书</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/texts.py" line="59" />
+        <source>Always encrypt and check the certificate's issuer</source>
+        <translation>始终加密并验证证书的签发机构</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/texts.py" line="60" />
+        <source>Never encrypt (only on a trusted network)</source>
+        <translation>不加密（仅限可信网络）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/texts.py" line="68" />
+        <source>This Desktop CRM and the team hub are of different versions. Update the app (everyone on the team should use the same version); nothing was lost.</source>
+        <translation>此 Desktop CRM 与团队中心的版本不一致。请更新应用（团队所有人应使用同一版本）；数据没有丢失。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/texts.py" line="73" />
+        <source>The team hub cannot be reached (offline, or the address is wrong). Your changes are kept and sent when it can be reached.</source>
+        <translation>无法连接团队中心（离线，或地址有误）。您的修改已保存，连上后会上传。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/texts.py" line="83" />
+        <source>Enter the hub's address as postgresql://host:port/database (no user name or password in it).</source>
+        <translation>请按 postgresql://主机:端口/数据库 的格式输入团队中心地址（不要包含用户名或密码）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/texts.py" line="87" />
+        <source>Choose one of the offered encryption modes.</source>
+        <translation>请选择一种提供的加密方式。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/texts.py" line="90" />
+        <source>A file is already there. The team's workspace is downloaded into a new file: choose another name.</source>
+        <translation>该位置已有文件。团队工作区只会下载到新文件中：请换一个名字。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/texts.py" line="98" />
+        <source>The hub refused this user name or password.</source>
+        <translation>团队中心拒绝了此用户名或密码。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/texts.py" line="100" />
+        <source>This user may not use the team hub. Ask whoever set up the hub to add you as a member.</source>
+        <translation>此用户无权使用团队中心。请让设置团队中心的人把您添加为成员。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/texts.py" line="102" />
+        <source>The hub's server has no database of that name.</source>
+        <translation>团队中心的服务器上没有这个名称的数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/texts.py" line="104" />
+        <source>The hub already holds a team's workspace. Use File → Join a Team Workspace… to download it into a new file; two workspaces are never merged.</source>
+        <translation>团队中心里已经有团队的工作区。请用“文件 → 加入团队工作区…”把它下载到新文件中；两个工作区绝不会被合并。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/texts.py" line="107" />
+        <source>This workspace is joined to another hub already.</source>
+        <translation>此工作区已加入另一个团队中心。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/texts.py" line="109" />
+        <source>The hub is empty: join it from an existing workspace (Settings → Team) to upload that workspace first.</source>
+        <translation>团队中心是空的：请先从现有工作区加入（设置 → 团队），上传该工作区。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/texts.py" line="113" />
+        <source>The first laptop is still uploading the team's workspace; try again when it has finished.</source>
+        <translation>第一台电脑仍在上传团队工作区；请在上传完成后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/texts.py" line="117" />
+        <source>The hub now holds another team's workspace (it was replaced); this workspace cannot sync with it.</source>
+        <translation>团队中心现在保存的是另一个团队的工作区（已被替换）；此工作区无法与它同步。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/texts.py" line="121" />
+        <source>The hub does not know this laptop (it may have been replaced); this workspace cannot sync with it.</source>
+        <translation>团队中心不认识这台电脑（它可能已被替换）；此工作区无法与它同步。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/texts.py" line="125" />
+        <source>No password is known for the team hub: enter it in Settings → Team and press Sync Now.</source>
+        <translation>没有团队中心的密码：请在“设置 → 团队”中输入密码并点击“立即同步”。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/texts.py" line="128" />
+        <source>This computer has no keychain to keep the hub password in; it is used for this session only.</source>
+        <translation>本机没有可保存团队中心密码的钥匙串；密码仅在本次运行中使用。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/texts.py" line="131" />
+        <source>The hub was set up by a newer Desktop CRM: update the app.</source>
+        <translation>团队中心由更新版本的 Desktop CRM 设置：请更新应用。</translation>
     </message>
 </context>
 <context>
