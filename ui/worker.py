@@ -97,14 +97,16 @@ class DbWorker(QObject):
         on_error: Callable[[BaseException], None] | None = None,
         *,
         background: bool = False,
+        quiet: bool = False,
     ) -> None:
         """Queue ``fn`` on the writer; ``on_done(result)`` or ``on_error(exc)`` runs on the GUI.
 
         Jobs run one at a time in the order submitted, except that ``background`` jobs (search
         keys, hourly backups) wait while any foreground job is queued, so they never delay
-        what the user is looking at.
+        what the user is looking at. A ``quiet`` job (the timed team sync, which has its own
+        indicator) does not make the status bar say "Working…".
         """
-        self._put(self._writer, fn, on_done, on_error, background, read=False)
+        self._put(self._writer, fn, on_done, on_error, background, read=False, quiet=quiet)
 
     def read(
         self,

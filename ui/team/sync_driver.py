@@ -220,14 +220,13 @@ class TeamSync(QObject):
 
     def _submit(self, ws: Workspace, remember: bool) -> None:
         password = self._passwords.get(ws.path)
-        url, user = self.view.url, self.view.user
         token = self._token = CancelToken()
 
         def job() -> tuple[SyncReport, BaseException | None]:
             kept: BaseException | None = None
-            if remember and password and url and user:
-                try:  # on a joined workspace, join only checks the password and keeps it
-                    ws.team.join(url, user, password, remember=True)
+            if remember and password:
+                try:
+                    ws.team.remember_password(password)
                 except HubError as exc:
                     if exc.params.get("reason") != "keychain":
                         raise
@@ -240,6 +239,7 @@ class TeamSync(QObject):
             partial(self._synced, generation),
             partial(self._failed, generation),
             background=True,
+            quiet=True,
         )
 
     def _synced(self, generation: int, outcome: tuple[SyncReport, BaseException | None]) -> None:

@@ -24,6 +24,7 @@ from desktop_crm.services.team.password import find_password, remember_password
 from desktop_crm.services.team.state import read_last_sync, read_link
 from desktop_crm.services.team.sync import sync_once
 from desktop_crm.store.models import SyncConflict
+from desktop_crm.store.schema import SCHEMA_VERSION
 from desktop_crm.store.store import Store
 
 
@@ -92,6 +93,22 @@ class TeamService:
             )
         with HubClient(address, link.user, secret) as hub:
             return sync_once(self._store, hub, progress)
+
+    def remember_password(self, password: str) -> None:
+        """Check ``password`` against the hub this workspace joined, then keep it in the keychain.
+
+        Raises:
+            HubError: Not joined, the password is refused, or there is no keychain.
+            HubUnreachableError: The hub cannot be reached to check it.
+        """
+        with self._store.read() as session:
+            link = read_link(session)
+        if link is None:
+            raise HubError("This workspace has not joined a team hub.", reason="not_joined")
+        address = HubAddress.parse(link.url)
+        with HubClient(address, link.user, password) as hub:
+            hub.hello(link.device, SCHEMA_VERSION)
+        remember_password(address, link.user, password)
 
     def conflicts(self) -> list[ConflictView]:
         """Open conflicts, oldest first, from this laptop's point of view."""
