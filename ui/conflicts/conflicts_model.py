@@ -72,6 +72,16 @@ def make_row(conflict: ConflictView, names: dict[str, str]) -> ConflictRow:
     """The texts of ``conflict`` (ids of users and stages named from ``names``)."""
     record = " ".join(part for part in (conflict.number, conflict.record) if part)
     field = field_text(conflict.entity, conflict.field)
+    # The core names what the references point at (a company, a person); ids stay ids here.
+    named = {
+        str(value): text
+        for value, text in (
+            (conflict.mine, conflict.mine_text),
+            (conflict.theirs, conflict.theirs_text),
+        )
+        if value is not None and text and text != str(value)
+    }
+    names = {**names, **named}
     texts = (
         record,
         field,
