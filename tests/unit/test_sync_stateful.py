@@ -64,6 +64,7 @@ from tests.hub_fixtures import (
 )
 
 FIELDS = ("title", "notes", "department", "level")
+MAX_PEOPLE = 5  # few, so that laptops meet on the same ones
 LEVELS = ("A", "B", "C", None)
 SURNAMES = ("王", "李", "张", "刘", "陈", "Smith", "García", "O'Brien")
 GIVEN = ("伟", "芳", "小明", "静怡", "Anna", "Li Wei", "Jean-Luc")
@@ -199,6 +200,7 @@ class TeamMachine(RuleBasedStateMachine):
         # What each laptop has seen: its own edits and what it pulled.
         self.known: dict[str, set[int]] = {name: set() for name in self.laptops}
         self.undoable: dict[tuple[str, str], str] = {}  # (laptop, person): its delete operation
+        self.people = set(self.template.people)
         for pid, values in self.template.people.items():
             for field, value in values.items():
                 self._record("alice", pid, field, value)
@@ -206,6 +208,7 @@ class TeamMachine(RuleBasedStateMachine):
         self.hub_known = set(self.known["alice"])
         for name in self.laptops:
             self.known[name] = set(self.hub_known)
+        self.quiet = len(self.edits)  # how many edits there were at the last quiescence
 
     # --- the model ---------------------------------------------------------------------
 
@@ -244,6 +247,7 @@ class TeamMachine(RuleBasedStateMachine):
 
     # --- rules ---------------------------------------------------------------------------
 
+    @precondition(lambda self: len(self.people) < MAX_PEOPLE)
     @rule(
         data=st.data(),
         surname=st.sampled_from(SURNAMES),
@@ -258,6 +262,7 @@ class TeamMachine(RuleBasedStateMachine):
         laptop = self.laptops[name]
         title = f"{title}{len(self.edits)}"
         pid = laptop.add_person(f"{surname}{given}", title=title)
+        self.people.add(pid)
         for field in FIELDS:
             self._record(name, pid, field, title if field == "title" else None)
         self._record(name, pid, "owner_id", self.user_ids[name])
@@ -266,10 +271,42 @@ class TeamMachine(RuleBasedStateMachine):
             laptop.ws.pool.release("person", pid)
             self._record(name, pid, "owner_id", None)
 
-    @rule(data=st.data(), field=st.sampled_from(FIELDS))
-    def edit(self, data: st.DataObject, field: str) -> None:
-        name = data.draw(self._laptops())
-        person = self._pick(data, name, live=True)
+    @rule(data=st.data(), fields=st.lists(st.sampled_from(FIELDS), min_size=1, max_size=3))
+    def edit(self, data: st.DataObject, fields: list[str]) -> None:
+        """A few edits, each on a laptop and person of its own."""
+        for field in fields:
+            self._edit(data, field)
+
+    @rule(data=st.data(), field=st.sampled_from(("title", "level")))
+    def edit_a_busy_field(self, data: st.DataObject, field: str) -> None:
+        """Edits weigh twice as much, most on two fields: the same field edited apart."""
+        self._edit(data, field)
+
+    @rule(data=st.data())
+    def edit_a_field_in_conflict(self, data: st.DataObject) -> None:
+        """A user who types a new value instead of deciding the conflict they were shown."""
+        listed = {
+            name: [
+                c
+                for c in laptop.ws.team.conflicts()
+                if c.entity == "people"
+                and c.field in FIELDS
+                and laptop.get(Person, c.row_id).deleted_at is None
+            ]
+            for name, laptop in sorted(self.laptops.items())
+        }
+        names = [name for name, open_ones in listed.items() if open_ones]
+        if not names:
+            return
+        name = data.draw(st.sampled_from(names))
+        conflict = data.draw(st.sampled_from(listed[name]))
+        self._edit(data, conflict.field, name, conflict.row_id)
+
+    def _edit(
+        self, data: st.DataObject, field: str, name: str | None = None, pid: str | None = None
+    ) -> None:
+        name = name or data.draw(self._laptops())
+        person = self.laptops[name].get(Person, pid) if pid else self._pick(data, name, live=True)
         if person is None:
             return
         current = getattr(person, field)
@@ -338,11 +375,16 @@ class TeamMachine(RuleBasedStateMachine):
 
     @rule(data=st.data(), choice=st.sampled_from(["mine", "theirs"]))
     def resolve(self, data: st.DataObject, choice: str) -> None:
-        name = data.draw(self._laptops())
-        laptop = self.laptops[name]
-        open_ones = [c for c in laptop.ws.team.conflicts() if c.entity == "people"]
-        if not open_ones:
+        """An open conflict decided on one of the laptops that list it."""
+        listed = {
+            name: [c for c in laptop.ws.team.conflicts() if c.entity == "people"]
+            for name, laptop in sorted(self.laptops.items())
+        }
+        names = [name for name, open_ones in listed.items() if open_ones]
+        if not names:
             return
+        name = data.draw(st.sampled_from(names))
+        laptop, open_ones = self.laptops[name], listed[name]
         conflict = open_ones[data.draw(st.integers(0, len(open_ones) - 1))]
         laptop.ws.team.resolve(conflict.id, choice)  # type: ignore[arg-type]
         if conflict.field in (*FIELDS, "owner_id"):
@@ -364,8 +406,10 @@ class TeamMachine(RuleBasedStateMachine):
         self.user_ids["carol"] = carol.store.actor_id
         self.known["carol"] = set(self.hub_known)
 
+    @precondition(lambda self: len(self.edits) - self.quiet >= 6)
     @rule()
     def sync_all_twice(self) -> None:
+        """Quiescence mid-run (not too often: edits made apart are what is tested)."""
         self._quiesce()
 
     @invariant()
@@ -400,6 +444,7 @@ class TeamMachine(RuleBasedStateMachine):
             return set(session.scalars(select(User.id)))
 
     def _quiesce(self) -> None:
+        self.quiet = len(self.edits)
         for _round in range(2):
             for name in sorted(self.laptops):
                 self._sync(name)
