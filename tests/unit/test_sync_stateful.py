@@ -7,10 +7,15 @@ user edit and what each laptop had seen when it was made. After "sync all twice"
 at the end of every example):
 
 - every laptop holds the same rows as every other and as the hub (read as its admin);
+- no laptop has operations the hub has not taken;
 - every edit is the final value of its field, or a value of a conflict on that field (resolved
   or not, in a laptop's ``sync_conflicts``), unless a later edit was made on a laptop that had
   already seen it (the user replaced it knowingly);
-- every laptop knows every conflict of the hub, open or closed alike.
+- every laptop knows every conflict of the hub, and which of them are decided.
+
+Claims are edits of the owner: two offline claims of one record leave one owner, the hub's
+first, and the other claim in a conflict every laptop lists. Between steps, every owner is a
+user the laptop knows.
 
 Each example gets a fresh hub database, copied from a template made once per test (alice's
 upload of three people and bob's join: ~2 s saved per example), and copies of the two laptops'
@@ -413,7 +418,7 @@ class TeamMachine(RuleBasedStateMachine):
         self._quiesce()
 
     @invariant()
-    def nothing_is_left_half_done(self) -> None:
+    def every_owner_is_a_known_user(self) -> None:
         for laptop in self.laptops.values():
             with laptop.store.read() as session:
                 rows = session.execute(select(Person.id, Person.owner_id)).all()
