@@ -139,6 +139,11 @@ def cmd_join(args: argparse.Namespace) -> int:
             rows = ws.team.join(
                 args.url, args.user, secret, tls=args.tls, remember=args.remember_password
             )
+        except HubError as exc:
+            if exc.params.get("reason") != "already_joined":
+                raise
+            emit(args, {"joined": True, "uploaded": 0, "downloaded": 0}, exc.message)
+            return EXIT_OK
         finally:
             ws.close(backup_if_changed=False)
         emit(

@@ -99,16 +99,26 @@ def connect(address: HubAddress, user: str, password: str | None) -> psycopg.Con
             application_name="desktop-crm",
         )
     except psycopg.OperationalError as exc:
-        raise connect_error(exc, address, user) from exc
+        raise connect_error(exc, address, user, password_given=bool(password)) from exc
     # Amounts come back exact: numeric JSON numbers as Decimal, never float.
     set_json_loads(partial(json.loads, parse_float=Decimal), conn)
     return conn
 
 
-def connect_error(exc: psycopg.Error, address: HubAddress, user: str) -> HubError:
+def connect_error(
+    exc: psycopg.Error, address: HubAddress, user: str, *, password_given: bool = True
+) -> HubError:
     """One readable line for a failed connection."""
-    detail = str(exc).strip().splitlines()[-1] if str(exc).strip() else type(exc).__name__
-    lowered = detail.lower()
+    text = str(exc).strip()
+    detail = " ".join(text.splitlines()[-1].split()) if text else type(exc).__name__
+    lowered = text.lower()
+    if not password_given and ("password" in lowered or "authentication" in lowered):
+        return HubError(
+            f"No password for {user!r} at {address.host}:{address.port}: keep it in the "
+            "keychain (Settings > Team, or join with --remember-password) or set "
+            "DESKTOP_CRM_HUB_PASSWORD.",
+            reason="password",
+        )
     if "password" in lowered or "authentication" in lowered or "role" in lowered:
         return HubError(
             f"The hub at {address.host}:{address.port} refused user {user!r}: wrong user or "

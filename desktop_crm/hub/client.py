@@ -113,9 +113,10 @@ class HubClient:
             "SELECT crm.sync_seed(%s, %s, %s, %s)", (device, page, table, Jsonb(rows, dumps=_dumps))
         )
 
-    def seeded(self, device: str) -> None:
-        """Say the upload is complete: other laptops may join now."""
-        self._call("SELECT crm.sync_seeded(%s)", (device,))
+    def seeded(self, device: str) -> int:
+        """Say the upload is complete (other laptops may join now); the hub's sequence then."""
+        (row,) = self._call("SELECT crm.sync_seeded(%s)", (device,))
+        return int(row[0])
 
     def pull(self, device: str, after: int, limit: int = PULL_PAGE) -> list[HubChange]:
         """The changes after ``after``, in commit order (at most ``limit``)."""
@@ -167,6 +168,12 @@ def _refusal(exc: psycopg.Error, user: str) -> HubError:
         return HubError(
             "This laptop is not joined to this hub (or the hub was replaced).",
             reason="not_joined",
+        )
+    if state in ("3F000", "42883"):  # no crm schema, or no sync functions in it
+        return HubError(
+            "There is no Desktop CRM hub in this database: set it up with "
+            "'desktop-crm hub init' first.",
+            reason="no_hub",
         )
     if state == "42501":
         return HubError(f"The hub refused {user!r}: {message}", reason="permission")

@@ -128,6 +128,7 @@ DECLARE
     s bigint;
     edited_since boolean;
     v_conflict uuid;
+    reassert jsonb := '{}'::jsonb;
 BEGIN
     IF v_row IS NULL OR v_op IS NULL OR v_action IS NULL THEN
         RAISE EXCEPTION 'malformed operation: op, id and action are required'
@@ -205,7 +206,9 @@ BEGIN
                 -- Delete against an edit this laptop had not seen: keep the record, flag it.
                 PERFORM crm.add_conflict(v_op, d, v_table, v_row, k, v_old->k, cur->k, v_new->k,
                                          (SELECT max((value->>0)::bigint) FROM jsonb_each(meta)
-                                          WHERE key <> 'deleted_at'), v_at);
+                                          WHERE key <> 'deleted_at'
+                                            AND (value->>0)::bigint > v_base
+                                            AND (value->>1)::uuid <> d.id), v_at);
                 conflicts := conflicts + 1;
                 CONTINUE;
             END IF;
@@ -232,8 +235,9 @@ BEGIN
        AND cur->'claimed_at' IS DISTINCT FROM v_new->'claimed_at' THEN
         applied := applied || jsonb_build_object('claimed_at', v_new->'claimed_at');
     ELSIF v_new ? 'claimed_at' AND cur->'claimed_at' IS DISTINCT FROM v_new->'claimed_at' THEN
-        -- The claim lost: the laptop that made it takes the standing claim's moment back.
-        applied := applied || jsonb_build_object('claimed_at', cur->'claimed_at');
+        -- The claim lost: the laptop that made it takes the standing claim's moment back
+        -- (logged, not written: the hub's value and who set it stay as they are).
+        reassert := reassert || jsonb_build_object('claimed_at', cur->'claimed_at');
     END IF;
 
     -- An edit of a record someone else deleted after this laptop's base: the edit is kept
@@ -248,9 +252,24 @@ BEGIN
         conflicts := conflicts + 1;
     END IF;
 
-    IF applied <> '{}'::jsonb THEN
-        s := crm.log_change(v_op, d, v_table, v_row, crm.action_of(applied), applied, v_at);
-        PERFORM crm.write_fields(v_table, v_row, applied, meta, s, d.id);
+    IF applied <> '{}'::jsonb OR reassert <> '{}'::jsonb THEN
+        s := crm.log_change(v_op, d, v_table, v_row, crm.action_of(applied),
+                            reassert || applied, v_at);
+        BEGIN
+            PERFORM crm.write_fields(v_table, v_row, applied, meta, s, d.id);
+        EXCEPTION WHEN unique_violation THEN
+            -- A name, code or number another record holds now (renamed or brought back
+            -- offline): nothing of the change is written; the laptop takes the hub's values
+            -- back and its own stay in a duplicate conflict, so later syncs go on.
+            UPDATE crm.changes SET fields = (
+                    SELECT jsonb_object_agg(key, cur->key) FROM jsonb_each(reassert || applied)),
+                action = crm.action_of((SELECT jsonb_object_agg(key, cur->key)
+                                        FROM jsonb_each(applied)))
+                WHERE seq = s;
+            PERFORM crm.add_conflict(v_op, d, v_table, v_row, 'duplicate', NULL, NULL, applied,
+                                     s, v_at);
+            conflicts := conflicts + 1;
+        END;
     END IF;
     RETURN conflicts;
 END
@@ -310,7 +329,7 @@ BEGIN
         'schema', hub_schema,
         'seq', (SELECT seq FROM crm.clock WHERE id = 1),
         'devices', (SELECT count(*) FROM crm.devices),
-        'rows', (SELECT count(*) FROM crm.changes),
+        'rows', (SELECT seq FROM crm.clock WHERE id = 1),
         'slot', d.slot,
         'user_id', d.user_id,
         'seeded', EXISTS (SELECT 1 FROM crm.meta WHERE key = 'seeded'));
@@ -338,6 +357,10 @@ BEGIN
            AND NOT EXISTS (SELECT 1 FROM crm.meta WHERE key = 'seeded') THEN
             RAISE EXCEPTION 'the first laptop is still uploading the workspace; join when it has finished'
                 USING ERRCODE = 'CRMJ2';
+        END IF;
+        IF EXISTS (SELECT 1 FROM crm.devices WHERE user_id = p_user AND role <> session_user)
+           AND NOT EXISTS (SELECT 1 FROM crm.devices WHERE role = session_user) THEN
+            RAISE EXCEPTION 'that user record belongs to another member' USING ERRCODE = '42501';
         END IF;
         -- A second laptop of the same person is the same user of the workspace.
         INSERT INTO crm.devices (id, role, user_id, slot, joined_at)
@@ -400,8 +423,8 @@ DECLARE
     n integer;
     first bigint;
 BEGIN
-    IF d.slot <> 0 THEN
-        RAISE EXCEPTION 'only the laptop that seeded the hub uploads whole tables'
+    IF d.slot <> 0 OR EXISTS (SELECT 1 FROM crm.meta WHERE key = 'seeded') THEN
+        RAISE EXCEPTION 'only the first laptop uploads whole tables, before others join'
             USING ERRCODE = '42501';
     END IF;
     IF NOT EXISTS (SELECT 1 FROM crm.synced_tables WHERE name = p_table) THEN
@@ -455,7 +478,8 @@ LANGUAGE sql SECURITY DEFINER SET search_path = crm, pg_temp AS $$
 $$;
 
 -- The seeding laptop has uploaded everything: other laptops may join.
-CREATE OR REPLACE FUNCTION crm.sync_seeded(p_device uuid) RETURNS void
+DROP FUNCTION IF EXISTS crm.sync_seeded(uuid);  -- returned nothing before schema 12's release
+CREATE OR REPLACE FUNCTION crm.sync_seeded(p_device uuid) RETURNS bigint
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = crm, pg_temp AS $$
 DECLARE
     d crm.devices := crm.caller(p_device);
@@ -463,6 +487,10 @@ BEGIN
     IF d.slot <> 0 THEN
         RAISE EXCEPTION 'only the laptop that seeded the hub finishes seeding' USING ERRCODE = '42501';
     END IF;
-    INSERT INTO crm.meta VALUES ('seeded', 'yes') ON CONFLICT DO NOTHING;
+    -- Nobody else can have pushed yet (joining waits for this commit): the seed ends here.
+    -- Asked again (a crash before the laptop noted it), the same number comes back.
+    INSERT INTO crm.meta SELECT 'seeded', seq::text FROM crm.clock WHERE id = 1
+        ON CONFLICT DO NOTHING;
+    RETURN (SELECT value::bigint FROM crm.meta WHERE key = 'seeded');
 END
 $$;

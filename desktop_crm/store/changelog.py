@@ -95,9 +95,12 @@ class Recorder:
             )
             if self.outbox:
                 # Same transaction as the change: a crash cannot lose that it must be pushed.
-                # The base is what this machine had pulled from the hub when the user acted.
+                # The base is what this machine had pulled from the hub when the user acted;
+                # while older operations wait, theirs: a pull meanwhile left fields they hold
+                # as they were here, so the user has not seen what came in for those.
                 session.connection().exec_driver_sql(
-                    "INSERT INTO sync_outbox (operation_id, base) VALUES (?, coalesce((SELECT "
+                    "INSERT INTO sync_outbox (operation_id, base) VALUES (?, coalesce("
+                    "(SELECT min(base) FROM sync_outbox WHERE acked IS NULL), (SELECT "
                     "CAST(value AS INTEGER) FROM local_state WHERE key = ?), 0))",
                     (id_bytes(self.operation_id), SYNC_CURSOR),
                 )

@@ -29,7 +29,14 @@ from desktop_crm.domain.operation_labels import english
 from desktop_crm.domain.progress import NullProgress, Progress
 from desktop_crm.store.batches import IN_CHUNK, in_chunks, placeholders
 from desktop_crm.store.changelog import BULK_CREATE, BULK_LOG_IDS, Recorder, bulk_ids
-from desktop_crm.store.models import TRACKED_MODELS, Change, Operation, Tracked
+from desktop_crm.store.models import (
+    TRACKED_MODELS,
+    Change,
+    Operation,
+    SyncConflict,
+    SyncOutbox,
+    Tracked,
+)
 from desktop_crm.store.types import id_params, id_text
 from desktop_crm.store.values import from_json, to_json
 
@@ -124,6 +131,7 @@ def apply_undo(
     ``progress`` hears of each chunk checked or written and may cancel between chunks: the
     :class:`CancelledError` then rolls the caller's whole unit of work back.
     """
+    _decision(session, recorder, target, undo=True)
     _apply(session, recorder, target, undo=True, progress=progress or NullProgress())
     target.undone_at = recorder.at
 
@@ -132,8 +140,31 @@ def apply_redo(
     session: Session, recorder: Recorder, target: Operation, progress: Progress | None = None
 ) -> None:
     """Re-apply an undone ``target`` inside ``session`` (``progress`` as in :func:`apply_undo`)."""
+    _decision(session, recorder, target, undo=False)
     _apply(session, recorder, target, undo=False, progress=progress or NullProgress())
     target.undone_at = None
+
+
+def _decision(session: Session, recorder: Recorder, target: Operation, *, undo: bool) -> None:
+    """A team conflict decided here: undo reopens it, redo decides it again.
+
+    Only while the decision has not reached the hub (the outbox says so): once sent, every
+    laptop has closed the conflict, and the field is changed like any other instead.
+    """
+    if target.kind != "resolve" or target.target_id is None:
+        return
+    sent = session.scalar(select(SyncOutbox.acked).where(SyncOutbox.operation_id == target.id))
+    if sent is not None:
+        verb = "undo" if undo else "redo"
+        raise UndoConflictError(
+            f"Cannot {verb} “{english(target.label)}”: the decision has reached the team "
+            "already. Change the field instead. Nothing was changed.",
+            operation=target.id,
+            fields=[],
+        )
+    conflict = session.get(SyncConflict, target.target_id)
+    if conflict is not None:
+        conflict.resolved_at = None if undo else recorder.at
 
 
 def _apply(

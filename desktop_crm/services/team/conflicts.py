@@ -158,6 +158,8 @@ def resolve(
 
 def _find(session: Session, conflict_id: str) -> SyncConflict:
     wanted = conflict_id.strip().lower()
+    if not wanted:
+        raise NotFoundError("Give the conflict's id (its first characters suffice).", id="")
     rows = [
         r
         for r in session.scalars(select(SyncConflict).where(SyncConflict.resolved_at.is_(None)))

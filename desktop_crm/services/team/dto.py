@@ -19,7 +19,7 @@ class SyncReport:
         conflicts: Conflicts open now (after this sync).
         restored: The hub had been restored from an older dump: everything was sent again.
         entities: Tables the pull changed here (screens to refresh; empty: none).
-        ids: Records the pull changed here.
+        ids: Records the pull changed here (empty after a long pull: the tables say it all).
         at: When the sync finished.
     """
 

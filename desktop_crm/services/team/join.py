@@ -23,6 +23,7 @@ from desktop_crm.hub.tables import synced_tables
 from desktop_crm.services.team.outbox import current_rows
 from desktop_crm.services.team.state import (
     HubLink,
+    read_cursor,
     read_link,
     read_upload,
     set_first_pull,
@@ -37,6 +38,7 @@ from desktop_crm.store.schema import SCHEMA_VERSION
 from desktop_crm.store.store import Store
 
 SEED_PAGE = 2000  # rows per upload call
+_BESIDE = ("-wal", "-shm", "-journal", ".lock")  # files SQLite and the lock keep beside one
 
 
 def upload(store: Store, hub: HubClient, progress: Progress | None = None) -> int:
@@ -54,9 +56,17 @@ def upload(store: Store, hub: HubClient, progress: Progress | None = None) -> in
         link = read_link(session)
         me = store.actor_id
     if link is not None and not link.seeding:
-        if link.epoch == state.epoch:
-            return 0  # joined already
-        raise HubError("This workspace is joined to another hub already.", reason="joined")
+        if link.epoch != state.epoch:
+            raise HubError("This workspace is joined to another hub already.", reason="joined")
+        if link.user != hub.user:
+            raise HubError(
+                f"This workspace has joined this hub as {link.user}, not {hub.user}.",
+                reason="joined",
+            )
+        raise HubError(
+            f"This workspace has joined this hub already (as {link.user}).",
+            reason="already_joined",
+        )
     if link is None:
         if state.devices or state.seq:
             raise HubError(
@@ -73,10 +83,10 @@ def upload(store: Store, hub: HubClient, progress: Progress | None = None) -> in
             write_link(session, link)
             write_cursor(session, 0)
         store.team = True  # from now on every change is queued for the hub
-    uploaded = _seed(store, hub, link, progress)
-    hub.seeded(link.device)
+    # Seeded already (a crash before this laptop noted it): every page is on the hub.
+    uploaded = 0 if state.seeded else _seed(store, hub, link, progress)
+    seq = hub.seeded(link.device)  # what the upload ends at: others' changes come after it
     with store.unit_of_work("joined", "system") as (session, _rec):
-        seq = hub.hello(link.device, SCHEMA_VERSION).seq
         write_cursor(session, seq)
         write_link(
             session, HubLink(**{**link.__dict__, "seeding": False}).marked(seq, hub.mark(seq))
@@ -151,23 +161,30 @@ def download(path: Path, hub: HubClient, user_name: str, progress: Progress | No
             reason="seeding",
         )
     store = Store.open(path, create=True)
+    pulled = False
     try:
         device = str(uuid.uuid4())
-        slot, user_id = hub.register(device, new_id())
+        proposed = new_id()
+        slot, user_id = hub.register(device, proposed)
         link = HubLink(hub.address.url, hub.user, device, slot, state.epoch, user_id)
         with store.unit_of_work("join", "system") as (session, _rec):
             write_link(session, link)
             write_cursor(session, 0)
             set_first_pull(session, True)
-        store.team = True
-        sync_once(store, hub, progress)
-        with store.unit_of_work(op_label(LabelCode.JOIN_HUB, name=user_name)) as (session, _rec):
-            if session.get(User, user_id) is None:
-                session.add(User(id=user_id, name=user_name))
-                session.flush()
             set_local_user(session, user_id)
+        store.team = True
+        if user_id == proposed:  # a new member: their user record is made here, then sent
+            label = op_label(LabelCode.JOIN_HUB, name=user_name)
+            with store.unit_of_work(label) as (session, _rec):
+                session.add(User(id=user_id, name=user_name))
         store.actor_id = user_id
+        sync_once(store, hub, progress)
         return store
     except BaseException:
+        with store.read() as session:
+            pulled = read_cursor(session) > 0
         store.close()
+        if not pulled:  # nothing of the team's here yet: leave no file to trip a retry
+            for leftover in (path, *(path.with_name(path.name + s) for s in _BESIDE)):
+                leftover.unlink(missing_ok=True)
         raise

@@ -18,7 +18,7 @@ from sqlalchemy import Table, select, text
 from sqlalchemy.orm import Session
 
 from desktop_crm.store.batches import in_chunks
-from desktop_crm.store.changelog import BULK_CREATE, BULK_SET, bulk_ids
+from desktop_crm.store.changelog import BULK_ACTIONS, BULK_CREATE, BULK_SET, bulk_ids
 from desktop_crm.store.models import TRACKED_MODELS, Change, Operation, SyncConflict, SyncOutbox
 from desktop_crm.store.types import iso_text
 from desktop_crm.store.values import to_json
@@ -56,6 +56,8 @@ def hub_ops(session: Session, item: Pending) -> Iterator[dict[str, Any]]:
     """The hub operations of one outbox entry, in the order they were made."""
     operation = session.get(Operation, item.operation_id)
     if operation is None:
+        return
+    if _decided_here_meanwhile(session, operation):
         return
     at = iso_text(operation.at)
     index = 0
@@ -110,6 +112,24 @@ def hub_ops(session: Session, item: Pending) -> Iterator[dict[str, Any]]:
                 yield op(entity, row_id, action, new, old=old)
 
 
+def _decided_here_meanwhile(session: Session, operation: Operation) -> bool:
+    """A decision undone before it was sent, or an undo or redo of one not sent yet.
+
+    Neither goes to the hub: what the decision stands at when it is sent is what counts (its
+    own entry sends it, or nothing if it was undone), and the conflict stays open meanwhile.
+    """
+    if operation.kind == "resolve":
+        return operation.undone_at is not None
+    if operation.kind in ("undo", "redo") and operation.target_id:
+        target = session.get(Operation, operation.target_id)
+        if target is not None and target.kind == "resolve":
+            acked = session.scalar(
+                select(SyncOutbox.acked).where(SyncOutbox.operation_id == target.id)
+            )
+            return acked is None
+    return False
+
+
 def current_rows(session: Session, entity: str, ids: list[str]) -> list[tuple[str, dict[str, Any]]]:
     """Rows of ``entity`` as the hub takes them: every field but the local ones, JSON forms."""
     table: Table = TRACKED_MODELS[entity].__table__  # type: ignore[assignment]
@@ -147,9 +167,23 @@ def pending_fields(session: Session, row_ids: list[str]) -> dict[str, set[str]]:
             .where(SyncOutbox.acked.is_(None), Change.entity_id.in_(chunk))
         )
         for rid, action, values in rows:
+            if action in BULK_ACTIONS:
+                continue  # the row a bulk entry is filed under is one of many: below
             fields = found.setdefault(rid, set())
-            if action in ("create", BULK_CREATE):
+            if action == "create":
                 fields.add("*")
             else:
                 fields.update(values)
+    # Bulk entries (imports, their undo) list their rows packed: read them all.
+    wanted = set(row_ids)
+    bulk = session.execute(
+        select(Change.action, Change.values)
+        .join(SyncOutbox, SyncOutbox.operation_id == Change.operation_id)
+        .where(SyncOutbox.acked.is_(None), Change.action.in_(BULK_ACTIONS))
+    )
+    for action, values in bulk:
+        set_fields = {k for k in values if k not in ("n", "ids", "packed")}
+        for rid in bulk_ids(values):
+            if rid in wanted:
+                found.setdefault(rid, set()).update({"*"} if action == BULK_CREATE else set_fields)
     return found

@@ -16,6 +16,7 @@ from functools import cache, partial
 from typing import Any
 
 from sqlalchemy import JSON, Table, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from desktop_crm.domain.operation_labels import LabelCode, op_label
@@ -23,7 +24,15 @@ from desktop_crm.hub.client import HubChange
 from desktop_crm.services.team.outbox import SKIPPED_FIELDS, pending_fields
 from desktop_crm.services.team.state import write_cursor
 from desktop_crm.store.changelog import Recorder
-from desktop_crm.store.models import TRACKED_MODELS, SyncConflict, Tracked
+from desktop_crm.store.key_clashes import live_holders
+from desktop_crm.store.models import (
+    TRACKED_MODELS,
+    Change,
+    Operation,
+    SyncConflict,
+    SyncOutbox,
+    Tracked,
+)
 from desktop_crm.store.store import Store
 from desktop_crm.store.types import UtcDateTime, parse_moment
 from desktop_crm.store.values import from_json, to_json
@@ -40,6 +49,10 @@ class Applied:
     resolved: int = 0
     entities: set[str] = field(default_factory=set)
     ids: set[str] = field(default_factory=set)
+    many: bool = False  # too many records to name: ``ids`` stays empty
+
+
+MAX_IDS = 5_000  # records a pull names one by one; past it, screens refresh what they show
 
 
 def apply_page(
@@ -51,14 +64,30 @@ def apply_page(
     contacts, then their phones and tags, would otherwise be indexed again page after page).
     """
     for run in _runs(changes):
-        label = op_label(LabelCode.SYNC_PULL, name=run[0].user_name or "?")
-        with store.unit_of_work(label, "sync") as (session, rec):
-            session.connection().exec_driver_sql("PRAGMA defer_foreign_keys = ON")
-            rec.actor_id = run[0].user_id  # their user record may come in this very run
-            _apply_run(session, rec, run, applied)
-            write_cursor(session, run[-1].seq)
-            if not reindex:
-                rec.touched.clear()
+        try:
+            _apply_in_one_go(store, run, applied, reindex=reindex, careful=False)
+        except IntegrityError as exc:
+            if "unique" not in str(exc.orig).lower():
+                raise
+            # A key a local change not yet confirmed holds (a tag renamed or made offline):
+            # again, row by row, making room as the hub will.
+            _apply_in_one_go(store, run, applied, reindex=reindex, careful=True)
+    if applied.many or len(applied.ids) > MAX_IDS:  # weeks offline: tables, not each record
+        applied.many = True
+        applied.ids.clear()
+
+
+def _apply_in_one_go(
+    store: Store, run: list[HubChange], applied: Applied, *, reindex: bool, careful: bool
+) -> None:
+    label = op_label(LabelCode.SYNC_PULL, name=run[0].user_name or "?")
+    with store.unit_of_work(label, "sync") as (session, rec):
+        session.connection().exec_driver_sql("PRAGMA defer_foreign_keys = ON")
+        rec.actor_id = run[0].user_id  # their user record may come in this very run
+        _apply_run(session, rec, run, applied, careful=careful)
+        write_cursor(session, run[-1].seq)
+        if not reindex:
+            rec.touched.clear()
 
 
 def _runs(changes: list[HubChange]) -> Iterator[list[HubChange]]:
@@ -72,11 +101,13 @@ def _runs(changes: list[HubChange]) -> Iterator[list[HubChange]]:
         yield run
 
 
-def _apply_run(session: Session, rec: Recorder, run: list[HubChange], applied: Applied) -> None:
+def _apply_run(
+    session: Session, rec: Recorder, run: list[HubChange], applied: Applied, *, careful: bool
+) -> None:
     rows = [c for c in run if c.action in ROW_ACTIONS and c.entity in TRACKED_MODELS]
     conflicted = [str(c.fields.get("row_id")) for c in run if c.action == "conflict"]
     local = pending_fields(session, [c.row_id for c in rows] + conflicted)
-    done = _bulk_create(session, rec, rows, local, applied)
+    done = set() if careful else _bulk_create(session, rec, rows, local, applied)
     todo = {id(c) for c in rows} - done
     for change in run:
         if change.action == "conflict":
@@ -84,14 +115,14 @@ def _apply_run(session: Session, rec: Recorder, run: list[HubChange], applied: A
             applied.conflicts += 1
             kept = _kept_value(change)
             if kept is not None:
-                _apply_row(session, kept, local.get(kept.row_id, set()), applied)
+                _apply_row(session, kept, local.get(kept.row_id, set()), applied, careful)
         elif change.action == "resolved":
             found = session.get(SyncConflict, str(change.fields.get("id")))
             if found is not None and found.resolved_at is None:
                 found.resolved_at = change.at
             applied.resolved += 1
         elif id(change) in todo:
-            _apply_row(session, change, local.get(change.row_id, set()), applied)
+            _apply_row(session, change, local.get(change.row_id, set()), applied, careful)
     session.flush()
 
 
@@ -134,13 +165,18 @@ def _bulk_create(
     return done
 
 
-def _apply_row(session: Session, change: HubChange, local: set[str], applied: Applied) -> None:
+def _apply_row(
+    session: Session, change: HubChange, local: set[str], applied: Applied, careful: bool = False
+) -> None:
     if "*" in local:
         return  # made here and not pushed yet: the hub has not got it to change
     model = TRACKED_MODELS[change.entity]
     table: Table = model.__table__  # type: ignore[assignment]
     values = _values(table, change.fields, local)
     row: Tracked | None = session.get(model, change.row_id)
+    if careful:
+        final = {c.key: getattr(row, c.key) if row is not None else None for c in table.columns}
+        _make_room(session, table, {**final, **values}, change.row_id)
     if row is None:
         row = model(id=change.row_id, **values)
         session.add(row)
@@ -157,6 +193,63 @@ def _apply_row(session: Session, change: HubChange, local: set[str], applied: Ap
     applied.rows += 1
     applied.entities.add(change.entity)
     applied.ids.add(change.row_id)
+
+
+def _make_room(session: Session, table: Table, values: dict[str, Any], row_id: str) -> None:
+    """Give up keys that local changes not yet confirmed hold, as the hub will.
+
+    The hub holds one live row per key at every point of its history, so a clash here comes
+    from this laptop's own pending change: a row made here goes (the hub keeps it as a
+    tombstone beside a possible-duplicate conflict); a key changed here goes back to its last
+    confirmed value (the hub's answer to the push says the same).
+    """
+    if values.get("deleted_at") is not None:
+        return
+    for index, other in live_holders(session, table, values, row_id):
+        model = TRACKED_MODELS[table.name]
+        holder = session.get(model, other["id"])
+        if holder is None:
+            continue
+        pending = pending_fields(session, [holder.id]).get(holder.id, set())
+        if "*" in pending:
+            holder.deleted_at = datetime.now(UTC)  # made here: the hub keeps it as a tombstone
+        else:
+            fields = {c.key for c in index.columns} | {"deleted_at"}
+            for key, value in _confirmed(session, table, holder.id, fields, pending).items():
+                setattr(holder, key, value)
+        session.flush()
+
+
+def _confirmed(
+    session: Session, table: Table, row_id: str, fields: set[str], pending: set[str]
+) -> dict[str, Any]:
+    """The hub's values of a row's key fields (or its tombstone) this laptop's changes hold.
+
+    Changed here and not confirmed: their values before this laptop's first such change.
+    Otherwise the hub refused this laptop's last change of them (the only way a confirmed row
+    clashes): their values before that change.
+    """
+    query = (
+        select(Change.values)
+        .join(Operation, Operation.id == Change.operation_id)
+        .where(Change.entity_id == row_id, Operation.kind != "sync", Change.action != "create")
+    )
+    held = fields & pending
+    if held:
+        query = query.join(SyncOutbox, SyncOutbox.operation_id == Change.operation_id).where(
+            SyncOutbox.acked.is_(None)
+        )
+        found: dict[str, Any] = {}
+        for values in session.execute(query.order_by(Change.seq)).scalars():
+            for key in held - set(found):
+                if key in values:
+                    found[key] = from_json(table.c[key], values[key][0])
+        return found
+    for values in session.execute(query.order_by(Change.seq.desc())).scalars():
+        touched = fields & set(values)
+        if touched:
+            return {key: from_json(table.c[key], values[key][0]) for key in touched}
+    return {"deleted_at": datetime.now(UTC)}  # nothing tells: give the key up
 
 
 def _kept_value(change: HubChange) -> HubChange | None:

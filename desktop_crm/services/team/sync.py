@@ -30,6 +30,7 @@ from desktop_crm.services.team.state import (
     write_link,
 )
 from desktop_crm.store import search_index
+from desktop_crm.store.local_user import local_user_id
 from desktop_crm.store.models import SyncConflict, SyncOutbox
 from desktop_crm.store.schema import SCHEMA_VERSION
 from desktop_crm.store.store import Store
@@ -81,6 +82,8 @@ def sync_once(store: Store, hub: HubClient, progress: Progress | None = None) ->
         mark = hub.mark(cursor) if cursor else None
         write_link(session, link.marked(cursor, mark))
         conflicts = open_conflicts(session)
+        if store.actor_id is None:  # a download cut short: the member's record came now
+            store.actor_id = local_user_id(session)
     return SyncReport(
         pushed=pushed,
         pulled=applied.rows + applied.conflicts + applied.resolved,
