@@ -1,7 +1,7 @@
-"""Review of team mode (issue 14): suspected bugs, each as a strict xfail that shows it.
+"""Bugs a review of team mode found (issue 14), each kept as the test that showed it.
 
-Each test states the behaviour the design (docs/TEAM_MODE.md) promises and fails today; when
-the engine is fixed the xfail turns into an unexpected pass and should be dropped.
+Each test states the behaviour the design (docs/TEAM_MODE.md) promises; they failed before the
+fixes of the review and guard them now.
 """
 
 from __future__ import annotations
