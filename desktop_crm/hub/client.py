@@ -92,9 +92,12 @@ class HubClient:
             seeded=bool(data["seeded"]),
         )
 
-    def register(self, device: str, user_id: str) -> tuple[int, str]:
-        """Join this device for the calling role; its number slot and user record id."""
-        (row,) = self._call("SELECT crm.sync_register(%s, %s)", (device, user_id))
+    def register(self, device: str, user_id: str, slot: int | None = None) -> tuple[int, str]:
+        """Join this device for the calling role; its number slot and user record id.
+
+        ``slot``: the range this device had (asked back after a hub restore; given if free).
+        """
+        (row,) = self._call("SELECT crm.sync_register(%s, %s, %s)", (device, user_id, slot))
         return int(row[0]["slot"]), str(row[0]["user_id"])
 
     def mark(self, seq: int) -> str | None:

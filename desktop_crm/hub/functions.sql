@@ -345,7 +345,11 @@ $$;
 
 -- Join: register this laptop for the calling role, linked to a user record of the workspace.
 -- The first device to join an empty hub is the one that seeds it (slot 0).
-CREATE OR REPLACE FUNCTION crm.sync_register(p_device uuid, p_user uuid) RETURNS jsonb
+-- ``p_slot``: the number range a laptop had, asked back when a hub restored from an older dump
+-- has forgotten the laptop (given if free).
+DROP FUNCTION IF EXISTS crm.sync_register(uuid, uuid);
+CREATE OR REPLACE FUNCTION crm.sync_register(p_device uuid, p_user uuid, p_slot integer DEFAULT NULL)
+RETURNS jsonb
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = crm, pg_temp SET TimeZone = 'UTC' AS $$
 DECLARE
     d crm.devices;
@@ -367,7 +371,10 @@ BEGIN
         VALUES (p_device, session_user,
                 coalesce((SELECT user_id FROM crm.devices WHERE role = session_user
                           ORDER BY slot LIMIT 1), p_user),
-                (SELECT coalesce(max(slot) + 1, 0) FROM crm.devices), clock_timestamp())
+                CASE WHEN p_slot >= 0 AND NOT EXISTS (SELECT 1 FROM crm.devices WHERE slot = p_slot)
+                     THEN p_slot
+                     ELSE (SELECT coalesce(max(slot) + 1, 0) FROM crm.devices) END,
+                clock_timestamp())
         RETURNING * INTO d;
     ELSIF d.role <> session_user THEN
         RAISE EXCEPTION 'this laptop joined as %, not %', d.role, session_user

@@ -45,7 +45,7 @@ CREATE TABLE IF NOT EXISTS {SCHEMA}.synced_tables (name text PRIMARY KEY);
 _API = (
     "sync_hello(uuid, integer)",
     "sync_mark(bigint)",
-    "sync_register(uuid, uuid)",
+    "sync_register(uuid, uuid, integer)",
     "sync_push(uuid, jsonb)",
     "sync_seed(uuid, uuid, text, jsonb)",
     "sync_pull(uuid, bigint, integer)",

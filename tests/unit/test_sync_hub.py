@@ -340,3 +340,44 @@ def drafts_person(name):
     from tests import drafts
 
     return drafts.person(name)
+
+
+@pytest.mark.skipif(shutil.which("pg_dump") is None, reason="pg_dump is not installed")
+def test_a_laptop_that_joined_after_the_dump_rejoins_a_restored_hub(hub, tmp_path):
+    a = first_laptop(hub, tmp_path, "alice")
+    pid = a.add_person("恢复前", title="起")
+    a.sync()
+    dump = tmp_path / "early.dump"
+    env = {"PGPASSWORD": "admin-secret", "PATH": "/usr/bin:/bin"}
+    conn_args = ["-h", hub.server.host, "-p", str(hub.server.port), "-U", "hub_admin"]
+    subprocess.run(
+        [shutil.which("pg_dump"), *conn_args, "-Fc", "-f", str(dump), hub.database],
+        check=True,
+        env=env,
+    )
+    b = joining_laptop(hub, tmp_path, "bob")  # joins after the dump was taken
+    try:
+        made = b.add_person("鲍勃的客户")
+        b.edit(Person, pid, notes="鲍勃写的")
+        b.sync()
+        a.sync()
+        with psycopg.connect(hub.server.admin_dsn(), autocommit=True) as conn:
+            conn.execute(f"DROP DATABASE {hub.database} WITH (FORCE)")
+            conn.execute(f"CREATE DATABASE {hub.database}")
+        subprocess.run(
+            [shutil.which("pg_restore"), *conn_args, "-d", hub.database, str(dump)],
+            check=True,
+            env=env,
+        )
+        assert b.sync().restored  # forgotten by the hub: taken back, everything sent again
+        a.sync()  # (alice lost nothing: bob's changes came back where she had seen them)
+        b.sync()
+        for laptop in (a, b):
+            assert laptop.get(Person, made) is not None
+            assert laptop.get(Person, pid).notes == "鲍勃写的"
+        assert canonical(a) == canonical(b)
+        number = b.get(Person, made).number
+        assert number.endswith("1000001")  # bob's range came back with him
+    finally:
+        a.close()
+        b.close()

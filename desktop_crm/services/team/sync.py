@@ -8,6 +8,7 @@ transaction with its cursor.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 
 from sqlalchemy import func, select, update
@@ -58,7 +59,21 @@ def sync_once(store: Store, hub: HubClient, progress: Progress | None = None) ->
         first = first_pull_due(session)
     if link is None:
         raise HubError("This workspace has not joined a team hub.", reason="not_joined")
-    state = hub.hello(link.device, SCHEMA_VERSION)
+    try:
+        state = hub.hello(link.device, SCHEMA_VERSION)
+    except HubError as exc:
+        if exc.params.get("reason") != "not_joined":
+            raise
+        # A hub restored from a dump older than this laptop's join has forgotten it: the same
+        # team (epoch) takes it back, with its number range if still free.
+        if hub.hello(None, SCHEMA_VERSION).epoch != link.epoch:
+            raise
+        slot, _user = hub.register(link.device, link.user_id, link.slot)
+        if slot != link.slot:
+            link = replace(link, slot=slot)
+            with store.unit_of_work("sync rejoin", "system") as (session, _rec):
+                write_link(session, link)
+        state = hub.hello(link.device, SCHEMA_VERSION)
     if state.epoch != link.epoch:
         raise HubError(
             "The hub holds another team's workspace (it was replaced); this workspace cannot "
