@@ -102,7 +102,9 @@ BEGIN
                 d.id, p_client_at)
         RETURNING * INTO c;
     END IF;
-    PERFORM crm.log_change(p_op, d, p_entity, p_row, 'conflict', to_jsonb(c), p_client_at);
+    UPDATE crm.conflicts
+        SET seq = crm.log_change(p_op, d, p_entity, p_row, 'conflict', to_jsonb(c), p_client_at)
+        WHERE id = c.id;
 END
 $$;
 
@@ -178,17 +180,17 @@ BEGIN
         v_conflict := (op->>'conflict')::uuid;
         UPDATE crm.conflicts SET resolved_at = clock_timestamp(), resolved_by = d.role,
                                  resolution = v_new
-            WHERE id = v_conflict AND resolved_at IS NULL;
+            WHERE id = v_conflict AND resolved_at IS NULL
+            RETURNING seq INTO s;
         IF FOUND THEN
-            IF v_new <> '{}'::jsonb THEN
-                s := crm.log_change(v_op, d, v_table, v_row, crm.action_of(v_new), v_new, v_at);
-                PERFORM crm.write_fields(v_table, v_row, v_new, meta, s, d.id);
-            END IF;
             PERFORM crm.log_change(v_op, d, v_table, v_row, 'resolved',
                                    jsonb_build_object('id', v_conflict, 'by', d.role), v_at);
-            RETURN 0;
+            -- The decider saw both values as they stood when the conflict was recorded: a
+            -- change another laptop made after that is a new conflict, never overwritten.
+            v_base := greatest(v_base, coalesce(s, v_base));
         END IF;
-        -- Already resolved elsewhere: an ordinary edit from here on.
+        -- From here on a decision is an edit made on what the conflict showed (resolved
+        -- elsewhere already: an ordinary edit).
     END IF;
 
     -- Was any field changed since the laptop's base by someone else?

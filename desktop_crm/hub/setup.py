@@ -36,6 +36,7 @@ CREATE TABLE IF NOT EXISTS {SCHEMA}.conflicts (
     base jsonb, kept jsonb, offered jsonb, kept_by text, kept_device uuid,
     kept_at timestamptz, offered_by text, offered_device uuid, offered_at timestamptz,
     resolved_at timestamptz, resolved_by text, resolution jsonb);
+ALTER TABLE {SCHEMA}.conflicts ADD COLUMN IF NOT EXISTS seq bigint;
 CREATE TABLE IF NOT EXISTS {SCHEMA}.applied (
     op_id uuid PRIMARY KEY, operation_id uuid, device_id uuid, at timestamptz NOT NULL);
 CREATE INDEX IF NOT EXISTS ix_applied_operation ON {SCHEMA}.applied (operation_id);
