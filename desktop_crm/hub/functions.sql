@@ -131,6 +131,7 @@ DECLARE
     edited_since boolean;
     v_conflict uuid;
     reassert jsonb := '{}'::jsonb;
+    confirm jsonb := '{}'::jsonb;
 BEGIN
     IF v_row IS NULL OR v_op IS NULL OR v_action IS NULL THEN
         RAISE EXCEPTION 'malformed operation: op, id and action are required'
@@ -201,8 +202,10 @@ BEGIN
         -- A claim's moment follows its owner (decided below), never a conflict of its own.
         CONTINUE WHEN k IN ('created_at', 'claimed_at');
         fmeta := meta->k;
-        by_other := fmeta IS NOT NULL AND (fmeta->>0)::bigint > v_base
-                    AND (fmeta->>1)::uuid <> d.id;
+        by_other := fmeta IS NOT NULL
+                    AND (((fmeta->>0)::bigint > v_base AND (fmeta->>1)::uuid <> d.id)
+                         OR (jsonb_array_length(fmeta) > 2 AND (fmeta->>2)::bigint > v_base
+                             AND (fmeta->>3)::uuid <> d.id));
         IF k = 'deleted_at' THEN
             IF v_new->k <> 'null'::jsonb AND cur->k = 'null'::jsonb AND coalesce(edited_since, false) THEN
                 -- Delete against an edit this laptop had not seen: keep the record, flag it.
@@ -216,6 +219,13 @@ BEGIN
             END IF;
         END IF;
         IF cur->k IS NOT DISTINCT FROM v_new->k THEN
+            IF by_other THEN
+                -- The same value from a laptop that had not seen it: both laptops now hold
+                -- it (a second stamp), so a change either makes without seeing the other's
+                -- meets it as a conflict.
+                confirm := confirm || jsonb_build_object(k, true);
+                reassert := reassert || jsonb_build_object(k, v_new->k);
+            END IF;
             CONTINUE;
         END IF;
         -- Changed by another laptop since this one's base: a conflict even when the old value
@@ -257,6 +267,16 @@ BEGIN
     IF applied <> '{}'::jsonb OR reassert <> '{}'::jsonb THEN
         s := crm.log_change(v_op, d, v_table, v_row, crm.action_of(applied),
                             reassert || applied, v_at);
+        IF confirm <> '{}'::jsonb THEN
+            FOR k IN SELECT jsonb_object_keys(confirm) LOOP
+                meta := jsonb_set(meta, ARRAY[k],
+                                  jsonb_build_array(meta->k->0, meta->k->1, s, d.id));
+            END LOOP;
+            IF applied = '{}'::jsonb THEN
+                EXECUTE format('UPDATE crm.%I SET sync_fields = $1 WHERE id = $2', v_table)
+                    USING meta, v_row;
+            END IF;
+        END IF;
         BEGIN
             PERFORM crm.write_fields(v_table, v_row, applied, meta, s, d.id);
         EXCEPTION WHEN unique_violation THEN
