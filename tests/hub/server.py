@@ -44,8 +44,15 @@ class PgServer:
     def stop(self) -> None:
         """Stop the server at once and remove its folder."""
         subprocess.run(
-            [*self.runner, str(self.bin_dir / "pg_ctl"), "-D", str(self.data), "-m", "immediate",
-             "stop"],
+            [
+                *self.runner,
+                str(self.bin_dir / "pg_ctl"),
+                "-D",
+                str(self.data),
+                "-m",
+                "immediate",
+                "stop",
+            ],
             check=False,
             capture_output=True,
         )
@@ -94,8 +101,20 @@ def start() -> PgServer:
         os.chown(root, uid, gid)
         os.chown(pwfile, uid, gid)
     subprocess.run(
-        [*runner, str(bin_dir / "initdb"), "-D", str(data), "-U", ADMIN, "--pwfile",
-         str(pwfile), "--auth=scram-sha-256", "-E", "UTF8", "--locale=C.UTF-8"],
+        [
+            *runner,
+            str(bin_dir / "initdb"),
+            "-D",
+            str(data),
+            "-U",
+            ADMIN,
+            "--pwfile",
+            str(pwfile),
+            "--auth=scram-sha-256",
+            "-E",
+            "UTF8",
+            "--locale=C.UTF-8",
+        ],
         check=True,
         capture_output=True,
     )
@@ -105,8 +124,20 @@ def start() -> PgServer:
         "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=60"
     )
     result = subprocess.run(
-        [*runner, str(bin_dir / "pg_ctl"), "-D", str(data), "-o", options, "-l",
-         str(root / "log"), "-w", "-t", "60", "start"],
+        [
+            *runner,
+            str(bin_dir / "pg_ctl"),
+            "-D",
+            str(data),
+            "-o",
+            options,
+            "-l",
+            str(root / "log"),
+            "-w",
+            "-t",
+            "60",
+            "start",
+        ],
         capture_output=True,
         text=True,
     )

@@ -254,7 +254,9 @@ def test_cli_create_owners(tmp_path, capsys):
     assert main(["import", str(path), str(sheet), "--create-owners", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["notes"] == ["负责人: added 2 users (张三, 李四)"]
-    assert {n for (n,) in rows(path, "SELECT name FROM users ORDER BY created_at LIMIT -1 OFFSET 1")} == {
+    assert {
+        n for (n,) in rows(path, "SELECT name FROM users ORDER BY created_at LIMIT -1 OFFSET 1")
+    } == {
         "张三",
         "李四",
     }
