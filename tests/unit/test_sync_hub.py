@@ -36,6 +36,26 @@ def pair(hub, tmp_path):
     b.close()
 
 
+def _pg_tool(name, hub, *args):
+    env = {"PGPASSWORD": "admin-secret", "PATH": "/usr/bin:/bin"}
+    conn_args = ["-h", hub.server.host, "-p", str(hub.server.port), "-U", "hub_admin"]
+    subprocess.run([shutil.which(name), *conn_args, *args], check=True, env=env)
+
+
+def pg_dump(hub, path):
+    """A dump of the hub as a studio takes it nightly (custom format)."""
+    _pg_tool("pg_dump", hub, "-Fc", "-f", str(path), hub.database)
+    return path
+
+
+def pg_restore(hub, path):
+    """The hub replaced by ``path``'s dump: dropped, made again, restored."""
+    with psycopg.connect(hub.server.admin_dsn(), autocommit=True) as conn:
+        conn.execute(f"DROP DATABASE {hub.database} WITH (FORCE)")
+        conn.execute(f"CREATE DATABASE {hub.database}")
+    _pg_tool("pg_restore", hub, "-d", hub.database, str(path))
+
+
 def device_of(laptop):
     from desktop_crm.services.team.state import read_link
 
@@ -249,29 +269,14 @@ def test_an_older_app_is_refused_with_update_the_app(pair, monkeypatch):
 @pytest.mark.skipif(shutil.which("pg_dump") is None, reason="pg_dump is not installed")
 def test_a_hub_restored_from_an_older_dump_is_sent_what_it_lost(pair, hub, tmp_path):
     a, b, pid = pair
-    dump = tmp_path / "hub.dump"
-    env = {"PGPASSWORD": "admin-secret", "PATH": "/usr/bin:/bin"}
-    conn_args = ["-h", hub.server.host, "-p", str(hub.server.port), "-U", "hub_admin"]
-    subprocess.run(
-        [shutil.which("pg_dump"), *conn_args, "-Fc", "-f", str(dump), hub.database],
-        check=True,
-        env=env,
-    )
+    dump = pg_dump(hub, tmp_path / "hub.dump")
     a.edit(Person, pid, title="恢复后还在")
     made = a.add_person("新客户")
     a.sync()
     b.edit(Person, pid, notes="鲍勃的备注")
     b.sync()
     a.sync()
-    # The office box fails; the studio restores last night's dump.
-    with psycopg.connect(hub.server.admin_dsn(), autocommit=True) as conn:
-        conn.execute(f"DROP DATABASE {hub.database} WITH (FORCE)")
-        conn.execute(f"CREATE DATABASE {hub.database}")
-    subprocess.run(
-        [shutil.which("pg_restore"), *conn_args, "-d", hub.database, str(dump)],
-        check=True,
-        env=env,
-    )
+    pg_restore(hub, dump)  # the office box fails; the studio restores last night's dump
     assert hub_rows(hub, "SELECT count(*) FROM crm.people WHERE id = %s", made)[0][0] == 0
     assert a.sync().restored
     assert b.sync().restored
@@ -347,28 +352,14 @@ def test_a_laptop_that_joined_after_the_dump_rejoins_a_restored_hub(hub, tmp_pat
     a = first_laptop(hub, tmp_path, "alice")
     pid = a.add_person("恢复前", title="起")
     a.sync()
-    dump = tmp_path / "early.dump"
-    env = {"PGPASSWORD": "admin-secret", "PATH": "/usr/bin:/bin"}
-    conn_args = ["-h", hub.server.host, "-p", str(hub.server.port), "-U", "hub_admin"]
-    subprocess.run(
-        [shutil.which("pg_dump"), *conn_args, "-Fc", "-f", str(dump), hub.database],
-        check=True,
-        env=env,
-    )
+    dump = pg_dump(hub, tmp_path / "early.dump")
     b = joining_laptop(hub, tmp_path, "bob")  # joins after the dump was taken
     try:
         made = b.add_person("鲍勃的客户")
         b.edit(Person, pid, notes="鲍勃写的")
         b.sync()
         a.sync()
-        with psycopg.connect(hub.server.admin_dsn(), autocommit=True) as conn:
-            conn.execute(f"DROP DATABASE {hub.database} WITH (FORCE)")
-            conn.execute(f"CREATE DATABASE {hub.database}")
-        subprocess.run(
-            [shutil.which("pg_restore"), *conn_args, "-d", hub.database, str(dump)],
-            check=True,
-            env=env,
-        )
+        pg_restore(hub, dump)
         assert b.sync().restored  # forgotten by the hub: taken back, everything sent again
         a.sync()  # (alice lost nothing: bob's changes came back where she had seen them)
         b.sync()
