@@ -21,7 +21,6 @@ from sqlalchemy import (
     Float,
     Index,
     Integer,
-    LargeBinary,
     Table,
 )
 from sqlalchemy.dialects import postgresql
@@ -32,8 +31,6 @@ from desktop_crm.store.models import TRACKED_MODELS, Base
 from desktop_crm.store.types import ExactDecimal, IdType, UtcDateTime
 
 SCHEMA = "crm"
-# Changed by the laptops' sync alone, never a field users merge on.
-NOT_MERGED = frozenset({"id", "updated_at", "sync_version", "sync_fields"})
 
 
 def synced_tables() -> list[Table]:
@@ -61,28 +58,23 @@ def pg_type(column: Column[object]) -> str:
         return "bigint"
     if isinstance(kind, JSON):
         return "jsonb"
-    if isinstance(kind, LargeBinary):
-        return "text"  # base64, as the change log keeps bytes
-    return "text"
+    return "text"  # strings, and bytes as the change log keeps them (base64)
 
 
 def table_ddl(table: Table) -> list[str]:
     """``CREATE TABLE IF NOT EXISTS`` and its unique indexes, for one synced table."""
-    columns = [f'"{c.name}" {pg_type(c)}' for c in table.columns if c.name != "id"]
+    # The table with its id, then every column added if missing: one path for a new hub and
+    # for one a later app version upgrades (idempotent).
     statements = [
-        f'CREATE TABLE IF NOT EXISTS {SCHEMA}."{table.name}" ('
-        '"id" uuid PRIMARY KEY, '
-        + ", ".join(columns)
-        + ", sync_version bigint NOT NULL DEFAULT 0, "
+        f'CREATE TABLE IF NOT EXISTS {SCHEMA}."{table.name}" ("id" uuid PRIMARY KEY, '
+        "sync_version bigint NOT NULL DEFAULT 0, "
         "sync_fields jsonb NOT NULL DEFAULT '{}'::jsonb)"
     ]
-    # Columns a later app version added: an upgraded hub gains them (idempotent).
-    for column in table.columns:
-        if column.name != "id":
-            statements.append(
-                f'ALTER TABLE {SCHEMA}."{table.name}" ADD COLUMN IF NOT EXISTS '
-                f'"{column.name}" {pg_type(column)}'
-            )
+    statements += [
+        f'ALTER TABLE {SCHEMA}."{table.name}" ADD COLUMN IF NOT EXISTS "{c.name}" {pg_type(c)}'
+        for c in table.columns
+        if c.name != "id"
+    ]
     dialect = postgresql.dialect()  # type: ignore[no-untyped-call]
     for index in table.indexes:
         if index.unique:
