@@ -16,7 +16,7 @@ from desktop_crm.services.workspace.error_log import data_dir, setup_logging
 from ui.empty_state import DEMO_FILE
 from ui.error_hooks import install_error_hooks
 from ui.gui_thread_gc import collect_on_gui_thread
-from ui.icons import icon
+from ui.icons import app_icon
 from ui.main_window import MainWindow
 from ui.screens import SCREEN_KEYS
 from ui.theme import follow_system_color_scheme
@@ -140,7 +140,7 @@ def run(argv: Sequence[str]) -> int:
     install_translator(app, args.language or str(settings.value("ui/language", "")))
     app.setStyleSheet(STYLE)
     follow_system_color_scheme(app)
-    app.setWindowIcon(icon("app"))
+    app.setWindowIcon(app_icon())
     worker = DbWorker()
     window = MainWindow(worker, settings)
     window.show_view(args.view)

@@ -98,6 +98,33 @@ def icon_path(name: str) -> Path:
     return icons_dir() / f"{file}.svg"
 
 
+#: Sizes of the app icon's PNGs (resources/icons/app/png, made by installers/make_icons.py).
+APP_ICON_SIZES: tuple[int, ...] = (16, 24, 32, 48, 64, 128, 256, 512)
+
+
+def app_icon_svg() -> Path:
+    """The app icon's own drawing (in colour: never tinted)."""
+    return icons_dir() / "app" / "desktop-crm.svg"
+
+
+def app_icon() -> QIcon:
+    """The application's icon (window, taskbar, About), in its own colours.
+
+    Built from the pre-rendered PNGs, so each size is the one drawn for it (16 px is hinted
+    to the pixel grid) and no SVG is parsed at start; falls back to the SVG when the PNGs
+    are missing (a checkout before ``installers/make_icons.py`` ran).
+    """
+    result = QIcon()
+    folder = icons_dir() / "app" / "png"
+    for size in APP_ICON_SIZES:
+        png = folder / f"desktop-crm-{size}.png"
+        if png.is_file():
+            result.addFile(str(png), QSize(size, size))
+    if result.isNull():
+        result = QIcon(str(app_icon_svg()))
+    return result
+
+
 def icon(name: str) -> QIcon:
     """A QIcon for the semantic ``name``, tinted with the application palette when painted."""
     icon_path(name)  # fail now on an unknown name, not at paint time
@@ -210,4 +237,15 @@ class _TintedSvgEngine(QIconEngine):
 
 _live_clones: list[_TintedSvgEngine] = []
 
-__all__ = ["ICONS", "SIZES", "icon", "icon_colour", "icon_path", "icons_dir", "tinted_pixmap"]
+__all__ = [
+    "APP_ICON_SIZES",
+    "ICONS",
+    "SIZES",
+    "app_icon",
+    "app_icon_svg",
+    "icon",
+    "icon_colour",
+    "icon_path",
+    "icons_dir",
+    "tinted_pixmap",
+]
