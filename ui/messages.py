@@ -47,6 +47,17 @@ def error_text(exc: BaseException, doing: str = "") -> str:
             p.get("detail", ""),
         )
     if code == "workspace.too_new":
+        if p.get("written_by"):
+            return fill(
+                QCoreApplication.translate(
+                    "Messages",
+                    "%1 was last written by Desktop CRM %2 (this is %3): install Desktop CRM %2 "
+                    "or newer to open it; the file was not changed.",
+                ),
+                path,
+                p["written_by"],
+                p.get("this_version", ""),
+            )
         return fill(
             QCoreApplication.translate(
                 "Messages",

@@ -3,14 +3,21 @@
 The schema version lives in SQLite's ``user_version`` header field (set by every migration),
 so it can be read in microseconds with the standard library before SQLAlchemy or Alembic
 are imported. Alembic runs only when a file is created or must be upgraded.
+
+Which app version last wrote a file is kept in ``local_state`` under ``WRITTEN_BY_KEY`` (see
+docs/ARCHITECTURE.md): an older app refusing the file reads it to name the version to install.
 """
 
 from __future__ import annotations
 
+import json
+import re
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+from desktop_crm import __version__
 from desktop_crm.domain.errors import (
     NotAWorkspaceError,
     SchemaTooNewError,
@@ -23,6 +30,13 @@ SCHEMA_VERSION = 12
 """The schema this code writes; each Alembic revision sets ``user_version`` to its number."""
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+
+WRITTEN_BY_KEY = "written_by"
+"""``local_state`` key: ``{"app": "0.3.0", "schema": 14}``, the app version that last opened
+the file for writing and the schema it wrote. Older apps read it: its shape never changes."""
+
+# What may be shown as a version: a file from elsewhere must not put arbitrary text in a message.
+_VERSION_SHAPE = re.compile(r"[0-9][0-9A-Za-z.+\-]{0,39}")
 
 
 @dataclass(frozen=True)
@@ -70,15 +84,62 @@ def classify(path: Path) -> FileHeader:
             path=str(path),
         )
     if header.user_version > SCHEMA_VERSION:
-        raise SchemaTooNewError(
-            f"{path.name} was written by a newer Desktop CRM (schema {header.user_version}; "
-            f"this version knows up to {SCHEMA_VERSION}). Update Desktop CRM to open it; "
-            "the file was not changed.",
-            path=str(path),
-            found=header.user_version,
-            supported=SCHEMA_VERSION,
-        )
+        raise _too_new(path, header.user_version)
     return header
+
+
+def _too_new(path: Path, found: int) -> SchemaTooNewError:
+    writer = read_written_by(path, found)
+    if writer is None:
+        message = (
+            f"{path.name} was written by a newer Desktop CRM (schema {found}; this version "
+            f"knows up to {SCHEMA_VERSION}). Update Desktop CRM to open it; the file was not "
+            "changed."
+        )
+    else:
+        message = (
+            f"{path.name} was last written by Desktop CRM {writer} (this is {__version__}): "
+            f"install Desktop CRM {writer} or newer to open it; the file was not changed."
+        )
+    return SchemaTooNewError(
+        message,
+        path=str(path),
+        found=found,
+        supported=SCHEMA_VERSION,
+        written_by=writer,
+        this_version=__version__,
+    )
+
+
+def written_by_value() -> dict[str, Any]:
+    """The ``WRITTEN_BY_KEY`` value this app records: its version and the schema it writes."""
+    return {"app": __version__, "schema": SCHEMA_VERSION}
+
+
+def read_written_by(path: Path, schema: int) -> str | None:
+    """The app version recorded as the last writer of ``path``, if it wrote schema ``schema``.
+
+    Read-only with the standard library, never changing the file. ``None`` when the file has no
+    record (files from before it was kept), a malformed one, or one for another schema (the
+    record would not name the version that made the file what it is).
+    """
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            row = conn.execute(
+                "SELECT value FROM local_state WHERE key = ?", (WRITTEN_BY_KEY,)
+            ).fetchone()
+        finally:
+            conn.close()
+        value = json.loads(row[0]) if row and isinstance(row[0], str | bytes) else None
+    except (sqlite3.Error, ValueError):
+        return None
+    if not isinstance(value, dict) or value.get("schema") != schema:
+        return None
+    app = value.get("app")
+    if not isinstance(app, str) or not _VERSION_SHAPE.fullmatch(app) or app == __version__:
+        return None
+    return app
 
 
 def upgrade(path: Path) -> None:
@@ -89,6 +150,11 @@ def upgrade(path: Path) -> None:
         # Every migration sets this itself; setting it again makes a half-stamped file whole.
         raw.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         raw.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        # The new schema is this app's doing: an older app refusing the file names this version.
+        raw.execute(
+            "INSERT OR REPLACE INTO local_state (key, value) VALUES (?, ?)",
+            (WRITTEN_BY_KEY, json.dumps(written_by_value())),
+        )
         raw.commit()
     finally:
         raw.close()

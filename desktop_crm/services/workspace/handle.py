@@ -46,6 +46,7 @@ from desktop_crm.services.workspace.dto import CheckReport
 from desktop_crm.services.workspace.reading import open_reads, refuse_folder
 from desktop_crm.services.workspace.record_edits import RecordEditService
 from desktop_crm.services.workspace.record_fields import RecordFieldsService
+from desktop_crm.services.workspace.writer_mark import mark_written_by
 from desktop_crm.store import backup, schema
 from desktop_crm.store.local_user import set_local_user
 from desktop_crm.store.lock import WorkspaceLock
@@ -182,7 +183,17 @@ def open_workspace(path: Path, clock: Clock | None = None) -> Workspace:
         CrmError: Missing, locked, damaged, foreign or too new; see ``Store.open``.
     """
     refuse_folder(path)
-    return Workspace(Store.open(path), clock)
+    return Workspace(_opened_for_writing(Store.open(path)), clock)
+
+
+def _opened_for_writing(store: Store) -> Store:
+    """``store``, its file marked as written by this version (closed if that fails)."""
+    try:
+        mark_written_by(store)
+    except BaseException:
+        store.close()
+        raise
+    return store
 
 
 def join_team_workspace(
@@ -206,7 +217,7 @@ def join_team_workspace(
     store = join_into_new_workspace(
         path, url, user, password, tls=tls, remember=remember, progress=progress
     )
-    return Workspace(store, clock)
+    return Workspace(_opened_for_writing(store), clock)
 
 
 def create_workspace(
@@ -221,7 +232,7 @@ def create_workspace(
     path = path.expanduser().resolve()
     if path.exists() and path.stat().st_size > 0:
         raise ValidationError(f"{path} already exists; open it instead.", field="path")
-    store = Store.open(path, create=True)
+    store = _opened_for_writing(Store.open(path, create=True))
     try:
         _seed(store, language)
     except BaseException:
