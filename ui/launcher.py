@@ -1,8 +1,14 @@
 """The ``desktop-crm`` entry point: subcommands go to the Qt-free CLI, the rest starts the app.
 
+``desktop-crm PATH`` with a workspace file (``.crm``, or any existing file that is not a
+command's name) opens the app on it, as ``--workspace PATH`` does: that is how the file
+associations the installers register hand over a double-clicked file. ``--self-test`` runs
+the self-test (``ui/self_test.py``).
+
 Before Qt is loaded it checks what Qt would otherwise abort on (exit 134, several lines that
 blame an installed library): no display at all, or the X11 (xcb) platform plugin's system
-libraries missing. Either is one line saying what to do, and exit code 2.
+libraries missing. Either is one line saying what to do, and exit code 2. In a frozen build
+(PyInstaller) the libraries the bundle carries count as present.
 """
 
 from __future__ import annotations
@@ -13,6 +19,12 @@ import sys
 from collections.abc import Callable, Mapping, Sequence
 
 EXIT_NO_DISPLAY = 2
+EXIT_USAGE = 2
+SELF_TEST = "--self-test"
+WORKSPACE_SUFFIX = ".crm"
+# Folders of a PyInstaller bundle (``sys._MEIPASS``) that hold shared libraries: its top, and
+# PySide6's own library folder (where the Qt libraries land).
+BUNDLE_LIBRARY_FOLDERS = (".", "PySide6/Qt/lib")
 
 # Options of the app that take a value: the value is not a command.
 _VALUE_OPTIONS = ("--workspace", "--screenshot", "--view", "--language", "--size")
@@ -59,10 +71,15 @@ NO_DISPLAY = (
 def main(argv: Sequence[str] | None = None) -> int:
     """Dispatch to the CLI (no Qt loaded) or the GUI."""
     args = list(sys.argv[1:] if argv is None else argv)
-    from desktop_crm.cli import build_parser
+    from desktop_crm.cli import COMMANDS, build_parser
     from desktop_crm.cli import main as cli_main
 
-    if _first_positional(args) is not None:  # a command (an unknown one is the CLI's to name)
+    if SELF_TEST in args:
+        return _self_test(args)
+    first = _first_positional(args)
+    if first is not None and is_workspace_argument(first, COMMANDS):
+        args = workspace_args(args)
+    elif first is not None:  # a command (an unknown one is the CLI's to name)
         return cli_main(args)
     if "-h" in args or "--help" in args:
         build_parser().print_help()  # the app's options and every command, without Qt
@@ -82,26 +99,91 @@ def main(argv: Sequence[str] | None = None) -> int:
     return run(args)
 
 
+def _self_test(args: Sequence[str]) -> int:
+    """Run ``--self-test`` (alone: it makes its own workspace)."""
+    if list(args) != [SELF_TEST]:
+        print(f"desktop-crm: {SELF_TEST} takes no other arguments", file=sys.stderr)
+        return EXIT_USAGE
+    from ui.self_test import main as self_test
+
+    problem = display_problem([])
+    if problem == NO_DISPLAY:  # the app's advice does not fit here: say how to run them
+        problem = "no display found (QT_QPA_PLATFORM=offscreen runs these steps without one)"
+    return self_test(qt_problem=problem, import_problem=qt_import_problem)
+
+
+def is_workspace_argument(arg: str, commands: Sequence[str]) -> bool:
+    """Whether a positional argument names a workspace file to open rather than a command.
+
+    A command's name is always the command (even if a file of that name is in the current
+    folder); anything ending in ``.crm`` (any case) is a workspace, existing or not (the app
+    says what is wrong with it); so is any other existing file (the app checks it).
+    """
+    if arg in commands:
+        return False
+    return arg.lower().endswith(WORKSPACE_SUFFIX) or os.path.isfile(arg)
+
+
+def workspace_args(args: Sequence[str]) -> list[str]:
+    """``args`` with their first positional argument given as ``--workspace PATH`` instead."""
+    rest = list(args)
+    at = _first_positional_index(rest)
+    if at is None:
+        return rest
+    path = rest.pop(at)
+    return ["--workspace", path, *rest]
+
+
 def _first_positional(args: Sequence[str]) -> str | None:
     """The first argument that is neither an option nor an option's value."""
+    at = _first_positional_index(args)
+    return None if at is None else args[at]
+
+
+def _first_positional_index(args: Sequence[str]) -> int | None:
     skip = False
-    for arg in args:
+    for at, arg in enumerate(args):
         if skip:
             skip = False
         elif arg in _VALUE_OPTIONS:
             skip = True
         elif not arg.startswith("-"):
-            return arg
+            return at
     return None
 
 
 def can_load(soname: str) -> bool:
-    """Whether the dynamic loader finds and loads ``soname``, as Qt's plugin loader would."""
+    """Whether the dynamic loader finds and loads ``soname``, as Qt's plugin loader would.
+
+    In a frozen build the copy the bundle carries is tried first: the app finds it there even
+    where the system has none (the bundle's folders are on its library path).
+    """
+    for path in bundled_library(soname):
+        try:
+            ctypes.CDLL(path)
+        except OSError:
+            continue
+        return True
     try:
         ctypes.CDLL(soname)
     except OSError:
         return False
     return True
+
+
+def bundled_library(soname: str, bundle: str | None = None) -> list[str]:
+    """The copies of ``soname`` a frozen build carries (none when not frozen).
+
+    Args:
+        soname: The library's file name, e.g. ``libxcb-cursor.so.0``.
+        bundle: The bundle's folder; ``sys._MEIPASS`` when frozen by PyInstaller.
+    """
+    if bundle is None:
+        if not getattr(sys, "frozen", False):
+            return []
+        bundle = getattr(sys, "_MEIPASS", None) or os.path.dirname(sys.executable)
+    candidates = (os.path.join(bundle, folder, soname) for folder in BUNDLE_LIBRARY_FOLDERS)
+    return [os.path.normpath(path) for path in candidates if os.path.isfile(path)]
 
 
 def display_problem(
