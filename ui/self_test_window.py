@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+from pathlib import Path
 
 from PySide6.QtCore import QSettings, QTranslator
 from PySide6.QtGui import QImage
@@ -49,9 +50,7 @@ def check_window(place: SelfTestPlace) -> None:
     """
     from ui.app import run
 
-    settings = place.folder / "settings"
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(settings))
+    isolate_settings(place.folder / "settings")
     png = place.folder / "window.png"
     argv = ["--workspace", str(place.workspace), "--screenshot", str(png), "--language", LANGUAGE]
     said = io.StringIO()
@@ -59,13 +58,24 @@ def check_window(place: SelfTestPlace) -> None:
         code = run(argv)
     if code != 0:
         lines = said.getvalue().strip().splitlines()
-        raise StepFailed(lines[-1] if lines else f"the app ended with exit code {code}")
+        last = lines[-1].removeprefix("desktop-crm: ") if lines else ""
+        raise StepFailed(last or f"the app ended with exit code {code}")
     image = QImage(str(png))
     if image.isNull():
         raise StepFailed(f"the window's image {png.name} was not written")
     colours = distinct_colours(image)
     if colours < MIN_COLOURS:
         raise StepFailed(f"the window painted a blank image ({colours} colours)")
+
+
+def isolate_settings(folder: Path) -> None:
+    """Make this process's ``QSettings()`` an .ini file in ``folder`` (not the user's).
+
+    ``QSettings()`` uses the default format: as an .ini file it goes where ``setPath`` says on
+    every platform (the native format would be the registry on Windows).
+    """
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
 
 
 def distinct_colours(image: QImage, samples: int = 64) -> int:
