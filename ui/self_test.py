@@ -56,10 +56,24 @@ def main(
 
     def report(result: StepResult) -> None:
         if stream is not None:  # a windowed program on Windows has no stdout: the code tells
-            print(line(result), file=stream, flush=True)
+            write_line(stream, line(result))
 
     ok = run(report, root=root, later=ui_steps(qt_problem, import_problem))
     return EXIT_OK if ok else EXIT_FAILED
+
+
+def write_line(stream: TextIO, text: str) -> None:
+    """Print ``text`` now, in what the stream can encode (a Windows console's code page).
+
+    A reason may name a Chinese path or value; where the console cannot show it, it reads as
+    Python escapes rather than ending the run with an encoding error.
+    """
+    try:
+        print(text, file=stream, flush=True)
+    except UnicodeEncodeError:
+        encoding = getattr(stream, "encoding", None) or "ascii"
+        safe = text.encode(encoding, "backslashreplace").decode(encoding)
+        print(safe, file=stream, flush=True)
 
 
 def ui_steps(qt_problem: str | None, import_problem: ImportProblem) -> list[LaterStep]:

@@ -191,6 +191,22 @@ def test_the_raw_bytes_must_hold_the_font_program(tmp_path):
         checks._check_embedded(objects, "AnotherFont", "拍摄")
 
 
+def test_no_temporary_folder_is_one_failed_line(tmp_path):
+    not_a_folder = tmp_path / "a file"
+    not_a_folder.write_text("x")
+    out = io.StringIO()
+    assert self_test.main(out, root=not_a_folder, qt_problem="none here") == 1
+    (only,) = out.getvalue().splitlines()
+    assert only.startswith(f"FAILED: temp-folder: cannot make a folder in {not_a_folder}: ")
+
+
+def test_a_line_the_console_cannot_encode_is_escaped_not_a_crash():
+    raw = io.BytesIO()
+    console = io.TextIOWrapper(raw, encoding="cp1252", newline="\n")
+    self_test.write_line(console, "FAILED: contacts: searching '晓明' found 0 people")
+    assert raw.getvalue() == b"FAILED: contacts: searching '\\u6653\\u660e' found 0 people\n"
+
+
 def test_the_launcher_refuses_other_arguments_with_the_self_test(capsys):
     assert launcher.main(["--self-test", "--workspace", "x.crm"]) == 2
     assert capsys.readouterr().err == "desktop-crm: --self-test takes no other arguments\n"

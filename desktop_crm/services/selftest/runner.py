@@ -34,6 +34,7 @@ from desktop_crm.services.workspace.error_log import (
 )
 
 FOLDER_PREFIX = "desktop-crm-self-test-"
+FOLDER_STEP = "temp-folder"  # reported only when the run's folder cannot be made
 LOG_FOLDER = "desktop-crm-self-test"  # in the temporary root: a failure's traceback
 MAX_WHY = 300
 
@@ -55,7 +56,13 @@ def run(report: Report, *, root: Path | None = None, later: Sequence[LaterStep] 
         Whether no step failed.
     """
     root = Path(tempfile.gettempdir()) if root is None else root
-    with _temporary_folder(root) as folder:
+    try:
+        folder = Path(tempfile.mkdtemp(prefix=FOLDER_PREFIX, dir=root))
+    except OSError as exc:  # no step can run: said as a step of its own
+        why = one_line(f"cannot make a folder in {root}: {exc}")
+        report(StepResult(FOLDER_STEP, "failed", why))
+        return False
+    with _used(folder):
         sample = SampleRun(folder)
         try:
             for name, step in sample.steps():
@@ -110,14 +117,13 @@ def _log_failure(exc: BaseException, step: str, root: Path) -> Path | None:
 
 
 @contextlib.contextmanager
-def _temporary_folder(root: Path) -> Iterator[Path]:
-    """A new folder under ``root`` holding the run's data folder; removed afterwards."""
-    folder = Path(tempfile.mkdtemp(prefix=FOLDER_PREFIX, dir=root))
+def _used(folder: Path) -> Iterator[None]:
+    """The run's folder as the data folder while the run lasts; removed afterwards."""
     saved = os.environ.get(DATA_DIR_ENV)
     os.environ[DATA_DIR_ENV] = str(folder / "data")
     setup_logging(folder / "data" / "logs")  # what the services log while the run lasts
     try:
-        yield folder
+        yield
     finally:
         if saved is None:
             os.environ.pop(DATA_DIR_ENV, None)
