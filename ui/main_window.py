@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from desktop_crm.domain.choices import RecordKind
 from desktop_crm.services.common.dto import ChangeResult
 from ui.deals.deal_dialog import refresh_deal_dialogs
+from ui.help.menu import help_menu_items
 from ui.imports.file_transfer import file_menu_items
 from ui.language import ui_language
 from ui.messages import error_text
@@ -200,7 +201,7 @@ class MainWindow(Shell):
                 *screen_items["edit"],
             ],
             self.tr("&View"): [*self._screen_actions(), *screen_items["view"]],
-            self.tr("&Help"): [self._action(self.tr("&About Desktop CRM"), self._about)],
+            self.tr("&Help"): help_menu_items(self),  # the user guide (F1) and About
         }
         for title, items in menus.items():
             added = bar.addMenu(title)
@@ -474,12 +475,3 @@ class MainWindow(Shell):
     def show_error(self, exc: BaseException) -> None:
         """Tell the user what went wrong, in their language."""
         QMessageBox.warning(self, self.tr("Desktop CRM"), error_text(exc))
-
-    def _about(self) -> None:
-        from desktop_crm import __version__
-
-        QMessageBox.about(
-            self,
-            self.tr("About Desktop CRM"),
-            fill(self.tr("Desktop CRM %1\nAn offline-first CRM for small teams."), __version__),
-        )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from pathlib import Path
 
 from sqlalchemy import func, insert, select
 
@@ -57,6 +58,10 @@ class BackupService:
         if reason == "hourly" and newest and now - newest[0].at < HOURLY:
             return None
         return self.backup_now(reason)
+
+    def folder(self) -> Path:
+        """The folder this workspace's backups go to (made with the first backup)."""
+        return backup.backup_dir_for(self._store.path)
 
     def list(self) -> list[BackupInfo]:
         """Backups of this workspace, newest first."""

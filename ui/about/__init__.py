@@ -1,0 +1,1 @@
+"""Help > About Desktop CRM: version, licences and where the user's files are."""

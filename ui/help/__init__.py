@@ -1,0 +1,1 @@
+"""Help: the user guide window (F1) and the Help menu."""
