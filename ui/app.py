@@ -9,7 +9,16 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
+from PySide6.QtCore import (
+    QEvent,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    QSettings,
+    QTimer,
+    QTranslator,
+)
+from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication
 
 from desktop_crm.services.workspace.error_log import data_dir, setup_logging
@@ -37,6 +46,7 @@ QLabel#tileCaption { color: palette(placeholder-text); }
 
 
 LANGUAGES = ("en", "zh", "zh_CN")
+WORKSPACE_SUFFIX = ".crm"
 SCREENSHOT_SIZE = (1180, 740)
 
 
@@ -132,6 +142,8 @@ def run(argv: Sequence[str]) -> int:
         setup_logging()
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    # Before anything else: macOS may hand over the document that launched the app at once.
+    file_open = FileOpenRequests(app)
     install_error_hooks(app)
     collect_on_gui_thread(app)
     app.setApplicationName("Desktop CRM")
@@ -147,6 +159,7 @@ def run(argv: Sequence[str]) -> int:
     code = 0
 
     if args.screenshot is not None:
+        file_open.uninstall()  # a screenshot opens only the workspace it names
         if args.workspace is None:
             print("desktop-crm: --screenshot needs --workspace PATH", file=sys.stderr)
             return 2
@@ -159,8 +172,9 @@ def run(argv: Sequence[str]) -> int:
     window.team_sync.enable()  # a joined workspace syncs by itself (a screenshot does not)
     if not (args.tray and window.reminders.tray is not None):  # no tray: a window to close
         window.show()
-    QTimer.singleShot(0, lambda: _open_initial(window, settings, args.workspace))
+    QTimer.singleShot(0, lambda: _open_initial(window, settings, args.workspace, None, file_open))
     code = app.exec()
+    file_open.uninstall()
     worker.shutdown()
     return code
 
@@ -177,12 +191,98 @@ def _enable_reminders(window: MainWindow, in_tray: bool) -> None:
     window.reminders.enable(AppTray(window) if tray_available() else None)
 
 
-def _open_initial(
-    window: MainWindow, settings: QSettings, path: Path | None, default: Path | None = None
-) -> None:
-    """Open the named, last or default workspace, or ask how to start (first run)."""
+class FileOpenRequests(QObject):
+    """Workspaces the system asks the app to open (macOS: a double-clicked ``.crm`` file).
+
+    macOS opens a document with an Apple event, which Qt delivers to the application as a
+    ``QEvent.FileOpen``, not on the command line. One that arrives before the window is ready
+    waits as :attr:`pending` (the start workspace); after :meth:`attach`, each opens in the
+    window as File > Open does.
+
+    Args:
+        app: The application whose events are watched (until :meth:`uninstall`).
+
+    Attributes:
+        pending: A workspace asked for before the window took requests.
+    """
+
+    def __init__(self, app: QApplication) -> None:
+        super().__init__(app)
+        self._app = app
+        self.pending: Path | None = None
+        self._window: MainWindow | None = None
+        app.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Take a file-open event for a workspace; let every other event pass."""
+        if event.type() != QEvent.Type.FileOpen or not isinstance(event, QFileOpenEvent):
+            return False
+        name = event.file() or event.url().toLocalFile()
+        if not name or Path(name).suffix.lower() != WORKSPACE_SUFFIX:
+            return False  # not ours: Qt's default handling (none) applies
+        self.request(Path(name))
+        return True
+
+    def request(self, path: Path) -> None:
+        """Open ``path`` in the window, or keep it for the start if there is none yet."""
+        if self._window is None:
+            self.pending = path
+        else:
+            open_requested(self._window, path)
+
+    def take_pending(self) -> Path | None:
+        """The workspace asked for before the window was ready (once)."""
+        path, self.pending = self.pending, None
+        return path
+
+    def attach(self, window: MainWindow) -> None:
+        """From now on, requests open in ``window`` (one already waiting opens now)."""
+        self._window = window
+        path = self.take_pending()
+        if path is not None:
+            open_requested(window, path)
+
+    def uninstall(self) -> None:
+        """Stop watching the application's events."""
+        self._app.removeEventFilter(self)
+        self._window = None
+
+
+def open_requested(window: MainWindow, path: Path) -> None:
+    """Open a workspace the system asked for: in front, as File > Open would.
+
+    A first-run question still on screen is answered by the request; the workspace already
+    open is only brought to the front.
+    """
     from ui.first_run import FirstRunDialog
 
+    for dialog in window.findChildren(FirstRunDialog):
+        if dialog.isVisible():
+            dialog.reject()
+    window.bring_up()
+    current = window.workspace
+    if current is not None and current.path.resolve() == path.resolve():
+        return
+    window.open_workspace(path)
+
+
+def _open_initial(
+    window: MainWindow,
+    settings: QSettings,
+    path: Path | None,
+    default: Path | None = None,
+    file_open: FileOpenRequests | None = None,
+) -> None:
+    """Open the named, last or default workspace, or ask how to start (first run).
+
+    A workspace the system asked for before the window was ready (``file_open``) is the one
+    named; later requests open as they come.
+    """
+    from ui.first_run import FirstRunDialog
+
+    if file_open is not None:
+        path = file_open.take_pending() or path
+        file_open.attach(window)
     if path is not None:
         window.open_workspace(path)
         return
