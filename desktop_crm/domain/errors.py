@@ -61,7 +61,12 @@ class NotAWorkspaceError(CrmError):
 
 
 class SchemaTooNewError(CrmError):
-    """The file was written by a newer Desktop CRM; it is left untouched."""
+    """The file was written by a newer Desktop CRM; it is left untouched.
+
+    ``params``: ``path``, ``found`` (the file's schema), ``supported`` (this app's),
+    ``written_by`` (the app version that last wrote it, ``None`` if the file does not say) and
+    ``this_version`` (this app's version).
+    """
 
     code = "workspace.too_new"
 
@@ -125,6 +130,11 @@ class HubUnreachableError(HubError):
 
 
 class HubVersionError(HubError):
-    """The app and the hub are of different versions (``params['needed']``)."""
+    """The app and the hub are of different versions.
+
+    ``params``: ``reason`` ``app_older`` (the hub needs a newer app: ``needed`` names the
+    version to install, ``None`` if the hub does not say; ``this_version`` this app's) or
+    ``hub_older`` (the hub must be upgraded with ``hub init``).
+    """
 
     code = "hub.version"

@@ -11,8 +11,10 @@ from typing import Any
 import psycopg
 from psycopg.types.json import Jsonb
 
+from desktop_crm import __version__
 from desktop_crm.domain.errors import HubError, HubUnreachableError, HubVersionError
 from desktop_crm.hub.address import HubAddress, connect, connect_error
+from desktop_crm.store.schema import shown_version
 
 PULL_PAGE = 1000  # changes per pull call
 
@@ -159,12 +161,37 @@ def _first_line(exc: BaseException) -> str:
     return text.splitlines()[0] if text else type(exc).__name__
 
 
+def _app_older(exc: psycopg.Error, message: str) -> HubVersionError:
+    """The hub needs a newer app: the version to install, from the refusal's DETAIL.
+
+    A newer app's ``sync_hello`` raised it, so its DETAIL (``{"needed": "0.3.0", …}``) is read
+    warily: anything but a version string leaves the hub's own words.
+    """
+    needed = None
+    try:
+        detail = json.loads(exc.diag.message_detail or "null")
+    except ValueError:
+        detail = None
+    if isinstance(detail, dict):
+        needed = shown_version(detail.get("needed"))
+    if needed is None:
+        text = message[0].upper() + message[1:] + "."  # a hub set up before the record
+    else:
+        text = (
+            f"The team hub needs Desktop CRM {needed} or newer (this is {__version__}): update "
+            "the app. Your changes wait on this computer."
+        )
+    return HubVersionError(text, reason="app_older", needed=needed, this_version=__version__)
+
+
 def _refusal(exc: psycopg.Error, user: str) -> HubError:
     """The hub's refusals (its functions' RAISEs, permissions) as typed one-line errors."""
     message = _first_line(exc)
     state = exc.sqlstate or ""
-    if state in ("CRMV1", "CRMV2"):
-        return HubVersionError(message[0].upper() + message[1:] + ".", reason="version")
+    if state == "CRMV1":
+        return _app_older(exc, message)
+    if state == "CRMV2":
+        return HubVersionError(message[0].upper() + message[1:] + ".", reason="hub_older")
     if state == "CRMJ2":
         return HubError(message[0].upper() + message[1:] + ".", reason="seeding")
     if state == "CRMJ1":

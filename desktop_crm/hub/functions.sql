@@ -329,6 +329,8 @@ END
 $$;
 
 -- The version gate and where the hub stands: refuses a laptop older than the hub's schema.
+-- CRMV1's DETAIL is a JSON object whose "needed" names the app version that set the hub up
+-- (null if unknown): older apps read it to say what to install, so its shape never changes.
 CREATE OR REPLACE FUNCTION crm.sync_hello(p_device uuid, p_schema integer) RETURNS jsonb
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = crm, pg_temp SET TimeZone = 'UTC' AS $$
 DECLARE
@@ -337,7 +339,10 @@ DECLARE
 BEGIN
     IF p_schema < hub_schema THEN
         RAISE EXCEPTION 'update the app: this hub needs Desktop CRM with workspace schema % (this laptop has %)',
-            hub_schema, p_schema USING ERRCODE = 'CRMV1';
+            hub_schema, p_schema USING ERRCODE = 'CRMV1',
+            DETAIL = jsonb_build_object(
+                'needed', (SELECT value FROM crm.meta WHERE key = 'app_version'),
+                'schema', hub_schema)::text;
     END IF;
     IF p_schema > hub_schema THEN
         RAISE EXCEPTION 'the hub is older than this app (schema % < %): run "desktop-crm hub init" from this version to upgrade it',

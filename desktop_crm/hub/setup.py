@@ -12,8 +12,10 @@ from typing import Any
 
 import psycopg
 
+from desktop_crm import __version__
 from desktop_crm.domain.errors import HubError
 from desktop_crm.hub.tables import SCHEMA, synced_tables, table_ddl
+from desktop_crm.store.schema import shown_version
 
 SYNC_ROLE = "crm_sync"
 _LOCK = 0x43524D48  # advisory lock key: two inits at once run one after the other
@@ -60,22 +62,26 @@ def functions_sql() -> str:
     return resources.files("desktop_crm.hub").joinpath("functions.sql").read_text("utf-8")
 
 
-def init_hub(conn: psycopg.Connection[Any], schema_version: int) -> str:
+def init_hub(
+    conn: psycopg.Connection[Any], schema_version: int, *, app_version: str = __version__
+) -> str:
     """Create or upgrade the hub in ``conn``'s database; what was done, in a few words.
 
+    The hub remembers (``meta`` key ``app_version``) the app version that set it up at its
+    schema: a laptop behind it is told which version to install. Running ``init`` again at the
+    same schema keeps it (that version still serves the hub).
+
     Raises:
-        HubError: The hub was made by a newer version of the app.
+        HubError: The hub was made by a newer version of the app (``reason`` ``hub_newer``,
+            ``params['needed']`` that version when the hub knows it); nothing was changed.
     """
     with conn.transaction():
         conn.execute("SELECT pg_advisory_xact_lock(%s)", (_LOCK,))
         conn.execute(_BOOKKEEPING)
-        row = conn.execute(f"SELECT value FROM {SCHEMA}.meta WHERE key = 'schema'").fetchone()
-        before = int(str(row[0])) if row else None
+        found = _meta(conn, "schema")
+        before = None if found is None else int(found)
         if before is not None and before > schema_version:
-            raise HubError(
-                f"The hub was set up by a newer Desktop CRM (schema {before}); update the app.",
-                reason="hub_newer",
-            )
+            raise _hub_newer(before, shown_version(_meta(conn, "app_version")), app_version)
         conn.execute(
             f"INSERT INTO {SCHEMA}.meta VALUES ('epoch', gen_random_uuid()::text) "
             "ON CONFLICT DO NOTHING"
@@ -84,6 +90,12 @@ def init_hub(conn: psycopg.Connection[Any], schema_version: int) -> str:
             f"INSERT INTO {SCHEMA}.meta VALUES ('schema', %s) "
             "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             (str(schema_version),),
+        )
+        # A new schema is this version's doing; else a hub from before the record gets one.
+        keep = "NOTHING" if before == schema_version else "UPDATE SET value = excluded.value"
+        conn.execute(
+            f"INSERT INTO {SCHEMA}.meta VALUES ('app_version', %s) ON CONFLICT (key) DO {keep}",
+            (app_version,),
         )
         for table in synced_tables():
             for statement in table_ddl(table):
@@ -108,6 +120,22 @@ def init_hub(conn: psycopg.Connection[Any], schema_version: int) -> str:
     if before < schema_version:
         return f"upgraded (schema {before} to {schema_version})"
     return f"up to date (schema {schema_version})"
+
+
+def _meta(conn: psycopg.Connection[Any], key: str) -> str | None:
+    row = conn.execute(f"SELECT value FROM {SCHEMA}.meta WHERE key = %s", (key,)).fetchone()
+    return None if row is None else str(row[0])
+
+
+def _hub_newer(schema: int, needed: str | None, this: str) -> HubError:
+    if needed is None:
+        message = f"The hub was set up by a newer Desktop CRM (schema {schema}); update the app."
+    else:
+        message = (
+            f"The team hub needs Desktop CRM {needed} or newer (this is {this}): update the app "
+            "to set it up; the hub was not changed."
+        )
+    return HubError(message, reason="hub_newer", needed=needed, this_version=this)
 
 
 def add_member(conn: psycopg.Connection[Any], role: str, password: str) -> None:

@@ -136,10 +136,18 @@ def read_written_by(path: Path, schema: int) -> str | None:
         return None
     if not isinstance(value, dict) or value.get("schema") != schema:
         return None
-    app = value.get("app")
-    if not isinstance(app, str) or not _VERSION_SHAPE.fullmatch(app) or app == __version__:
-        return None
-    return app
+    app = shown_version(value.get("app"))
+    return None if app == __version__ else app
+
+
+def shown_version(value: object) -> str | None:
+    """``value`` if it looks like an app version ("0.3.0", "1.2.0rc1"), else ``None``.
+
+    Versions read from a file or a hub made elsewhere go into messages: nothing else may.
+    """
+    if isinstance(value, str) and _VERSION_SHAPE.fullmatch(value):
+        return value
+    return None
 
 
 def upgrade(path: Path) -> None:

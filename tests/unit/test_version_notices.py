@@ -1,3 +1,4 @@
+# ruff: noqa: F811 - the hub fixtures are imported by name, as pytest finds them
 """Update notices (issue 15): a workspace or a team hub made by a newer Desktop CRM names the
 version to install, in the error, the command line's one line and the hub's refusal."""
 
@@ -12,11 +13,14 @@ import pytest
 
 from desktop_crm import __version__
 from desktop_crm.cli.commands import main
-from desktop_crm.domain.errors import SchemaTooNewError
+from desktop_crm.domain.errors import HubError, HubVersionError, SchemaTooNewError
+from desktop_crm.hub.setup import init_hub
+from desktop_crm.services.team.outbox import pending_count
 from desktop_crm.services.workspace.handle import check_workspace, create_workspace, open_workspace
 from desktop_crm.services.workspace.reading import open_for_reading
 from desktop_crm.services.workspace.writer_mark import mark_written_by
 from desktop_crm.store import schema
+from tests.hub_fixtures import MEMBER_PASSWORD, first_laptop, hub, pg  # noqa: F401
 
 NEWER = schema.SCHEMA_VERSION + 2
 NEWER_APP = "0.3.0"
@@ -162,3 +166,137 @@ def test_the_command_line_says_the_version_in_one_line(ws_path, capsys):
             f"{__version__}): install Desktop CRM 0.3.0 or newer to open it; the file was not "
             "changed.\n"
         ), argv
+
+
+# --- the team hub ---------------------------------------------------------------------------
+
+
+def hub_meta(hub) -> dict[str, str]:
+    with hub.admin() as conn:
+        return {str(k): str(v) for k, v in conn.execute("SELECT key, value FROM crm.meta")}
+
+
+def set_up_by_a_newer_app(hub, app: str | None = NEWER_APP) -> None:
+    """The hub as a newer app's ``hub init`` leaves it: a newer schema, and its version."""
+    with hub.admin() as conn:
+        conn.execute("UPDATE crm.meta SET value = %s WHERE key = 'schema'", (str(NEWER),))
+        conn.execute("DELETE FROM crm.meta WHERE key = 'app_version'")
+        if app is not None:
+            conn.execute("INSERT INTO crm.meta VALUES ('app_version', %s)", (app,))
+        conn.commit()
+
+
+HUB_NEEDS = (
+    f"The team hub needs Desktop CRM 0.3.0 or newer (this is {__version__}): update the app. "
+    "Your changes wait on this computer."
+)
+
+
+def test_hub_init_records_the_app_version_that_set_the_hub_up(hub):
+    assert hub_meta(hub)["app_version"] == __version__
+    with hub.admin() as conn:  # again at the same schema, by another version: kept
+        assert init_hub(conn, schema.SCHEMA_VERSION, app_version="0.0.9").startswith("up to")
+    assert hub_meta(hub)["app_version"] == __version__
+    with hub.admin() as conn:  # a hub set up before the record: it gets one
+        conn.execute("DELETE FROM crm.meta WHERE key = 'app_version'")
+        conn.commit()
+        init_hub(conn, schema.SCHEMA_VERSION)
+    assert hub_meta(hub)["app_version"] == __version__
+    with hub.admin() as conn:  # upgraded to a new schema: the upgrading version is recorded
+        assert init_hub(conn, NEWER, app_version=NEWER_APP).startswith("upgraded")
+    assert hub_meta(hub)["app_version"] == NEWER_APP and hub_meta(hub)["schema"] == str(NEWER)
+
+
+def test_a_hub_set_up_by_a_newer_app_names_the_version_to_install(hub, tmp_path):
+    laptop = first_laptop(hub, tmp_path, "alice")
+    try:
+        laptop.add_person("韩梅梅")
+        set_up_by_a_newer_app(hub)
+        with pytest.raises(HubVersionError) as caught:
+            laptop.sync()
+        assert str(caught.value) == HUB_NEEDS
+        assert caught.value.params["needed"] == NEWER_APP
+        assert caught.value.params["this_version"] == __version__
+        assert caught.value.params["reason"] == "app_older"
+        with laptop.store.read() as session:
+            assert pending_count(session) == 1  # the change waits for the update
+        needs = r"needs Desktop CRM 0\.3\.0 or newer"
+        with laptop.hub.client("alice") as client, pytest.raises(HubVersionError, match=needs):
+            client.hello(None, schema.SCHEMA_VERSION)  # as joining asks
+    finally:
+        laptop.close()
+
+
+@pytest.mark.parametrize("app", [None, "", "0.3.0; DROP TABLE people", "x" * 80])
+def test_a_hub_that_does_not_say_its_version_is_refused_as_before(hub, tmp_path, app):
+    laptop = first_laptop(hub, tmp_path, "alice")
+    try:
+        set_up_by_a_newer_app(hub, app)
+        with pytest.raises(HubVersionError) as caught:
+            laptop.sync()
+        assert str(caught.value).startswith("Update the app: this hub needs Desktop CRM with")
+        assert caught.value.params["needed"] is None
+    finally:
+        laptop.close()
+
+
+def test_an_older_hub_still_says_to_run_hub_init(hub, tmp_path):
+    laptop = first_laptop(hub, tmp_path, "alice")
+    try:
+        with hub.admin() as conn:
+            conn.execute(
+                "UPDATE crm.meta SET value = %s WHERE key = 'schema'",
+                (str(schema.SCHEMA_VERSION - 1),),
+            )
+            conn.commit()
+        with pytest.raises(HubVersionError, match="hub init") as caught:
+            laptop.sync()
+        assert caught.value.params["reason"] == "hub_older"
+        assert "needed" not in caught.value.params
+    finally:
+        laptop.close()
+
+
+def test_hub_init_refuses_a_newer_hub_naming_the_version_and_changes_nothing(hub):
+    set_up_by_a_newer_app(hub)
+    before = hub_meta(hub)
+    with hub.admin() as conn, pytest.raises(HubError) as caught:
+        init_hub(conn, schema.SCHEMA_VERSION)
+    assert str(caught.value) == (
+        f"The team hub needs Desktop CRM 0.3.0 or newer (this is {__version__}): update the "
+        "app to set it up; the hub was not changed."
+    )
+    assert caught.value.params["reason"] == "hub_newer"
+    assert caught.value.params["needed"] == NEWER_APP
+    assert hub_meta(hub) == before
+    set_up_by_a_newer_app(hub, None)
+    with hub.admin() as conn, pytest.raises(HubError, match="newer Desktop CRM") as caught:
+        init_hub(conn, schema.SCHEMA_VERSION)
+    assert caught.value.params["needed"] is None
+
+
+def test_sync_and_hub_init_on_the_command_line_say_the_version_in_one_line(
+    hub, tmp_path, monkeypatch, capsys
+):
+    from tests.hub import server as hub_server
+
+    laptop = first_laptop(hub, tmp_path, "alice")
+    laptop.add_person("李雷")
+    path = laptop.ws.path
+    laptop.close()
+    set_up_by_a_newer_app(hub)
+    monkeypatch.setenv("DESKTOP_CRM_HUB_PASSWORD", MEMBER_PASSWORD)
+    code = main(["sync", str(path)])
+    out, err = capsys.readouterr()
+    assert code == 1 and out == "" and err == f"desktop-crm: {HUB_NEEDS}\n"
+    monkeypatch.setenv("DESKTOP_CRM_HUB_PASSWORD", hub_server.ADMIN_PASSWORD)
+    code = main(["hub", "init", hub.url, "--user", hub_server.ADMIN])
+    out, err = capsys.readouterr()
+    assert code == 1 and err.count("\n") == 1
+    assert "needs Desktop CRM 0.3.0 or newer" in err and "not changed" in err
+    ws = open_workspace(path)
+    try:
+        with ws.store.read() as session:
+            assert pending_count(session) == 1
+    finally:
+        ws.close(backup_if_changed=False)

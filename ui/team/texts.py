@@ -64,10 +64,7 @@ def tls_labels() -> dict[str, str]:
 def hub_error_text(exc: BaseException) -> str:
     """One paragraph saying why the hub (or the address) was refused, in the user's language."""
     if isinstance(exc, HubVersionError):
-        return TeamTexts.tr(
-            "This Desktop CRM and the team hub are of different versions. Update the app "
-            "(everyone on the team should use the same version); nothing was lost."
-        )
+        return _version_text(exc)
     if isinstance(exc, HubUnreachableError):
         return TeamTexts.tr(
             "The team hub cannot be reached (offline, or the address is wrong). Your changes "
@@ -91,6 +88,30 @@ def hub_error_text(exc: BaseException) -> str:
                 "choose another name."
             )
     return error_text(exc)
+
+
+def _version_text(exc: HubVersionError) -> str:
+    """The hub and the app differ: which version to install, or that the hub needs upgrading."""
+    needed = exc.params.get("needed")
+    if needed:
+        return fill(
+            TeamTexts.tr(
+                "The team hub needs Desktop CRM %1 or newer (this is %2): update the app. Your "
+                "changes wait on this computer."
+            ),
+            needed,
+            exc.params.get("this_version", ""),
+        )
+    if exc.params.get("reason") == "hub_older":
+        return TeamTexts.tr(
+            "The team hub was set up by an older Desktop CRM: whoever looks after it should run "
+            "'desktop-crm hub init' from this version to upgrade it. Your changes wait on this "
+            "computer."
+        )
+    return TeamTexts.tr(
+        "This Desktop CRM and the team hub are of different versions. Update the app "
+        "(everyone on the team should use the same version); nothing was lost."
+    )
 
 
 def _reasons() -> dict[str, str]:
