@@ -174,7 +174,8 @@ def _app_older(exc: psycopg.Error, message: str) -> HubVersionError:
         detail = None
     if isinstance(detail, dict):
         needed = shown_version(detail.get("needed"))
-    if needed is None:
+    if needed is None or needed == __version__:  # unknown, or a development build's own
+        needed = None
         text = message[0].upper() + message[1:] + "."  # a hub set up before the record
     else:
         text = (

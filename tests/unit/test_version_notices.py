@@ -227,7 +227,7 @@ def test_a_hub_set_up_by_a_newer_app_names_the_version_to_install(hub, tmp_path)
         laptop.close()
 
 
-@pytest.mark.parametrize("app", [None, "", "0.3.0; DROP TABLE people", "x" * 80])
+@pytest.mark.parametrize("app", [None, "", "0.3.0; DROP TABLE people", "x" * 80, __version__])
 def test_a_hub_that_does_not_say_its_version_is_refused_as_before(hub, tmp_path, app):
     laptop = first_laptop(hub, tmp_path, "alice")
     try:
