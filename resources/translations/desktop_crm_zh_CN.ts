@@ -2,6 +2,145 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../ui/about/about_dialog.py" line="51" />
+        <source>About Desktop CRM</source>
+        <translation>关于 Desktop CRM</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about/about_dialog.py" line="68" />
+        <source>Desktop CRM</source>
+        <translation>Desktop CRM</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about/about_dialog.py" line="75" />
+        <source>Version %1</source>
+        <translation>版本 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about/about_dialog.py" line="76" />
+        <source>An offline-first CRM for small teams.</source>
+        <translation>面向小团队的离线优先客户管理软件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about/about_dialog.py" line="78" />
+        <source>Free software under the MIT licence. %1.</source>
+        <translation>基于 MIT 许可证发布的自由软件。%1。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about/about_dialog.py" line="94" />
+        <source>Your files</source>
+        <translation>你的文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about/about_dialog.py" line="98" />
+        <source>Data folder:</source>
+        <translation>数据文件夹：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about/about_dialog.py" line="101" />
+        <source>Backups folder:</source>
+        <translation>备份文件夹：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about/about_dialog.py" line="104" />
+        <source>No workspace is open.</source>
+        <translation>没有打开的工作区。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about/about_dialog.py" line="108" />
+        <source>Log file:</source>
+        <translation>日志文件：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about/about_dialog.py" line="111" />
+        <source>No log file could be made.</source>
+        <translation>无法创建日志文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about/about_dialog.py" line="118" />
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about/about_dialog.py" line="121" />
+        <source>This folder is made when it is first needed.</source>
+        <translation>此文件夹会在首次需要时创建。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about/about_dialog.py" line="134" />
+        <source>Licences…</source>
+        <translation>许可证…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about/about_dialog.py" line="137" />
+        <location filename="../../ui/about/about_dialog.py" line="174" />
+        <source>Copy Details</source>
+        <translation>复制详细信息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about/about_dialog.py" line="149" />
+        <source>Python %1, Qt %2, PySide6 %3</source>
+        <translation>Python %1，Qt %2，PySide6 %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about/about_dialog.py" line="154" />
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about/about_dialog.py" line="155" />
+        <source>installed app</source>
+        <translation>安装版</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about/about_dialog.py" line="155" />
+        <source>source checkout</source>
+        <translation>源代码版</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about/about_dialog.py" line="157" />
+        <source>Desktop CRM %1 (%2)</source>
+        <translation>Desktop CRM %1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about/about_dialog.py" line="159" />
+        <source>System: %1</source>
+        <translation>系统：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about/about_dialog.py" line="160" />
+        <source>Workspace: %1</source>
+        <translation>工作区：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about/about_dialog.py" line="161" />
+        <source>Data folder: %1</source>
+        <translation>数据文件夹：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about/about_dialog.py" line="162" />
+        <source>Backups folder: %1</source>
+        <translation>备份文件夹：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about/about_dialog.py" line="163" />
+        <source>Log file: %1</source>
+        <translation>日志文件：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about/about_dialog.py" line="172" />
+        <source>Copied</source>
+        <translation>已复制</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about/about_dialog.py" line="188" />
+        <source>Could not open %1.</source>
+        <translation>无法打开 %1。</translation>
+    </message>
+</context>
+<context>
     <name>AppTray</name>
     <message>
         <location filename="../../ui/reminders/tray.py" line="39" />
@@ -3379,6 +3518,19 @@
     </message>
 </context>
 <context>
+    <name>HelpWindow</name>
+    <message>
+        <location filename="../../ui/help/help_window.py" line="44" />
+        <source>Desktop CRM User Guide</source>
+        <translation>Desktop CRM 用户指南</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help/help_window.py" line="79" />
+        <source>The user guide is missing from this installation.</source>
+        <translation>此安装中缺少用户指南。</translation>
+    </message>
+</context>
+<context>
     <name>HubForm</name>
     <message>
         <location filename="../../ui/team/hub_form.py" line="56" />
@@ -4317,6 +4469,29 @@
     </message>
 </context>
 <context>
+    <name>LicencesDialog</name>
+    <message>
+        <location filename="../../ui/about/licences_dialog.py" line="32" />
+        <source>Licences</source>
+        <translation>许可证</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about/licences_dialog.py" line="41" />
+        <source>Desktop CRM</source>
+        <translation>Desktop CRM</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about/licences_dialog.py" line="46" />
+        <source>Third-party software</source>
+        <translation>第三方软件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about/licences_dialog.py" line="55" />
+        <source>This file is missing from the installation.</source>
+        <translation>安装中缺少此文件。</translation>
+    </message>
+</context>
+<context>
     <name>LineTools</name>
     <message>
         <location filename="../../ui/quotes/line_tools.py" line="65" />
@@ -4458,18 +4633,18 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="92" />
-        <location filename="../../ui/main_window.py" line="476" />
+        <location filename="../../ui/main_window.py" line="93" />
+        <location filename="../../ui/main_window.py" line="477" />
         <source>Desktop CRM</source>
         <translation>Desktop CRM</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121" />
+        <location filename="../../ui/main_window.py" line="122" />
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184" />
+        <location filename="../../ui/main_window.py" line="185" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -4499,47 +4674,52 @@
         <translation>打开其他文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192" />
+        <location filename="../../ui/main_window.py" line="193" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194" />
+        <location filename="../../ui/main_window.py" line="195" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175" />
+        <location filename="../../ui/main_window.py" line="176" />
         <source>&amp;Search…</source>
         <translation>搜索(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179" />
+        <location filename="../../ui/main_window.py" line="180" />
         <source>Plan &amp;Follow-up…</source>
         <translation>计划跟进(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202" />
+        <location filename="../../ui/main_window.py" line="203" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203" />
+        <location filename="../../ui/main_window.py" line="204" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203" />
+        <location filename="../../ui/help/menu.py" line="15" />
+        <source>&amp;User Guide</source>
+        <translation>用户指南(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help/menu.py" line="19" />
         <source>&amp;About Desktop CRM</source>
         <translation>关于 Desktop CRM(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="274" />
+        <location filename="../../ui/main_window.py" line="275" />
         <source>Opening %1…</source>
         <translation>正在打开 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="289" />
+        <location filename="../../ui/main_window.py" line="290" />
         <source>%1 — Desktop CRM</source>
         <translation>%1 — Desktop CRM</translation>
     </message>
@@ -4554,7 +4734,7 @@
         <translation>要恢复最新的完好备份吗？损坏的文件会改名后保留在原处。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="354" />
+        <location filename="../../ui/main_window.py" line="355" />
         <source>Backing up and closing…</source>
         <translation>正在备份并关闭…</translation>
     </message>
@@ -4564,12 +4744,12 @@
         <translation>处理中…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="104" />
+        <location filename="../../ui/main_window.py" line="105" />
         <source>Saved view</source>
         <translation>已保存的视图</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="324" />
+        <location filename="../../ui/main_window.py" line="325" />
         <source>Backup restored.</source>
         <translation>备份已恢复。</translation>
     </message>
@@ -4598,18 +4778,6 @@
         <location filename="../../ui/workspace_files.py" line="67" />
         <source>Desktop CRM workspaces (*.crm);;All files (*)</source>
         <translation>Desktop CRM 工作区 (*.crm);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="483" />
-        <source>About Desktop CRM</source>
-        <translation>关于 Desktop CRM</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="484" />
-        <source>Desktop CRM %1
-An offline-first CRM for small teams.</source>
-        <translation>Desktop CRM %1
-为小团队打造的离线优先 CRM。</translation>
     </message>
 </context>
 <context>
@@ -4761,57 +4929,62 @@ An offline-first CRM for small teams.</source>
         <translation>工作区文件 %1 已损坏：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="51" />
+        <location filename="../../ui/messages.py" line="52" />
+        <source>%1 was last written by Desktop CRM %2 (this is %3): install Desktop CRM %2 or newer to open it; the file was not changed.</source>
+        <translation>%1 最后由 Desktop CRM %2 写入（当前版本为 %3）：请安装 Desktop CRM %2 或更新版本后再打开；文件未被改动。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="62" />
         <source>%1 was written by a newer version of Desktop CRM. Update Desktop CRM to open it; the file was not changed.</source>
         <translation>%1 由更新版本的 Desktop CRM 写入。请升级 Desktop CRM 后再打开；文件未被改动。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="60" />
+        <location filename="../../ui/messages.py" line="71" />
         <source>%1 is not a Desktop CRM workspace.</source>
         <translation>%1 不是 Desktop CRM 工作区。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="63" />
+        <location filename="../../ui/messages.py" line="74" />
         <source>There is no workspace at %1.</source>
         <translation>%1 处没有工作区。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="65" />
+        <location filename="../../ui/messages.py" line="76" />
         <source>Nothing to undo or redo.</source>
         <translation>没有可撤销或重做的操作。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="67" />
+        <location filename="../../ui/messages.py" line="78" />
         <source>This cannot be undone because later edits changed the same data. Nothing was changed.</source>
         <translation>无法撤销：之后的编辑修改了相同的数据。未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="73" />
+        <location filename="../../ui/messages.py" line="84" />
         <source>The backup failed: %1</source>
         <translation>备份失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="78" />
+        <location filename="../../ui/messages.py" line="89" />
         <source>The workspace could not be written: %1. Nothing was changed.</source>
         <translation>无法写入工作区：%1。未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="84" />
+        <location filename="../../ui/messages.py" line="95" />
         <source>Cancelled. Nothing was written.</source>
         <translation>已取消，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="92" />
+        <location filename="../../ui/messages.py" line="103" />
         <source>An unexpected error stopped this, and its details could not be written to a log.</source>
         <translation>发生意外错误，操作已停止；详细信息未能写入日志。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="98" />
+        <location filename="../../ui/messages.py" line="109" />
         <source>Could not %1: an unexpected error happened. The details are in %2.</source>
         <translation>无法%1：发生意外错误。详细信息见 %2。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="105" />
+        <location filename="../../ui/messages.py" line="116" />
         <source>An unexpected error stopped this. The details are in %1.</source>
         <translation>发生意外错误，操作已停止。详细信息见 %1。</translation>
     </message>
@@ -9193,87 +9366,97 @@ An offline-first CRM for small teams.</source>
         <translation>不加密（仅限可信网络）</translation>
     </message>
     <message>
-        <location filename="../../ui/team/texts.py" line="68" />
+        <location filename="../../ui/team/texts.py" line="112" />
         <source>This Desktop CRM and the team hub are of different versions. Update the app (everyone on the team should use the same version); nothing was lost.</source>
         <translation>此 Desktop CRM 与团队中心的版本不一致。请更新应用（团队所有人应使用同一版本）；数据没有丢失。</translation>
     </message>
     <message>
-        <location filename="../../ui/team/texts.py" line="73" />
+        <location filename="../../ui/team/texts.py" line="70" />
         <source>The team hub cannot be reached (offline, or the address is wrong). Your changes are kept and sent when it can be reached.</source>
         <translation>无法连接团队中心（离线，或地址有误）。您的修改已保存，连上后会上传。</translation>
     </message>
     <message>
-        <location filename="../../ui/team/texts.py" line="83" />
+        <location filename="../../ui/team/texts.py" line="80" />
         <source>Enter the hub's address as postgresql://host:port/database (no user name or password in it).</source>
         <translation>请按 postgresql://主机:端口/数据库 的格式输入团队中心地址（不要包含用户名或密码）。</translation>
     </message>
     <message>
-        <location filename="../../ui/team/texts.py" line="87" />
+        <location filename="../../ui/team/texts.py" line="84" />
         <source>Choose one of the offered encryption modes.</source>
         <translation>请选择一种提供的加密方式。</translation>
     </message>
     <message>
-        <location filename="../../ui/team/texts.py" line="90" />
+        <location filename="../../ui/team/texts.py" line="87" />
         <source>A file is already there. The team's workspace is downloaded into a new file: choose another name.</source>
         <translation>该位置已有文件。团队工作区只会下载到新文件中：请换一个名字。</translation>
     </message>
     <message>
-        <location filename="../../ui/team/texts.py" line="98" />
+        <location filename="../../ui/team/texts.py" line="99" />
+        <source>The team hub needs Desktop CRM %1 or newer (this is %2): update the app. Your changes wait on this computer.</source>
+        <translation>团队中心需要 Desktop CRM %1 或更新版本（当前版本为 %2）：请更新应用。您的修改保存在这台电脑上，等待上传。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/texts.py" line="107" />
+        <source>The team hub was set up by an older Desktop CRM: whoever looks after it should run 'desktop-crm hub init' from this version to upgrade it. Your changes wait on this computer.</source>
+        <translation>团队中心由较旧版本的 Desktop CRM 设置：请负责维护它的人用当前版本运行“desktop-crm hub init”进行升级。您的修改保存在这台电脑上，等待上传。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/texts.py" line="119" />
         <source>The hub refused this user name or password.</source>
         <translation>团队中心拒绝了此用户名或密码。</translation>
     </message>
     <message>
-        <location filename="../../ui/team/texts.py" line="100" />
+        <location filename="../../ui/team/texts.py" line="121" />
         <source>This user may not use the team hub. Ask whoever set up the hub to add you as a member.</source>
         <translation>此用户无权使用团队中心。请让设置团队中心的人把您添加为成员。</translation>
     </message>
     <message>
-        <location filename="../../ui/team/texts.py" line="102" />
+        <location filename="../../ui/team/texts.py" line="123" />
         <source>The hub's server has no database of that name.</source>
         <translation>团队中心的服务器上没有这个名称的数据库。</translation>
     </message>
     <message>
-        <location filename="../../ui/team/texts.py" line="104" />
+        <location filename="../../ui/team/texts.py" line="125" />
         <source>The hub already holds a team's workspace. Use File → Join a Team Workspace… to download it into a new file; two workspaces are never merged.</source>
         <translation>团队中心里已经有团队的工作区。请用“文件 → 加入团队工作区…”把它下载到新文件中；两个工作区绝不会被合并。</translation>
     </message>
     <message>
-        <location filename="../../ui/team/texts.py" line="107" />
+        <location filename="../../ui/team/texts.py" line="128" />
         <source>This workspace is joined to another hub already.</source>
         <translation>此工作区已加入另一个团队中心。</translation>
     </message>
     <message>
-        <location filename="../../ui/team/texts.py" line="109" />
+        <location filename="../../ui/team/texts.py" line="130" />
         <source>The hub is empty: join it from an existing workspace (Settings → Team) to upload that workspace first.</source>
         <translation>团队中心是空的：请先从现有工作区加入（设置 → 团队），上传该工作区。</translation>
     </message>
     <message>
-        <location filename="../../ui/team/texts.py" line="113" />
+        <location filename="../../ui/team/texts.py" line="134" />
         <source>The first laptop is still uploading the team's workspace; try again when it has finished.</source>
         <translation>第一台电脑仍在上传团队工作区；请在上传完成后再试。</translation>
     </message>
     <message>
-        <location filename="../../ui/team/texts.py" line="117" />
+        <location filename="../../ui/team/texts.py" line="138" />
         <source>The hub now holds another team's workspace (it was replaced); this workspace cannot sync with it.</source>
         <translation>团队中心现在保存的是另一个团队的工作区（已被替换）；此工作区无法与它同步。</translation>
     </message>
     <message>
-        <location filename="../../ui/team/texts.py" line="121" />
+        <location filename="../../ui/team/texts.py" line="142" />
         <source>The hub does not know this laptop (it may have been replaced); this workspace cannot sync with it.</source>
         <translation>团队中心不认识这台电脑（它可能已被替换）；此工作区无法与它同步。</translation>
     </message>
     <message>
-        <location filename="../../ui/team/texts.py" line="125" />
+        <location filename="../../ui/team/texts.py" line="146" />
         <source>No password is known for the team hub: enter it in Settings → Team and press Sync Now.</source>
         <translation>没有团队中心的密码：请在“设置 → 团队”中输入密码并点击“立即同步”。</translation>
     </message>
     <message>
-        <location filename="../../ui/team/texts.py" line="128" />
+        <location filename="../../ui/team/texts.py" line="149" />
         <source>This computer has no keychain to keep the hub password in; it is used for this session only.</source>
         <translation>本机没有可保存团队中心密码的钥匙串；密码仅在本次运行中使用。</translation>
     </message>
     <message>
-        <location filename="../../ui/team/texts.py" line="131" />
+        <location filename="../../ui/team/texts.py" line="152" />
         <source>The hub was set up by a newer Desktop CRM: update the app.</source>
         <translation>团队中心由更新版本的 Desktop CRM 设置：请更新应用。</translation>
     </message>
