@@ -148,6 +148,9 @@ def run(argv: Sequence[str]) -> int:
     collect_on_gui_thread(app)
     app.setApplicationName("Desktop CRM")
     app.setOrganizationName("Desktop CRM")
+    # Wayland's app id and X11's class: the desktop matches the window to the installed
+    # desktop-crm.desktop (its icon in the dock, its name in the task switcher).
+    app.setDesktopFileName("desktop-crm")
     settings = ScreenshotSettings() if shooting else QSettings()
     install_translator(app, args.language or str(settings.value("ui/language", "")))
     app.setStyleSheet(STYLE)
