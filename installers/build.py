@@ -80,7 +80,7 @@ def run_pyinstaller(dist: Path, work: Path) -> None:
     subprocess.run(command, cwd=ROOT, check=True)
 
 
-def finish_folder(folder: Path) -> None:
+def finish_folder(folder: Path, cli_link: bool = True) -> None:
     """Tidy the PyInstaller folder: dangling links out, ``desktop-crm-cli`` in.
 
     PyInstaller links every Qt library it saw to the top of the folder, also those the spec left
@@ -89,10 +89,38 @@ def finish_folder(folder: Path) -> None:
     for path in folder.rglob("*"):
         if path.is_symlink() and not path.exists():
             path.unlink()
-    if sys.platform != "win32":
+    if cli_link and sys.platform != "win32":
         cli = folder / f"{NAME}-cli"
         if not cli.exists():
             cli.symlink_to(NAME)
+
+
+def strip_runtime(folder: Path) -> None:
+    """Strip debug symbols from the libraries that carry them (Linux; ~70 MB here).
+
+    Not the libraries auditwheel patched with patchelf (those in a wheel's ``*.libs`` folder and
+    the modules that find them there by RPATH): strip breaks them ("ELF load command
+    address/offset not page-aligned": numpy and OpenBLAS did). Nor the programs, whose end holds
+    PyInstaller's archive.
+    """
+    if not sys.platform.startswith("linux") or shutil.which("strip") is None:
+        return
+    for path in (folder / "_internal").rglob("*.so*"):
+        if path.is_symlink() or not path.is_file() or _patched_by_auditwheel(path):
+            continue
+        subprocess.run(["strip", "--strip-unneeded", str(path)], check=True)
+
+
+def _patched_by_auditwheel(path: Path) -> bool:
+    """Whether ``path`` is a vendored library or finds one through its RPATH/RUNPATH."""
+    if any(part.endswith(".libs") for part in path.parts):
+        return True
+    dynamic = subprocess.run(
+        ["readelf", "-d", str(path)], capture_output=True, text=True, check=False
+    ).stdout
+    return any(
+        ".libs" in line for line in dynamic.splitlines() if "RPATH" in line or "RUNPATH" in line
+    )
 
 
 def package_linux(folder: Path, dist: Path) -> Path:
@@ -162,8 +190,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"build.py: PyInstaller failed (exit {exc.returncode})", file=sys.stderr)
         return 1
     finish_folder(folder)
+    strip_runtime(folder)
     if sys.platform == "darwin":
-        finish_folder(args.dist / "Desktop CRM.app" / "Contents" / "MacOS")
+        # No link added inside the signed app (it would break the seal): the command line there
+        # is "Desktop CRM.app/Contents/MacOS/desktop-crm".
+        finish_folder(args.dist / "Desktop CRM.app", cli_link=False)
     report = size_report(folder)
     if not args.no_package and sys.platform.startswith("linux"):
         archive = package_linux(folder, args.dist)

@@ -25,7 +25,7 @@ pytestmark = [
 ]
 
 STEPS = (
-    "sqlite", "workspace", "contacts", "follow-up", "deal", "quote-pdf", "xlsx", "undo",
+    "sqlite", "workspace", "contacts", "follow-up", "calendar", "deal", "chart", "quote-pdf", "xlsx", "undo",
     "backup", "translations", "window",
 )  # fmt: skip
 # Libraries of XCB_LIBRARIES every X11 desktop has, left to the system on purpose (the spec's

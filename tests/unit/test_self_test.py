@@ -23,7 +23,9 @@ SERVICE_STEPS = [
     "workspace",
     "contacts",
     "follow-up",
+    "calendar",
     "deal",
+    "chart",
     "quote-pdf",
     "xlsx",
     "undo",
@@ -104,7 +106,9 @@ def test_a_broken_step_fails_with_one_line_and_nothing_after_it_runs(
         "ok: workspace",
         "ok: contacts",
         "ok: follow-up",
+        "ok: calendar",
         "ok: deal",
+        "ok: chart",
         f"FAILED: quote-pdf: RuntimeError: printer jammed second line (details: {log})",
     ]
     # The traceback is in the kept log; the run's folder is gone; the user's folder untouched.

@@ -1,15 +1,15 @@
 """The self-test's sample of the app's work, through the services the app uses.
 
 Each step does what a user would (File → New, add a company and a person, plan and complete a
-follow-up, move a deal across the board, print a quote, export and re-import, undo, back up)
-and reads back what it did. The names are named in Chinese: the customers write them so, and
+follow-up and export the calendar, move a deal across the board and chart the funnel, print a
+quote, export and re-import, undo, back up) and reads back what it did. The names are named in Chinese: the customers write them so, and
 search, the PDF's font and the spreadsheet round trip must carry them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, time, timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -62,7 +62,9 @@ class SampleRun:
             ("workspace", self.workspace),
             ("contacts", self.contacts),
             ("follow-up", self.follow_up),
+            ("calendar", self.calendar),
             ("deal", self.deal),
+            ("chart", self.chart),
             ("quote-pdf", self.quote_pdf),
             ("xlsx", self.xlsx),
             ("undo", self.undo),
@@ -120,6 +122,28 @@ class SampleRun:
         if row.status != FollowUpStatus.DONE or row.person_id != self._person_id:
             raise StepFailed(f"the completed follow-up reads back {row.status}")
 
+    def calendar(self) -> None:
+        """A timed follow-up exported to .ics (the calendar feed) and read back by icalendar."""
+        import icalendar
+
+        draft = FollowUpDraft(
+            "确认拍摄档期",
+            date.today() + timedelta(days=1),
+            due_time=time(10, 30),
+            zone="Asia/Shanghai",
+            person_id=self._person_id,
+        )
+        self.ws.followups.plan(draft)
+        target = self.folder / "跟进 follow-ups.ics"
+        written = self.ws.calendar.export(target, language="zh")
+        events = icalendar.Calendar.from_ical(target.read_bytes()).walk("VEVENT")
+        summaries = [str(e.get("SUMMARY", "")) for e in events]
+        if written != 1 or not any("确认拍摄档期" in s for s in summaries):
+            raise StepFailed(f"the calendar file holds {summaries!r}, not the follow-up")
+        start = events[0].decoded("DTSTART")
+        if getattr(start, "utcoffset", lambda: None)() != timedelta(hours=8):
+            raise StepFailed(f"the event starts at {start!r}, not 10:30 in Shanghai")
+
     def deal(self) -> None:
         """A deal moved through every open stage of the board, then to won."""
         ws = self.ws
@@ -144,6 +168,18 @@ class SampleRun:
         column = next(c for c in board.columns if c.stage_id == won.id)
         if self._deal_id not in {card.id for card in column.cards}:
             raise StepFailed(f"the won deal is not in the board's {won.name!r} column")
+
+    def chart(self) -> None:
+        """The funnel report over the won deal, drawn to PNG as Reports → Export chart does."""
+        from desktop_crm.services.reports.charts import write_png
+
+        report = self.ws.reports.funnel()
+        if (report.data.deals, report.data.won) != (1, 1):
+            raise StepFailed(f"the funnel counts {report.data.deals} deals, not the won one")
+        target = self.folder / "漏斗 funnel.png"
+        write_png(report, target, "zh")
+        if target.read_bytes()[:8] != b"\x89PNG\r\n\x1a\n" or target.stat().st_size < 5_000:
+            raise StepFailed(f"the chart {target.name} is not a drawn PNG")
 
     def quote_pdf(self) -> None:
         """A quote with a Chinese line printed to PDF: its text extracts, its font embedded."""
@@ -193,9 +229,13 @@ class SampleRun:
         if target is None or self._import_id is None:
             raise StepFailed("nothing imported to undo (the xlsx step did not run)")
         target.history.undo(self._import_id)
-        left = target.search.contacts(SEARCH_PART) + target.search.contacts(COMPANY)
-        if left:
-            raise StepFailed(f"after undoing the import, {len(left)} records are still there")
+        rows = {
+            kind: target.contact_list.open_list(ContactFilter(kind)).count
+            for kind in ("person", "company")
+        }
+        found = target.search.contacts(SEARCH_PART) + target.search.contacts(COMPANY)
+        if any(rows.values()) or found:
+            raise StepFailed(f"after undoing the import, {rows} records are still there")
 
     def backup(self) -> None:
         """A backup taken, verified, and restored into a new file that holds the person."""
