@@ -3,12 +3,12 @@
 # opening in it. For yourself (~/.local, no root) or, with --system, for everyone.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
-if [ "${1:-}" = "--system" ]; then
-  app_dir=/opt/desktop-crm; bin_dir=/usr/local/bin; share=/usr/local/share
-else
-  app_dir="$HOME/.local/lib/desktop-crm"
-  bin_dir="$HOME/.local/bin"; share="${XDG_DATA_HOME:-$HOME/.local/share}"
-fi
+case "${1:-}" in
+  --system) app_dir=/opt/desktop-crm; bin_dir=/usr/local/bin; share=/usr/local/share ;;
+  "") app_dir="$HOME/.local/lib/desktop-crm"
+      bin_dir="$HOME/.local/bin"; share="${XDG_DATA_HOME:-$HOME/.local/share}" ;;
+  *) echo "usage: install.sh [--system]" >&2; exit 2 ;;
+esac
 if [ ! -x "$here/desktop-crm/desktop-crm" ]; then
   echo "install.sh: run it from the unpacked folder (desktop-crm/desktop-crm is missing)" >&2
   exit 1
@@ -23,8 +23,16 @@ mv "$app_dir.new" "$app_dir"
 rm -rf "$app_dir.old"
 ln -sf "$app_dir/desktop-crm" "$bin_dir/desktop-crm"
 ln -sf "$app_dir/desktop-crm" "$bin_dir/desktop-crm-cli"
-sed "s|@EXEC@|$app_dir/desktop-crm|g" "$here/share/desktop-crm.desktop.in" \
-  > "$share/applications/desktop-crm.desktop"
+# The Exec line quotes the program's path (a home folder may hold spaces): inside the quotes
+# " ` $ and \ are escaped with a backslash, % is doubled, then every backslash is doubled again
+# because the value is a string first (the Desktop Entry spec, "The Exec key").
+exec_arg=$(printf '%s' "$app_dir/desktop-crm" | sed -e 's/[\\"`$]/\\&/g' -e 's/%/%%/g' -e 's/\\/\\\\/g')
+EXEC_ARG="\"$exec_arg\"" awk '{
+  line = $0
+  at = index(line, "@EXEC@")
+  if (at > 0) line = substr(line, 1, at - 1) ENVIRON["EXEC_ARG"] substr(line, at + 6)
+  print line
+}' "$here/share/desktop-crm.desktop.in" > "$share/applications/desktop-crm.desktop"
 cp "$here/share/desktop-crm-workspace.xml" "$share/mime/packages/desktop-crm-workspace.xml"
 for png in "$app_dir"/_internal/resources/icons/app/png/desktop-crm-*.png; do
   [ -e "$png" ] || continue

@@ -2,7 +2,7 @@
 ;
 ; On Windows, from the repository:
 ;   uv run python installers\build.py
-;   iscc /DAppVersion=0.1.0 installers\windows\desktop-crm.iss
+;   iscc installers\windows\desktop-crm.iss
 ; makes dist\desktop-crm-0.1.0-setup.exe from dist\desktop-crm\ (see installers\README.md).
 ;
 ; It installs for the current user (no administrator needed) or, if chosen, for everyone; adds
@@ -11,13 +11,14 @@
 ; backups, settings and logs (%LOCALAPPDATA%\Desktop CRM, and wherever .crm files were saved)
 ; stay.
 
+#define Dist "..\..\dist\desktop-crm"
+; The version is the one build.py stamped into the program (pyproject.toml's), unless given.
 #ifndef AppVersion
-  #define AppVersion "0.1.0"
+  #define AppVersion GetVersionNumbersString(AddBackslash(SourcePath) + Dist + "\desktop-crm.exe")
 #endif
 #define AppName "Desktop CRM"
 #define AppExe "desktop-crm.exe"
 #define ProgId "DesktopCRM.Workspace"
-#define Dist "..\..\dist\desktop-crm"
 
 [Setup]
 ; The id ties upgrades and the uninstaller together: never change it.
@@ -26,7 +27,6 @@ AppName={#AppName}
 AppVersion={#AppVersion}
 AppVerName={#AppName} {#AppVersion}
 AppPublisher=Desktop CRM contributors
-VersionInfoVersion={#AppVersion}
 DefaultDirName={autopf}\{#AppName}
 DefaultGroupName={#AppName}
 DisableProgramGroupPage=yes

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import configparser
 import os
+import shlex
 import shutil
 import subprocess
 import sys
@@ -25,8 +26,8 @@ pytestmark = [
 ]
 
 STEPS = (
-    "sqlite", "workspace", "contacts", "follow-up", "calendar", "deal", "chart", "quote-pdf", "xlsx", "undo",
-    "backup", "translations", "window",
+    "sqlite", "workspace", "contacts", "follow-up", "calendar", "deal", "chart", "quote-pdf",
+    "xlsx", "undo", "backup", "translations", "window",
 )  # fmt: skip
 # Libraries of XCB_LIBRARIES every X11 desktop has, left to the system on purpose (the spec's
 # SYSTEM_LIBRARIES: they must match the X server and the GL drivers).
@@ -116,6 +117,41 @@ def test_the_bundle_carries_the_xcb_libraries_qt_needs(folder: Path) -> None:
     assert xcb_utils and all(str(internal) in line for line in xcb_utils), xcb_utils
 
 
+def test_every_library_in_the_bundle_is_a_loadable_elf(folder: Path, tmp_path: Path) -> None:
+    """Stripping a library auditwheel patched breaks it; the loader then refuses it outright.
+
+    Each one is opened by the dynamic loader in a child (with the bundle on the library path);
+    an unresolved symbol or a missing system library is no damage (a plugin for GTK, a module
+    that needs the bundle's Python), a refused ELF is.
+    """
+    probe = tmp_path / "probe.py"
+    probe.write_text(
+        "import ctypes, pathlib, sys\n"
+        "bad = []\n"
+        "for path in sorted(pathlib.Path(sys.argv[1]).rglob('*.so*')):\n"
+        "    if path.is_symlink() or not path.is_file():\n"
+        "        continue\n"
+        "    try:\n"
+        "        ctypes.CDLL(str(path))\n"
+        "    except OSError as exc:\n"
+        "        text = str(exc)\n"
+        "        if 'undefined symbol' not in text and 'cannot open shared object' not in text:\n"
+        "            bad.append(text)\n"
+        "print('\\n'.join(bad))\n",
+        "utf-8",
+    )
+    internal = folder / "_internal"
+    done = subprocess.run(
+        [sys.executable, str(probe), str(internal)],
+        env={**os.environ, "LD_LIBRARY_PATH": str(internal)},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "", done.stdout
+
+
 def test_unused_qt_and_system_libraries_stay_out(folder: Path, report: dict[str, object]) -> None:
     names = {p.name for p in (folder / "_internal").rglob("*") if not p.is_dir()}
     for unwanted in ("libQt6Quick.so.6", "libQt6Qml.so.6", "libQt6Network.so.6", "libc.so.6",
@@ -133,7 +169,7 @@ def test_the_tarball_installs_and_uninstalls_keeping_the_data(
     with tarfile.open(str(report["package"])) as tar:
         tar.extractall(tmp_path / "unpacked", filter="tar")
     (top,) = (tmp_path / "unpacked").iterdir()
-    home = tmp_path / "home"
+    home = tmp_path / "张 home"  # a space and Chinese in the path the menu entry runs
     data = home / ".local/share/Desktop CRM"
     data.mkdir(parents=True)
     (data / "workspace.crm").write_bytes(b"kept")
@@ -148,7 +184,9 @@ def test_the_tarball_installs_and_uninstalls_keeping_the_data(
     parser.optionxform = str  # type: ignore[assignment,method-assign]
     parser.read(entry, encoding="utf-8")
     section = parser["Desktop Entry"]
-    assert section["Exec"] == f"{app} %f" and section["Icon"] == "desktop-crm"
+    # A string value first (backslashes doubled), then arguments (the path in quotes).
+    assert shlex.split(section["Exec"].replace("\\\\", "\\")) == [str(app), "%f"]
+    assert section["Icon"] == "desktop-crm"
     assert "application/x-desktop-crm-workspace" in section["MimeType"]
     if shutil.which("desktop-file-validate"):
         checked = subprocess.run(["desktop-file-validate", str(entry)], capture_output=True)
