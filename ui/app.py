@@ -28,6 +28,7 @@ from ui.gui_thread_gc import collect_on_gui_thread
 from ui.icons import app_icon
 from ui.main_window import MainWindow
 from ui.screens import SCREEN_KEYS
+from ui.startup_marks import watch_first_paint
 from ui.theme import follow_system_color_scheme
 from ui.worker import DbWorker
 from ui.workspace_files import choose_workspace
@@ -159,6 +160,7 @@ def run(argv: Sequence[str]) -> int:
     worker = DbWorker()
     window = MainWindow(worker, settings)
     window.show_view(args.view)
+    watch_first_paint(window)  # only for the benchmarks, when DESKTOP_CRM_STARTUP_MARKS is set
     code = 0
 
     if args.screenshot is not None:

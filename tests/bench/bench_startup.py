@@ -38,7 +38,7 @@ spy = PaintSpy()
 window.installEventFilter(spy)
 def ready(_path):
     def check():
-        if worker.idle and window.screens["today"].view.list.topLevelItemCount():
+        if worker.idle and window.screens["today"].view.list.model().rowCount():
             marks["ready"] = time.time()
             marks["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
             print(json.dumps(marks), flush=True)
