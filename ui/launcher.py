@@ -76,6 +76,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     if SELF_TEST in args:
         return _self_test(args)
+    if args in (["--version"], ["-V"]):
+        from desktop_crm import __version__
+
+        print(f"desktop-crm {__version__}")
+        return 0
     first = _first_positional(args)
     if first is not None and is_workspace_argument(first, COMMANDS):
         args = workspace_args(args)

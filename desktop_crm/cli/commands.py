@@ -74,6 +74,9 @@ DESCRIPTION = """Desktop CRM. Without a command it starts the app:
   --view SCREEN         the screen to show first (today, contacts, ...)
   --language en|zh_CN   the app's language for this run
   --screenshot FILE.png render the main window to a PNG and exit (needs --workspace)
+  PATH.crm              open this workspace (as a double-clicked file does)
+  --self-test           check this installation in a temporary folder, one line per step
+  --version             print the version
 
 With a command it works on a workspace file from the command line (no window opens).
 Errors are one line on stderr with a non-zero exit; commands that change data take --json."""

@@ -1,6 +1,6 @@
 #!/bin/sh
 # Remove Desktop CRM's program, menu entry, icons and file type. Your workspaces, backups,
-# settings and logs (~/.local/share/Desktop CRM and wherever you saved .crm files) are kept.
+# logs (~/.local/share/Desktop CRM, wherever you saved .crm files) and preferences (~/.config/Desktop CRM) are kept.
 set -eu
 case "${1:-}" in
   --system) app_dir=/opt/desktop-crm; bin_dir=/usr/local/bin; share=/usr/local/share ;;

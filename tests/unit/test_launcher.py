@@ -235,3 +235,13 @@ def test_the_display_check_counts_the_bundles_xcb_libraries(tmp_path, monkeypatc
     (bundle / "PySide6/Qt/lib" / "libxcb-cursor.so.0").unlink()
     problem = display_problem([], {"DISPLAY": ":0"}, "linux", bundle_only) or ""
     assert "(libxcb-cursor.so.0)" in problem
+
+
+def test_version_prints_the_version_without_a_display(capsys, monkeypatch) -> None:
+    from desktop_crm import __version__
+
+    monkeypatch.delenv("DISPLAY", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    for flag in ("--version", "-V"):
+        assert launcher.main([flag]) == 0
+        assert capsys.readouterr().out == f"desktop-crm {__version__}\n"

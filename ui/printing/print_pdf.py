@@ -210,6 +210,8 @@ def copy_pdf(source: Path, target: Path) -> None:
     temp = Path(temp_name)
     try:
         with os.fdopen(handle, "wb") as out, source.open("rb") as src:
+            if hasattr(os, "fchmod"):  # mkstemp makes it private; a saved PDF is an ordinary file
+                os.fchmod(out.fileno(), _ordinary_file_mode())
             shutil.copyfileobj(src, out)
             out.flush()
             os.fsync(out.fileno())
@@ -217,6 +219,13 @@ def copy_pdf(source: Path, target: Path) -> None:
     except OSError as exc:
         temp.unlink(missing_ok=True)
         raise SaveError(save_error_text(exc, target)) from exc
+
+
+def _ordinary_file_mode() -> int:
+    """The permissions a new file gets here (0o666 less the process's umask)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return 0o666 & ~mask
 
 
 def save_pdf_as(
