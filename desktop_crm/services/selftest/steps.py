@@ -2,8 +2,9 @@
 
 Each step does what a user would (File → New, add a company and a person, plan and complete a
 follow-up and export the calendar, move a deal across the board and chart the funnel, print a
-quote, export and re-import, undo, back up) and reads back what it did. The names are named in Chinese: the customers write them so, and
-search, the PDF's font and the spreadsheet round trip must carry them.
+quote, export and re-import, undo, back up) and reads back what it did. The names are in
+Chinese: the customers write them so, and search, the PDF's font and the spreadsheet round trip
+must carry them.
 """
 
 from __future__ import annotations
