@@ -27,13 +27,14 @@ from ui.error_hooks import install_error_hooks
 from ui.gui_thread_gc import collect_on_gui_thread
 from ui.icons import app_icon
 from ui.main_window import MainWindow
+from ui.resources import resources_dir
 from ui.screens import SCREEN_KEYS
 from ui.startup_marks import watch_first_paint
 from ui.theme import follow_system_color_scheme
 from ui.worker import DbWorker
 from ui.workspace_files import choose_workspace
 
-TRANSLATIONS = Path(__file__).resolve().parent.parent / "resources" / "translations"
+TRANSLATIONS = resources_dir("translations")
 STYLE = """
 QListWidget#sidebar { font-size: 14px; padding-top: 8px; }
 QListWidget#sidebar::item { padding: 7px 10px; }

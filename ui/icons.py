@@ -8,7 +8,6 @@ per (name, colour, size) in QPixmapCache.
 
 from __future__ import annotations
 
-import sys
 from functools import cache
 from pathlib import Path
 
@@ -25,6 +24,8 @@ from PySide6.QtGui import (
     QPixmapCache,
 )
 from PySide6.QtSvg import QSvgRenderer
+
+from ui.resources import resources_dir
 
 #: Semantic name -> Lucide file (resources/icons/<file>.svg). resources/icons/README.md
 #: lists the same mapping for people.
@@ -80,12 +81,7 @@ SIZES: tuple[int, ...] = (16, 20, 24, 32, 48)
 
 def icons_dir() -> Path:
     """The folder of the SVG files, from a source tree, a wheel or a PyInstaller bundle."""
-    bundle = getattr(sys, "_MEIPASS", None)  # set by a PyInstaller-frozen executable
-    if bundle is not None:
-        frozen = Path(bundle) / "resources" / "icons"
-        if frozen.is_dir():
-            return frozen
-    return Path(__file__).resolve().parents[1] / "resources" / "icons"
+    return resources_dir("icons")
 
 
 def icon_path(name: str) -> Path:

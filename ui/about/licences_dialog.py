@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.about.bundled import read_resource
+from ui.resources import read_resource
 
 LICENCE = ("legal", "LICENSE.txt")
 NOTICES = ("legal", "THIRD-PARTY-NOTICES.md")

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from desktop_crm.domain.choices import Language
-from ui.about.bundled import read_resource
+from ui.resources import read_resource
 
 #: Guide file per UI language (``ui.language.ui_language``).
 FILES: dict[str, str] = {"en": "en.md", "zh": "zh_CN.md"}

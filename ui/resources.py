@@ -1,4 +1,4 @@
-"""Files shipped in ``resources/`` (licences, the user guide), found in a checkout or a bundle."""
+"""The ``resources/`` folder (icons, translations, licences, guide), in a checkout or a bundle."""
 
 from __future__ import annotations
 
@@ -6,14 +6,14 @@ import sys
 from pathlib import Path
 
 
-def resources_dir() -> Path:
-    """The ``resources`` folder: in a PyInstaller bundle, else beside the ``ui`` package."""
+def resources_dir(*parts: str) -> Path:
+    """``resources/<parts…>``: in a PyInstaller bundle when it has it, else beside ``ui``."""
     bundle = getattr(sys, "_MEIPASS", None)  # set by a PyInstaller-frozen executable
     if bundle is not None:
-        frozen = Path(bundle) / "resources"
+        frozen = Path(bundle, "resources", *parts)
         if frozen.is_dir():
             return frozen
-    return Path(__file__).resolve().parents[2] / "resources"
+    return Path(__file__).resolve().parents[1].joinpath("resources", *parts)
 
 
 def read_resource(*parts: str) -> str:
